@@ -1,0 +1,79 @@
+"""Every user-facing message, coded, and the exception tree.
+
+- PolemosError            base of everything polemos raises on purpose
+  - ConfigError           a bad option, setting or environment
+  - ReadError             an input that cannot be read (empty, binary, bad encoding, malformed line)
+  - ResolveError          a gazetteer or dictionary that cannot be built or loaded
+  - StoreError            the database refused or failed
+    - MigrationError      the schema is not at the version this code needs
+  - BatchError            a batch engine (processes, Ray) failed
+
+Messages are ``Errors.E101.format(...)``; the code is part of the text so users can search for it.
+"""
+
+from __future__ import annotations
+
+
+class ErrorsWithCodes(type):
+    def __getattribute__(cls, code: str) -> str:
+        msg = super().__getattribute__(code)
+        if code.startswith("__"):
+            return msg
+        return f"[{code}] {msg}"
+
+
+class Errors(metaclass=ErrorsWithCodes):
+    # reading: E1xx
+    E101 = "{source}: empty input (no text to read)"
+    E102 = "{source}: binary data, not text ({detail})"
+    E103 = "{source}: not UTF-8 and its encoding cannot be told for certain ({detail})"
+    E104 = "{source}: line {line}: not valid JSON ({detail})"
+    E105 = "{source}: line {line}: {detail}"
+    E106 = "{source}: {size} MB is over the limit of {limit} MB for one document"
+    E107 = "{source}: no such file or directory"
+    E108 = "{source}: not English (looks like {language}); events are read from English only"
+    E109 = "{source}: invalid publication date {value!r} (use YYYY-MM-DD)"
+    E110 = "{source}: cannot read: {detail}"
+    E111 = "{source}: HTML without any main text"
+    # configuration: E2xx
+    E201 = "unknown output format {value!r}; use one of {choices}"
+    E202 = "the spaCy model {name!r} is not installed; install polemos with its dependencies"
+    E203 = "invalid option {name}: {detail}"
+    # resolving: E3xx
+    E301 = "cannot build the gazetteer at {path}: {detail}"
+    E302 = "cannot load the data file {path}: {detail}"
+    # store: E4xx
+    E401 = "cannot open the database {url}: {detail}"
+    E402 = "database error: {detail}"
+    E403 = "the database at {url} is at schema {found}, this polemos needs {wanted}: run 'polemos db upgrade'"
+    E404 = "no event with id {id}"
+    # batch: E5xx
+    E501 = "the batch engine failed: {detail}"
+
+
+class PolemosError(Exception):
+    """Base class: every error polemos raises for a user to read."""
+
+
+class ConfigError(PolemosError):
+    pass
+
+
+class ReadError(PolemosError):
+    pass
+
+
+class ResolveError(PolemosError):
+    pass
+
+
+class StoreError(PolemosError):
+    pass
+
+
+class MigrationError(StoreError):
+    pass
+
+
+class BatchError(PolemosError):
+    pass

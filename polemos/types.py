@@ -1,0 +1,146 @@
+"""The records that flow between stages (see docs/architecture.md).
+
+Every stage takes and returns these small frozen types; spaCy objects never leave ``nlp/`` and
+``extract/``. Each type has one variable name everywhere: ``article``, ``place``, ``time``,
+``actor``, ``count``, ``claim``, ``event``, ``result``.
+
+Offsets (``start``/``end``) always index ``Article.text`` exactly as the user gave it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+SCHEMA_ARTICLE = "polemos.article/1"
+SCHEMA_EVENT = "polemos.event/1"
+
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+    "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "OTHER",
+)  # fmt: skip
+MODALITIES = ("asserted", "planned", "proposed", "threatened", "hypothetical", "negated", "denied")
+ACTOR_KINDS = (
+    "state", "military", "police", "rebel", "militia", "terrorist-designated", "political-party",
+    "government", "international-org", "ngo", "media", "civilians", "protesters", "unknown",
+)  # fmt: skip
+PLACE_FEATURES = ("landmark", "neighbourhood", "city", "admin2", "admin1", "region", "country")
+PRECISIONS = ("day", "week", "month", "year")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input document, text exactly as given."""
+
+    id: str
+    text: str
+    title: str | None = None
+    published: date | None = None
+    outlet: str | None = None
+    url: str | None = None
+    source: str | None = None  # where it came from, for messages: "file.jsonl:12"
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class TimeRef:
+    """A calendar expression normalized against the publication date."""
+
+    text: str
+    start: int
+    end: int
+    value: str | None  # TIMEX3 style: 2016-05-23, 2016-05, 2016, 2016-W21
+    start_date: date | None
+    end_date: date | None
+    precision: str | None  # day, week, month, year
+
+
+@dataclass(frozen=True)
+class PlaceRef:
+    """A place mention, resolved against the gazetteer where possible."""
+
+    text: str
+    start: int
+    end: int
+    name: str | None = None
+    geonameid: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None  # ISO 3166-1 alpha-2
+    admin1: str | None = None
+    feature: str | None = None  # one of PLACE_FEATURES
+    precision: str | None = None  # exact, near, admin2, admin1, region, country (UCDP where_prec idea)
+    status: str = "unresolved"  # resolved, unresolved, ambiguous
+    demonym: bool = False  # "Syrian", "American": a place mention of a country, never an event location
+    score: float | None = None
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """A doer, target or claimant as written, with what the dictionary knows of it."""
+
+    text: str
+    start: int
+    end: int
+    name: str | None = None
+    kind: str | None = None
+    country: str | None = None
+    party: bool | None = None  # claimants only: a side in the conflict the event belongs to
+
+
+@dataclass(frozen=True)
+class Count:
+    low: int | None
+    best: int | None
+    high: int | None
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Claim:
+    claimant: ActorRef | None
+    outlet: str | None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """One event of one article, with the evidence for each field."""
+
+    id: str
+    type: str
+    mode: str | None
+    modality: str
+    trigger: Span
+    evidence: Span
+    actor: ActorRef | None = None
+    target: ActorRef | None = None
+    locations: tuple[PlaceRef, ...] = ()
+    date: TimeRef | None = None  # None: the caller falls back to the publication week
+    counts: dict[str, Count | None] = field(default_factory=dict)  # killed, injured, size
+    claims: tuple[Claim, ...] = ()
+    mentions: tuple[Span, ...] = ()
+    acled: tuple[str, str] | None = None  # (event_type, sub_event_type)
+    cameo: str | None = None
+    confidence: float = 0.5
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """Everything polemos read from one article: the contract's ``polemos.article/1``."""
+
+    article: Article
+    events: tuple[Event, ...]
+    places: tuple[PlaceRef, ...]
+    times: tuple[TimeRef, ...]
+    language: str | None = "en"
+    noise: tuple[Span, ...] = ()  # spans marked not-reporting (tweets, promos, share links)
