@@ -89,21 +89,39 @@ class PlaceRecognizer:
         for e in doc.ents:
             for k in range(e.start, e.end):
                 ent_of[k] = e
-        for e in doc.ents:  # 1. the model's places (unless they are demonyms: handled below)
-            if e.label_ in PLACE_LABELS:
-                s, t = _trim(doc, e.start, e.end)
-                if s < t and not (t - s == 1 and doc[s].text in demonyms()):
-                    take(s, t, False)
-        for start, end in self._gazetteer_spans(doc, ent_of, lower_words, surnames):  # 2.
+        table = demonyms()
+        for e in doc.ents:  # 1. the model's places, narrowed to the name the gazetteer knows inside
+            if e.label_ not in PLACE_LABELS:
+                continue
+            s, t = _trim(doc, e.start, e.end)
+            if s >= t or doc[s:t].text in table:
+                continue  # demonyms: step 3
+            if self._known(doc[s:t]):
+                take(s, t, False)
+                continue
+            inner = list(self._gazetteer_spans(doc, ent_of, set(), set(), s, t, relaxed=True))
+            for a, b in inner:
+                take(a, b, False)
+            if not inner and doc[s].text in table:
+                take(s, s + 1, True)
+            elif not inner:
+                take(s, t, False)
+        for start, end in self._gazetteer_spans(doc, ent_of, lower_words, surnames):  # 2. names it missed
             take(start, end, False)
-        for start, end in self._demonym_spans(doc):  # 3.
+        for start, end in self._demonym_spans(doc):  # 3. "Syrian", "Americans"
             take(start, end, True)
         spans.sort()
         return [(doc[s].idx, doc[t - 1].idx + len(doc[t - 1].text), d) for s, t, d in spans]
 
-    def _gazetteer_spans(self, doc: Doc, ent_of: dict, lower_words: set[str], surnames: set[str]):
-        i = 0
-        while i < len(doc):
+    def _known(self, span: Span) -> bool:
+        key = fold(span.text)
+        return bool(self.gazetteer.lookup(key) or self.gazetteer.lookup(strip_article(key)))
+
+    def _gazetteer_spans(self, doc: Doc, ent_of: dict, lower_words: set[str], surnames: set[str],
+                         lo: int = 0, hi: int | None = None, relaxed: bool = False):
+        hi = len(doc) if hi is None else hi
+        i = lo
+        while i < hi:
             tok = doc[i]
             starts_name = _capitalised(tok) or (
                 tok.lower_ in ARTICLES and i + 2 < len(doc) and doc[i + 1].text == "-" and _capitalised(doc[i + 2]))
@@ -111,7 +129,7 @@ class PlaceRecognizer:
                 i += 1
                 continue
             found = None
-            for j in range(min(len(doc), i + MAX_TOKENS), i, -1):
+            for j in range(min(hi, i + MAX_TOKENS), i, -1):
                 last = doc[j - 1]
                 if not (_capitalised(last) or (last.text == "." and j - i > 1)):
                     continue
@@ -120,7 +138,7 @@ class PlaceRecognizer:
                     continue
                 if any(t.is_sent_start for t in inner[1:]):
                     continue
-                place = self._accept(doc, inner, ent_of, lower_words, surnames)
+                place = self._accept(doc, inner, ent_of, lower_words, surnames, relaxed)
                 if place is not None:
                     found = j
                     break
@@ -130,7 +148,8 @@ class PlaceRecognizer:
             else:
                 i += 1
 
-    def _accept(self, doc: Doc, span: Span, ent_of: dict, lower_words: set[str], surnames: set[str]) -> Place | None:
+    def _accept(self, doc: Doc, span: Span, ent_of: dict, lower_words: set[str], surnames: set[str],
+                relaxed: bool = False) -> Place | None:
         text = span.text
         key = fold(text)
         cands = self.gazetteer.lookup(key) or self.gazetteer.lookup(strip_article(key))
@@ -138,6 +157,8 @@ class PlaceRecognizer:
             cands = self.gazetteer.lookup(fold(text) + ".") or ()
         if not cands:
             return None
+        if relaxed:  # inside a span the model already calls a place
+            return cands[0]
         first = span[0]
         ent = ent_of.get(span.start)
         if ent is not None and ent.label_ in NOT_PLACE_LABELS:
@@ -149,9 +170,8 @@ class PlaceRecognizer:
             return None
         if first.text.isupper() and len(first.text) <= 3 and not any(c.kind <= 1 and c.feature == "country" for c in cands):
             return None  # short all-caps tokens are acronyms unless the index has them as a country code
-        in_name = ent is not None and ent.label_ in NAME_LABELS and (ent.start != span.start or ent.end != span.end)
-        if in_name and len(ent) > len(span):
-            return None
+        if ent is not None and ent.label_ == "PERSON" and len(ent) > len(span):
+            return None  # "George Washington"; a place inside an organisation's name still counts
         floor = MIN_POPULATION_NAME if ent is not None and ent.label_ in NAME_LABELS else MIN_POPULATION
         for c in cands:
             if c.feature in STRONG_FEATURES and c.kind <= 1:

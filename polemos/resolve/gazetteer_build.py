@@ -95,6 +95,8 @@ class _Writer:
 
     def key(self, name: str, pid: int, kind: int, area: bool = False) -> None:
         key = fold(name)
+        if key.startswith("the "):
+            key = key[4:]
         if not key:
             return
         self._add(key, pid, kind)
@@ -202,10 +204,11 @@ def _areas(w: _Writer, progress: Progress) -> tuple[dict[str, str], dict[int, st
         feature = "admin1" if level == "1" else "admin2"
         w.place(int(gid), names[i], lat, lon, cc, a1 if level == "2" else names[i], None, feature,
                 sum(p[2] for p in members[i]))
-        w.key(s[0], int(gid), OFFICIAL, area=True)
+        # "Idlib Governorate" is also "Idlib"; but "Harris County" is not "Harris"
+        w.key(s[0], int(gid), OFFICIAL, area=level == "1")
         for alias in s[5].split("|"):
             if _keep_alias(alias):
-                w.key(alias, int(gid), ALTERNATE, area=True)
+                w.key(alias, int(gid), ALTERNATE, area=level == "1")
     progress("admin areas", len(subs), len(subs))
     city_admin2 = {cid: next((names[i] for i in rows if subs[i - 1][6] == "2"), None) for cid, rows in city_areas.items()}
     return admin1_names, city_admin2
@@ -261,12 +264,13 @@ def _supplement(w: _Writer) -> None:
                 gid, next_id = next_id, next_id - 1
             w.place(gid, row["name"], lat, lon, row.get("country") or None, row.get("admin1") or None, None,
                     row["feature"])
-        w.key(row["name"], gid, OFFICIAL, area=row["feature"] != "city")
+        area = row["feature"] in ("admin1", "region")
+        w.key(row["name"], gid, OFFICIAL, area=area)
         for alias in (row.get("aliases") or "").split("|"):
             if alias.endswith(".") and len(alias) <= 7:
                 w._add(fold(alias) + ".", gid, ALTERNATE)
             elif alias:
-                w.key(alias, gid, ALTERNATE, area=row["feature"] != "city")
+                w.key(alias, gid, ALTERNATE, area=area)
 
 
 def build(path: Path, version: str, progress: Progress | None = None) -> None:

@@ -111,9 +111,29 @@ def _contains(outer: Place, inner: Place) -> bool:
 
 @dataclass
 class _Context:
-    countries: Counter = field(default_factory=Counter)
-    admin1s: Counter = field(default_factory=Counter)
-    points: list[tuple[int, Place]] = field(default_factory=list)  # (mention index, place)
+    """What the other mentions say: countries, admin1 areas, points (keyed by mention name)."""
+
+    countries: dict[str, Counter] = field(default_factory=dict)  # key → Counter of cc
+    admin1s: dict[str, Counter] = field(default_factory=dict)
+    points: list[tuple[str, Place]] = field(default_factory=list)
+
+    def add(self, key: str, place: Place) -> None:
+        if place.cc:
+            self.countries.setdefault(key, Counter())[place.cc] += 2 if place.feature == "country" else 1
+        if place.feature == "admin1":
+            self.admin1s.setdefault(key, Counter())[(place.cc, place.admin1)] += 1
+        self.points.append((key, place))
+
+    def view(self, key: str) -> tuple[Counter, Counter, list[Place]]:
+        """The context seen from a mention of ``key``: every other name's evidence, not its own."""
+        cc, a1 = Counter(), Counter()
+        for k, c in self.countries.items():
+            if k != key:
+                cc.update(c)
+        for k, c in self.admin1s.items():
+            if k != key:
+                a1.update(c)
+        return cc, a1, [p for k, p in self.points if k != key]
 
 
 def _base_score(c: Place, m: _Mention) -> float:
@@ -127,7 +147,8 @@ def _base_score(c: Place, m: _Mention) -> float:
     return s
 
 
-def _score(c: Place, m: _Mention, idx: int, ctx: _Context, same_name: list[Place]) -> float:
+def _score(c: Place, m: _Mention, view: tuple[Counter, Counter, list[Place]], same_name: list[Place]) -> float:
+    countries, admin1s, points = view
     s = _base_score(c, m)
     if c.feature == "admin1" and not m.area_hint:
         # an area named after its main city ("Aleppo", "Hama"): the city, unless the city is small
@@ -135,12 +156,12 @@ def _score(c: Place, m: _Mention, idx: int, ctx: _Context, same_name: list[Place
                        for o in same_name)
         if big_city:
             s -= 4.0
-    if c.cc and ctx.countries.get(c.cc):
-        s += 2.0 + (1.0 if ctx.countries.most_common(1)[0][0] == c.cc else 0.0)
-    if c.admin1 and c.feature != "admin1" and ctx.admin1s.get((c.cc, c.admin1)):
+    if c.cc and countries.get(c.cc):
+        s += 2.0 + (1.0 if countries.most_common(1)[0][0] == c.cc else 0.0)
+    if c.admin1 and c.feature != "admin1" and admin1s.get((c.cc, c.admin1)):
         s += 2.5
     if c.feature in ("city", "landmark", "neighbourhood", "admin2"):
-        dists = [_km(c, p) for j, p in ctx.points if j != idx and p.feature not in ("country", "region")]
+        dists = [_km(c, p) for p in points if p.feature not in ("country", "region")]
         near = min(dists, default=math.inf)
         s += 2.0 if near <= 100 else 1.0 if near <= 300 else 0.0
     if m.container is not None and m.container.cands:
@@ -165,11 +186,12 @@ def _prepare(g: Gazetteer, text: str, start: int, end: int, demonym: bool) -> _M
 
 
 def _choose(ms: list[_Mention], ctx: _Context) -> None:
-    for i, m in enumerate(ms):
+    for m in ms:
         if m.demonym or not m.cands:
             m.scores = [1.0] * len(m.cands)
             continue
-        m.scores = [_score(c, m, i, ctx, m.cands) for c in m.cands]
+        view = ctx.view(m.key)
+        m.scores = [_score(c, m, view, m.cands) for c in m.cands]
         order = sorted(range(len(m.cands)), key=lambda k: -m.scores[k])
         m.cands = [m.cands[k] for k in order]
         m.scores = [m.scores[k] for k in order]
@@ -177,15 +199,9 @@ def _choose(ms: list[_Mention], ctx: _Context) -> None:
 
 def _context(ms: list[_Mention]) -> _Context:
     ctx = _Context()
-    for i, m in enumerate(ms):
-        if not m.cands:
-            continue
-        top = m.cands[0]
-        if top.cc:
-            ctx.countries[top.cc] += 2 if top.feature == "country" else 1
-        if top.feature == "admin1":
-            ctx.admin1s[(top.cc, top.admin1)] += 1
-        ctx.points.append((i, top))
+    for m in ms:
+        if m.cands:
+            ctx.add(m.key if not m.demonym else f"demonym:{m.cands[0].id}", m.cands[0])
     return ctx
 
 
