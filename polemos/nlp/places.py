@@ -33,6 +33,12 @@ LANGUAGE_CUES = frozenset({"in", "speak", "speaks", "spoke", "speaking", "into",
 MAX_TOKENS = 7
 MIN_POPULATION = 5000  # a town named only by the gazetteer (the model did not tag it) must be this big
 MIN_POPULATION_NAME = 100_000  # ... and this big when the model took it for a person's name
+# Words that name a direction or a part, never a place on their own ("Central", "Western").
+GENERIC = frozenset({"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+                     "northeast", "northwest", "southeast", "southwest", "upper", "lower", "greater", "middle",
+                     "inner", "outer", "mid", "new", "old", "great", "little", "big", "saint", "st", "mount",
+                     "lake", "river", "city", "county", "state", "island", "islands", "valley", "bay"})  # fmt: skip
+EMBEDDING_LABELS = frozenset({"PERSON", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
 STRONG_FEATURES = frozenset({"country", "admin1", "region", "landmark", "neighbourhood"})
 EXTENSION = "polemos_places"
 
@@ -152,9 +158,14 @@ class PlaceRecognizer:
                 relaxed: bool = False) -> Place | None:
         text = span.text
         key = fold(text)
+        if key in GENERIC:
+            return None
         cands = self.gazetteer.lookup(key) or self.gazetteer.lookup(strip_article(key))
         if text.endswith(".") and len(span) <= 3:
             cands = self.gazetteer.lookup(fold(text) + ".") or ()
+        letters = "".join(c for c in text if c.isalpha())
+        if letters.isupper() and len(letters) <= 4:  # acronyms: only the ones the index has as such
+            cands = self.gazetteer.lookup("=" + letters) or (cands if len(letters) == 4 else ())
         if not cands:
             return None
         if relaxed:  # inside a span the model already calls a place
@@ -166,12 +177,10 @@ class PlaceRecognizer:
         single = len(span) == 1
         if single and (first.text in lower_words or first.text.lower() in lower_words or first.text in surnames):
             return None
-        if single and first.is_sent_start and first.pos_ not in ("PROPN",):
-            return None
-        if first.text.isupper() and len(first.text) <= 3 and not any(c.kind <= 1 and c.feature == "country" for c in cands):
-            return None  # short all-caps tokens are acronyms unless the index has them as a country code
-        if ent is not None and ent.label_ == "PERSON" and len(ent) > len(span):
-            return None  # "George Washington"; a place inside an organisation's name still counts
+        if single and first.pos_ != "PROPN" and not first.text.isupper():
+            return None  # "We", "Road": a common word here
+        if ent is not None and ent.label_ in EMBEDDING_LABELS and len(ent) > len(span):
+            return None  # "George Washington", "Gulf War"; a place inside an organisation's name still counts
         floor = MIN_POPULATION_NAME if ent is not None and ent.label_ in NAME_LABELS else MIN_POPULATION
         for c in cands:
             if c.feature in STRONG_FEATURES and c.kind <= 1:

@@ -93,7 +93,12 @@ class _Writer:
               capital: bool = False) -> None:
         self.places[pid] = (pid, name, lat, lon, cc, admin1, admin2, feature, population, int(capital))
 
-    def key(self, name: str, pid: int, kind: int, area: bool = False) -> None:
+    def key(self, name: str, pid: int, kind: int, area: bool = False, acronym: bool = False) -> None:
+        letters = "".join(c for c in name if c.isalpha())
+        if letters.isupper() and len(letters) <= 4:  # "US", "U.K.", "DRC": case matters, keyed apart
+            if kind == OFFICIAL or acronym:
+                self._add("=" + letters, pid, kind)
+            return
         key = fold(name)
         if key.startswith("the "):
             key = key[4:]
@@ -270,7 +275,7 @@ def _supplement(w: _Writer) -> None:
             if alias.endswith(".") and len(alias) <= 7:
                 w._add(fold(alias) + ".", gid, ALTERNATE)
             elif alias:
-                w.key(alias, gid, ALTERNATE, area=area)
+                w.key(alias, gid, ALTERNATE, area=area, acronym=True)
 
 
 def build(path: Path, version: str, progress: Progress | None = None) -> None:

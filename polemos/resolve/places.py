@@ -59,6 +59,11 @@ def _candidates(g: Gazetteer, surface: str, followed_by_dot: bool) -> tuple[str,
     key = fold(surface)
     if key.startswith("the "):
         key = key[4:]
+    letters = "".join(c for c in surface if c.isalpha())
+    if letters.isupper() and len(letters) <= 4:
+        found = g.lookup("=" + letters)
+        if found:
+            return "=" + letters, list(found)
     if followed_by_dot or surface.endswith("."):
         found = g.lookup(key + ".")
         if found:
