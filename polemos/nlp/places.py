@@ -37,7 +37,10 @@ MIN_POPULATION_NAME = 100_000  # ... and this big when the model took it for a p
 GENERIC = frozenset({"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
                      "northeast", "northwest", "southeast", "southwest", "upper", "lower", "greater", "middle",
                      "inner", "outer", "mid", "new", "old", "great", "little", "big", "saint", "st", "mount",
-                     "lake", "river", "city", "county", "state", "island", "islands", "valley", "bay"})  # fmt: skip
+                     "lake", "river", "city", "county", "state", "island", "islands", "valley", "bay", "centre",
+                     "center", "hall", "road", "street", "avenue", "hospital", "castle", "chapel", "college",
+                     "university", "school", "church", "park", "square", "airport", "station", "bridge",
+                     "stadium", "republic", "union", "village", "town", "district", "region", "province"})  # fmt: skip
 EMBEDDING_LABELS = frozenset({"PERSON", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
 STRONG_FEATURES = frozenset({"country", "admin1", "region", "landmark", "neighbourhood"})
 EXTENSION = "polemos_places"
@@ -105,7 +108,7 @@ class PlaceRecognizer:
             if self._known(doc[s:t]):
                 take(s, t, False)
                 continue
-            inner = list(self._gazetteer_spans(doc, ent_of, set(), set(), s, t, relaxed=True))
+            inner = list(self._gazetteer_spans(doc, ent_of, lower_words, set(), s, t, relaxed=True))
             for a, b in inner:
                 take(a, b, False)
             if not inner and doc[s].text in table:
@@ -168,13 +171,14 @@ class PlaceRecognizer:
             cands = self.gazetteer.lookup("=" + letters) or (cands if len(letters) == 4 else ())
         if not cands:
             return None
-        if relaxed:  # inside a span the model already calls a place
-            return cands[0]
         first = span[0]
+        single = len(span) == 1
+        if relaxed:  # inside a span the model already calls a place: no population floor
+            ok = [c for c in cands if c.kind <= 1 and (not single or c.kind == 0 or c.feature in STRONG_FEATURES)]
+            return ok[0] if ok and not (single and first.text in lower_words) else None
         ent = ent_of.get(span.start)
         if ent is not None and ent.label_ in NOT_PLACE_LABELS:
             return None
-        single = len(span) == 1
         if single and (first.text in lower_words or first.text.lower() in lower_words or first.text in surnames):
             return None
         if single and first.pos_ != "PROPN" and not first.text.isupper():

@@ -143,10 +143,10 @@ class _Context:
 
 def _base_score(c: Place, m: _Mention) -> float:
     s = math.log10(c.population + 10) + FEATURE_PRIOR.get(c.feature, 0.0) + KIND_PENALTY.get(c.kind, -2.5)
-    if c.capital:
-        s += 1.5
+    if c.capital:  # "Washington", "Damascus": the capital unless the article says otherwise
+        s += 4.0
     if c.id < 0:  # curated supplement rows name exactly the places the press means
-        s += 1.0
+        s += 4.0
     if m.area_hint:
         s += 3.0 if c.feature in ("admin1", "admin2", "region") else -2.0
     return s
@@ -165,6 +165,8 @@ def _score(c: Place, m: _Mention, view: tuple[Counter, Counter, list[Place]], sa
         s += 2.0 + (1.0 if countries.most_common(1)[0][0] == c.cc else 0.0)
     if c.admin1 and c.feature != "admin1" and admin1s.get((c.cc, c.admin1)):
         s += 2.5
+    if c.feature == "admin1" and any(_contains(c, p) for p in points if p.feature != "admin1"):
+        s += 2.5  # the article names places inside this area
     if c.feature in ("city", "landmark", "neighbourhood", "admin2"):
         dists = [_km(c, p) for p in points if p.feature not in ("country", "region")]
         near = min(dists, default=math.inf)
