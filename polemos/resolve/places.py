@@ -27,10 +27,11 @@ from polemos.types import PlaceRef
 
 PRECISION = {"landmark": "exact", "neighbourhood": "exact", "city": "exact", "admin2": "admin2",
              "admin1": "admin1", "region": "region", "country": "country"}  # fmt: skip
-FEATURE_PRIOR = {"country": 4.0, "region": 3.0, "admin1": 2.5, "landmark": 2.0, "neighbourhood": 1.0,
+FEATURE_PRIOR = {"country": 6.0, "region": 3.0, "admin1": 2.5, "landmark": 2.0, "neighbourhood": 1.0,
                  "admin2": 0.5, "city": 0.0}  # fmt: skip
 KIND_PENALTY = {0: 0.0, 1: -0.3, 2: -1.0, 3: -2.5}
 AMBIGUOUS_MARGIN = 0.5
+NEIGHBOUR_READINGS = 8  # how many readings of another name count for nearness
 
 _NEAR_BEFORE = re.compile(
     r"\b(near|nearby|outskirts of|suburbs? of|vicinity of|close to|outside|around|(?:north|south|east|west)"
@@ -121,15 +122,19 @@ class _Context:
     countries: dict[str, Counter] = field(default_factory=dict)  # key → Counter of cc
     admin1s: dict[str, Counter] = field(default_factory=dict)
     points: list[tuple[str, Place]] = field(default_factory=list)
+    readings: dict[str, list[Place]] = field(default_factory=dict)  # key → its local candidates
 
-    def add(self, key: str, place: Place) -> None:
+    def add(self, key: str, place: Place, cands: list[Place]) -> None:
+        local = [c for c in cands[:NEIGHBOUR_READINGS] if c.feature in ("city", "landmark", "neighbourhood", "admin2")]
+        if local:
+            self.readings[key] = local
         if place.cc:
             self.countries.setdefault(key, Counter())[place.cc] += 2 if place.feature == "country" else 1
         if place.feature == "admin1":
             self.admin1s.setdefault(key, Counter())[(place.cc, place.admin1)] += 1
         self.points.append((key, place))
 
-    def view(self, key: str) -> tuple[Counter, Counter, list[Place]]:
+    def view(self, key: str) -> tuple[Counter, Counter, list[Place], list[list[Place]]]:
         """The context seen from a mention of ``key``: every other name's evidence, not its own."""
         cc, a1 = Counter(), Counter()
         for k, c in self.countries.items():
@@ -138,7 +143,8 @@ class _Context:
         for k, c in self.admin1s.items():
             if k != key:
                 a1.update(c)
-        return cc, a1, [p for k, p in self.points if k != key]
+        others = [r for k, r in self.readings.items() if k != key]
+        return cc, a1, [p for k, p in self.points if k != key], others
 
 
 def _base_score(c: Place, m: _Mention) -> float:
@@ -149,11 +155,14 @@ def _base_score(c: Place, m: _Mention) -> float:
         s += 4.0
     if m.area_hint:
         s += 3.0 if c.feature in ("admin1", "admin2", "region") else -2.0
+    elif c.feature == "admin2" and c.kind >= 1:
+        s -= 2.0  # "Arlington" is the town before it is Arlington County
     return s
 
 
-def _score(c: Place, m: _Mention, view: tuple[Counter, Counter, list[Place]], same_name: list[Place]) -> float:
-    countries, admin1s, points = view
+def _score(c: Place, m: _Mention, view: tuple[Counter, Counter, list[Place], list[list[Place]]],
+           same_name: list[Place]) -> float:
+    countries, admin1s, points, others = view
     s = _base_score(c, m)
     if c.feature == "admin1" and not m.area_hint:
         # an area named after its main city ("Aleppo", "Hama"): the city, unless the city is small
@@ -168,9 +177,12 @@ def _score(c: Place, m: _Mention, view: tuple[Counter, Counter, list[Place]], sa
     if c.feature == "admin1" and any(_contains(c, p) for p in points if p.feature != "admin1"):
         s += 2.5  # the article names places inside this area
     if c.feature in ("city", "landmark", "neighbourhood", "admin2"):
+        # nearness to the other names of the article: to their best reading, else to any reading
         dists = [_km(c, p) for p in points if p.feature not in ("country", "region")]
         near = min(dists, default=math.inf)
         s += 2.0 if near <= 100 else 1.0 if near <= 300 else 0.0
+        s += min(3.0, sum(1.0 if min((_km(c, o) for o in group), default=math.inf) <= 60 else 0.0
+                          for group in others))
     if m.container is not None and m.container.cands:
         if any(_contains(o, c) for o in m.container.cands[:3]):
             s += 8.0
@@ -208,7 +220,7 @@ def _context(ms: list[_Mention]) -> _Context:
     ctx = _Context()
     for m in ms:
         if m.cands:
-            ctx.add(m.key if not m.demonym else f"demonym:{m.cands[0].id}", m.cands[0])
+            ctx.add(m.key if not m.demonym else f"demonym:{m.cands[0].id}", m.cands[0], m.cands)
     return ctx
 
 
