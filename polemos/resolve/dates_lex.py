@@ -1,0 +1,147 @@
+"""Words and regular expressions of English calendar expressions (used by ``dates.py``).
+
+General English only: month, weekday, season and number words, plus the phrase list in
+``polemos/data/dates_lexicon.tsv`` (document-relative references and holidays).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+    "last": -1, "final": -1,
+}  # fmt: skip
+NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "a hundred": 100,
+}  # fmt: skip
+DECADE_WORDS = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+    "eighties": 8, "nineties": 9,
+}  # fmt: skip
+CENTURY_WORDS = {
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "twenty-first": 21, "16th": 16, "17th": 17, "18th": 18, "19th": 19, "20th": 20, "21st": 21,
+}  # fmt: skip
+
+
+def _alt(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+def _cap(words) -> str:
+    """Case-sensitive alternation of Capitalized and UPPER forms (``may`` the verb is not a month)."""
+    forms = {f for w in words for f in (w.capitalize(), w.upper())}
+    return _alt(forms)
+
+
+FULL_MONTH = _cap([m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")])
+ABBR_MONTH = _cap([m for m in MONTHS if len(m) <= 4 and m not in ("may", "june", "july")])
+# A month abbreviation needs its dot or a day number after it (``Jan`` alone may be a name).
+MONTH = rf"(?:(?:{FULL_MONTH})\b|(?:{ABBR_MONTH})(?:\.|\b(?=\s*\d)))"
+WEEKDAY = rf"(?:{_cap(WEEKDAYS)})\b(?!s\b)"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d%])"
+YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d%]|-\d|\s*(?:per ?cent|percent)\b)"
+I = "(?i:{})".format  # a case-insensitive piece inside the case-sensitive patterns
+NUM = I(r"\d{1,3}|" + _alt(NUMBERS))
+UNIT = I(r"days?|weeks?|months?|years?|decades?")
+SEASON = I(_alt(SEASONS))
+ORD = I(_alt(ORDINALS))
+REL = I(r"last|next|this|past|previous|coming|this coming|the coming|the past|the last|the previous|"
+        r"the next|the current|the following|the same")
+EDGE = I(r"early|earlier|late|later|mid|the (?:beginning|start|end|middle|rest|remainder) of")
+PART = I(r"week|weekend|month|year|quarter|half|spring|summer|autumn|fall|winter")
+
+YEAR_CUE = I(r"in|since|by|until|till|through|throughout|during|from|of|before|after|between|and|to|"
+             r"for|early|late|mid|fiscal|year|around|circa|c\.|spring|summer|autumn|fall|winter")
+
+
+def compile_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """Named patterns, tried all; overlaps go to the longest match (``dates.py``)."""
+    p = [
+        # Friday, Oct. 23, 1998 / Oct. 23 / 23 October 2016 / October 23rd
+        ("mdy", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s*(?P<day>{DAY})\b(?:,?\s+(?P<year>{YEAR}))?"),
+        ("dmy", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:{I('the')}\s+)?(?P<day>{DAY})(?:\s+{I('of')})?\s+"
+                rf"(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR}))?"),
+        ("my", rf"(?:(?P<edge>{EDGE})[- ]?\s*)?(?P<mon>{MONTH})(?:,?\s+{I('of')})?,?\s+(?P<year>{YEAR})"),
+        ("iso", r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)-(?P<mon>0[1-9]|1[0-2])-(?P<day>[0-3]\d)(?![\d])"),
+        ("num", r"(?<![\d/.-])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)(?![\d/])"),
+        # last week, this year, next month, the past year, earlier this month, late last year
+        ("rel", rf"(?:(?P<edge>{EDGE})[- ]?\s*)?(?P<rel>{REL})\s+(?P<part>{PART}|{MONTH}|{WEEKDAY})(?!-)"),
+        ("edge_part", rf"(?P<edge>{EDGE})[- ]?\s*(?:{I('the')}\s+)?(?P<part>{I('week|month|year')})\b(?!-)"),
+        ("weekday", rf"(?:(?P<edge>{I('early|late|earlier|later')})\s+)?(?P<wd>{WEEKDAY})"),
+        ("deictic", rf"(?:(?P<edge>{I('early|earlier|late|later')})\s+)?"
+                    rf"(?P<word>{I('the day before yesterday|the day after tomorrow|today|yesterday|tomorrow')})\b"),
+        ("ago", rf"(?P<num>{NUM})\s+(?P<unit>{UNIT})\s+(?P<dir>{I('ago|earlier|before now|from now|hence')})\b"),
+        # "a year earlier", "year-earlier", "the year-ago quarter", "the same period a year earlier"
+        ("yago", rf"(?:{I('the')}\s+)?(?P<what>{I('year-earlier|year-ago|year earlier|year ago')})"
+                 rf"(?:\s+(?:{ORD}\s+)?(?P<part>{I('quarter|period|half|month')}))?"),
+        ("same", rf"{I('the')}\s+(?:{I('same|corresponding|comparable|like')})\s+{I('period|quarter|month')}"
+                 rf"\s+(?:{I('a year (?:earlier|ago|before)|last year|of last year|the previous year')})"),
+        ("lastyrq", rf"{I('last year')}'s\s+(?:{ORD}\s+)?(?P<part>{I('quarter|period')})"),
+        # the third quarter (of 1989), third-quarter, Q3 2016, this year's third quarter, first half
+        ("quarter", rf"(?:(?P<pre>{I('the|this|last|next')})\s+)?(?:(?P<pyear>{YEAR}|{I('this year|last year|next year')})"
+                    rf"(?:'s)?\s+)?(?P<ord>{ORD})[- ](?P<unit>{I('quarter|half')})\b"
+                    rf"(?:\s+{I('of')}\s+(?:(?P<year>{YEAR})|(?P<ryear>{I('this year|last year|next year|the year')})))?"),
+        ("qcode", rf"\b(?P<q>Q[1-4]|H[12])(?:\s+(?P<year>{YEAR}))?\b"),
+        ("curq", rf"{I('the')}\s+(?P<which>{I('current|latest|latest fiscal|most recent|past|previous|last|next|coming')})"
+                 rf"\s+(?P<unit>{I('quarter')})\b"),
+        ("thisq", rf"(?P<which>{I('this|last|next')})\s+(?P<unit>{I('quarter')})\b"),
+        ("season", rf"(?:{I('the')}\s+)?(?P<season>{SEASON})\s+(?:{I('of')}\s+)?(?P<year>{YEAR})"),
+        ("decade", rf"(?:{I('the')}\s+)?(?:(?P<edge>{I('early|late|mid')})[- ]?)?(?P<dec>(?:1[6-9]|20)\d0)'?s\b"),
+        ("decade2", rf"(?:{I('the')}\s+)?(?:(?P<edge>{I('early|late|mid')})[- ]?)?'(?P<d2>\d)0s\b"),
+        ("decadew", rf"{I('the')}\s+(?:(?P<edge>{I('early|late|mid')})[- ]?)?(?P<word>{I(_alt(DECADE_WORDS))})\b"),
+        ("century", rf"{I('the')}\s+(?P<word>{I(_alt(CENTURY_WORDS))})\s+{I('century')}"),
+        ("edge_year", rf"(?P<edge>{I('early|late|mid|the end of|the beginning of|the start of|the middle of')})"
+                      rf"[- ]?\s*(?P<year>{YEAR})"),
+        ("edge_month", rf"(?P<edge>{I('early|late|mid|the end of|the beginning of|the start of|the middle of')})"
+                       rf"[- ]?\s*(?P<mon>{MONTH})"),
+        ("month", rf"(?P<mon>{MONTH})(?!\s*\d)"),
+        ("bseason", rf"(?P<season>{SEASON})\b"),
+        ("year", rf"(?<![\d.,$£€#/-])(?<!\d )(?P<year>{YEAR})\b(?!,\d)"),
+    ]
+    lex = lexicon()
+    refs = _alt(k for k, v in lex.items() if v[0] == "ref")
+    p.append(("ref", rf"\b(?P<word>{I(refs)})\b(?!\s+(?:{NUM}|few|several|many)\b)"))
+    hol = _alt(k for k, v in lex.items() if v[0] == "holiday")
+    p.append(("holiday", rf"(?P<word>{I(hol)})(?:\s+(?P<year>{YEAR}))?\b"))
+    return [(name, re.compile(rx)) for name, rx in p]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, tuple[str, str]]:
+    """phrase -> (kind, value or rule), from ``polemos/data/dates_lexicon.tsv``."""
+    out: dict[str, tuple[str, str]] = {}
+    text = resources.files("polemos").joinpath("data/dates_lexicon.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, phrase, value = line.split("\t")
+        out[phrase] = (kind, value)
+    return out
+
+
+# Durations and frequencies the spaCy model labels DATE: never calendar expressions on their own.
+DURATION = re.compile(
+    I(r"^(?:(?:for|over|about|around|nearly|almost|just|barely|only|some|at least|up to|more than|less than|"
+      r"the|the past|the last|the next|the first|the following|another|recent|several|many|few|a few|"
+      r"a couple of|couple of|\d[\d,.]*|" + _alt(NUMBERS) + r")[\s-]+)+"
+      r"(?:\w+[\s-]+)?(?:days?|weeks?|months?|years?|decades?|centuries|hours?|minutes?|seconds?|nights?|"
+      r"quarters|periods?|weekends|terms?|sessions?)(?:[\s-]+(?:old|long|or so|and \w+))?'?$")
+)
+SET_OR_AGE = re.compile(
+    I(r"\b(?:daily|weekly|monthly|yearly|annual|annually|quarterly|every|each|per|a day|a week|a month|"
+      r"a year|seasonally|-year-old|years? old|year-olds?|-month-old)\b")
+)
