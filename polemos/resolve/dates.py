@@ -40,12 +40,20 @@ _CUES = {
     "autumn", "fall", "winter", "the", "each", "every", "earlier", "later", "than", "following",
 }  # fmt: skip
 _NEED_LICENCE = {"month", "year", "bseason"}
+_ANAPHORIC = {"yago", "same", "lastyrq", "anaq", "yearq", "ago"}
 _ANCHOR_GRAINS = {"quarter", "half", "month", "season"}
 _SENT_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n+")
 _ABBREV = re.compile(r"(?:\b[A-Z]|Mr|Ms|Mrs|Dr|St|Co|Jr|Sr|vs|No|Inc|Ltd|Gen|Col|Sgt|Lt|Rep|Sen|Gov|Corp|"
                      r"Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.$")
+_DATELINE_REACH = 400
+_DATELINE = re.compile(
+    r"(?:^|\n)[ \t]*(?:(?:Published|Posted|Updated|Dated)[ \t]*:?[ \t]*)?(?P<date>"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?"
+    r"(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+\d{4}"
+    r"|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?,?[ \t]+\d{4}"
+    r"|\d{4}-\d\d-\d\d))[ \t]*(?=\n|$)"
+)
 _LAST_WORD = re.compile(r"([A-Za-z]+)[\s-]*$")
-_WINDOW = 600  # characters back to look for the unit an anaphoric "a year earlier" shifts
 
 
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
@@ -103,7 +111,7 @@ class _Doc:
         self.text = text
         self.dct = published
         self.sents = _sentences(text)
-        self.seen: list[tuple[int, N.Val]] = []
+        self.seen: list[tuple[int, N.Val]] = []  # resolved from the text itself, not from an anchor
 
     def tense(self, s: int, e: int) -> int:
         for ss, se in self.sents:
@@ -113,9 +121,7 @@ class _Doc:
 
     def anchor(self, s: int) -> N.Val | None:
         """The nearest earlier quarter, half, month or season: what "a year earlier" shifts."""
-        for pos, v in reversed(self.seen):
-            if s - pos > _WINDOW:
-                break
+        for _, v in reversed(self.seen):
             if v.grain in _ANCHOR_GRAINS and v.start:
                 return v
         return None
@@ -125,11 +131,20 @@ def find_times(
     text: str, published: date | None, hints: Sequence[tuple[int, int]] = ()
 ) -> list[TimeRef]:
     """Every calendar expression of ``text`` as a ``TimeRef`` in text order (see module doc)."""
+    return _find(text, published, hints, keep_dateline=False)
+
+
+def _find(
+    text: str, published: date | None, hints: Sequence[tuple[int, int]], keep_dateline: bool
+) -> list[TimeRef]:
     if not text:
         return []
     doc = _Doc(text, published)
     out: list[TimeRef] = []
+    line = None if keep_dateline else _dateline_span(text)
     for s, e, name, m in _candidates(text, hints):
+        if line and line[0] <= s and e <= line[1]:
+            continue
         try:
             val = _resolve(doc, name, m)
         except (ValueError, OverflowError):  # Feb 30, year 0: not a date after all
@@ -137,9 +152,28 @@ def find_times(
         if val is None:
             continue
         s, e = _trim(text, s, e)
-        doc.seen.append((s, val))
+        if name not in _ANAPHORIC:
+            doc.seen.append((s, val))
         out.append(TimeRef(text[s:e], s, e, val.value, val.start, val.end, val.precision))
     return out
+
+
+def _dateline_span(text: str) -> tuple[int, int] | None:
+    """The span of a dateline: a line near the top holding only a date ("March 06, 2008")."""
+    m = _DATELINE.search(text, 0, min(len(text), _DATELINE_REACH))
+    return m.span("date") if m else None
+
+
+def dateline(text: str) -> TimeRef | None:
+    """The article's dateline as a resolved ``TimeRef`` (its publication date when none is given).
+
+    ``find_times`` leaves the dateline out: it dates the article, not anything the article reports.
+    """
+    span = _dateline_span(text)
+    if span is None:
+        return None
+    found = _find(text[: span[1]], None, (), keep_dateline=True)
+    return next((t for t in found if t.start == span[0] and t.start_date), None)
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -218,7 +252,9 @@ def _resolve(doc: _Doc, name: str, m: re.Match[str]) -> N.Val | None:
         return N.NONE  # everything below is relative to the publication date
     if name == "weekday":
         wd = WEEKDAYS[g["wd"].lower()]
-        return N.day(N.weekday_near(dct, wd, doc.tense(*m.span())))
+        # "Friday's warning": a possessive names something that has happened.
+        possessive = doc.text.startswith(("'s", "’s"), m.end())
+        return N.day(N.weekday_near(dct, wd, -1 if possessive else doc.tense(*m.span())))
     if name == "deictic":
         w = re.sub(r"\s+", " ", g["word"].lower())
         off = {"today": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
@@ -235,6 +271,23 @@ def _resolve(doc: _Doc, name: str, m: re.Match[str]) -> N.Val | None:
         return _unit(dct, g["part"].lower(), 0)
     if name == "ago":
         return _ago(doc, m)
+    if name == "weekend":
+        # On a weekday, "the weekend" is the one just past unless the words point ahead.
+        off = 0 if dct.weekday() >= 5 or doc.tense(*m.span()) > 0 else -1
+        return _unit(dct, "weekend", off)
+    if name == "weekof":
+        mon, d = MONTHS[g["mon"].rstrip(".").lower()], int(re.match(r"\d+", g["day"]).group())
+        y = int(g["year"]) if g.get("year") else N.nearest_year(dct, mon, d, doc.tense(*m.span()))
+        return N.week(date(y, mon, d)) if y else None
+    if name == "yearq":
+        a = doc.anchor(m.start())
+        y = int(g["year"])
+        if g["unit"].lower() != "period" and a is not None and a.grain in ("quarter", "half"):
+            return N.shift_year(a, y - a.start.year)
+        return N.year(y)
+    if name == "anaq":
+        a = doc.anchor(m.start())
+        return a if a is not None and a.grain == "quarter" else None
     if name in ("yago", "same", "lastyrq"):
         a = doc.anchor(m.start())
         return N.shift_year(a, -1) if a else N.year(dct.year - 1)
@@ -298,7 +351,8 @@ def _quarter(doc: _Doc, m: re.Match[str]) -> N.Val:
         return N.NONE
     this = make(dct.year, n)
     if doc.tense(*m.span()) > 0:
-        return this if this.end >= dct else make(dct.year + 1, n)
+        # "will report third-quarter results" in October: a period just ended still counts
+        return this if this.end >= dct - timedelta(days=92) else make(dct.year + 1, n)
     return this if this.start <= dct else make(dct.year - 1, n)
 
 
@@ -323,6 +377,8 @@ def _unit(dct: date, part: str, off: int) -> N.Val | None:
         return N.year(dct.year + off)
     if part == "quarter":
         return N.quarter(dct.year, (dct.month - 1) // 3 + 1 + off)
+    if part == "decade":
+        return N.decade(dct.year + 10 * off)
     if part == "half":
         return N.half(dct.year, 1 if dct.month <= 6 else 2) if off == 0 else None
     return None
@@ -336,7 +392,7 @@ def _relative(doc: _Doc, m: re.Match[str]) -> N.Val | None:
     if rel in ("same", "following"):
         a = next((v for _, v in reversed(doc.seen) if v.start), None)
         if a is None or low not in ("week", "month", "year", "day"):
-            return N.NONE
+            return None
         base = a.start + (timedelta(days={"week": 7, "month": 31, "year": 366}[low]) if rel == "following"
                           else timedelta(0))
         return _unit(base, low, 0)
@@ -366,7 +422,7 @@ def _ago(doc: _Doc, m: re.Match[str]) -> N.Val | None:
     n = int(num) if num.isdigit() else NUMBERS.get(num, 1)
     unit = g["unit"].lower().rstrip("s")
     sign = 1 if g["dir"].lower() in ("from now", "hence") else -1
-    if g["dir"].lower() in ("earlier", "before now") and unit == "year":
+    if unit == "year" and n == 1 and sign < 0:
         a = doc.anchor(m.start())
         if a is not None:
             return N.shift_year(a, -n)

@@ -54,69 +54,88 @@ MONTH = rf"(?:(?:{FULL_MONTH})\b|(?:{ABBR_MONTH})(?:\.|\b(?=\s*\d)))"
 WEEKDAY = rf"(?:{_cap(WEEKDAYS)})\b(?!s\b)"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d%])"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d%]|-\d|\s*(?:per ?cent|percent)\b)"
-I = "(?i:{})".format  # a case-insensitive piece inside the case-sensitive patterns
-NUM = I(r"\d{1,3}|" + _alt(NUMBERS))
-UNIT = I(r"days?|weeks?|months?|years?|decades?")
-SEASON = I(_alt(SEASONS))
-ORD = I(_alt(ORDINALS))
-REL = I(r"last|next|this|past|previous|coming|this coming|the coming|the past|the last|the previous|"
+S = r"[ \t\u00a0]"  # a space inside an expression: never a line break
+_ci = "(?i:{})".format  # a case-insensitive piece inside the case-sensitive patterns
+NUM = _ci(r"\d{1,3}|" + _alt(NUMBERS))
+UNIT = _ci(r"days?|weeks?|months?|years?|decades?")
+SEASON = _ci(_alt(SEASONS))
+ORD = _ci(_alt(ORDINALS))
+REL = _ci(r"last|next|this|past|previous|coming|this coming|the coming|the past|the last|the previous|"
         r"the next|the current|the following|the same")
-EDGE = I(r"early|earlier|late|later|mid|the (?:beginning|start|end|middle|rest|remainder) of")
-PART = I(r"week|weekend|month|year|quarter|half|spring|summer|autumn|fall|winter")
+EDGE = _ci(r"early|earlier|late|later|mid|the (?:beginning|start|end|middle|rest|remainder) of")
+PART = _ci(r"week|weekend|month|year|quarter|half|decade|spring|summer|autumn|fall|winter")
 
-YEAR_CUE = I(r"in|since|by|until|till|through|throughout|during|from|of|before|after|between|and|to|"
-             r"for|early|late|mid|fiscal|year|around|circa|c\.|spring|summer|autumn|fall|winter")
-
+DEICTIC = "the day before yesterday|the day after tomorrow|today|yesterday|tomorrow"
+EDGE_OF = "early|late|mid|the end of|the beginning of|the start of|the middle of"
 
 def compile_patterns() -> list[tuple[str, re.Pattern[str]]]:
     """Named patterns, tried all; overlaps go to the longest match (``dates.py``)."""
     p = [
         # Friday, Oct. 23, 1998 / Oct. 23 / 23 October 2016 / October 23rd
-        ("mdy", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s*(?P<day>{DAY})\b(?:,?\s+(?P<year>{YEAR}))?"),
-        ("dmy", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:{I('the')}\s+)?(?P<day>{DAY})(?:\s+{I('of')})?\s+"
-                rf"(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR}))?"),
-        ("my", rf"(?:(?P<edge>{EDGE})[- ]?\s*)?(?P<mon>{MONTH})(?:,?\s+{I('of')})?,?\s+(?P<year>{YEAR})"),
+        ("mdy", rf"(?:(?P<wd>{WEEKDAY}),?{S}+)?(?P<mon>{MONTH}){S}*(?P<day>{DAY})\b"
+                rf"(?:,?{S}+(?P<year>{YEAR}))?"),
+        ("dmy", rf"(?:(?P<wd>{WEEKDAY}),?{S}+)?(?:{_ci('the')}{S}+)?(?P<day>{DAY})(?:{S}+{_ci('of')})?{S}+"
+                rf"(?P<mon>{MONTH})(?:,?{S}+(?P<year>{YEAR}))?"),
+        ("my", rf"(?:(?P<edge>{EDGE})[- ]?{S}*)?(?P<mon>{MONTH})(?:,?{S}+{_ci('of')})?,?{S}+"
+               rf"(?P<year>{YEAR})"),
         ("iso", r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)-(?P<mon>0[1-9]|1[0-2])-(?P<day>[0-3]\d)(?![\d])"),
-        ("num", r"(?<![\d/.-])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)(?![\d/])"),
+        ("num", r"(?<![\d/.-])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)"
+                r"(?P<year>(?:19|20)\d\d)(?![\d/])"),
         # last week, this year, next month, the past year, earlier this month, late last year
-        ("rel", rf"(?:(?P<edge>{EDGE})[- ]?\s*)?(?P<rel>{REL})\s+(?P<part>{PART}|{MONTH}|{WEEKDAY})(?!-)"),
-        ("edge_part", rf"(?P<edge>{EDGE})[- ]?\s*(?:{I('the')}\s+)?(?P<part>{I('week|month|year')})\b(?!-)"),
-        ("weekday", rf"(?:(?P<edge>{I('early|late|earlier|later')})\s+)?(?P<wd>{WEEKDAY})"),
-        ("deictic", rf"(?:(?P<edge>{I('early|earlier|late|later')})\s+)?"
-                    rf"(?P<word>{I('the day before yesterday|the day after tomorrow|today|yesterday|tomorrow')})\b"),
-        ("ago", rf"(?P<num>{NUM})\s+(?P<unit>{UNIT})\s+(?P<dir>{I('ago|earlier|before now|from now|hence')})\b"),
+        ("rel", rf"(?:(?P<edge>{EDGE})[- ]?{S}*)?(?P<rel>{REL}){S}+"
+                rf"(?P<part>{PART}|{MONTH}|{WEEKDAY})(?!-)"),
+        ("edge_part", rf"(?P<edge>{EDGE})[- ]?{S}*(?:{_ci('the')}{S}+)?"
+                      rf"(?P<part>{_ci('week|month|year')})\b(?!-)"),
+        ("weekday", rf"(?:(?P<edge>{_ci('early|late|earlier|later')}){S}+)?(?P<wd>{WEEKDAY})"),
+        ("deictic", rf"(?:(?P<edge>{_ci('early|earlier|late|later')}){S}+)?"
+                    rf"(?P<word>{_ci(DEICTIC)})\b"),
+        ("ago", rf"(?P<num>{NUM}){S}+(?P<unit>{UNIT}){S}+"
+                rf"(?P<dir>{_ci('ago|earlier|before now|from now|hence')})\b"),
         # "a year earlier", "year-earlier", "the year-ago quarter", "the same period a year earlier"
-        ("yago", rf"(?:{I('the')}\s+)?(?P<what>{I('year-earlier|year-ago|year earlier|year ago')})"
-                 rf"(?:\s+(?:{ORD}\s+)?(?P<part>{I('quarter|period|half|month')}))?"),
-        ("same", rf"{I('the')}\s+(?:{I('same|corresponding|comparable|like')})\s+{I('period|quarter|month')}"
-                 rf"\s+(?:{I('a year (?:earlier|ago|before)|last year|of last year|the previous year')})"),
-        ("lastyrq", rf"{I('last year')}'s\s+(?:{ORD}\s+)?(?P<part>{I('quarter|period')})"),
+        ("yago", rf"(?:{_ci('the')}{S}+)?(?P<what>{_ci('year-earlier|year-ago|year earlier|year ago')})"
+                 rf"(?:{S}+(?:{ORD}{S}+)?(?P<part>{_ci('quarter|period|half|month')}))?"),
+        ("same", rf"{_ci('the')}{S}+(?:{_ci('same|corresponding|comparable|like')}){S}+"
+                 rf"{_ci('period|quarter|month')}"
+                 rf"{S}+(?:{_ci('a year (?:earlier|ago|before)|last year|of last year|the previous year')})"),
+        ("lastyrq", rf"{_ci('last year')}'s{S}+(?:{ORD}{S}+)?(?P<part>{_ci('quarter|period')})"),
         # the third quarter (of 1989), third-quarter, Q3 2016, this year's third quarter, first half
-        ("quarter", rf"(?:(?P<pre>{I('the|this|last|next')})\s+)?(?:(?P<pyear>{YEAR}|{I('this year|last year|next year')})"
-                    rf"(?:'s)?\s+)?(?P<ord>{ORD})[- ](?P<unit>{I('quarter|half')})\b"
-                    rf"(?:\s+{I('of')}\s+(?:(?P<year>{YEAR})|(?P<ryear>{I('this year|last year|next year|the year')})))?"),
-        ("qcode", rf"\b(?P<q>Q[1-4]|H[12])(?:\s+(?P<year>{YEAR}))?\b"),
-        ("curq", rf"{I('the')}\s+(?P<which>{I('current|latest|latest fiscal|most recent|past|previous|last|next|coming')})"
-                 rf"\s+(?P<unit>{I('quarter')})\b"),
-        ("thisq", rf"(?P<which>{I('this|last|next')})\s+(?P<unit>{I('quarter')})\b"),
-        ("season", rf"(?:{I('the')}\s+)?(?P<season>{SEASON})\s+(?:{I('of')}\s+)?(?P<year>{YEAR})"),
-        ("decade", rf"(?:{I('the')}\s+)?(?:(?P<edge>{I('early|late|mid')})[- ]?)?(?P<dec>(?:1[6-9]|20)\d0)'?s\b"),
-        ("decade2", rf"(?:{I('the')}\s+)?(?:(?P<edge>{I('early|late|mid')})[- ]?)?'(?P<d2>\d)0s\b"),
-        ("decadew", rf"{I('the')}\s+(?:(?P<edge>{I('early|late|mid')})[- ]?)?(?P<word>{I(_alt(DECADE_WORDS))})\b"),
-        ("century", rf"{I('the')}\s+(?P<word>{I(_alt(CENTURY_WORDS))})\s+{I('century')}"),
-        ("edge_year", rf"(?P<edge>{I('early|late|mid|the end of|the beginning of|the start of|the middle of')})"
-                      rf"[- ]?\s*(?P<year>{YEAR})"),
-        ("edge_month", rf"(?P<edge>{I('early|late|mid|the end of|the beginning of|the start of|the middle of')})"
-                       rf"[- ]?\s*(?P<mon>{MONTH})"),
-        ("month", rf"(?P<mon>{MONTH})(?!\s*\d)"),
+        ("quarter", rf"(?:(?P<pre>{_ci('the|this|last|next')}){S}+)?"
+                    rf"(?:(?P<pyear>{YEAR}|{_ci('this year|last year|next year')})"
+                    rf"(?:'s)?{S}+)?(?P<ord>{ORD})[- ](?P<unit>{_ci('quarter|half')})\b"
+                    rf"(?:{S}+{_ci('of')}{S}+(?:(?P<year>{YEAR})|"
+                    rf"(?P<ryear>{_ci('this year|last year|next year|the year')})))?"),
+        ("qcode", rf"\b(?P<q>Q[1-4]|H[12])(?:{S}+(?P<year>{YEAR}))?\b"),
+        ("curq", rf"{_ci('the')}{S}+"
+                 rf"(?P<which>{_ci('current|latest|most recent|past|previous|last|next|coming')})"
+                 rf"{S}+(?P<unit>{_ci('quarter')})\b"),
+        ("thisq", rf"(?P<which>{_ci('this|last|next')}){S}+(?P<unit>{_ci('quarter')})\b"),
+        ("season", rf"(?:{_ci('the')}{S}+)?(?P<season>{SEASON}){S}+(?:{_ci('of')}{S}+)?(?P<year>{YEAR})"),
+        ("decade", rf"(?:{_ci('the')}{S}+)?(?:(?P<edge>{_ci('early|late|mid')})[- ]?)?"
+                   rf"(?P<dec>(?:1[6-9]|20)\d0)'?s\b"),
+        ("decade2", rf"(?:{_ci('the')}{S}+)?(?:(?P<edge>{_ci('early|late|mid')})[- ]?)?'(?P<d2>\d)0s\b"),
+        ("decadew", rf"{_ci('the')}{S}+(?:(?P<edge>{_ci('early|late|mid')})[- ]?)?"
+                    rf"(?P<word>{_ci(_alt(DECADE_WORDS))})\b"),
+        ("century", rf"{_ci('the')}{S}+(?P<word>{_ci(_alt(CENTURY_WORDS))}){S}+{_ci('century')}"),
+        ("edge_year", rf"(?P<edge>{_ci(EDGE_OF)})"
+                      rf"[- ]?{S}*(?P<year>{YEAR})"),
+        ("edge_month", rf"(?P<edge>{_ci(EDGE_OF)})"
+                       rf"[- ]?{S}*(?P<mon>{MONTH})"),
+        ("weekend", rf"{_ci('the')}{S}+{_ci('weekend')}\b"),
+        ("weekof", rf"{_ci('the')}{S}+{_ci('week')}{S}+{_ci('of')}{S}+(?P<mon>{MONTH}){S}*(?P<day>{DAY})\b"
+                   rf"(?:,?{S}+(?P<year>{YEAR}))?"),
+        ("yearq", rf"{_ci('the')}{S}+(?P<year>{YEAR}){S}+(?P<unit>{_ci('quarter|period|half')})\b"),
+        ("anaq", rf"{_ci('the')}{S}+(?:{_ci('same')}{S}+)?(?P<unit>{_ci('quarter')})\b(?!-)"),
+        ("month", rf"(?P<mon>{MONTH})(?!{S}*\d)"),
         ("bseason", rf"(?P<season>{SEASON})\b"),
         ("year", rf"(?<![\d.,$£€#/-])(?<!\d )(?P<year>{YEAR})\b(?!,\d)"),
     ]
     lex = lexicon()
     refs = _alt(k for k, v in lex.items() if v[0] == "ref")
-    p.append(("ref", rf"\b(?P<word>{I(refs)})\b(?!\s+(?:{NUM}|few|several|many)\b)"))
+    # "the past" but not "the past two weeks" / "the past decade" (durations or units of their own)
+    not_unit = rf"(?!{S}+(?:{NUM}|{UNIT}|{_ci('few|several|many|couple|century')})\b)"
+    p.append(("ref", rf"\b(?P<word>{_ci(refs)})\b{not_unit}"))
     hol = _alt(k for k, v in lex.items() if v[0] == "holiday")
-    p.append(("holiday", rf"(?P<word>{I(hol)})(?:\s+(?P<year>{YEAR}))?\b"))
+    p.append(("holiday", rf"(?P<word>{_ci(hol)})(?:{S}+(?P<year>{YEAR}))?\b"))
     return [(name, re.compile(rx)) for name, rx in p]
 
 
@@ -131,17 +150,3 @@ def lexicon() -> dict[str, tuple[str, str]]:
         kind, phrase, value = line.split("\t")
         out[phrase] = (kind, value)
     return out
-
-
-# Durations and frequencies the spaCy model labels DATE: never calendar expressions on their own.
-DURATION = re.compile(
-    I(r"^(?:(?:for|over|about|around|nearly|almost|just|barely|only|some|at least|up to|more than|less than|"
-      r"the|the past|the last|the next|the first|the following|another|recent|several|many|few|a few|"
-      r"a couple of|couple of|\d[\d,.]*|" + _alt(NUMBERS) + r")[\s-]+)+"
-      r"(?:\w+[\s-]+)?(?:days?|weeks?|months?|years?|decades?|centuries|hours?|minutes?|seconds?|nights?|"
-      r"quarters|periods?|weekends|terms?|sessions?)(?:[\s-]+(?:old|long|or so|and \w+))?'?$")
-)
-SET_OR_AGE = re.compile(
-    I(r"\b(?:daily|weekly|monthly|yearly|annual|annually|quarterly|every|each|per|a day|a week|a month|"
-      r"a year|seasonally|-year-old|years? old|year-olds?|-month-old)\b")
-)

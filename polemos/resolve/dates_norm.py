@@ -143,12 +143,12 @@ def nearest_year(ref_date: date, m: int, d: int, direction: int) -> int | None:
     if not cands:
         return None
     this = [c for c in cands if c.year == ref_date.year]
-    if this and direction < 0 and this[0] > ref_date + timedelta(days=1):
+    # Tense moves the date to another year only when this year's reading lies well on the wrong
+    # side: "was extended to Nov. 16" two weeks before Nov. 16 is still this year's.
+    if this and direction < 0 and this[0] > ref_date + timedelta(days=60):
         return ref_date.year - 1
-    if this and direction > 0 and this[0] < ref_date - timedelta(days=1):
+    if this and direction > 0 and this[0] < ref_date - timedelta(days=60):
         return ref_date.year + 1
-    if this and direction:
-        return ref_date.year
     return min(cands, key=lambda c: abs((c - ref_date).days)).year
 
 
@@ -190,9 +190,9 @@ _FUTURE = {
     "will": 3, "'ll": 3, "shall": 3, "won't": 3, "wo": 3, "gonna": 3, "next": 3, "coming": 3,
     "upcoming": 3, "starting": 2.5, "beginning": 1.5, "scheduled": 2.5, "planned": 2, "plans": 2,
     "plan": 2, "planning": 2, "expected": 1.5, "expects": 1.5, "due": 2, "set": 1, "would": 1.5,
-    "until": 1, "till": 1, "intends": 2, "to": 0.5, "hopes": 1.5, "may": 1, "might": 1, "could": 0.8,
-    "later": 1, "tomorrow": 2, "future": 2, "begins": 1.5, "starts": 1.5, "opens": 1, "resume": 1,
-    "effective": 1.5,
+    "until": 2, "till": 2, "intends": 2, "to": 0.5, "hopes": 1.5, "may": 1, "might": 1, "could": 0.8,
+    "tomorrow": 2, "future": 2, "begins": 1.5, "starts": 1.5, "opens": 1, "resume": 1,
+    "effective": 1.5, "supposed": 1.5, "aims": 1.5, "ahead": 2,
 }  # fmt: skip
 _PAST = {
     "was": 2, "were": 2, "had": 2, "did": 2, "been": 1, "ago": 3, "last": 3, "earlier": 2,
@@ -202,30 +202,41 @@ _PAST = {
     "saw": 1.5, "struck": 1.5, "hit": 1, "fled": 1.5, "shot": 1.5, "led": 1, "ended": 1.5,
     "since": 1,
 }  # fmt: skip
+_CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but)\s")
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll")
 _NOT_PAST_ED = {"scheduled", "planned", "expected", "intended", "proposed", "needed", "red", "bed", "indeed",
                 "united", "limited", "based", "related", "armed", "used", "speed", "need", "feed", "seed"}
 
 
 def tense(text: str, start: int, end: int, sent_start: int, sent_end: int) -> int:
-    """+1 when the words around ``text[start:end]`` point to the future, -1 to the past, 0 neither."""
-    score = 0.0
+    """+1 when the words around ``text[start:end]`` point to the future, -1 to the past, 0 neither.
+
+    Looks left to the sentence start and right to the end of the clause ("..., officials said"
+    does not date what comes before it); nearer cues weigh more.
+    """
     left = text[sent_start:start]
-    right = text[end:sent_end]
-    lw = [w.lower() for w in _WORD.findall(left)][::-1][:14]
+    right = _CLAUSE_END.split(text[end:sent_end], maxsplit=1)[0]
+    lw = [w.lower() for w in _WORD.findall(left)][::-1][:16]
     rw = [w.lower() for w in _WORD.findall(right)][:10]
-    for seq, side in ((lw, 1.0), (rw, 0.8)):
+    score = 0.0
+    for seq, side in ((lw, 1.0), (rw, 0.7)):
         for i, w in enumerate(seq):
-            near = side / (1.0 + 0.5 * i)
-            if w in _FUTURE:
-                # "to" only as an infinitive marker right before the expression's verb phrase
+            near = side / (1.0 + 0.25 * i)
+            nxt = seq[i - 1] if side == 1.0 and i else ""  # the word after w, on the left side
+            before = seq[i + 1 : i + 2] if side == 1.0 else seq[i - 1 : i] if i else []
+            before = before[0] if before else ""
+            if w in ("is", "are", "was", "were") and nxt in ("to", "due", "set", "scheduled", "expected"):
+                score += 2 * near  # "is to resume", "were due to meet": planned
+            elif w in _FUTURE:
                 score += _FUTURE[w] * near
+            elif before == "be":
+                continue  # "will be held", "to be released": a participle, not a past tense
             elif w in _PAST:
                 score -= _PAST[w] * near
             elif len(w) > 4 and w.endswith("ed") and w not in _NOT_PAST_ED:
                 score -= 1.2 * near
-    if score > 0.6:
+    if score > 0.3:
         return 1
-    if score < -0.6:
+    if score < -0.3:
         return -1
     return 0
