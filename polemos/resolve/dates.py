@@ -34,8 +34,8 @@ from polemos.types import TimeRef
 _PATTERNS: list[tuple[str, re.Pattern[str]]] | None = None
 # Words that make a bare month, year or season a date rather than a name or a number.
 _CUES = {
-    "in", "since", "by", "until", "till", "through", "throughout", "during", "from", "to", "of", "before",
-    "after", "between", "and", "or", "early", "late", "mid", "last", "next", "this", "that", "fiscal",
+    "in", "since", "by", "until", "till", "through", "throughout", "during", "from", "of", "before",
+    "after", "between", "early", "late", "mid", "last", "next", "this", "that", "fiscal",
     "around", "circa", "end", "beginning", "start", "middle", "as", "on", "for", "year", "spring", "summer",
     "autumn", "fall", "winter", "the", "each", "every", "earlier", "later", "than", "following",
 }  # fmt: skip
@@ -52,6 +52,14 @@ _DATELINE = re.compile(
     r"(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+\d{4}"
     r"|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?,?[ \t]+\d{4}"
     r"|\d{4}-\d\d-\d\d))[ \t]*(?=\n|$)"
+)
+_AFTER_DATE = re.compile(
+    r"(?:\b(?:1[6-9]|20)\d\d|\b(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December))[ \t]*(?:,[ \t]*|[ \t]+(?:and|or|to|through|until)[ \t]+|[-\u2013])$"
+)
+_REPORTING = re.compile(
+    r"\b(?:said|says|say|told|announced|reported|added|stated|confirmed|claimed|declared)"
+    r"(?:[ \t]+(?:on|late|early|that))?[ \t]+$"
 )
 _LAST_WORD = re.compile(r"([A-Za-z]+)[\s-]*$")
 
@@ -78,7 +86,10 @@ def _licensed(text: str, start: int, end: int, hints: Sequence[tuple[int, int]])
     if any(hs < end and start < he for hs, he in hints):
         return True
     m = _LAST_WORD.search(text, max(0, start - 30), start)
-    return bool(m and m.group(1).lower() in _CUES)
+    if m and m.group(1).lower() in _CUES:
+        return True
+    # "in 2008 and 2009", "from March to May": a list or range continues a date before it
+    return bool(_AFTER_DATE.search(text, max(0, start - 40), start))
 
 
 def _candidates(text: str, hints: Sequence[tuple[int, int]]) -> list[tuple[int, int, str, re.Match[str]]]:
@@ -185,24 +196,29 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def governing_time(
-    times: Sequence[TimeRef], sentence_start: int, sentence_end: int, trigger_start: int
+    times: Sequence[TimeRef],
+    sentence_start: int,
+    sentence_end: int,
+    trigger_start: int,
+    text: str | None = None,
 ) -> TimeRef | None:
-    """The time expression of an event's sentence nearest its trigger (a dated one first).
+    """The time expression of an event's sentence that dates its trigger, or None.
 
-    Expressions with a date range beat PRESENT_REF-like ones; among them the one closest to the
-    trigger wins, preferring one after the trigger at equal distance ("attacked ... on Monday").
+    Only expressions with a date range count (PRESENT_REF and the like never date an event). The
+    nearest to the trigger wins, one after it first at equal distance ("struck ... on Monday").
+    Given the article ``text``, an expression attached to a reporting verb ("said on Tuesday",
+    "Tuesday's statement said") dates the saying, so it loses to any other in the sentence.
     """
-    inside = [t for t in times if sentence_start <= t.start and t.end <= sentence_end]
-    dated = [t for t in inside if t.start_date is not None]
-    pool = dated or []
+    pool = [t for t in times if sentence_start <= t.start and t.end <= sentence_end and t.start_date]
     if not pool:
         return None
 
-    def dist(t: TimeRef) -> tuple[int, int]:
+    def rank(t: TimeRef) -> tuple[int, int, int]:
         gap = t.start - trigger_start if t.start >= trigger_start else trigger_start - t.end
-        return (gap, 0 if t.start >= trigger_start else 1)
+        said = int(text is not None and bool(_REPORTING.search(text, max(0, t.start - 25), t.start)))
+        return (said, gap, 0 if t.start >= trigger_start else 1)
 
-    return min(pool, key=dist)
+    return min(pool, key=rank)
 
 
 def _year_of(word: str | None, dct: date | None) -> int | None:
