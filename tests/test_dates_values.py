@@ -147,3 +147,7 @@ def test_holidays():
 
 def test_weekend_in_past_reporting_is_the_one_just_past():
     assert value("Clashes over the weekend killed five.", WED) == "2016-W20-WE"
+
+
+def test_for_before_a_month_marks_a_target_date():
+    assert value("The next round, penciled in for June, is in doubt.", expr="June") == "2016-06"

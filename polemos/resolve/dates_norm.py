@@ -202,6 +202,10 @@ _PAST = {
     "saw": 1.5, "struck": 1.5, "hit": 1, "fled": 1.5, "shot": 1.5, "led": 1, "ended": 1.5,
     "since": 1,
 }  # fmt: skip
+_PLANNED = {"to", "due", "set", "scheduled", "expected", "planned", "planning", "going", "supposed", "slated",
+            "about"}
+_NEEDS_TO = {"plan", "plans", "planning", "planned", "set", "due", "expected", "expects", "hopes", "intends",
+             "aims", "going"}
 _CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but)\s")
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll")
 _NOT_PAST_ED = {"scheduled", "planned", "expected", "intended", "proposed", "needed", "red", "bed", "indeed",
@@ -222,11 +226,16 @@ def tense(text: str, start: int, end: int, sent_start: int, sent_end: int) -> in
     for seq, side in ((lw, 1.0), (rw, 0.7)):
         for i, w in enumerate(seq):
             near = side / (1.0 + 0.25 * i)
-            nxt = seq[i - 1] if side == 1.0 and i else ""  # the word after w, on the left side
+            # the word after w in the text
+            nxt = (seq[i - 1] if i else "") if side == 1.0 else (seq[i + 1] if i + 1 < len(seq) else "")
             before = seq[i + 1 : i + 2] if side == 1.0 else seq[i - 1 : i] if i else []
             before = before[0] if before else ""
-            if w in ("is", "are", "was", "were") and nxt in ("to", "due", "set", "scheduled", "expected"):
-                score += 2 * near  # "is to resume", "were due to meet": planned
+            if side == 1.0 and i == 0 and w == "for":
+                score += 2  # "set for June", "talks planned for Tuesday": a target date
+            elif w in ("is", "are", "was", "were") and nxt in _PLANNED:
+                score += 2 * near  # "is to resume", "were due to meet", "was planned for": planned
+            elif w in _NEEDS_TO and nxt not in ("to", "for"):
+                continue  # "the plan", "set up": not about the future
             elif w in _FUTURE:
                 score += _FUTURE[w] * near
             elif before == "be":
