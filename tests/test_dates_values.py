@@ -151,3 +151,16 @@ def test_weekend_in_past_reporting_is_the_one_just_past():
 
 def test_for_before_a_month_marks_a_target_date():
     assert value("The next round, penciled in for June, is in doubt.", expr="June") == "2016-06"
+
+
+def test_the_next_day_counts_from_the_last_date_given():
+    text = "Rebels attacked on March 3, 2015. The next day, jets struck back."
+    assert value(text, MON, expr="The next day") == "2015-03-04"
+
+
+def test_that_year_counts_from_the_last_date_given():
+    assert value("Elections were held in 2012; that year the war began.", MON, expr="that year") == "2012"
+
+
+def test_anaphoric_day_without_an_earlier_date_is_left_out():
+    assert find_times("The next day, jets struck back.", MON) == []

@@ -40,6 +40,7 @@ _CUES = {
     "autumn", "fall", "winter", "the", "each", "every", "earlier", "later", "than", "following",
 }  # fmt: skip
 _NEED_LICENCE = {"month", "year", "bseason"}
+_DAY_REACH = 800  # characters back to the date an anaphoric "the next day" counts from
 _ANAPHORIC = {"yago", "same", "lastyrq", "anaq", "yearq", "ago"}
 _ANCHOR_GRAINS = {"quarter", "half", "month", "season"}
 _SENT_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n+")
@@ -122,7 +123,7 @@ class _Doc:
         self.text = text
         self.dct = published
         self.sents = _sentences(text)
-        self.seen: list[tuple[int, N.Val]] = []  # resolved from the text itself, not from an anchor
+        self.seen: list[tuple[int, N.Val, bool]] = []  # position, value, derived from another one
 
     def tense(self, s: int, e: int) -> int:
         for ss, se in self.sents:
@@ -132,8 +133,17 @@ class _Doc:
 
     def anchor(self, s: int) -> N.Val | None:
         """The nearest earlier quarter, half, month or season: what "a year earlier" shifts."""
-        for _, v in reversed(self.seen):
-            if v.grain in _ANCHOR_GRAINS and v.start:
+        for _, v, derived in reversed(self.seen):
+            if not derived and v.grain in _ANCHOR_GRAINS and v.start:
+                return v
+        return None
+
+    def last_date(self, s: int) -> N.Val | None:
+        """The nearest earlier dated expression: what "the next day" or "that year" counts from."""
+        for pos, v, _ in reversed(self.seen):
+            if s - pos > _DAY_REACH:
+                return None
+            if v.start and v.precision is not None:
                 return v
         return None
 
@@ -163,8 +173,7 @@ def _find(
         if val is None:
             continue
         s, e = _trim(text, s, e)
-        if name not in _ANAPHORIC:
-            doc.seen.append((s, val))
+        doc.seen.append((s, val, name in _ANAPHORIC))
         out.append(TimeRef(text[s:e], s, e, val.value, val.start, val.end, val.precision))
     return out
 
@@ -301,6 +310,8 @@ def _resolve(doc: _Doc, name: str, m: re.Match[str]) -> N.Val | None:
         if g["unit"].lower() != "period" and a is not None and a.grain in ("quarter", "half"):
             return N.shift_year(a, y - a.start.year)
         return N.year(y)
+    if name == "anaday":
+        return _anaphoric(doc, m)
     if name == "anaq":
         a = doc.anchor(m.start())
         return a if a is not None and a.grain == "quarter" else None
@@ -406,7 +417,7 @@ def _relative(doc: _Doc, m: re.Match[str]) -> N.Val | None:
     part = g["part"]
     low = part.lower().rstrip(".")
     if rel in ("same", "following"):
-        a = next((v for _, v in reversed(doc.seen) if v.start), None)
+        a = doc.last_date(m.start())
         if a is None or low not in ("week", "month", "year", "day"):
             return None
         base = a.start + (timedelta(days={"week": 7, "month": 31, "year": 366}[low]) if rel == "following"
@@ -430,6 +441,28 @@ def _relative(doc: _Doc, m: re.Match[str]) -> N.Val | None:
             return N.season(dct.year - 1 if code == "WI" and dct.month <= 2 else dct.year, code)
         return _season_near(dct, code, off, strict=True)
     return _unit(dct, low, off)
+
+
+def _anaphoric(doc: _Doc, m: re.Match[str]) -> N.Val | None:
+    """"the next day", "that same morning", "that year": counted from the last date given."""
+    det, rel = m.group("det").lower(), (m.group("rel") or "").lower()
+    part = m.group("part").lower()
+    if det == "the" and rel not in ("next", "following", "previous", "same", "very"):
+        return None  # a bare "the day" / "the year" is too loose to date
+    a = doc.last_date(m.start())
+    if a is None:
+        return None
+    unit = "day" if part in ("day", "morning", "afternoon", "evening", "night") else part
+    step = {"next": 1, "following": 1, "previous": -1}.get(rel, 0)
+    if unit == "day":
+        if a.precision != "day":
+            return None
+        return N.day(a.start + timedelta(days=step))
+    if unit == "week":
+        return N.week(a.start + timedelta(weeks=step))
+    if unit == "month":
+        return N.month(a.start.year, a.start.month + step)
+    return N.year(a.start.year + step)
 
 
 def _ago(doc: _Doc, m: re.Match[str]) -> N.Val | None:

@@ -84,6 +84,10 @@ def compile_patterns() -> list[tuple[str, re.Pattern[str]]]:
         # last week, this year, next month, the past year, earlier this month, late last year
         ("rel", rf"(?:(?P<edge>{EDGE})[- ]?{S}*)?(?P<rel>{REL}){S}+"
                 rf"(?P<part>{PART}|{MONTH}|{WEEKDAY})(?!-)"),
+        # anaphoric: "the next day", "that same morning", "that year" (dated from the last date given)
+        ("anaday", rf"(?P<det>{_ci('the|that')}){S}+"
+                   rf"(?:(?P<rel>{_ci('next|following|previous|same|very')}){S}+)?"
+                   rf"(?P<part>{_ci('day|morning|afternoon|evening|night|week|month|year')})\b(?!-)"),
         ("edge_part", rf"(?P<edge>{EDGE})[- ]?{S}*(?:{_ci('the')}{S}+)?"
                       rf"(?P<part>{_ci('week|month|year')})\b(?!-)"),
         ("weekday", rf"(?:(?P<edge>{_ci('early|late|earlier|later')}){S}+)?(?P<wd>{WEEKDAY})"),
