@@ -164,3 +164,7 @@ def test_that_year_counts_from_the_last_date_given():
 
 def test_anaphoric_day_without_an_earlier_date_is_left_out():
     assert find_times("The next day, jets struck back.", MON) == []
+
+
+def test_weekday_with_month_day_picks_the_year_it_fits():
+    assert value("Talks opened on Friday, Oct. 23.", date(2016, 1, 10)) == "2015-10-23"

@@ -249,6 +249,11 @@ def _resolve(doc: _Doc, name: str, m: re.Match[str]) -> N.Val | None:
             return N.day(date(int(g["year"]), mon, d))
         if dct is None:
             return N.NONE
+        if g.get("wd"):  # "Friday, Oct. 23": the year in reach whose Oct. 23 is a Friday
+            wd = WEEKDAYS[g["wd"].lower()]
+            fits = [y for y in (dct.year, dct.year - 1, dct.year + 1) if _weekday_of(y, mon, d) == wd]
+            if fits:
+                return N.day(date(fits[0], mon, d))
         y = N.nearest_year(dct, mon, d, doc.tense(*m.span()))
         return N.day(date(y, mon, d)) if y else None
     if name == "my":
@@ -325,6 +330,13 @@ def _resolve(doc: _Doc, name: str, m: re.Match[str]) -> N.Val | None:
         off = 0 if which in ("current", "this") else 1 if which in ("next", "coming") else -1
         return N.quarter(dct.year, (dct.month - 1) // 3 + 1 + off)
     return None
+
+
+def _weekday_of(y: int, mon: int, d: int) -> int | None:
+    try:
+        return date(y, mon, d).weekday()
+    except ValueError:
+        return None
 
 
 def _numeric(a: int, b: int, y: int, dct: date | None) -> N.Val | None:
