@@ -60,6 +60,8 @@ RELATIONAL = frozenset(
     ]
 )
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# Events that are made by speaking: a statement's date is theirs ("on Sunday … said they will …").
+SPEECH_ACTS = frozenset("ACCUSE REQUEST THREATEN REJECT AGREE SUPPORT CONCEDE SANCTION".split())
 # Weapons that stand as grammatical subjects ("shells hit a market") but are not doers.
 INSTRUMENTS = frozenset(
     "shell rocket missile bomb mortar grenade bullet round projectile drone mine ied explosive car "
@@ -405,8 +407,9 @@ def _date(d: Draft, sent: SpacySpan, times: list[TimeRef], claimant: Claimant | 
             and claimant.reporting_verb is not None
             and claimant.reporting_verb in path
             and not anchors & path
+            and d.type not in SPEECH_ACTS
         ):
-            continue  # "said in a statement on Monday": the statement's date
+            continue  # "said in a statement on Monday": the statement's date, not the shelling's
         (attached if anchors & path else loose).append(t)
     pool = attached or loose
     return min(pool, key=lambda t: abs(t.start - d.trigger.start)) if pool else None
