@@ -14,8 +14,9 @@ Relative expressions are resolved against ``published``; the words around an una
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from polemos.resolve import dates_norm as N
 from polemos.resolve.dates_lex import (
@@ -123,13 +124,15 @@ class _Doc:
         self.text = text
         self.dct = published
         self.sents = _sentences(text)
+        self.starts = [ss for ss, _ in self.sents]
         self.seen: list[tuple[int, N.Val, bool]] = []  # position, value, derived from another one
 
     def tense(self, s: int, e: int) -> int:
-        for ss, se in self.sents:
-            if ss <= s < se or (s >= ss and e <= se):
-                return N.tense(self.text, s, e, ss, max(se, e))
-        return 0
+        i = bisect_right(self.starts, s) - 1
+        if i < 0:
+            return 0
+        ss, se = self.sents[i]
+        return N.tense(self.text, s, e, ss, max(se, e))
 
     def anchor(self, s: int) -> N.Val | None:
         """The nearest earlier quarter, half, month or season: what "a year earlier" shifts."""
@@ -160,6 +163,8 @@ def _find(
 ) -> list[TimeRef]:
     if not text:
         return []
+    if isinstance(published, datetime):
+        published = published.date()  # a datetime does not compare with the dates below
     doc = _Doc(text, published)
     out: list[TimeRef] = []
     line = None if keep_dateline else _dateline_span(text)
