@@ -168,3 +168,10 @@ def test_anaphoric_day_without_an_earlier_date_is_left_out():
 
 def test_weekday_with_month_day_picks_the_year_it_fits():
     assert value("Talks opened on Friday, Oct. 23.", date(2016, 1, 10)) == "2015-10-23"
+
+
+def test_parts_of_day_date_the_day_with_a_timex3_time_value():
+    t = find_times("Shelling resumed last night.", MON)[0]
+    assert (t.text, t.value) == ("last night", "2016-05-22TNI")
+    assert (t.start_date, t.precision) == (date(2016, 5, 22), "day")
+    assert value("Talks resume this morning.") == "2016-05-23TMO"

@@ -295,6 +295,12 @@ def _resolve(doc: _Doc, name: str, m: re.Match[str]) -> N.Val | None:
         off = {"today": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
                "the day after tomorrow": 2}[w]
         return N.day(dct + timedelta(days=off))
+    if name == "daypart":
+        # TIMEX3 writes these as times of day (2016-05-22TNI); the day is what dates an event.
+        w = re.sub(r"\s+", " ", g["word"].lower())
+        d = dct - timedelta(days=1) if w == "last night" else dct
+        code = {"morning": "MO", "afternoon": "AF", "evening": "EV"}.get(w.split()[-1], "NI")
+        return N.Val(f"{d.isoformat()}T{code}", d, d, "day", "day")
     if name in ("month", "edge_month"):
         mon = MONTHS[g["mon"].rstrip(".").lower()]
         return N.month(N.month_near(dct, mon, doc.tense(*m.span())), mon)

@@ -93,6 +93,7 @@ def compile_patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("weekday", rf"(?:(?P<edge>{_ci('early|late|earlier|later')}){S}+)?(?P<wd>{WEEKDAY})"),
         ("deictic", rf"(?:(?P<edge>{_ci('early|earlier|late|later')}){S}+)?"
                     rf"(?P<word>{_ci(DEICTIC)})\b"),
+        ("daypart", rf"(?P<word>{_ci('last night|tonight|this morning|this afternoon|this evening')})\b"),
         ("ago", rf"(?P<num>{NUM}){S}+(?P<unit>{UNIT}){S}+"
                 rf"(?P<dir>{_ci('ago|earlier|before now|from now|hence')})\b"),
         # "a year earlier", "year-earlier", "the year-ago quarter", "the same period a year earlier"
