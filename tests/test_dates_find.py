@@ -107,3 +107,7 @@ def test_impossible_dates_are_dropped_not_raised():
 def test_empty_and_dateless_text():
     assert find_times("", MON) == []
     assert find_times("No time words here at all.", MON) == []
+
+
+def test_future_of_something_and_now_compounds_are_not_times():
+    assert find_times("The future of the now-defunct truce is unclear.", MON) == []

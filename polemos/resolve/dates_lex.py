@@ -138,7 +138,8 @@ def compile_patterns() -> list[tuple[str, re.Pattern[str]]]:
     refs = _alt(k for k, v in lex.items() if v[0] == "ref")
     # "the past" but not "the past two weeks" / "the past decade" (durations or units of their own)
     not_unit = rf"(?!{S}+(?:{NUM}|{UNIT}|{_ci('few|several|many|couple|century')})\b)"
-    p.append(("ref", rf"\b(?P<word>{_ci(refs)})\b{not_unit}"))
+    # nor "the future of Syria" (a fate, not a time) nor "now-defunct"
+    p.append(("ref", rf"\b(?P<word>{_ci(refs)})\b{not_unit}(?!{S}+of\b)(?!-\w)"))
     hol = _alt(k for k, v in lex.items() if v[0] == "holiday")
     p.append(("holiday", rf"(?P<word>{_ci(hol)})(?:{S}+(?P<year>{YEAR}))?\b"))
     # Every expression starts at a word start: telling the engine so makes the scan ~3x cheaper.
