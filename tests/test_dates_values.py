@@ -175,3 +175,20 @@ def test_parts_of_day_date_the_day_with_a_timex3_time_value():
     assert (t.text, t.value) == ("last night", "2016-05-22TNI")
     assert (t.start_date, t.precision) == (date(2016, 5, 22), "day")
     assert value("Talks resume this morning.") == "2016-05-23TMO"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Syrian forces will launch an offensive on Friday, a military source said.", "2016-05-27"),
+        ("A car bomb killed 12 people in Baghdad on Friday, police said.", "2016-05-20"),
+        ("The ceasefire, which took effect on Saturday, is largely holding.", "2016-05-21"),
+        ("The UN Security Council is due to meet on Wednesday.", "2016-05-25"),
+        ("The army said on Sunday it had killed 30 militants.", "2016-05-22"),
+        ("Kerry is to travel to Moscow on Thursday.", "2016-05-26"),
+        ("Elections are scheduled for October.", "2016-10"),
+        ("Rebels seized the town in July.", "2015-07"),
+    ],
+)
+def test_tense_of_conflict_reporting(text, want):
+    assert value(text) == want
