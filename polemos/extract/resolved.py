@@ -181,7 +181,7 @@ def finish(r: Resolved, article: Article) -> Event:
         locations=tuple(_narrowest(r.locations)),
         date=r.date,
         counts={k: r.counts.get(k) for k in ("killed", "injured", "size")},
-        claims=tuple(r.claims),
+        claims=tuple(c for c in r.claims if c.claimant is not None) or tuple(r.claims[:1]),
         mentions=tuple(sorted(r.mentions, key=lambda m: m.start)),
         acled=acled,
         cameo=cameo_root(d.type, d.entry.mode, lemma),

@@ -45,8 +45,10 @@ _DAY_REACH = 800  # characters back to the date an anaphoric "the next day" coun
 _ANAPHORIC = {"yago", "same", "lastyrq", "anaq", "yearq", "ago"}
 _ANCHOR_GRAINS = {"quarter", "half", "month", "season"}
 _SENT_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n+")
-_ABBREV = re.compile(r"(?:\b[A-Z]|Mr|Ms|Mrs|Dr|St|Co|Jr|Sr|vs|No|Inc|Ltd|Gen|Col|Sgt|Lt|Rep|Sen|Gov|Corp|"
-                     r"Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.$")
+_ABBREV = re.compile(
+    r"(?:\b[A-Z]|Mr|Ms|Mrs|Dr|St|Co|Jr|Sr|vs|No|Inc|Ltd|Gen|Col|Sgt|Lt|Rep|Sen|Gov|Corp|"
+    r"Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.$"
+)
 _DATELINE_REACH = 400
 _DATELINE = re.compile(
     r"(?:^|\n)[ \t]*(?:(?:Published|Posted|Updated|Dated)[ \t]*:?[ \t]*)?(?P<date>"
@@ -151,9 +153,7 @@ class _Doc:
         return None
 
 
-def find_times(
-    text: str, published: date | None, hints: Sequence[tuple[int, int]] = ()
-) -> list[TimeRef]:
+def find_times(text: str, published: date | None, hints: Sequence[tuple[int, int]] = ()) -> list[TimeRef]:
     """Every calendar expression of ``text`` as a ``TimeRef`` in text order (see module doc)."""
     return _find(text, published, hints, keep_dateline=False)
 
@@ -292,8 +292,13 @@ def _resolve(doc: _Doc, name: str, m: re.Match[str]) -> N.Val | None:
         return N.day(N.weekday_near(dct, wd, -1 if possessive else doc.tense(*m.span())))
     if name == "deictic":
         w = re.sub(r"\s+", " ", g["word"].lower())
-        off = {"today": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
-               "the day after tomorrow": 2}[w]
+        off = {
+            "today": 0,
+            "yesterday": -1,
+            "tomorrow": 1,
+            "the day before yesterday": -2,
+            "the day after tomorrow": 2,
+        }[w]
         return N.day(dct + timedelta(days=off))
     if name == "daypart":
         # TIMEX3 writes these as times of day (2016-05-22TNI); the day is what dates an event.
@@ -443,11 +448,20 @@ def _relative(doc: _Doc, m: re.Match[str]) -> N.Val | None:
         a = doc.last_date(m.start())
         if a is None or low not in ("week", "month", "year", "day"):
             return None
-        base = a.start + (timedelta(days={"week": 7, "month": 31, "year": 366}[low]) if rel == "following"
-                          else timedelta(0))
+        base = a.start + (
+            timedelta(days={"week": 7, "month": 31, "year": 366}[low]) if rel == "following" else timedelta(0)
+        )
         return _unit(base, low, 0)
-    off = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1,
-           "this coming": 1}[rel]
+    off = {
+        "last": -1,
+        "past": -1,
+        "previous": -1,
+        "this": 0,
+        "current": 0,
+        "next": 1,
+        "coming": 1,
+        "this coming": 1,
+    }[rel]
     if low in WEEKDAYS:
         wd = WEEKDAYS[low]
         if off == 0:
@@ -467,7 +481,7 @@ def _relative(doc: _Doc, m: re.Match[str]) -> N.Val | None:
 
 
 def _anaphoric(doc: _Doc, m: re.Match[str]) -> N.Val | None:
-    """"the next day", "that same morning", "that year": counted from the last date given."""
+    """ "the next day", "that same morning", "that year": counted from the last date given."""
     det, rel = m.group("det").lower(), (m.group("rel") or "").lower()
     part = m.group("part").lower()
     if det == "the" and rel not in ("next", "following", "previous", "same", "very"):

@@ -60,74 +60,131 @@ NUM = _ci(r"\d{1,3}|" + _alt(NUMBERS))
 UNIT = _ci(r"days?|weeks?|months?|years?|decades?")
 SEASON = _ci(_alt(SEASONS))
 ORD = _ci(_alt(ORDINALS))
-REL = _ci(r"last|next|this|past|previous|coming|this coming|the coming|the past|the last|the previous|"
-        r"the next|the current|the following|the same")
+REL = _ci(
+    r"last|next|this|past|previous|coming|this coming|the coming|the past|the last|the previous|"
+    r"the next|the current|the following|the same"
+)
 EDGE = _ci(r"early|earlier|late|later|mid|the (?:beginning|start|end|middle|rest|remainder) of")
 PART = _ci(r"week|weekend|month|year|quarter|half|decade|spring|summer|autumn|fall|winter")
 
 DEICTIC = "the day before yesterday|the day after tomorrow|today|yesterday|tomorrow"
 EDGE_OF = "early|late|mid|the end of|the beginning of|the start of|the middle of"
 
+
 def compile_patterns() -> list[tuple[str, re.Pattern[str]]]:
     """Named patterns, tried all; overlaps go to the longest match (``dates.py``)."""
     p = [
         # Friday, Oct. 23, 1998 / Oct. 23 / 23 October 2016 / October 23rd
-        ("mdy", rf"(?:(?P<wd>{WEEKDAY}),?{S}+)?(?P<mon>{MONTH}){S}*(?P<day>{DAY})\b"
-                rf"(?:,?{S}+(?P<year>{YEAR}))?"),
-        ("dmy", rf"(?:(?P<wd>{WEEKDAY}),?{S}+)?(?:{_ci('the')}{S}+)?(?P<day>{DAY})(?:{S}+{_ci('of')})?{S}+"
-                rf"(?P<mon>{MONTH})(?:,?{S}+(?P<year>{YEAR}))?"),
-        ("my", rf"(?:(?P<edge>{EDGE})[- ]?{S}*)?(?P<mon>{MONTH})(?:,?{S}+{_ci('of')})?,?{S}+"
-               rf"(?P<year>{YEAR})"),
+        (
+            "mdy",
+            rf"(?:(?P<wd>{WEEKDAY}),?{S}+)?(?P<mon>{MONTH}){S}*(?P<day>{DAY})\b"
+            rf"(?:,?{S}+(?P<year>{YEAR}))?",
+        ),
+        (
+            "dmy",
+            rf"(?:(?P<wd>{WEEKDAY}),?{S}+)?(?:{_ci('the')}{S}+)?(?P<day>{DAY})(?:{S}+{_ci('of')})?{S}+"
+            rf"(?P<mon>{MONTH})(?:,?{S}+(?P<year>{YEAR}))?",
+        ),
+        (
+            "my",
+            rf"(?:(?P<edge>{EDGE})[- ]?{S}*)?(?P<mon>{MONTH})(?:,?{S}+{_ci('of')})?,?{S}+"
+            rf"(?P<year>{YEAR})",
+        ),
         ("iso", r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)-(?P<mon>0[1-9]|1[0-2])-(?P<day>[0-3]\d)(?![\d])"),
-        ("num", r"(?<![\d/.-])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)"
-                r"(?P<year>(?:19|20)\d\d)(?![\d/])"),
+        (
+            "num",
+            r"(?<![\d/.-])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)"
+            r"(?P<year>(?:19|20)\d\d)(?![\d/])",
+        ),
         # last week, this year, next month, the past year, earlier this month, late last year
-        ("rel", rf"(?:(?P<edge>{EDGE})[- ]?{S}*)?(?P<rel>{REL}){S}+"
-                rf"(?P<part>{PART}|{MONTH}|{WEEKDAY})(?!-)"),
+        (
+            "rel",
+            rf"(?:(?P<edge>{EDGE})[- ]?{S}*)?(?P<rel>{REL}){S}+"
+            rf"(?P<part>{PART}|{MONTH}|{WEEKDAY})(?!-)",
+        ),
         # anaphoric: "the next day", "that same morning", "that year" (dated from the last date given)
-        ("anaday", rf"(?P<det>{_ci('the|that')}){S}+"
-                   rf"(?:(?P<rel>{_ci('next|following|previous|same|very')}){S}+)?"
-                   rf"(?P<part>{_ci('day|morning|afternoon|evening|night|week|month|year')})\b(?!-)"),
-        ("edge_part", rf"(?P<edge>{EDGE})[- ]?{S}*(?:{_ci('the')}{S}+)?"
-                      rf"(?P<part>{_ci('week|month|year')})\b(?!-)"),
+        (
+            "anaday",
+            rf"(?P<det>{_ci('the|that')}){S}+"
+            rf"(?:(?P<rel>{_ci('next|following|previous|same|very')}){S}+)?"
+            rf"(?P<part>{_ci('day|morning|afternoon|evening|night|week|month|year')})\b(?!-)",
+        ),
+        (
+            "edge_part",
+            rf"(?P<edge>{EDGE})[- ]?{S}*(?:{_ci('the')}{S}+)?"
+            rf"(?P<part>{_ci('week|month|year')})\b(?!-)",
+        ),
         ("weekday", rf"(?:(?P<edge>{_ci('early|late|earlier|later')}){S}+)?(?P<wd>{WEEKDAY})"),
-        ("deictic", rf"(?:(?P<edge>{_ci('early|earlier|late|later')}){S}+)?"
-                    rf"(?P<word>{_ci(DEICTIC)})\b"),
+        (
+            "deictic",
+            rf"(?:(?P<edge>{_ci('early|earlier|late|later')}){S}+)?"
+            rf"(?P<word>{_ci(DEICTIC)})\b",
+        ),
         ("daypart", rf"(?P<word>{_ci('last night|tonight|this morning|this afternoon|this evening')})\b"),
-        ("ago", rf"(?P<num>{NUM}){S}+(?P<unit>{UNIT}){S}+"
-                rf"(?P<dir>{_ci('ago|earlier|before now|from now|hence')})\b"),
+        (
+            "ago",
+            rf"(?P<num>{NUM}){S}+(?P<unit>{UNIT}){S}+"
+            rf"(?P<dir>{_ci('ago|earlier|before now|from now|hence')})\b",
+        ),
         # "a year earlier", "year-earlier", "the year-ago quarter", "the same period a year earlier"
-        ("yago", rf"(?:{_ci('the')}{S}+)?(?P<what>{_ci('year-earlier|year-ago|year earlier|year ago')})"
-                 rf"(?:{S}+(?:{ORD}{S}+)?(?P<part>{_ci('quarter|period|half|month')}))?"),
-        ("same", rf"{_ci('the')}{S}+(?:{_ci('same|corresponding|comparable|like')}){S}+"
-                 rf"{_ci('period|quarter|month')}"
-                 rf"{S}+(?:{_ci('a year (?:earlier|ago|before)|last year|of last year|the previous year')})"),
+        (
+            "yago",
+            rf"(?:{_ci('the')}{S}+)?(?P<what>{_ci('year-earlier|year-ago|year earlier|year ago')})"
+            rf"(?:{S}+(?:{ORD}{S}+)?(?P<part>{_ci('quarter|period|half|month')}))?",
+        ),
+        (
+            "same",
+            rf"{_ci('the')}{S}+(?:{_ci('same|corresponding|comparable|like')}){S}+"
+            rf"{_ci('period|quarter|month')}"
+            rf"{S}+(?:{_ci('a year (?:earlier|ago|before)|last year|of last year|the previous year')})",
+        ),
         ("lastyrq", rf"{_ci('last year')}'s{S}+(?:{ORD}{S}+)?(?P<part>{_ci('quarter|period')})"),
         # the third quarter (of 1989), third-quarter, Q3 2016, this year's third quarter, first half
-        ("quarter", rf"(?:(?P<pre>{_ci('the|this|last|next')}){S}+)?"
-                    rf"(?:(?P<pyear>{YEAR}|{_ci('this year|last year|next year')})"
-                    rf"(?:'s)?{S}+)?(?P<ord>{ORD})[- ](?P<unit>{_ci('quarter|half')})\b"
-                    rf"(?:{S}+{_ci('of')}{S}+(?:(?P<year>{YEAR})|"
-                    rf"(?P<ryear>{_ci('this year|last year|next year|the year')})))?"),
+        (
+            "quarter",
+            rf"(?:(?P<pre>{_ci('the|this|last|next')}){S}+)?"
+            rf"(?:(?P<pyear>{YEAR}|{_ci('this year|last year|next year')})"
+            rf"(?:'s)?{S}+)?(?P<ord>{ORD})[- ](?P<unit>{_ci('quarter|half')})\b"
+            rf"(?:{S}+{_ci('of')}{S}+(?:(?P<year>{YEAR})|"
+            rf"(?P<ryear>{_ci('this year|last year|next year|the year')})))?",
+        ),
         ("qcode", rf"\b(?P<q>Q[1-4]|H[12])(?:{S}+(?P<year>{YEAR}))?\b"),
-        ("curq", rf"{_ci('the')}{S}+"
-                 rf"(?P<which>{_ci('current|latest|most recent|past|previous|last|next|coming')})"
-                 rf"{S}+(?P<unit>{_ci('quarter')})\b"),
+        (
+            "curq",
+            rf"{_ci('the')}{S}+"
+            rf"(?P<which>{_ci('current|latest|most recent|past|previous|last|next|coming')})"
+            rf"{S}+(?P<unit>{_ci('quarter')})\b",
+        ),
         ("thisq", rf"(?P<which>{_ci('this|last|next')}){S}+(?P<unit>{_ci('quarter')})\b"),
         ("season", rf"(?:{_ci('the')}{S}+)?(?P<season>{SEASON}){S}+(?:{_ci('of')}{S}+)?(?P<year>{YEAR})"),
-        ("decade", rf"(?:{_ci('the')}{S}+)?(?:(?P<edge>{_ci('early|late|mid')})[- ]?)?"
-                   rf"(?P<dec>(?:1[6-9]|20)\d0)'?s\b"),
+        (
+            "decade",
+            rf"(?:{_ci('the')}{S}+)?(?:(?P<edge>{_ci('early|late|mid')})[- ]?)?"
+            rf"(?P<dec>(?:1[6-9]|20)\d0)'?s\b",
+        ),
         ("decade2", rf"(?:{_ci('the')}{S}+)?(?:(?P<edge>{_ci('early|late|mid')})[- ]?)?'(?P<d2>\d)0s\b"),
-        ("decadew", rf"{_ci('the')}{S}+(?:(?P<edge>{_ci('early|late|mid')})[- ]?)?"
-                    rf"(?P<word>{_ci(_alt(DECADE_WORDS))})\b"),
+        (
+            "decadew",
+            rf"{_ci('the')}{S}+(?:(?P<edge>{_ci('early|late|mid')})[- ]?)?"
+            rf"(?P<word>{_ci(_alt(DECADE_WORDS))})\b",
+        ),
         ("century", rf"{_ci('the')}{S}+(?P<word>{_ci(_alt(CENTURY_WORDS))}){S}+{_ci('century')}"),
-        ("edge_year", rf"(?P<edge>{_ci(EDGE_OF)})"
-                      rf"[- ]?{S}*(?P<year>{YEAR})"),
-        ("edge_month", rf"(?P<edge>{_ci(EDGE_OF)})"
-                       rf"[- ]?{S}*(?P<mon>{MONTH})"),
+        (
+            "edge_year",
+            rf"(?P<edge>{_ci(EDGE_OF)})"
+            rf"[- ]?{S}*(?P<year>{YEAR})",
+        ),
+        (
+            "edge_month",
+            rf"(?P<edge>{_ci(EDGE_OF)})"
+            rf"[- ]?{S}*(?P<mon>{MONTH})",
+        ),
         ("weekend", rf"{_ci('the')}{S}+{_ci('weekend')}\b"),
-        ("weekof", rf"{_ci('the')}{S}+{_ci('week')}{S}+{_ci('of')}{S}+(?P<mon>{MONTH}){S}*(?P<day>{DAY})\b"
-                   rf"(?:,?{S}+(?P<year>{YEAR}))?"),
+        (
+            "weekof",
+            rf"{_ci('the')}{S}+{_ci('week')}{S}+{_ci('of')}{S}+(?P<mon>{MONTH}){S}*(?P<day>{DAY})\b"
+            rf"(?:,?{S}+(?P<year>{YEAR}))?",
+        ),
         ("yearq", rf"{_ci('the')}{S}+(?P<year>{YEAR}){S}+(?P<unit>{_ci('quarter|period|half')})\b"),
         ("anaq", rf"{_ci('the')}{S}+(?:{_ci('same')}{S}+)?(?P<unit>{_ci('quarter')})\b(?!-)"),
         ("month", rf"(?P<mon>{MONTH})(?!{S}*\d)"),

@@ -202,14 +202,56 @@ _PAST = {
     "saw": 1.5, "struck": 1.5, "hit": 1, "fled": 1.5, "shot": 1.5, "led": 1, "ended": 1.5,
     "since": 1,
 }  # fmt: skip
-_PLANNED = {"to", "due", "set", "scheduled", "expected", "planned", "planning", "going", "supposed", "slated",
-            "about"}
-_NEEDS_TO = {"plan", "plans", "planning", "planned", "set", "due", "expected", "expects", "hopes", "intends",
-             "aims", "going"}
+_PLANNED = {
+    "to",
+    "due",
+    "set",
+    "scheduled",
+    "expected",
+    "planned",
+    "planning",
+    "going",
+    "supposed",
+    "slated",
+    "about",
+}
+_NEEDS_TO = {
+    "plan",
+    "plans",
+    "planning",
+    "planned",
+    "set",
+    "due",
+    "expected",
+    "expects",
+    "hopes",
+    "intends",
+    "aims",
+    "going",
+}
 _CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but)\s")
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll")
-_NOT_PAST_ED = {"scheduled", "planned", "expected", "intended", "proposed", "needed", "red", "bed", "indeed",
-                "united", "limited", "based", "related", "armed", "used", "speed", "need", "feed", "seed"}
+_NOT_PAST_ED = {
+    "scheduled",
+    "planned",
+    "expected",
+    "intended",
+    "proposed",
+    "needed",
+    "red",
+    "bed",
+    "indeed",
+    "united",
+    "limited",
+    "based",
+    "related",
+    "armed",
+    "used",
+    "speed",
+    "need",
+    "feed",
+    "seed",
+}
 
 
 def tense(text: str, start: int, end: int, sent_start: int, sent_end: int) -> int:
