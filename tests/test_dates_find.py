@@ -111,3 +111,8 @@ def test_empty_and_dateless_text():
 
 def test_future_of_something_and_now_compounds_are_not_times():
     assert find_times("The future of the now-defunct truce is unclear.", MON) == []
+
+
+def test_the_fall_of_a_city_is_not_autumn():
+    assert find_times("After the fall of Mosul and the fall in oil prices, the fall hurt.", MON) == []
+    assert only("Talks resume in the fall.").value == "2016-FA"

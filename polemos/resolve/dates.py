@@ -91,7 +91,11 @@ def _licensed(text: str, start: int, end: int, hints: Sequence[tuple[int, int]])
         return True
     m = _LAST_WORD.search(text, max(0, start - 30), start)
     if m and m.group(1).lower() in _CUES:
-        return True
+        if m.group(1).lower() != "the" or text[start:end].lower() != "fall":
+            return True
+        # "the fall" alone is too often the noun ("after the fall, looting began"): "in the fall"
+        m = _LAST_WORD.search(text, max(0, m.start() - 30), m.start())
+        return bool(m and m.group(1).lower() in _CUES and m.group(1).lower() != "the")
     # "in 2008 and 2009", "from March to May": a list or range continues a date before it
     return bool(_AFTER_DATE.search(text, max(0, start - 40), start))
 

@@ -188,7 +188,8 @@ def compile_patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("yearq", rf"{_ci('the')}{S}+(?P<year>{YEAR}){S}+(?P<unit>{_ci('quarter|period|half')})\b"),
         ("anaq", rf"{_ci('the')}{S}+(?:{_ci('same')}{S}+)?(?P<unit>{_ci('quarter')})\b(?!-)"),
         ("month", rf"(?P<mon>{MONTH})(?!{S}*\d)"),
-        ("bseason", rf"(?P<season>{SEASON})\b"),
+        # a bare season, but not "the fall of Mosul", "the fall in prices", "spring to life"
+        ("bseason", rf"(?P<season>{SEASON})\b(?!{S}+(?:{_ci('of|in|to|from|into|back')})\b)"),
         ("year", rf"(?<![\d.,$£€#/-])(?<!\d )(?P<year>{YEAR})\b(?!,\d)"),
     ]
     lex = lexicon()
