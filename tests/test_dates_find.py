@@ -116,3 +116,8 @@ def test_future_of_something_and_now_compounds_are_not_times():
 def test_the_fall_of_a_city_is_not_autumn():
     assert find_times("After the fall of Mosul and the fall in oil prices, the fall hurt.", MON) == []
     assert only("Talks resume in the fall.").value == "2016-FA"
+
+
+def test_named_days_and_newspapers_are_not_this_weeks_days():
+    text = "The Sunday Times recalled Bloody Sunday and Black Friday."
+    assert find_times(text, MON) == []

@@ -23,6 +23,7 @@ from polemos.resolve.dates_lex import (
     CENTURY_WORDS,
     DECADE_WORDS,
     MONTHS,
+    NAMED_DAY,
     NUMBERS,
     ORDINALS,
     SEASONS,
@@ -108,6 +109,8 @@ def _candidates(text: str, hints: Sequence[tuple[int, int]]) -> list[tuple[int, 
             if e <= s:
                 continue
             if name in _NEED_LICENCE and not _licensed(text, s, e, hints):
+                continue
+            if name == "weekday" and NAMED_DAY.search(text, max(0, s - 12), s):
                 continue
             found.append((s, e, order, name, m))
     # Longest match first, then the earlier pattern; keep those that overlap nothing kept.

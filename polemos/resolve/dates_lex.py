@@ -51,7 +51,13 @@ FULL_MONTH = _cap([m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july
 ABBR_MONTH = _cap([m for m in MONTHS if len(m) <= 4 and m not in ("may", "june", "july")])
 # A month abbreviation needs its dot or a day number after it (``Jan`` alone may be a name).
 MONTH = rf"(?:(?:{FULL_MONTH})\b|(?:{ABBR_MONTH})(?:\.|\b(?=\s*\d)))"
-WEEKDAY = rf"(?:{_cap(WEEKDAYS)})\b(?!s\b)"
+# not "Mondays" (a set), nor a newspaper or programme named after a day ("the Sunday Times")
+WEEKDAY = (
+    rf"(?:{_cap(WEEKDAYS)})\b(?!s\b)(?![ \t]+(?:Times|Telegraph|Express|Mirror|Herald|Post|Mail|Star|Tribune|"
+    r"Independent|Sport|People|Observer|Night Live|School|Club)\b)"
+)
+# "Bloody Sunday", "Black Friday", "Super Tuesday": named days of another year, not this week's
+NAMED_DAY = re.compile(r"\b(?:Bloody|Black|Super|Ash|Holy|Maundy|Palm|Cyber|Blue|Red|Manic)[ \t]+$")
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d%])"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d%]|-\d|\s*(?:per ?cent|percent)\b)"
 S = r"[ \t\u00a0]"  # a space inside an expression: never a line break
