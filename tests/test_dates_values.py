@@ -211,3 +211,7 @@ def test_parts_of_day_date_the_day_with_a_timex3_time_value():
 )
 def test_tense_of_conflict_reporting(text, want):
     assert value(text) == want
+
+
+def test_the_noun_plan_is_not_a_future_cue():
+    assert value("The bank announced the plan Aug. 21.", date(1989, 10, 27)) == "1989-08-21"

@@ -370,8 +370,10 @@ def _holiday(doc: Doc, m: re.Match[str]) -> N.Val:
     if doc.dct is None:
         return N.NONE
     dct, direction = doc.dct, doc.tense(*m.span())
-    opts = [d for d in (N.holiday(y, rule) for y in (dct.year - 1, dct.year, dct.year + 1)) if d]
-    if direction > 0:
-        return N.day(next(d for d in opts if d >= dct))
-    past = [d for d in opts if d <= dct]
-    return N.day(past[-1])
+    this = N.holiday(dct.year, rule)
+    if this is None:
+        return N.NONE
+    # as for a yearless "May 3": this year's unless the tense puts it well on the other side
+    y = N.nearest_year(dct, this.month, this.day, direction)
+    d = N.holiday(y, rule) if y else None
+    return N.day(d) if d else N.NONE
