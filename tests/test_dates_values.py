@@ -215,3 +215,8 @@ def test_tense_of_conflict_reporting(text, want):
 
 def test_the_noun_plan_is_not_a_future_cue():
     assert value("The bank announced the plan Aug. 21.", date(1989, 10, 27)) == "1989-08-21"
+
+
+def test_a_year_ago_after_a_month_is_just_last_year():
+    text = "Rebels seized the town in March. A year ago it was calm."
+    assert value(text, MON, expr="A year ago") == "2015"

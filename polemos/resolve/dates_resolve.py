@@ -19,7 +19,8 @@ from polemos.resolve.dates_lex import (
 )
 
 _DAY_REACH = 800  # characters back to the date an anaphoric "the next day" counts from
-_ANCHOR_GRAINS = {"quarter", "half", "month", "season"}
+_FISCAL = frozenset({"quarter", "half"})
+_PERIODS = frozenset({"quarter", "half", "month", "season"})
 _SENT_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n+")
 _ABBREV = re.compile(
     r"(?:\b[A-Z]|Mr|Ms|Mrs|Dr|St|Co|Jr|Sr|vs|No|Inc|Ltd|Gen|Col|Sgt|Lt|Rep|Sen|Gov|Corp|"
@@ -55,10 +56,14 @@ class Doc:
         ss, se = self.sents[i]
         return N.tense(self.text, s, e, ss, max(se, e))
 
-    def anchor(self, s: int) -> N.Val | None:
-        """The nearest earlier quarter, half, month or season: what "a year earlier" shifts."""
+    def anchor(self, s: int, grains: frozenset[str] = _FISCAL) -> N.Val | None:
+        """The nearest earlier period of these grains: what "a year earlier" shifts.
+
+        By default only quarters and halves: "up from $5 million a year ago" in an earnings report
+        means the same quarter; in other reporting "a year ago" is simply the year before.
+        """
         for _, v, derived in reversed(self.seen):
-            if not derived and v.grain in _ANCHOR_GRAINS and v.start:
+            if not derived and v.grain in grains and v.start:
                 return v
         return None
 
@@ -174,7 +179,7 @@ def resolve(doc: Doc, name: str, m: re.Match[str]) -> N.Val | None:
         a = doc.anchor(m.start())
         return a if a is not None and a.grain == "quarter" else None
     if name in ("yago", "same", "lastyrq"):
-        a = doc.anchor(m.start())
+        a = doc.anchor(m.start(), _PERIODS if name == "same" else _FISCAL)
         return N.shift_year(a, -1) if a else N.year(dct.year - 1)
     if name == "quarter":
         return _quarter(doc, m)
