@@ -62,6 +62,12 @@ RELATIONAL = frozenset(
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # Events that are made by speaking: a statement's date is theirs ("on Sunday … said they will …").
 SPEECH_ACTS = frozenset("ACCUSE REQUEST THREATEN REJECT AGREE SUPPORT CONCEDE SANCTION".split())
+# Words around a place name that still just name the place ("the town of Gao", "Aleppo province").
+PLACE_NOUNS = frozenset(
+    "the a of town city village area region province district outskirts suburb suburbs capital "
+    "countryside border neighbourhood neighborhood camp base governorate state county territory "
+    "coastal northern southern eastern western central nearby key strategic".split()
+)
 # Weapons that stand as grammatical subjects ("shells hit a market") but are not doers.
 INSTRUMENTS = frozenset(
     "shell rocket missile bomb mortar grenade bullet round projectile drone mine ied explosive car "
@@ -151,6 +157,7 @@ def read_events(
             d.claimant = claimants[i]
             d.modality = modality(d.head, d.governor) if d.entry is not _ULTIMATUM else "threatened"
             _roles(d, sent, claimants[i], drafts)
+            _place_target(d, sent_places)
             d.locations = _locations(d, sent_places)
             d.date = _date(d, sent, sent_times, claimants[i])
             d.counts = _counts(d, [c for c, owner in zip(counts, owners, strict=True) if owner in (None, d)])
@@ -373,6 +380,21 @@ def _resolve_pronoun(
             if d.actor is not None and d.sent_index >= sent_index - 2:
                 return d.actor
     return None
+
+
+def _place_target(d: Draft, sent_places: list[PlaceRef]) -> None:
+    """A seized town or a shelled city is where the event is, not a party to it: for material
+    events a target that names a place ("the town of Gao", "Aleppo") becomes a location."""
+    if d.target is None or d.type in RELATIONAL:
+        return
+    start, end = d.target
+    text = d.head.doc.text[start:end].casefold()
+    for p in sent_places:
+        if start <= p.start and p.end <= end and not p.demonym:
+            rest = text.replace(p.text.casefold(), " ")
+            if not set(rest.split()) - PLACE_NOUNS:
+                d.target = None
+                return
 
 
 def _locations(d: Draft, sent_places: list[PlaceRef]) -> list[PlaceRef]:
