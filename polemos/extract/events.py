@@ -150,7 +150,9 @@ def read_events(
         sent_times = [
             t
             for t in times
-            if sent.start_char <= t.start < sent.end_char and not in_noise(noise, t.start, t.end)
+            if sent.start_char <= t.start < sent.end_char
+            and t.start_date is not None  # "now", "in the past": references, not dates
+            and not in_noise(noise, t.start, t.end)
         ]
         counts = find_counts(sent)
         owners = _count_owners(doc, counts, found)
