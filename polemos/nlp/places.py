@@ -60,6 +60,14 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _name_part(ent: Span) -> Span:
+    """An entity without leading words that are not names ("Besides Aleppo" → "Aleppo")."""
+    start = ent.start
+    while start < ent.end - 1 and ent.doc[start].pos_ not in ("PROPN", "NOUN"):
+        start += 1
+    return ent.doc[start:ent.end] if start != ent.start else ent
+
+
 def _capitalised(tok) -> bool:
     return tok.text[:1].isupper() and any(c.isalpha() for c in tok.text)
 
@@ -93,7 +101,7 @@ class PlaceRecognizer:
                 spans.append((start, end, demonym))
 
         lower_words = {t.text for t in doc if t.text.islower()}
-        surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+        surnames = {e[-1].text for e in map(_name_part, doc.ents) if e.label_ == "PERSON" and len(e) > 1}
         ent_of = {}
         for e in doc.ents:
             for k in range(e.start, e.end):
@@ -183,14 +191,14 @@ class PlaceRecognizer:
             return None
         if single and first.pos_ != "PROPN" and not first.text.isupper():
             return None  # "We", "Road": a common word here
-        if ent is not None and ent.label_ in EMBEDDING_LABELS and len(ent) > len(span):
+        if ent is not None and ent.label_ in EMBEDDING_LABELS and len(_name_part(ent)) > len(span):
             return None  # "George Washington", "Gulf War"; a place inside an organisation's name still counts
-        floor = MIN_POPULATION_NAME if ent is not None and ent.label_ in NAME_LABELS else MIN_POPULATION
+        floor = MIN_POPULATION_NAME if ent is not None and ent.label_ == "PERSON" else MIN_POPULATION
         for c in cands:
             if c.feature in STRONG_FEATURES and c.kind <= 1:
                 return c
-            if c.feature in ("city", "admin2") and c.population >= floor and (c.kind == 0 or not single):
-                return c
+            if c.feature in ("city", "admin2") and c.population >= floor * (1 if c.kind == 0 or not single else 4):
+                return c  # a single-word alternate name ("Jableh") needs a bigger town behind it
         return None
 
     def _demonym_spans(self, doc: Doc):
