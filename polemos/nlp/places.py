@@ -30,7 +30,12 @@ CONNECTORS = frozenset({"of", "de", "del", "la", "le", "les", "du", "des", "da",
                         "and", "on", "upon", "-", "'s"} | ARTICLES)  # fmt: skip
 LANGUAGE_CUES = frozenset({"in", "speak", "speaks", "spoke", "speaking", "into", "from", "learn", "learning",
                            "taught", "teach", "fluent"})  # fmt: skip
+# Words before a place name ("in Darayya", "near Jableh", "from Tartus").
+LOCATIVE = frozenset({"in", "at", "near", "from", "to", "of", "outside", "around", "across", "toward", "towards",
+                      "into", "between", "and", "through", "via", "inside", "throughout", "within", "nearby",
+                      "district", "town", "city", "village", "province", "governorate", "suburb", "outskirts"})  # fmt: skip
 MAX_TOKENS = 7
+CUE_POPULATION = 100_000  # a one-word town below this, named only by the gazetteer, needs a locative cue
 MIN_POPULATION = 5000  # a town named only by the gazetteer (the model did not tag it) must be this big
 MIN_POPULATION_NAME = 100_000  # ... and this big when the model took it for a person's name
 # Words that name a direction or a part, never a place on their own ("Central", "Western").
@@ -66,6 +71,16 @@ def _name_part(ent: Span) -> Span:
     while start < ent.end - 1 and ent.doc[start].pos_ not in ("PROPN", "NOUN"):
         start += 1
     return ent.doc[start:ent.end] if start != ent.start else ent
+
+
+def _locative(doc: Doc, span: Span) -> bool:
+    prev = doc[span.start - 1] if span.start > 0 else None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if prev is not None and prev.lower_ in LOCATIVE:
+        return True
+    if nxt is not None and (nxt.text in (",", "'s", "’s") or nxt.lower_ in LOCATIVE - {"and", "of", "to", "from"}):
+        return True
+    return prev is not None and prev.text == ","
 
 
 def _capitalised(tok) -> bool:
@@ -198,7 +213,11 @@ class PlaceRecognizer:
             if c.feature in STRONG_FEATURES and c.kind <= 1:
                 return c
             if c.feature in ("city", "admin2") and c.population >= floor * (1 if c.kind == 0 or not single else 4):
-                return c  # a single-word alternate name ("Jableh") needs a bigger town behind it
+                # a single-word alternate name ("Jableh") needs a bigger town behind it, and a small
+                # one-word town a locative cue ("in Nubl", "Nubl, Aleppo"): "Police said" is no place
+                if single and c.population < CUE_POPULATION and not _locative(doc, span):
+                    continue
+                return c
         return None
 
     def _demonym_spans(self, doc: Doc):
