@@ -155,8 +155,8 @@ def _base_score(c: Place, m: _Mention) -> float:
         s += 4.0
     if m.area_hint:
         s += 3.0 if c.feature in ("admin1", "admin2", "region") else -2.0
-    elif c.feature == "admin2" and c.kind >= 1:
-        s -= 2.0  # "Arlington" is the town before it is Arlington County
+    elif c.feature == "admin2":
+        s -= 2.0  # a bare "Arlington" or "Albany" is the town before it is the county or district
     return s
 
 
