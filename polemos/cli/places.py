@@ -38,4 +38,6 @@ def find(name: str = typer.Argument(..., help="A place name, any spelling.")) ->
     from polemos.resolve.gazetteer import open_gazetteer
 
     for p in open_gazetteer().find(name)[:20]:
-        typer.echo(f"{p.id}\t{p.name}\t{p.feature}\t{p.cc or ''}\t{p.admin1 or ''}\t{p.lat}\t{p.lon}\t{p.population}")
+        typer.echo(
+            f"{p.id}\t{p.name}\t{p.feature}\t{p.cc or ''}\t{p.admin1 or ''}\t{p.lat}\t{p.lon}\t{p.population}"
+        )

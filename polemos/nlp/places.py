@@ -26,26 +26,29 @@ from polemos.resolve.places_demonyms import demonyms
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
 NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
-CONNECTORS = frozenset({"of", "de", "del", "la", "le", "les", "du", "des", "da", "do", "dos", "van", "von", "y",
-                        "and", "on", "upon", "-", "'s"} | ARTICLES)  # fmt: skip
-LANGUAGE_CUES = frozenset({"in", "speak", "speaks", "spoke", "speaking", "into", "from", "learn", "learning",
-                           "taught", "teach", "fluent"})  # fmt: skip
-# Words before a place name ("in Darayya", "near Jableh", "from Tartus").
-LOCATIVE = frozenset({"in", "at", "near", "from", "to", "of", "outside", "around", "across", "toward", "towards",
-                      "into", "between", "and", "through", "via", "inside", "throughout", "within", "nearby",
-                      "district", "town", "city", "village", "province", "governorate", "suburb", "outskirts"})  # fmt: skip
+CONNECTORS = frozenset("of de del la le les du des da do dos van von y and on upon - 's".split()) | ARTICLES
+LANGUAGE_CUES = frozenset(
+    "in speak speaks spoke speaking into from learn learning taught teach fluent".split()
+)
+# Words before (or after) a place name: "in Darayya", "near Jableh", "shelled Tartus".
+LOCATIVE = frozenset(
+    """in at near from to of outside around across toward towards into between and through via inside
+    throughout within nearby district town city village province governorate suburb outskirts struck hit
+    shelled attacked captured seized bombed entered reached visited besieged retook stormed surrounded left
+    fled""".split()
+)
 MAX_TOKENS = 7
 CUE_POPULATION = 100_000  # a one-word town below this, named only by the gazetteer, needs a locative cue
 MIN_POPULATION = 5000  # a town named only by the gazetteer (the model did not tag it) must be this big
 MIN_POPULATION_NAME = 100_000  # ... and this big when the model took it for a person's name
 # Words that name a direction or a part, never a place on their own ("Central", "Western").
-GENERIC = frozenset({"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
-                     "northeast", "northwest", "southeast", "southwest", "upper", "lower", "greater", "middle",
-                     "inner", "outer", "mid", "new", "old", "great", "little", "big", "saint", "st", "mount",
-                     "lake", "river", "city", "county", "state", "island", "islands", "valley", "bay", "centre",
-                     "center", "hall", "road", "street", "avenue", "hospital", "castle", "chapel", "college",
-                     "university", "school", "church", "park", "square", "airport", "station", "bridge",
-                     "stadium", "republic", "union", "village", "town", "district", "region", "province"})  # fmt: skip
+GENERIC = frozenset(
+    """north south east west central northern southern eastern western northeast northwest southeast
+    southwest upper lower greater middle inner outer mid new old great little big saint st mount lake river
+    city county state island islands valley bay centre center hall road street avenue hospital castle chapel
+    college university school church park square airport station bridge stadium republic union village town
+    district region province""".split()
+)
 EMBEDDING_LABELS = frozenset({"PERSON", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
 STRONG_FEATURES = frozenset({"country", "admin1", "region", "landmark", "neighbourhood"})
 EXTENSION = "polemos_places"
@@ -70,7 +73,7 @@ def _name_part(ent: Span) -> Span:
     start = ent.start
     while start < ent.end - 1 and ent.doc[start].pos_ not in ("PROPN", "NOUN"):
         start += 1
-    return ent.doc[start:ent.end] if start != ent.start else ent
+    return ent.doc[start : ent.end] if start != ent.start else ent
 
 
 def _locative(doc: Doc, span: Span) -> bool:
@@ -78,8 +81,12 @@ def _locative(doc: Doc, span: Span) -> bool:
     nxt = doc[span.end] if span.end < len(doc) else None
     if prev is not None and prev.lower_ in LOCATIVE:
         return True
-    if nxt is not None and (nxt.text in (",", "'s", "’s") or nxt.lower_ in LOCATIVE - {"and", "of", "to", "from"}):
+    if nxt is not None and (
+        nxt.text in (",", "'s", "’s") or nxt.lower_ in LOCATIVE - {"and", "of", "to", "from"}
+    ):
         return True
+    if nxt is not None and nxt.lower_ == "and" and nxt.i + 1 < len(doc) and _capitalised(doc[nxt.i + 1]):
+        return True  # "Jableh and Tartus"
     return prev is not None and prev.text == ","
 
 
@@ -149,14 +156,26 @@ class PlaceRecognizer:
         key = fold(span.text)
         return bool(self.gazetteer.lookup(key) or self.gazetteer.lookup(strip_article(key)))
 
-    def _gazetteer_spans(self, doc: Doc, ent_of: dict, lower_words: set[str], surnames: set[str],
-                         lo: int = 0, hi: int | None = None, relaxed: bool = False):
+    def _gazetteer_spans(
+        self,
+        doc: Doc,
+        ent_of: dict,
+        lower_words: set[str],
+        surnames: set[str],
+        lo: int = 0,
+        hi: int | None = None,
+        relaxed: bool = False,
+    ):
         hi = len(doc) if hi is None else hi
         i = lo
         while i < hi:
             tok = doc[i]
             starts_name = _capitalised(tok) or (
-                tok.lower_ in ARTICLES and i + 2 < len(doc) and doc[i + 1].text == "-" and _capitalised(doc[i + 2]))
+                tok.lower_ in ARTICLES
+                and i + 2 < len(doc)
+                and doc[i + 1].text == "-"
+                and _capitalised(doc[i + 2])
+            )
             if not starts_name:
                 i += 1
                 continue
@@ -166,7 +185,11 @@ class PlaceRecognizer:
                 if not (_capitalised(last) or (last.text == "." and j - i > 1)):
                     continue
                 inner = doc[i:j]
-                if any(not (_capitalised(t) or t.lower_ in CONNECTORS) for t in inner) or inner[-1].is_sent_start and j - i > 1:
+                if (
+                    any(not (_capitalised(t) or t.lower_ in CONNECTORS) for t in inner)
+                    or inner[-1].is_sent_start
+                    and j - i > 1
+                ):
                     continue
                 if any(t.is_sent_start for t in inner[1:]):
                     continue
@@ -180,8 +203,15 @@ class PlaceRecognizer:
             else:
                 i += 1
 
-    def _accept(self, doc: Doc, span: Span, ent_of: dict, lower_words: set[str], surnames: set[str],
-                relaxed: bool = False) -> Place | None:
+    def _accept(
+        self,
+        doc: Doc,
+        span: Span,
+        ent_of: dict,
+        lower_words: set[str],
+        surnames: set[str],
+        relaxed: bool = False,
+    ) -> Place | None:
         text = span.text
         key = fold(text)
         if key in GENERIC:
@@ -197,12 +227,18 @@ class PlaceRecognizer:
         first = span[0]
         single = len(span) == 1
         if relaxed:  # inside a span the model already calls a place: no population floor
-            ok = [c for c in cands if c.kind <= 1 and (not single or c.kind == 0 or c.feature in STRONG_FEATURES)]
+            ok = [
+                c
+                for c in cands
+                if c.kind <= 1 and (not single or c.kind == 0 or c.feature in STRONG_FEATURES)
+            ]
             return ok[0] if ok and not (single and first.text in lower_words) else None
         ent = ent_of.get(span.start)
         if ent is not None and ent.label_ in NOT_PLACE_LABELS:
             return None
-        if single and (first.text in lower_words or first.text.lower() in lower_words or first.text in surnames):
+        if single and (
+            first.text in lower_words or first.text.lower() in lower_words or first.text in surnames
+        ):
             return None
         if single and first.pos_ != "PROPN" and not first.text.isupper():
             return None  # "We", "Road": a common word here
@@ -212,7 +248,9 @@ class PlaceRecognizer:
         for c in cands:
             if c.feature in STRONG_FEATURES and c.kind <= 1:
                 return c
-            if c.feature in ("city", "admin2") and c.population >= floor * (1 if c.kind == 0 or not single else 4):
+            if c.feature in ("city", "admin2") and c.population >= floor * (
+                1 if c.kind == 0 or not single else 4
+            ):
                 # a single-word alternate name ("Jableh") needs a bigger town behind it, and a small
                 # one-word town a locative cue ("in Nubl", "Nubl, Aleppo"): "Police said" is no place
                 if single and c.population < CUE_POPULATION and not _locative(doc, span):
@@ -225,7 +263,7 @@ class PlaceRecognizer:
         i = 0
         while i < len(doc):
             tok = doc[i]
-            two = doc[i:i + 2].text if i + 1 < len(doc) else ""
+            two = doc[i : i + 2].text if i + 1 < len(doc) else ""
             if two in table:
                 yield i, i + 2
                 i += 2
