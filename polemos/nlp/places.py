@@ -49,7 +49,7 @@ GENERIC = frozenset(
     college university school church park square airport station bridge stadium republic union village town
     district region province""".split()
 )
-EMBEDDING_LABELS = frozenset({"PERSON", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
+EMBEDDING_LABELS = frozenset({"PERSON"})
 STRONG_FEATURES = frozenset({"country", "admin1", "region", "landmark", "neighbourhood"})
 EXTENSION = "polemos_places"
 
@@ -244,7 +244,9 @@ class PlaceRecognizer:
             return None  # "We", "Road": a common word here
         if ent is not None and ent.label_ in EMBEDDING_LABELS and len(_name_part(ent)) > len(span):
             return None  # "George Washington", "Gulf War"; a place inside an organisation's name still counts
-        floor = MIN_POPULATION_NAME if ent is not None and ent.label_ == "PERSON" else MIN_POPULATION
+        cue = _locative(doc, span)
+        person = ent is not None and ent.label_ == "PERSON" and not cue  # "to Cirencester": a place after all
+        floor = MIN_POPULATION_NAME if person else MIN_POPULATION
         for c in cands:
             if c.feature in STRONG_FEATURES and c.kind <= 1:
                 return c
@@ -253,7 +255,7 @@ class PlaceRecognizer:
             ):
                 # a single-word alternate name ("Jableh") needs a bigger town behind it, and a small
                 # one-word town a locative cue ("in Nubl", "Nubl, Aleppo"): "Police said" is no place
-                if single and c.population < CUE_POPULATION and not _locative(doc, span):
+                if single and c.population < CUE_POPULATION and not cue:
                     continue
                 return c
         return None
