@@ -159,8 +159,6 @@ class _Context:
 
 def _base_score(c: Place, m: _Mention) -> float:
     s = math.log10(c.population + 10) + FEATURE_PRIOR.get(c.feature, 0.0) + KIND_PENALTY.get(c.kind, -2.5)
-    if c.capital:  # "Washington", "Damascus": the capital unless the article says otherwise
-        s += 4.0
     if c.id < 0:  # curated supplement rows name exactly the places the press means
         s += 4.0
     if m.area_hint:
@@ -186,6 +184,11 @@ def _score(
         )
         if big_city:
             s -= 4.0
+    if c.capital:  # "Washington", "Damascus": the capital, unless the article is about another
+        # country that has a place of the same name ("Dublin" in Ohio news)
+        home = countries.most_common(1)[0][0] if countries else None
+        rival = home is not None and not countries.get(c.cc) and any(o.cc == home for o in same_name)
+        s += 1.0 if rival else 4.0
     if c.cc and countries.get(c.cc):
         s += 2.0 + (1.0 if countries.most_common(1)[0][0] == c.cc else 0.0)
     if c.admin1 and c.feature != "admin1" and admin1s.get((c.cc, c.admin1)):
