@@ -1,0 +1,316 @@
+"""The conflict-actor dictionary and resolver: mention text -> canonical actor, kind, home country.
+
+Public API (the extraction calls it; no spaCy here):
+
+- ``get_dictionary() -> ActorDictionary``, loaded once per process.
+- ``ActorDictionary.resolve(text, start, end, countries=(), context="") -> ActorRef``
+- ``ActorDictionary.is_party(actor, conflict_country) -> bool | None``
+- ``ActorDictionary.country_hint(text) -> str | None``
+- ``patterns() -> list[dict]`` for the spaCy entity ruler in ``polemos/nlp/actors.py``.
+
+Resolution, first rule that applies:
+1. a dictionary alias in the mention ("Al-Nusra fighters" -> Jabhat al-Nusra); a country word with an institution
+   head ("Russian aircraft" -> Military Forces of Russia) or "the army of Nigeria"; a bare country or capital
+   ("Washington" -> Government of United States);
+2. a definite description that points back ("the Center" after "the Russian Center for Reconciliation",
+   "the group", "the ministry") -> the latest entry in ``context`` it fits;
+3. an institution without a country ("government troops", "the army", "the authorities") -> the same
+   institution named last in ``context``, else of the article's first country (``countries``);
+4. a generic word ("gunmen", "protesters", "civilians") -> ``name`` null, ``kind`` from the word;
+5. else the mention as written, everything null.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+from polemos.resolve.actors_data import ActorEntry, RawData, curated_entries, load_raw, state_entries
+from polemos.resolve.actors_match import DETERMINERS, Match, Matcher, PhraseTable
+from polemos.resolve.actors_text import Token, phrase_key, tokenize
+from polemos.types import ActorRef
+
+__all__ = ["ActorDictionary", "ActorEntry", "get_dictionary", "patterns"]
+
+# heads of definite descriptions that point back to an actor named earlier ("the Center", "the group")
+_GROUP_HEADS = frozenset({"group", "groups", "organization", "movement", "militia", "faction", "outfit",
+                          "insurgency", "network", "jihadists", "militants", "rebels", "terrorists"})  # fmt: skip
+_ANAPHOR_HEADS = _GROUP_HEADS | {
+    "center", "ministry", "coalition", "alliance", "council", "committee", "agency", "mission", "front",
+    "observatory", "army", "force", "forces", "administration", "commission", "office", "department", "court",
+    "union", "party", "brigade", "brigades", "division", "corps", "legion", "body", "watchdog", "monitor",
+}  # fmt: skip
+_ARMED_NON_STATE = frozenset({"rebel", "militia", "terrorist-designated"})
+_NEVER_PARTY = frozenset({"civilians", "protesters", "media", "ngo"})
+# words that may stand before a generic institution without making it someone else's ("the Kurdish forces" does)
+_NEUTRAL = DETERMINERS | {
+    "some", "several", "many", "more", "other", "dozens", "hundreds", "thousands", "of", "two", "three", "four",
+    "five", "six", "seven", "eight", "nine", "ten", "local", "national", "federal", "state", "government",
+    "regime", "security", "elite", "special", "armed", "own", "new", "additional", "senior", "top", "official",
+    "officials", "nearby", "regular", "loyalist", "pro", "allied", "joint", "deployed", "army", "military",
+    "our", "your", "whose", "any", "all", "both", "country", "countrys",
+}  # fmt: skip
+_CONTEXT_CHARS = 6000  # how far back definite descriptions look
+
+
+class ActorDictionary:
+    """Every actor polemos knows, with the tables that find them in text."""
+
+    def __init__(self, raw: RawData) -> None:
+        states = state_entries(raw)
+        curated = curated_entries(raw, states)
+        self.entries: dict[str, ActorEntry] = {**states, **curated}
+        self.conflict_names: dict[str, list[str]] = {cc: names for cc, (names, _) in raw.conflicts.items()}
+        self._by_name: dict[str, ActorEntry] = {}
+        for entry in sorted(self.entries.values(), key=lambda e: e.person):  # bodies before people
+            if entry.name:
+                self._by_name.setdefault(entry.name, entry)
+        self._institutions = {inst.key: inst for inst in raw.institutions}
+        self.matcher = Matcher()
+        for entry in self.entries.values():
+            for alias in entry.aliases:
+                self.matcher.add_alias(alias, entry.id)
+        # country words: bigger states win shared words ("Congolese" -> DR Congo, "Dominican" -> the Republic)
+        for state in sorted(raw.states, key=lambda s: -s.population):
+            for word in (state.name, *state.adjectives, *state.people, *state.other_names):
+                self.matcher.add_country_word(word, state.cc)
+            if state.capital:
+                self.matcher.capitals.add(phrase_key(state.capital), state.cc)
+        for inst in raw.institutions:
+            for head in inst.heads:
+                self.matcher.heads.add(phrase_key(head), inst.key)
+            for phrase in inst.of_phrases:
+                self.matcher.of_phrases.add(phrase_key(phrase), inst.key)
+        self._generic: PhraseTable[tuple[str, str | None]] = PhraseTable()
+        for phrase, kind, institution in raw.generic:
+            self._generic.add(phrase_key(phrase), (kind, institution))
+        self.n_aliases = sum(len(e.aliases) for e in self.entries.values())
+
+    # -- resolution -------------------------------------------------------------------------------------
+
+    def resolve(
+        self, text: str, start: int, end: int, *, countries: Sequence[str] = (), context: str = ""
+    ) -> ActorRef:
+        """The actor that ``text[start:end]`` names, with the mention's own text and offsets."""
+        mention = text[start:end]
+        toks = tokenize(mention, start)
+        if not toks:
+            return ActorRef(mention, start, end)
+        matches = self.matcher.find(toks)
+        named = [m for m in matches if m.how != "country"] or matches
+        if named:
+            best = self._best(named, toks, countries)
+            if best is not None:
+                return self._ref(mention, start, end, best, toks, named)
+        back = self._anaphor(toks, context)
+        if back is not None:
+            return self._from_entry(mention, start, end, back)
+        return self._generic_ref(mention, start, end, toks, countries, context)
+
+    def _best(self, matches: list[Match], toks: Sequence[Token], countries: Sequence[str]) -> ActorEntry | None:
+        # a named group or body beats a composed state organ in the same mention ("Lavrov" in
+        # "Russian Foreign Minister Sergey Lavrov"), else the first reference wins
+        aliases = [m for m in matches if m.how == "alias"]
+        pick = aliases[0] if aliases else matches[0]
+        if pick.how == "country" and pick.j < len(toks):
+            # "a Syrian man": the country word only modifies; the generic head decides (see _generic_ref)
+            return None
+        return self._choose(pick.ids, countries)
+
+    def _choose(self, ids: Sequence[str], countries: Sequence[str]) -> ActorEntry | None:
+        entries = [self.entries[i] for i in ids if i in self.entries]
+        if not entries:
+            return None
+        for cc in countries:
+            for entry in entries:
+                if entry.country == cc or cc in entry.conflicts:
+                    return entry
+        return entries[0]
+
+    def _ref(
+        self, mention: str, start: int, end: int, entry: ActorEntry, toks: Sequence[Token], matches: list[Match]
+    ) -> ActorRef:
+        return self._from_entry(mention, start, end, entry)
+
+    @staticmethod
+    def _from_entry(mention: str, start: int, end: int, entry: ActorEntry) -> ActorRef:
+        return ActorRef(mention, start, end, name=entry.name, kind=entry.kind, country=entry.country)
+
+    def _anaphor(self, toks: Sequence[Token], context: str) -> ActorEntry | None:
+        """'the Center', 'the group', 'the ministry': the latest fitting entry named in ``context``."""
+        keys = [t.key for t in toks]
+        if not context or keys[0] not in DETERMINERS or not 2 <= len(keys) <= 3 or keys[-1] not in _ANAPHOR_HEADS:
+            return None
+        head = keys[-1].rstrip("s") if keys[-1] not in ("forces", "corps") else keys[-1]
+        for entry in self._context_entries(context):
+            if keys[-1] in _GROUP_HEADS and entry.kind in _ARMED_NON_STATE:
+                return entry
+            words = {w.rstrip("s") for alias in (entry.name or "", *entry.aliases) for w in phrase_key(alias).split()}
+            if head in words or (head == "ministry" and entry.institution in ("mod", "mfa", "interior")):
+                return entry
+        return None
+
+    def _context_entries(self, context: str) -> list[ActorEntry]:
+        """Entries named in ``context``, latest first."""
+        tail = context[-_CONTEXT_CHARS:]
+        found = []
+        for m in reversed(self.matcher.find(tokenize(tail))):
+            entry = self._choose(m.ids, ())
+            if entry is not None:
+                found.append(entry)
+        return found
+
+    def _generic_ref(
+        self, mention: str, start: int, end: int, toks: Sequence[Token], countries: Sequence[str], context: str
+    ) -> ActorRef:
+        keys = [t.key for t in toks]
+        hit = None
+        for i in range(len(keys)):
+            found = self._generic.longest_at(keys, i)
+            if found is not None and found[0] == len(keys):
+                hit = (i, found[1][0])
+                break
+        if hit is None:
+            return ActorRef(mention, start, end)
+        i, (kind, institution) = hit
+        # a more telling word before a vague head: "terrorist fighters", "rebel militants"
+        if kind == "unknown":
+            for k in keys[:i]:
+                better = self._generic.longest_at([k], 0)
+                if better is not None and better[1][0][0] not in ("unknown", "civilians"):
+                    kind = better[1][0][0]
+                    break
+        own = next((m for m in self.matcher.find(toks[:i]) if m.how == "country"), None)
+        if own is not None:  # "a Syrian man", "Syrian villagers"
+            return ActorRef(mention, start, end, kind=kind, country=own.ids[0].split(":")[1])
+        if institution is not None and all(k in _NEUTRAL or k.isdigit() for k in keys[:i]):
+            entry = self._institution_in_context(institution, context) or self._institution_of(
+                institution, countries
+            )
+            if entry is not None:
+                return self._from_entry(mention, start, end, entry)
+        return ActorRef(mention, start, end, kind=kind)
+
+    def _institution_in_context(self, institution: str, context: str) -> ActorEntry | None:
+        if not context:
+            return None
+        for entry in self._context_entries(context[-1500:]):
+            if entry.institution == institution:
+                return entry
+        return None
+
+    def _institution_of(self, institution: str, countries: Sequence[str]) -> ActorEntry | None:
+        for cc in countries[:1]:
+            return self.entries.get(f"state:{cc}:{institution}")
+        return None
+
+    # -- parties and places ---------------------------------------------------------------------------
+
+    def entry_of(self, actor: ActorRef) -> ActorEntry | None:
+        """The dictionary entry behind a resolved actor, by its canonical name."""
+        return self._by_name.get(actor.name) if actor.name else None
+
+    def is_party(self, actor: ActorRef, conflict_country: str | None) -> bool | None:
+        """Is ``actor`` a side in the conflict fought in ``conflict_country``? None when unknown."""
+        entry = self.entry_of(actor)
+        kind = entry.kind if entry else actor.kind
+        if kind in _NEVER_PARTY:
+            return False
+        if entry is None:
+            return None
+        entry = self._with_conflicts(entry)
+        if conflict_country is None:
+            return False if not entry.conflicts and entry.kind == "international-org" else None
+        if entry.conflicts:
+            return conflict_country.upper() in entry.conflicts
+        return False if entry.kind == "international-org" or entry.institution else None
+
+    def _with_conflicts(self, entry: ActorEntry) -> ActorEntry:
+        """Officials and units take the conflicts of the body they belong to."""
+        seen = 0
+        while not entry.conflicts and entry.link("member_of") and seen < 5:
+            parent = self.entries.get(entry.link("member_of") or "")
+            if parent is None:
+                break
+            entry, seen = parent, seen + 1
+        return entry
+
+    def country_hint(self, text: str) -> str | None:
+        """The country the actors of ``text`` point to ("Soldiers vs Boko Haram, Borno" -> NG), or None."""
+        toks = tokenize(text)
+        score: dict[str, float] = {}
+        first: dict[str, int] = {}
+        for m in self.matcher.find(toks):
+            entry = self._choose(m.ids, ())
+            if entry is None or entry.kind in ("international-org", "ngo", "media"):
+                continue
+            entry = entry if not entry.person else self._with_conflicts(entry)
+            votes: dict[str, float] = {}
+            if entry.kind in _ARMED_NON_STATE and entry.conflicts:
+                for cc in entry.conflicts:
+                    votes[cc] = 2.0 / len(entry.conflicts)
+            if entry.country:
+                votes[entry.country] = votes.get(entry.country, 0.0) + (1.0 if entry.institution else 0.5)
+            for cc, v in votes.items():
+                score[cc] = score.get(cc, 0.0) + v
+                first.setdefault(cc, m.i)
+        best = max(score, key=lambda cc: (score[cc], -first[cc]), default=None)
+        # an actor fighting in many countries (Islamic State, al-Qaeda) alone does not tell the country
+        return best if best is not None and score[best] >= 0.5 else None
+
+    # -- spaCy patterns -------------------------------------------------------------------------------
+
+    def patterns(self) -> list[dict[str, object]]:
+        """Entity-ruler patterns for named actors: phrase patterns matched on LOWER, and token patterns
+        for the capitals-only aliases ("IS", "UN"). Country institutions and generic words are left to
+        ``resolve``; country names and capitals are the gazetteer's."""
+        from polemos.resolve.actors_text import caps_only
+
+        seen: set[tuple[str, str]] = set()
+        out: list[dict[str, object]] = []
+        for entry in self.entries.values():
+            if entry.id.startswith("state:") and entry.institution in ("state",):
+                continue
+            label = "PERSON" if entry.person else "ORG"
+            for alias in entry.aliases:
+                if (alias, label) in seen or _is_place_word(self, alias):
+                    continue
+                seen.add((alias, label))
+                pattern: object
+                if caps_only(alias):
+                    pattern = [{"TEXT": alias}]
+                else:
+                    pattern = alias
+                out.append({"label": label, "pattern": pattern, "id": entry.id})
+        return out
+
+
+def _is_place_word(dictionary: ActorDictionary, alias: str) -> bool:
+    toks = tokenize(alias)
+    keys = [t.key for t in toks]
+    m = dictionary.matcher
+    whole = " ".join(keys)
+    return whole in m.countries.values or whole in m.capitals.values or (
+        len(toks) == 1 and toks[0].caps in m.exact_countries
+    )
+
+
+_LOCK = threading.Lock()
+_DICTIONARY: ActorDictionary | None = None
+
+
+def get_dictionary(data_dir: Path | None = None) -> ActorDictionary:
+    """The dictionary, built on first use and kept (``data_dir`` builds a fresh one from other files)."""
+    global _DICTIONARY
+    if data_dir is not None:
+        return ActorDictionary(load_raw(data_dir))
+    with _LOCK:
+        if _DICTIONARY is None:
+            _DICTIONARY = ActorDictionary(load_raw())
+        return _DICTIONARY
+
+
+def patterns() -> list[dict[str, object]]:
+    """Entity-ruler patterns for the named actors of the dictionary."""
+    return get_dictionary().patterns()
