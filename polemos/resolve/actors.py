@@ -3,7 +3,7 @@
 Public API (the extraction calls it; no spaCy here):
 
 - ``get_dictionary() -> ActorDictionary``, loaded once per process.
-- ``ActorDictionary.resolve(text, start, end, countries=(), context="") -> ActorRef``
+- ``ActorDictionary.resolve(mention_text, start, end, countries=(), context="") -> ActorRef``
 - ``ActorDictionary.is_party(actor, conflict_country) -> bool | None``
 - ``ActorDictionary.country_hint(text) -> str | None``
 - ``patterns() -> list[dict]`` for the spaCy entity ruler in ``polemos/nlp/actors.py``.
@@ -92,8 +92,9 @@ class ActorDictionary:
     def resolve(
         self, text: str, start: int, end: int, *, countries: Sequence[str] = (), context: str = ""
     ) -> ActorRef:
-        """The actor that ``text[start:end]`` names, with the mention's own text and offsets."""
-        mention = text[start:end]
+        """The actor a mention names. ``text`` is the mention as written, with its offsets ``start``/``end``
+        in the article (the article text itself is accepted too: then the mention is ``text[start:end]``)."""
+        mention = text if len(text) == end - start else text[start:end]
         toks = tokenize(mention, start)
         if not toks:
             return ActorRef(mention, start, end)
