@@ -244,21 +244,26 @@ class ActorDictionary:
         first: dict[str, int] = {}
         for m in self.matcher.find(toks):
             entry = self._choose(m.ids, ())
-            if entry is None or entry.kind in ("international-org", "ngo", "media"):
+            # bodies without a front line, and people (leaders speak of everywhere), tell nothing
+            if entry is None or entry.person or entry.kind in ("international-org", "ngo", "media"):
                 continue
-            entry = entry if not entry.person else self._with_conflicts(entry)
-            votes: dict[str, float] = {}
-            if entry.kind in _ARMED_NON_STATE and entry.conflicts:
-                for cc in entry.conflicts:
-                    votes[cc] = 2.0 / len(entry.conflicts)
-            if entry.country:
-                votes[entry.country] = votes.get(entry.country, 0.0) + (1.0 if entry.institution else 0.5)
-            for cc, v in votes.items():
+            for cc, v in self._votes(entry).items():
                 score[cc] = score.get(cc, 0.0) + v
                 first.setdefault(cc, m.i)
         best = max(score, key=lambda cc: (score[cc], -first[cc]), default=None)
         # an actor fighting in many countries (Islamic State, al-Qaeda) alone does not tell the country
         return best if best is not None and score[best] >= 0.5 else None
+
+    @staticmethod
+    def _votes(entry: ActorEntry) -> dict[str, float]:
+        """Where an actor's mention suggests the event is: armed actors where they fight (a military that
+        fights abroad splits its vote, so "Russian warplanes" alone names no country), others at home."""
+        armed = entry.kind in _ARMED_NON_STATE or entry.kind in ("military", "police")
+        fronts = entry.conflicts if armed else frozenset()
+        votes = {cc: 1.0 / len(fronts) for cc in fronts}
+        if entry.country and (not fronts or entry.country in fronts):
+            votes[entry.country] = votes.get(entry.country, 0.0) + (0.25 if fronts else 1.0)
+        return votes
 
     # -- spaCy patterns -------------------------------------------------------------------------------
 
