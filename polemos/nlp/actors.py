@@ -27,7 +27,13 @@ def drop_caps_verbs(doc: Doc) -> Doc:
     """Drop capitals-only actor entities inside all-capitals text, where "IS" or "US" is a plain word."""
     keep = []
     for ent in doc.ents:
-        if ent.ent_id_ and len(ent) == 1 and ent.text.isupper() and len(ent.text) <= 4 and _in_caps_run(doc, ent.start):
+        if (
+            ent.ent_id_
+            and len(ent) == 1
+            and ent.text.isupper()
+            and len(ent.text) <= 4
+            and _in_caps_run(doc, ent.start)
+        ):
             continue
         keep.append(ent)
     if len(keep) != len(doc.ents):

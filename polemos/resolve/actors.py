@@ -9,9 +9,9 @@ Public API (the extraction calls it; no spaCy here):
 - ``patterns() -> list[dict]`` for the spaCy entity ruler in ``polemos/nlp/actors.py``.
 
 Resolution, first rule that applies:
-1. a dictionary alias in the mention ("Al-Nusra fighters" -> Jabhat al-Nusra); a country word with an institution
-   head ("Russian aircraft" -> Military Forces of Russia) or "the army of Nigeria"; a bare country or capital
-   ("Washington" -> Government of United States);
+1. a dictionary alias in the mention ("Al-Nusra fighters" -> Jabhat al-Nusra); a country word with an
+   institution head ("Russian aircraft" -> Military Forces of Russia) or "the army of Nigeria"; a bare
+   country or capital ("Washington" -> Government of United States);
 2. a definite description that points back ("the Center" after "the Russian Center for Reconciliation",
    "the group", "the ministry") -> the latest entry in ``context`` it fits;
 3. an institution without a country ("government troops", "the army", "the authorities") -> the same
@@ -34,23 +34,111 @@ from polemos.types import ActorRef
 __all__ = ["ActorDictionary", "ActorEntry", "get_dictionary", "patterns"]
 
 # heads of definite descriptions that point back to an actor named earlier ("the Center", "the group")
-_GROUP_HEADS = frozenset({"group", "groups", "organization", "movement", "militia", "faction", "outfit",
-                          "insurgency", "network", "jihadists", "militants", "rebels", "terrorists"})  # fmt: skip
+_GROUP_HEADS = frozenset(
+    {
+        "group",
+        "groups",
+        "organization",
+        "movement",
+        "militia",
+        "faction",
+        "outfit",
+        "insurgency",
+        "network",
+        "jihadists",
+        "militants",
+        "rebels",
+        "terrorists",
+    }
+)
 _ANAPHOR_HEADS = _GROUP_HEADS | {
-    "center", "ministry", "coalition", "alliance", "council", "committee", "agency", "mission", "front",
-    "observatory", "army", "force", "forces", "administration", "commission", "office", "department", "court",
-    "union", "party", "brigade", "brigades", "division", "corps", "legion", "body", "watchdog", "monitor",
-}  # fmt: skip
+    "center",
+    "ministry",
+    "coalition",
+    "alliance",
+    "council",
+    "committee",
+    "agency",
+    "mission",
+    "front",
+    "observatory",
+    "army",
+    "force",
+    "forces",
+    "administration",
+    "commission",
+    "office",
+    "department",
+    "court",
+    "union",
+    "party",
+    "brigade",
+    "brigades",
+    "division",
+    "corps",
+    "legion",
+    "body",
+    "watchdog",
+    "monitor",
+}
 _ARMED_NON_STATE = frozenset({"rebel", "militia", "terrorist-designated"})
 _NEVER_PARTY = frozenset({"civilians", "protesters", "media", "ngo"})
-# words that may stand before a generic institution without making it someone else's ("the Kurdish forces" does)
+# words that may stand before a generic institution without making it someone else's
+# ("the Kurdish forces" are not the army of the article's country)
 _NEUTRAL = DETERMINERS | {
-    "some", "several", "many", "more", "other", "dozens", "hundreds", "thousands", "of", "two", "three", "four",
-    "five", "six", "seven", "eight", "nine", "ten", "local", "national", "federal", "state", "government",
-    "regime", "security", "elite", "special", "armed", "own", "new", "additional", "senior", "top", "official",
-    "officials", "nearby", "regular", "loyalist", "pro", "allied", "joint", "deployed", "army", "military",
-    "our", "your", "whose", "any", "all", "both", "country", "countrys",
-}  # fmt: skip
+    "some",
+    "several",
+    "many",
+    "more",
+    "other",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "of",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "local",
+    "national",
+    "federal",
+    "state",
+    "government",
+    "regime",
+    "security",
+    "elite",
+    "special",
+    "armed",
+    "own",
+    "new",
+    "additional",
+    "senior",
+    "top",
+    "official",
+    "officials",
+    "nearby",
+    "regular",
+    "loyalist",
+    "pro",
+    "allied",
+    "joint",
+    "deployed",
+    "army",
+    "military",
+    "our",
+    "your",
+    "whose",
+    "any",
+    "all",
+    "both",
+    "country",
+    "countrys",
+}
 _CONTEXT_CHARS = 6000  # how far back definite descriptions look
 
 
@@ -109,7 +197,9 @@ class ActorDictionary:
             return self._from_entry(mention, start, end, back)
         return self._generic_ref(mention, start, end, toks, countries, context)
 
-    def _best(self, matches: list[Match], toks: Sequence[Token], countries: Sequence[str]) -> ActorEntry | None:
+    def _best(
+        self, matches: list[Match], toks: Sequence[Token], countries: Sequence[str]
+    ) -> ActorEntry | None:
         # a named group or body beats a composed state organ in the same mention ("Lavrov" in
         # "Russian Foreign Minister Sergey Lavrov"), else the first reference wins
         aliases = [m for m in matches if m.how == "alias"]
@@ -130,7 +220,13 @@ class ActorDictionary:
         return entries[0]
 
     def _ref(
-        self, mention: str, start: int, end: int, entry: ActorEntry, toks: Sequence[Token], matches: list[Match]
+        self,
+        mention: str,
+        start: int,
+        end: int,
+        entry: ActorEntry,
+        toks: Sequence[Token],
+        matches: list[Match],
     ) -> ActorRef:
         return self._from_entry(mention, start, end, entry)
 
@@ -141,13 +237,16 @@ class ActorDictionary:
     def _anaphor(self, toks: Sequence[Token], context: str) -> ActorEntry | None:
         """'the Center', 'the group', 'the ministry': the latest fitting entry named in ``context``."""
         keys = [t.key for t in toks]
-        if not context or keys[0] not in DETERMINERS or not 2 <= len(keys) <= 3 or keys[-1] not in _ANAPHOR_HEADS:
+        if not context or keys[0] not in DETERMINERS or not 2 <= len(keys) <= 3:
+            return None
+        if keys[-1] not in _ANAPHOR_HEADS:
             return None
         head = keys[-1].rstrip("s") if keys[-1] not in ("forces", "corps") else keys[-1]
         for entry in self._context_entries(context):
             if keys[-1] in _GROUP_HEADS and entry.kind in _ARMED_NON_STATE:
                 return entry
-            words = {w.rstrip("s") for alias in (entry.name or "", *entry.aliases) for w in phrase_key(alias).split()}
+            names = (entry.name or "", *entry.aliases)
+            words = {w.rstrip("s") for alias in names for w in phrase_key(alias).split()}
             if head in words or (head == "ministry" and entry.institution in ("mod", "mfa", "interior")):
                 return entry
         return None
@@ -163,7 +262,13 @@ class ActorDictionary:
         return found
 
     def _generic_ref(
-        self, mention: str, start: int, end: int, toks: Sequence[Token], countries: Sequence[str], context: str
+        self,
+        mention: str,
+        start: int,
+        end: int,
+        toks: Sequence[Token],
+        countries: Sequence[str],
+        context: str,
     ) -> ActorRef:
         keys = [t.key for t in toks]
         hit = None
@@ -283,11 +388,7 @@ class ActorDictionary:
                 if (alias, label) in seen or _is_place_word(self, alias):
                     continue
                 seen.add((alias, label))
-                pattern: object
-                if caps_only(alias):
-                    pattern = [{"TEXT": alias}]
-                else:
-                    pattern = alias
+                pattern: object = [{"TEXT": alias}] if caps_only(alias) else alias
                 out.append({"label": label, "pattern": pattern, "id": entry.id})
         return out
 
@@ -297,8 +398,10 @@ def _is_place_word(dictionary: ActorDictionary, alias: str) -> bool:
     keys = [t.key for t in toks]
     m = dictionary.matcher
     whole = " ".join(keys)
-    return whole in m.countries.values or whole in m.capitals.values or (
-        len(toks) == 1 and toks[0].caps in m.exact_countries
+    return (
+        whole in m.countries.values
+        or whole in m.capitals.values
+        or (len(toks) == 1 and toks[0].caps in m.exact_countries)
     )
 
 

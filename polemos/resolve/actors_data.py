@@ -76,9 +76,10 @@ def _rows(name: str, path: Path | None = None) -> Iterator[dict[str, str]]:
     """Rows of a tab-separated data file with '#' comments and a header line."""
     source = path or DATA / name
     try:
-        lines = [ln for ln in source.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+        text = source.read_text(encoding="utf-8")
     except OSError as e:
         raise ResolveError(Errors.E302.format(path=source, detail=e)) from e
+    lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
     reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
     for n, row in enumerate(reader, start=2):
         if None in row or any(v is None for v in row.values()):
@@ -103,15 +104,28 @@ def load_raw(data_dir: Path | None = None) -> RawData:
         if cc != "XK" and pycountry.countries.get(alpha_2=cc) is None:
             raise ResolveError(Errors.E302.format(path="actors_states.tsv", detail=f"unknown ISO code {cc}"))
         info = countries.get(cc, {})
-        raw.states.append(State(
-            cc, row["name"], _split(row["adjectives"]), _split(row["people"]), _split(row["other_names"]),
-            info.get("capital") or None, int(info.get("population") or 0),
-        ))  # fmt: skip
+        raw.states.append(
+            State(
+                cc,
+                row["name"],
+                _split(row["adjectives"]),
+                _split(row["people"]),
+                _split(row["other_names"]),
+                info.get("capital") or None,
+                int(info.get("population") or 0),
+            )
+        )
     for row in _rows("actors_institutions.tsv", path("actors_institutions.tsv")):
         _check_kind(row["kind"], "actors_institutions.tsv", row["key"])
-        raw.institutions.append(Institution(
-            row["key"], row["canonical"] or None, row["kind"], _split(row["heads"]), _split(row["of_phrases"]),
-        ))  # fmt: skip
+        raw.institutions.append(
+            Institution(
+                row["key"],
+                row["canonical"] or None,
+                row["kind"],
+                _split(row["heads"]),
+                _split(row["of_phrases"]),
+            )
+        )
     for row in _rows("actors_curated.tsv", path("actors_curated.tsv")):
         if row["kind"]:
             _check_kind(row["kind"], "actors_curated.tsv", row["id"])
@@ -126,7 +140,8 @@ def load_raw(data_dir: Path | None = None) -> RawData:
 
 def _check_kind(kind: str, file: str, where: str) -> None:
     if kind not in ACTOR_KINDS:
-        raise ResolveError(Errors.E302.format(path=file, detail=f"{where}: kind {kind!r} is not one of ACTOR_KINDS"))
+        detail = f"{where}: kind {kind!r} is not one of ACTOR_KINDS"
+        raise ResolveError(Errors.E302.format(path=file, detail=detail))
 
 
 def state_entries(raw: RawData) -> dict[str, ActorEntry]:
@@ -137,15 +152,21 @@ def state_entries(raw: RawData) -> dict[str, ActorEntry]:
             fought.setdefault(cc, set()).add(where)
     out: dict[str, ActorEntry] = {}
     for state in raw.states:
-        conflicts = frozenset(fought.get(state.cc, set()) | ({state.cc} if state.cc in raw.conflicts else set()))
+        home = {state.cc} if state.cc in raw.conflicts else set()
+        conflicts = frozenset(fought.get(state.cc, set()) | home)
         adjective = state.adjectives[0] if state.adjectives else state.name
         for inst in raw.institutions:
             eid = f"state:{state.cc}" if inst.key == "state" else f"state:{state.cc}:{inst.key}"
             name = inst.canonical.format(name=state.name, adj=adjective) if inst.canonical else None
             out[eid] = ActorEntry(
-                eid, name, inst.kind, state.cc, conflicts if inst.kind not in _NEVER_PARTY else frozenset(),
-                source="actors_states.tsv;actors_institutions.tsv", institution=inst.key,
-            )  # fmt: skip
+                eid,
+                name,
+                inst.kind,
+                state.cc,
+                conflicts if inst.kind not in _NEVER_PARTY else frozenset(),
+                source="actors_states.tsv;actors_institutions.tsv",
+                institution=inst.key,
+            )
     return out
 
 
@@ -162,12 +183,19 @@ def curated_entries(raw: RawData, states: dict[str, ActorEntry]) -> dict[str, Ac
         if eid in states:
             base = states[eid]
             states[eid] = ActorEntry(
-                base.id, base.name, base.kind, base.country, base.conflicts, base.aliases + aliases,
-                source=f"{base.source};{row['source']}", institution=base.institution,
-            )  # fmt: skip
+                base.id,
+                base.name,
+                base.kind,
+                base.country,
+                base.conflicts,
+                base.aliases + aliases,
+                source=f"{base.source};{row['source']}",
+                institution=base.institution,
+            )
             continue
         if eid.startswith("state:"):
-            raise ResolveError(Errors.E302.format(path="actors_curated.tsv", detail=f"no generated entry {eid}"))
+            detail = f"no generated entry {eid}"
+            raise ResolveError(Errors.E302.format(path="actors_curated.tsv", detail=detail))
         links = []
         person = False
         for part in _split(row["links"], ";"):
@@ -177,8 +205,15 @@ def curated_entries(raw: RawData, states: dict[str, ActorEntry]) -> dict[str, Ac
                 rel, _, target = part.partition("=")
                 links.append((rel.strip(), target.strip()))
         out[eid] = ActorEntry(
-            eid, row["name"] or None, row["kind"], row["country"] or None, frozenset(row["conflicts"].split()),
-            ((row["name"],) if row["name"] else ()) + aliases, tuple(links), row["years"] or None,
-            row["source"], person,
-        )  # fmt: skip
+            eid,
+            row["name"] or None,
+            row["kind"],
+            row["country"] or None,
+            frozenset(row["conflicts"].split()),
+            ((row["name"],) if row["name"] else ()) + aliases,
+            tuple(links),
+            row["years"] or None,
+            row["source"],
+            person,
+        )
     return out

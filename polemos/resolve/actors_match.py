@@ -16,9 +16,30 @@ from polemos.resolve.actors_text import Token, caps_only, tokenize
 V = TypeVar("V")
 
 # a country word glued to these is someone else's backer, not the actor's home: "Turkish-backed factions"
-BACKED = frozenset({"backed", "led", "supported", "sponsored", "funded", "trained", "allied", "aligned", "armed",
-                    "affiliated", "linked", "friendly", "installed", "brokered", "based", "loyal", "allied",
-                    "held", "controlled", "occupied", "run"})  # fmt: skip
+BACKED = frozenset(
+    {
+        "backed",
+        "led",
+        "supported",
+        "sponsored",
+        "funded",
+        "trained",
+        "allied",
+        "aligned",
+        "armed",
+        "affiliated",
+        "linked",
+        "friendly",
+        "installed",
+        "brokered",
+        "based",
+        "loyal",
+        "held",
+        "controlled",
+        "occupied",
+        "run",
+    }
+)
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"})
 
 

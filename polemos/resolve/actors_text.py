@@ -8,17 +8,22 @@ Center, Defence / Defense) and the possessive ("Syria's army" matches "Syria arm
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-
-import unicodedata
 
 # dotted abbreviations first ("U.S.", "U.N."), then words with inner apostrophes ("Hay'at", "People's")
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['’`ʼ][^\W_]+)*['’]?", re.UNICODE)
 _SPELLING = {
-    "centre": "center", "defence": "defense", "organisation": "organization", "organisations": "organizations",
-    "programme": "program", "mobilisation": "mobilization", "armoured": "armored", "offence": "offense",
-}  # fmt: skip
+    "centre": "center",
+    "defence": "defense",
+    "organisation": "organization",
+    "organisations": "organizations",
+    "programme": "program",
+    "mobilisation": "mobilization",
+    "armoured": "armored",
+    "offence": "offense",
+}
 
 
 @dataclass(frozen=True)
@@ -40,8 +45,23 @@ class Token:
         return ""
 
 
-_FOLD = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "ß": "ss", "æ": "ae", "đ": "d", "’": "'", "‘": "'",
-                       "ʼ": "'", "´": "'", "`": "'", "ʿ": "'", "ʾ": "'"})
+_FOLD = str.maketrans(
+    {
+        "ı": "i",
+        "ø": "o",
+        "ł": "l",
+        "ß": "ss",
+        "æ": "ae",
+        "đ": "d",
+        "’": "'",
+        "‘": "'",
+        "ʼ": "'",
+        "´": "'",
+        "`": "'",
+        "ʿ": "'",
+        "ʾ": "'",
+    }
+)
 
 
 def fold(text: str) -> str:
