@@ -12,6 +12,9 @@ def actors():
     return get_dictionary()
 
 
+RECONCILIATION = "Russian Center for Reconciliation of Opposing Sides in Syria"
+
+
 def resolve(actors, mention, countries=(), context=""):
     return actors.resolve(mention, 100, 100 + len(mention), countries=countries, context=context)
 
@@ -165,8 +168,7 @@ def test_actors_someone_elses_forces_do_not_take_the_articles_country(actors):
 
 def test_actors_the_center_points_back_to_the_body_named_before(actors):
     context = "head of the Russian Center for Reconciliation in Syria said. Later, "
-    ref = resolve(actors, "the Center", context=context)
-    assert ref.name == "Russian Center for Reconciliation of Opposing Sides in Syria"
+    assert resolve(actors, "the Center", context=context).name == RECONCILIATION
 
 
 def test_actors_the_group_points_back_to_the_armed_group_named_before(actors):
