@@ -70,7 +70,7 @@ _STATEMENT_NOUNS = frozenset(
 )
 _OPEN_QUOTES = '“"«'
 _CLOSE_QUOTES = '”"»'
-_HEADLINE_CREDIT = re.compile(r"\s[–—-]\s*([A-Z][^–—\n]{1,60}?)\s*$")
+_HEADLINE_CREDIT = re.compile(r"\s[–—-]\s*([^\W\d][^–—\n]{1,60}?)\s*$")
 
 
 @dataclass(frozen=True)
@@ -106,6 +106,9 @@ def _own_claimant(sent: SpacySpan) -> Claimant | None:
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None:
             subj = _inverted_speaker(verb)
+        if subj is None and verb.dep_ == "conj":
+            # "the Ministry denied … and said …": the coordinated verb shares the subject
+            subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         if subj is None:
             continue
         if subj.tag_ in ("WP", "WDT") and verb.dep_ in ("relcl", "acl"):
@@ -238,7 +241,7 @@ def _headline_credit(
     if not sents or title_end is None:
         return
     m = _HEADLINE_CREDIT.search(doc.text[:title_end])
-    if not m or len(m.group(1).split()) > 6:
+    if not m or len(m.group(1).split()) > 5:
         return
     credit = Claimant(m.start(1), m.end(1), None)
     for i, s in enumerate(sents[:3]):

@@ -60,6 +60,19 @@ RELATIONAL = frozenset(
     ]
 )
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# Events that are made by speaking: a statement's date is theirs ("on Sunday … said they will …").
+SPEECH_ACTS = frozenset("ACCUSE REQUEST THREATEN REJECT AGREE SUPPORT CONCEDE SANCTION".split())
+# Words around a place name that still just name the place ("the town of Gao", "Aleppo province").
+PLACE_NOUNS = frozenset(
+    "the a of town city village area region province district outskirts suburb suburbs capital "
+    "countryside border neighbourhood neighborhood camp base governorate state county territory "
+    "coastal northern southern eastern western central nearby key strategic".split()
+)
+# Weapons that stand as grammatical subjects ("shells hit a market") but are not doers.
+INSTRUMENTS = frozenset(
+    "shell rocket missile bomb mortar grenade bullet round projectile drone mine ied explosive car "
+    "vehicle munition artillery barrel".split()
+)
 INDEPENDENT_MARKS = frozenset(
     [
         "after",
@@ -138,14 +151,16 @@ def read_events(
             if sent.start_char <= t.start < sent.end_char and not in_noise(noise, t.start, t.end)
         ]
         counts = find_counts(sent)
+        owners = _count_owners(doc, counts, found)
         for d in found:
             d.in_headline = title_end is not None and sent.start_char < title_end
             d.claimant = claimants[i]
             d.modality = modality(d.head, d.governor) if d.entry is not _ULTIMATUM else "threatened"
             _roles(d, sent, claimants[i], drafts)
+            _place_target(d, sent_places)
             d.locations = _locations(d, sent_places)
             d.date = _date(d, sent, sent_times, claimants[i])
-            d.counts = _counts(d, counts)
+            d.counts = _counts(d, [c for c, owner in zip(counts, owners, strict=True) if owner in (None, d)])
         drafts.extend(found)
     return drafts, sents
 
@@ -288,8 +303,12 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
                 target = obj
     if actor is not None and actor.tag_ in ("WDT", "WP") and actor.head.dep_ in ("relcl", "acl"):
         actor = actor.head.head
-    if actor is not None and actor.lemma_.lower() in _EVENT_NOUNS():
-        actor = None  # "seven blasts targeted …": the event itself, not a doer
+    if actor is not None and (
+        actor.lemma_.lower() in _EVENT_NOUNS()
+        or actor.lower_ in _EVENT_NOUNS()
+        or actor.lemma_.lower() in INSTRUMENTS
+    ):
+        actor = None  # "seven blasts targeted …", "shells hit …": the event or the weapon, not a doer
     if d.type in SYMMETRIC and actor is not None:
         # "Lavrov and Kerry discussed X": the second party is the conjunct, not the topic
         conj = roles.conjuncts(actor)
@@ -363,9 +382,26 @@ def _resolve_pronoun(
     return None
 
 
+def _place_target(d: Draft, sent_places: list[PlaceRef]) -> None:
+    """A seized town or a shelled city is where the event is, not a party to it: for material
+    events a target that names a place ("the town of Gao", "Aleppo") becomes a location."""
+    if d.target is None or d.type in RELATIONAL:
+        return
+    start, end = d.target
+    text = d.head.doc.text[start:end].casefold()
+    for p in sent_places:
+        if start <= p.start and p.end <= end and not p.demonym:
+            rest = text.replace(p.text.casefold(), " ")
+            if not set(rest.split()) - PLACE_NOUNS:
+                d.target = None
+                return
+
+
 def _locations(d: Draft, sent_places: list[PlaceRef]) -> list[PlaceRef]:
     """The places of the event's sentence, less demonyms and places that are the actor or target."""
     roles_spans = [s for s in (d.actor, d.target) if s is not None]
+    if d.claimant is not None:
+        roles_spans.append((d.claimant.start, d.claimant.end))  # "Russia's Defence Ministry said"
     out = []
     for p in sent_places:
         if p.demonym:
@@ -393,11 +429,29 @@ def _date(d: Draft, sent: SpacySpan, times: list[TimeRef], claimant: Claimant | 
             and claimant.reporting_verb is not None
             and claimant.reporting_verb in path
             and not anchors & path
+            and d.type not in SPEECH_ACTS
         ):
-            continue  # "said in a statement on Monday": the statement's date
+            continue  # "said in a statement on Monday": the statement's date, not the shelling's
         (attached if anchors & path else loose).append(t)
     pool = attached or loose
     return min(pool, key=lambda t: abs(t.start - d.trigger.start)) if pool else None
+
+
+def _count_owners(doc: Doc, counts: list[tuple[str, Count]], found: list[Draft]) -> list[Draft | None]:
+    """The event each figure belongs to: the nearest trigger above the counted words
+    ("massed some 3,000 soldiers" counts for "massed"), or None when no trigger governs it."""
+    heads = {d.head.i: d for d in found} | {d.governor.i: d for d in found if d.governor is not None}
+    owners: list[Draft | None] = []
+    for _, count in counts:
+        span = doc.char_span(count.start, count.end, alignment_mode="expand")
+        owner = None
+        if span is not None:
+            for tok in [span.root, *span.root.ancestors]:
+                if tok.i in heads:
+                    owner = heads[tok.i]
+                    break
+        owners.append(owner)
+    return owners
 
 
 def _counts(d: Draft, counts: list[tuple[str, Count]]) -> dict[str, Count]:

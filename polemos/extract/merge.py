@@ -22,7 +22,9 @@ def merge_in_sentence(events: list[Resolved]) -> list[Resolved]:
             (
                 o
                 for o in out
-                if o.sent_index == ev.sent_index and o.type == ev.type and _compatible(o, ev) is not None
+                if o.sent_index == ev.sent_index
+                and o.type == ev.type
+                and same_party(o.actor_key, ev.actor_key) is not False
             ),
             None,
         )
