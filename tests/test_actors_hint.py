@@ -61,6 +61,6 @@ def test_actors_country_hint_on_ucdp_ged_dev_is_precise(actors):
     hints = [(actors.country_hint(r["text"]), codes.get(r["gold"]["country"])) for r in records]
     given = [(h, g) for h, g in hints if h]
     right = sum(h == g for h, g in given)
-    # measured 2026-11-24: 251 right of 272 given (precision 0.92), 600 records (accuracy 0.42)
-    assert right / len(given) >= 0.85
+    # measured 2026-11-24: 242 right of 251 given (precision 0.96), 600 records (accuracy 0.40)
+    assert right / len(given) >= 0.9
     assert right / len(records) >= 0.35

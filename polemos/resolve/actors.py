@@ -156,6 +156,7 @@ class ActorDictionary:
                 self._by_name.setdefault(entry.name, entry)
         self._institutions = {inst.key: inst for inst in raw.institutions}
         self.matcher = Matcher()
+        self._country_names: set[str] = set()  # keys of country names (not adjectives) for the hint
         for entry in self.entries.values():
             for alias in entry.aliases:
                 self.matcher.add_alias(alias, entry.id)
@@ -163,6 +164,8 @@ class ActorDictionary:
         for state in sorted(raw.states, key=lambda s: -s.population):
             for word in (state.name, *state.adjectives, *state.people, *state.other_names):
                 self.matcher.add_country_word(word, state.cc)
+            for word in (state.name, *state.other_names):
+                self._country_names.add(phrase_key(word))
             if state.capital:
                 self.matcher.capitals.add(phrase_key(state.capital), state.cc)
         for inst in raw.institutions:
@@ -352,8 +355,10 @@ class ActorDictionary:
             # bodies without a front line, and people (leaders speak of everywhere), tell nothing
             if entry is None or entry.person or entry.kind in ("international-org", "ngo", "media"):
                 continue
+            # "Turkmen", "Uzbek", "Somali" also name peoples living elsewhere: an adjective alone is weak
+            weak = m.how == "country" and " ".join(t.key for t in toks[m.i : m.j]) not in self._country_names
             for cc, v in self._votes(entry).items():
-                score[cc] = score.get(cc, 0.0) + v
+                score[cc] = score.get(cc, 0.0) + (0.3 if weak else v)
                 first.setdefault(cc, m.i)
         best = max(score, key=lambda cc: (score[cc], -first[cc]), default=None)
         # an actor fighting in many countries (Islamic State, al-Qaeda) alone does not tell the country
