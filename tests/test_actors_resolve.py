@@ -223,3 +223,13 @@ def test_actors_unknown_mention_keeps_its_text_only(actors):
 def test_actors_ambiguous_acronym_follows_the_articles_country(actors):
     assert resolve(actors, "SNA", countries=("SO",)).name == "Military Forces of Somalia"
     assert resolve(actors, "SNA", countries=("SY",)).name == "Syrian National Army"
+
+
+def test_actors_the_coalition_is_the_one_fighting_in_the_articles_country(actors):
+    assert resolve(actors, "the coalition", countries=("YE",)).name == "Saudi-led coalition"
+    assert resolve(actors, "the coalition", countries=("SY",)).name == "US-led coalition"
+
+
+def test_actors_the_army_does_not_point_back_to_a_rebel_army(actors):
+    ref = resolve(actors, "the army", countries=("SY",), context="The Free Syrian Army said on Sunday.")
+    assert ref.name == "Military Forces of Syria"

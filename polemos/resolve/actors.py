@@ -52,35 +52,10 @@ _GROUP_HEADS = frozenset(
     }
 )
 _ANAPHOR_HEADS = _GROUP_HEADS | {
-    "center",
-    "ministry",
-    "coalition",
-    "alliance",
-    "council",
-    "committee",
-    "agency",
-    "mission",
-    "front",
-    "observatory",
-    "army",
-    "force",
-    "forces",
-    "administration",
-    "commission",
-    "office",
-    "department",
-    "court",
-    "union",
-    "party",
-    "brigade",
-    "brigades",
-    "division",
-    "corps",
-    "legion",
-    "body",
-    "watchdog",
-    "monitor",
-}
+    "center", "ministry", "coalition", "alliance", "council", "committee", "agency", "mission", "observatory",
+    "administration", "commission", "office", "department", "court", "union", "party", "brigade", "brigades",
+    "division", "corps", "legion", "body", "watchdog", "monitor",
+}  # fmt: skip
 _ARMED_NON_STATE = frozenset({"rebel", "militia", "terrorist-designated"})
 _NEVER_PARTY = frozenset({"civilians", "protesters", "media", "ngo"})
 # words that may stand before a generic institution without making it someone else's
@@ -156,6 +131,7 @@ class ActorDictionary:
                 self._by_name.setdefault(entry.name, entry)
         self._institutions = {inst.key: inst for inst in raw.institutions}
         self.matcher = Matcher()
+        self._head_index: dict[str, list[ActorEntry]] | None = None
         self._country_names: set[str] = set()  # keys of country names (not adjectives) for the hint
         for entry in self.entries.values():
             for alias in entry.aliases:
@@ -195,7 +171,7 @@ class ActorDictionary:
             best = self._best(named, toks, countries)
             if best is not None:
                 return self._ref(mention, start, end, best, toks, named)
-        back = self._anaphor(toks, context)
+        back = self._anaphor(toks, context, countries)
         if back is not None:
             return self._from_entry(mention, start, end, back)
         return self._generic_ref(mention, start, end, toks, countries, context)
@@ -237,22 +213,41 @@ class ActorDictionary:
     def _from_entry(mention: str, start: int, end: int, entry: ActorEntry) -> ActorRef:
         return ActorRef(mention, start, end, name=entry.name, kind=entry.kind, country=entry.country)
 
-    def _anaphor(self, toks: Sequence[Token], context: str) -> ActorEntry | None:
-        """'the Center', 'the group', 'the ministry': the latest fitting entry named in ``context``."""
+    def _anaphor(self, toks: Sequence[Token], context: str, countries: Sequence[str]) -> ActorEntry | None:
+        """'the Center', 'the group', 'the ministry': the latest fitting entry named in ``context``; else
+        'the coalition' in a Yemen article: the one body of that name that fights in the article's country."""
         keys = [t.key for t in toks]
-        if not context or keys[0] not in DETERMINERS or not 2 <= len(keys) <= 3:
+        definite = keys[0] in DETERMINERS and 2 <= len(keys) <= 3
+        bare = len(keys) == 1 and toks[0].text[:1].isupper()  # "Coalition bombs Raqqa"
+        if not (definite or bare) or keys[-1] not in _ANAPHOR_HEADS:
             return None
-        if keys[-1] not in _ANAPHOR_HEADS:
-            return None
-        head = keys[-1].rstrip("s") if keys[-1] not in ("forces", "corps") else keys[-1]
-        for entry in self._context_entries(context):
+        head = keys[-1].rstrip("s") if keys[-1] != "corps" else keys[-1]
+        for entry in self._context_entries(context) if context else ():
             if keys[-1] in _GROUP_HEADS and entry.kind in _ARMED_NON_STATE:
                 return entry
             names = (entry.name or "", *entry.aliases)
             words = {w.rstrip("s") for alias in names for w in phrase_key(alias).split()}
             if head in words or (head == "ministry" and entry.institution in ("mod", "mfa", "interior")):
                 return entry
+        if countries and keys[-1] not in _GROUP_HEADS:
+            fits = [e for e in self._heads().get(head, ()) if countries[0] in e.conflicts]
+            if len(fits) == 1:
+                return fits[0]
         return None
+
+    def _heads(self) -> dict[str, list[ActorEntry]]:
+        """Curated bodies by the last word of their names and aliases ("coalition" -> the coalitions)."""
+        if self._head_index is None:
+            index: dict[str, list[ActorEntry]] = {}
+            for entry in self.entries.values():
+                if entry.person or entry.institution:
+                    continue
+                for alias in (entry.name or "", *entry.aliases):
+                    words = phrase_key(alias).split()
+                    if words and entry not in index.setdefault(words[-1].rstrip("s"), []):
+                        index[words[-1].rstrip("s")].append(entry)
+            self._head_index = index
+        return self._head_index
 
     def _context_entries(self, context: str) -> list[ActorEntry]:
         """Entries named in ``context``, latest first."""
