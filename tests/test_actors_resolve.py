@@ -233,3 +233,14 @@ def test_actors_the_coalition_is_the_one_fighting_in_the_articles_country(actors
 def test_actors_the_army_does_not_point_back_to_a_rebel_army(actors):
     ref = resolve(actors, "the army", countries=("SY",), context="The Free Syrian Army said on Sunday.")
     assert ref.name == "Military Forces of Syria"
+
+
+@pytest.mark.parametrize(
+    "mention,kind", [("des hommes armés", "unknown"), ("los sicarios", "militia"), ("les rebelles", "rebel")]
+)
+def test_actors_generic_words_of_french_and_spanish_headlines(actors, mention, kind):
+    assert resolve(actors, mention).kind == kind
+
+
+def test_actors_french_army_takes_the_articles_country(actors):
+    assert resolve(actors, "l'armée", countries=("CF",)).name == "Military Forces of Central African Republic"

@@ -69,8 +69,12 @@ def test_month_day_past_tense_far_ahead_goes_to_last_year():
 @pytest.mark.parametrize("text", ["May 22, 2016", "22 May 2016", "Sunday, May 22, 2016", "2016-05-22"])
 def test_full_dates(text):
     t = find_times(f"It happened on {text}.", None)[0]
-    assert (t.value, t.precision, t.start_date, t.end_date) == ("2016-05-22", "day", date(2016, 5, 22),
-                                                                  date(2016, 5, 22))
+    assert (t.value, t.precision, t.start_date, t.end_date) == (
+        "2016-05-22",
+        "day",
+        date(2016, 5, 22),
+        date(2016, 5, 22),
+    )
 
 
 def test_numeric_date_reads_day_first_when_month_first_is_impossible():
@@ -79,16 +83,31 @@ def test_numeric_date_reads_day_first_when_month_first_is_impossible():
 
 def test_month_and_year():
     t = find_times("In September 2015 Russia intervened.", None)[0]
-    assert (t.value, t.precision, t.start_date, t.end_date) == ("2015-09", "month", date(2015, 9, 1),
-                                                                 date(2015, 9, 30))
+    assert (t.value, t.precision, t.start_date, t.end_date) == (
+        "2015-09",
+        "month",
+        date(2015, 9, 1),
+        date(2015, 9, 30),
+    )
 
 
 @pytest.mark.parametrize(
     ("expr", "want"),
-    [("yesterday", "2016-05-22"), ("today", "2016-05-23"), ("tomorrow", "2016-05-24"),
-     ("last week", "2016-W20"), ("this week", "2016-W21"), ("next week", "2016-W22"),
-     ("last month", "2016-04"), ("this month", "2016-05"), ("earlier this month", "2016-05"),
-     ("last year", "2015"), ("this year", "2016"), ("next year", "2017"), ("late last year", "2015")],
+    [
+        ("yesterday", "2016-05-22"),
+        ("today", "2016-05-23"),
+        ("tomorrow", "2016-05-24"),
+        ("last week", "2016-W20"),
+        ("this week", "2016-W21"),
+        ("next week", "2016-W22"),
+        ("last month", "2016-04"),
+        ("this month", "2016-05"),
+        ("earlier this month", "2016-05"),
+        ("last year", "2015"),
+        ("this year", "2016"),
+        ("next year", "2017"),
+        ("late last year", "2015"),
+    ],
 )
 def test_deictic_and_relative_units(expr, want):
     assert value(f"Officials spoke {expr} about it.", expr=expr) == want
