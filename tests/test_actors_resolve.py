@@ -244,3 +244,11 @@ def test_actors_generic_words_of_french_and_spanish_headlines(actors, mention, k
 
 def test_actors_french_army_takes_the_articles_country(actors):
     assert resolve(actors, "l'armée", countries=("CF",)).name == "Military Forces of Central African Republic"
+
+
+def test_actors_coordinated_country_words_share_the_head(actors):
+    assert resolve(actors, "Syrian and Russian warplanes").name == "Military Forces of Syria"
+
+
+def test_actors_generic_head_with_a_modifier_after_it(actors):
+    assert resolve(actors, "police in Kashmir", countries=("IN",)).name == "Police of India"

@@ -70,6 +70,11 @@ _NEUTRAL = DETERMINERS | {
     "les", "le", "la", "l", "des", "du", "de", "los", "las", "el", "unos", "unas", "os", "dos", "das",
     "do", "da",
 }  # fmt: skip
+# words that start a modifier after a generic head
+_POSTMODIFIER = frozenset({
+    "in", "of", "from", "at", "on", "near", "loyal", "with", "who", "which", "that", "based", "backed",
+    "affiliated", "linked", "allied", "belonging", "stationed",
+})  # fmt: skip
 _CONTEXT_CHARS = 6000  # how far back definite descriptions look
 
 
@@ -228,7 +233,8 @@ class ActorDictionary:
         hit = None
         for i in range(len(keys)):
             found = self._generic.longest_at(keys, i)
-            if found is not None and found[0] == len(keys):
+            # the head ends the mention or a modifier follows it: "police in Kashmir", "gunmen who"
+            if found is not None and (found[0] == len(keys) or keys[found[0]] in _POSTMODIFIER):
                 hit = (i, found[1][0])
                 break
         if hit is None:

@@ -158,6 +158,12 @@ class Matcher:
         if country is not None:
             j, cc = country
             head = self.heads.longest_at(keys, j) if j < len(keys) else None
+            if head is None and j + 1 < len(keys) and keys[j] in ("and", "or"):
+                # "Syrian and Russian warplanes": the first country shares the second one's head
+                other = self._country_at(toks, keys, j + 1)
+                shared = self.heads.longest_at(keys, other[0]) if other and other[0] < len(keys) else None
+                if shared is not None:
+                    return Match(i, j, tuple(f"state:{cc}:{h}" for h in shared[1]), "compose")
             if head is not None and (alias is None or head[0] >= alias[0]):
                 return Match(i, head[0], tuple(f"state:{cc}:{h}" for h in head[1]), "compose")
             if alias is not None and alias[0] > j:
