@@ -252,3 +252,12 @@ def test_actors_coordinated_country_words_share_the_head(actors):
 
 def test_actors_generic_head_with_a_modifier_after_it(actors):
     assert resolve(actors, "police in Kashmir", countries=("IN",)).name == "Police of India"
+
+
+def test_actors_a_people_is_not_its_state(actors):
+    ref = resolve(actors, "Palestinians")
+    assert (ref.name, ref.kind, ref.country) == (None, "civilians", "PS")
+
+
+def test_actors_counted_soldiers_take_the_articles_country(actors):
+    assert resolve(actors, "one soldier", countries=("PK",)).name == "Military Forces of Pakistan"

@@ -61,11 +61,12 @@ _NEVER_PARTY = frozenset({"civilians", "protesters", "media", "ngo"})
 # words that may stand before a generic institution without making it someone else's
 # ("the Kurdish forces" are not the army of the article's country)
 _NEUTRAL = DETERMINERS | {
-    "some", "several", "many", "more", "other", "dozens", "hundreds", "thousands", "of", "two", "three",
-    "four", "five", "six", "seven", "eight", "nine", "ten", "local", "national", "federal", "state",
-    "government", "regime", "security", "elite", "special", "armed", "own", "new", "additional", "senior",
-    "top", "official", "officials", "nearby", "regular", "loyalist", "pro", "allied", "joint", "deployed",
-    "army", "military", "our", "your", "whose", "any", "all", "both", "country", "countrys",
+    "some", "several", "many", "more", "other", "dozens", "hundreds", "thousands", "of", "one", "two",
+    "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty",
+    "local", "national", "federal", "state", "government", "regime", "security", "elite", "special", "armed",
+    "own", "new", "additional", "senior", "top", "official", "officials", "nearby", "regular", "loyalist",
+    "pro", "allied", "joint", "deployed", "army", "military", "our", "your", "whose", "any", "all", "both",
+    "country", "countrys",
     # French, Spanish and Portuguese articles: UCDP's source headlines come in those languages too
     "les", "le", "la", "l", "des", "du", "de", "los", "las", "el", "unos", "unas", "os", "dos", "das",
     "do", "da",
@@ -94,6 +95,7 @@ class ActorDictionary:
         self.matcher = Matcher()
         self._head_index: dict[str, list[ActorEntry]] | None = None
         self._country_names: set[str] = set()  # keys of country names (not adjectives) for the hint
+        self._peoples: set[str] = set()  # "Palestinians", "Afghans": people, not their state
         for entry in self.entries.values():
             for alias in entry.aliases:
                 self.matcher.add_alias(alias, entry.id)
@@ -103,6 +105,7 @@ class ActorDictionary:
                 self.matcher.add_country_word(word, state.cc)
             for word in (state.name, *state.other_names):
                 self._country_names.add(phrase_key(word))
+            self._peoples.update(phrase_key(w) for w in state.people if w not in state.adjectives)
             if state.capital:
                 self.matcher.capitals.add(phrase_key(state.capital), state.cc)
         for inst in raw.institutions:
@@ -147,6 +150,8 @@ class ActorDictionary:
         if pick.how == "country" and pick.j < len(toks):
             # "a Syrian man": the country word only modifies; the generic head decides (see _generic_ref)
             return None
+        if pick.how == "country" and " ".join(t.key for t in toks[pick.i : pick.j]) in self._peoples:
+            return None  # "Palestinians killed": a people, not its state (see _generic_ref)
         return self._choose(pick.ids, countries)
 
     def _choose(self, ids: Sequence[str], countries: Sequence[str]) -> ActorEntry | None:
@@ -238,6 +243,9 @@ class ActorDictionary:
                 hit = (i, found[1][0])
                 break
         if hit is None:
+            people = next((m for m in self.matcher.find(toks) if m.how == "country"), None)
+            if people is not None:  # "Palestinians", "the Afghans"
+                return ActorRef(mention, start, end, kind="civilians", country=people.ids[0].split(":")[1])
             return ActorRef(mention, start, end)
         i, (kind, institution) = hit
         # a more telling word before a vague head: "terrorist fighters", "rebel militants"
