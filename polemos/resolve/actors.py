@@ -91,7 +91,6 @@ class ActorDictionary:
         for entry in sorted(self.entries.values(), key=lambda e: e.person):  # bodies before people
             if entry.name:
                 self._by_name.setdefault(entry.name, entry)
-        self._institutions = {inst.key: inst for inst in raw.institutions}
         self.matcher = Matcher()
         self._head_index: dict[str, list[ActorEntry]] | None = None
         self._country_names: set[str] = set()  # keys of country names (not adjectives) for the hint
@@ -134,7 +133,7 @@ class ActorDictionary:
         if named:
             best = self._best(named, toks, countries)
             if best is not None:
-                return self._ref(mention, start, end, best, toks, named)
+                return self._from_entry(mention, start, end, best)
         back = self._anaphor(toks, context, countries)
         if back is not None:
             return self._from_entry(mention, start, end, back)
@@ -163,17 +162,6 @@ class ActorDictionary:
                 if entry.country == cc or cc in entry.conflicts:
                     return entry
         return entries[0]
-
-    def _ref(
-        self,
-        mention: str,
-        start: int,
-        end: int,
-        entry: ActorEntry,
-        toks: Sequence[Token],
-        matches: list[Match],
-    ) -> ActorRef:
-        return self._from_entry(mention, start, end, entry)
 
     @staticmethod
     def _from_entry(mention: str, start: int, end: int, entry: ActorEntry) -> ActorRef:
