@@ -300,9 +300,16 @@ class ActorDictionary:
 
     def country_hint(self, text: str) -> str | None:
         """The country the actors of ``text`` point to ("Soldiers vs Boko Haram, Borno" -> NG), or None."""
+        found = self.country_evidence(text)
+        return found[0] if found else None
+
+    def country_evidence(self, text: str) -> tuple[str, int, int] | None:
+        """``country_hint`` with its evidence: (iso2, start, end) of the mention that weighs most for it
+        ("Boko Haram" in "Soldiers vs Boko Haram, Borno"), so a caller can keep offsets for what it infers."""
         toks = tokenize(text)
         score: dict[str, float] = {}
         first: dict[str, int] = {}
+        strongest: dict[str, tuple[float, int, int]] = {}
         for m in self.matcher.find(toks):
             entry = self._choose(m.ids, ())
             # bodies without a front line, and people (leaders speak of everywhere), tell nothing
@@ -311,11 +318,20 @@ class ActorDictionary:
             # "Turkmen", "Uzbek", "Somali" also name peoples living elsewhere: an adjective alone is weak
             weak = m.how == "country" and " ".join(t.key for t in toks[m.i : m.j]) not in self._country_names
             for cc, v in self._votes(entry).items():
-                score[cc] = score.get(cc, 0.0) + (0.3 if weak else v)
+                vote = 0.3 if weak else v
+                score[cc] = score.get(cc, 0.0) + vote
                 first.setdefault(cc, m.i)
-        best = max(score, key=lambda cc: (score[cc], -first[cc]), default=None)
-        # an actor fighting in many countries (Islamic State, al-Qaeda) alone does not tell the country
-        return best if best is not None and score[best] >= 0.5 else None
+                if vote > strongest.get(cc, (0.0, 0, 0))[0]:
+                    strongest[cc] = (vote, toks[m.i].start, toks[m.j - 1].end)
+        ranked = sorted(score, key=lambda cc: (-score[cc], first[cc], cc))
+        # an actor fighting in many countries (Islamic State, al-Qaeda) alone does not tell the country,
+        # nor one fighting in two ("the US-led coalition" in Iraq and Syria)
+        if not ranked or score[ranked[0]] < 0.5:
+            return None
+        if len(ranked) > 1 and score[ranked[1]] >= score[ranked[0]] - 1e-9:
+            return None
+        best = ranked[0]
+        return best, strongest[best][1], strongest[best][2]
 
     @staticmethod
     def _votes(entry: ActorEntry) -> dict[str, float]:
@@ -323,7 +339,7 @@ class ActorDictionary:
         fights abroad splits its vote, so "Russian warplanes" alone names no country), others at home."""
         armed = entry.kind in _ARMED_NON_STATE or entry.kind in ("military", "police")
         fronts = entry.conflicts if armed else frozenset()
-        votes = {cc: 1.0 / len(fronts) for cc in fronts}
+        votes = {cc: 1.0 / len(fronts) for cc in sorted(fronts)}
         if entry.country and (not fronts or entry.country in fronts):
             votes[entry.country] = votes.get(entry.country, 0.0) + (0.25 if fronts else 1.0)
         return votes
