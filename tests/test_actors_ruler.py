@@ -55,3 +55,8 @@ def test_actors_actor_spans_are_character_offsets(nlp):
 def test_actors_patterns_leave_country_names_to_the_gazetteer():
     texts = {p["pattern"] for p in patterns() if isinstance(p["pattern"], str)}
     assert "Syria" not in texts and "Washington" not in texts
+
+
+def test_actors_ruler_keeps_acronyms_that_are_no_words_in_capitals(nlp):
+    found = ents(nlp, "ISIS CLAIMS DEADLY ATTACK")
+    assert any(ent_id == "islamic-state" for _, _, ent_id in found)

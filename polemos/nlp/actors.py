@@ -24,16 +24,13 @@ CAPS_FILTER = "polemos_actor_caps"
 
 @Language.component(CAPS_FILTER, assigns=["doc.ents"], requires=["doc.ents"])
 def drop_caps_verbs(doc: Doc) -> Doc:
-    """Drop capitals-only actor entities inside all-capitals text, where "IS" or "US" is a plain word."""
+    """Drop capitals-only actor entities that are also plain English words ("IS", "US", "UN") inside
+    all-capitals text; "ISIS" or "SDF" in a capitals headline stay."""
     keep = []
     for ent in doc.ents:
-        if (
-            ent.ent_id_
-            and len(ent) == 1
-            and ent.text.isupper()
-            and len(ent.text) <= 4
-            and _in_caps_run(doc, ent.start)
-        ):
+        word = ent.text.lower()
+        plain = len(word) <= 2 or doc.vocab[word].is_stop
+        if ent.ent_id_ and len(ent) == 1 and ent.text.isupper() and plain and _in_caps_run(doc, ent.start):
             continue
         keep.append(ent)
     if len(keep) != len(doc.ents):
