@@ -261,3 +261,8 @@ def test_actors_a_people_is_not_its_state(actors):
 
 def test_actors_counted_soldiers_take_the_articles_country(actors):
     assert resolve(actors, "one soldier", countries=("PK",)).name == "Military Forces of Pakistan"
+
+
+def test_actors_coalition_aircraft_belong_to_the_coalition_of_the_articles_country(actors):
+    assert resolve(actors, "coalition warplanes", countries=("YE",)).name == "Saudi-led coalition"
+    assert resolve(actors, "coalition warplanes", countries=("IQ",)).name == "US-led coalition"
