@@ -126,14 +126,26 @@ class PlaceRecognizer:
         key = fold(span.text)
         return bool(self.gazetteer.lookup(key) or self.gazetteer.lookup(strip_article(key)))
 
-    def _gazetteer_spans(self, doc: Doc, ent_of: dict, lower_words: set[str], surnames: set[str],
-                         lo: int = 0, hi: int | None = None, relaxed: bool = False):
+    def _gazetteer_spans(
+        self,
+        doc: Doc,
+        ent_of: dict,
+        lower_words: set[str],
+        surnames: set[str],
+        lo: int = 0,
+        hi: int | None = None,
+        relaxed: bool = False,
+    ):
         hi = len(doc) if hi is None else hi
         i = lo
         while i < hi:
             tok = doc[i]
             starts_name = _capitalised(tok) or (
-                tok.lower_ in ARTICLES and i + 2 < len(doc) and doc[i + 1].text == "-" and _capitalised(doc[i + 2]))
+                tok.lower_ in ARTICLES
+                and i + 2 < len(doc)
+                and doc[i + 1].text == "-"
+                and _capitalised(doc[i + 2])
+            )
             if not starts_name:
                 i += 1
                 continue
@@ -143,7 +155,11 @@ class PlaceRecognizer:
                 if not (_capitalised(last) or (last.text == "." and j - i > 1)):
                     continue
                 inner = doc[i:j]
-                if any(not (_capitalised(t) or t.lower_ in CONNECTORS) for t in inner) or inner[-1].is_sent_start and j - i > 1:
+                if (
+                    any(not (_capitalised(t) or t.lower_ in CONNECTORS) for t in inner)
+                    or inner[-1].is_sent_start
+                    and j - i > 1
+                ):
                     continue
                 if any(t.is_sent_start for t in inner[1:]):
                     continue
@@ -157,8 +173,15 @@ class PlaceRecognizer:
             else:
                 i += 1
 
-    def _accept(self, doc: Doc, span: Span, ent_of: dict, lower_words: set[str], surnames: set[str],
-                relaxed: bool = False) -> Place | None:
+    def _accept(
+        self,
+        doc: Doc,
+        span: Span,
+        ent_of: dict,
+        lower_words: set[str],
+        surnames: set[str],
+        relaxed: bool = False,
+    ) -> Place | None:
         text = span.text
         key = fold(text)
         if key in GENERIC:
@@ -174,12 +197,18 @@ class PlaceRecognizer:
         first = span[0]
         single = len(span) == 1
         if relaxed:  # inside a span the model already calls a place: no population floor
-            ok = [c for c in cands if c.kind <= 1 and (not single or c.kind == 0 or c.feature in STRONG_FEATURES)]
+            ok = [
+                c
+                for c in cands
+                if c.kind <= 1 and (not single or c.kind == 0 or c.feature in STRONG_FEATURES)
+            ]
             return ok[0] if ok and not (single and first.text in lower_words) else None
         ent = ent_of.get(span.start)
         if ent is not None and ent.label_ in NOT_PLACE_LABELS:
             return None
-        if single and (first.text in lower_words or first.text.lower() in lower_words or first.text in surnames):
+        if single and (
+            first.text in lower_words or first.text.lower() in lower_words or first.text in surnames
+        ):
             return None
         if single and first.pos_ != "PROPN" and not first.text.isupper():
             return None  # "We", "Road": a common word here
@@ -198,7 +227,7 @@ class PlaceRecognizer:
         i = 0
         while i < len(doc):
             tok = doc[i]
-            two = doc[i:i + 2].text if i + 1 < len(doc) else ""
+            two = doc[i : i + 2].text if i + 1 < len(doc) else ""
             if two in table:
                 yield i, i + 2
                 i += 2

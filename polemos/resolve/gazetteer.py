@@ -136,14 +136,22 @@ class Gazetteer:
 
     def _lookup(self, key: str) -> tuple[Place, ...]:
         """Places whose folded name is exactly ``key``, best-known first."""
-        return tuple(self._rows(
-            "SELECT p.*, n.kind FROM name n JOIN place p ON p.id = n.place WHERE n.key = ? "
-            "ORDER BY n.kind, p.population DESC", (key,)))
+        return tuple(
+            self._rows(
+                "SELECT p.*, n.kind FROM name n JOIN place p ON p.id = n.place WHERE n.key = ? "
+                "ORDER BY n.kind, p.population DESC",
+                (key,),
+            )
+        )
 
     def _lookup_skeleton(self, key: str) -> tuple[Place, ...]:
-        return tuple(self._rows(
-            "SELECT p.*, 3 FROM skel s JOIN place p ON p.id = s.place WHERE s.key = ? "
-            "ORDER BY p.population DESC LIMIT 50", (key,)))
+        return tuple(
+            self._rows(
+                "SELECT p.*, 3 FROM skel s JOIN place p ON p.id = s.place WHERE s.key = ? "
+                "ORDER BY p.population DESC LIMIT 50",
+                (key,),
+            )
+        )
 
     def find(self, name: str) -> tuple[Place, ...]:
         """Places called ``name`` (any spelling the index knows)."""

