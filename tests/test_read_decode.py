@@ -45,7 +45,7 @@ def test_cp1252_refusal_names_the_byte_and_offset() -> None:
 
 
 def test_cp1252_refusal_gives_a_conversion_hint() -> None:
-    long_text = ("Government troops said the “ceasefire” – agreed on Friday – held in Aleppo’s east. " * 20)
+    long_text = "Government troops said the “ceasefire” – agreed on Friday – held in Aleppo’s east. " * 20
     with pytest.raises(ReadError, match=r"iconv -f \S+ -t utf-8"):
         decode(long_text.encode("cp1252"), "story.txt")
 

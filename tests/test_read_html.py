@@ -76,7 +76,11 @@ def test_html_url_from_canonical_link(tmp_path: Path) -> None:
 
 def test_html_defaults_win_over_metadata(tmp_path: Path) -> None:
     article = read_page(tmp_path, defaults=Defaults(date(2020, 1, 1), "Other Outlet", "Other title"))
-    assert (article.published, article.outlet, article.title) == (date(2020, 1, 1), "Other Outlet", "Other title")
+    assert (article.published, article.outlet, article.title) == (
+        date(2020, 1, 1),
+        "Other Outlet",
+        "Other title",
+    )
 
 
 def test_html_detected_without_suffix(tmp_path: Path) -> None:

@@ -54,7 +54,11 @@ def test_defaults_fill_published_outlet_and_title(tmp_path: Path) -> None:
     path = tmp_path / "story.txt"
     path.write_text(STORY, encoding="utf-8")
     (article,) = read_all(path, Defaults(date(2016, 5, 23), "Example Wire", "Given title"))
-    assert (article.published, article.outlet, article.title) == (date(2016, 5, 23), "Example Wire", "Given title")
+    assert (article.published, article.outlet, article.title) == (
+        date(2016, 5, 23),
+        "Example Wire",
+        "Given title",
+    )
 
 
 def test_source_names_the_file(tmp_path: Path) -> None:
@@ -102,7 +106,9 @@ def test_jsonl_numeric_id_becomes_a_string(tmp_path: Path) -> None:
 
 def test_jsonl_record_published_beats_default(tmp_path: Path) -> None:
     path = tmp_path / "in.jsonl"
-    path.write_text(json.dumps({"id": "x", "text": STORY, "published": "2020-01-02"}) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps({"id": "x", "text": STORY, "published": "2020-01-02"}) + "\n", encoding="utf-8"
+    )
     (article,) = read_all(path, Defaults(published=date(2016, 5, 23)))
     assert article.published == date(2020, 1, 2)
 
@@ -159,7 +165,9 @@ def test_jsonl_array_line_is_refused(tmp_path: Path) -> None:
 
 def test_jsonl_bad_published_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "in.jsonl"
-    path.write_text(json.dumps({"id": "a", "text": STORY, "published": "next Tuesday"}) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps({"id": "a", "text": STORY, "published": "next Tuesday"}) + "\n", encoding="utf-8"
+    )
     (failure,) = read_all(path)
     assert isinstance(failure, ReadFailure) and failure.message.startswith("[E109]")
 
