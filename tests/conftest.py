@@ -16,7 +16,8 @@ from typing import Any
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+# Gold data live beside the repository, never in it; POLEMOS_SHARED points elsewhere (a worktree).
+SHARED = Path(os.environ.get("POLEMOS_SHARED") or REPO.parent / "shared")
 
 
 @pytest.fixture(scope="session")
