@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import REPO, run_cli
@@ -92,11 +93,9 @@ def test_table_has_the_analyst_columns() -> None:
         assert column in header
 
 
-def test_table_has_a_row_per_event() -> None:
+def test_table_has_a_row_per_event(extract_text: Any) -> None:
     proc = run_cli("extract", str(EXAMPLE), "--format", "table", "--published", "2023-11-07")
-    record = json.loads(
-        run_cli("extract", str(EXAMPLE), "--format", "json", "--published", "2023-11-07").stdout
-    )
+    record = extract_text(EXAMPLE.read_text(encoding="utf-8"), published="2023-11-07")
     rows = [line for line in proc.stdout.splitlines() if re.match(r"^│ [A-Z]{4,}", line)]
     assert len(rows) == len(record["events"])
 
