@@ -18,6 +18,8 @@ import pytest
 
 from polemos.store import SqlStore
 
+__all__ = ["db_url", "pg_schema_url", "store"]  # fixtures: `from store_fixtures import *`
+
 PG_DEFAULT = "postgresql://postgres@127.0.0.1:5432/polemos_test"
 
 

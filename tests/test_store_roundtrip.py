@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from store_fixtures import TEXT, clone, db_url, make_record, pg_schema_url, store  # noqa: F401
+from store_fixtures import *  # noqa: F403
+from store_fixtures import TEXT, clone, make_record
 
 from polemos.store import Progress, SqlStore, Stored
 from polemos.store.records import content_hash, event_uid, flatten, rebuild_article

@@ -56,6 +56,13 @@ class SqlStore:
     def __init__(self, url: str | None = None, *, upgrade: bool = False) -> None:
         self.url = normalize_url(url) if url else default_url()
         self.engine = make_engine(self.url)
+        try:
+            self._check_schema(upgrade)
+        except BaseException:
+            self.engine.dispose()
+            raise
+
+    def _check_schema(self, upgrade: bool) -> None:
         with _translated(self.url):
             try:
                 found = migrate.current_revision(self.engine)
