@@ -32,18 +32,17 @@ DEFAULT_EXTRACTOR = "polemos.batch:PipelineExtractor"
 
 
 class PipelineExtractor:
-    """The polemos pipeline as an extractor."""
+    """The polemos pipeline as an extractor (one spaCy model per process that builds it)."""
 
     def __init__(self, batch_size: int = 8) -> None:
-        from polemos.pipeline import Pipeline  # heavy: spaCy loads here, once per worker
+        from polemos.pipeline import Pipeline  # heavy: spaCy loads on first use, once per worker
 
-        self.pipeline = Pipeline()
-        self.batch_size = batch_size
+        self.pipeline = Pipeline(batch_size)
 
     def __call__(self, articles: list[Article]) -> list[Outcome]:
         from polemos.output import result_to_dict
 
-        return [result_to_dict(r) for r in self.pipeline.process(articles, batch_size=self.batch_size)]
+        return [result_to_dict(r) for r in self.pipeline.process_batch(articles)]
 
 
 def safe_extract(extract: Extractor, articles: list[Article]) -> list[Outcome]:

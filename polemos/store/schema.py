@@ -50,7 +50,7 @@ metadata = MetaData(
 )
 
 Json = JSON().with_variant(JSONB(), "postgresql")
-Id = String(512)  # article ids are callers' ids or URLs
+Id = String(2048)  # article ids are callers' ids, text hashes or URLs
 
 
 def _fk_event() -> Column:

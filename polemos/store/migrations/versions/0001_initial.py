@@ -19,7 +19,7 @@ depends_on = None
 def upgrade() -> None:
     op.create_table(
         "articles",
-        sa.Column("id", sa.String(length=512), nullable=False),
+        sa.Column("id", sa.String(length=2048), nullable=False),
         sa.Column("content_hash", sa.String(length=64), nullable=False),
         sa.Column("title", sa.Text(), nullable=True),
         sa.Column("published", sa.String(length=10), nullable=True),
@@ -83,7 +83,7 @@ def upgrade() -> None:
         sa.Column("line", sa.Integer(), nullable=False),
         sa.Column("code", sa.String(length=8), nullable=True),
         sa.Column("reason", sa.Text(), nullable=False),
-        sa.Column("article_id", sa.String(length=512), nullable=True),
+        sa.Column("article_id", sa.String(length=2048), nullable=True),
         sa.Column("at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("run_id", sa.Integer(), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_quarantine")),
@@ -92,7 +92,7 @@ def upgrade() -> None:
     op.create_table(
         "events",
         sa.Column("uid", sa.String(length=32), nullable=False),
-        sa.Column("article_id", sa.String(length=512), nullable=False),
+        sa.Column("article_id", sa.String(length=2048), nullable=False),
         sa.Column("event_id", sa.String(length=80), nullable=False),
         sa.Column("seq", sa.Integer(), nullable=False),
         sa.Column("type", sa.String(length=20), nullable=False),
@@ -129,7 +129,7 @@ def upgrade() -> None:
     op.create_table(
         "places",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
-        sa.Column("article_id", sa.String(length=512), nullable=False),
+        sa.Column("article_id", sa.String(length=2048), nullable=False),
         sa.Column("seq", sa.Integer(), nullable=False),
         sa.Column("text", sa.Text(), nullable=True),
         sa.Column("name", sa.String(length=300), nullable=True),
@@ -154,7 +154,7 @@ def upgrade() -> None:
     op.create_table(
         "times",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
-        sa.Column("article_id", sa.String(length=512), nullable=False),
+        sa.Column("article_id", sa.String(length=2048), nullable=False),
         sa.Column("seq", sa.Integer(), nullable=False),
         sa.Column("text", sa.Text(), nullable=True),
         sa.Column("span_start", sa.Integer(), nullable=True),
