@@ -1,0 +1,62 @@
+"""The polemos command line: thin callers of the library.
+
+Every command's errors come out as one line, ``Error [E1xx]: …``, and exit 1; a traceback only
+with ``--debug``. Each area registers its commands in its own module, imported at the bottom.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from polemos.errors import PolemosError
+
+app = typer.Typer(
+    name="polemos",
+    help="Turn conflict news into verifiable, evidenced event data.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+STATE = {"debug": False}
+
+
+@app.callback()
+def _root(debug: bool = typer.Option(False, "--debug", help="Show tracebacks on errors.")) -> None:
+    STATE["debug"] = debug
+
+
+def fail(message: str, hint: str | None = None, code: int = 1) -> None:
+    """Print one error line (and a hint) to stderr and exit."""
+    text = message if message.startswith("Error") else f"Error {message}"
+    typer.echo(text, err=True)
+    if hint:
+        typer.echo(f"  hint: {hint}", err=True)
+    raise typer.Exit(code)
+
+
+def main() -> None:
+    debug = "--debug" in sys.argv
+    try:
+        app()
+    except PolemosError as e:
+        if debug:
+            raise
+        typer.echo(f"Error {e}", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        typer.echo("Error: interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as e:  # the last line of defence: no traceback to a user
+        if debug:
+            raise
+        typer.echo(
+            f"Error: internal error ({type(e).__name__}: {e}); run with --debug for the traceback", err=True
+        )
+        sys.exit(2)
+
+
+from polemos.cli import extract as _extract  # noqa: E402,F401  (registers `polemos extract`)

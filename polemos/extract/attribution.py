@@ -1,0 +1,251 @@
+"""Who says so: the claimant of each sentence.
+
+In order of strength:
+1. the sentence's own frame: "according to X", "X said (that) …", "…, said X", "a statement by X said";
+2. a quotation: every sentence of a quote belongs to the speaker named where the quote closes
+   ("“…,” said Kuralenko") or where it is introduced ("X said: “…”"); a quoted paragraph that goes
+   on without a speaker continues the previous quote's speaker;
+3. the paragraph: an unattributed sentence takes the claimant of the nearest attributed sentence of
+   its paragraph (news writing attributes a paragraph once);
+4. a headline credit ("… – Russian MoD") covers the headline and the lead.
+Pronoun speakers ("he said") take the most recent named claimant.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from polemos.extract.roles import PRONOUNS, np_bounds
+
+REPORTING = frozenset(
+    [
+        "say",
+        "tell",
+        "report",
+        "state",
+        "announce",
+        "claim",
+        "add",
+        "note",
+        "stress",
+        "confirm",
+        "allege",
+        "insist",
+        "declare",
+        "write",
+        "explain",
+        "assert",
+        "contend",
+        "argue",
+        "maintain",
+        "reveal",
+        "disclose",
+        "acknowledge",
+        "admit",
+        "affirm",
+        "emphasize",
+        "emphasise",
+    ]
+)
+_STATEMENT_NOUNS = frozenset(
+    [
+        "statement",
+        "report",
+        "communique",
+        "communiqué",
+        "release",
+        "announcement",
+        "source",
+        "sources",
+        "spokesman",
+        "spokesperson",
+        "spokeswoman",
+        "official",
+        "officials",
+    ]
+)
+_OPEN_QUOTES = '“"«'
+_CLOSE_QUOTES = '”"»'
+_HEADLINE_CREDIT = re.compile(r"\s[–—-]\s*([A-Z][^–—\n]{1,60}?)\s*$")
+
+
+@dataclass(frozen=True)
+class Claimant:
+    start: int  # character offsets of the claimant mention
+    end: int
+    reporting_verb: int | None = None  # token index of "said", to keep its date apart from events
+
+
+def sentence_claimants(doc: Doc, sents: list[SpacySpan], title_end: int | None) -> list[Claimant | None]:
+    """One claimant (or None) per sentence, aligned with ``sents``."""
+    own = [_own_claimant(s) for s in sents]
+    _resolve_pronouns(doc, own)
+    result = list(own)
+    _carry_quotes(doc, sents, result)
+    _fill_paragraphs(doc, sents, result)
+    _headline_credit(doc, sents, result, title_end)
+    return result
+
+
+def reporting_verbs(sent: SpacySpan) -> list[Token]:
+    return [t for t in sent if t.lemma_.lower() in REPORTING and t.pos_ == "VERB"]
+
+
+def _own_claimant(sent: SpacySpan) -> Claimant | None:
+    for tok in sent:
+        # "according to X"
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
+            objs = [c for c in tok.nbor().children if c.dep_ == "pobj"]
+            if objs:
+                return _claimant(objs[0], None)
+    for verb in reporting_verbs(sent):
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            subj = _inverted_speaker(verb)
+        if subj is None:
+            continue
+        if subj.tag_ in ("WP", "WDT") and verb.dep_ in ("relcl", "acl"):
+            subj = verb.head  # "de Mistura, who stated that …": the antecedent speaks
+        if subj.dep_ == "nsubjpass":  # "it was reported by X"
+            agent = next(
+                (o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None
+            )
+            if agent is None:
+                continue
+            subj = agent
+        return _claimant(_speaker_of(subj), verb.i)
+    return None
+
+
+def _inverted_speaker(verb: Token) -> Token | None:
+    """ "…, reported the Russian Foreign Ministry." / "…, said Kuralenko": the speaker after the verb,
+    which the parser may take for an object."""
+    if verb.i == 0 or verb.doc[verb.i - 1].text not in (",", "”", '"', "’"):
+        return None
+    for child in verb.children:
+        if child.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and child.i > verb.i:
+            return child
+    return None
+
+
+def _speaker_of(subj: Token) -> Token:
+    """ "a statement by X" / "X's statement" -> X; "head of Y, Z" stays head (it names the body)."""
+    if subj.lemma_.lower() in _STATEMENT_NOUNS:
+        for child in subj.children:
+            if child.dep_ == "poss":
+                return child
+            if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+    return subj
+
+
+def _claimant(token: Token, verb: int | None) -> Claimant:
+    start, end = np_bounds(token, max_right=8)
+    doc = token.doc
+    return Claimant(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), verb)
+
+
+def _is_pronoun(doc: Doc, c: Claimant) -> bool:
+    return doc.text[c.start : c.end].lower() in PRONOUNS
+
+
+def _resolve_pronouns(doc: Doc, own: list[Claimant | None]) -> None:
+    last: Claimant | None = None
+    for i, c in enumerate(own):
+        if c is None:
+            continue
+        if _is_pronoun(doc, c):
+            own[i] = Claimant(last.start, last.end, c.reporting_verb) if last else None
+        else:
+            last = c
+
+
+def _quote_state(sent: SpacySpan) -> tuple[bool, bool]:
+    """(opens inside or at a quote, a quote closes in it)."""
+    text = sent.text.strip()
+    opens = bool(text) and text[0] in _OPEN_QUOTES
+    closes = any(ch in _CLOSE_QUOTES for ch in text[1:])
+    return opens, closes
+
+
+def _carry_quotes(doc: Doc, sents: list[SpacySpan], result: list[Claimant | None]) -> None:
+    """Give every sentence of a quotation its speaker."""
+    i, previous_speaker = 0, None
+    while i < len(sents):
+        opens, closes = _quote_state(sents[i])
+        if not opens:
+            i += 1
+            continue
+        j = i  # the quote runs to the first sentence where a quote mark closes
+        while j < len(sents) - 1 and not _quote_state(sents[j])[1]:
+            if sents[j + 1].text.strip()[:1] in _OPEN_QUOTES and j > i:
+                break
+            j += 1
+        speaker = result[j] if result[j] is not None else None
+        if speaker is None and i > 0 and sents[i - 1].text.rstrip().endswith(":"):
+            speaker = result[i - 1]
+        if speaker is None and previous_speaker is not None and _paragraph_gap(doc, sents, i) <= 1:
+            speaker = previous_speaker  # a quoted paragraph continuing the last speaker
+        for k in range(i, j + 1):
+            if result[k] is None and speaker is not None:
+                result[k] = speaker
+        previous_speaker = speaker or previous_speaker
+        i = j + 1
+
+
+def _paragraph_gap(doc: Doc, sents: list[SpacySpan], i: int) -> int:
+    """How many line breaks lie between sentence i and the one before it."""
+    if i == 0:
+        return 99
+    return doc.text.count("\n", sents[i - 1].end_char, sents[i].start_char) + doc.text.count(
+        "\n", sents[i - 1].start_char, sents[i - 1].end_char
+    )
+
+
+def paragraph_ids(doc: Doc, sents: list[SpacySpan]) -> list[int]:
+    ids, para = [], 0
+    for i, s in enumerate(sents):
+        if i and "\n" in doc.text[sents[i - 1].start_char : s.start_char]:
+            para += 1
+        ids.append(para)
+    return ids
+
+
+def _fill_paragraphs(doc: Doc, sents: list[SpacySpan], result: list[Claimant | None]) -> None:
+    paras = paragraph_ids(doc, sents)
+    filled = list(result)
+    for i, c in enumerate(result):
+        if c is not None:
+            continue
+        best, dist = None, 99
+        for j, other in enumerate(result):
+            if other is not None and paras[j] == paras[i] and abs(j - i) < dist:
+                best, dist = other, abs(j - i)
+        filled[i] = Claimant(best.start, best.end, None) if best else None
+    result[:] = filled
+
+
+def _headline_credit(
+    doc: Doc, sents: list[SpacySpan], result: list[Claimant | None], title_end: int | None
+) -> None:
+    """ "Headline – Russian MoD": the credit covers the headline and the lead."""
+    if not sents or title_end is None:
+        return
+    m = _HEADLINE_CREDIT.search(doc.text[:title_end])
+    if not m or len(m.group(1).split()) > 6:
+        return
+    credit = Claimant(m.start(1), m.end(1), None)
+    for i, s in enumerate(sents[:3]):
+        if s.start_char < title_end:
+            result[i] = credit
+        elif result[i] is None:
+            result[i] = credit
+            break
+        else:
+            break

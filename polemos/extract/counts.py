@@ -1,0 +1,210 @@
+"""killed / injured / size figures in a sentence, with their hedges and spans.
+
+A number counts as *killed* when what it counts died ("over 100 people died", "killing 12",
+"30 dead", "the death toll rose to 40"), *injured* when hurt, and *size* when it counts fighters,
+troops, protesters or vehicles ("some 6,000 fighters", "a 6,000-strong force").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from polemos.extract.numbers import VAGUE, parse_quantity
+from polemos.types import Count
+
+KILL_WORDS = frozenset(
+    [
+        "kill",
+        "die",
+        "dead",
+        "death",
+        "toll",
+        "fatality",
+        "casualty",
+        "life",
+        "body",
+        "massacre",
+        "execute",
+        "slay",
+        "behead",
+        "murder",
+        "perish",
+        "slaughter",
+    ]
+)
+INJURY_WORDS = frozenset(["injure", "wound", "hurt", "injury", "injured", "wounded", "maim"])
+SIZE_NOUNS = frozenset(
+    [
+        "fighter",
+        "militant",
+        "troop",
+        "soldier",
+        "man",
+        "gunman",
+        "insurgent",
+        "rebel",
+        "jihadist",
+        "terrorist",
+        "militiaman",
+        "recruit",
+        "protester",
+        "demonstrator",
+        "marcher",
+        "activist",
+        "supporter",
+        "worker",
+        "student",
+        "policeman",
+        "officer",
+        "personnel",
+        "force",
+        "strong",
+        "vehicle",
+        "tank",
+        "jet",
+        "aircraft",
+        "warplane",
+        "helicopter",
+        "drone",
+        "ship",
+        "warship",
+        "boat",
+        "truck",
+        "armored",
+        "armoured",
+        "convoy",
+        "unit",
+        "battalion",
+        "brigade",
+    ]
+)
+_HEDGES = frozenset(
+    [
+        "some",
+        "about",
+        "around",
+        "approximately",
+        "roughly",
+        "nearly",
+        "almost",
+        "over",
+        "more",
+        "than",
+        "at",
+        "least",
+        "up",
+        "to",
+        "fewer",
+        "less",
+        "under",
+        "below",
+        "as",
+        "many",
+        "close",
+        "to",
+        "estimated",
+        "an",
+        "between",
+        "totaling",
+        "totalling",
+    ]
+)
+
+
+def _number_tokens(sent: SpacySpan) -> list[tuple[int, int]]:
+    """Token ranges [start, end) of number phrases, widened to their hedges."""
+    out: list[tuple[int, int]] = []
+    i, end = sent.start, sent.end
+    doc = sent.doc
+    while i < end:
+        tok = doc[i]
+        vague = tok.lower_ in VAGUE and tok.lower_ not in ("dozen",)
+        if tok.like_num or vague or _strong(tok):
+            j = i + 1
+            while j < end and (
+                doc[j].like_num
+                or doc[j].lower_ in ("hundred", "thousand", "million", "and")
+                and j + 1 < end
+                and doc[j + 1].like_num
+            ):
+                j += 1
+            if j < end and doc[j].lower_ in ("hundred", "thousand", "million", "billion"):
+                j += 1
+            k = i  # widen left over hedges: "at least", "more than", "between … and"
+            while k > sent.start and doc[k - 1].lower_ in _HEDGES:
+                k -= 1
+            out.append((k, j))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _strong(tok: Token) -> bool:
+    return tok.text.lower().endswith("-strong") and any(c.isdigit() for c in tok.text)
+
+
+def _counted(doc_tok: Token) -> Token:
+    """The noun a number counts: its head when it is a numeric modifier."""
+    tok = doc_tok
+    if tok.dep_ in ("nummod", "quantmod", "compound", "amod") and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.dep_ in ("nummod", "quantmod") and tok.head.i != tok.i:
+            tok = tok.head
+    if tok.lower_ == "of" or (tok.dep_ == "pobj" and tok.head.lower_ == "of"):
+        tok = tok.head.head if tok.dep_ == "pobj" else tok
+    return tok
+
+
+def classify(first: Token, last: Token) -> str | None:
+    """killed, injured, size or None for the number phrase first..last."""
+    noun = _counted(last)
+    # "hundreds of fighters": the count is on the "of" object
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objs = [o for o in child.children if o.dep_ == "pobj"]
+            if objs:
+                noun = objs[0]
+    words = {noun.lemma_.lower(), noun.lower_}
+    verb = noun.head if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") else None
+    if noun.dep_ == "nsubjpass" or (verb is not None and verb.dep_ == "acl"):
+        pass
+    verb_words = {verb.lemma_.lower(), verb.lower_} if verb is not None else set()
+    near = {t.lemma_.lower() for t in noun.children} | {noun.head.lemma_.lower()}
+    if words & KILL_WORDS or verb_words & KILL_WORDS or near & {"dead", "death", "killed"}:
+        return "killed"
+    if words & INJURY_WORDS or verb_words & INJURY_WORDS or near & {"wounded", "injured"}:
+        return "injured"
+    if words & SIZE_NOUNS or _strong(last) or _strong(first):
+        return "size"
+    if noun.lemma_.lower() in ("people", "person", "civilian", "child", "woman", "villager", "resident"):
+        return "people"  # a count of people: killed, injured or size by the event (decided by the caller)
+    return None
+
+
+def find_counts(sent: SpacySpan) -> list[tuple[str, Count]]:
+    """(kind, Count) for each classified number phrase in the sentence."""
+    doc = sent.doc
+    found: list[tuple[str, Count]] = []
+    for start, end in _number_tokens(sent):
+        span = doc[start:end]
+        text = span.text
+        if any(t.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL") for t in span if t.like_num):
+            continue
+        qty = None
+        while start < end:  # a hedge word may be a conjunction ("as over 100"): shrink until it parses
+            qty = parse_quantity(doc[start:end].text.replace("-strong", ""))
+            if qty is not None:
+                break
+            start += 1
+        if qty is None:
+            continue
+        span = doc[start:end]
+        text = span.text
+        kind = classify(doc[start], doc[end - 1])
+        if kind is None:
+            continue
+        low, best, high = qty
+        found.append((kind, Count(low, best, high, text, span.start_char, span.end_char)))
+    return found

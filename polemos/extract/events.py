@@ -1,0 +1,414 @@
+"""From a parsed article to its events: triggers, roles, modality, counts, dates, places, claims.
+
+One pass a sentence (noise lines skipped): lexicon triggers become candidates; a noun that needs a
+governing verb ("launched an offensive") only counts with one; a trigger inside the argument of
+another ("called on X to join the truce") is part of that event, not a new one; the ultimatum
+frame ("will … unless …") and the headline frame ("X vs Y") add their own. ``merge`` then folds
+restatements (headline, lead, later quote) into one event with ``mentions``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from polemos.extract import roles
+from polemos.extract.attribution import REPORTING, Claimant, reporting_verbs, sentence_claimants
+from polemos.extract.counts import find_counts
+from polemos.extract.lexicon import Entry, Match, find_triggers, support_verbs
+from polemos.extract.modality import modality
+from polemos.read.noise import in_noise
+from polemos.types import Article, Count, PlaceRef, Span, TimeRef
+
+# Relations by which a word is an argument of the word above it (and so part of its event).
+ARGUMENT_DEPS = frozenset(
+    [
+        "dobj",
+        "obj",
+        "pobj",
+        "prep",
+        "xcomp",
+        "acl",
+        "compound",
+        "amod",
+        "nmod",
+        "attr",
+        "oprd",
+        "pcomp",
+        "nsubjpass",
+        "ccomp",
+        "appos",
+    ]
+)
+# Types whose object is a party (a government, a group), even when named by a place.
+RELATIONAL = frozenset(
+    [
+        "AGREE",
+        "CONSULT",
+        "SUPPORT",
+        "CONCEDE",
+        "COOPERATE",
+        "AID",
+        "RETREAT",
+        "REQUEST",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "SANCTION",
+    ]
+)
+SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+INDEPENDENT_MARKS = frozenset(
+    [
+        "after",
+        "as",
+        "when",
+        "while",
+        "before",
+        "because",
+        "since",
+        "although",
+        "though",
+        "whereas",
+        "until",
+        "once",
+    ]
+)
+_VERSUS = frozenset({"vs", "vs.", "versus", "v."})
+_ULTIMATUM = Entry("unless", "VERB", "THREATEN", None, False)
+_CLASH = Entry("vs", "ANY", "ASSAULT", None, True)
+
+
+@dataclass
+class Draft:
+    """An event while it is being read (mutable); ``finish`` turns it into an Event."""
+
+    entry: Entry
+    head: Token
+    trigger: Span
+    sent_index: int
+    evidence: Span
+    governor: Token | None = None
+    modality: str = "asserted"
+    actor: tuple[int, int] | None = None  # character span
+    target: tuple[int, int] | None = None
+    locations: list[PlaceRef] = field(default_factory=list)
+    date: TimeRef | None = None
+    counts: dict[str, Count] = field(default_factory=dict)
+    claimant: Claimant | None = None
+    mentions: list[Span] = field(default_factory=list)
+    in_headline: bool = False
+    trigger_begin: int = 0  # token range of the trigger phrase
+    trigger_end: int = 0
+
+    @property
+    def type(self) -> str:
+        return self.entry.type
+
+
+def headline_end(text: str) -> int | None:
+    """End of the first line when it reads as a headline (short, no closing period)."""
+    first = text.split("\n", 1)[0]
+    if "\n" not in text or not first.strip() or len(first) > 200 or first.rstrip().endswith((".", "?", '"')):
+        return None
+    return len(first)
+
+
+def read_events(
+    doc: Doc, article: Article, places: list[PlaceRef], times: list[TimeRef], noise: tuple[Span, ...]
+) -> tuple[list[Draft], list[SpacySpan]]:
+    """Event drafts of every reporting sentence, in text order, and the sentences."""
+    sents = list(doc.sents)
+    title_end = headline_end(doc.text)
+    claimants = sentence_claimants(doc, sents, title_end)
+    drafts: list[Draft] = []
+    for i, sent in enumerate(sents):
+        if not sent.text.strip() or in_noise(noise, sent.start_char, sent.end_char):
+            continue
+        evidence = _trimmed(doc, sent)
+        found = [_draft(m, i, evidence) for m in _candidates(sent)]
+        found += _frames(sent, i, evidence)
+        found = _unsubsumed(found)
+        sent_places = [p for p in places if sent.start_char <= p.start < sent.end_char]
+        sent_times = [
+            t
+            for t in times
+            if sent.start_char <= t.start < sent.end_char and not in_noise(noise, t.start, t.end)
+        ]
+        counts = find_counts(sent)
+        for d in found:
+            d.in_headline = title_end is not None and sent.start_char < title_end
+            d.claimant = claimants[i]
+            d.modality = modality(d.head, d.governor) if d.entry is not _ULTIMATUM else "threatened"
+            _roles(d, sent, claimants[i], drafts)
+            d.locations = _locations(d, sent_places)
+            d.date = _date(d, sent, sent_times, claimants[i])
+            d.counts = _counts(d, counts)
+        drafts.extend(found)
+    return drafts, sents
+
+
+def _trimmed(doc: Doc, sent: SpacySpan) -> Span:
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    trail = len(text) - len(text.rstrip())
+    start, end = sent.start_char + lead, sent.end_char - trail
+    return Span(start, end, doc.text[start:end])
+
+
+def _draft(m: Match, sent_index: int, evidence: Span) -> Draft:
+    doc = m.head.doc
+    span = doc[m.start : m.end]
+    gov = roles.governing_verb(m.head) if m.entry.pos != "VERB" and m.head.pos_ != "VERB" else None
+    return Draft(
+        m.entry,
+        m.head,
+        Span(span.start_char, span.end_char, span.text),
+        sent_index,
+        evidence,
+        gov,
+        trigger_begin=m.start,
+        trigger_end=m.end,
+    )
+
+
+def _candidates(sent: SpacySpan) -> list[Match]:
+    """Lexicon matches that report an event: nouns that need a governing verb only with one."""
+    out = []
+    light = support_verbs()
+    for m in find_triggers(sent):
+        if m.entry.pos == "NOUN" and not m.entry.standalone:
+            gov = roles.governing_verb(m.head)
+            if gov is None or gov.lemma_.lower() not in light:
+                continue
+        if m.head.lemma_.lower() in ("say", "tell"):
+            continue
+        out.append(m)
+    return out
+
+
+def _frames(sent: SpacySpan, sent_index: int, evidence: Span) -> list[Draft]:
+    """Events told by a construction rather than a word: ultimatums and "X vs Y" headlines."""
+    out = []
+    doc = sent.doc
+    for tok in sent:
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "unless" for c in tok.children):
+            head = tok.head
+            out.append(
+                Draft(_ULTIMATUM, head, Span(head.idx, head.idx + len(head), head.text), sent_index, evidence)
+            )
+        if tok.lower_ in _VERSUS and sent.start < tok.i < sent.end - 1:
+            out.append(Draft(_CLASH, tok, Span(tok.idx, tok.idx + len(tok), tok.text), sent_index, evidence))
+    del doc
+    return out
+
+
+def _ancestors_via_arguments(tok: Token) -> list[Token]:
+    """The words above tok until a clause of its own begins: a coordinated clause, or an adverbial
+    clause of time or cause ("… died after blasts targeted …"). Purpose clauses ("to push them
+    towards joining the truce") stay inside."""
+    out = []
+    while tok.head is not tok:
+        if tok.dep_ == "conj" and tok.head.dep_ not in ("ROOT", "ccomp", "advcl", "conj"):
+            tok = tok.head  # "to flee the area and join the truce": still inside the argument
+            continue
+        if tok.dep_ in ("conj", "parataxis", "ROOT"):
+            break
+        if tok.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in INDEPENDENT_MARKS for c in tok.children
+        ):
+            break
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTING:
+            break
+        tok = tok.head
+        out.append(tok)
+    return out
+
+
+def _unsubsumed(found: list[Draft]) -> list[Draft]:
+    """Drop a trigger that sits inside an argument of another trigger of the same sentence."""
+    heads = {d.head.i: d for d in found}
+    keep = []
+    for d in found:
+        above = _ancestors_via_arguments(d.head)
+        if d.entry is not _ULTIMATUM and any(a.i in heads and heads[a.i] is not d for a in above):
+            continue
+        # an ultimatum's own verb is its trigger: a lexicon event on the same verb yields to it
+        if d.entry is not _ULTIMATUM and any(o.entry is _ULTIMATUM and o.head.i == d.head.i for o in found):
+            continue
+        if d.entry is not _ULTIMATUM and any(
+            o.entry is _ULTIMATUM and any(a.i == o.head.i for a in [d.head, *d.head.ancestors]) for o in found
+        ):
+            continue  # inside an ultimatum ("unless the army pulls out"): its condition, not an event
+        keep.append(d)
+    return keep
+
+
+def _span_of(tok: Token | None) -> tuple[int, int] | None:
+    if tok is None:
+        return None
+    start, end = roles.np_bounds(tok)
+    doc = tok.doc
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[Draft]) -> None:
+    head = d.head
+    actor = target = None
+    if d.entry is _CLASH:
+        left = [t for t in sent if t.i < head.i and not t.is_punct]
+        right = [t for t in sent if t.i > head.i and not t.is_punct]
+        d.actor = _flat_span(left, head.i, before=True)
+        d.target = _flat_span(right, head.i, before=False)
+        return
+    if d.entry is _ULTIMATUM:
+        cond = next(
+            (c for c in head.children if c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children)),
+            None,
+        )
+        actor = roles.subject_of(head)
+        target = next((c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")), None) if cond else None
+    elif head.pos_ in ("VERB", "AUX") or d.entry.pos == "VERB":
+        passive = roles.passive_subject(head)
+        particle = head.doc[d.trigger_end - 1] if d.trigger_end - d.trigger_begin > 1 else None
+        if passive is not None:
+            actor, target = roles.agent_of(head), passive
+        else:
+            actor, target = roles.subject_of(head), roles.object_of(head, particle)
+    else:
+        actor = roles.noun_actor(head)
+        target = roles.noun_target(head)
+        if d.governor is not None:
+            if actor is None:
+                actor = roles.subject_of(d.governor)
+            obj = roles.object_of(d.governor)
+            if target is None and obj is not None and head not in obj.subtree:
+                target = obj
+    if actor is not None and actor.tag_ in ("WDT", "WP") and actor.head.dep_ in ("relcl", "acl"):
+        actor = actor.head.head
+    if actor is not None and actor.lemma_.lower() in _EVENT_NOUNS():
+        actor = None  # "seven blasts targeted …": the event itself, not a doer
+    if d.type in SYMMETRIC and actor is not None:
+        # "Lavrov and Kerry discussed X": the second party is the conjunct, not the topic
+        conj = roles.conjuncts(actor)
+        target = conj[0] if conj else (_with_object(head) or target)
+    if d.type in ("MOBILIZE", "PROTEST") and target is not None and target.dep_ in ("dobj", "obj"):
+        target = None  # what is gathered or deployed is not a target
+    d.actor = _resolve_pronoun(actor, sent, claimant, earlier, d.sent_index)
+    d.target = _span_of(target) if target is not None and target.lower_ not in roles.PRONOUNS else None
+    if d.actor is not None and conj_of(actor):
+        # "Lavrov and Kerry discussed": the actor is the first conjunct only
+        start, end = roles.np_bounds(actor)
+        doc = actor.doc
+        first_end = min([c.left_edge.i for c in actor.children if c.dep_ in ("cc", "conj")] + [end])
+        d.actor = (doc[start].idx, doc[first_end - 1].idx + len(doc[first_end - 1]))
+
+
+def _EVENT_NOUNS() -> frozenset[str]:  # noqa: N802 (a cached constant)
+    from polemos.extract.lexicon import load_lexicon
+
+    return frozenset(k for k, entries in load_lexicon().items() if any(e.pos == "NOUN" for e in entries))
+
+
+def conj_of(tok: Token | None) -> bool:
+    return tok is not None and any(c.dep_ == "conj" for c in tok.children)
+
+
+def _with_object(head: Token) -> Token | None:
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "with":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def _flat_span(tokens: list[Token], pivot: int, before: bool) -> tuple[int, int] | None:
+    """The words next to "vs" up to a comma: "Soldiers vs Boko Haram , Borno"."""
+    if not tokens:
+        return None
+    doc = tokens[0].doc
+    run: list[Token] = []
+    seq = reversed(tokens) if before else iter(tokens)
+    for t in seq:
+        if abs(t.i - (run[-1].i if run else pivot)) > 1:
+            break
+        run.append(t)
+    if not run:
+        return None
+    run.sort(key=lambda t: t.i)
+    return run[0].idx, run[-1].idx + len(run[-1]) if doc else None  # type: ignore[return-value]
+
+
+def _resolve_pronoun(
+    tok: Token | None, sent: SpacySpan, claimant: Claimant | None, earlier: list[Draft], sent_index: int
+) -> tuple[int, int] | None:
+    """A pronoun doer: "we"/"I" is the speaker; "they"/"he"/"it" the reporter of the sentence's
+    statement, else the doer of the previous event of the paragraph."""
+    if tok is None:
+        return None
+    low = tok.lower_
+    if low not in roles.PRONOUNS:
+        return _span_of(tok)
+    if low in ("we", "i") and claimant is not None:
+        return claimant.start, claimant.end
+    if low in ("they", "he", "she", "it"):
+        if claimant is not None and any(v.i < tok.i for v in reporting_verbs(sent)):
+            return claimant.start, claimant.end
+        for d in reversed(earlier):
+            if d.actor is not None and d.sent_index >= sent_index - 2:
+                return d.actor
+    return None
+
+
+def _locations(d: Draft, sent_places: list[PlaceRef]) -> list[PlaceRef]:
+    """The places of the event's sentence, less demonyms and places that are the actor or target."""
+    roles_spans = [s for s in (d.actor, d.target) if s is not None]
+    out = []
+    for p in sent_places:
+        if p.demonym:
+            continue
+        if any(p.start < e and s < p.end for s, e in roles_spans):
+            continue
+        out.append(p)
+    return out
+
+
+def _date(d: Draft, sent: SpacySpan, times: list[TimeRef], claimant: Claimant | None) -> TimeRef | None:
+    """The time expression attached to the trigger's clause; not the date of a "said" frame."""
+    if not times:
+        return None
+    doc = sent.doc
+    anchors = {d.head.i} | ({d.governor.i} if d.governor is not None else set())
+    attached, loose = [], []
+    for t in times:
+        tok = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if tok is None:
+            continue
+        path = {a.i for a in tok.root.ancestors} | {tok.root.i}
+        if (
+            claimant is not None
+            and claimant.reporting_verb is not None
+            and claimant.reporting_verb in path
+            and not anchors & path
+        ):
+            continue  # "said in a statement on Monday": the statement's date
+        (attached if anchors & path else loose).append(t)
+    pool = attached or loose
+    return min(pool, key=lambda t: abs(t.start - d.trigger.start)) if pool else None
+
+
+def _counts(d: Draft, counts: list[tuple[str, Count]]) -> dict[str, Count]:
+    out: dict[str, Count] = {}
+    for kind, count in counts:
+        if kind == "people":
+            kind = "size" if d.type in ("PROTEST", "MOBILIZE") else ""
+        if kind == "size" and d.type not in ("PROTEST", "MOBILIZE", "ASSAULT", "COERCE"):
+            continue
+        if kind in ("killed", "injured") and d.type not in ("ASSAULT", "COERCE", "PROTEST"):
+            continue
+        if kind and kind not in out:
+            out[kind] = count
+    return out

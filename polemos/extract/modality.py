@@ -1,0 +1,145 @@
+"""What the text commits to about an event: asserted, planned, proposed, threatened,
+hypothetical, negated or denied.
+
+Read from the trigger's clause and the chain of words that govern it: negation ("did not", "no
+agreement"), modals ("will", "could"), conditionals ("if", "unless"), and governing verbs or nouns
+("proposed the introduction of", "plans to", "denied that", "the possibility of").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+DENY = frozenset(["deny", "dismiss", "refute", "disavow"])
+PROPOSE = frozenset(["propose", "proposal", "offer", "suggest", "suggestion", "recommend"])
+PLAN = frozenset(
+    [
+        "plan",
+        "intend",
+        "prepare",
+        "preparation",
+        "aim",
+        "seek",
+        "try",
+        "attempt",
+        "want",
+        "expect",
+        "vow",
+        "pledge",
+        "promise",
+        "order",
+        "decide",
+        "schedule",
+        "threaten_to",
+        "ready",
+        "set",
+        "poise",
+        "gear",
+    ]
+)
+THREAT = frozenset(["threaten", "threat", "ultimatum", "warn"])
+HYPOTHETICAL = frozenset(
+    ["possibility", "potential", "possible", "prospect", "idea", "option", "consider", "hypothetical"]
+)
+FUTURE_MODALS = frozenset(["will", "shall", "'ll", "wo"])
+WEAK_MODALS = frozenset(["could", "would", "might", "may", "should", "can", "must"])
+# Relations along which a governing word speaks for its dependent.
+_CHAIN = frozenset(
+    [
+        "xcomp",
+        "ccomp",
+        "dobj",
+        "pobj",
+        "prep",
+        "acl",
+        "advcl",
+        "compound",
+        "conj",
+        "pcomp",
+        "amod",
+        "attr",
+        "nsubjpass",
+    ]
+)
+
+
+def governors(token: Token, max_steps: int = 6) -> list[Token]:
+    """The words above token in its sentence, nearest first, stopping at a reporting verb."""
+    out: list[Token] = []
+    tok = token
+    for _ in range(max_steps):
+        if tok.dep_ not in _CHAIN or tok.head is tok:
+            break
+        tok = tok.head
+        out.append(tok)
+    return out
+
+
+def _negated(tok: Token) -> bool:
+    for child in tok.children:
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ == "det" and child.lower_ == "no":
+            return True
+        if child.dep_ == "advmod" and child.lower_ in ("never",):
+            return True
+    return False
+
+
+def _conditional(tok: Token) -> str | None:
+    """ "unless" in an adverbial clause of tok, or tok's own clause being an if-clause."""
+    for child in tok.children:
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in child.children):
+            return "unless"
+    if any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in tok.children):
+        return "if"
+    return None
+
+
+def _modals(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ == "aux" and c.tag_ == "MD"}
+
+
+def modality(trigger: Token, governor: Token | None = None) -> str:
+    """The modality of the event on trigger; governor is the verb a noun trigger depends on."""
+    chain = [trigger] + governors(trigger)
+    if governor is not None and governor not in chain:
+        chain.insert(1, governor)
+    lemmas = [t.lemma_.lower() for t in chain]
+    # a clause under "deny" / "dismissed reports that" is denied
+    if any(lemma in DENY for lemma in lemmas[1:]):
+        return "denied"
+    clause_heads = [t for t in chain if t.pos_ in ("VERB", "AUX")] or chain[:1]
+    head = clause_heads[0]
+    if any(_conditional(t) == "unless" for t in clause_heads[:2]):
+        return "threatened"
+    if any(lemma in THREAT for lemma in lemmas[1:]):
+        return "threatened"
+    if any(_negated(t) for t in chain[:3]):
+        return "negated"
+    if (
+        _conditional(head) == "if"
+        or any(lemma in HYPOTHETICAL for lemma in lemmas)
+        or any(c.lemma_.lower() in HYPOTHETICAL for t in chain[:2] for c in t.children if c.dep_ == "amod")
+    ):
+        return "hypothetical"
+    if any(lemma in PROPOSE for lemma in lemmas):
+        return "proposed"
+    modals = set().union(*(_modals(t) for t in clause_heads[:2]))
+    if modals & WEAK_MODALS - {"can", "must"}:
+        return "hypothetical"
+    if modals & FUTURE_MODALS or any(lemma in PLAN for lemma in lemmas[1:]):
+        return "planned"
+    if _purpose(chain):
+        return "planned"
+    return "asserted"
+
+
+def _purpose(chain: list[Token]) -> bool:
+    """ "… in order to block X", "… to attack Y" as a purpose clause: intended, not done."""
+    for tok in chain[:2]:
+        if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return True
+        if tok.dep_ == "advcl" and any(c.lower_ == "order" for c in tok.children):
+            return True
+    return False

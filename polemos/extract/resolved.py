@@ -1,0 +1,189 @@
+"""An event draft with its parties resolved: what ``merge`` compares and ``finish`` freezes."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from polemos.extract.events import Draft
+from polemos.extract.taxonomy import acled_types, cameo_root
+from polemos.resolve.actors import ActorDictionary
+from polemos.types import ActorRef, Article, Claim, Count, Event, PlaceRef, Span, TimeRef
+
+# Place features from the widest to the narrowest: a wider place is dropped when a narrower one in
+# it is there ("Jableh" beats "Latakia province" beats "Syria").
+_WIDTH = {"country": 0, "region": 1, "admin1": 2, "admin2": 3, "city": 4, "neighbourhood": 5, "landmark": 6}
+
+
+@dataclass
+class Resolved:
+    draft: Draft
+    actor: ActorRef | None
+    target: ActorRef | None
+    claims: list[Claim]
+    locations: list[PlaceRef]
+    date: TimeRef | None
+    counts: dict[str, Count]
+    modality: str
+    mentions: list[Span] = field(default_factory=list)
+    words: frozenset[str] = frozenset()
+
+    @property
+    def type(self) -> str:
+        return self.draft.type
+
+    @property
+    def sent_index(self) -> int:
+        return self.draft.sent_index
+
+    @property
+    def in_headline(self) -> bool:
+        return self.draft.in_headline
+
+    @property
+    def actor_key(self) -> str | None:
+        """The doer's canonical name, else its words (for telling restatements apart)."""
+        return _party_key(self.actor)
+
+    @property
+    def target_key(self) -> str | None:
+        return _party_key(self.target)
+
+    def absorb(self, other: Resolved, as_mention: bool) -> None:
+        """Take what ``other`` knows and this one does not; keep its sentence as a mention.
+        A headline gives way to a body sentence as the evidence."""
+        if as_mention and self.in_headline and not other.in_headline:
+            self.draft, other.draft = other.draft, self.draft
+            self.mentions.append(other.draft.evidence)
+            self.actor, other.actor = other.actor or self.actor, None
+            self.target = other.target or self.target
+        elif as_mention and other.draft.evidence.start != self.draft.evidence.start:
+            self.mentions.append(other.draft.evidence)
+        self.actor = self.actor or other.actor
+        self.target = self.target or other.target
+        self.date = self.date or other.date
+        for kind, count in other.counts.items():
+            self.counts.setdefault(kind, count)
+        seen = {(p.start, p.end) for p in self.locations}
+        self.locations += [p for p in other.locations if (p.start, p.end) not in seen]
+        claimants = {c.claimant.text if c.claimant else None for c in self.claims}
+        self.claims += [c for c in other.claims if (c.claimant.text if c.claimant else None) not in claimants]
+        self.mentions += [m for m in other.mentions if m not in self.mentions]
+        self.words |= other.words
+
+
+def same_party(a: str | None, b: str | None) -> bool | None:
+    """True / False when both are known, None when either is not. Unresolved mentions compare by
+    their words: "Al-Nusra" is "Al-Nusra Front" (one's words within the other's)."""
+    if not a or not b:
+        return None
+    if a == b:
+        return True
+    wa, wb = set(a.split()), set(b.split())
+    return (wa <= wb or wb <= wa) and not (a[:1].isupper() and b[:1].isupper())
+
+
+def _party_key(ref: ActorRef | None) -> str | None:
+    if ref is None:
+        return None
+    if ref.name:
+        return ref.name
+    words = [
+        w
+        for w in ref.text.casefold().replace("-", " ").split()
+        if w not in ("the", "a", "an", "its", "their")
+    ]
+    return " ".join(words) or None
+
+
+def resolve_draft(
+    d: Draft, text: str, article: Article, countries: Sequence[str], actors: ActorDictionary
+) -> Resolved:
+    def party(span: tuple[int, int] | None) -> ActorRef | None:
+        if span is None:
+            return None
+        s, e = span
+        return actors.resolve(text[s:e], s, e, countries=countries, context=text[max(0, s - 2000) : s])
+
+    actor, target = party(d.actor), party(d.target)
+    conflict = next((p.country for p in d.locations if p.country), None) or (
+        countries[0] if countries else None
+    )
+    claims = []
+    if d.claimant is not None:
+        ref = party((d.claimant.start, d.claimant.end))
+        if ref is not None:
+            ref = ActorRef(
+                ref.text, ref.start, ref.end, ref.name, ref.kind, ref.country, actors.is_party(ref, conflict)
+            )
+        claims.append(Claim(ref, article.outlet, d.claimant.start, d.claimant.end))
+    else:
+        claims.append(Claim(None, article.outlet))
+    sent = d.head.sent
+    words = frozenset(t.lemma_.lower() for t in sent) | frozenset(t.lower_ for t in sent)
+    return Resolved(
+        d, actor, target, claims, list(d.locations), d.date, dict(d.counts), d.modality, words=words
+    )
+
+
+def article_countries(places: Sequence[PlaceRef]) -> list[str]:
+    """Countries the article's places are in, most mentioned first (demonyms count half)."""
+    tally: Counter[str] = Counter()
+    for p in places:
+        if p.country:
+            tally[p.country] += 1 if not p.demonym else 0.5  # type: ignore[assignment]
+    return [c for c, _ in tally.most_common()]
+
+
+def _narrowest(places: list[PlaceRef]) -> list[PlaceRef]:
+    """Drop a place when a narrower place inside it is also there."""
+    out = []
+    for p in places:
+        width = _WIDTH.get(p.feature or "", 4)
+        inside = any(
+            q is not p
+            and _WIDTH.get(q.feature or "", 4) > width
+            and q.country
+            and q.country == p.country
+            and (
+                p.feature == "country"
+                or (q.admin1 or "").casefold() == (p.name or "").casefold()
+                or (q.admin1 or "").casefold() == (p.admin1 or "").casefold()
+            )
+            for q in places
+        )
+        if not inside:
+            out.append(p)
+    return out
+
+
+def finish(r: Resolved, article: Article) -> Event:
+    d = r.draft
+    actor_kind = r.actor.kind if r.actor else None
+    target_kind = r.target.kind if r.target else None
+    lemma = d.head.lemma_.lower()
+    acled = acled_types(d.type, d.entry.mode, lemma, r.words, actor_kind, target_kind)
+    filled = sum(x is not None for x in (r.actor, r.target, r.date)) + bool(r.locations) + bool(r.counts)
+    confidence = min(
+        0.95, 0.45 + 0.08 * filled + (0.05 if d.entry.pos == "VERB" else 0) + 0.05 * min(len(r.mentions), 2)
+    )
+    modes = d.entry.mode
+    return Event(
+        id=f"ev{d.trigger.start}",
+        type=d.type,
+        mode=modes,
+        modality=r.modality,
+        trigger=d.trigger,
+        evidence=d.evidence,
+        actor=r.actor,
+        target=r.target,
+        locations=tuple(_narrowest(r.locations)),
+        date=r.date,
+        counts={k: r.counts.get(k) for k in ("killed", "injured", "size")},
+        claims=tuple(r.claims),
+        mentions=tuple(sorted(r.mentions, key=lambda m: m.start)),
+        acled=acled,
+        cameo=cameo_root(d.type, d.entry.mode, lemma),
+        confidence=round(confidence, 2),
+    )

@@ -1,0 +1,161 @@
+"""Who did it and to whom, read from the dependency parse around a trigger.
+
+Verbs: the subject (climbing xcomp/conj chains: "X is continuing to attack", "X regrouped and
+reinforced"), a passive's "by" agent, the object or an "on"/"against" phrase as target. Nouns:
+a possessive or demonym modifier ("Russia's strikes", "Russian airstrikes"), a "by" phrase, or the
+subject of the verb that governs the noun ("X launched an offensive").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# Relations through which an infinitive or coordinated verb shares its governor's subject.
+_SHARES_SUBJECT = ("xcomp", "conj", "advcl", "acomp", "pcomp")
+_TARGET_PREPS = ("on", "against", "at", "upon")
+PRONOUNS = frozenset(
+    ["i", "we", "you", "he", "she", "it", "they", "this", "that", "these", "those", "who", "which"]
+)
+# Left-hand modifiers that belong to a noun phrase naming an actor.
+_NP_LEFT = ("compound", "amod", "det", "poss", "nummod", "nmod", "quantmod", "case", "punct")
+
+
+def np_bounds(token: Token, max_right: int = 6) -> tuple[int, int]:
+    """Token index range [start, end) of the noun phrase headed by token: its left modifiers,
+    and a short "of" phrase ("leaders of Al-Nusra Front"), not clauses or appositions."""
+    start = token.i
+    for child in token.lefts:
+        if child.dep_ in _NP_LEFT:
+            start = min(start, child.left_edge.i)
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            right = child.right_edge.i + 1
+            if right - token.i <= max_right:
+                end = right
+        elif child.dep_ in ("compound", "flat") or (child.dep_ == "case" and child.text in ("'s", "’s")):
+            end = max(end, child.right_edge.i + 1)
+    doc = token.doc
+    while start < end - 1 and (doc[start].is_punct or doc[start].dep_ == "cc"):
+        start += 1
+    while end - 1 > start and doc[end - 1].is_punct:
+        end -= 1
+    return start, end
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, found on its governors where it is shared."""
+    seen = 0
+    tok: Token | None = verb
+    while tok is not None and seen < 6:
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return child
+            if child.dep_ == "nsubjpass":
+                agent = agent_of(tok)
+                return agent if agent is not None else None
+        if tok.dep_ in _SHARES_SUBJECT and tok.head is not tok:
+            tok = tok.head
+            seen += 1
+            continue
+        if tok.dep_ in ("relcl", "acl") and tok.head is not tok:
+            # "groups that operate…" / "factions allied with it": the modified noun is the doer
+            return tok.head
+        break
+    return None
+
+
+def agent_of(verb: Token) -> Token | None:
+    """The "by" agent of a passive verb."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def passive_subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "nsubjpass":
+            return child
+    return None
+
+
+def object_of(verb: Token, particle: Token | None = None) -> Token | None:
+    """The object of the trigger's own particle ("call on X"), else the direct object, else the
+    object of "on"/"against"/"upon"/"at" (attacks on X, fired at X)."""
+    if particle is not None:
+        for obj in particle.children:
+            if obj.dep_ in ("pobj", "dobj"):
+                return obj
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj"):
+            return child
+    for prep in _TARGET_PREPS:
+        for child in verb.children:
+            if child.dep_ in ("prep", "prt") and child.lower_ == prep and child.i > verb.i:
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+    # particle verbs parsed with the object on the particle: "called on Washington"
+    for child in verb.children:
+        if child.dep_ == "prt":
+            for obj in child.children:
+                if obj.dep_ in ("pobj", "dobj"):
+                    return obj
+    return None
+
+
+def governing_verb(noun: Token, max_steps: int = 4) -> Token | None:
+    """The verb a noun trigger depends on ("launched an offensive", "agreed to a truce",
+    "proposed the introduction of a cease-fire"). Through an intermediate noun only when that noun
+    is the verb's object: "began with the introduction of a ceasefire" reports no ceasefire."""
+    tok, via_noun = noun, False
+    for _ in range(max_steps):
+        if tok.dep_ in ("dobj", "obj", "nsubjpass", "attr", "oprd"):
+            return tok.head if tok.head.pos_ in ("VERB", "AUX") else None
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+            tok = tok.head.head
+            if tok.pos_ in ("VERB", "AUX"):
+                return None if via_noun else tok
+            via_noun = True
+            continue
+        if tok.dep_ in ("compound", "conj", "appos"):
+            tok = tok.head
+            continue
+        return None
+    return None
+
+
+def noun_actor(noun: Token) -> Token | None:
+    """The doer named on a noun trigger itself: "Russia's airstrikes", "attacks by X",
+    "Russian airstrikes"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    for child in noun.lefts:
+        if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG"):
+            return child
+    return None
+
+
+def noun_target(noun: Token) -> Token | None:
+    """ "attack on X", "strikes against X"."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """Tokens coordinated with token: "Lavrov and Kerry" -> [Kerry]."""
+    return [c for c in token.children if c.dep_ == "conj"]

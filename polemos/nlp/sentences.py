@@ -1,0 +1,35 @@
+"""Sentence boundaries that news text needs and the parser does not know."""
+
+from __future__ import annotations
+
+from itertools import product
+
+from spacy.language import Language
+from spacy.symbols import ORTH
+from spacy.tokens import Doc
+
+# Hyphenated military ranks ("Lt.-Gen. Sergey Kuralenko"): as one token the parser no longer ends a
+# sentence at their period (presetting is_sent_start=False is not respected by the parser).
+_RANK_HEADS = ("Lt.", "Maj.", "Brig.", "Vice", "Rear", "Lt")
+_RANK_TAILS = ("Gen.", "Col.", "Cmdr.", "Adm.")
+
+
+@Language.component(
+    "polemos_paragraphs",
+    requires=["token.text"],
+    assigns=["token.is_sent_start"],
+)
+def paragraphs(doc: Doc) -> Doc:
+    """A line break starts a sentence: headlines, tweet lines and promos stay on their own."""
+    for i, token in enumerate(doc[:-1]):
+        if "\n" in token.text or "\n" in token.whitespace_:
+            doc[i + 1].is_sent_start = True
+    return doc
+
+
+def add_paragraphs(nlp: Language) -> None:
+    for head, tail in product(_RANK_HEADS, _RANK_TAILS):
+        rank = f"{head}-{tail}"
+        nlp.tokenizer.add_special_case(rank, [{ORTH: rank}])
+    if "polemos_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("polemos_paragraphs", before="parser")

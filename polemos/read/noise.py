@@ -1,0 +1,71 @@
+"""Mark the lines of an article that are not its own reporting.
+
+Embedded tweets and their "— Name (@handle) March 4, 2016" datelines, "READ MORE:" / "EXCLUSIVE:"
+promos, photo captions and share prompts are kept in the text (so offsets stay true) but listed as
+noise spans: no event and no event date may come from them.
+
+Lines are judged one at a time, by patterns that hold for web news in general.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from polemos.types import Span
+
+_URL = r"(?:https?://\S+|pic\.twitter\.com/\S+|www\.\S+)"
+
+# A tweet's closing dateline: "— RT (@RT_com) March 4, 2016" (em/en dash or hyphen).
+_TWEET_DATELINE = re.compile(r"^\s*[—–-]{1,2}\s*[^\n]{0,80}\(@\w{1,30}\)\s*\w+\.?\s+\d{1,2},\s*\d{4}\s*$")
+# Promo and cross-link labels at the start of a line.
+_PROMO = re.compile(
+    r"^\s*(?:READ MORE|Read more|READ ALSO|Read also|ALSO READ|Also read|RELATED|Related|"
+    r"MORE|SEE ALSO|See also|WATCH|Watch|LISTEN|EXCLUSIVE|Exclusive|SUBSCRIBE|Subscribe|"
+    r"SIGN UP|Sign up|Follow us|FOLLOW US|Click here|CLICK HERE|Share this|SHARE THIS|"
+    r"Recommended|RECOMMENDED|Trending|TRENDING|Advertisement|ADVERTISEMENT)\b\s*[:>»|-]",
+)
+_SHARE = re.compile(r"^\s*(?:Share|Tweet|Email|Print|Comments?|Like us on Facebook)\s*$", re.I)
+# Captions and picture credits: "Photo: …", "(Reuters/Name)", "© AFP", "FILE PHOTO: …".
+_CAPTION = re.compile(
+    r"^\s*(?:\(?(?:Photo|Image|Picture|Video|File photo|FILE PHOTO|Credit|Caption)\b\s*[:/]|"
+    r"©|\(c\)\s|Photograph:)",
+    re.I,
+)
+_ONLY_URL = re.compile(rf"^\s*(?:{_URL}\s*)+$")
+_EMBEDDED_TWEET = re.compile(r"(?:pic\.twitter\.com/|https?://t\.co/)")
+
+
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for m in re.finditer(r"\n", text):
+        yield start, m.start()
+        start = m.end()
+    yield start, len(text)
+
+
+def find_noise(text: str) -> tuple[Span, ...]:
+    """Spans of lines that are not the article's own reporting, in text order."""
+    spans: list[Span] = []
+    for start, end in _lines(text):
+        line = text[start:end]
+        if not line.strip():
+            continue
+        if (
+            _TWEET_DATELINE.match(line)
+            or _PROMO.match(line)
+            or _SHARE.match(line)
+            or _CAPTION.match(line)
+            or _ONLY_URL.match(line)
+            or _EMBEDDED_TWEET.search(line)
+        ):
+            # trim surrounding whitespace so the span is the visible line
+            lead = len(line) - len(line.lstrip())
+            trail = len(line) - len(line.rstrip())
+            spans.append(Span(start + lead, end - trail, line.strip()))
+    return tuple(spans)
+
+
+def in_noise(noise: tuple[Span, ...], start: int, end: int) -> bool:
+    """Does [start, end) overlap any noise span?"""
+    return any(n.start < end and start < n.end for n in noise)
