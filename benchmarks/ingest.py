@@ -288,8 +288,11 @@ def main() -> None:
                 _drop_pg(db)
         print(f"  {name}: done", file=sys.stderr)
     base = next((r[1] / r[2] for r in rows if r[0] == "local-1-sqlite" and r[2]), None)
-    head = f"{'configuration':<18}{'articles':>9}{'seconds':>9}{'articles/s':>12}{'× local-1':>10}{'peak MiB':>10}"
-    print("\n" + head)
+    cols = ("articles", "seconds", "articles/s", "× local-1", "peak MiB")
+    print(
+        f"\n{'configuration':<18}"
+        + "".join(f"{c:>{w}}" for c, w in zip(cols, (9, 9, 12, 10, 10), strict=True))
+    )
     for name, n, secs, peak, note in rows:
         if n is None:
             print(f"{name:<18}  skipped: {note}")

@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 from polemos.errors import Errors, ReadError
-from polemos.read import Defaults, ReadFailure, check_article, text_id
+from polemos.read import READERS, Defaults, ReadFailure, check_article, text_id
 from polemos.types import Article
 
 _BLOCK = {
@@ -111,3 +111,7 @@ def _article(entry: Any, where: str, outlet: str | None, defaults: Defaults) -> 
         url=link,
         source=where,
     )
+
+
+for _suffix in (".rss", ".atom", ".xml"):
+    READERS[_suffix] = read_feed

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from polemos.errors import Errors, ReadError
-from polemos.read import Defaults, ReadFailure, check_article, parse_date, text_id
+from polemos.read import READERS, Defaults, ReadFailure, check_article, parse_date, text_id
 from polemos.types import Article
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -74,3 +74,7 @@ def _article(record: Any, where: str, defaults: Defaults) -> Article:
         url=url,
         source=where,
     )
+
+
+READERS[".warc"] = read_warc
+READERS[".warc.gz"] = read_warc
