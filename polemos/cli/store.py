@@ -218,18 +218,10 @@ def _event_table(found: list[dict[str, Any]]) -> None:
     from rich.table import Table
 
     table = Table(show_lines=False, header_style="bold")
-    for col in (
-        "id",
-        "date",
-        "type",
-        "modality",
-        "actor → target",
-        "where",
-        "killed",
-        "claimed by",
-        "outlet",
-    ):
-        table.add_column(col)
+    table.add_column("id", no_wrap=True, min_width=16)
+    table.add_column("date", no_wrap=True, min_width=10)
+    for col in ("type", "modality", "actor → target", "where", "killed", "claimed by", "outlet"):
+        table.add_column(col, overflow="fold")
     for e in found:
         who = " → ".join(x for x in (_name(e.get("actor")), _name(e.get("target"))) if x)
         where = ", ".join(p.get("name") or p.get("text") or "" for p in e.get("locations") or [])
