@@ -14,6 +14,7 @@ import importlib
 import json
 import multiprocessing
 import os
+import shutil
 import sys
 import tempfile
 from collections import deque
@@ -198,12 +199,14 @@ def run_ray(
         import ray
     except ImportError as e:
         raise BatchError(Errors.E501.format(detail="Ray is not installed: pip install 'polemos[ray]'")) from e
+    cleanup, root = False, ""
     try:
         if not ray.is_initialized():
             ray.init(address=address, include_dashboard=False, log_to_driver=False, configure_logging=False,
                      runtime_env=None if address else _local_runtime_env())  # fmt: skip
         ray.data.DataContext.get_current().enable_progress_bars = False
         root = shard_dir or tempfile.mkdtemp(prefix="polemos-ray-")
+        cleanup = shard_dir is None  # shards the user did not ask to keep go once loaded
         buffer: list[Article] = []
         for n, article in enumerate(articles):
             buffer.append(article)
@@ -216,6 +219,9 @@ def run_ray(
         raise
     except Exception as e:  # ray raises its own tree (RayError, RayTaskError, …): translate at the edge
         raise BatchError(Errors.E501.format(detail=f"Ray: {type(e).__name__}: {str(e)[:300]}")) from e
+    finally:
+        if cleanup:
+            shutil.rmtree(root, ignore_errors=True)
 
 
 def _ray_window(ray: Any, pq: Any, arts: list[Article], root: str, n: int, extractor: str, workers: int,

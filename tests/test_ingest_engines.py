@@ -53,3 +53,22 @@ def test_ingest_real_pipeline_record_comes_back_exactly(db_url: str, tmp_path: P
     assert [store.article(a["id"]) for a in ARTICLES] == direct
     assert store.counts()["events"] == sum(len(d["events"]) for d in direct) > 0
     store.close()
+
+
+@pytest.mark.slow
+def test_ingest_cli_end_to_end_with_plain_progress(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text("".join(json.dumps(a) + "\n" for a in ARTICLES))
+    (folder / "b.txt").write_bytes(b"\xff\xfe\x00\x00garbage")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
+    cmd = [sys.executable, "-m", "polemos", "ingest", str(folder), "--db", str(tmp_path / "p.db")]
+    run = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    assert run.returncode == 0, run.stderr
+    assert "done: 2 read, 2 added" in run.stderr and "1 input(s) quarantined" in run.stderr
+    again = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    assert "done: 0 read, 0 added" in again.stderr

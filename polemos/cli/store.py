@@ -90,6 +90,9 @@ def ingest(
     workers: int = typer.Option(1, min=1, help="Extraction processes (Ray: actors)."),
     engine: str = typer.Option("local", help="local (processes on this machine) or ray (Ray Data)."),
     ray_address: str | None = typer.Option(None, help="Ray cluster address (default: start a local one)."),
+    shard_dir: str | None = typer.Option(
+        None, help="Ray: keep the Parquet shards here (default: a temp dir)."
+    ),
     batch_size: int = typer.Option(64, min=1, help="Articles per database transaction."),
     report: bool = typer.Option(
         False, "--report", help="List the inputs that failed (the quarantine) and exit."
@@ -109,7 +112,8 @@ def ingest(
         if not paths:
             fail(Errors.E203.format(name="PATHS", detail="give files or folders to ingest (or --report)"))
         reporter = _Reporter()
-        options = Options(engine=engine, workers=workers, batch_size=batch_size, ray_address=ray_address)
+        options = Options(engine=engine, workers=workers, batch_size=batch_size, ray_address=ray_address,
+                          shard_dir=shard_dir)  # fmt: skip
         progress = run_ingest(paths, store, options, on_progress=reporter, on_start=reporter.start)
         reporter.stop(progress)
         if progress.failed:
