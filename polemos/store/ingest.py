@@ -93,6 +93,7 @@ class _Run:
             stat = os.stat(path)
             if self.store.file_done(path, stat.st_size, stat.st_mtime_ns):
                 self.files_done += 1
+                self.progress.files_done.append(path)
                 continue
             pending: list[tuple[int, Article]] = []
             n_articles = 0

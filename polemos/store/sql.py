@@ -112,12 +112,7 @@ class SqlStore:
             progress.added += len(ids) - replaced
             progress.updated += replaced
             progress.events += len(rows["events"])
-            if ids:  # an input that now reads fine leaves the quarantine
-                sources = [(s.rsplit(":", 1)[0], _line(s)) for s in (i.source for i in batch) if s]
-                for src, line in sources:
-                    conn.execute(
-                        delete(quarantine).where(quarantine.c.source == src, quarantine.c.line == line)
-                    )
+            self._unquarantine(conn, [i.source for i in batch if i.source])
             for f in failures:
                 conn.execute(
                     delete(quarantine).where(quarantine.c.source == f.source, quarantine.c.line == f.line)
@@ -129,6 +124,19 @@ class SqlStore:
                 conn.execute(update(ingest_runs).where(ingest_runs.c.id == run_id).values(
                     updated_at=now, seen=progress.seen, added=progress.added, updated=progress.updated,
                     skipped=progress.skipped, failed=progress.failed, events=progress.events))  # fmt: skip
+
+    def _unquarantine(self, conn: Connection, sources: list[str]) -> None:
+        """Inputs that now read and extract fine leave the quarantine (one query when it holds none)."""
+        wanted = {(src.rsplit(":", 1)[0] if _line(src) else src, _line(src)) for src in sources}
+        files = sorted({f for f, _ in wanted})
+        if not files:
+            return
+        q = select(quarantine.c.id, quarantine.c.source, quarantine.c.line).where(
+            quarantine.c.source.in_(files)
+        )
+        stale = [r.id for r in conn.execute(q) if (r.source, r.line) in wanted]
+        if stale:
+            conn.execute(delete(quarantine).where(quarantine.c.id.in_(stale)))
 
     def _delete_articles(self, conn: Connection, ids: list[str]) -> int:
         """Remove these articles and everything under them (a changed article is stored anew)."""
