@@ -8,7 +8,7 @@ until ``polemos db upgrade``.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -56,6 +56,10 @@ class SqlStore:
     def __init__(self, url: str | None = None, *, upgrade: bool = False) -> None:
         self.url = normalize_url(url) if url else default_url()
         self.engine = make_engine(self.url)
+        # Called inside a batch's transaction, for stages built on the store (fusion): with the uids of
+        # events about to be removed (a changed article), and with the uids of events just written.
+        self.before_delete: list[Callable[[Connection, list[str]], None]] = []
+        self.after_write: list[Callable[[Connection, list[str]], None]] = []
         try:
             self._check_schema(upgrade)
         except BaseException:
@@ -112,6 +116,8 @@ class SqlStore:
             progress.added += len(ids) - replaced
             progress.updated += replaced
             progress.events += len(rows["events"])
+            for hook in self.after_write:
+                hook(conn, [e["uid"] for e in rows["events"]])
             self._unquarantine(conn, [i.source for i in batch if i.source])
             for f in failures:
                 conn.execute(
@@ -145,6 +151,10 @@ class SqlStore:
         )
         if not existing:
             return 0
+        if self.before_delete:
+            doomed = list(conn.scalars(select(events.c.uid).where(events.c.article_id.in_(existing))))
+            for hook in self.before_delete:
+                hook(conn, doomed)
         uids = select(events.c.uid).where(events.c.article_id.in_(existing)).scalar_subquery()
         for table in EVENT_CHILDREN:
             conn.execute(delete(table).where(table.c.event_uid.in_(uids)))
