@@ -69,6 +69,6 @@ def test_ingest_cli_end_to_end_with_plain_progress(tmp_path: Path) -> None:
     cmd = [sys.executable, "-m", "polemos", "ingest", str(folder), "--db", str(tmp_path / "p.db")]
     run = subprocess.run(cmd, capture_output=True, text=True, env=env)
     assert run.returncode == 0, run.stderr
-    assert "done: 2 read, 2 added" in run.stderr and "1 input(s) quarantined" in run.stderr
+    assert "done: 2 read · 2 new" in run.stderr and "1 input(s) quarantined" in run.stderr
     again = subprocess.run(cmd, capture_output=True, text=True, env=env)
-    assert "done: 0 read, 0 added" in again.stderr
+    assert "done: 0 read · 0 new" in again.stderr

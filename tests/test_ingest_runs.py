@@ -154,7 +154,7 @@ def _wait_for(
 def test_ingest_kill_9_then_resume_loses_and_doubles_nothing(db_url: str, tmp_path: Path) -> None:
     records = write_corpus(tmp_path / "in", 120)
     store = SqlStore(db_url)
-    writer = _writer(db_url, tmp_path / "in", delay=0.01)
+    writer = _writer(db_url, tmp_path / "in", delay=0.03)
     _wait_for(store, "articles", 20, writer)
     os.kill(writer.pid, signal.SIGKILL)
     writer.wait()
@@ -172,7 +172,7 @@ def test_ingest_kill_9_then_resume_loses_and_doubles_nothing(db_url: str, tmp_pa
 def test_ingest_reader_queries_while_a_writer_ingests(db_url: str, tmp_path: Path) -> None:
     write_corpus(tmp_path / "in", 80)
     store = SqlStore(db_url)
-    writer = _writer(db_url, tmp_path / "in", delay=0.005)
+    writer = _writer(db_url, tmp_path / "in", delay=0.02)
     seen = []
     while writer.poll() is None:
         uids = store.event_ids(EventFilter(type="ASSAULT"))
@@ -181,5 +181,6 @@ def test_ingest_reader_queries_while_a_writer_ingests(db_url: str, tmp_path: Pat
         seen.append(len(uids))
     assert writer.returncode == 0
     assert seen == sorted(seen)  # every read saw a committed state, growing
+    assert len(set(seen)) > 2  # and the reads really overlapped the writes
     assert len(store.event_ids(EventFilter(type="ASSAULT"))) == 160
     store.close()

@@ -60,10 +60,10 @@ class _Reporter:
             self.bar.start()
 
     def _line(self, p: Any) -> str:
-        rate = (p.added + p.updated) / max(1e-9, time.monotonic() - self.t0)
+        rate = p.extracted / max(1e-9, time.monotonic() - self.t0)
         return (
-            f"{p.seen} read, {p.added} added, {p.updated} updated, {p.skipped} unchanged, {p.failed} failed, "
-            f"{p.events} events, {rate:.1f} articles/s"
+            f"{p.seen} read · {p.added} new · {p.updated} changed · {p.skipped} known · {p.failed} failed · "
+            f"{p.events} events · {rate:.1f} articles/s"
         )
 
     def __call__(self, p: Any) -> None:

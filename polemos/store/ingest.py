@@ -169,6 +169,7 @@ def ingest(
     try:
         for article, outcome in outcomes:
             run.inflight.popleft()
+            run.progress.extracted += 1
             if isinstance(outcome, Failure):
                 run.failures.append(outcome)
                 run.progress.failed += 1
@@ -177,6 +178,8 @@ def ingest(
             if len(todo) >= options.batch_size:
                 run.commit(todo)
                 todo = []
+            elif on_progress:
+                on_progress(run.progress)
         run.commit(todo)
     except BaseException:
         store.finish_run(run_id, "failed")
