@@ -22,7 +22,11 @@ def merge_in_sentence(events: list[Resolved]) -> list[Resolved]:
             (
                 o
                 for o in out
-                if o.sent_index == ev.sent_index and o.type == ev.type and _compatible(o, ev) is not None
+                if o.sent_index == ev.sent_index
+                and o.type == ev.type
+                and not _anaphoric(ev)
+                and not _anaphoric(o)
+                and same_party(o.actor_key, ev.actor_key) is not False
             ),
             None,
         )
@@ -38,10 +42,14 @@ def merge_across(events: list[Resolved]) -> list[Resolved]:
     out: list[Resolved] = []
     for ev in events:
         best, best_links = None, 0
-        for o in out:
+        anaphor = _anaphoric(ev)
+        for o in reversed(out) if anaphor else out:
             if o.type != ev.type or o.sent_index == ev.sent_index:
                 continue
             links = _compatible(o, ev)
+            if links is not None and anaphor:
+                links += 1
+                anaphor = False  # only the nearest earlier event of its type is what "the attack" is
             if links is not None and links > best_links:
                 best, best_links = o, links
         if best is None:
@@ -51,8 +59,26 @@ def merge_across(events: list[Resolved]) -> list[Resolved]:
     return out
 
 
+def _anaphoric(ev: Resolved) -> bool:
+    """ "the attack", "this bombing": a definite event noun with nothing of its own (no place, figure
+    or date) refers back to an event already told."""
+    head = ev.draft.head
+    definite = any(
+        c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "those")
+        for c in head.children
+    )
+    return (
+        head.pos_ == "NOUN"
+        and definite
+        and not ev.draft.locations
+        and not ev.draft.counts
+        and ev.draft.date is None
+    )
+
+
 def _compatible(a: Resolved, b: Resolved) -> int | None:
-    """None when the two events cannot be one; else how many things link them."""
+    """None when the two events cannot be one; else how many things link them (0: nothing
+    contradicts, nothing links — not enough to merge)."""
     if a.modality != b.modality and not (a.in_headline or b.in_headline):
         return None
     links = 0
@@ -80,7 +106,7 @@ def _compatible(a: Resolved, b: Resolved) -> int | None:
         links += 1  # a headline and its lead tell the same story
     if a.sent_index == b.sent_index:
         links += 1
-    return links if links > 0 else None
+    return links
 
 
 def _key(place: PlaceRef) -> str:
