@@ -184,3 +184,19 @@ def test_ingest_reader_queries_while_a_writer_ingests(db_url: str, tmp_path: Pat
     assert len(set(seen)) > 2  # and the reads really overlapped the writes
     assert len(store.event_ids(EventFilter(type="ASSAULT"))) == 160
     store.close()
+
+
+def test_ingest_standard_input_is_read_and_not_remembered(store: SqlStore, tmp_path: Path) -> None:
+    from polemos.read import iter_articles
+
+    line = json.dumps({"id": "s1", "text": "Now 4 killed in Homs."}) + "\n"
+
+    def stdin_reader(paths: list[str]):  # type: ignore[no-untyped-def]
+        assert paths == ["-"]
+        (tmp_path / "stdin.jsonl").write_text(line)
+        return iter_articles([str(tmp_path / "stdin.jsonl")])
+
+    options = Options(extractor=HAND)
+    assert ingest(["-"], store, options, reader=stdin_reader).added == 1
+    assert ingest(["-"], store, options, reader=stdin_reader).skipped == 1  # read again, known
+    assert store.counts()["ingest_files"] == 0

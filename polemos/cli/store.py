@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from functools import partial
 from typing import Any
 
 import typer
@@ -94,6 +95,8 @@ def ingest(
         None, help="Ray: keep the Parquet shards here (default: a temp dir)."
     ),
     batch_size: int = typer.Option(64, min=1, help="Articles per database transaction."),
+    published: str | None = typer.Option(None, help="Publication date (YYYY-MM-DD) of articles without one."),
+    outlet: str | None = typer.Option(None, help="Outlet name for articles without one."),
     report: bool = typer.Option(
         False, "--report", help="List the inputs that failed (the quarantine) and exit."
     ),
@@ -111,10 +114,14 @@ def ingest(
             return
         if not paths:
             fail(Errors.E203.format(name="PATHS", detail="give files or folders to ingest (or --report)"))
+        from polemos.read import Defaults, iter_articles, parse_date
+
+        defaults = Defaults(parse_date(published, "--published"), outlet)
         reporter = _Reporter()
         options = Options(engine=engine, workers=workers, batch_size=batch_size, ray_address=ray_address,
                           shard_dir=shard_dir)  # fmt: skip
-        progress = run_ingest(paths, store, options, on_progress=reporter, on_start=reporter.start)
+        progress = run_ingest(paths, store, options, on_progress=reporter, on_start=reporter.start,
+                              reader=partial(iter_articles, defaults=defaults))  # fmt: skip
         reporter.stop(progress)
         if progress.failed:
             typer.echo(f"{progress.failed} input(s) quarantined: see 'polemos ingest --report'", err=True)

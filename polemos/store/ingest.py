@@ -54,7 +54,7 @@ def list_inputs(paths: Iterable[str]) -> list[str]:
                     if not n.startswith(".") and n.lower().endswith(INPUT_SUFFIXES)
                 )
             files.extend(sorted(found))
-        elif os.path.exists(path):
+        elif path == "-" or os.path.exists(path):  # "-": standard input
             files.append(path)
         else:
             raise ReadError(Errors.E107.format(source=path))
@@ -90,8 +90,8 @@ class _Run:
         """New or changed articles of every file, in order; known ones are counted as skipped."""
         number = 0
         for path in files:
-            stat = os.stat(path)
-            if self.store.file_done(path, stat.st_size, stat.st_mtime_ns):
+            stat = None if path == "-" else os.stat(path)  # standard input has no size to remember
+            if stat and self.store.file_done(path, stat.st_size, stat.st_mtime_ns):
                 self.files_done += 1
                 self.progress.files_done.append(path)
                 continue
@@ -109,7 +109,8 @@ class _Run:
                     yield from self._fresh(pending)
                     pending = []
             yield from self._fresh(pending)
-            self.file_ends.append((number, path, stat.st_size, stat.st_mtime_ns, n_articles))
+            if stat:
+                self.file_ends.append((number, path, stat.st_size, stat.st_mtime_ns, n_articles))
 
     def _fresh(self, pending: list[tuple[int, Article]]) -> Iterator[Article]:
         self.progress.seen += len(pending)
