@@ -200,3 +200,14 @@ def test_ingest_standard_input_is_read_and_not_remembered(store: SqlStore, tmp_p
     assert ingest(["-"], store, options, reader=stdin_reader).added == 1
     assert ingest(["-"], store, options, reader=stdin_reader).skipped == 1  # read again, known
     assert store.counts()["ingest_files"] == 0
+
+
+def test_ingest_record_the_store_refuses_is_quarantined_alone(store: SqlStore, tmp_path: Path) -> None:
+    write_corpus(tmp_path / "in", 6, files=1)
+    with (tmp_path / "in" / "part-0.jsonl").open("a") as f:
+        f.write(json.dumps({"id": "bad", "text": "BADRECORD 5 killed in Homs"}) + "\n")
+    progress = run(store, tmp_path / "in", batch=64)
+    (bad,) = list(store.quarantined())
+    assert (bad.line, bad.code, bad.article_id) == (7, "E405", "bad")
+    assert progress.added == 6 and store.counts()["articles"] == 6
+    assert store.runs()[-1]["added"] == 6

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from polemos.errors import Errors, ReadError
+from polemos.errors import Errors, ReadError, StoreError
 from polemos.store.base import Failure, Progress, Stored
 from polemos.store.records import content_hash
 from polemos.store.sql import SqlStore
@@ -125,7 +125,12 @@ class _Run:
 
     def commit(self, batch: list[Stored]) -> None:
         failures, self.failures = self.failures, []
-        self.store.write_batch(batch, failures, run_id=self.run_id, progress=self.progress)
+        try:
+            self.store.write_batch(batch, failures, run_id=self.run_id, progress=self.progress)
+        except StoreError:
+            if not batch:
+                raise  # nothing but failures to write: the database itself is failing
+            self._commit_one_by_one(batch, failures)
         # a file is done once every article of it that went to extraction is committed
         while self.file_ends and (not self.inflight or self.inflight[0] > self.file_ends[0][0]):
             _, path, size, mtime, n = self.file_ends.popleft()
@@ -134,6 +139,22 @@ class _Run:
             self.progress.files_done.append(path)
         if self.on_progress:
             self.on_progress(self.progress)
+
+    def _commit_one_by_one(self, batch: list[Stored], failures: list[Failure]) -> None:
+        """A record the database refuses must not stop the run: store the batch one by one and
+        quarantine what is refused (if the database refuses everything, the last write raises)."""
+        for item in batch:
+            try:
+                self.store.write_batch([item], [], run_id=self.run_id, progress=self.progress)
+            except StoreError as e:
+                article_id = str((item.record.get("article") or {}).get("id") or "") or None
+                path, _, line = (item.source or "?").rpartition(":")
+                if not line.isdigit():
+                    path, line = item.source or "?", "0"
+                failures.append(Failure(path, int(line), str(e), "E405" if "E405" in str(e) else "E402",
+                                        article_id))  # fmt: skip
+                self.progress.failed += 1
+        self.store.write_batch([], failures, run_id=self.run_id, progress=self.progress)
 
 
 def ingest(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -102,20 +103,24 @@ class SqlStore:
     ) -> None:
         rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
         for item in batch:
-            for name, table_rows in flatten(
-                item.record, text=item.text, source=item.source, run_id=run_id
-            ).items():
+            try:
+                flat = flatten(item.record, text=item.text, source=item.source, run_id=run_id)
+            except (KeyError, TypeError, AttributeError, ValueError) as e:  # not a contract record
+                detail = f"{type(e).__name__}: {e}"
+                raise StoreError(Errors.E405.format(source=item.source or "?", detail=detail)) from e
+            for name, table_rows in flat.items():
                 rows[name].extend(table_rows)
         ids = [r["id"] for r in rows["articles"]]
         now = datetime.now(UTC)
+        after = replace(progress)  # counters as they will be once this transaction commits
         with _translated(self.url), self._write() as conn, conn.begin():
             replaced = self._delete_articles(conn, ids)
             for table in (articles, events, actors, claims, locations, counts, spans, places, times):
                 if rows[table.name]:
                     conn.execute(insert(table), rows[table.name])
-            progress.added += len(ids) - replaced
-            progress.updated += replaced
-            progress.events += len(rows["events"])
+            after.added += len(ids) - replaced
+            after.updated += replaced
+            after.events += len(rows["events"])
             for hook in self.after_write:
                 hook(conn, [e["uid"] for e in rows["events"]])
             self._unquarantine(conn, [i.source for i in batch if i.source])
@@ -128,8 +133,9 @@ class SqlStore:
                     at=now, run_id=run_id))  # fmt: skip
             if run_id is not None:
                 conn.execute(update(ingest_runs).where(ingest_runs.c.id == run_id).values(
-                    updated_at=now, seen=progress.seen, added=progress.added, updated=progress.updated,
-                    skipped=progress.skipped, failed=progress.failed, events=progress.events))  # fmt: skip
+                    updated_at=now, seen=after.seen, added=after.added, updated=after.updated,
+                    skipped=after.skipped, failed=after.failed, events=after.events))  # fmt: skip
+        progress.added, progress.updated, progress.events = after.added, after.updated, after.events
 
     def _unquarantine(self, conn: Connection, sources: list[str]) -> None:
         """Inputs that now read and extract fine leave the quarantine (one query when it holds none)."""
