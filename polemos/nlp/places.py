@@ -113,15 +113,7 @@ class PlaceRecognizer:
 
     # -- the three sources ------------------------------------------------------------------
     def find(self, doc: Doc) -> list[tuple[int, int, bool]]:
-        taken = [False] * len(doc)
-        spans: list[tuple[int, int, bool]] = []
-
-        def take(start: int, end: int, demonym: bool) -> None:
-            if start < end and not any(taken[start:end]):
-                for k in range(start, end):
-                    taken[k] = True
-                spans.append((start, end, demonym))
-
+        found: list[tuple[int, int, bool, int]] = []  # (start, end, demonym, source rank)
         lower_words = {t.text for t in doc if t.text.islower()}
         surnames = {e[-1].text for e in map(_name_part, doc.ents) if e.label_ == "PERSON" and len(e) > 1}
         ent_of = {}
@@ -136,19 +128,23 @@ class PlaceRecognizer:
             if s >= t or doc[s:t].text in table:
                 continue  # demonyms: step 3
             if self._known(doc[s:t]):
-                take(s, t, False)
+                found.append((s, t, False, 0))
                 continue
             inner = list(self._gazetteer_spans(doc, ent_of, lower_words, set(), s, t, relaxed=True))
-            for a, b in inner:
-                take(a, b, False)
-            if not inner and doc[s].text in table:
-                take(s, s + 1, True)
-            elif not inner:
-                take(s, t, False)
+            found += [(a, b, False, 0) for a, b in inner]
+            if not inner:
+                found.append((s, s + 1, True, 0) if doc[s].text in table else (s, t, False, 0))
         for start, end in self._gazetteer_spans(doc, ent_of, lower_words, surnames):  # 2. names it missed
-            take(start, end, False)
+            found.append((start, end, False, 1))
         for start, end in self._demonym_spans(doc):  # 3. "Syrian", "Americans"
-            take(start, end, True)
+            found.append((start, end, True, 2))
+        # overlaps: the model's places first, then the gazetteer's names, then demonyms; longer first
+        taken = [False] * len(doc)
+        spans: list[tuple[int, int, bool]] = []
+        for start, end, demonym, _ in sorted(found, key=lambda f: (f[3], f[0] - f[1], f[0])):
+            if start < end and not any(taken[start:end]):
+                taken[start:end] = [True] * (end - start)
+                spans.append((start, end, demonym))
         spans.sort()
         return [(doc[s].idx, doc[t - 1].idx + len(doc[t - 1].text), d) for s, t, d in spans]
 
@@ -243,7 +239,16 @@ class PlaceRecognizer:
         if single and first.pos_ != "PROPN" and not first.text.isupper():
             return None  # "We", "Road": a common word here
         if ent is not None and ent.label_ in EMBEDDING_LABELS and len(_name_part(ent)) > len(span):
-            return None  # "George Washington", "Gulf War"; a place inside an organisation's name still counts
+            return None  # "George Washington"; a place inside an organisation's name still counts ...
+        tail = (
+            ent is not None
+            and ent.label_ in NAME_LABELS
+            and span.end == ent.end
+            and span.start > ent.start
+            and doc[span.start - 1].lower_ not in ("of", "for", "in", "at", "on")
+        )
+        if tail and not any(c.feature in STRONG_FEATURES or c.population >= CUE_POPULATION for c in cands):
+            return None  # ... and at its tail only when it is well known ("CTV Edmonton"; not "Boko Haram")
         cue = _locative(doc, span)
         person = ent is not None and ent.label_ == "PERSON" and not cue  # "to Cirencester": a place after all
         floor = MIN_POPULATION_NAME if person else MIN_POPULATION
