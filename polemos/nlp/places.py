@@ -81,6 +81,8 @@ def _locative(doc: Doc, span: Span) -> bool:
     nxt = doc[span.end] if span.end < len(doc) else None
     if prev is not None and prev.lower_ in LOCATIVE:
         return True
+    if span[-1].dep_ == "compound" and span[-1].head.pos_ == "NOUN":
+        return True  # a modifier of a common noun: "a Calais swimming pool", "the Oakdale fire station"
     if nxt is not None and (
         nxt.text in (",", "'s", "’s") or nxt.lower_ in LOCATIVE - {"and", "of", "to", "from"}
     ):
