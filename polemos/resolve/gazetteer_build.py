@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -348,7 +349,7 @@ def _supplement(w: _Writer) -> None:
 def build(path: Path, version: str, progress: Progress | None = None) -> None:
     """Compile the gazetteer into a new SQLite file at ``path`` (written aside, then moved in)."""
     progress = progress or (lambda step, done, total: None)
-    tmp = path.with_suffix(".tmp")
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # processes building at once never collide
     tmp.unlink(missing_ok=True)
     db = sqlite3.connect(tmp)
     try:
