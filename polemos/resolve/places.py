@@ -32,6 +32,7 @@ FEATURE_PRIOR = {"country": 6.0, "region": 3.0, "admin1": 2.5, "landmark": 2.0, 
 KIND_PENALTY = {0: 0.0, 1: -0.3, 2: -1.0, 3: -2.5}
 AMBIGUOUS_MARGIN = 0.5
 NEIGHBOUR_READINGS = 8  # how many readings of another name count for nearness
+MAX_CANDIDATES = 40  # readings of one name kept after the context-free score
 
 _NEAR_BEFORE = re.compile(
     r"\b(near|nearby|outskirts of|suburbs? of|vicinity of|close to|outside|around|(?:north|south|east|west)"
@@ -224,19 +225,26 @@ def _prepare(g: Gazetteer, text: str, start: int, end: int, demonym: bool) -> _M
         or bool(_AREA_AFTER.match(text[end : end + 20]))
         or bool(_AREA_BEFORE.search(before))
     )
+    m.cands = sorted(m.cands, key=lambda c: -_base_score(c, m))[:MAX_CANDIDATES]
     return m
 
 
 def _choose(ms: list[_Mention], ctx: _Context) -> None:
+    done: dict[tuple, tuple[list[Place], list[float]]] = {}  # same name, same cues: same ranking
+    views: dict[str, tuple] = {}
     for m in ms:
         if m.demonym or not m.cands:
             m.scores = [1.0] * len(m.cands)
             continue
-        view = ctx.view(m.key)
-        m.scores = [_score(c, m, view, m.cands) for c in m.cands]
-        order = sorted(range(len(m.cands)), key=lambda k: -m.scores[k])
-        m.cands = [m.cands[k] for k in order]
-        m.scores = [m.scores[k] for k in order]
+        container = tuple(c.id for c in m.container.cands[:3]) if m.container is not None else ()
+        memo = (m.key, m.area_hint, container, tuple(c.id for c in m.cands))
+        if memo not in done:
+            if m.key not in views:
+                views[m.key] = ctx.view(m.key)
+            scores = [_score(c, m, views[m.key], m.cands) for c in m.cands]
+            order = sorted(range(len(m.cands)), key=lambda k: -scores[k])
+            done[memo] = ([m.cands[k] for k in order], [scores[k] for k in order])
+        m.cands, m.scores = list(done[memo][0]), list(done[memo][1])
 
 
 def _context(ms: list[_Mention]) -> _Context:
