@@ -214,7 +214,7 @@ class Fuser:
                     if gb <= ga:
                         continue
                     link = self._linkage(groups[ga], groups[gb])
-                    if link is None or best is not None and (link[0], ) <= (best[0], ):
+                    if link is None or best is not None and (link[0],) <= (best[0],):
                         continue
                     if forbidden(ga, gb, manual=False):
                         continue

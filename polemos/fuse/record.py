@@ -113,8 +113,11 @@ def _claims(reports: list[Report]) -> list[dict[str, Any]]:
     for r in reports:
         for c in r.record.get("claims") or ():
             who = c.get("claimant")
-            claimant = None if not who else {"name": who.get("name") or who.get("text"), "party": who.get("party")}
-            key = (fold(str(claimant["name"])) if claimant else None, c.get("outlet") or r.outlet, r.article_id)
+            claimant = None
+            if who:
+                claimant = {"name": who.get("name") or who.get("text"), "party": who.get("party")}
+            name = fold(str(claimant["name"])) if claimant else None
+            key = (name, c.get("outlet") or r.outlet, r.article_id)
             if key not in seen:
                 seen.add(key)
                 out.append({"claimant": claimant, "outlet": c.get("outlet") or r.outlet,
@@ -122,9 +125,7 @@ def _claims(reports: list[Report]) -> list[dict[str, Any]]:
     return out
 
 
-def fused_record(
-    cluster: Cluster, reports: list[Report], actions: Sequence[Action] = ()
-) -> dict[str, Any]:
+def fused_record(cluster: Cluster, reports: list[Report], actions: Sequence[Action] = ()) -> dict[str, Any]:
     """The ``polemos.event/1`` record of one cluster (``reports`` are its members)."""
     reports = sorted(reports, key=lambda r: (r.published.isoformat() if r.published else "", r.uid))
     type_ = _majority((r.type for r in reports), PLOVER_TYPES) or "OTHER"
@@ -165,9 +166,15 @@ def fused_record(
         "counts": counts,
         "claims": _claims(reports),
         "reports": [
-            {"article_id": r.article_id, "event_id": r.event_id, "uid": r.uid, "outlet": r.outlet,
-             "published": r.published.isoformat() if r.published else None,
-             "type": r.type, "evidence": r.record.get("evidence")}
+            {
+                "article_id": r.article_id,
+                "event_id": r.event_id,
+                "uid": r.uid,
+                "outlet": r.outlet,
+                "published": r.published.isoformat() if r.published else None,
+                "type": r.type,
+                "evidence": r.record.get("evidence"),
+            }
             for r in reports
         ],  # fmt: skip
         "disagreements": disagreements,

@@ -119,7 +119,10 @@ def _date(value: Any) -> date | None:
         return None
 
 
-def _window(record: Mapping[str, Any], published: date | None) -> tuple[date | None, date | None, str | None, bool]:
+Window = tuple[date | None, date | None, str | None, bool]
+
+
+def _window(record: Mapping[str, Any], published: date | None) -> Window:
     d = record.get("date") or {}
     start, end = _date(d.get("start")), _date(d.get("end"))
     precision = d.get("precision")
@@ -185,6 +188,10 @@ def report_from_record(
     actor, target = record.get("actor"), record.get("target")
     actors = {k for k in (_actor_key(actor), _actor_key(target)) if k}
     type_ = str(record.get("type") or "OTHER")
+    # place names are weighed as places (by id or name), not a second time as words
+    place_words = {
+        k for loc in record.get("locations") or () for k in word_weights(str(loc.get("text") or ""))
+    }
     words_text = " ".join(
         [str((record.get("evidence") or {}).get("text") or "")]
         + [str(m.get("text") or "") for m in record.get("mentions") or ()]
@@ -209,6 +216,6 @@ def report_from_record(
         actor_kinds=frozenset({str(actor["kind"])} if actor and actor.get("kind") else ()),
         target_kinds=frozenset({str(target["kind"])} if target and target.get("kind") else ()),
         figures=_figures(record.get("counts")),
-        words=word_weights(words_text),
+        words=word_weights(words_text, skip=place_words),
         record=record,
     )

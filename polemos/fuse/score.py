@@ -15,7 +15,7 @@ from polemos.fuse.text import cosine, shared_words
 
 # Weights of the evidence (tuned by hand on the kinds of errors seen in dev, not per article).
 W_TEXT = 0.55  # times the cosine of the evidence words
-W_SAME_PLACE = 0.25
+W_SAME_PLACE = 0.3
 W_NEAR_PLACE = 0.12
 W_OTHER_PLACE = -0.2  # both name precise places and they are different ones
 W_COUNTRY = 0.1
@@ -23,11 +23,11 @@ W_ACTOR = 0.18
 W_TYPE = 0.08
 W_MODE = 0.05
 W_MODE_DIFF = -0.1
-W_TYPE_DIFF = -0.1
+W_TYPE_DIFF = -0.15
 W_FIGURE_SAME = 0.15
 W_FIGURE_CLOSE = 0.08
 W_FIGURE_FAR = -0.15
-W_TARGET_DIFF = -0.12
+W_TARGET_DIFF = -0.15
 W_MODALITY_DIFF = -0.2
 DATE_SAME_DAY = 0.15
 DATE_NEXT_DAY = 0.08
@@ -74,7 +74,7 @@ def apart_reason(a: Report, b: Report) -> str | None:
         return "same article"  # the extractor already joined one article's mentions of one event
     if a.family != b.family:
         return "different kinds of event"
-    if a.date_lo and b.date_lo and a.date_hi and b.date_hi and (a.date_hi < b.date_lo or b.date_hi < a.date_lo):
+    if _dates_apart(a, b):
         return "dates apart beyond their precision"
     if a.countries and b.countries and not a.countries & b.countries:
         return "different countries"
@@ -83,6 +83,12 @@ def apart_reason(a: Report, b: Report) -> str | None:
     if _places_apart(a.places, b.places):
         return "places too far apart"
     return None
+
+
+def _dates_apart(a: Report, b: Report) -> bool:
+    if not (a.date_lo and b.date_lo and a.date_hi and b.date_hi):
+        return False
+    return a.date_hi < b.date_lo or b.date_hi < a.date_lo
 
 
 def _places_apart(pa: tuple[Place, ...], pb: tuple[Place, ...]) -> bool:
@@ -100,7 +106,7 @@ def _places_apart(pa: tuple[Place, ...], pb: tuple[Place, ...]) -> bool:
 
 
 def _place_evidence(a: Report, b: Report) -> tuple[float, list[str]]:
-    keys_a, keys_b = {p.key for p in a.places}, {p.key for p in b.places}
+    keys_b = {p.key for p in b.places}
     same = sorted({p.name for p in a.places if p.key in keys_b})
     if same:
         # a shared place of a city or finer counts fully; a shared province or country less

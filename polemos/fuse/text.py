@@ -11,10 +11,16 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Collection
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 
-STOP = frozenset("""
+
+def _words(block: str) -> frozenset[str]:
+    return frozenset(block.split())  # a word list kept as prose, one block per kind
+
+
+STOP = _words("""
 a about above after again against all also am an and any are as at be because been before being below
 between both but by can could did do does doing down during each few for from further had has have
 having he her here hers him his how i if in into is it its itself just me more most my no nor not now
@@ -23,10 +29,10 @@ then there these they this those through to too under until up upon very was we 
 which while who whom why will with would you your yet amid among near via per says said say told
 new one two three four five six seven eight nine ten dozens dozen tens hundreds least including
 update updated writethru ld st nd rd th de la le les des du et en el los las un une del y
-""".split())  # fmt: skip
+""")
 
 # Stock words of conflict news: present in most reports of any event, so weak evidence of sameness.
-GENERIC = frozenset("""
+GENERIC = _words("""
 kill killed kills killing dead death deaths die died dies toll casualty casualties wound wounded injure
 injured injuries injury attack attacks attacked clash clashes fighting fight fighter fighters force
 forces people person civilian civilians soldier soldiers troop troops militant militants rebel rebels
@@ -35,7 +41,7 @@ city town village area areas countryside province region district governorate no
 northern southern eastern western central man men woman women child children strike strikes
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
 august september october november december week day days month year
-""".split())  # fmt: skip
+""")
 
 GENERIC_WEIGHT = 0.3
 NAME_WEIGHT = 1.5  # capitalised in the middle of a sentence: a name
@@ -58,7 +64,7 @@ def stem(word: str) -> str:
     return word
 
 
-def word_weights(text: str) -> dict[str, float]:
+def word_weights(text: str, skip: Collection[str] = ()) -> dict[str, float]:
     """Content words of ``text`` with their weights, unit-normalised (so cosine is a dot product)."""
     weights: dict[str, float] = {}
     sentence_start = True
@@ -72,6 +78,9 @@ def word_weights(text: str) -> dict[str, float]:
             sentence_start = False
             continue
         key = stem(word)
+        if key in skip:
+            sentence_start = False
+            continue
         if key.isdigit():
             w = NUMBER_WEIGHT
         elif key in GENERIC or word in GENERIC:
