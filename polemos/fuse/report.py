@@ -188,7 +188,7 @@ def report_from_record(
     actor, target = record.get("actor"), record.get("target")
     actors = {k for k in (_actor_key(actor), _actor_key(target)) if k}
     type_ = str(record.get("type") or "OTHER")
-    # place names are weighed as places (by id or name), not a second time as words
+    # place names are weighed as places (by id, name and distance), not a second time as words
     place_words = {
         k for loc in record.get("locations") or () for k in word_weights(str(loc.get("text") or ""))
     }

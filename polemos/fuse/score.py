@@ -106,17 +106,19 @@ def _places_apart(pa: tuple[Place, ...], pb: tuple[Place, ...]) -> bool:
 
 
 def _place_evidence(a: Report, b: Report) -> tuple[float, list[str]]:
-    keys_b = {p.key for p in b.places}
-    same = sorted({p.name for p in a.places if p.key in keys_b})
-    if same:
-        # a shared place of a city or finer counts fully; a shared province or country less
-        fine = [p for p in a.places if p.key in keys_b and p.feature not in ("admin1", "region", "country")]
-        return (W_SAME_PLACE if fine or not any(p.feature for p in a.places) else W_SAME_PLACE / 2), [
-            f"same place: {', '.join(same[:3])}"
-        ]
+    # a shared country is the country term's business; here only places within a country count
+    places_a = [p for p in a.places if p.feature != "country"]
+    places_b = [p for p in b.places if p.feature != "country"]
+    keys_b = {p.key for p in places_b}
+    shared = [p for p in places_a if p.key in keys_b]
+    if shared:
+        names = sorted({p.name for p in shared})
+        # a shared town or spot counts fully; a shared province or region half
+        fine = any(p.feature not in ("admin1", "region") for p in shared)
+        return (W_SAME_PLACE if fine else W_SAME_PLACE / 2), [f"same place: {', '.join(names[:3])}"]
     best: tuple[float, str] | None = None
-    for x in a.places:
-        for y in b.places:
+    for x in places_a:
+        for y in places_b:
             d, r = km(x, y), radius(x, y)
             if d is not None and r is not None and d <= r and (best is None or d < best[0]):
                 best = (d, f"{d:.0f} km apart ({x.name} / {y.name})")
