@@ -18,7 +18,7 @@ fuser built with ``ids=`` (the stored membership) keeps them across a full re-fu
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from polemos.fuse.block import BlockIndex
@@ -48,12 +48,12 @@ class Cluster:
     joins: tuple[Join, ...]  # len(members) - 1 joins, in the order they were made
 
 
-def new_id(anchor: str, taken: set[str]) -> str:
+def new_id(anchor: str, taken: Callable[[str], bool]) -> str:
     n = 0
     while True:
         seed = anchor if n == 0 else f"{anchor}#{n}"
         fid = "fe" + hashlib.sha1(seed.encode()).hexdigest()[:14]
-        if fid not in taken:
+        if not taken(fid):
             return fid
         n += 1
 
@@ -256,11 +256,10 @@ class Fuser:
                 chosen[i], used = fid, used | {fid}
         for fid in old:
             self.clusters.pop(fid, None)
-        taken = set(self.clusters) | used
         changed: set[str] = set()
         for i, (members, joins) in enumerate(groups):
-            fid = chosen.get(i) or new_id(members[0], taken)
-            taken.add(fid)
+            fid = chosen.get(i) or new_id(members[0], lambda f: f in self.clusters or f in used)
+            used.add(fid)
             cluster = Cluster(fid, tuple(members), tuple(joins))
             self.clusters[fid] = cluster
             for m in members:
