@@ -249,3 +249,33 @@ def test_fuse_every_report_in_exactly_one_fused_event() -> None:
     fuser.add(reports(*jableh()))
     members = [m for c in fuser.clusters.values() for m in c.members]
     assert sorted(members) == sorted(fuser.reports)
+
+
+def test_fuse_article_without_a_read_event_joins_an_event() -> None:
+    """A verbless headline no event was read from joins the event its places, words and day match."""
+    from polemos.fuse import Fuser, fused_records, report_from_article
+
+    _, wire, *_ = reports(*jableh())
+    place = {"text": "Jableh", "name": "Jableh", "geonameid": 169304, "lat": 35.36, "lon": 35.93,
+             "country": "SY", "admin1": "Latakia", "feature": "city"}  # fmt: skip
+    article = {"id": "fr", "outlet": "AFP", "published": "2016-05-24"}
+    text = "Jableh and Tartus bombings: 148 dead, Syrian Observatory"
+    other = {**place, "text": "Tartus", "name": "Tartus", "geonameid": 163345, "lat": 34.89, "lon": 35.89,
+             "admin1": "Tartus"}  # fmt: skip
+    unread = report_from_article(article, text=text, places=[place, other])
+    fuser = Fuser()
+    fuser.add([wire, unread])
+    (f,) = fused_records(fuser)
+    assert {r["article_id"] for r in f["reports"]} == {wire.article_id, "fr"}
+    assert [r["event_id"] for r in f["reports"] if r["article_id"] == "fr"] == [None]
+
+
+def test_fuse_articles_without_read_events_never_make_one() -> None:
+    from polemos.fuse import Fuser, fused_records, report_from_article
+
+    text = "Syrie : attentats à Jableh et Tartus"
+    a = report_from_article({"id": "fr1", "outlet": "A", "published": "2016-05-23"}, text=text)
+    b = report_from_article({"id": "fr2", "outlet": "B", "published": "2016-05-23"}, text=text)
+    fuser = Fuser()
+    fuser.add([a, b])
+    assert fused_records(fuser) == []

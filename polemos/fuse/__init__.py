@@ -14,12 +14,13 @@ from typing import Any
 from polemos.fuse.cluster import METHOD, THRESHOLD, Cluster, Fuser
 from polemos.fuse.history import Action, Constraints
 from polemos.fuse.record import fused_record
-from polemos.fuse.report import Report, report_from_record, report_uid
+from polemos.fuse.report import Report, report_from_article, report_from_record, report_uid
 from polemos.fuse.score import Pair, apart_reason, pair
 
 __all__ = [
     "METHOD", "THRESHOLD", "Action", "Cluster", "Constraints", "Fuser", "Pair", "Report", "apart_reason",
-    "fuse", "fused_record", "fused_records", "pair", "report_from_record", "report_uid",
+    "fuse", "fused_record", "fused_records", "pair", "report_from_article", "report_from_record",
+    "report_uid",
 ]  # fmt: skip
 
 
@@ -28,6 +29,8 @@ def fused_records(fuser: Fuser, ids: Iterable[str] | None = None) -> list[dict[s
     out = []
     for fid in sorted(fuser.clusters if ids is None else ids):
         cluster = fuser.clusters[fid]
+        if not fuser.is_event(fid):
+            continue  # an article no event was read from, that joined none: not an event
         out.append(fused_record(cluster, fuser.members(fid), fuser.constraints.touching(cluster.members)))
     return out
 

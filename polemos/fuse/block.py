@@ -37,14 +37,14 @@ def _weeks(lo: date | None, hi: date | None) -> list[int]:
 
 def country_keys(report: Report) -> list[Key]:
     weeks = _weeks(report.date_lo, report.date_hi)
-    return [("c", f"{report.family}:{c}", w) for c in sorted(report.countries) for w in weeks]
+    return [("c", c, w) for c in sorted(report.countries) for w in weeks]
 
 
 def name_keys(report: Report) -> list[Key]:
     weeks = _weeks(report.date_lo, report.date_hi)
     names = sorted(name_tokens(report.words), key=lambda k: (-report.words[k], k))[:NAME_KEYS]
     names += sorted({p.key for p in report.places} | set(report.actors))
-    return [("n", f"{report.family}:{n}", w) for n in sorted(set(names)) for w in weeks]
+    return [("n", n, w) for n in sorted(set(names)) for w in weeks]
 
 
 class BlockIndex:

@@ -101,7 +101,7 @@ class Fuser:
                     continue
                 self.compared += 1
                 p = pair(r, self.reports[other])
-                if p.score >= self.threshold:
+                if p.score >= self.threshold and (r.read or self.reports[other].read):
                     self.edges[r.uid][other] = p
                     self.edges.setdefault(other, {})[r.uid] = p
         return self._recluster({r.uid for r in fresh})
@@ -196,6 +196,8 @@ class Fuser:
                 owner[m] = keep
 
         def forbidden(ga: str, gb: str, manual: bool) -> bool:
+            if not manual and not any(self.reports[u].read for u in groups[ga] + groups[gb]):
+                return True  # articles no event was read from join an event, never make one
             for x in groups[ga]:
                 for y in groups[gb]:
                     if self.constraints.cannot(x, y):
@@ -269,6 +271,10 @@ class Fuser:
         return changed
 
     # ---- reading -----------------------------------------------------------------------------------
+
+    def is_event(self, fused_id: str) -> bool:
+        """Whether a cluster holds an event read from some article (else: unread articles only)."""
+        return any(self.reports[u].read for u in self.clusters[fused_id].members)
 
     def cluster_of(self, uid: str) -> Cluster:
         return self.clusters[self.member_of[uid]]

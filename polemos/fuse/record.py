@@ -128,7 +128,8 @@ def _claims(reports: list[Report]) -> list[dict[str, Any]]:
 def fused_record(cluster: Cluster, reports: list[Report], actions: Sequence[Action] = ()) -> dict[str, Any]:
     """The ``polemos.event/1`` record of one cluster (``reports`` are its members)."""
     reports = sorted(reports, key=lambda r: (r.published.isoformat() if r.published else "", r.uid))
-    type_ = _majority((r.type for r in reports), PLOVER_TYPES) or "OTHER"
+    read = [r for r in reports if r.read] or reports
+    type_ = _majority((r.type for r in read), PLOVER_TYPES) or "OTHER"
     lead = next(r for r in reports if r.type == type_)
     counts = {kind: figure(kind, reports) for kind in ("killed", "injured", "size")}
     date, date_values = _date(reports)
@@ -144,7 +145,7 @@ def fused_record(cluster: Cluster, reports: list[Report], actions: Sequence[Acti
         names = sorted({str(i["name"]) for i in items})
         if len(names) > 1 and field != "places" or field == "places" and _places_differ(reports):
             disagreements.append({"field": field, "values": names})
-    types = sorted({r.type for r in reports})
+    types = sorted({r.type for r in read})
     if len(types) > 1:
         disagreements.append({"field": "type", "values": types})
     reasons: list[str] = []
@@ -157,8 +158,8 @@ def fused_record(cluster: Cluster, reports: list[Report], actions: Sequence[Acti
         "schema": SCHEMA_EVENT,
         "id": cluster.id,
         "type": type_,
-        "mode": _majority(r.mode for r in reports),
-        "modality": _majority((r.modality for r in reports), ("asserted",)),
+        "mode": _majority(r.mode for r in read),
+        "modality": _majority((r.modality for r in read), ("asserted",)),
         "actors": actors,
         "targets": targets,
         "locations": locations,
@@ -168,11 +169,11 @@ def fused_record(cluster: Cluster, reports: list[Report], actions: Sequence[Acti
         "reports": [
             {
                 "article_id": r.article_id,
-                "event_id": r.event_id,
+                "event_id": r.event_id if r.read else None,  # None: an article no event was read from
                 "uid": r.uid,
                 "outlet": r.outlet,
                 "published": r.published.isoformat() if r.published else None,
-                "type": r.type,
+                "type": r.type if r.read else None,
                 "evidence": r.record.get("evidence"),
             }
             for r in reports

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -36,7 +36,13 @@ DATE_SLACK = {"day": 1, "week": 1, "month": 0, "year": 0}
 PUBLISHED_WINDOW = 7  # days before publication an undated report's event may have happened
 
 # How far apart two mentions of one place may be (km), by the coarser place's feature.
-PLACE_RADIUS_KM = {"landmark": 5.0, "neighbourhood": 8.0, "city": 25.0, "admin2": 80.0, "admin1": 250.0}
+# A province or larger has no radius: it is compared by name (same admin1) instead.
+PLACE_RADIUS_KM = {"landmark": 5.0, "neighbourhood": 8.0, "city": 25.0, "admin2": 80.0}
+# Actors that take part in most events of their country (its army, police, "civilians"): sharing one
+# says little; sharing a named armed group or person says much more.
+COMMON_ACTOR_KINDS = frozenset(
+    {"state", "military", "police", "government", "civilians", "protesters", "unknown"}
+)
 PRECISE_FEATURES = frozenset({"landmark", "neighbourhood", "city"})
 
 
@@ -85,11 +91,13 @@ class Report:
     places: tuple[Place, ...]
     countries: frozenset[str]
     actors: frozenset[str]  # folded canonical names (else text) of actor and target
+    common_actors: frozenset[str]  # those of them that are a country's forces, civilians, unnamed
     actor_kinds: frozenset[str]
     target_kinds: frozenset[str]
     figures: tuple[Figure, ...]
     words: dict[str, float]  # weighted content words of the evidence (and mentions)
     record: Mapping[str, Any] = field(repr=False, compare=False)
+    read: bool = True  # False: an article in which no event was read (see report_from_article)
 
     @property
     def sort_key(self) -> tuple[str, str]:
@@ -187,6 +195,11 @@ def report_from_record(
         countries = {str(p["country"]) for p in article_places if p.get("country")}
     actor, target = record.get("actor"), record.get("target")
     actors = {k for k in (_actor_key(actor), _actor_key(target)) if k}
+    common = {
+        k
+        for a in (actor, target)
+        if a and (k := _actor_key(a)) and (not a.get("name") or a.get("kind") in COMMON_ACTOR_KINDS)
+    }
     type_ = str(record.get("type") or "OTHER")
     # place names are weighed as places (by id, name and distance), not a second time as words
     place_words = {
@@ -213,9 +226,46 @@ def report_from_record(
         places=places,
         countries=frozenset(countries),
         actors=frozenset(actors),
+        common_actors=frozenset(common),
         actor_kinds=frozenset({str(actor["kind"])} if actor and actor.get("kind") else ()),
         target_kinds=frozenset({str(target["kind"])} if target and target.get("kind") else ()),
         figures=_figures(record.get("counts")),
         words=word_weights(words_text, skip=place_words),
         record=record,
     )
+
+
+UNREAD = ""  # the event id of an article's unread report
+UNREAD_CHARS = 400  # the opening an unread report is read from (headline and lead)
+
+
+def report_from_article(
+    article: Mapping[str, Any], *, text: str | None = None, places: list[Mapping[str, Any]] | None = None
+) -> Report:
+    """A report for an article in which no event was read (another language, a bare headline).
+
+    It may join a fused event its words, places and publication date match, as one more source, but
+    two such reports never make an event on their own. ``article`` is the contract's ``article``
+    object; ``text`` its text (the opening is used); ``places`` the article's ``places`` list.
+    """
+    opening = (text or article.get("title") or "")[:UNREAD_CHARS]
+    locations = [p for p in places or () if not p.get("demonym")]
+    record = {
+        "id": UNREAD,
+        "type": "OTHER",
+        "modality": "asserted",
+        "locations": locations,
+        "date": None,
+        "counts": {},
+        "claims": [{"claimant": None, "outlet": article.get("outlet")}],
+        "evidence": {"start": 0, "end": len(opening), "text": opening},
+        "mentions": [],
+    }
+    report = report_from_record(
+        record,
+        article_id=str(article["id"]),
+        outlet=article.get("outlet"),
+        published=article.get("published"),
+        article_places=list(places or ()),
+    )
+    return replace(report, read=False, family="unread")

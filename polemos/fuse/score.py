@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from polemos.fuse.report import PLACE_RADIUS_KM, PRECISE_FEATURES, Figure, Place, Report
+from polemos.fuse.report import PLACE_RADIUS_KM, PRECISE_FEATURES, Figure, Place, Report, fold
 from polemos.fuse.text import cosine, shared_words
 
 # Weights of the evidence (tuned by hand on the kinds of errors seen in dev, not per article).
@@ -20,6 +20,9 @@ W_NEAR_PLACE = 0.12
 W_OTHER_PLACE = -0.2  # both name precise places and they are different ones
 W_COUNTRY = 0.1
 W_ACTOR = 0.18
+W_COMMON_ACTOR = 0.06  # a country's army or police, civilians, an unnamed group
+W_SAME_PROVINCE = 0.08
+W_OTHER_PROVINCE = -0.15
 W_TYPE = 0.08
 W_MODE = 0.05
 W_MODE_DIFF = -0.1
@@ -72,7 +75,7 @@ def apart_reason(a: Report, b: Report) -> str | None:
     """Why two reports cannot be one event (a rule, not a score), or None when they may be."""
     if a.article_id == b.article_id:
         return "same article"  # the extractor already joined one article's mentions of one event
-    if a.family != b.family:
+    if a.family != b.family and a.read and b.read:
         return "different kinds of event"
     if _dates_apart(a, b):
         return "dates apart beyond their precision"
@@ -128,6 +131,12 @@ def _place_evidence(a: Report, b: Report) -> tuple[float, list[str]]:
     precise_b = {p.key for p in b.places if p.feature in ("landmark", "neighbourhood")}
     if precise_a and precise_b and not precise_a & precise_b:
         return W_OTHER_PLACE, ["different places in one area"]
+    provinces_a = {fold(p.admin1) for p in places_a if p.admin1}
+    provinces_b = {fold(p.admin1) for p in places_b if p.admin1}
+    if provinces_a & provinces_b:
+        return W_SAME_PROVINCE, [f"same province: {sorted(provinces_a & provinces_b)[0]}"]
+    if provinces_a and provinces_b:
+        return W_OTHER_PROVINCE, ["different provinces"]
     return 0.0, []
 
 
@@ -184,7 +193,9 @@ def pair(a: Report, b: Report) -> Pair:
         score += W_TEXT * text
         shared = shared_words(a.words, b.words)
         reasons.append(f"text {text:.2f}" + (f" ({', '.join(shared)})" if shared else ""))
-    if a.type == b.type:
+    if not (a.read and b.read):
+        pass  # an article whose event was not read: its words, places and dates speak for it
+    elif a.type == b.type:
         score += W_TYPE
         reasons.append("same type")
     else:
@@ -202,9 +213,11 @@ def pair(a: Report, b: Report) -> Pair:
     if a.countries and a.countries & b.countries:
         score += W_COUNTRY
         reasons.append(f"same country {'/'.join(sorted(a.countries & b.countries))}")
-    if a.actors & b.actors:
-        score += W_ACTOR
-        reasons.append(f"actor match: {', '.join(sorted(a.actors & b.actors)[:2])}")
+    shared_actors = a.actors & b.actors
+    if shared_actors:
+        named = shared_actors - a.common_actors - b.common_actors
+        score += W_ACTOR if named else W_COMMON_ACTOR
+        reasons.append(f"actor match: {', '.join(sorted(named or shared_actors)[:2])}")
     if a.target_kinds and b.target_kinds and not a.target_kinds & b.target_kinds:
         score += W_TARGET_DIFF
         reasons.append("targets differ")
