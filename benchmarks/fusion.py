@@ -1,13 +1,14 @@
-"""Fusion throughput as the store grows: reports/s for a new day's news at 1k, 10k and 100k stored.
+"""Fusion throughput as the store grows: reports/s for the next days' news at 1k, 10k, 100k stored.
 
-    PYTHONPATH=. python benchmarks/fusion.py [--sizes 1000,10000,100000] [--batch 1000]
+    PYTHONPATH=. python benchmarks/fusion.py [--sizes 1000,10000,100000] [--batch 500]
 
 A generated stream of article-level event records at a steady rate of news (about 55 reports a
 day over 40 countries, each real event told by one to four reports with varied wording, figures and
-dates), fused into a store of N reports; then a batch of the next days' reports is fused in and
-timed. The store grows by covering more time, as a real one does, so blocking buckets (one
-country or name in one week) stay the same size and the cost of a new report stays flat: the
-"pairs scored per report" column is the proof, the rate is the consequence.
+dates) is fused into a store of N reports; then the next days' reports are fused in one at a time
+and timed (best of three batches). The store grows by covering more time, as a real one does, so
+blocking buckets (one country or name in one week) stay the same size and the cost of a new report
+stays flat: the "pairs/report" column is the proof, the rate is the consequence (on a shared
+machine, give or take its load).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from polemos.fuse import Fuser, report_from_record
 
 COUNTRIES = [f"C{i:02d}" for i in range(40)]
 REPORTS_PER_DAY = 55
+ROUNDS = 3
 START = date(2015, 1, 1)
 WORDS = [f"w{i}" for i in range(3000)]
 STOCK = ["killed", "attack", "forces", "clashes", "people", "soldiers", "civilians", "village"]
@@ -98,21 +100,23 @@ def run(size: int, batch: int) -> dict[str, float]:
     build = time.perf_counter() - t0
     gc.collect()
     gc.freeze()  # the stored reports are long-lived: keep the collector from re-walking them per batch
-    new = [report_from_record(r) for r in stream.take(batch)]
     compared = fuser.compared
     tracemalloc.start()
-    t1 = time.perf_counter()
-    for r in new:  # one at a time, as articles arrive
-        fuser.add([r])
-    spent = time.perf_counter() - t1
+    rates = []
+    for _ in range(ROUNDS):  # best of a few rounds: the machine is shared, the slowest round is noise
+        new = [report_from_record(r) for r in stream.take(batch)]
+        t1 = time.perf_counter()
+        for r in new:  # one at a time, as articles arrive
+            fuser.add([r])
+        rates.append(batch / (time.perf_counter() - t1))
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     gc.unfreeze()
     return {
         "stored": size,
         "build_s": build,
-        "rate": batch / spent,
-        "pairs_per_report": (fuser.compared - compared) / batch,
+        "rate": max(rates),
+        "pairs_per_report": (fuser.compared - compared) / (batch * ROUNDS),
         "largest_bucket": fuser.index.largest_bucket(),
         "fused_events": len(fuser.clusters),
         "peak_mib": peak / 2**20,
@@ -122,7 +126,7 @@ def run(size: int, batch: int) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", default="1000,10000,100000")
-    ap.add_argument("--batch", type=int, default=1000)
+    ap.add_argument("--batch", type=int, default=500)
     a = ap.parse_args(argv)
     rows = [run(int(s), a.batch) for s in a.sizes.split(",")]
     base = rows[0]["rate"]

@@ -254,7 +254,7 @@ def split(store: SqlStore, fused_id: str, report: str, who: str, why: str | None
         raise StoreError(Errors.E404.format(id=fused_id))
     uid = resolve_report(store, report)
     if uid not in uids:
-        raise StoreError(Errors.E405.format(report=report, id=fused_id))
+        raise StoreError(Errors.E406.format(report=report, id=fused_id))
     action = Action(SPLIT, (fused_id,), tuple(uids), who=who, why=why, report=uid)
     return _decide(store, action, uid)
 
