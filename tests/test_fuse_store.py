@@ -18,6 +18,8 @@ schema = pytest.importorskip("polemos.store.schema")
 if not hasattr(schema, "fused_events"):
     pytest.skip("the store has no fused-event tables yet", allow_module_level=True)
 
+from store_fixtures import *  # noqa: E402,F403  (the store fixture: SQLite and PostgreSQL)
+
 stored = importlib.import_module("polemos.fuse.stored")
 SqlStore = importlib.import_module("polemos.store").SqlStore
 Progress = importlib.import_module("polemos.store.base").Progress
@@ -51,13 +53,6 @@ def _partition(store: Any) -> dict[str, list[str]]:
         f["id"]: sorted(r["article_id"] for r in f["reports"])
         for f in stored.iter_fused(store, EventFilter())
     }
-
-
-@pytest.fixture
-def store(tmp_path: Any) -> Any:
-    s = SqlStore(f"sqlite:///{tmp_path / 'fuse.db'}")
-    yield s
-    s.close()
 
 
 def test_fuse_store_every_report_in_one_fused_event(store: Any) -> None:
@@ -122,3 +117,17 @@ def test_fuse_store_cli_split_and_show(store: Any) -> None:
     assert shown["fusion"]["history"][0]["who"] == "ana"
     listed = [json.loads(line) for line in cli("events", "--format", "jsonl").splitlines()]
     assert sorted(len(f["reports"]) for f in listed) == [1, 3]
+
+
+def test_fuse_store_months_apart_are_fused_in_slices_like_all_at_once(store: Any) -> None:
+    day = ("2016-12-10", "2016-12-10", "day")
+    later = [
+        event(f"dec-{i}", "A car bomb killed 10 in Mosul market", places=("Mosul",), mode="explode",
+              outlet=outlet, published="2016-12-11", date=day, killed=(10, 10, 10))
+        for i, outlet in enumerate(("AP", "AFP"))
+    ]  # fmt: skip
+    _put(store, *jableh(), *later)
+    stored.update(store)
+    sliced = _partition(store)
+    stored.refuse(store)
+    assert _partition(store) == sliced and sorted(map(len, sliced.values())) == [2, 4]

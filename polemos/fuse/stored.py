@@ -33,6 +33,7 @@ from polemos.store.sql import SqlStore, _translated
 from polemos.types import SCHEMA_EVENT
 
 PAD_DAYS = 14  # stored events this far around the new ones are fused with them
+SLICE_DAYS = 31  # new reports are fused a month of dates at a time
 _CHUNK = 500
 
 
@@ -183,14 +184,39 @@ def _write(store: SqlStore, fuser: Fuser, old_ids: set[str]) -> int:
 
 
 def update(store: SqlStore) -> Outcome:
-    """Fuse what is not fused yet (after an ingest); returns what was done."""
+    """Fuse what is not fused yet (after an ingest); returns what was done.
+
+    New reports are taken a month of dates at a time, so a corpus spanning years is fused in slices
+    whose memory follows a month's news; each slice sees the ids the slices before it wrote.
+    """
     with _translated(store.url), store.engine.connect() as conn:
         seeds = _seeds(conn)
-    if not seeds:
-        return Outcome()
-    fuser, old_ids, outcome = _fuse(store, seeds)
-    outcome.fused_events = _write(store, fuser, old_ids)
-    return outcome
+        dated: list[tuple[str, str]] = []
+        for chunk in _chunks(sorted(seeds)):
+            q = select(events.c.uid, events.c.date_start).where(events.c.uid.in_(chunk))
+            dated.extend((r.date_start or "", r.uid) for r in conn.execute(q))
+    total = Outcome()
+    for part in _slices(sorted(dated)):
+        fuser, old_ids, outcome = _fuse(store, part)
+        total.reports += outcome.reports
+        total.new += outcome.new
+        total.fused_events += _write(store, fuser, old_ids)
+    return total
+
+
+def _slices(dated: list[tuple[str, str]]) -> Iterator[set[str]]:
+    """Seeds (date, uid) in date order, cut where a slice would span more than ``SLICE_DAYS``."""
+    part: set[str] = set()
+    first: date | None = None
+    for day, uid in dated:
+        d = _day(day, date.min)
+        if first is not None and part and (d - first).days > SLICE_DAYS:
+            yield part
+            part, first = set(), None
+        first = first or d
+        part.add(uid)
+    if part:
+        yield part
 
 
 def refuse(store: SqlStore) -> Outcome:
