@@ -119,6 +119,8 @@ def test_fuse_one_outlet_two_events_same_city_same_day() -> None:
         killed=(2, 2, 2),
     )
     assert len(fuse([a, b, c])) == 3
+    _, rb, rc = reports(a, b, c)
+    assert apart_reason(rb, rc) == "details disagree: type, mode, target"
 
 
 def test_fuse_same_actor_same_place_dates_apart() -> None:

@@ -32,6 +32,11 @@ W_FIGURE_CLOSE = 0.08
 W_FIGURE_FAR = -0.15
 W_TARGET_DIFF = -0.15
 W_MODALITY_DIFF = -0.2
+# Another outlet telling the same thing is what fusion is for; one outlet telling it again days later
+# is more often a new development (the next day's toll, another strike) than the same event.
+W_OTHER_OUTLET = 0.08
+W_SAME_OUTLET_LATER = -0.15
+SAME_OUTLET_GAP_DAYS = 2
 DATE_SAME_DAY = 0.15
 DATE_NEXT_DAY = 0.08
 DATE_SAME_PUBLISHED = 0.06
@@ -85,7 +90,28 @@ def apart_reason(a: Report, b: Report) -> str | None:
         return "one says it did not happen"
     if _places_apart(a.places, b.places):
         return "places too far apart"
+    differ = _details_differ(a, b)
+    if len(differ) >= 2:
+        return f"details disagree: {', '.join(differ)}"
     return None
+
+
+def _details_differ(a: Report, b: Report) -> list[str]:
+    """What two read reports both state and state differently: type, mode, target, spot in a city."""
+    if not (a.read and b.read):
+        return []
+    out = []
+    if a.type != b.type:
+        out.append("type")
+    if a.mode and b.mode and a.mode != b.mode:
+        out.append("mode")
+    if a.target_kinds and b.target_kinds and not a.target_kinds & b.target_kinds:
+        out.append("target")
+    spots_a = {p.key for p in a.places if p.feature in ("landmark", "neighbourhood")}
+    spots_b = {p.key for p in b.places if p.feature in ("landmark", "neighbourhood")}
+    if spots_a and spots_b and not spots_a & spots_b:
+        out.append("place")
+    return out
 
 
 def _dates_apart(a: Report, b: Report) -> bool:
@@ -183,6 +209,14 @@ def _date_evidence(a: Report, b: Report) -> tuple[float, list[str]]:
     return 0.0, []
 
 
+def _outlet_evidence(a: Report, b: Report) -> tuple[float, list[str]]:
+    if fold(a.outlet or "") != fold(b.outlet or ""):
+        return W_OTHER_OUTLET, ["another outlet"]
+    if a.published and b.published and abs((a.published - b.published).days) >= SAME_OUTLET_GAP_DAYS:
+        return W_SAME_OUTLET_LATER, ["same outlet, days apart"]
+    return 0.0, []
+
+
 def pair(a: Report, b: Report) -> Pair:
     """The score (0..1) that ``a`` and ``b`` report one event, and why."""
     if apart_reason(a, b) is not None:
@@ -208,6 +242,10 @@ def pair(a: Report, b: Report) -> Pair:
         score += W_MODALITY_DIFF
         reasons.append(f"{a.modality} / {b.modality}")
     for part in (_place_evidence(a, b), _figure_evidence(a.figures, b.figures), _date_evidence(a, b)):
+        score += part[0]
+        reasons.extend(part[1])
+    if a.outlet and b.outlet:
+        part = _outlet_evidence(a, b)
         score += part[0]
         reasons.extend(part[1])
     if a.countries and a.countries & b.countries:
