@@ -266,3 +266,8 @@ def test_actors_counted_soldiers_take_the_articles_country(actors):
 def test_actors_coalition_aircraft_belong_to_the_coalition_of_the_articles_country(actors):
     assert resolve(actors, "coalition warplanes", countries=("YE",)).name == "Saudi-led coalition"
     assert resolve(actors, "coalition warplanes", countries=("IQ",)).name == "US-led coalition"
+
+
+def test_actors_relative_clause_names_someone_else(actors):
+    ref = resolve(actors, "militants who attacked Syrian troops")
+    assert (ref.name, ref.kind) == (None, "unknown")

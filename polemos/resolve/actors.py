@@ -76,6 +76,7 @@ _POSTMODIFIER = frozenset({
     "in", "of", "from", "at", "on", "near", "loyal", "with", "who", "which", "that", "based", "backed",
     "affiliated", "linked", "allied", "belonging", "stationed",
 })  # fmt: skip
+_CLAUSE = frozenset({"who", "whom", "whose", "which", "that", "when", "while", "after", "before", "because"})
 _CONTEXT_CHARS = 6000  # how far back definite descriptions look
 
 
@@ -126,6 +127,9 @@ class ActorDictionary:
         in the article (the article text itself is accepted too: then the mention is ``text[start:end]``)."""
         mention = text if len(text) == end - start else text[start:end]
         toks = tokenize(mention, start)
+        # a relative clause names someone else: "militants who attacked Syrian troops"
+        cut = next((i for i, t in enumerate(toks) if i and t.key in _CLAUSE), len(toks))
+        toks = toks[:cut]
         if not toks:
             return ActorRef(mention, start, end)
         matches = self.matcher.find(toks)
