@@ -66,7 +66,7 @@ _NEUTRAL = DETERMINERS | {
     "local", "national", "federal", "state", "government", "regime", "security", "elite", "special", "armed",
     "own", "new", "additional", "senior", "top", "official", "officials", "nearby", "regular", "loyalist",
     "pro", "allied", "joint", "deployed", "army", "military", "our", "your", "whose", "any", "all", "both",
-    "country", "countrys",
+    "country", "countrys", "junta", "transitional", "interim", "central", "provincial", "facto",
     # French, Spanish and Portuguese articles: UCDP's source headlines come in those languages too
     "les", "le", "la", "l", "des", "du", "de", "los", "las", "el", "unos", "unas", "os", "dos", "das",
     "do", "da",
@@ -150,12 +150,17 @@ class ActorDictionary:
         # "Russian Foreign Minister Sergey Lavrov"), else the first reference wins
         aliases = [m for m in matches if m.how == "alias"]
         pick = aliases[0] if aliases else matches[0]
+        if pick is not matches[0] and any(t.key in ("and", "or") for t in toks[matches[0].j : pick.i]):
+            pick = matches[0]  # "the Malian army and Russian mercenaries": the first of two conjuncts
         if pick.how == "country" and pick.j < len(toks):
             # "a Syrian man": the country word only modifies; the generic head decides (see _generic_ref)
             return None
-        if pick.how == "country" and " ".join(t.key for t in toks[pick.i : pick.j]) in self._peoples:
+        if self._is_people(pick, toks):
             return None  # "Palestinians killed": a people, not its state (see _generic_ref)
         return self._choose(pick.ids, countries)
+
+    def _is_people(self, match: Match, toks: Sequence[Token]) -> bool:
+        return match.how == "country" and " ".join(t.key for t in toks[match.i : match.j]) in self._peoples
 
     def _choose(self, ids: Sequence[str], countries: Sequence[str]) -> ActorEntry | None:
         entries = [self.entries[i] for i in ids if i in self.entries]
@@ -235,7 +240,7 @@ class ActorDictionary:
                 hit = (i, found[1][0])
                 break
         if hit is None:
-            people = next((m for m in self.matcher.find(toks) if m.how == "country"), None)
+            people = next((m for m in self.matcher.find(toks) if self._is_people(m, toks)), None)
             if people is not None:  # "Palestinians", "the Afghans"
                 return ActorRef(mention, start, end, kind="civilians", country=people.ids[0].split(":")[1])
             return ActorRef(mention, start, end)
