@@ -110,25 +110,25 @@ def _compatible(a: Resolved, b: Resolved) -> int | None:
 
 
 def _key(place: PlaceRef) -> str:
-    if place.feature == "country":
-        return ""
     return str(place.geonameid) if place.geonameid else (place.name or place.text).casefold()
 
 
 def _places(a: list[PlaceRef], b: list[PlaceRef]) -> int | None:
-    if not a or not b:
-        return 0
-    keys_a = {_key(p) for p in a} - {""}
-    keys_b = {_key(p) for p in b} - {""}
-    if keys_a & keys_b:
-        return 1
+    """1: a shared place (or one inside the other's area); 0: nothing to compare; None: they
+    are in different countries, or are different named places that do not contain each other."""
     countries_a = {p.country for p in a if p.country}
     countries_b = {p.country for p in b if p.country}
     if countries_a and countries_b and not countries_a & countries_b:
         return None
-    # different named places in one country: two events unless one is the area around the other
-    admins = {(p.admin1 or "").casefold() for p in a} | {(p.name or "").casefold() for p in a}
-    if any((p.admin1 or "").casefold() in admins or (p.name or "").casefold() in admins for p in b):
+    named_a = [p for p in a if p.feature != "country"]
+    named_b = [p for p in b if p.feature != "country"]
+    if not named_a or not named_b:
+        return 0
+    if {_key(p) for p in named_a} & {_key(p) for p in named_b}:
+        return 1
+    areas_a = {(p.admin1 or "").casefold() for p in named_a} | {(p.name or "").casefold() for p in named_a}
+    areas_b = {(p.admin1 or "").casefold() for p in named_b} | {(p.name or "").casefold() for p in named_b}
+    if (areas_a & areas_b) - {""}:
         return 1
     return None
 
