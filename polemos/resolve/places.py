@@ -194,8 +194,11 @@ def _score(
         s += 2.0 + (1.0 if countries.most_common(1)[0][0] == c.cc else 0.0)
     if c.admin1 and c.feature != "admin1" and admin1s.get((c.cc, c.admin1)):
         s += 2.5
-    if c.feature == "admin1" and any(_contains(c, p) for p in points if p.feature != "admin1"):
-        s += 2.5  # the article names places inside this area
+    if c.feature == "admin1":  # the article names places inside this area (or may: one reading is)
+        if any(_contains(c, p) for p in points if p.feature != "admin1"):
+            s += 2.5
+        elif any(_contains(c, o) for group in others for o in group):
+            s += 1.5
     if c.feature in ("city", "landmark", "neighbourhood", "admin2"):
         # nearness to the other names of the article: to their best reading, else to any reading
         dists = [_km(c, p) for p in points if p.feature not in ("country", "region")]
