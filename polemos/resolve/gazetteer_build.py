@@ -76,6 +76,14 @@ def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
     return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
 
 
+def _ascii_name(name: str, aliases: list[str] | tuple[str, ...]) -> str:
+    """The name as the English press writes it: 'Ţarţūs' → 'Tartus' (an ASCII alias of the same key)."""
+    if name.isascii():
+        return name
+    key = fold(name)
+    return next((a for a in aliases if a.isascii() and fold(a) == key), name)
+
+
 def _display_name(name: str, aliases: list[str]) -> str:
     """An English-press form of an area name: 'Ḩalab' with alias 'Aleppo' shows as 'Aleppo'."""
     if name.isascii():
@@ -278,7 +286,15 @@ def _cities(
         gid, cc, pop = int(c["geonameid"]), c["countrycode"], int(c.get("population") or 0)
         a1 = admin1.get(f"{cc}.{c.get('admin1code') or ''}")
         w.place(
-            gid, c["name"], float(c["latitude"]), float(c["longitude"]), cc, a1, admin2.get(gid), "city", pop
+            gid,
+            _ascii_name(c["name"], c.get("alternatenames") or ()),
+            float(c["latitude"]),
+            float(c["longitude"]),
+            cc,
+            a1,
+            admin2.get(gid),
+            "city",
+            pop,
         )
         w.key(c["name"], gid, OFFICIAL)
         for alt in c.get("alternatenames") or []:
