@@ -83,6 +83,9 @@ def _locative(doc: Doc, span: Span) -> bool:
         return True
     if span[-1].dep_ == "compound" and span[-1].head.pos_ == "NOUN":
         return True  # a modifier of a common noun: "a Calais swimming pool", "the Oakdale fire station"
+    ent = span[0].ent_type_
+    if ent in ("ORG", "FAC") and span[0].ent_iob_ == "B" and span[-1].dep_ == "compound":
+        return True  # the head of an institution's name: "Owensboro Public Schools", "Slidell PD"
     if nxt is not None and (
         nxt.text in (",", "'s", "’s") or nxt.lower_ in LOCATIVE - {"and", "of", "to", "from"}
     ):
@@ -233,7 +236,8 @@ class PlaceRecognizer:
             return ok[0] if ok and not (single and first.text in lower_words) else None
         ent = ent_of.get(span.start)
         if ent is not None and ent.label_ in NOT_PLACE_LABELS:
-            return None
+            if ent.label_ in ("DATE", "TIME") or any(t.like_num for t in span):
+                return None  # "706 Orange County" is a count of people of a place, "May" a month
         if single and (
             first.text in lower_words or first.text.lower() in lower_words or first.text in surnames
         ):
