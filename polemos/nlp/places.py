@@ -235,9 +235,9 @@ class PlaceRecognizer:
             ]
             return ok[0] if ok and not (single and first.text in lower_words) else None
         ent = ent_of.get(span.start)
-        if ent is not None and ent.label_ in NOT_PLACE_LABELS:
-            if ent.label_ in ("DATE", "TIME") or any(t.like_num for t in span):
-                return None  # "706 Orange County" is a count of people of a place, "May" a month
+        numeric = ent is not None and ent.label_ in NOT_PLACE_LABELS
+        if numeric and (ent.label_ in ("DATE", "TIME") or any(t.like_num for t in span)):
+            return None  # "May" is a month; but "706 Orange County" residents are of a place
         if single and (
             first.text in lower_words or first.text.lower() in lower_words or first.text in surnames
         ):
