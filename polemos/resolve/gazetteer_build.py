@@ -378,6 +378,10 @@ def build(path: Path, version: str, progress: Progress | None = None) -> None:
         _supplement(w)
         progress("writing the index", 0, 1)
         w.flush()
+        # reverse look-ups ("every name of place X") and country rows by code, built after the bulk
+        # insert (cheaper than keeping them up to date row by row)
+        db.execute("CREATE INDEX name_by_place ON name(place)")
+        db.execute("CREATE INDEX place_by_cc ON place(cc, feature)")
         db.execute("INSERT INTO meta VALUES ('version', ?)", (version,))
         db.commit()
         progress("writing the index", 1, 1)

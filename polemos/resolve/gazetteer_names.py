@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from unidecode import unidecode
+from anyascii import anyascii
 
 # Arabic definite article as the press transliterates it, sun-letter assimilations included.
 ARTICLES = frozenset("al el ar ad as ash at az an adh ath aj ed es et en er ez ul il".split())
@@ -32,7 +32,7 @@ _DOUBLE = re.compile(r"(.)\1+")
 def fold(name: str) -> str:
     """ASCII, lower case, punctuation to single spaces; apostrophes and ayn/hamza marks vanish."""
     text = _QUOTES.sub("", name)
-    text = unidecode(text).lower()
+    text = anyascii(text).lower()
     text = _QUOTES.sub("", text)
     return _NON_ALNUM.sub(" ", text).strip()
 
