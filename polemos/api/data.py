@@ -1,0 +1,226 @@
+"""The seam between the API and the store: paging, sorting, a bounding box and statistics over the
+store's event filter, and the ``polemos.event/1`` shape every event is served in.
+
+The store answers article-level events (``SqlStore.events``); until fused events are stored, each one
+is served as a fused event of one report, so the API and the pages already speak the fused shape and
+only this module changes when fusion lands. Filtering is the store's own ``select_event_uids``; this
+module adds only what the API needs on top (bbox, sort, offset, total, group-bys).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, Select, exists, func, or_, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from polemos.errors import Errors, StoreError
+from polemos.store import EventFilter, SqlStore
+from polemos.store.engine import redact
+from polemos.store.query import select_event_uids
+from polemos.store.schema import articles, counts, events, locations
+
+SORTS = ("-date", "date", "-killed", "killed", "type")
+INTERVALS = ("day", "week")
+FUSED_SCHEMA = "polemos.event/1"
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    where: EventFilter
+    bbox: tuple[float, float, float, float] | None = None  # west, south, east, north (degrees)
+    sort: str = "-date"
+    offset: int = 0
+    limit: int = 50
+
+
+@contextlib.contextmanager
+def _connect(store: SqlStore) -> Iterator[Connection]:
+    """A read connection; database errors become a coded ``StoreError`` here, as in the store."""
+    try:
+        with store.engine.connect() as conn:
+            yield conn
+    except SQLAlchemyError as e:
+        detail = str(getattr(e, "orig", None) or e).strip().splitlines()[0]
+        raise StoreError(Errors.E402.format(detail=f"{detail} ({redact(store.url)})")) from e
+
+
+def _killed() -> Any:
+    """An event's killed figure (best, else low) as a correlated scalar subquery."""
+    return (
+        select(func.max(func.coalesce(counts.c.best, counts.c.low)))
+        .where(counts.c.event_uid == events.c.uid, counts.c.kind == "killed")
+        .scalar_subquery()
+    )
+
+
+def _filtered(where: EventFilter, bbox: tuple[float, float, float, float] | None) -> Select[Any]:
+    stmt = select_event_uids(replace(where, limit=None))
+    if bbox is not None:
+        west, south, east, north = bbox
+        lon_ok = (
+            locations.c.lon.between(west, east)
+            if west <= east  # a box across the antimeridian has west > east
+            else or_(locations.c.lon >= west, locations.c.lon <= east)
+        )
+        stmt = stmt.where(
+            exists().where(locations.c.event_uid == events.c.uid, locations.c.lat.between(south, north), lon_ok)
+        )
+    return stmt
+
+
+def _ordered(stmt: Select[Any], sort: str) -> Select[Any]:
+    stmt = stmt.order_by(None)
+    if sort == "date":
+        return stmt.order_by(events.c.date_start.asc().nulls_last(), events.c.uid)
+    if sort in ("-killed", "killed"):
+        killed = _killed()
+        key = killed.desc() if sort == "-killed" else killed.asc()
+        return stmt.order_by(key.nulls_last(), events.c.date_start.desc().nulls_last(), events.c.uid)
+    if sort == "type":
+        return stmt.order_by(events.c.type, events.c.date_start.desc().nulls_last(), events.c.uid)
+    return stmt.order_by(events.c.date_start.desc().nulls_last(), events.c.uid)
+
+
+def page_events(store: SqlStore, q: EventQuery) -> tuple[int, list[dict[str, Any]]]:
+    """(number of matching events, one page of them in the fused shape)."""
+    stmt = _ordered(_filtered(q.where, q.bbox), q.sort)
+    with _connect(store) as conn:
+        if q.where.near:  # the store refines --near by great-circle distance in Python
+            near = set(store.event_ids(replace(q.where, limit=None)))
+            uids = [u for u in conn.scalars(stmt) if u in near]
+            total, uids = len(uids), uids[q.offset : q.offset + q.limit]
+        else:
+            total = int(conn.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0)
+            uids = list(conn.scalars(stmt.offset(q.offset).limit(q.limit)))
+    return total, [as_fused(ev) for ev in store.events(uids)]
+
+
+def event_detail(store: SqlStore, event_id: str) -> dict[str, Any] | None:
+    """One event in the fused shape, with each report's full article-level record."""
+    found = store.events([event_id])
+    if not found:
+        return None
+    return {**as_fused(found[0]), "report_events": found}
+
+
+def stats(store: SqlStore, where: EventFilter, bbox: Any = None, interval: str = "day") -> dict[str, Any]:
+    """Counts (and killed sums) by type, country, month and day or week, over the filtered events."""
+    uids = _filtered(where, bbox).order_by(None).subquery()
+    killed = (
+        select(counts.c.event_uid, func.max(func.coalesce(counts.c.best, counts.c.low)).label("k"))
+        .where(counts.c.kind == "killed")
+        .group_by(counts.c.event_uid)
+        .subquery()
+    )
+    base = events.outerjoin(killed, killed.c.event_uid == events.c.uid)
+    in_filter = events.c.uid.in_(select(uids.c.uid))
+    k = func.coalesce(func.sum(killed.c.k), 0)
+
+    def grouped(key: Any) -> list[dict[str, Any]]:
+        stmt = select(key.label("key"), func.count(), k).select_from(base).where(in_filter).group_by(key)
+        return [{"key": r[0], "count": int(r[1]), "killed": int(r[2])} for r in conn.execute(stmt)]
+
+    with _connect(store) as conn:
+        n_articles = int(conn.scalar(select(func.count()).select_from(articles)) or 0)
+        by_type = grouped(events.c.type)
+        by_day = grouped(events.c.date_start)
+        by_country = [
+            {"key": r[0], "count": int(r[1]), "killed": 0}
+            for r in conn.execute(
+                select(locations.c.country, func.count(func.distinct(locations.c.event_uid)))
+                .where(locations.c.event_uid.in_(select(uids.c.uid)), locations.c.country.is_not(None))
+                .group_by(locations.c.country)
+            )
+        ]
+    dated = [b for b in by_day if b["key"]]
+    by_month = _regroup(dated, lambda d: d[:7])
+    timeline = dated if interval == "day" else _regroup(dated, _week_of)
+    return {
+        "ok": True,
+        "articles": n_articles,
+        "events": sum(b["count"] for b in by_type),
+        "by_type": sorted(by_type, key=lambda b: (-b["count"], b["key"])),
+        "by_country": sorted(by_country, key=lambda b: (-b["count"], b["key"])),
+        "by_month": by_month,
+        "timeline": sorted(timeline, key=lambda b: b["key"]),
+        "interval": interval,
+    }
+
+
+def _week_of(day: str) -> str:
+    """The Monday of a date's ISO week, as YYYY-MM-DD."""
+    d = date.fromisoformat(day[:10])
+    return (d - timedelta(days=d.weekday())).isoformat()
+
+
+def _regroup(buckets: list[dict[str, Any]], key: Any) -> list[dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for b in buckets:
+        k = key(b["key"])
+        slot = out.setdefault(k, {"key": k, "count": 0, "killed": 0})
+        slot["count"] += b["count"]
+        slot["killed"] += b["killed"]
+    return [out[k] for k in sorted(out)]
+
+
+# ---- the fused shape ----------------------------------------------------------------------------
+
+_PLACE = ("name", "geonameid", "lat", "lon", "country", "admin1", "feature")
+
+
+def _who(actor: dict[str, Any] | None) -> dict[str, Any] | None:
+    if not actor:
+        return None
+    return {"name": actor.get("name") or actor.get("text"), "kind": actor.get("kind"),
+            "country": actor.get("country")}  # fmt: skip
+
+
+def as_fused(ev: dict[str, Any]) -> dict[str, Any]:
+    """An article-level event (as the store returns it) as a ``polemos.event/1`` record of one report."""
+    outlet, article_id = ev.get("outlet"), ev.get("article_id")
+    claimants = [c.get("claimant") for c in ev.get("claims") or []]
+    first = next((c for c in claimants if c), None)
+    figures: dict[str, Any] = {}
+    for kind in ("killed", "injured", "size"):
+        c = (ev.get("counts") or {}).get(kind)
+        if c is None:
+            figures[kind] = None
+            continue
+        value = c.get("best") if c.get("best") is not None else c.get("low")
+        figures[kind] = {
+            "low": c.get("low"), "best": c.get("best"), "high": c.get("high"),
+            "claims": [{"value": value, "text": c.get("text"), "outlet": outlet, "article_id": article_id,
+                        "claimant": (first or {}).get("name") or (first or {}).get("text")}],
+        }  # fmt: skip
+    date_ = ev.get("date")
+    return {
+        "schema": FUSED_SCHEMA,
+        "id": ev["uid"],
+        "type": ev.get("type"),
+        "mode": ev.get("mode"),
+        "modality": ev.get("modality"),
+        "actors": [a for a in [_who(ev.get("actor"))] if a],
+        "targets": [a for a in [_who(ev.get("target"))] if a],
+        "locations": [{k: loc.get(k) for k in _PLACE} for loc in ev.get("locations") or []],
+        "date": None if not date_ else {k: date_.get(k) for k in ("start", "end", "precision")},
+        "counts": figures,
+        "claims": [
+            {"claimant": None if not c else {"name": c.get("name") or c.get("text"), "party": c.get("party")},
+             "outlet": cl.get("outlet") or outlet, "article_id": article_id}
+            for cl, c in zip(ev.get("claims") or [], claimants, strict=True)
+        ],  # fmt: skip
+        "reports": [
+            {"article_id": article_id, "event_id": ev.get("id"), "outlet": outlet,
+             "published": ev.get("published"), "title": ev.get("title"), "evidence": ev.get("evidence")}
+        ],  # fmt: skip
+        "disagreements": [],
+        "fusion": {"method": "none: one report (fused events are not in this store yet)", "score": None,
+                   "reasons": []},  # fmt: skip
+        "acled": ev.get("acled"),
+        "cameo": ev.get("cameo"),
+    }
