@@ -22,9 +22,9 @@ def _span(text: str, piece: str, after: int = 0) -> dict[str, Any]:
     return {"text": piece, "start": start, "end": start + len(piece)}
 
 
-def place(text: str, piece: str, lat: float, lon: float, country: str, feature: str = "city") -> dict[str, Any]:
+def place(text: str, piece: str, lat: float, lon: float, country: str) -> dict[str, Any]:
     return {**_span(text, piece), "name": piece, "geonameid": None, "lat": lat, "lon": lon,
-            "country": country, "admin1": None, "feature": feature}  # fmt: skip
+            "country": country, "admin1": None, "feature": "city"}  # fmt: skip
 
 
 def event(
@@ -63,10 +63,11 @@ def event(
         "type": type_,
         "mode": None,
         "modality": modality,
-        "actor": None if not actor else {**_span(text, actor, inside), "name": actor, "kind": "rebel",
-                                         "country": None},  # fmt: skip
+        "actor": None
+        if not actor
+        else {**_span(text, actor, inside), "name": actor, "kind": "rebel", "country": None},  # fmt: skip
         "target": None,
-        "locations": places or [],
+        "locations": [{**p, **_span(text, p["text"], inside)} for p in places or []],
         "date": date,
         "counts": {"killed": count, "injured": None, "size": None},
         "claims": [claim],
@@ -109,12 +110,14 @@ def corpus() -> list[Stored]:
     s3 = "Some 3,000 people protested in Kharkiv on Saturday against power cuts."
     out.append(Stored(record("kharkiv", t3, [event(
         t3, "e1", s3, "PROTEST", places=[place(t3, "Kharkiv", 49.99, 36.23, "UA")], day="2023-11-04",
-        date_text="on Saturday", trigger="protested", outlet="Example Wire")], "Example Wire", "2023-11-05"), t3))  # fmt: skip
+        date_text="on Saturday", trigger="protested", outlet="Example Wire")],
+        "Example Wire", "2023-11-05"), t3))  # fmt: skip
     t4 = f"Raid on {HOSTILE} village\nFighters of the {HOSTILE} Brigade attacked the village on Monday."
     s4 = f"Fighters of the {HOSTILE} Brigade attacked the village on Monday."
     out.append(Stored(record("hostile", t4, [event(
         t4, "e1", s4, "ASSAULT", actor=f"{HOSTILE} Brigade", places=[place(t4, "village", 36.2, 37.16, "SY")],
-        day="2016-03-14", date_text="on Monday", trigger="attacked", outlet=HOSTILE)], HOSTILE, "2016-03-14"), t4))  # fmt: skip
+        day="2016-03-14", date_text="on Monday", trigger="attacked", outlet=HOSTILE)],
+        HOSTILE, "2016-03-14"), t4))  # fmt: skip
     return out
 
 
@@ -140,6 +143,7 @@ class Client:
 
     def request(self, method: str, url: str, **kw: Any) -> Any:
         import asyncio
+        import concurrent.futures
 
         import httpx
 
@@ -148,7 +152,9 @@ class Client:
             async with httpx.AsyncClient(transport=transport, base_url="http://test") as c:
                 return await c.request(method, url, **kw)
 
-        return asyncio.run(go())
+        # its own thread and loop: Playwright's sync API keeps a loop running in the main thread
+        with concurrent.futures.ThreadPoolExecutor(1) as pool:
+            return pool.submit(lambda: asyncio.run(go())).result()
 
     def get(self, url: str, **kw: Any) -> Any:
         return self.request("GET", url, **kw)

@@ -49,7 +49,8 @@ def test_api_errors_unknown_body_field(api: Client) -> None:
 
 
 def test_api_errors_body_not_json(api: Client) -> None:
-    check(api.post("/extract", content=b"{not json", headers={"content-type": "application/json"}), 422, "E602")
+    response = api.post("/extract", content=b"{not json", headers={"content-type": "application/json"})
+    check(response, 422, "E602")
 
 
 def test_api_errors_bad_publication_date(api: Client) -> None:

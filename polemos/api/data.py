@@ -68,7 +68,9 @@ def _filtered(where: EventFilter, bbox: tuple[float, float, float, float] | None
             else or_(locations.c.lon >= west, locations.c.lon <= east)
         )
         stmt = stmt.where(
-            exists().where(locations.c.event_uid == events.c.uid, locations.c.lat.between(south, north), lon_ok)
+            exists().where(
+                locations.c.event_uid == events.c.uid, locations.c.lat.between(south, north), lon_ok
+            )
         )
     return stmt
 
@@ -210,17 +212,31 @@ def as_fused(ev: dict[str, Any]) -> dict[str, Any]:
         "date": None if not date_ else {k: date_.get(k) for k in ("start", "end", "precision")},
         "counts": figures,
         "claims": [
-            {"claimant": None if not c else {"name": c.get("name") or c.get("text"), "party": c.get("party")},
-             "outlet": cl.get("outlet") or outlet, "article_id": article_id}
+            {
+                "claimant": None
+                if not c
+                else {"name": c.get("name") or c.get("text"), "party": c.get("party")},
+                "outlet": cl.get("outlet") or outlet,
+                "article_id": article_id,
+            }
             for cl, c in zip(ev.get("claims") or [], claimants, strict=True)
         ],  # fmt: skip
         "reports": [
-            {"article_id": article_id, "event_id": ev.get("id"), "outlet": outlet,
-             "published": ev.get("published"), "title": ev.get("title"), "evidence": ev.get("evidence")}
+            {
+                "article_id": article_id,
+                "event_id": ev.get("id"),
+                "outlet": outlet,
+                "published": ev.get("published"),
+                "title": ev.get("title"),
+                "evidence": ev.get("evidence"),
+            }
         ],  # fmt: skip
         "disagreements": [],
-        "fusion": {"method": "none: one report (fused events are not in this store yet)", "score": None,
-                   "reasons": []},  # fmt: skip
+        "fusion": {
+            "method": "none: one report (fused events are not in this store yet)",
+            "score": None,
+            "reasons": [],
+        },  # fmt: skip
         "acled": ev.get("acled"),
         "cameo": ev.get("cameo"),
     }

@@ -32,8 +32,14 @@ from polemos.store.engine import redact
 MAX_PAGE = 1000
 _ERRORS: dict[int | str, dict[str, Any]] = {
     s: {"model": ErrorBody, "description": d}
-    for s, d in ((401, "No or wrong token"), (403, "Writes disabled"), (404, "Not found"),
-                 (413, "Body too large"), (422, "Invalid request"), (503, "No database"))  # fmt: skip
+    for s, d in (
+        (401, "No or wrong token"),
+        (403, "Writes disabled"),
+        (404, "Not found"),
+        (413, "Body too large"),
+        (422, "Invalid request"),
+        (503, "No database"),
+    )  # fmt: skip
 }
 
 router = APIRouter(responses=_ERRORS)  # type: ignore[arg-type]
@@ -62,7 +68,8 @@ def _day(value: str | None, name: str) -> str | None:
     try:
         return date.fromisoformat(value).isoformat()
     except ValueError:
-        raise ApiError(422, Errors.E602.format(detail=f"{name}: {value!r} is not a date (YYYY-MM-DD)")) from None
+        detail = f"{name}: {value!r} is not a date (YYYY-MM-DD)"
+        raise ApiError(422, Errors.E602.format(detail=detail)) from None
 
 
 def _floats(value: str | None, name: str, n: int, shape: str) -> tuple[float, ...] | None:
@@ -134,7 +141,8 @@ def list_events(
 ) -> dict[str, Any]:
     """Events matching every filter given, one page at a time, in the fused shape."""
     if sort not in data.SORTS:
-        raise ApiError(422, Errors.E602.format(detail=f"sort: {sort!r} is not one of {', '.join(data.SORTS)}"))
+        detail = f"sort: {sort!r} is not one of {', '.join(data.SORTS)}"
+        raise ApiError(422, Errors.E602.format(detail=detail))
     where, bbox = filters
     total, found = data.page_events(store, data.EventQuery(where, bbox, sort, offset, limit))
     return {"ok": True, "total": total, "offset": offset, "limit": limit, "sort": sort, "events": found}

@@ -60,7 +60,8 @@ def demo(
         counts = store.counts()
     finally:
         store.close()
+    n_articles, n_events = counts.get("articles", 0), counts.get("events", 0)
     typer.echo(f"polemos: {progress.added} new article(s), {progress.skipped} already there; "
-               f"{counts.get('articles', 0)} articles and {counts.get('events', 0)} events in {db}")  # fmt: skip
+               f"{n_articles} articles and {n_events} events in {db}")  # fmt: skip
     if not no_serve:
         _run(db, host, port, None)

@@ -103,4 +103,3 @@ def article_page(request: Request, article_id: str) -> HTMLResponse:
 @router.get("/paste", response_class=HTMLResponse)
 def paste_page(request: Request) -> HTMLResponse:
     return _page(request, "paste.html")
-
