@@ -9,6 +9,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from polemos import __version__
+from polemos.api.data import refresh_planner_stats
 from polemos.api.errors import BodyLimit, install_handlers
 from polemos.api.routes import router
 
@@ -25,6 +26,8 @@ def create_app(db_url: str | None = None, token: str | None = None, *, max_body:
     from polemos.web import mount_web
 
     store = open_store(db_url) if db_url else None
+    if store is not None:
+        refresh_planner_stats(store)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

@@ -94,12 +94,29 @@
     if (n) map.fitBounds(markers.getBounds().pad(0.3), { maxZoom: 8 });
   }
 
+  // Empty days (or weeks) between the dated buckets, so the axis is time; only for spans a bar can show.
+  function withGaps(buckets, interval) {
+    if (buckets.length < 2) return buckets;
+    const step = interval === "week" ? 7 : 1;
+    const day = (k) => Date.parse(k + "T00:00:00Z") / 86400000;
+    const first = day(buckets[0].key);
+    const span = (day(buckets[buckets.length - 1].key) - first) / step;
+    if (span > 400) return buckets;
+    const byKey = new Map(buckets.map((b) => [b.key, b]));
+    const out = [];
+    for (let i = 0; i <= span; i++) {
+      const key = new Date((first + i * step) * 86400000).toISOString().slice(0, 10);
+      out.push(byKey.get(key) || { key, count: 0, killed: 0 });
+    }
+    return out;
+  }
+
   function drawTimeline(stats) {
     const svg = document.getElementById("timeline");
     const NS = "http://www.w3.org/2000/svg";
     svg.replaceChildren();
-    const buckets = stats.timeline;
-    svg.dataset.buckets = String(buckets.length);
+    const buckets = withGaps(stats.timeline, stats.interval);
+    svg.dataset.buckets = String(stats.timeline.length);
     const width = svg.clientWidth || 600;
     const height = 160;
     const pad = 18;
@@ -112,8 +129,9 @@
       return;
     }
     const max = Math.max(...buckets.map((b) => b.count));
-    const barW = Math.max(2, (width - 2 * pad) / buckets.length - 2);
+    const barW = Math.min(40, Math.max(1, (width - 2 * pad) / buckets.length - 2));
     buckets.forEach((b, i) => {
+      if (!b.count) return; // a gap: an empty day or week keeps its place on the axis
       const h = ((height - 2 * pad) * b.count) / max;
       const rect = document.createElementNS(NS, "rect");
       rect.setAttribute("x", String(pad + i * (barW + 2)));
