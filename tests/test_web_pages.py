@@ -121,3 +121,19 @@ def test_web_paste_page_shows_markup_as_text(page: Any) -> None:  # noqa: F811
         assert page.evaluate("window.__pwned") is None
         assert page.locator("#events img").count() == 0
         assert "<script>" in page.locator("#events").text_content()
+
+
+def test_web_map_degrades_without_npm_packages(
+    filled_url: str,  # noqa: F811
+    page: Any,  # noqa: F811
+    tmp_path: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("POLEMOS_NODE_MODULES", str(tmp_path))
+    monkeypatch.chdir(tmp_path)
+    with LiveServer(create_app(filled_url)) as base:
+        page.goto(base + "/")
+        ready(page)
+        assert page.locator("#map-missing").is_visible()
+        assert "npm ci" in page.locator("#map-missing").text_content()
+        assert len(rows(page)) == 4 and page.js_errors == []

@@ -3,11 +3,14 @@ corpus into a SQLite file, then serve it)."""
 
 from __future__ import annotations
 
+import socket
+import sys
 from pathlib import Path
 
 import typer
 
-from polemos.cli import app
+from polemos.cli import app, fail
+from polemos.errors import Errors
 
 DEMO_CORPUS = Path(__file__).resolve().parent.parent / "data" / "demo" / "demo.jsonl"
 DB_HELP = "Database URL or SQLite file (default: POLEMOS_DB, else ./polemos.db)."
@@ -24,16 +27,28 @@ def _run(db: str | None, host: str, port: int, token: str | None) -> None:
     if application.state.vendor is None:
         typer.echo("Note: the map's libraries are missing (run `npm ci` in the polemos folder); "
                    "the map shows a message, everything else works.", err=True)  # fmt: skip
+    # bind first, so the address printed is the one listening (port 0: any free port)
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as e:
+        sock.close()
+        fail(Errors.E203.format(name="--host/--port", detail=f"cannot listen on {host}:{port}: {e.strerror}"))
+    port = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"polemos: serving {redact(url)} at http://{shown}:{port}/  (API docs: /docs; Ctrl+C stops)")
-    uvicorn.run(application, host=host, port=port, log_level="warning")
+    sys.stdout.flush()
+    server = uvicorn.Server(uvicorn.Config(application, log_level="warning"))
+    server.run(sockets=[sock])
 
 
 @app.command()
 def serve(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     host: str = typer.Option("127.0.0.1", help="Address to listen on (0.0.0.0: every interface)."),
-    port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),
+    port: int = typer.Option(8000, min=0, max=65535, help="Port to listen on (0: any free port)."),
     token: str | None = typer.Option(
         None, envvar="POLEMOS_TOKEN", show_envvar=True, help="Bearer token for writes (POST /articles)."
     ),
@@ -46,7 +61,7 @@ def serve(
 def demo(
     db: str = typer.Option("polemos-demo.db", "--db", help="SQLite file to ingest the demo corpus into."),
     host: str = typer.Option("127.0.0.1", help="Address to listen on."),
-    port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),
+    port: int = typer.Option(8000, min=0, max=65535, help="Port to listen on (0: any free port)."),
     no_serve: bool = typer.Option(False, "--no-serve", help="Only ingest; do not start the server."),
 ) -> None:
     """Ingest the demo corpus (reports from several outlets that disagree) and serve the dashboard."""
@@ -61,7 +76,7 @@ def demo(
     finally:
         store.close()
     n_articles, n_events = counts.get("articles", 0), counts.get("events", 0)
-    typer.echo(f"polemos: {progress.added} new article(s), {progress.skipped} already there; "
-               f"{n_articles} articles and {n_events} events in {db}")  # fmt: skip
+    typer.echo(f"polemos: {progress.added} new article(s); {db} holds {n_articles} articles "
+               f"and {n_events} events")  # fmt: skip
     if not no_serve:
         _run(db, host, port, None)

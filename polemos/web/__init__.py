@@ -19,10 +19,14 @@ VENDOR = {"leaflet": "leaflet/dist", "topojson-client": "topojson-client/dist", 
 
 
 def node_modules() -> Path | None:
-    """``POLEMOS_NODE_MODULES``, else ``node_modules`` at the repository root, if the packages are there."""
+    """Where the npm packages are: ``POLEMOS_NODE_MODULES``, else ``node_modules`` at the repository
+    root (a source checkout) or in the working directory; None when they are not installed."""
     given = os.environ.get("POLEMOS_NODE_MODULES")
-    root = Path(given) if given else HERE.parent.parent / "node_modules"
-    return root if all((root / sub).is_dir() for sub in VENDOR.values()) else None
+    places = [Path(given)] if given else [HERE.parent.parent / "node_modules", Path.cwd() / "node_modules"]
+    for root in places:
+        if all((root / sub).is_dir() for sub in VENDOR.values()):
+            return root
+    return None
 
 
 def mount_web(app: FastAPI) -> None:
