@@ -187,6 +187,19 @@ def stats(store: SqlStore, where: EventFilter, bbox: Any = None, interval: str =
     }
 
 
+def facets(store: SqlStore) -> tuple[list[str], list[str]]:
+    """The event types and location countries in the store (index-only scans), for filter choices."""
+    with _connect(store) as conn:
+        types = [t for t in conn.scalars(select(events.c.type).distinct().order_by(events.c.type)) if t]
+        countries = conn.scalars(
+            select(locations.c.country)
+            .where(locations.c.country.is_not(None))
+            .distinct()
+            .order_by(locations.c.country)
+        )
+        return types, [c for c in countries if c]
+
+
 def _week_of(day: str) -> str:
     """The Monday of a date's ISO week, as YYYY-MM-DD."""
     d = date.fromisoformat(day[:10])

@@ -115,15 +115,13 @@ class BodyLimit:
             await self._refuse(int(declared), send)
             return
         seen = 0
-        over = False
 
         async def counted() -> Message:
-            nonlocal seen, over
+            nonlocal seen
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.limit:
-                    over = True
                     error = _TooLarge(seen)
                     error.detail = Errors.E601.format(size=f"over {self.limit}", limit=self.limit)
                     raise error

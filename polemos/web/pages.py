@@ -12,7 +12,6 @@ from polemos.api import data
 from polemos.api.errors import ApiError, error_body
 from polemos.api.routes import Filters
 from polemos.errors import Errors
-from polemos.store import EventFilter
 from polemos.store.records import event_uid
 from polemos.web import HERE
 from polemos.web.highlight import event_marks, segments
@@ -48,9 +47,8 @@ def dashboard(request: Request, filters: Filters) -> HTMLResponse:
     types = list(TYPE_COLORS)
     countries: list[str] = []
     if store is not None:
-        overview = data.stats(store, EventFilter())
-        types = sorted({b["key"] for b in overview["by_type"]} | {where.type or "ASSAULT"})
-        countries = [b["key"] for b in overview["by_country"]]
+        stored_types, countries = data.facets(store)
+        types = sorted(set(stored_types) | ({where.type.upper()} if where.type else set()))
     return _page(request, "dashboard.html", where=where, types=types, countries=countries,
                  modalities=MODALITIES, q=request.query_params)  # fmt: skip
 
