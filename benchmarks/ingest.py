@@ -303,14 +303,15 @@ def main() -> None:
 
 
 def _dump_records(work: Path, corpus: Path, out: Path) -> None:
-    """Extract the corpus once (through the store, local engine) and keep the records for store-* rows."""
+    """Extracted records for the store-* rows: from an earlier row's database, else extracted now."""
     from polemos.read import iter_articles
     from polemos.store import SqlStore
     from polemos.store.ingest import Options, ingest
 
-    db = work / "records.db"
-    store = SqlStore(str(db))
-    ingest([str(corpus)], store, Options(workers=2))
+    earlier = sorted(work.glob("local-*-sqlite.db"))
+    store = SqlStore(str(earlier[0] if earlier else work / "records.db"))
+    if not earlier:
+        ingest([str(corpus)], store, Options(workers=2))
     texts = {a.id: (a.text, a.source) for a in iter_articles(sorted(str(p) for p in corpus.glob("*.jsonl")))}
     with out.open("w") as f:
         for record in store.iter_articles():

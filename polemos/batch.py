@@ -14,6 +14,8 @@ import importlib
 import json
 import multiprocessing
 import os
+import shutil
+import sys
 import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -162,19 +164,22 @@ class RayExtractor:
     def __init__(self, extractor: str = DEFAULT_EXTRACTOR) -> None:
         self.extract = load_extractor(extractor)
 
-    def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
-        n = len(batch["id"])
-        arts = [row_article({k: _py(batch[k][i]) for k in batch}) for i in range(n)]
-        outcomes = safe_extract(self.extract, arts)
+    def __call__(self, batch: Any) -> dict[str, list[Any]]:
+        rows = batch.to_pylist()  # a pyarrow Table: None stays None (numpy batches turn it into NaN)
+        outcomes = safe_extract(self.extract, [row_article(r) for r in rows])
         return {
-            "seq": [int(_py(batch["seq"][i])) for i in range(n)],
+            "seq": [r["seq"] for r in rows],
             "record": [json.dumps(o, ensure_ascii=False) if isinstance(o, dict) else None for o in outcomes],
             "failure": [json.dumps(asdict(o)) if isinstance(o, Failure) else None for o in outcomes],
         }
 
 
-def _py(value: Any) -> Any:
-    return value.item() if hasattr(value, "item") else value
+def _local_runtime_env() -> dict[str, Any]:
+    """A local cluster's workers import what this process imports: its own paths (not site-packages),
+    e.g. a source checkout run with PYTHONPATH, go to the workers' PYTHONPATH."""
+    own = [p for p in sys.path if p and os.path.isdir(p) and not p.startswith((sys.prefix, sys.base_prefix))]
+    paths = [*own, *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
+    return {"env_vars": {"PYTHONPATH": os.pathsep.join(dict.fromkeys(paths))}}
 
 
 def run_ray(
@@ -194,11 +199,14 @@ def run_ray(
         import ray
     except ImportError as e:
         raise BatchError(Errors.E501.format(detail="Ray is not installed: pip install 'polemos[ray]'")) from e
+    cleanup, root = False, ""
     try:
         if not ray.is_initialized():
-            ray.init(address=address, include_dashboard=False, log_to_driver=False, configure_logging=False)
+            ray.init(address=address, include_dashboard=False, log_to_driver=False, configure_logging=False,
+                     runtime_env=None if address else _local_runtime_env())  # fmt: skip
         ray.data.DataContext.get_current().enable_progress_bars = False
         root = shard_dir or tempfile.mkdtemp(prefix="polemos-ray-")
+        cleanup = shard_dir is None  # shards the user did not ask to keep go once loaded
         buffer: list[Article] = []
         for n, article in enumerate(articles):
             buffer.append(article)
@@ -211,6 +219,9 @@ def run_ray(
         raise
     except Exception as e:  # ray raises its own tree (RayError, RayTaskError, …): translate at the edge
         raise BatchError(Errors.E501.format(detail=f"Ray: {type(e).__name__}: {str(e)[:300]}")) from e
+    finally:
+        if cleanup:
+            shutil.rmtree(root, ignore_errors=True)
 
 
 def _ray_window(ray: Any, pq: Any, arts: list[Article], root: str, n: int, extractor: str, workers: int,
@@ -221,7 +232,7 @@ def _ray_window(ray: Any, pq: Any, arts: list[Article], root: str, n: int, extra
         RayExtractor,
         fn_constructor_kwargs={"extractor": extractor},
         batch_size=chunk_size,
-        batch_format="numpy",
+        batch_format="pyarrow",
         concurrency=max(1, workers),
     )
     ds.write_parquet(out_dir)

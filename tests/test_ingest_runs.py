@@ -154,7 +154,7 @@ def _wait_for(
 def test_ingest_kill_9_then_resume_loses_and_doubles_nothing(db_url: str, tmp_path: Path) -> None:
     records = write_corpus(tmp_path / "in", 120)
     store = SqlStore(db_url)
-    writer = _writer(db_url, tmp_path / "in", delay=0.01)
+    writer = _writer(db_url, tmp_path / "in", delay=0.03)
     _wait_for(store, "articles", 20, writer)
     os.kill(writer.pid, signal.SIGKILL)
     writer.wait()
@@ -172,7 +172,7 @@ def test_ingest_kill_9_then_resume_loses_and_doubles_nothing(db_url: str, tmp_pa
 def test_ingest_reader_queries_while_a_writer_ingests(db_url: str, tmp_path: Path) -> None:
     write_corpus(tmp_path / "in", 80)
     store = SqlStore(db_url)
-    writer = _writer(db_url, tmp_path / "in", delay=0.005)
+    writer = _writer(db_url, tmp_path / "in", delay=0.02)
     seen = []
     while writer.poll() is None:
         uids = store.event_ids(EventFilter(type="ASSAULT"))
@@ -181,5 +181,33 @@ def test_ingest_reader_queries_while_a_writer_ingests(db_url: str, tmp_path: Pat
         seen.append(len(uids))
     assert writer.returncode == 0
     assert seen == sorted(seen)  # every read saw a committed state, growing
+    assert len(set(seen)) > 2  # and the reads really overlapped the writes
     assert len(store.event_ids(EventFilter(type="ASSAULT"))) == 160
     store.close()
+
+
+def test_ingest_standard_input_is_read_and_not_remembered(store: SqlStore, tmp_path: Path) -> None:
+    from polemos.read import iter_articles
+
+    line = json.dumps({"id": "s1", "text": "Now 4 killed in Homs."}) + "\n"
+
+    def stdin_reader(paths: list[str]):  # type: ignore[no-untyped-def]
+        assert paths == ["-"]
+        (tmp_path / "stdin.jsonl").write_text(line)
+        return iter_articles([str(tmp_path / "stdin.jsonl")])
+
+    options = Options(extractor=HAND)
+    assert ingest(["-"], store, options, reader=stdin_reader).added == 1
+    assert ingest(["-"], store, options, reader=stdin_reader).skipped == 1  # read again, known
+    assert store.counts()["ingest_files"] == 0
+
+
+def test_ingest_record_the_store_refuses_is_quarantined_alone(store: SqlStore, tmp_path: Path) -> None:
+    write_corpus(tmp_path / "in", 6, files=1)
+    with (tmp_path / "in" / "part-0.jsonl").open("a") as f:
+        f.write(json.dumps({"id": "bad", "text": "BADRECORD 5 killed in Homs"}) + "\n")
+    progress = run(store, tmp_path / "in", batch=64)
+    (bad,) = list(store.quarantined())
+    assert (bad.line, bad.code, bad.article_id) == (7, "E405", "bad")
+    assert progress.added == 6 and store.counts()["articles"] == 6
+    assert store.runs()[-1]["added"] == 6

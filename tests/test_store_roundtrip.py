@@ -94,3 +94,13 @@ def test_store_changed_article_is_stored_anew(store: SqlStore) -> None:
     assert store.counts()["events"] == 1
     assert store.article("a1") == changed
     assert store.known([("a1", "")])["a1"] == content_hash(TEXT + "\nUpdated.")
+
+
+def test_store_hooks_see_written_and_removed_event_uids(store: SqlStore) -> None:
+    calls: list[tuple[str, list[str]]] = []
+    store.after_write.append(lambda conn, uids: calls.append(("write", sorted(uids))))
+    store.before_delete.append(lambda conn, uids: calls.append(("delete", sorted(uids))))
+    _put(store, make_record())
+    _put(store, make_record(), text=TEXT + " changed")
+    uids = sorted([event_uid("a1", "e1"), event_uid("a1", "e2")])
+    assert calls == [("write", uids), ("delete", uids), ("write", uids)]

@@ -59,6 +59,7 @@ def main() -> None:
         sys.exit(2)
 
 
+from polemos.cli import actors as _actors  # noqa: E402,F401  (registers `polemos actor`)
 from polemos.cli import extract as _extract  # noqa: E402,F401  (registers `polemos extract`)
 from polemos.cli import serve as _serve  # noqa: E402,F401  (registers serve, demo)
 from polemos.cli import store as _store  # noqa: E402,F401  (registers ingest, events, export, db)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from functools import partial
 from typing import Any
 
 import typer
@@ -60,10 +61,10 @@ class _Reporter:
             self.bar.start()
 
     def _line(self, p: Any) -> str:
-        rate = (p.added + p.updated) / max(1e-9, time.monotonic() - self.t0)
+        rate = p.extracted / max(1e-9, time.monotonic() - self.t0)
         return (
-            f"{p.seen} read, {p.added} added, {p.updated} updated, {p.skipped} unchanged, {p.failed} failed, "
-            f"{p.events} events, {rate:.1f} articles/s"
+            f"{p.seen} read · {p.added} new · {p.updated} changed · {p.skipped} known · {p.failed} failed · "
+            f"{p.events} events · {rate:.1f} articles/s"
         )
 
     def __call__(self, p: Any) -> None:
@@ -90,7 +91,12 @@ def ingest(
     workers: int = typer.Option(1, min=1, help="Extraction processes (Ray: actors)."),
     engine: str = typer.Option("local", help="local (processes on this machine) or ray (Ray Data)."),
     ray_address: str | None = typer.Option(None, help="Ray cluster address (default: start a local one)."),
+    shard_dir: str | None = typer.Option(
+        None, help="Ray: keep the Parquet shards here (default: a temp dir)."
+    ),
     batch_size: int = typer.Option(64, min=1, help="Articles per database transaction."),
+    published: str | None = typer.Option(None, help="Publication date (YYYY-MM-DD) of articles without one."),
+    outlet: str | None = typer.Option(None, help="Outlet name for articles without one."),
     report: bool = typer.Option(
         False, "--report", help="List the inputs that failed (the quarantine) and exit."
     ),
@@ -108,9 +114,14 @@ def ingest(
             return
         if not paths:
             fail(Errors.E203.format(name="PATHS", detail="give files or folders to ingest (or --report)"))
+        from polemos.read import Defaults, iter_articles, parse_date
+
+        defaults = Defaults(parse_date(published, "--published"), outlet)
         reporter = _Reporter()
-        options = Options(engine=engine, workers=workers, batch_size=batch_size, ray_address=ray_address)
-        progress = run_ingest(paths, store, options, on_progress=reporter, on_start=reporter.start)
+        options = Options(engine=engine, workers=workers, batch_size=batch_size, ray_address=ray_address,
+                          shard_dir=shard_dir)  # fmt: skip
+        progress = run_ingest(paths, store, options, on_progress=reporter, on_start=reporter.start,
+                              reader=partial(iter_articles, defaults=defaults))  # fmt: skip
         reporter.stop(progress)
         if progress.failed:
             typer.echo(f"{progress.failed} input(s) quarantined: see 'polemos ingest --report'", err=True)
@@ -218,18 +229,10 @@ def _event_table(found: list[dict[str, Any]]) -> None:
     from rich.table import Table
 
     table = Table(show_lines=False, header_style="bold")
-    for col in (
-        "id",
-        "date",
-        "type",
-        "modality",
-        "actor → target",
-        "where",
-        "killed",
-        "claimed by",
-        "outlet",
-    ):
-        table.add_column(col)
+    table.add_column("id", no_wrap=True, min_width=16)
+    table.add_column("date", no_wrap=True, min_width=10)
+    for col in ("type", "modality", "actor → target", "where", "killed", "claimed by", "outlet"):
+        table.add_column(col, overflow="fold")
     for e in found:
         who = " → ".join(x for x in (_name(e.get("actor")), _name(e.get("target"))) if x)
         where = ", ".join(p.get("name") or p.get("text") or "" for p in e.get("locations") or [])

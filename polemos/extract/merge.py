@@ -2,8 +2,10 @@
 
 Within a sentence, candidates of one type are one event ("seven blasts targeted …"). Across the
 article, two events are one when their type matches, nothing they name disagrees (doers, targets,
-places, figures, dates), and something links them (the same named doer or target, a shared place or
-figure, or a headline restated by the lead).
+places, figures, dates), nothing marks the later one as another event ("also", "another",
+"separately"), and enough links them: each shared doer, target, place or figure counts 1, a
+headline restated by its lead or a definite "the attack" referring back counts 2; 2 are needed,
+so one shared doer alone ("rebels attacked X … they also shelled Y") is not a restatement.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from polemos.types import Count, PlaceRef, TimeRef
 
 from .resolved import Resolved, same_party
 
+MIN_LINKS = 2
 _DATE_SLACK = {"day": 1, "week": 7, "month": 31, "year": 366}
 
 
@@ -22,7 +25,12 @@ def merge_in_sentence(events: list[Resolved]) -> list[Resolved]:
             (
                 o
                 for o in out
-                if o.sent_index == ev.sent_index and o.type == ev.type and _compatible(o, ev) is not None
+                if o.sent_index == ev.sent_index
+                and o.type == ev.type
+                and not _anaphoric(ev)
+                and not _anaphoric(o)
+                and same_party(o.actor_key, ev.actor_key) is not False
+                and _related(o, ev)
             ),
             None,
         )
@@ -33,15 +41,35 @@ def merge_in_sentence(events: list[Resolved]) -> list[Resolved]:
     return out
 
 
+def _related(a: Resolved, b: Resolved) -> bool:
+    """Triggers of one sentence that tell one event: one governs the other ("blasts targeted",
+    "killed … when shells hit"), they are coordinated, or one verb governs both. "If the rebels
+    attack, the army would respond with airstrikes" holds two."""
+    x, y = a.draft.head, b.draft.head
+    if x in y.ancestors or y in x.ancestors:
+        return True
+    if (x.dep_ == "conj" and x.head == y) or (y.dep_ == "conj" and y.head == x):
+        return True
+    gx, gy = a.draft.governor, b.draft.governor
+    return gx is not None and gx in (gy, y) or gy is not None and gy == x
+
+
 def merge_across(events: list[Resolved]) -> list[Resolved]:
     """Fold each event into the first earlier event it restates (text order is kept)."""
     out: list[Resolved] = []
     for ev in events:
-        best, best_links = None, 0
-        for o in out:
+        best, best_links = None, MIN_LINKS - 1
+        anaphor = _anaphoric(ev)
+        if _another(ev):
+            out.append(ev)
+            continue
+        for o in reversed(out) if anaphor else out:
             if o.type != ev.type or o.sent_index == ev.sent_index:
                 continue
             links = _compatible(o, ev)
+            if links is not None and anaphor:
+                links += 2
+                anaphor = False  # only the nearest earlier event of its type is what "the attack" is
             if links is not None and links > best_links:
                 best, best_links = o, links
         if best is None:
@@ -51,8 +79,45 @@ def merge_across(events: list[Resolved]) -> list[Resolved]:
     return out
 
 
+_ANOTHER_ADVERBS = frozenset("also again separately meanwhile too additionally elsewhere later".split())
+_ANOTHER_MODIFIERS = frozenset(
+    "another second third separate other new further fresh earlier previous".split()
+)
+
+
+def _another(ev: Resolved) -> bool:
+    """ "They also shelled …", "in another attack", "a separate blast": a new event, not a restatement."""
+    head = ev.draft.head
+    clause = [head] + ([ev.draft.governor] if ev.draft.governor is not None else [])
+    for tok in clause:
+        for child in tok.children:
+            if child.dep_ in ("advmod", "npadvmod") and child.lower_ in _ANOTHER_ADVERBS:
+                return True
+            if child.dep_ in ("amod", "det") and child.lower_ in _ANOTHER_MODIFIERS:
+                return True
+    return False
+
+
+def _anaphoric(ev: Resolved) -> bool:
+    """ "the attack", "this bombing": a definite event noun with nothing of its own (no place, figure
+    or date) refers back to an event already told."""
+    head = ev.draft.head
+    definite = any(
+        c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "those")
+        for c in head.children
+    )
+    return (
+        head.pos_ == "NOUN"
+        and definite
+        and not ev.draft.locations
+        and not ev.draft.counts
+        and ev.draft.date is None
+    )
+
+
 def _compatible(a: Resolved, b: Resolved) -> int | None:
-    """None when the two events cannot be one; else how many things link them."""
+    """None when the two events cannot be one; else how many things link them (0: nothing
+    contradicts, nothing links — not enough to merge)."""
     if a.modality != b.modality and not (a.in_headline or b.in_headline):
         return None
     links = 0
@@ -77,32 +142,30 @@ def _compatible(a: Resolved, b: Resolved) -> int | None:
         and (a.in_headline or b.in_headline)
         and abs(a.sent_index - b.sent_index) <= 2
     ):
-        links += 1  # a headline and its lead tell the same story
-    if a.sent_index == b.sent_index:
-        links += 1
-    return links if links > 0 else None
+        links += 2  # a headline and its lead tell the same story
+    return links
 
 
 def _key(place: PlaceRef) -> str:
-    if place.feature == "country":
-        return ""
     return str(place.geonameid) if place.geonameid else (place.name or place.text).casefold()
 
 
 def _places(a: list[PlaceRef], b: list[PlaceRef]) -> int | None:
-    if not a or not b:
-        return 0
-    keys_a = {_key(p) for p in a} - {""}
-    keys_b = {_key(p) for p in b} - {""}
-    if keys_a & keys_b:
-        return 1
+    """1: a shared place (or one inside the other's area); 0: nothing to compare; None: they
+    are in different countries, or are different named places that do not contain each other."""
     countries_a = {p.country for p in a if p.country}
     countries_b = {p.country for p in b if p.country}
     if countries_a and countries_b and not countries_a & countries_b:
         return None
-    # different named places in one country: two events unless one is the area around the other
-    admins = {(p.admin1 or "").casefold() for p in a} | {(p.name or "").casefold() for p in a}
-    if any((p.admin1 or "").casefold() in admins or (p.name or "").casefold() in admins for p in b):
+    named_a = [p for p in a if p.feature != "country"]
+    named_b = [p for p in b if p.feature != "country"]
+    if not named_a or not named_b:
+        return 0
+    if {_key(p) for p in named_a} & {_key(p) for p in named_b}:
+        return 1
+    areas_a = {(p.admin1 or "").casefold() for p in named_a} | {(p.name or "").casefold() for p in named_a}
+    areas_b = {(p.admin1 or "").casefold() for p in named_b} | {(p.name or "").casefold() for p in named_b}
+    if (areas_a & areas_b) - {""}:
         return 1
     return None
 

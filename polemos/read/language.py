@@ -218,7 +218,10 @@ _STOPWORDS: dict[str, frozenset[str]] = {
     ),
 }
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-MIN_WORDS = 25  # below this a guess is not certain enough to refuse a text
+MIN_WORDS = 25  # below this a guess is not certain enough to name a language
+# Below this a text is a headline or a snippet: read it whatever its language (a French headline can
+# still name an event); at or above it, a text that is clearly not English is refused.
+REFUSE_WORDS = 60
 
 
 def guess_language(text: str) -> str:
@@ -227,15 +230,19 @@ def guess_language(text: str) -> str:
     letters = [c for c in sample if c.isalpha()]
     if not letters:
         return "und"
-    if len(letters) >= 40:
+    if len(letters) >= 20:
         latin = sum(1 for c in letters if ord(c) < 0x250)
         if latin / len(letters) < 0.5:
             return _script(letters)
     words = [w.lower() for w in _WORD.findall(sample)]
-    if len(words) < MIN_WORDS:
-        return "und"
     scores = {lang: sum(1 for w in words if w in sw) for lang, sw in _STOPWORDS.items()}
     best = max(scores, key=lambda k: scores[k])
+    if len(words) < MIN_WORDS:
+        # a snippet: name a language only when its function words clearly lead
+        runner_up = max(v for k, v in scores.items() if k != best)
+        # English is what polemos expects: one English function word with no competitor will do
+        needed = 1 if best == "en" else 2
+        return best if scores[best] >= needed and scores[best] > runner_up else "und"
     if scores[best] / len(words) < 0.08:
         return "und"
     # English wins ties and near-ties: quotes and names in other languages are common in English news
@@ -260,3 +267,11 @@ def _script(letters: list[str]) -> str:
             counts["other"] += 1
     best = max(counts, key=lambda k: counts[k])
     return "und" if best == "other" else best
+
+
+def refuse_language(text: str) -> str | None:
+    """The language to refuse this text for: article-length and clearly not English; else None."""
+    if len(text.split()) < REFUSE_WORDS:
+        return None
+    lang = guess_language(text)
+    return None if lang in ("en", "und") else lang

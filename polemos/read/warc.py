@@ -38,6 +38,9 @@ def read_warc(path: str, source: str, defaults: Defaults) -> Iterator[Article | 
     except (ArchiveLoadFailed, OSError, EOFError, ValueError) as e:  # truncated or not a WARC
         where = f"{source}:{n + 1}" if n else source
         yield ReadFailure(where, Errors.E110.format(source=where, detail=f"broken WARC: {e}"))
+        return
+    if n == 0:
+        yield ReadFailure(source, Errors.E110.format(source=source, detail="no WARC response records"))
 
 
 def _is_html(record: Any) -> bool:

@@ -43,6 +43,7 @@ class Progress:
     skipped: int = 0
     failed: int = 0
     events: int = 0
+    extracted: int = 0  # results back from extraction, committed or not (not stored)
     files_done: list[str] = field(default_factory=list)
 
 

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from polemos.errors import Errors, ReadError
+from polemos.errors import Errors, ReadError, StoreError
 from polemos.store.base import Failure, Progress, Stored
 from polemos.store.records import content_hash
 from polemos.store.sql import SqlStore
@@ -54,7 +54,7 @@ def list_inputs(paths: Iterable[str]) -> list[str]:
                     if not n.startswith(".") and n.lower().endswith(INPUT_SUFFIXES)
                 )
             files.extend(sorted(found))
-        elif os.path.exists(path):
+        elif path == "-" or os.path.exists(path):  # "-": standard input
             files.append(path)
         else:
             raise ReadError(Errors.E107.format(source=path))
@@ -90,9 +90,10 @@ class _Run:
         """New or changed articles of every file, in order; known ones are counted as skipped."""
         number = 0
         for path in files:
-            stat = os.stat(path)
-            if self.store.file_done(path, stat.st_size, stat.st_mtime_ns):
+            stat = None if path == "-" else os.stat(path)  # standard input has no size to remember
+            if stat and self.store.file_done(path, stat.st_size, stat.st_mtime_ns):
                 self.files_done += 1
+                self.progress.files_done.append(path)
                 continue
             pending: list[tuple[int, Article]] = []
             n_articles = 0
@@ -108,7 +109,8 @@ class _Run:
                     yield from self._fresh(pending)
                     pending = []
             yield from self._fresh(pending)
-            self.file_ends.append((number, path, stat.st_size, stat.st_mtime_ns, n_articles))
+            if stat:
+                self.file_ends.append((number, path, stat.st_size, stat.st_mtime_ns, n_articles))
 
     def _fresh(self, pending: list[tuple[int, Article]]) -> Iterator[Article]:
         self.progress.seen += len(pending)
@@ -123,7 +125,12 @@ class _Run:
 
     def commit(self, batch: list[Stored]) -> None:
         failures, self.failures = self.failures, []
-        self.store.write_batch(batch, failures, run_id=self.run_id, progress=self.progress)
+        try:
+            self.store.write_batch(batch, failures, run_id=self.run_id, progress=self.progress)
+        except StoreError:
+            if not batch:
+                raise  # nothing but failures to write: the database itself is failing
+            self._commit_one_by_one(batch, failures)
         # a file is done once every article of it that went to extraction is committed
         while self.file_ends and (not self.inflight or self.inflight[0] > self.file_ends[0][0]):
             _, path, size, mtime, n = self.file_ends.popleft()
@@ -132,6 +139,22 @@ class _Run:
             self.progress.files_done.append(path)
         if self.on_progress:
             self.on_progress(self.progress)
+
+    def _commit_one_by_one(self, batch: list[Stored], failures: list[Failure]) -> None:
+        """A record the database refuses must not stop the run: store the batch one by one and
+        quarantine what is refused (if the database refuses everything, the last write raises)."""
+        for item in batch:
+            try:
+                self.store.write_batch([item], [], run_id=self.run_id, progress=self.progress)
+            except StoreError as e:
+                article_id = str((item.record.get("article") or {}).get("id") or "") or None
+                path, _, line = (item.source or "?").rpartition(":")
+                if not line.isdigit():
+                    path, line = item.source or "?", "0"
+                failures.append(Failure(path, int(line), str(e), "E405" if "E405" in str(e) else "E402",
+                                        article_id))  # fmt: skip
+                self.progress.failed += 1
+        self.store.write_batch([], failures, run_id=self.run_id, progress=self.progress)
 
 
 def ingest(
@@ -168,6 +191,7 @@ def ingest(
     try:
         for article, outcome in outcomes:
             run.inflight.popleft()
+            run.progress.extracted += 1
             if isinstance(outcome, Failure):
                 run.failures.append(outcome)
                 run.progress.failed += 1
@@ -176,6 +200,8 @@ def ingest(
             if len(todo) >= options.batch_size:
                 run.commit(todo)
                 todo = []
+            elif on_progress:
+                on_progress(run.progress)
         run.commit(todo)
     except BaseException:
         store.finish_run(run_id, "failed")

@@ -63,8 +63,8 @@ articles = Table(
     Column("id", Id, primary_key=True),
     Column("content_hash", String(64), nullable=False),  # sha256 of the text
     Column("title", Text),
-    Column("published", String(10)),
-    Column("outlet", String(200)),
+    Column("published", String(32)),
+    Column("outlet", String(500)),
     Column("url", Text),
     Column("language", String(16)),
     Column("text", Text),
@@ -84,21 +84,21 @@ events = Table(
     metadata,
     Column("uid", String(32), primary_key=True),  # stable: see records.event_uid
     Column("article_id", Id, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
-    Column("event_id", String(80), nullable=False),  # the contract id, unique within its article
+    Column("event_id", String(200), nullable=False),  # the contract id, unique within its article
     Column("seq", Integer, nullable=False),  # order within the article
     Column("type", String(20), nullable=False),
-    Column("mode", String(40)),
+    Column("mode", String(60)),
     Column("modality", String(20)),
     Column("has_date", Boolean, nullable=False),
-    Column("date_start", String(10)),
-    Column("date_end", String(10)),
-    Column("date_precision", String(10)),
+    Column("date_start", String(32)),
+    Column("date_end", String(32)),
+    Column("date_precision", String(32)),
     Column("date_text", Text),
     Column("date_extra", Json),
     Column("has_acled", Boolean, nullable=False),
-    Column("acled_event_type", String(80)),
-    Column("acled_sub_event_type", String(80)),
-    Column("cameo", String(8)),
+    Column("acled_event_type", String(200)),
+    Column("acled_sub_event_type", String(200)),
+    Column("cameo", String(16)),
     Column("confidence", Float),
     Column("extra", Json),
     UniqueConstraint("article_id", "event_id"),
@@ -113,13 +113,13 @@ actors = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     _fk_event(),
-    Column("role", String(10), nullable=False),  # actor, target, claimant
+    Column("role", String(32), nullable=False),  # actor, target, claimant
     Column("seq", Integer, nullable=False),  # claimants: the index of their claim; else 0
     Column("text", Text),
-    Column("name", String(300)),
-    Column("name_fold", String(300)),  # lower-cased name, else text: the --actor/--claimant key
+    Column("name", String(1000)),
+    Column("name_fold", String(1000)),  # lower-cased name, else text: the --actor/--claimant key
     Column("kind", String(40)),
-    Column("country", String(2)),
+    Column("country", String(8)),
     Column("span_start", Integer),
     Column("span_end", Integer),
     Column("party", Boolean),
@@ -134,7 +134,7 @@ claims = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     _fk_event(),
     Column("seq", Integer, nullable=False),
-    Column("outlet", String(200)),
+    Column("outlet", String(500)),
     Column("span_start", Integer),
     Column("span_end", Integer),
     Column("extra", Json),
@@ -143,13 +143,13 @@ claims = Table(
 
 _PLACE_COLUMNS = (
     ("text", Text),
-    ("name", String(300)),
+    ("name", String(1000)),
     ("geonameid", Integer),
     ("lat", Float),
     ("lon", Float),
-    ("country", String(2)),
-    ("admin1", String(200)),
-    ("feature", String(20)),
+    ("country", String(8)),
+    ("admin1", String(500)),
+    ("feature", String(40)),
     ("span_start", Integer),
     ("span_end", Integer),
 )
@@ -189,7 +189,7 @@ spans = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     _fk_event(),
-    Column("role", String(10), nullable=False),  # trigger, evidence, mention
+    Column("role", String(32), nullable=False),  # trigger, evidence, mention
     Column("seq", Integer, nullable=False),
     Column("span_start", Integer),
     Column("span_end", Integer),
@@ -219,10 +219,10 @@ times = Table(
     Column("text", Text),
     Column("span_start", Integer),
     Column("span_end", Integer),
-    Column("value", String(40)),
-    Column("start_date", String(10)),
-    Column("end_date", String(10)),
-    Column("precision", String(10)),
+    Column("value", String(100)),
+    Column("start_date", String(32)),
+    Column("end_date", String(32)),
+    Column("precision", String(32)),
     Column("extra", Json),
     Index(None, "article_id"),
 )

@@ -8,7 +8,8 @@ until ``polemos db upgrade``.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -56,6 +57,10 @@ class SqlStore:
     def __init__(self, url: str | None = None, *, upgrade: bool = False) -> None:
         self.url = normalize_url(url) if url else default_url()
         self.engine = make_engine(self.url)
+        # Called inside a batch's transaction, for stages built on the store (fusion): with the uids of
+        # events about to be removed (a changed article), and with the uids of events just written.
+        self.before_delete: list[Callable[[Connection, list[str]], None]] = []
+        self.after_write: list[Callable[[Connection, list[str]], None]] = []
         try:
             self._check_schema(upgrade)
         except BaseException:
@@ -98,26 +103,27 @@ class SqlStore:
     ) -> None:
         rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
         for item in batch:
-            for name, table_rows in flatten(
-                item.record, text=item.text, source=item.source, run_id=run_id
-            ).items():
+            try:
+                flat = flatten(item.record, text=item.text, source=item.source, run_id=run_id)
+            except (KeyError, TypeError, AttributeError, ValueError) as e:  # not a contract record
+                detail = f"{type(e).__name__}: {e}"
+                raise StoreError(Errors.E405.format(source=item.source or "?", detail=detail)) from e
+            for name, table_rows in flat.items():
                 rows[name].extend(table_rows)
         ids = [r["id"] for r in rows["articles"]]
         now = datetime.now(UTC)
+        after = replace(progress)  # counters as they will be once this transaction commits
         with _translated(self.url), self._write() as conn, conn.begin():
             replaced = self._delete_articles(conn, ids)
             for table in (articles, events, actors, claims, locations, counts, spans, places, times):
                 if rows[table.name]:
                     conn.execute(insert(table), rows[table.name])
-            progress.added += len(ids) - replaced
-            progress.updated += replaced
-            progress.events += len(rows["events"])
-            if ids:  # an input that now reads fine leaves the quarantine
-                sources = [(s.rsplit(":", 1)[0], _line(s)) for s in (i.source for i in batch) if s]
-                for src, line in sources:
-                    conn.execute(
-                        delete(quarantine).where(quarantine.c.source == src, quarantine.c.line == line)
-                    )
+            after.added += len(ids) - replaced
+            after.updated += replaced
+            after.events += len(rows["events"])
+            for hook in self.after_write:
+                hook(conn, [e["uid"] for e in rows["events"]])
+            self._unquarantine(conn, [i.source for i in batch if i.source])
             for f in failures:
                 conn.execute(
                     delete(quarantine).where(quarantine.c.source == f.source, quarantine.c.line == f.line)
@@ -127,8 +133,22 @@ class SqlStore:
                     at=now, run_id=run_id))  # fmt: skip
             if run_id is not None:
                 conn.execute(update(ingest_runs).where(ingest_runs.c.id == run_id).values(
-                    updated_at=now, seen=progress.seen, added=progress.added, updated=progress.updated,
-                    skipped=progress.skipped, failed=progress.failed, events=progress.events))  # fmt: skip
+                    updated_at=now, seen=after.seen, added=after.added, updated=after.updated,
+                    skipped=after.skipped, failed=after.failed, events=after.events))  # fmt: skip
+        progress.added, progress.updated, progress.events = after.added, after.updated, after.events
+
+    def _unquarantine(self, conn: Connection, sources: list[str]) -> None:
+        """Inputs that now read and extract fine leave the quarantine (one query when it holds none)."""
+        wanted = {(src.rsplit(":", 1)[0] if _line(src) else src, _line(src)) for src in sources}
+        files = sorted({f for f, _ in wanted})
+        if not files:
+            return
+        q = select(quarantine.c.id, quarantine.c.source, quarantine.c.line).where(
+            quarantine.c.source.in_(files)
+        )
+        stale = [r.id for r in conn.execute(q) if (r.source, r.line) in wanted]
+        if stale:
+            conn.execute(delete(quarantine).where(quarantine.c.id.in_(stale)))
 
     def _delete_articles(self, conn: Connection, ids: list[str]) -> int:
         """Remove these articles and everything under them (a changed article is stored anew)."""
@@ -137,6 +157,10 @@ class SqlStore:
         )
         if not existing:
             return 0
+        if self.before_delete:
+            doomed = list(conn.scalars(select(events.c.uid).where(events.c.article_id.in_(existing))))
+            for hook in self.before_delete:
+                hook(conn, doomed)
         uids = select(events.c.uid).where(events.c.article_id.in_(existing)).scalar_subquery()
         for table in EVENT_CHILDREN:
             conn.execute(delete(table).where(table.c.event_uid.in_(uids)))
