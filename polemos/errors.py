@@ -60,7 +60,6 @@ class Errors(metaclass=ErrorsWithCodes):
     E607 = "no article with id {id}"
     E608 = "this server has no database: start it with --db URL"
     E609 = "internal error ({name}); the server log has the details"
-    E610 = "cannot extract this text: {detail}"
 
 
 class PolemosError(Exception):
