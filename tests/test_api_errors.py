@@ -132,9 +132,9 @@ def test_api_errors_store_failure_is_coded(filled_url: str, tmp_path) -> None:  
 
     app = create_app(filled_url)
     with app.state.store.engine.begin() as conn:
-        conn.execute(text("DROP TABLE counts"))
-    body = check(Client(app).get("/events?sort=-killed"), 500, "E402")
-    assert "counts" in body["error"]
+        conn.execute(text("DROP TABLE fused_members"))
+    body = check(Client(app).get("/events"), 500, "E402")
+    assert "fused_members" in body["error"]
 
 
 def test_api_errors_unopenable_database_fails_at_start(tmp_path) -> None:  # type: ignore[no-untyped-def]

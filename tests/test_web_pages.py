@@ -30,10 +30,11 @@ def test_web_map_draws_markers_and_borders(site: str, page: Any) -> None:  # noq
     page.goto(site + "/")
     ready(page)
     page.wait_for_selector("#map[data-borders]")
-    assert page.locator("#map").get_attribute("data-markers") == "4"
-    assert page.locator("path.pm-marker").count() == 4
+    # three fused events (the two Homs reports are one), one place each
+    assert page.locator("#map").get_attribute("data-markers") == "3"
+    assert page.locator("path.pm-marker").count() == 3
     assert int(page.locator("#map").get_attribute("data-borders")) > 200  # Natural Earth countries
-    assert len(rows(page)) == 4 and page.locator("#timeline rect.bar").count() == 3
+    assert len(rows(page)) == 3 and page.locator("#timeline rect.bar").count() == 3
     assert page.js_errors == []
     shoot(page, "dashboard")
 
@@ -55,16 +56,18 @@ def test_web_marker_sizes_follow_deaths(site: str, page: Any) -> None:  # noqa: 
     ready(page)
     radii = page.locator("path.pm-marker").evaluate_all(
         "ps => ps.map(p => p.getBoundingClientRect().width).sort((a, b) => a - b)")  # fmt: skip
-    assert len(radii) == 3 and radii[0] < radii[1] < radii[2]  # 0, 12 and 17 killed
+    assert len(radii) == 2 and radii[0] < radii[1]  # the raid (no deaths) and the Homs bombing
 
 
 def test_web_event_page_highlights_evidence(site: str, page: Any) -> None:  # noqa: F811
     page.goto(f"{site}/event/{event_uid('homs-a', 'e1')}")
-    marks = dict(page.locator("blockquote.evidence mark").evaluate_all(
+    assert page.locator("section.report").count() == 2  # both outlets' reports, side by side
+    marks = dict(page.locator("section.report[data-article='homs-a'] blockquote.evidence mark").evaluate_all(
         "ms => ms.map(m => [m.dataset.kind, m.textContent])"))  # fmt: skip
     assert marks["count"] == "12 people" and marks["place"] == "Homs"
     assert marks["date"] == "on Tuesday" and marks["claimant"] == "the governor"
     assert page.locator("table.claims .party").count() == 1
+    assert "12 · 17" in page.locator("ul.disagreements").text_content()
     shoot(page, "event")
 
 
@@ -136,4 +139,4 @@ def test_web_map_degrades_without_npm_packages(
         ready(page)
         assert page.locator("#map-missing").is_visible()
         assert "npm ci" in page.locator("#map-missing").text_content()
-        assert len(rows(page)) == 4 and page.js_errors == []
+        assert len(rows(page)) == 3 and page.js_errors == []

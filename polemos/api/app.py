@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from polemos import __version__
-from polemos.api.data import refresh_planner_stats
+from polemos.api.data import refresh_planner_stats, sync_fusion
 from polemos.api.errors import BodyLimit, install_handlers
 from polemos.api.routes import router
 
@@ -26,8 +26,10 @@ def create_app(db_url: str | None = None, token: str | None = None, *, max_body:
     from polemos.web import mount_web
 
     store = open_store(db_url) if db_url else None
+    fused = False
     if store is not None:
         refresh_planner_stats(store)
+        fused = sync_fusion(store)  # reports stored by any path join fused events before they are served
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -43,6 +45,7 @@ def create_app(db_url: str | None = None, token: str | None = None, *, max_body:
         lifespan=lifespan,
     )
     app.state.store = store
+    app.state.fused = fused
     app.state.token = token if token is not None else (os.environ.get("POLEMOS_TOKEN") or None)
     install_handlers(app)
     app.include_router(router)

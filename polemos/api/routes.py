@@ -133,6 +133,7 @@ async def extract(body: ExtractRequest) -> dict[str, Any]:
 
 @router.get("/events", response_model=EventPage, response_model_by_alias=True, tags=["events"])
 def list_events(
+    request: Request,
     store: Store,
     filters: Filters,
     sort: Annotated[str, Query(description="one of " + ", ".join(data.SORTS))] = "-date",
@@ -144,14 +145,15 @@ def list_events(
         detail = f"sort: {sort!r} is not one of {', '.join(data.SORTS)}"
         raise ApiError(422, Errors.E602.format(detail=detail))
     where, bbox = filters
-    total, found = data.page_events(store, data.EventQuery(where, bbox, sort, offset, limit))
+    query = data.EventQuery(where, bbox, sort, offset, limit)
+    total, found = data.page_events(store, query, fused=request.app.state.fused)
     return {"ok": True, "total": total, "offset": offset, "limit": limit, "sort": sort, "events": found}
 
 
 @router.get("/events/{event_id}", response_model=EventDetail, response_model_by_alias=True, tags=["events"])
-def get_event(event_id: str, store: Store) -> dict[str, Any]:
-    """One event: the record, its reports side by side, their claims and evidence."""
-    found = data.event_detail(store, event_id)
+def get_event(event_id: str, request: Request, store: Store) -> dict[str, Any]:
+    """One event (by its id, or one of its reports' uid): the record, its reports, claims, evidence."""
+    found = data.event_detail(store, event_id, fused=request.app.state.fused)
     if found is None:
         raise ApiError(404, Errors.E404.format(id=event_id))
     return found
@@ -169,15 +171,20 @@ def get_article(article_id: str, store: Store) -> dict[str, Any]:
 
 @router.post("/articles", response_model=IngestAnswer, status_code=201, tags=["articles"],
              dependencies=[Depends(require_token)])  # fmt: skip
-async def post_article(body: IngestRequest, store: Store) -> dict[str, Any]:
-    """Extract an article and store it (needs the bearer token). The same text again adds nothing."""
+async def post_article(body: IngestRequest, request: Request, store: Store) -> dict[str, Any]:
+    """Extract an article and store it (needs the bearer token); its events join fused events.
+    The same text again adds nothing."""
     from polemos.api.ingest import ingest_one
 
-    return await run_in_threadpool(ingest_one, store, body.model_dump())
+    answer = await run_in_threadpool(ingest_one, store, body.model_dump())
+    if answer["added"] and request.app.state.fused:
+        await run_in_threadpool(data.sync_fusion, store)
+    return answer
 
 
 @router.get("/stats", response_model=Stats, tags=["events"])
 def get_stats(
+    request: Request,
     store: Store,
     filters: Filters,
     interval: Annotated[str, Query(description="timeline buckets: day or week")] = "day",
@@ -186,4 +193,4 @@ def get_stats(
     if interval not in data.INTERVALS:
         raise ApiError(422, Errors.E602.format(detail=f"interval: {interval!r} is not day or week"))
     where, bbox = filters
-    return data.stats(store, where, bbox, interval)
+    return data.stats(store, where, bbox, interval, fused=request.app.state.fused)

@@ -64,7 +64,7 @@ def events_fragment(
     where, bbox = filters
     sort = sort if sort in data.SORTS else "-date"
     q = data.EventQuery(where, bbox, sort, max(0, offset), min(max(1, limit), 1000))
-    total, found = data.page_events(store, q)
+    total, found = data.page_events(store, q, fused=request.app.state.fused)
     return _page(request, "_rows.html", events=found, total=total)
 
 
@@ -73,7 +73,7 @@ def event_page(request: Request, event_id: str) -> HTMLResponse:
     store = request.app.state.store
     if store is None:
         return _error_page(request, ApiError(503, Errors.E608))
-    found = data.event_detail(store, event_id)
+    found = data.event_detail(store, event_id, fused=request.app.state.fused)
     if found is None:
         return _error_page(request, ApiError(404, Errors.E404.format(id=event_id)))
     return _page(request, "event.html", ev=found)
