@@ -3,7 +3,8 @@
     PYTHONPATH=. python benchmarks/api.py                     # 100k events, reuses the store file
     PYTHONPATH=. python benchmarks/api.py --events 10000 --requests 500
 
-Three ways to ask the same two questions, one table:
+Events are fused events (``polemos.event/1``); the generated reports are fused when the store is
+built (timed), as ``create_app`` does. Three ways to ask the same two questions, one table:
 
 - ``sql``      the filtered, paged SELECT of event ids alone (what the database itself costs);
 - ``library``  ``polemos.api.data`` in this process: that SELECT plus the total count and the records
@@ -97,7 +98,7 @@ def _article(n: int, rng: random.Random) -> Stored:
 
 
 def build_store(path: Path, n_events: int, seed: int) -> SqlStore:
-    store = SqlStore(f"sqlite:///{path}")
+    store = SqlStore(f"sqlite:///{path}", upgrade=True)
     have = store.counts()["events"]
     if have == n_events:
         print(f"store: reusing {path} ({have} events)")
@@ -201,37 +202,43 @@ def main() -> None:
 
     from polemos.api import data
     from polemos.api.routes import event_filters
-    from polemos.store.schema import events
+    from polemos.store.schema import fused_events
 
     store = build_store(args.db, args.events, args.seed)
     with store.engine.connect() as conn:
         analysed = conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name='sqlite_stat1'").first()
     if not analysed:  # what a freshly ingested store costs before the planner has statistics
         where, bbox = event_filters(type="ASSAULT", country="SY", since="2018-01-01", until="2021-12-31")
-        before = timed(lambda: data.page_events(store, data.EventQuery(where, bbox, "-date", 50, 50)), 1)
+        query = data.EventQuery(where, bbox, "-date", 50, 50)
+        before = timed(lambda: data.page_events(store, query, fused=False), 1)
         print(f"before ANALYZE: one filtered page took {before[0] * 1000:.0f} ms", flush=True)
     data.refresh_planner_stats(store)  # as create_app does when the server starts
+    t0 = time.perf_counter()
+    data.sync_fusion(store)  # as create_app does: the reports no fused event holds yet
+    n_fused = store.counts()["fused_events"]
+    print(
+        f"fusion: {n_fused} fused events, brought up to date in {time.perf_counter() - t0:.1f} s", flush=True
+    )
     rng = random.Random(args.seed)
     with store.engine.connect() as conn:
-        all_ids = list(conn.scalars(select(events.c.uid)))
+        all_ids = list(conn.scalars(select(fused_events.c.id)))
     ids = [rng.choice(all_ids) for _ in range(max(args.requests, args.direct))]
 
     where, bbox = event_filters(type="ASSAULT", country="SY", since="2018-01-01", until="2021-12-31")
     query = data.EventQuery(where, bbox, "-date", 50, 50)
-    stmt = data._ordered(data._filtered(where, bbox), "-date").offset(50).limit(50)
     total, page = data.page_events(store, query)
-    print(f"filtered query: {total} matching events, page of {len(page)}", flush=True)
+    print(f"filtered query: {total} matching fused events, page of {len(page)}", flush=True)
 
     def sql_page() -> None:
         with store.engine.connect() as conn:
-            list(conn.scalars(stmt))
+            stmt = data._fused_ordered(data._fused_matching(store, conn, where, bbox), "-date")
+            list(conn.scalars(stmt.offset(50).limit(50)))
 
     it = iter(ids * 2)
     rows = [
         row("sql: filtered page of ids", timed(sql_page, args.direct)),
         row("library: GET /events equivalent", timed(lambda: data.page_events(store, query), args.direct)),
         row("sql+library: one event by id", timed(lambda: data.event_detail(store, next(it)), args.direct)),
-        row("store.events([id]) (records only)", timed(lambda: store.events([next(it)]), args.direct)),
     ]
     store.close()
     proc, base = serve(args.db)
