@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hmac
 import re
+import threading
 from datetime import date
 from typing import Annotated, Any
 
@@ -30,6 +31,9 @@ from polemos.store import EventFilter, SqlStore
 from polemos.store.engine import redact
 
 MAX_PAGE = 1000
+# one extraction at a time: the spaCy pipeline is shared and not promised to be thread-safe, and on
+# a small machine parallel parses only compete for the same cores
+EXTRACTING = threading.Lock()
 _ERRORS: dict[int | str, dict[str, Any]] = {
     s: {"model": ErrorBody, "description": d}
     for s, d in (
@@ -128,7 +132,12 @@ async def extract(body: ExtractRequest) -> dict[str, Any]:
     from polemos.pipeline import extract as run
 
     fields = body.model_dump()
-    return await run_in_threadpool(run, **fields)  # type: ignore[no-any-return]
+
+    def one() -> dict[str, Any]:
+        with EXTRACTING:
+            return run(**fields)
+
+    return await run_in_threadpool(one)
 
 
 @router.get("/events", response_model=EventPage, response_model_by_alias=True, tags=["events"])
@@ -176,7 +185,13 @@ async def post_article(body: IngestRequest, request: Request, store: Store) -> d
     The same text again adds nothing."""
     from polemos.api.ingest import ingest_one
 
-    answer = await run_in_threadpool(ingest_one, store, body.model_dump())
+    fields = body.model_dump()
+
+    def one() -> dict[str, Any]:
+        with EXTRACTING:
+            return ingest_one(store, fields)
+
+    answer = await run_in_threadpool(one)
     if answer["added"] and request.app.state.fused:
         await run_in_threadpool(data.sync_fusion, store)
     return answer
