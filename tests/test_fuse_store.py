@@ -131,3 +131,24 @@ def test_fuse_store_months_apart_are_fused_in_slices_like_all_at_once(store: Any
     sliced = _partition(store)
     stored.refuse(store)
     assert _partition(store) == sliced and sorted(map(len, sliced.values())) == [2, 4]
+
+
+def test_fuse_store_article_without_a_read_event_joins_the_event(store: Any) -> None:
+    _, wire, *_ = jableh()
+    text = "Jableh and Tartus bombings: 148 dead, Syrian Observatory"
+    jableh_place = {"text": "Jableh", "start": 0, "end": 6, "name": "Jableh", "geonameid": 169304,
+                    "lat": 35.36, "lon": 35.93, "country": "SY", "admin1": "Latakia",
+                    "feature": "city"}  # fmt: skip
+    record = {
+        "schema": "polemos.article/1",
+        "article": {"id": "bare", "title": None, "published": "2016-05-24", "outlet": "AFP", "url": None,
+                    "language": "en"},
+        "events": [], "places": [jableh_place], "times": [],
+    }  # fmt: skip
+    _put(store, wire)
+    store.write_batch([Stored(record, text)], [], run_id=None, progress=Progress())
+    stored.update(store)
+    (fused,) = stored.iter_fused(store, EventFilter())
+    reports_ = sorted((r["article_id"], r["event_id"] or "") for r in fused["reports"])
+    assert reports_ == [("bare", ""), ("wire", "ev1")]
+    assert stored.update(store).new == 0  # seen once, not fused again

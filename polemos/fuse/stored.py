@@ -4,7 +4,9 @@ The pure fuser (``polemos.fuse.cluster``) works in memory; this module feeds it 
 writes its clusters back (tables ``fused_events``, ``fused_members``, ``fusion_history``):
 
 - ``update(store)`` fuses every article-level event that belongs to no fused event yet (new ones, or
-  ones whose fused event lost a member because an article changed). It loads only the stored events
+  ones whose fused event lost a member because an article changed), and every article no event was
+  read from that fusion has not seen (it may join a fused event as one more source, table
+  ``fused_articles``; it never makes one). It loads only the stored events
   whose dates lie near the new ones (plus every member of the fused events those touch), so its cost
   follows the news around the new reports, not the size of the store. Stored fused ids and people's
   decisions are handed to the fuser, so ids stay and decisions hold.
@@ -26,14 +28,23 @@ from polemos.errors import Errors, StoreError
 from polemos.fuse import fused_record
 from polemos.fuse.cluster import Fuser
 from polemos.fuse.history import MERGE, SPLIT, Action
-from polemos.fuse.report import report_from_record
+from polemos.fuse.report import PUBLISHED_WINDOW, UNREAD, report_from_article, report_from_record, report_uid
 from polemos.store.query import EventFilter
-from polemos.store.schema import events, fused_events, fused_members, fusion_history, places
+from polemos.store.schema import (
+    articles,
+    events,
+    fused_articles,
+    fused_events,
+    fused_members,
+    fusion_history,
+    places,
+)
 from polemos.store.sql import SqlStore, _translated
 from polemos.types import SCHEMA_EVENT
 
 PAD_DAYS = 14  # stored events this far around the new ones are fused with them
 SLICE_DAYS = 31  # new reports are fused a month of dates at a time
+ARTICLE = "article:"  # marks an article no event was read from among the seeds
 _CHUNK = 500
 
 
@@ -109,54 +120,147 @@ def _seeds(conn: Any) -> set[str]:
     return seeds
 
 
-def _window(conn: Any, seeds: set[str]) -> set[str]:
-    """Stored events whose dates lie within ``PAD_DAYS`` of the seeds' dates."""
-    lo = hi = None
+def _unread_seeds(conn: Any) -> list[tuple[str, str]]:
+    """(published, article id) of articles no event was read from that fusion has not seen yet."""
+    q = select(articles.c.published, articles.c.id).where(
+        ~exists().where(events.c.article_id == articles.c.id),
+        ~exists().where(fused_articles.c.article_id == articles.c.id),
+    )
+    return [(r.published or "", r.id) for r in conn.execute(q)]
+
+
+def _drop_orphans(conn: Any) -> None:
+    """Fused events none of whose reports is stored any more (their articles were removed)."""
+    orphans = select(fused_events.c.id).where(~exists().where(fused_members.c.fused_id == fused_events.c.id))
+    for chunk in _chunks(sorted(conn.scalars(orphans))):
+        conn.execute(delete(fused_events).where(fused_events.c.id.in_(chunk)))
+        conn.execute(
+            sql_update(fused_articles).where(fused_articles.c.fused_id.in_(chunk)).values(fused_id=None)
+        )
+
+
+def _window(conn: Any, seeds: set[str], unread: set[str]) -> tuple[set[str], set[str]]:
+    """Stored events, and articles no event was read from, dated within ``PAD_DAYS`` of the seeds."""
+    bounds: list[str] = []
     for chunk in _chunks(sorted(seeds)):
         q = select(func.min(events.c.date_start), func.max(events.c.date_end)).where(events.c.uid.in_(chunk))
-        a, b = conn.execute(q).one()
-        lo = a if lo is None or (a is not None and a < lo) else lo
-        hi = b if hi is None or (b is not None and b > hi) else hi
-    found = set(seeds)
-    if lo is not None and hi is not None:
-        start = (_day(lo, date.min + timedelta(days=PAD_DAYS)) - timedelta(days=PAD_DAYS)).isoformat()
-        end = (_day(hi, date.max - timedelta(days=PAD_DAYS)) + timedelta(days=PAD_DAYS)).isoformat()
+        bounds.extend(d for d in conn.execute(q).one() if d)
+    for chunk in _chunks(sorted(unread)):
+        q = select(func.min(articles.c.published), func.max(articles.c.published)).where(
+            articles.c.id.in_(chunk)
+        )
+        bounds.extend(d for d in conn.execute(q).one() if d)
+    found, found_unread = set(seeds), set(unread)
+    if bounds:
+        start = (
+            _day(min(bounds), date.min + timedelta(days=PAD_DAYS)) - timedelta(days=PAD_DAYS)
+        ).isoformat()
+        end = (_day(max(bounds), date.max - timedelta(days=PAD_DAYS)) + timedelta(days=PAD_DAYS)).isoformat()
         q = select(events.c.uid).where(events.c.date_start <= end, events.c.date_end >= start)
         found |= set(conn.scalars(q))
+        late = (
+            _day(end, date.max - timedelta(days=PUBLISHED_WINDOW)) + timedelta(days=PUBLISHED_WINDOW)
+        ).isoformat()
+        q = select(articles.c.id).where(
+            articles.c.published >= start,
+            articles.c.published <= late,
+            ~exists().where(events.c.article_id == articles.c.id),
+        )
+        found_unread |= set(conn.scalars(q))
     found |= set(conn.scalars(select(events.c.uid).where(events.c.date_start.is_(None))))
-    return found
+    return found, found_unread
 
 
 def _article_places(conn: Any, article_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """The geoparser's places of each article (demonyms flagged, as the contract has them)."""
     out: dict[str, list[dict[str, Any]]] = {}
+    cols = ("text", "name", "geonameid", "lat", "lon", "country", "admin1", "feature")
     for chunk in _chunks(article_ids):
-        q = select(places.c.article_id, places.c.country).where(
-            places.c.article_id.in_(chunk), places.c.country.is_not(None)
-        )
+        q = select(places).where(places.c.article_id.in_(chunk)).order_by(places.c.seq)
         for r in conn.execute(q):
-            out.setdefault(r.article_id, []).append({"country": r.country})
+            place = {c: r._mapping[c] for c in cols}
+            place["demonym"] = bool((r.extra or {}).get("demonym"))
+            out.setdefault(r.article_id, []).append(place)
     return out
 
 
-def _fuse(store: SqlStore, seeds: set[str], *, everything: bool = False) -> tuple[Fuser, set[str], Outcome]:
+def _unread_membership(conn: Any, article_ids: list[str]) -> dict[str, str | None]:
+    out: dict[str, str | None] = {}
+    for chunk in _chunks(article_ids):
+        q = select(fused_articles.c.article_id, fused_articles.c.fused_id).where(
+            fused_articles.c.article_id.in_(chunk)
+        )
+        out.update({r.article_id: r.fused_id for r in conn.execute(q)})
+    return out
+
+
+def _unread_of(conn: Any, fused_ids: Iterable[str]) -> set[str]:
+    ids, out = sorted(set(fused_ids)), set()
+    for chunk in _chunks(ids):
+        out.update(
+            conn.scalars(select(fused_articles.c.article_id).where(fused_articles.c.fused_id.in_(chunk)))
+        )
+    return out
+
+
+def _unread_reports(conn: Any, article_ids: list[str]) -> list[Any]:
+    where = _article_places(conn, article_ids)
+    out = []
+    for chunk in _chunks(article_ids):
+        q = select(articles.c.id, articles.c.text, articles.c.title, articles.c.published, articles.c.outlet)
+        for r in conn.execute(q.where(articles.c.id.in_(chunk))):
+            article = {"id": r.id, "title": r.title, "published": r.published, "outlet": r.outlet}
+            out.append(report_from_article(article, text=r.text, places=where.get(r.id)))
+    return out
+
+
+def _fuse(
+    store: SqlStore,
+    seeds: set[str],
+    unread: set[str] = frozenset(),
+    *,
+    everything: bool = False,  # type: ignore[assignment]
+) -> tuple[Fuser, set[str], Outcome]:
     with _translated(store.url), store.engine.connect() as conn:
-        uids = set(conn.scalars(select(events.c.uid))) if everything else _window(conn, seeds)
+        if everything:
+            uids = set(conn.scalars(select(events.c.uid)))
+            no_event = ~exists().where(events.c.article_id == articles.c.id)
+            aids = set(conn.scalars(select(articles.c.id).where(no_event)))
+        else:
+            uids, aids = _window(conn, seeds, unread)
         ids = _membership(conn, sorted(uids))
-        more = _members_of(conn, ids.values()) - uids  # whole fused events, never a part of one
+        joined = _unread_membership(conn, sorted(aids))
+        held = set(ids.values()) | {f for f in joined.values() if f}
+        more = _members_of(conn, held) - uids  # whole fused events, never a part of one
+        more_aids = _unread_of(conn, held) - aids
         uids |= more
+        aids |= more_aids
         ids.update(_membership(conn, sorted(more)))
+        joined.update(_unread_membership(conn, sorted(more_aids)))
         actions = _actions(conn)
         records = store.events(sorted(uids))
         where = _article_places(conn, sorted({r["article_id"] for r in records}))
-    fuser = Fuser(ids=ids, actions=actions)
+        unread_reports = _unread_reports(conn, sorted(aids))
+    previous = dict(ids)
+    previous.update({report_uid(a, UNREAD): f for a, f in joined.items() if f})
+    fuser = Fuser(ids=previous, actions=actions)
     fuser.add(report_from_record(r, article_places=where.get(r["article_id"])) for r in records)
-    return fuser, set(ids.values()), Outcome(reports=len(records), new=len(uids - set(ids)))
+    fuser.add(unread_reports)
+    old = set(previous.values())
+    new = len(uids - set(ids)) + len(aids - set(joined))
+    return fuser, old, Outcome(reports=len(records) + len(unread_reports), new=new)
 
 
 def _write(store: SqlStore, fuser: Fuser, old_ids: set[str]) -> int:
     now = datetime.now(UTC)
     rows, members = [], []
+    unread_rows = []
     for fid, cluster in sorted(fuser.clusters.items()):
+        if not fuser.is_event(fid):  # an article no event was read from, that joined none
+            unread_rows.extend(
+                {"article_id": fuser.reports[u].article_id, "fused_id": None} for u in cluster.members
+            )
+            continue
         record = fused_record(cluster, fuser.members(fid), fuser.constraints.touching(cluster.members))
         date_ = record.get("date") or {}
         rows.append(
@@ -165,21 +269,31 @@ def _write(store: SqlStore, fuser: Fuser, old_ids: set[str]) -> int:
                 "type": record["type"],
                 "date_start": date_.get("start"),
                 "date_end": date_.get("end"),
-                "n_reports": len(cluster.members),
+                "n_reports": sum(1 for u in cluster.members if fuser.reports[u].read),
                 "record": record,
                 "updated_at": now,
             }
         )
-        members.extend({"event_uid": uid, "fused_id": fid} for uid in cluster.members)
-    uids = sorted(fuser.reports)
+        for uid in cluster.members:
+            r = fuser.reports[uid]
+            if r.read:
+                members.append({"event_uid": uid, "fused_id": fid})
+            else:
+                unread_rows.append({"article_id": r.article_id, "fused_id": fid})
+    uids = sorted(u for u, r in fuser.reports.items() if r.read)
+    aids = sorted(r.article_id for r in fuser.reports.values() if not r.read)
     with _translated(store.url), store.engine.connect() as conn, conn.begin():
         for chunk in _chunks(uids):
             conn.execute(delete(fused_members).where(fused_members.c.event_uid.in_(chunk)))
         for chunk in _chunks(sorted(old_ids | set(fuser.clusters))):
             conn.execute(delete(fused_events).where(fused_events.c.id.in_(chunk)))
+        for chunk in _chunks(aids):
+            conn.execute(delete(fused_articles).where(fused_articles.c.article_id.in_(chunk)))
         if rows:
             conn.execute(insert(fused_events), rows)
             conn.execute(insert(fused_members), members)
+        if unread_rows:
+            conn.execute(insert(fused_articles), unread_rows)
     return len(rows)
 
 
@@ -189,15 +303,19 @@ def update(store: SqlStore) -> Outcome:
     New reports are taken a month of dates at a time, so a corpus spanning years is fused in slices
     whose memory follows a month's news; each slice sees the ids the slices before it wrote.
     """
+    with _translated(store.url), store.engine.connect() as conn, conn.begin():
+        _drop_orphans(conn)
     with _translated(store.url), store.engine.connect() as conn:
         seeds = _seeds(conn)
         dated: list[tuple[str, str]] = []
         for chunk in _chunks(sorted(seeds)):
             q = select(events.c.uid, events.c.date_start).where(events.c.uid.in_(chunk))
             dated.extend((r.date_start or "", r.uid) for r in conn.execute(q))
+        dated.extend((day, ARTICLE + aid) for day, aid in _unread_seeds(conn))
     total = Outcome()
     for part in _slices(sorted(dated)):
-        fuser, old_ids, outcome = _fuse(store, part)
+        unread = {k[len(ARTICLE) :] for k in part if k.startswith(ARTICLE)}
+        fuser, old_ids, outcome = _fuse(store, {k for k in part if not k.startswith(ARTICLE)}, unread)
         total.reports += outcome.reports
         total.new += outcome.new
         total.fused_events += _write(store, fuser, old_ids)

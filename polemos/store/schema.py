@@ -294,6 +294,14 @@ fused_members = Table(
     Index(None, "fused_id"),
 )
 
+fused_articles = Table(
+    "fused_articles",
+    metadata,
+    Column("article_id", Id, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("fused_id", String(20)),  # null: fusion saw it and it joined no event
+    Index(None, "fused_id"),
+)
+
 fusion_history = Table(
     "fusion_history",
     metadata,

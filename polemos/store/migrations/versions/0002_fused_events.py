@@ -1,4 +1,5 @@
-"""Fused events: the fuser's records, which article-level event belongs to which, people's decisions.
+"""Fused events: the fuser's records, which article-level event (and which article no event was read
+from) belongs to which, people's decisions.
 
 Revision ID: 0002
 Revises: 0001
@@ -46,6 +47,19 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_fused_members_fused_id"), "fused_members", ["fused_id"], unique=False)
     op.create_table(
+        "fused_articles",
+        sa.Column("article_id", sa.String(length=2048), nullable=False),
+        sa.Column("fused_id", sa.String(length=20), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["article_id"],
+            ["articles.id"],
+            name=op.f("fk_fused_articles_article_id_articles"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("article_id", name=op.f("pk_fused_articles")),
+    )
+    op.create_index(op.f("ix_fused_articles_fused_id"), "fused_articles", ["fused_id"], unique=False)
+    op.create_table(
         "fusion_history",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("op", sa.String(length=10), nullable=False),
@@ -62,6 +76,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("fusion_history")
+    op.drop_index(op.f("ix_fused_articles_fused_id"), table_name="fused_articles")
+    op.drop_table("fused_articles")
     op.drop_index(op.f("ix_fused_members_fused_id"), table_name="fused_members")
     op.drop_table("fused_members")
     op.drop_index(op.f("ix_fused_events_type_date_start"), table_name="fused_events")
