@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from polemos.store import Progress, SqlStore, Stored  # noqa: E402
+from polemos.store.stats import refresh_planner_stats  # noqa: E402
 
 CITIES = [("Aleppo", 36.20, 37.16, "SY"), ("Homs", 34.73, 36.72, "SY"), ("Idlib", 35.93, 36.63, "SY"),
           ("Mosul", 36.34, 43.13, "IQ"), ("Kirkuk", 35.47, 44.39, "IQ"), ("Donetsk", 48.02, 37.80, "UA"),
@@ -212,7 +213,7 @@ def main() -> None:
         query = data.EventQuery(where, bbox, "-date", 50, 50)
         before = timed(lambda: data.page_events(store, query, fused=False), 1)
         print(f"before ANALYZE: one filtered page took {before[0] * 1000:.0f} ms", flush=True)
-    data.refresh_planner_stats(store)  # as create_app does when the server starts
+    refresh_planner_stats(store)  # as create_app does when the server starts
     t0 = time.perf_counter()
     data.sync_fusion(store)  # as create_app does: the reports no fused event holds yet
     n_fused = store.counts()["fused_events"]

@@ -9,9 +9,10 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from polemos import __version__
-from polemos.api.data import refresh_planner_stats, sync_fusion
+from polemos.api.data import sync_fusion
 from polemos.api.errors import BodyLimit, install_handlers
 from polemos.api.routes import router
+from polemos.store.stats import refresh_planner_stats
 
 MAX_BODY = 2_000_000  # bytes: a long news article is ~0.1 MB; JSON escaping can double it
 

@@ -207,4 +207,7 @@ def ingest(
         store.finish_run(run_id, "failed")
         raise
     store.finish_run(run_id, "done")
+    from polemos.store.stats import refresh_planner_stats
+
+    refresh_planner_stats(store)  # without statistics SQLite plans the filtered queries badly
     return run.progress

@@ -38,7 +38,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB
 
-SCHEMA_REVISION = "0002"  # the alembic head this code reads and writes
+SCHEMA_REVISION = "0003"  # the alembic head this code reads and writes
 
 metadata = MetaData(
     naming_convention={
@@ -103,6 +103,7 @@ events = Table(
     Column("extra", Json),
     UniqueConstraint("article_id", "event_id"),
     Index(None, "type", "date_start"),
+    Index(None, "type", "date_start", "date_end", "uid"),  # covers the filtered page (migration 0003)
     Index(None, "date_start"),
     Index(None, "date_end"),
     Index(None, "modality"),
@@ -163,6 +164,7 @@ locations = Table(
     *(Column(name, kind) for name, kind in _PLACE_COLUMNS),
     Column("extra", Json),
     Index(None, "event_uid"),
+    Index(None, "event_uid", "country"),  # covers the country filter (migration 0003)
     Index(None, "country"),
     Index(None, "lat", "lon"),
     Index(None, "geonameid"),
