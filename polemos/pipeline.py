@@ -13,6 +13,7 @@ from datetime import date
 from itertools import islice
 
 from polemos.read import check_article, from_record
+from polemos.read.language import guess_language
 from polemos.read.noise import find_noise
 from polemos.types import Article, ArticleResult
 
@@ -56,7 +57,7 @@ def analyse(doc: object, article: Article) -> ArticleResult:
     times = find_times(article.text, article.published, hints)
     places = resolve_places(article.text, place_spans(doc), published=article.published)  # type: ignore[arg-type]
     events = extract_events(doc, article, places, times, noise)  # type: ignore[arg-type]
-    return ArticleResult(article, events, tuple(places), tuple(times), noise=noise)
+    return ArticleResult(article, events, tuple(places), tuple(times), guess_language(article.text), noise)
 
 
 _WORKER: Pipeline | None = None

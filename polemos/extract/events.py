@@ -19,7 +19,8 @@ from polemos.extract.attribution import REPORTING, Claimant, reporting_verbs, se
 from polemos.extract.counts import find_counts
 from polemos.extract.lexicon import Entry, Match, find_triggers, support_verbs
 from polemos.extract.modality import modality
-from polemos.read.noise import in_noise
+from polemos.extract.numbers import VAGUE
+from polemos.read.noise import find_datelines, in_noise
 from polemos.types import Article, Count, PlaceRef, Span, TimeRef
 
 # Relations by which a word is an argument of the word above it (and so part of its event).
@@ -60,6 +61,19 @@ RELATIONAL = frozenset(
     ]
 )
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# Events that are made by speaking: a statement's date is theirs ("on Sunday … said they will …").
+SPEECH_ACTS = frozenset("ACCUSE REQUEST THREATEN REJECT AGREE SUPPORT CONCEDE SANCTION".split())
+# Words around a place name that still just name the place ("the town of Gao", "Aleppo province").
+PLACE_NOUNS = frozenset(
+    "the a of town city village area region province district outskirts suburb suburbs capital "
+    "countryside border neighbourhood neighborhood camp base governorate state county territory "
+    "coastal northern southern eastern western central nearby key strategic".split()
+)
+# Weapons that stand as grammatical subjects ("shells hit a market") but are not doers.
+INSTRUMENTS = frozenset(
+    "shell rocket missile bomb mortar grenade bullet round projectile drone mine ied explosive car "
+    "vehicle munition artillery barrel".split()
+)
 INDEPENDENT_MARKS = frozenset(
     [
         "after",
@@ -122,6 +136,7 @@ def read_events(
     """Event drafts of every reporting sentence, in text order, and the sentences."""
     sents = list(doc.sents)
     title_end = headline_end(doc.text)
+    datelines = find_datelines(doc.text)
     claimants = sentence_claimants(doc, sents, title_end)
     drafts: list[Draft] = []
     for i, sent in enumerate(sents):
@@ -135,17 +150,23 @@ def read_events(
         sent_times = [
             t
             for t in times
-            if sent.start_char <= t.start < sent.end_char and not in_noise(noise, t.start, t.end)
+            if sent.start_char <= t.start < sent.end_char
+            and t.start_date is not None  # "now", "in the past": references, not dates
+            and not in_noise(noise, t.start, t.end)
         ]
         counts = find_counts(sent)
+        owners = _count_owners(doc, counts, found)
         for d in found:
             d.in_headline = title_end is not None and sent.start_char < title_end
             d.claimant = claimants[i]
             d.modality = modality(d.head, d.governor) if d.entry is not _ULTIMATUM else "threatened"
             _roles(d, sent, claimants[i], drafts)
+            d.actor = None if _overlaps(d.actor, datelines) else d.actor
+            d.target = None if _overlaps(d.target, datelines) else d.target
+            _place_target(d, sent_places)
             d.locations = _locations(d, sent_places)
             d.date = _date(d, sent, sent_times, claimants[i])
-            d.counts = _counts(d, counts)
+            d.counts = _counts(d, [c for c, owner in zip(counts, owners, strict=True) if owner in (None, d)])
         drafts.extend(found)
     return drafts, sents
 
@@ -235,6 +256,17 @@ def _unsubsumed(found: list[Draft]) -> list[Draft]:
         above = _ancestors_via_arguments(d.head)
         if d.entry is not _ULTIMATUM and any(a.i in heads and heads[a.i] is not d for a in above):
             continue
+        # two event nouns under one verb ("signed an agreement for a ceasefire") are one event:
+        # the verb's object speaks for it
+        if d.governor is not None and any(
+            o is not d
+            and o.governor is not None
+            and o.governor.i == d.governor.i
+            and o.head.dep_ in ("dobj", "obj")
+            and d.head.dep_ not in ("dobj", "obj")
+            for o in found
+        ):
+            continue
         # an ultimatum's own verb is its trigger: a lexicon event on the same verb yields to it
         if d.entry is not _ULTIMATUM and any(o.entry is _ULTIMATUM and o.head.i == d.head.i for o in found):
             continue
@@ -280,7 +312,8 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
     else:
         actor = roles.noun_actor(head)
         target = roles.noun_target(head)
-        if d.governor is not None:
+        if d.governor is not None and d.governor.lemma_.lower() in support_verbs():
+            # "X launched an offensive": the doer; "residents reported air strikes": not
             if actor is None:
                 actor = roles.subject_of(d.governor)
             obj = roles.object_of(d.governor)
@@ -288,14 +321,21 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
                 target = obj
     if actor is not None and actor.tag_ in ("WDT", "WP") and actor.head.dep_ in ("relcl", "acl"):
         actor = actor.head.head
-    if actor is not None and actor.lemma_.lower() in _EVENT_NOUNS():
-        actor = None  # "seven blasts targeted …": the event itself, not a doer
+    if actor is not None and (
+        actor.lemma_.lower() in _EVENT_NOUNS()
+        or actor.lower_ in _EVENT_NOUNS()
+        or actor.lemma_.lower() in INSTRUMENTS
+    ):
+        actor = None  # "seven blasts targeted …", "shells hit …": the event or the weapon, not a doer
     if d.type in SYMMETRIC and actor is not None:
         # "Lavrov and Kerry discussed X": the second party is the conjunct, not the topic
         conj = roles.conjuncts(actor)
         target = conj[0] if conj else (_with_object(head) or target)
     if d.type in ("MOBILIZE", "PROTEST") and target is not None and target.dep_ in ("dobj", "obj"):
         target = None  # what is gathered or deployed is not a target
+    actor, target = _quantified(actor), _quantified(target)
+    actor = None if _not_a_party(actor) else actor
+    target = None if _not_a_party(target) else target
     d.actor = _resolve_pronoun(actor, sent, claimant, earlier, d.sent_index)
     d.target = _span_of(target) if target is not None and target.lower_ not in roles.PRONOUNS else None
     if d.actor is not None and conj_of(actor):
@@ -363,9 +403,53 @@ def _resolve_pronoun(
     return None
 
 
+def _overlaps(span: tuple[int, int] | None, spans: tuple[Span, ...]) -> bool:
+    return span is not None and any(s.start < span[1] and span[0] < s.end for s in spans)
+
+
+def _quantified(tok: Token | None) -> Token | None:
+    """ "Thousands of protesters", "dozens of gunmen": the party is what is counted."""
+    if tok is None or not (tok.like_num or tok.lower_ in VAGUE):
+        return tok
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            obj = next((o for o in child.children if o.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return tok
+
+
+def _not_a_party(tok: Token | None) -> bool:
+    """Dates, figures and negated quantifiers ("no group", "nobody") name no doer or target."""
+    if tok is None:
+        return True
+    if tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"):
+        return True
+    if tok.lower_ in ("nobody", "noone", "none", "nothing"):
+        return True
+    return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in tok.children)
+
+
+def _place_target(d: Draft, sent_places: list[PlaceRef]) -> None:
+    """A seized town or a shelled city is where the event is, not a party to it: for material
+    events a target that names a place ("the town of Gao", "Aleppo") becomes a location."""
+    if d.target is None or d.type in RELATIONAL:
+        return
+    start, end = d.target
+    text = d.head.doc.text[start:end].casefold()
+    for p in sent_places:
+        if start <= p.start and p.end <= end and not p.demonym:
+            rest = text.replace(p.text.casefold(), " ")
+            if not set(rest.split()) - PLACE_NOUNS:
+                d.target = None
+                return
+
+
 def _locations(d: Draft, sent_places: list[PlaceRef]) -> list[PlaceRef]:
     """The places of the event's sentence, less demonyms and places that are the actor or target."""
     roles_spans = [s for s in (d.actor, d.target) if s is not None]
+    if d.claimant is not None:
+        roles_spans.append((d.claimant.start, d.claimant.end))  # "Russia's Defence Ministry said"
     out = []
     for p in sent_places:
         if p.demonym:
@@ -393,11 +477,29 @@ def _date(d: Draft, sent: SpacySpan, times: list[TimeRef], claimant: Claimant | 
             and claimant.reporting_verb is not None
             and claimant.reporting_verb in path
             and not anchors & path
+            and d.type not in SPEECH_ACTS
         ):
-            continue  # "said in a statement on Monday": the statement's date
+            continue  # "said in a statement on Monday": the statement's date, not the shelling's
         (attached if anchors & path else loose).append(t)
     pool = attached or loose
     return min(pool, key=lambda t: abs(t.start - d.trigger.start)) if pool else None
+
+
+def _count_owners(doc: Doc, counts: list[tuple[str, Count]], found: list[Draft]) -> list[Draft | None]:
+    """The event each figure belongs to: the nearest trigger above the counted words
+    ("massed some 3,000 soldiers" counts for "massed"), or None when no trigger governs it."""
+    heads = {d.head.i: d for d in found} | {d.governor.i: d for d in found if d.governor is not None}
+    owners: list[Draft | None] = []
+    for _, count in counts:
+        span = doc.char_span(count.start, count.end, alignment_mode="expand")
+        owner = None
+        if span is not None:
+            for tok in [span.root, *span.root.ancestors]:
+                if tok.i in heads:
+                    owner = heads[tok.i]
+                    break
+        owners.append(owner)
+    return owners
 
 
 def _counts(d: Draft, counts: list[tuple[str, Count]]) -> dict[str, Count]:

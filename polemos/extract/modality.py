@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+_SAY = frozenset("say tell report state announce claim add note stress confirm allege insist write".split())
 DENY = frozenset(["deny", "dismiss", "refute", "disavow"])
 PROPOSE = frozenset(["propose", "proposal", "offer", "suggest", "suggestion", "recommend"])
 PLAN = frozenset(
@@ -70,6 +71,8 @@ def governors(token: Token, max_steps: int = 6) -> list[Token]:
     for _ in range(max_steps):
         if tok.dep_ not in _CHAIN or tok.head is tok:
             break
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in _SAY:
+            break  # what someone says happened is theirs to assert; stop at the reporting verb
         tok = tok.head
         out.append(tok)
     return out

@@ -74,25 +74,36 @@ class Resolved:
 
 
 def same_party(a: str | None, b: str | None) -> bool | None:
-    """True / False when both are known, None when either is not. Unresolved mentions compare by
-    their words: "Al-Nusra" is "Al-Nusra Front" (one's words within the other's)."""
+    """True / False when both are known, None when it cannot be told.
+
+    Canonical names (``=Name``, from the dictionary) compare exactly. Unresolved mentions compare by
+    their words, singular: "Al-Nusra" is "Al-Nusra Front", "rebels" is "rebel fighters"; words
+    that differ say nothing either way ("the enemy" may be "Russian forces")."""
     if not a or not b:
         return None
     if a == b:
         return True
-    wa, wb = set(a.split()), set(b.split())
-    return (wa <= wb or wb <= wa) and not (a[:1].isupper() and b[:1].isupper())
+    if a.startswith("=") and b.startswith("="):
+        return False
+    wa, wb = set(a.lstrip("=").split()), set(b.lstrip("=").split())
+    if wa & wb and (wa <= wb or wb <= wa):
+        return True
+    return None
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def _party_key(ref: ActorRef | None) -> str | None:
     if ref is None:
         return None
     if ref.name:
-        return ref.name
+        return "=" + ref.name
     words = [
-        w
+        _singular(w)
         for w in ref.text.casefold().replace("-", " ").split()
-        if w not in ("the", "a", "an", "its", "their")
+        if w not in ("the", "a", "an", "its", "their", "his", "her")
     ]
     return " ".join(words) or None
 
@@ -181,7 +192,7 @@ def finish(r: Resolved, article: Article) -> Event:
         locations=tuple(_narrowest(r.locations)),
         date=r.date,
         counts={k: r.counts.get(k) for k in ("killed", "injured", "size")},
-        claims=tuple(r.claims),
+        claims=tuple(c for c in r.claims if c.claimant is not None) or tuple(r.claims[:1]),
         mentions=tuple(sorted(r.mentions, key=lambda m: m.start)),
         acled=acled,
         cameo=cameo_root(d.type, d.entry.mode, lemma),

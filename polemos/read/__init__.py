@@ -16,7 +16,7 @@ from datetime import date
 
 from polemos.errors import Errors, ReadError
 from polemos.read.decode import decode
-from polemos.read.language import guess_language
+from polemos.read.language import refuse_language
 from polemos.types import Article
 
 MAX_MB = 10.0  # one document; a long news article is ~0.1 MB
@@ -137,8 +137,8 @@ def check_article(article: Article) -> Article:
     """Refuse what cannot be read as English news; return the article unchanged otherwise."""
     if not article.text.strip():
         raise ReadError(Errors.E101.format(source=article.source))
-    lang = guess_language(article.text)
-    if lang not in ("en", "und"):
+    lang = refuse_language(article.text)
+    if lang is not None:
         raise ReadError(Errors.E108.format(source=article.source, language=lang))
     return article
 

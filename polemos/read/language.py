@@ -218,7 +218,10 @@ _STOPWORDS: dict[str, frozenset[str]] = {
     ),
 }
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-MIN_WORDS = 25  # below this a guess is not certain enough to refuse a text
+MIN_WORDS = 25  # below this a guess is not certain enough to name a language
+# Below this a text is a headline or a snippet: read it whatever its language (a French headline can
+# still name an event); at or above it, a text that is clearly not English is refused.
+REFUSE_WORDS = 60
 
 
 def guess_language(text: str) -> str:
@@ -227,7 +230,7 @@ def guess_language(text: str) -> str:
     letters = [c for c in sample if c.isalpha()]
     if not letters:
         return "und"
-    if len(letters) >= 40:
+    if len(letters) >= 20:
         latin = sum(1 for c in letters if ord(c) < 0x250)
         if latin / len(letters) < 0.5:
             return _script(letters)
@@ -260,3 +263,11 @@ def _script(letters: list[str]) -> str:
             counts["other"] += 1
     best = max(counts, key=lambda k: counts[k])
     return "und" if best == "other" else best
+
+
+def refuse_language(text: str) -> str | None:
+    """The language to refuse this text for: article-length and clearly not English; else None."""
+    if len(text.split()) < REFUSE_WORDS:
+        return None
+    lang = guess_language(text)
+    return None if lang in ("en", "und") else lang

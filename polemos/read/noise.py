@@ -95,3 +95,16 @@ def _visible(text: str, start: int, end: int) -> Span:
 def in_noise(noise: tuple[Span, ...], start: int, end: int) -> bool:
     """Does [start, end) overlap any noise span?"""
     return any(n.start < end and start < n.end for n in noise)
+
+
+# A wire dateline opening a paragraph: "PESHAWAR, Pakistan —", "KYIV (Reuters) -", "GAZA CITY, Oct 9 -".
+_DATELINE = re.compile(
+    r"^[ \t]*([A-Z][A-Z'’.\- ]{1,40}[A-Z](?:,[ \t]*[A-Z][\w.'’ -]{1,40}?)?)"
+    r"[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?[—–-]{1,2}[ \t]",
+    re.M,
+)
+
+
+def find_datelines(text: str) -> tuple[Span, ...]:
+    """Datelines at the start of paragraphs: where a story was filed, never a party to its events."""
+    return tuple(Span(m.start(1), m.end(1), m.group(1)) for m in _DATELINE.finditer(text))
