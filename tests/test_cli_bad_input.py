@@ -18,7 +18,9 @@ FRENCH = (
     "Les forces gouvernementales ont annoncé lundi qu'elles avaient repris le contrôle de la ville "
     "après trois jours de combats, et que les rebelles qui la tenaient se sont retirés dans les "
     "collines au nord. L'armée a indiqué qu'elle déminait les routes et que les habitants pourraient "
-    "rentrer dans une semaine."
+    "rentrer dans une semaine. Selon les autorités locales, les écoles de la ville resteront fermées "
+    "jusqu'à la fin du mois, et les convois d'aide humanitaire arriveront par la route du sud dès que "
+    "les ponts auront été réparés."
 )
 
 

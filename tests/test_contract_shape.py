@@ -219,6 +219,10 @@ def test_undated_event_falls_back_to_the_publication_week(extract_text: Any) -> 
     }
 
 
+def test_a_bare_headline_has_undetermined_language(extract_text: Any) -> None:
+    assert extract_text("Soldiers vs Boko Haram, Borno")["article"]["language"] == "und"
+
+
 def test_without_a_publication_date_an_undated_event_has_none(extract_text: Any) -> None:
     (event,) = extract_text("Rebels attacked the army base.", published=None)["events"]
     assert event["date"] is None
@@ -227,9 +231,11 @@ def test_without_a_publication_date_an_undated_event_has_none(extract_text: Any)
 def test_article_metadata_is_echoed(extract_text: Any) -> None:
     from polemos.pipeline import extract
 
-    record = extract(
-        "Rebels attacked the army base.", published="2016-05-23", outlet="Wire", title="T", id="a1", url="u"
+    text = (
+        "Rebels attacked the army base near the town on Sunday, and the army said that it had returned "
+        "fire and that there were no losses among the soldiers who were on duty at the time."
     )
+    record = extract(text, published="2016-05-23", outlet="Wire", title="T", id="a1", url="u")
     assert record["article"] == {
         "id": "a1",
         "title": "T",

@@ -27,7 +27,7 @@ def party(event: dict[str, Any], role: str) -> str | None:
         ("The army launched an offensive against the rebels.", "offensive", "The army", "the rebels"),
         ("The foreign minister met his Turkish counterpart in Ankara.", "met", "The foreign minister", None),
         ("Russia and Turkey agreed to a ceasefire in Idlib.", "agreed", "Russia", "Turkey"),
-        ("Al-Nusra is continuing to attack Aleppo with rockets.", "attack", "Al-Nusra", "Aleppo"),
+        ("Al-Nusra is continuing to attack army posts with rockets.", "attack", "Al-Nusra", "army posts"),
         ("The rebels regrouped and reinforced their positions.", "regrouped", "The rebels", None),
     ],
 )
@@ -43,6 +43,11 @@ def test_actor_span_indexes_the_text(extract_text: Any) -> None:
     event = by_trigger(extract_text(text), "shelled")
     for role in ("actor", "target"):
         assert text[event[role]["start"] : event[role]["end"]] == event[role]["text"]
+
+
+def test_a_shelled_town_is_a_location_not_a_target(extract_text: Any) -> None:
+    event = by_trigger(extract_text("Al-Nusra is continuing to attack Aleppo with rockets."), "attack")
+    assert event["target"] is None and [p["text"] for p in event["locations"]] == ["Aleppo"]
 
 
 def test_gathered_fighters_are_not_a_target(extract_text: Any) -> None:
