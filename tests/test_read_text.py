@@ -233,3 +233,20 @@ def test_several_paths_are_read_in_order(tmp_path: Path) -> None:
         path.write_text(f"{name}\n{STORY}", encoding="utf-8")
         paths.append(str(path))
     assert [a.title for a in iter_articles(paths)] == ["b.txt", "a.txt"]
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85", "\x0c"])
+def test_jsonl_text_may_hold_unicode_line_separators(tmp_path: Path, separator: str) -> None:
+    # valid JSON may carry these raw (ensure_ascii=False writes them so); only "\n" ends a record
+    text = f"First paragraph.{separator}Second paragraph."
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"id": "u", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
+    (article,) = read_all(path)
+    assert article.text == text
+
+
+def test_jsonl_crlf_line_endings(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    rows = [json.dumps({"id": i, "text": STORY}) for i in ("a", "b")]
+    path.write_bytes(("\r\n".join(rows) + "\r\n").encode("utf-8"))
+    assert [a.id for a in read_all(path)] == ["a", "b"]

@@ -181,7 +181,10 @@ def _from_html(html: str, source: str, defaults: Defaults) -> Article:
 
 
 def _iter_jsonl(text: str, source: str, defaults: Defaults, max_mb: float) -> Iterator[Article | ReadFailure]:
-    for n, line in enumerate(text.splitlines(), start=1):
+    # Records end at "\n" only: str.splitlines would also split at U+2028, U+0085 or a form feed,
+    # which JSON strings may hold raw (json.dumps(ensure_ascii=False) writes them so).
+    for n, line in enumerate(text.split("\n"), start=1):
+        line = line.removesuffix("\r")
         if not line.strip():
             continue
         where = f"{source}:{n}"
