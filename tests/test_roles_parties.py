@@ -28,6 +28,8 @@ def party(event: dict[str, Any], role: str) -> str | None:
         ("The foreign minister met his Turkish counterpart in Ankara.", "met", "The foreign minister", None),
         ("Russia and Turkey agreed to a ceasefire in Idlib.", "agreed", "Russia", "Turkey"),
         ("Al-Nusra is continuing to attack army posts with rockets.", "attack", "Al-Nusra", "army posts"),
+        # a place that a material event hits is its location, not its target
+        ("Al-Nusra is continuing to attack Aleppo with rockets.", "attack", "Al-Nusra", None),
         ("The rebels regrouped and reinforced their positions.", "regrouped", "The rebels", None),
     ],
 )
