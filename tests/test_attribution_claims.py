@@ -61,11 +61,6 @@ def test_quote_continued_in_the_next_paragraph_keeps_its_speaker(extract_text: A
     assert claimant_text(by_trigger(record, "deployed")) == "General Ali Mahmoud"
 
 
-@pytest.mark.xfail(
-    reason="a straight quote opening the line after the headline is parsed as a sentence of its own, "
-    "so the quote is not tracked into the next paragraph",
-    strict=False,
-)
 def test_straight_quote_continued_after_the_headline_keeps_its_speaker(extract_text: Any) -> None:
     text = (
         "Army reports fighting\n"

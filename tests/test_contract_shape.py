@@ -266,3 +266,11 @@ def test_api_refuses_empty_text_with_a_coded_error(nlp: Any) -> None:
 
 def test_example_report_ships_with_the_package() -> None:
     assert Path(REPO / "examples" / "report-2023-kharkiv.txt").is_file()
+
+
+def test_inferred_location_is_country_level_and_spans_the_party(extract_text: Any) -> None:
+    text = "Al-Shabaab militants attacked an army base, killing five soldiers."
+    record = extract_text(text, published=None)
+    (place,) = [p for e in record["events"] for p in e["locations"] if p["status"] == "inferred"]
+    assert (place["feature"], place["country"]) == ("country", "SO")
+    assert text[place["start"] : place["end"]] == place["text"] == "Al-Shabaab militants"

@@ -86,9 +86,6 @@ def test_headline_and_lead_are_one_event(extract_text: Any) -> None:
     assert [m["text"] for m in event["mentions"]] == ["Rebels attack army base near Idlib"]
 
 
-@pytest.mark.xfail(
-    reason="extract/merge: a headline 'attack … kills three' takes 'three' as target", strict=False
-)
 def test_headline_with_a_toll_and_its_lead_are_one_event(extract_text: Any) -> None:
     text = (
         "Rebel attack on army base near Idlib kills three\n"
@@ -106,9 +103,6 @@ def test_different_places_stay_different_events(extract_text: Any) -> None:
     assert len(events_of(extract_text(text, published="2016-05-25"), "ASSAULT")) == 2
 
 
-@pytest.mark.xfail(
-    reason="extract/merge: targets that differ in words no longer keep events apart", strict=False
-)
 def test_a_second_attack_on_another_target_is_another_event(extract_text: Any) -> None:
     text = "Rebels attacked the checkpoints overnight.\nThe rebels also shelled the airport."
     assert len(events_of(extract_text(text), "ASSAULT")) == 2

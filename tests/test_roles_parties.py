@@ -63,10 +63,6 @@ def test_we_is_the_speaker(extract_text: Any) -> None:
     assert party(event, "actor") == "a rebel commander"
 
 
-@pytest.mark.xfail(
-    reason="bug in extract/events.py: a noun trigger takes the subject of 'died in' as its actor",
-    strict=False,
-)
 def test_victims_are_not_the_actor_of_the_strike_that_killed_them(extract_text: Any) -> None:
     event = by_trigger(extract_text("Twelve people died in the airstrike."), "airstrike")
     assert event["actor"] is None
