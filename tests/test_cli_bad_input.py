@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import run_cli
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("built_gazetteer")]
 
 GOOD = "Rebel fighters shelled an army base near Idlib on Sunday, killing three soldiers, the ministry said."
 FRENCH = (
