@@ -1,8 +1,9 @@
 """Exports of stored events: JSONL (the records), CSV (ACLED's column names where they apply, then ours),
 GeoJSON (one Feature per event location) and Parquet (flat columns plus the full record as JSON).
 
-Every format is written from the same event records (``SqlStore.events``), streamed in chunks, so the
-record shape can change (fused events) without touching the writers' loop.
+Every format is written from the fused event records (``polemos.event/1``, ``polemos.fuse.stored``),
+streamed in chunks; CSV, GeoJSON and Parquet rows see a fused event through ``row_view`` (its first
+actor, target and location stand for the lists; Parquet keeps the full record).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from functools import lru_cache
 from typing import IO, Any
 
 from polemos.errors import ConfigError, Errors
+from polemos.fuse.stored import iter_fused, row_view, update
 from polemos.store.query import EventFilter
 from polemos.store.sql import SqlStore
 
@@ -107,6 +109,7 @@ def _count(event: dict[str, Any], kind: str) -> int | None:
 
 def flat_row(event: dict[str, Any]) -> dict[str, Any]:
     """One CSV/Parquet row for an event: its first location stands for it, as an ACLED row does."""
+    event = row_view(event)  # a fused event seen as one flat event
     locs = event.get("locations") or []
     loc = next((p for p in locs if p.get("lat") is not None), locs[0] if locs else {})
     date = event.get("date") or {}
@@ -174,6 +177,7 @@ def write_csv(events: Iterator[dict[str, Any]], out: IO[str]) -> int:
 def features(event: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """GeoJSON Features of an event: one per location with coordinates."""
     row = flat_row(event)
+    event = row_view(event)
     for seq, loc in enumerate(event.get("locations") or []):
         if loc.get("lat") is None or loc.get("lon") is None:
             continue
@@ -285,12 +289,13 @@ def export(store: SqlStore, where: EventFilter, fmt: str, path: str) -> int:
     the number of records (events, features, or articles) written."""
     if fmt not in FORMATS:
         raise ConfigError(Errors.E201.format(value=fmt, choices=", ".join(FORMATS)))
+    update(store)  # events stored by any path are fused before they are written (issue 5)
     if fmt == "parquet":
         if path == "-":
             raise ConfigError(
                 Errors.E203.format(name="-o", detail="Parquet needs a file, not standard output")
             )
-        return write_parquet(iter_events(store, where), path)
+        return write_parquet(iter_fused(store, where), path)
     if path == "-":
         import sys
 
@@ -303,4 +308,4 @@ def _write_text(store: SqlStore, where: EventFilter, fmt: str, out: IO[str]) -> 
     if fmt == "articles":
         return write_articles(store, where, out)
     writer = {"jsonl": write_jsonl, "csv": write_csv, "geojson": write_geojson}[fmt]
-    return writer(iter_events(store, where), out)
+    return writer(iter_fused(store, where), out)

@@ -24,13 +24,12 @@ def filled(store: SqlStore) -> SqlStore:
 
 def test_export_jsonl_gives_event_records(filled: SqlStore, tmp_path: Path) -> None:
     out = tmp_path / "e.jsonl"
-    assert export(filled, EventFilter(type="ASSAULT"), "jsonl", str(out)) == 2
-    records = [json.loads(line) for line in out.read_text().splitlines()]
-    assert (
-        records[0]["evidence"]["text"]
-        == TEXT[records[0]["evidence"]["start"] : records[0]["evidence"]["end"]]
-    )
-    assert {r["outlet"] for r in records} == {"RT", "AFP"}
+    assert export(filled, EventFilter(type="ASSAULT"), "jsonl", str(out)) == 1  # two reports, one event
+    (record,) = [json.loads(line) for line in out.read_text().splitlines()]
+    assert record["schema"] == "polemos.event/1"
+    evidence = record["reports"][0]["evidence"]
+    assert evidence["text"] == TEXT[evidence["start"] : evidence["end"]]
+    assert {r["outlet"] for r in record["reports"]} == {"RT", "AFP"}
 
 
 def test_export_csv_has_acled_columns_first(filled: SqlStore, tmp_path: Path) -> None:
@@ -51,11 +50,11 @@ def test_export_csv_leaves_unknown_fatalities_empty(filled: SqlStore) -> None:
 
 def test_export_geojson_one_feature_per_location(filled: SqlStore, tmp_path: Path) -> None:
     out = tmp_path / "e.geojson"
-    assert export(filled, EventFilter(), "geojson", str(out)) == 6  # 2 articles × (2 + 1) located places
+    assert export(filled, EventFilter(), "geojson", str(out)) == 3  # 2 fused events, 2 + 1 located places
     doc = json.loads(out.read_text())
     jableh = next(f for f in doc["features"] if f["properties"]["location"] == "Jableh")
     assert jableh["geometry"] == {"type": "Point", "coordinates": [35.9256, 35.3609]}
-    assert len({f["id"] for f in doc["features"]}) == 6
+    assert len({f["id"] for f in doc["features"]}) == 3
 
 
 def test_export_geojson_of_nothing_is_valid(store: SqlStore, tmp_path: Path) -> None:
@@ -70,20 +69,19 @@ def test_export_parquet_loads_in_pyarrow_with_the_record(filled: SqlStore, tmp_p
     out = tmp_path / "e.parquet"
     export(filled, EventFilter(), "parquet", str(out))
     table = pq.read_table(out)
-    assert table.num_rows == 4 and table.schema.field("fatalities").type == "int64"
-    assert {json.loads(r)["id"] for r in table.column("record").to_pylist()} == {"e1", "e2"}
+    assert table.num_rows == 2 and table.schema.field("fatalities").type == "int64"
+    records = [json.loads(r) for r in table.column("record").to_pylist()]
+    assert sorted(len(r["reports"]) for r in records) == [2, 2] and {r["type"] for r in records} == {
+        "ASSAULT",
+        "MOBILIZE",
+    }
 
 
 def test_export_parquet_loads_in_pandas(filled: SqlStore, tmp_path: Path) -> None:
     pd = pytest.importorskip("pandas", reason="pandas comes with the ray extra")
     out = tmp_path / "e.parquet"
     export(filled, EventFilter(country="SY"), "parquet", str(out))
-    assert list(pd.read_parquet(out)["plover_type"].sort_values()) == [
-        "ASSAULT",
-        "ASSAULT",
-        "MOBILIZE",
-        "MOBILIZE",
-    ]
+    assert list(pd.read_parquet(out)["plover_type"].sort_values()) == ["ASSAULT", "MOBILIZE"]
 
 
 def test_export_articles_rebuilds_contract_records(filled: SqlStore, tmp_path: Path) -> None:

@@ -43,8 +43,9 @@ def _polemos(*args: str, env: dict[str, str] | None = None) -> subprocess.Comple
 
 def test_store_cli_events_jsonl_filters(filled: str) -> None:
     out = _cli("events", "--db", filled, "--type", "assault", "--format", "jsonl")
-    (record,) = [json.loads(line) for line in out.splitlines()]
-    assert (record["uid"], record["outlet"]) == (event_uid("a1", "e1"), "RT")
+    (record,) = [json.loads(line) for line in out.splitlines()]  # fused events (issue 5)
+    assert record["schema"] == "polemos.event/1"
+    assert [(r["uid"], r["outlet"]) for r in record["reports"]] == [(event_uid("a1", "e1"), "RT")]
 
 
 def test_store_cli_events_near_and_csv(filled: str) -> None:
@@ -54,7 +55,8 @@ def test_store_cli_events_near_and_csv(filled: str) -> None:
 
 
 def test_store_cli_events_table_lists_ids(filled: str) -> None:
-    assert event_uid("a1", "e2") in _cli("events", "--db", filled, "--format", "table")
+    (record,) = [json.loads(x) for x in _cli("events", "--db", filled, "--type", "mobilize").splitlines()]
+    assert record["id"] in _cli("events", "--db", filled, "--format", "table")
 
 
 def test_store_cli_events_show_json(filled: str) -> None:
@@ -64,7 +66,7 @@ def test_store_cli_events_show_json(filled: str) -> None:
 
 def test_store_cli_events_show_text_has_evidence_and_claims(filled: str) -> None:
     out = _cli("events", "show", event_uid("a1", "e1"), "--db", filled, "--format", "text")
-    assert "Over 100 people were killed" in out and "Syrian Observatory for Human Rights" in out
+    assert "killed: low 100" in out and "Over 100" in out and "RT" in out  # figures, evidence, outlets
 
 
 def test_store_cli_ingest_report_lists_the_quarantine(filled: str) -> None:
@@ -82,7 +84,7 @@ def test_store_cli_export_geojson(filled: str, tmp_path: Path) -> None:
 def test_store_cli_db_upgrade_creates_the_schema(tmp_path: Path) -> None:
     db = tmp_path / "new.db"
     result = _polemos("db", "upgrade", "--db", str(db))
-    assert result.returncode == 0 and "schema 0001" in result.stderr and db.exists()
+    assert result.returncode == 0 and "schema 0002" in result.stderr and db.exists()
 
 
 def test_store_cli_default_db_from_environment(tmp_path: Path) -> None:

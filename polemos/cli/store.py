@@ -123,6 +123,9 @@ def ingest(
         progress = run_ingest(paths, store, options, on_progress=reporter, on_start=reporter.start,
                               reader=partial(iter_articles, defaults=defaults))  # fmt: skip
         reporter.stop(progress)
+        from polemos.fuse.stored import update as fuse_update
+
+        fuse_update(store)  # the new reports join fused events (issue 5)
         if progress.failed:
             typer.echo(f"{progress.failed} input(s) quarantined: see 'polemos ingest --report'", err=True)
     finally:
@@ -186,10 +189,12 @@ def events(
     ),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
-    """List stored events, newest first."""
+    """List fused events (every report of one real-world event together), newest first."""
     if ctx.invoked_subcommand:
         return
-    from polemos.export import iter_events, write_csv, write_jsonl
+    from polemos.export import write_csv, write_jsonl
+    from polemos.fuse.stored import iter_fused
+    from polemos.fuse.stored import update as fuse_update
 
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
     if fmt not in EVENT_FORMATS:
@@ -207,7 +212,8 @@ def events(
     )
     store = _open(db)
     try:
-        found = iter_events(store, where)
+        fuse_update(store)  # reports stored by any path join fused events before they are listed
+        found = iter_fused(store, where)
         if fmt == "jsonl":
             write_jsonl(found, sys.stdout)
         elif fmt == "csv":
@@ -215,112 +221,34 @@ def events(
         elif fmt == "json":
             sys.stdout.write(json.dumps(list(found), ensure_ascii=False, indent=2) + "\n")
         else:
-            _event_table(list(found))
+            from polemos.cli.fuse import render_table
+
+            render_table(list(found))
     finally:
         store.close()
-
-
-def _name(actor: dict[str, Any] | None) -> str | None:
-    return (actor.get("name") or actor.get("text")) if actor else None
-
-
-def _event_table(found: list[dict[str, Any]]) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(show_lines=False, header_style="bold")
-    table.add_column("id", no_wrap=True, min_width=16)
-    table.add_column("date", no_wrap=True, min_width=10)
-    for col in ("type", "modality", "actor → target", "where", "killed", "claimed by", "outlet"):
-        table.add_column(col, overflow="fold")
-    for e in found:
-        who = " → ".join(x for x in (_name(e.get("actor")), _name(e.get("target"))) if x)
-        where = ", ".join(p.get("name") or p.get("text") or "" for p in e.get("locations") or [])
-        killed = (e.get("counts") or {}).get("killed") or {}
-        claimants = ", ".join(
-            (c.get("claimant") or {}).get("name") or "" for c in e.get("claims") or []
-        ).strip(", ")
-        date = (e.get("date") or {}).get("start") or ""
-        kind = e["type"] + (f"/{e['mode']}" if e.get("mode") else "")
-        table.add_row(
-            e["uid"],
-            date,
-            kind,
-            e.get("modality") or "",
-            who,
-            where,
-            str(killed.get("best") or ""),
-            claimants,
-            e.get("outlet") or "",
-        )
-    Console().print(table)
-    Console(stderr=True).print(f"{len(found)} event(s)")
 
 
 @events_app.command("show")
 def show(
-    event_id: str = typer.Argument(..., help="An event id from 'polemos events'."),
+    event_id: str = typer.Argument(..., help="A fused event id from 'polemos events', or a report's uid."),
     fmt: str | None = typer.Option(None, "--format", "-f", help="text (default on a terminal) or json."),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
-    """One event: its record, the sentences it stands on, and who claims it."""
+    """One fused event: its record, each figure with who gave it, its reports side by side."""
+    from polemos.cli.fuse import render_show
+    from polemos.fuse.stored import fused, fused_id_of
+    from polemos.fuse.stored import update as fuse_update
+
     store = _open(db)
     try:
-        found = store.events([event_id])
+        fuse_update(store)
+        fid = fused_id_of(store, event_id)
+        found = fused(store, [fid]) if fid else []
         if not found:
             fail(Errors.E404.format(id=event_id), hint="ids are listed by 'polemos events'")
-        event = found[0]
-        if (fmt or ("text" if sys.stdout.isatty() else "json")) == "json":
-            sys.stdout.write(json.dumps(event, ensure_ascii=False, indent=2) + "\n")
-        else:
-            _show_text(event)
+        render_show(found[0], fmt)
     finally:
         store.close()
-
-
-def _show_text(e: dict[str, Any]) -> None:
-    from rich.console import Console
-    from rich.text import Text
-
-    console = Console()
-    date = e.get("date") or {}
-    kind = e["type"] + (f"/{e['mode']}" if e.get("mode") else "")
-    when = f"{date.get('start') or '?'}..{date.get('end') or '?'} ({date.get('precision')})"
-    console.print(f"[bold]{e['uid']}[/]  {kind}  {e.get('modality')}  {when}")
-    url = f" · {e['url']}" if e.get("url") else ""
-    console.print(
-        f"article {e['article_id']} · {e.get('outlet') or '?'} · published {e.get('published') or '?'}{url}"
-    )
-    for role in ("actor", "target"):
-        if e.get(role):
-            a = e[role]
-            console.print(f"{role}: {a.get('name') or a.get('text')} ({a.get('kind')}, {a.get('country')})")
-    for p in e.get("locations") or []:
-        console.print(
-            f"at: {p.get('name') or p.get('text')} {p.get('country') or ''} "
-            f"({p.get('lat')}, {p.get('lon')}) geonames {p.get('geonameid')}"
-        )
-    for kind, c in (e.get("counts") or {}).items():
-        if c:
-            console.print(
-                f'{kind}: low {c.get("low")} best {c.get("best")} high {c.get("high")}  "{c.get("text")}"'
-            )
-    ev, trig = e.get("evidence") or {}, e.get("trigger") or {}
-    if ev:
-        sentence = Text(ev.get("text") or "")
-        if trig and ev.get("start") is not None and trig.get("start") is not None:
-            sentence.stylize("bold underline", trig["start"] - ev["start"], trig["end"] - ev["start"])
-        console.print("\n[bold]evidence[/] ", end="")
-        console.print(sentence)
-    for m in e.get("mentions") or []:
-        console.print(f"[bold]also[/] {m.get('text')}")
-    console.print("\n[bold]claims[/]")
-    for c in e.get("claims") or []:
-        who = c.get("claimant") or {}
-        party = " (a party)" if who.get("party") else ""
-        console.print(
-            f"  {who.get('name') or who.get('text') or '(unattributed)'}{party}, via {c.get('outlet')}"
-        )
 
 
 @app.command("export")

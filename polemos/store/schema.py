@@ -38,7 +38,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB
 
-SCHEMA_REVISION = "0001"  # the alembic head this code reads and writes
+SCHEMA_REVISION = "0002"  # the alembic head this code reads and writes
 
 metadata = MetaData(
     naming_convention={
@@ -269,6 +269,51 @@ quarantine = Table(
     Column("at", DateTime(timezone=True), nullable=False),
     Column("run_id", Integer),
     UniqueConstraint("source", "line"),
+)
+
+# Fused events (issue 5, migration 0002): the fuser's output and people's decisions.
+fused_events = Table(
+    "fused_events",
+    metadata,
+    Column("id", String(20), primary_key=True),  # stable across re-ingest and re-fusion
+    Column("type", String(20)),
+    Column("date_start", String(10)),
+    Column("date_end", String(10)),
+    Column("n_reports", Integer, nullable=False),
+    Column("record", Json, nullable=False),  # the polemos.event/1 record
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index(None, "date_start"),
+    Index(None, "type", "date_start"),
+)
+
+fused_members = Table(
+    "fused_members",
+    metadata,
+    Column("event_uid", String(32), ForeignKey("events.uid", ondelete="CASCADE"), primary_key=True),
+    Column("fused_id", String(20), nullable=False),
+    Index(None, "fused_id"),
+)
+
+fused_articles = Table(
+    "fused_articles",
+    metadata,
+    Column("article_id", Id, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("fused_id", String(20)),  # null: fusion saw it and it joined no event
+    Index(None, "fused_id"),
+)
+
+fusion_history = Table(
+    "fusion_history",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("op", String(10), nullable=False),  # merge, split
+    Column("fused_ids", Json, nullable=False),
+    Column("reports", Json, nullable=False),  # the report uids the decision speaks of, at the time
+    Column("report", String(32)),  # split: the report taken out
+    Column("who", String(200), nullable=False),
+    Column("at", String(40), nullable=False),  # ISO time of the decision
+    Column("why", Text),
+    Column("result_id", String(20)),
 )
 
 ARTICLE_CHILDREN = (places, times)
