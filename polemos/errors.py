@@ -35,6 +35,7 @@ class Errors(metaclass=ErrorsWithCodes):
     E109 = "{source}: invalid publication date {value!r} (use YYYY-MM-DD)"
     E110 = "{source}: cannot read: {detail}"
     E111 = "{source}: HTML without any main text"
+    E112 = "{source}: {chars:,} characters is over the parser's limit of {limit:,} for one document"
     # configuration: E2xx
     E201 = "unknown output format {value!r}; use one of {choices}"
     E202 = "the spaCy model {name!r} is not installed; install polemos with its dependencies"

@@ -29,6 +29,15 @@ def nlp() -> Any:
 
 
 @pytest.fixture(scope="session")
+def built_gazetteer() -> Path:
+    """The gazetteer index, built once before any CLI subprocess needs it: a first `polemos extract`
+    on a fresh machine builds it and prints its progress on stderr, which CLI tests read."""
+    from polemos.resolve.gazetteer import build_gazetteer
+
+    return build_gazetteer(quiet=True)
+
+
+@pytest.fixture(scope="session")
 def extract_text(nlp: Any) -> Callable[..., dict[str, Any]]:
     """``extract_text(text, published="2016-05-23", outlet=None, title=None)`` -> contract dict."""
     from polemos.pipeline import extract

@@ -54,21 +54,31 @@ def test_quote_closed_by_said_x_covers_each_sentence(extract_text: Any) -> None:
 def test_quote_continued_in_the_next_paragraph_keeps_its_speaker(extract_text: Any) -> None:
     text = (
         "Army reports fighting\n"
-        '"The rebels attacked our checkpoints overnight," said General Ali Mahmoud.\n'
-        '"They also shelled the airport and the road to the south."'
+        "“The rebels attacked our checkpoints overnight,” said General Ali Mahmoud.\n"
+        "“They also deployed tanks on the road to the south.”"
     )
     record = extract_text(text)
-    assert claimant_text(by_trigger(record, "shelled")) == "General Ali Mahmoud"
+    assert claimant_text(by_trigger(record, "deployed")) == "General Ali Mahmoud"
+
+
+def test_straight_quote_continued_after_the_headline_keeps_its_speaker(extract_text: Any) -> None:
+    text = (
+        "Army reports fighting\n"
+        '"The rebels attacked our checkpoints overnight," said General Ali Mahmoud.\n'
+        '"They also deployed tanks on the road to the south."'
+    )
+    record = extract_text(text)
+    assert claimant_text(by_trigger(record, "deployed")) == "General Ali Mahmoud"
 
 
 def test_pronoun_speaker_takes_the_last_named_claimant(extract_text: Any) -> None:
     text = (
         "Army reports fighting\n"
         "General Ali Mahmoud said rebels attacked the checkpoints overnight.\n"
-        "He said the rebels also shelled the airport."
+        "He said the rebels also deployed tanks near the airport."
     )
     record = extract_text(text)
-    assert claimant_text(by_trigger(record, "shelled")) == "General Ali Mahmoud"
+    assert claimant_text(by_trigger(record, "deployed")) == "General Ali Mahmoud"
 
 
 def test_headline_credit_covers_headline_and_lead(extract_text: Any) -> None:

@@ -11,14 +11,16 @@ from pathlib import Path
 import pytest
 from conftest import run_cli
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("built_gazetteer")]
 
 GOOD = "Rebel fighters shelled an army base near Idlib on Sunday, killing three soldiers, the ministry said."
 FRENCH = (
     "Les forces gouvernementales ont annoncé lundi qu'elles avaient repris le contrôle de la ville "
     "après trois jours de combats, et que les rebelles qui la tenaient se sont retirés dans les "
     "collines au nord. L'armée a indiqué qu'elle déminait les routes et que les habitants pourraient "
-    "rentrer dans une semaine."
+    "rentrer dans une semaine. Selon les autorités locales, les écoles de la ville resteront fermées "
+    "jusqu'à la fin du mois, et les convois d'aide humanitaire arriveront par la route du sud dès que "
+    "les ponts auront été réparés."
 )
 
 
@@ -55,6 +57,10 @@ def _make_bad(kind: str, d: Path) -> tuple[str, str, list[str]]:
             line = GOOD + "\n"
             f.write(line * (50 * 1_000_000 // len(line) + 1))
         return str(d / "huge.txt"), "E106", []
+    if kind == "2mb":  # under --max-mb, over what the parser takes in one document
+        with open(d / "long.txt", "w", encoding="utf-8") as f:
+            f.write((GOOD + "\n") * (2_000_000 // (len(GOOD) + 1)))
+        return str(d / "long.txt"), "E112", []
     if kind == "malformed-line":
         path = d / "middle.jsonl"
         good = [json.dumps({"id": i, "text": GOOD}) for i in ("mid-1", "mid-2")]
@@ -65,7 +71,7 @@ def _make_bad(kind: str, d: Path) -> tuple[str, str, list[str]]:
     raise AssertionError(kind)
 
 
-KINDS = ["empty", "binary", "not-utf8", "not-english", "50mb", "malformed-line", "missing"]
+KINDS = ["empty", "binary", "not-utf8", "not-english", "50mb", "2mb", "malformed-line", "missing"]
 
 
 @pytest.fixture(scope="module", params=KINDS)
@@ -136,6 +142,17 @@ def test_bad_stdin_names_stdin() -> None:
     (line,) = error_lines(proc.stderr)
     assert (
         proc.returncode == 1 and line.startswith("Error [E102] <stdin>:") and "Traceback" not in proc.stderr
+    )
+
+
+def test_50mb_on_stdin_is_e106() -> None:
+    data = (GOOD + "\n").encode() * (50 * 1_000_000 // (len(GOOD) + 1) + 1)
+    proc = run_cli("extract", "-", "--format", "jsonl", stdin=data)
+    (line,) = error_lines(proc.stderr)
+    assert (
+        proc.returncode == 1
+        and line.startswith("Error [E106] <stdin>: 50.0 MB")
+        and "Traceback" not in proc.stderr
     )
 
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from conftest import REPO, run_cli
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("built_gazetteer")]
 
 EXAMPLE = REPO / "examples" / "report-2023-kharkiv.txt"
 STORIES = [

@@ -219,6 +219,10 @@ def test_undated_event_falls_back_to_the_publication_week(extract_text: Any) -> 
     }
 
 
+def test_a_bare_headline_has_undetermined_language(extract_text: Any) -> None:
+    assert extract_text("Soldiers vs Boko Haram, Borno")["article"]["language"] == "und"
+
+
 def test_without_a_publication_date_an_undated_event_has_none(extract_text: Any) -> None:
     (event,) = extract_text("Rebels attacked the army base.", published=None)["events"]
     assert event["date"] is None
@@ -227,9 +231,11 @@ def test_without_a_publication_date_an_undated_event_has_none(extract_text: Any)
 def test_article_metadata_is_echoed(extract_text: Any) -> None:
     from polemos.pipeline import extract
 
-    record = extract(
-        "Rebels attacked the army base.", published="2016-05-23", outlet="Wire", title="T", id="a1", url="u"
+    text = (
+        "Rebels attacked the army base near the town on Sunday, and the army said that it had returned "
+        "fire and that there were no losses among the soldiers who were on duty at the time."
     )
+    record = extract(text, published="2016-05-23", outlet="Wire", title="T", id="a1", url="u")
     assert record["article"] == {
         "id": "a1",
         "title": "T",
@@ -260,3 +266,11 @@ def test_api_refuses_empty_text_with_a_coded_error(nlp: Any) -> None:
 
 def test_example_report_ships_with_the_package() -> None:
     assert Path(REPO / "examples" / "report-2023-kharkiv.txt").is_file()
+
+
+def test_inferred_location_is_country_level_and_spans_the_party(extract_text: Any) -> None:
+    text = "Al-Shabaab militants attacked an army base, killing five soldiers."
+    record = extract_text(text, published=None)
+    (place,) = [p for e in record["events"] for p in e["locations"] if p["status"] == "inferred"]
+    assert (place["feature"], place["country"]) == ("country", "SO")
+    assert text[place["start"] : place["end"]] == place["text"] == "Al-Shabaab militants"

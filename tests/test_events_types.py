@@ -86,9 +86,6 @@ def test_headline_and_lead_are_one_event(extract_text: Any) -> None:
     assert [m["text"] for m in event["mentions"]] == ["Rebels attack army base near Idlib"]
 
 
-@pytest.mark.xfail(
-    reason="extract/merge: a headline 'attack … kills three' takes 'three' as target", strict=False
-)
 def test_headline_with_a_toll_and_its_lead_are_one_event(extract_text: Any) -> None:
     text = (
         "Rebel attack on army base near Idlib kills three\n"
@@ -104,6 +101,19 @@ def test_different_places_stay_different_events(extract_text: Any) -> None:
         "Government troops shelled the city of Hama on Tuesday."
     )
     assert len(events_of(extract_text(text, published="2016-05-25"), "ASSAULT")) == 2
+
+
+def test_a_second_attack_on_another_target_is_another_event(extract_text: Any) -> None:
+    text = "Rebels attacked the checkpoints overnight.\nThe rebels also shelled the airport."
+    assert len(events_of(extract_text(text), "ASSAULT")) == 2
+
+
+@pytest.mark.xfail(
+    reason="extract/merge: one sentence's attacks by two sides are merged into one", strict=False
+)
+def test_attack_and_reprisal_in_one_sentence_are_two_events(extract_text: Any) -> None:
+    text = "Rebels attacked the base and the army responded with airstrikes."
+    assert len(events_of(extract_text(text), "ASSAULT")) == 2
 
 
 def test_promo_line_reports_no_event(extract_text: Any) -> None:

@@ -28,7 +28,7 @@ pytestmark = pytest.mark.slow
         ("The rebels will attack the city unless the army withdraws.", "attack", "threatened"),
         # hypothetical: could, would, if
         ("The army could attack the town if talks fail.", "attack", "hypothetical"),
-        ("If the rebels attack, the army would respond with airstrikes.", "airstrikes", "hypothetical"),
+        ("If talks fail, the army would respond with airstrikes.", "airstrikes", "hypothetical"),
         ("The minister raised the possibility of airstrikes on the camps.", "airstrikes", "hypothetical"),
         # negated: did not, no ... was reached
         ("The army did not attack the town.", "attack", "negated"),

@@ -70,6 +70,10 @@ def test_promo_line_is_noise(line: str) -> None:
         "FILE PHOTO: Soldiers stand guard at a checkpoint",
         "© AFP 2016",
         "Image: Reuters",
+        "A soldier stands guard in Aleppo, Syria, May 22, 2016. REUTERS/Omar Sanadiki",
+        "Smoke rises after an airstrike on the rebel-held district. (AP Photo/Hussein Malla)",
+        "Residents inspect the damaged market. Photograph: Ali Haj Suleiman/Getty Images",
+        "Displaced families wait at the border crossing. AFP/Bulent Kilic",
     ],
 )
 def test_caption_line_is_noise(line: str) -> None:
@@ -97,6 +101,8 @@ def test_bare_link_line_is_noise() -> None:
         "Sharing intelligence with Washington was on the agenda, the minister said.",
         "The exclusive zone around the base was closed.",
         "Watch towers along the border were hit overnight.",
+        "Support for the truce fell, according to a Reuters/Ipsos poll.",
+        "The AP/NORC survey found most residents wanted the talks to go on.",
     ],
 )
 def test_reporting_line_is_not_noise(line: str) -> None:
@@ -127,3 +133,30 @@ def test_in_noise_sees_overlap_only() -> None:
     (span,) = spans
     assert in_noise(spans, span.start + 2, span.start + 5)
     assert not in_noise(spans, 0, len(BODY))
+
+
+LONG = " ".join([BODY] * 6)  # a paragraph longer than any caption, promo or tweet
+
+
+def test_long_paragraph_ending_with_a_photo_credit_keeps_its_reporting() -> None:
+    text = f"Headline\n{LONG} (AP Photo/Hussein Malla)\n"
+    assert noise_texts(text) == ["(AP Photo/Hussein Malla)"]
+
+
+def test_long_paragraph_opening_with_a_caption_keeps_its_reporting() -> None:
+    text = f"Headline\n(Image: Stu Morgan) {LONG}\n"
+    assert noise_texts(text) == ["(Image: Stu Morgan)"]
+
+
+def test_long_paragraph_starting_with_exclusive_is_reporting() -> None:
+    assert noise_texts(f"Headline\nEXCLUSIVE: {LONG}\n") == []
+
+
+def test_tweet_glued_into_a_paragraph_is_marked_up_to_its_dateline() -> None:
+    tweet = (
+        "Heavy shelling in the east tonight https://t.co/B6st9j0txx "
+        "-- Example Wire (@examplewire) March 31, 2018"
+    )
+    text = f"Headline\n{tweet} {LONG}\n"
+    (span,) = find_noise(text)
+    assert span.text == tweet and text[span.start : span.end] == span.text

@@ -13,25 +13,32 @@ from polemos.read.language import guess_language
 ENGLISH = (
     "Government forces said on Monday that they had retaken the town after three days of fighting, "
     "and that the rebels who held it had withdrawn to the hills to the north. The army said it was "
-    "clearing mines from the roads and that residents would be able to return within a week."
+    "clearing mines from the roads and that residents would be able to return within a week. Local "
+    "officials said the town's schools would stay closed until the end of the month."
 )
 FRENCH = (
     "Les forces gouvernementales ont annoncé lundi qu'elles avaient repris le contrôle de la ville "
     "après trois jours de combats, et que les rebelles qui la tenaient se sont retirés dans les "
     "collines au nord. L'armée a indiqué qu'elle déminait les routes et que les habitants pourraient "
-    "rentrer dans une semaine."
+    "rentrer dans une semaine. Selon les autorités locales, les écoles de la ville resteront fermées "
+    "jusqu'à la fin du mois, et les convois d'aide humanitaire arriveront par la route du sud dès que "
+    "les ponts auront été réparés."
 )
 SPANISH = (
     "Las fuerzas del gobierno dijeron el lunes que habían recuperado el control de la ciudad tras tres "
     "días de combates, y que los rebeldes que la ocupaban se retiraron a las colinas del norte. El "
     "ejército dijo que estaba limpiando de minas las carreteras y que los vecinos podrían volver en "
-    "una semana."
+    "una semana. Según las autoridades locales, las escuelas de la ciudad seguirán cerradas hasta el "
+    "final del mes, y los convoyes de ayuda humanitaria llegarán por la carretera del sur en cuanto "
+    "se reparen los puentes."
 )
 GERMAN = (
     "Die Regierungstruppen teilten am Montag mit, dass sie die Stadt nach drei Tagen der Kämpfe "
     "zurückerobert hätten und dass sich die Rebellen, die sie gehalten hatten, in die Hügel im Norden "
     "zurückgezogen hätten. Die Armee sagte, sie räume die Minen von den Straßen, und die Bewohner "
-    "könnten in einer Woche zurückkehren."
+    "könnten in einer Woche zurückkehren. Nach Angaben der örtlichen Behörden bleiben die Schulen der "
+    "Stadt bis zum Ende des Monats geschlossen, und die Hilfskonvois sollen über die Straße im Süden "
+    "kommen, sobald die Brücken repariert sind."
 )
 ARABIC = "قالت القوات الحكومية يوم الاثنين إنها استعادت السيطرة على المدينة بعد ثلاثة أيام من القتال " * 3
 
@@ -43,6 +50,18 @@ def test_english_article_is_english() -> None:
 @pytest.mark.parametrize(("text", "code"), [(FRENCH, "fr"), (SPANISH, "es"), (GERMAN, "de"), (ARABIC, "ar")])
 def test_long_foreign_article_is_recognised(text: str, code: str) -> None:
     assert guess_language(text) == code
+
+
+def test_test_articles_are_article_length() -> None:
+    assert all(len(t.split()) >= 60 for t in (ENGLISH, FRENCH, SPANISH, GERMAN))
+
+
+def test_short_foreign_snippet_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    snippet = " ".join(FRENCH.split()[:40])  # a lead paragraph, not an article: read anyway
+    path.write_text(json.dumps({"id": "s", "text": snippet}) + "\n", encoding="utf-8")
+    (article,) = list(iter_articles([str(path)]))
+    assert article.id == "s"
 
 
 @pytest.mark.parametrize(

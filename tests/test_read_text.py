@@ -233,3 +233,48 @@ def test_several_paths_are_read_in_order(tmp_path: Path) -> None:
         path.write_text(f"{name}\n{STORY}", encoding="utf-8")
         paths.append(str(path))
     assert [a.title for a in iter_articles(paths)] == ["b.txt", "a.txt"]
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85", "\x0c"])
+def test_jsonl_text_may_hold_unicode_line_separators(tmp_path: Path, separator: str) -> None:
+    # valid JSON may carry these raw (ensure_ascii=False writes them so); only "\n" ends a record
+    text = f"First paragraph.{separator}Second paragraph."
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"id": "u", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
+    (article,) = read_all(path)
+    assert article.text == text
+
+
+def test_jsonl_crlf_line_endings(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    rows = [json.dumps({"id": i, "text": STORY}) for i in ("a", "b")]
+    path.write_bytes(("\r\n".join(rows) + "\r\n").encode("utf-8"))
+    assert [a.id for a in read_all(path)] == ["a", "b"]
+
+
+def test_text_over_the_parser_limit_is_e112(tmp_path: Path) -> None:
+    path = tmp_path / "long.txt"
+    path.write_text("Rebels attacked the town. " * 40_000, encoding="utf-8")  # 1.04 M characters, 1 MB
+    (failure,) = list(iter_articles([str(path)]))
+    assert isinstance(failure, ReadFailure) and failure.message.startswith(
+        f"[E112] {path}: 1,040,000 characters"
+    )
+
+
+def test_jsonl_record_over_the_parser_limit_is_e112_and_others_survive(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    rows = [{"id": "long", "text": "Rebels attacked the town. " * 40_000}, {"id": "ok", "text": STORY}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    failure, article = read_all(path)
+    assert isinstance(failure, ReadFailure) and failure.message.startswith(f"[E112] {path}:1")
+    assert article.id == "ok"
+
+
+def test_oversized_document_on_stdin_is_e106(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    data = ("Rebels attacked the town. " * 50_000).encode()  # 1.3 MB
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    (failure,) = list(iter_articles(["-"], max_mb=1.0))
+    assert isinstance(failure, ReadFailure) and failure.message.startswith("[E106] <stdin>: 1.3 MB")

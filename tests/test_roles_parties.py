@@ -27,6 +27,7 @@ def party(event: dict[str, Any], role: str) -> str | None:
         ("The army launched an offensive against the rebels.", "offensive", "The army", "the rebels"),
         ("The foreign minister met his Turkish counterpart in Ankara.", "met", "The foreign minister", None),
         ("Russia and Turkey agreed to a ceasefire in Idlib.", "agreed", "Russia", "Turkey"),
+        ("Al-Nusra is continuing to attack army posts with rockets.", "attack", "Al-Nusra", "army posts"),
         # a place that a material event hits is its location, not its target
         ("Al-Nusra is continuing to attack Aleppo with rockets.", "attack", "Al-Nusra", None),
         ("The rebels regrouped and reinforced their positions.", "regrouped", "The rebels", None),
@@ -46,6 +47,11 @@ def test_actor_span_indexes_the_text(extract_text: Any) -> None:
         assert text[event[role]["start"] : event[role]["end"]] == event[role]["text"]
 
 
+def test_a_shelled_town_is_a_location_not_a_target(extract_text: Any) -> None:
+    event = by_trigger(extract_text("Al-Nusra is continuing to attack Aleppo with rockets."), "attack")
+    assert event["target"] is None and [p["text"] for p in event["locations"]] == ["Aleppo"]
+
+
 def test_gathered_fighters_are_not_a_target(extract_text: Any) -> None:
     event = by_trigger(extract_text("The rebels gathered some 6,000 fighters near Aleppo."), "gathered")
     assert event["target"] is None
@@ -57,10 +63,6 @@ def test_we_is_the_speaker(extract_text: Any) -> None:
     assert party(event, "actor") == "a rebel commander"
 
 
-@pytest.mark.xfail(
-    reason="bug in extract/events.py: a noun trigger takes the subject of 'died in' as its actor",
-    strict=False,
-)
 def test_victims_are_not_the_actor_of_the_strike_that_killed_them(extract_text: Any) -> None:
     event = by_trigger(extract_text("Twelve people died in the airstrike."), "airstrike")
     assert event["actor"] is None

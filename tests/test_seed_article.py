@@ -1,7 +1,7 @@
 """The founding article end to end, scored by the project's own scorer (../shared/eval/score.py).
 
-Asserts the issue's thresholds the code meets today; the fields that need later work (location:
-the GeoNames gazetteer; date: the dates work) are expected failures until they land.
+Asserts the issue's thresholds: recall 1.0, precision >= 0.85, no forbidden output, at most one
+duplicate, and every field accuracy >= 0.9.
 """
 
 from __future__ import annotations
@@ -62,23 +62,11 @@ def test_at_most_one_duplicate_event(scored: dict[str, Any]) -> None:
     assert scored["metrics"]["duplicate_events"] <= 1
 
 
-@pytest.mark.parametrize("field", ["actor", "target", "size", "killed", "claimant", "modality"])
+@pytest.mark.parametrize(
+    "field", ["actor", "target", "location", "date", "size", "killed", "claimant", "modality"]
+)
 def test_field_accuracy_at_least_09(scored: dict[str, Any], field: str) -> None:
     assert scored["metrics"][f"{field}_accuracy"] >= 0.9, scored["rows"]
-
-
-@pytest.mark.xfail(
-    reason="dates: 'starting Tuesday', 'On Sunday' need the dates work (issue 2 item 6)", strict=False
-)
-def test_date_accuracy_at_least_09(scored: dict[str, Any]) -> None:
-    assert scored["metrics"]["date_accuracy"] >= 0.9
-
-
-@pytest.mark.xfail(
-    reason="locations need the GeoNames gazetteer (issue 3): coordinates are null", strict=False
-)
-def test_location_accuracy_at_least_09(scored: dict[str, Any]) -> None:
-    assert scored["metrics"].get("location_accuracy", 0.0) >= 0.9
 
 
 def test_every_span_of_the_seed_indexes_its_text(scored: dict[str, Any]) -> None:

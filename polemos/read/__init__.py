@@ -20,6 +20,9 @@ from polemos.read.language import refuse_language
 from polemos.types import Article
 
 MAX_MB = 10.0  # one document; a long news article is ~0.1 MB
+# spaCy's default nlp.max_length: the parser needs ~1 GB per 100,000 characters, and a longer text
+# raises inside nlp.pipe, ending the whole run; refuse it here as one bad input instead.
+MAX_CHARS = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,11 @@ def _iter_path(path: str, defaults: Defaults, max_mb: float) -> Iterator[Article
         yield ReadFailure(source, str(e))
         return
     kind = _kind(suffix, text)
+    if kind != "jsonl" and len(data) > max_mb * 1e6:  # standard input, or a suffix not sized up front
+        yield ReadFailure(
+            source, Errors.E106.format(source=source, size=round(len(data) / 1e6, 1), limit=max_mb)
+        )
+        return
     if kind == "jsonl":
         yield from _iter_jsonl(text, source, defaults, max_mb)
     else:
@@ -137,6 +145,8 @@ def check_article(article: Article) -> Article:
     """Refuse what cannot be read as English news; return the article unchanged otherwise."""
     if not article.text.strip():
         raise ReadError(Errors.E101.format(source=article.source))
+    if len(article.text) > MAX_CHARS:
+        raise ReadError(Errors.E112.format(source=article.source, chars=len(article.text), limit=MAX_CHARS))
     lang = refuse_language(article.text)
     if lang is not None:
         raise ReadError(Errors.E108.format(source=article.source, language=lang))
@@ -181,7 +191,10 @@ def _from_html(html: str, source: str, defaults: Defaults) -> Article:
 
 
 def _iter_jsonl(text: str, source: str, defaults: Defaults, max_mb: float) -> Iterator[Article | ReadFailure]:
-    for n, line in enumerate(text.splitlines(), start=1):
+    # Records end at "\n" only: str.splitlines would also split at U+2028, U+0085 or a form feed,
+    # which JSON strings may hold raw (json.dumps(ensure_ascii=False) writes them so).
+    for n, line in enumerate(text.split("\n"), start=1):
+        line = line.removesuffix("\r")
         if not line.strip():
             continue
         where = f"{source}:{n}"

@@ -44,6 +44,24 @@ _CAPTION = re.compile(
     r"©|\(c\)\s|Photograph:)",
     re.I,
 )
+# Wire-photo captions end with their credit: "… May 22, 2016. REUTERS/Omar Sanadiki",
+# "… (AP Photo/Hussein Malla)", "Photograph: Name/Getty Images". Reporting never ends that way.
+# A photographer's name: capitalized words, with the particles names carry ("al-", "bin").
+_PARTICLE = r"(?:[A-Z]|al-|el-|ad-|bin |de |van |von |da |di )"
+_NAME = _PARTICLE + r"[\w.'’-]+(?: " + _PARTICLE.replace(" ", "") + r"[\w.'’-]*){0,4}"
+_CREDIT_TAIL = re.compile(
+    r"(?:\b(?:REUTERS|AFP|AP|EPA|EPA-EFE|ANADOLU|XINHUA|SANA|TASS)\s*/\s*"
+    + _NAME
+    + r"|\((?:AP|AFP|EPA|Reuters|Getty|Anadolu)(?: Photo| Images|/)[^()\n]{0,60}\)"
+    r"|/\s*(?:Getty Images|AFP|Reuters|AP|EPA|Anadolu Agency)\)?)\s*\.?\s*$"
+)
+# A caption in parentheses opening a paragraph it was glued to: "(Image: Stu Morgan) An air …".
+_LEADING_CAPTION = re.compile(r"^\s*(\((?:Photo|Image|Picture|Video|Credit|Caption)\b[^()\n]{0,80}\))", re.I)
+# A tweet's dateline in the middle of a line: "… https://t.co/x -- Name (@handle) March 31, 2018 …".
+_INLINE_TWEET_DATELINE = re.compile(
+    r"[—–-]{1,2}\s*[^\n()]{0,80}\(@\w{1,30}\)\s*"
+    r"(?:[A-Za-z]+\.?\s+\d{1,2},\s*\d{4}|\d{1,2}\s+[A-Za-z]+\.?\s+\d{4})"
+)
 _ONLY_URL = re.compile(rf"^\s*(?:{_URL}\s*)+$")
 _EMBEDDED_TWEET = re.compile(r"(?:pic\.twitter\.com/|https?://t\.co/)")
 
@@ -64,6 +82,12 @@ def find_noise(text: str) -> tuple[Span, ...]:
         line = text[start:end]
         if not line.strip():
             continue
+        if len(line.strip()) > _TWEET_MAX:
+            # a long line is reporting, even when an extractor glued a caption or a tweet to it:
+            # mark only those parts
+            spans.extend(_parts_of_long_line(text, start, end))
+            previous = (start, end)
+            continue
         if (
             _TWEET_DATELINE.match(line)
             and previous is not None
@@ -77,11 +101,29 @@ def find_noise(text: str) -> tuple[Span, ...]:
             or _PROMO.match(line)
             or _SHARE.match(line)
             or _CAPTION.match(line)
+            or _CREDIT_TAIL.search(line)
             or _ONLY_URL.match(line)
             or _EMBEDDED_TWEET.search(line)
         ):
             spans.append(_visible(text, start, end))
     return tuple(spans)
+
+
+def _parts_of_long_line(text: str, start: int, end: int) -> list[Span]:
+    """In a long line: a leading "(Image: …)" caption, a tweet glued in with its dateline (from the
+    line's start when the tweet opens it), and a trailing photo credit."""
+    line = text[start:end]
+    parts: list[tuple[int, int]] = []
+    lead = _LEADING_CAPTION.match(line)
+    if lead:
+        parts.append((lead.start(1), lead.end(1)))
+    for m in _INLINE_TWEET_DATELINE.finditer(line):
+        begin = 0 if m.end() <= _TWEET_MAX + 100 else m.start()
+        parts.append((begin, m.end()))
+    tail = _CREDIT_TAIL.search(line)
+    if tail:
+        parts.append((tail.start(), len(line.rstrip())))
+    return [_visible(text, start + a, start + b) for a, b in parts]
 
 
 def _visible(text: str, start: int, end: int) -> Span:
