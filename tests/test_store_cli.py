@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 from polemos.cli import app
 from polemos.store import Failure, Progress, SqlStore, Stored
 from polemos.store.records import event_uid
+from polemos.store.schema import SCHEMA_REVISION
 
 ROOT = Path(__file__).parent.parent
 
@@ -84,7 +85,7 @@ def test_store_cli_export_geojson(filled: str, tmp_path: Path) -> None:
 def test_store_cli_db_upgrade_creates_the_schema(tmp_path: Path) -> None:
     db = tmp_path / "new.db"
     result = _polemos("db", "upgrade", "--db", str(db))
-    assert result.returncode == 0 and "schema 0002" in result.stderr and db.exists()
+    assert result.returncode == 0 and f"schema {SCHEMA_REVISION}" in result.stderr and db.exists()
 
 
 def test_store_cli_default_db_from_environment(tmp_path: Path) -> None:
