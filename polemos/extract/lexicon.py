@@ -1,11 +1,25 @@
-"""The trigger lexicon (``data/triggers.tsv``) and where its entries occur in a sentence.
+"""The trigger lexicon (``data/triggers.tsv``, ``data/triggers_*.tsv``) and where its entries occur.
 
-A trigger is a lemma or a short lemma sequence ("call on", "air strike", "cease-fire") with a part of
-speech. Verb phrases are headed by their first word, noun phrases by their last.
+Two kinds of entries:
+
+* English entries are lemmas or short lemma sequences ("call on", "air strike", "cease-fire") with a
+  part of speech. Verb phrases are headed by their first word, noun phrases by their last. A verb may
+  be a trigger only with certain objects (``objects``) or subjects (``subjects``); the first entry of
+  a lemma whose constraints hold wins, so constrained rows come before the general one.
+* Surface-form entries (``data/triggers_headlines.tsv``: French, Spanish, Portuguese, Russian…)
+  match the lower-cased token text itself (an elided article stripped: "l'attaque" → "attaque"),
+  since an English model's lemmas of other languages mean nothing. They stand alone: a headline that
+  says "5 personnes tuées" names an event.
+
+An entry of type NONE ("charm offensive", "price war", "gas explosion") takes its words and reports
+nothing, so that no shorter entry inside it fires. A violent trigger is dropped when its doer is an
+accident or a natural hazard ("a tsunami killed 222", "an industrial explosion"):
+``data/non_agents.tsv``.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -14,6 +28,11 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 MAX_WORDS = 4
+# Relations by which a word is what a verb acts on: direct and passive objects, and the object of
+# the verb's own preposition ("withdraw from the treaty", "fired on the convoy").
+_OBJECT_DEPS = ("dobj", "obj", "nsubjpass", "attr", "oprd")
+_QUANTITIES = frozenset(["hundred", "thousand", "dozen", "score", "group", "number", "million", "band"])
+_ELISION = re.compile(r"^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’]", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -24,6 +43,8 @@ class Entry:
     mode: str | None
     standalone: bool  # nouns: reports an occurrence without a governing verb
     objects: frozenset[str] = frozenset()  # verbs: a trigger only with one of these as object
+    subjects: frozenset[str] = frozenset()  # a trigger only with one of these as subject
+    lang: str = "en"  # "en": matched on lemmas; otherwise on lower-cased surface forms
 
 
 @dataclass(frozen=True)
@@ -40,22 +61,56 @@ def read_tsv(name: str) -> list[list[str]]:
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
+def _words(field: str) -> frozenset[str]:
+    return frozenset(o.strip().lower() for o in field.split(",") if o.strip() not in ("", "-"))
+
+
+def _entry(row: list[str], lang: str = "en") -> Entry:
+    lemma, pos, type_, mode, standalone, objects, subjects = (row + ["-"] * 7)[:7]
+    return Entry(
+        lemma.strip().lower(),
+        pos.strip().upper(),
+        type_.strip().upper(),
+        None if mode.strip() in ("", "-") else mode.strip(),
+        standalone.strip() == "y",
+        _words(objects),
+        _words(subjects),
+        lang,
+    )
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> dict[str, tuple[Entry, ...]]:
-    """Entries keyed by their lemma string."""
+    """English entries keyed by their lemma string, in file order."""
     table: dict[str, list[Entry]] = {}
     for row in read_tsv("triggers.tsv"):
-        lemma, pos, type_, mode, standalone, objects = (row + ["-"] * 6)[:6]
+        entry = _entry(row)
+        table.setdefault(entry.lemma, []).append(entry)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+@lru_cache(maxsize=1)
+def load_surface_forms() -> dict[str, tuple[Entry, ...]]:
+    """Surface-form entries (other languages) keyed by their lower-cased form."""
+    table: dict[str, list[Entry]] = {}
+    for row in read_tsv("triggers_headlines.tsv"):
+        form, lang, type_, mode = (row + ["-"] * 4)[:4]
         entry = Entry(
-            lemma.strip().lower(),
-            pos.strip().upper(),
+            " ".join(form.strip().lower().split()),
+            "ANY",
             type_.strip().upper(),
             None if mode.strip() in ("", "-") else mode.strip(),
-            standalone.strip() == "y",
-            frozenset(o.strip() for o in objects.split(",") if o.strip() not in ("", "-")),
+            True,
+            lang=lang.strip(),
         )
         table.setdefault(entry.lemma, []).append(entry)
     return {k: tuple(v) for k, v in table.items()}
+
+
+@lru_cache(maxsize=1)
+def non_agents() -> frozenset[str]:
+    """Lemmas naming accidents and natural hazards: no event has them as its doer."""
+    return frozenset(row[0].strip().lower() for row in read_tsv("non_agents.tsv"))
 
 
 @lru_cache(maxsize=1)
@@ -76,11 +131,66 @@ def _key(tokens: list[Token]) -> str:
     return out
 
 
+def surface(token: Token) -> str:
+    """A token's lower-cased text with an elided French article or pronoun stripped."""
+    return _ELISION.sub("", token.lower_)
+
+
+def _surface_key(tokens: list[Token]) -> str:
+    return " ".join(surface(t) for t in tokens)
+
+
+def objects_of(head: Token, last: Token | None = None) -> list[Token]:
+    """What a verb acts on: its objects, and the object of a preposition that ends the trigger
+    phrase ("withdraw from" + the treaty) or hangs on the verb."""
+    out = [c for c in head.children if c.dep_ in _OBJECT_DEPS]
+    preps = [c for c in head.children if c.dep_ == "prep"]
+    if last is not None and last is not head and last.dep_ == "prep":
+        preps.append(last)
+    for p in preps:
+        out += [c for c in p.children if c.dep_ == "pobj"]
+    if head.dep_ in ("acl", "relcl") and head.tag_ == "VBN":
+        out.append(head.head)  # "weapons seized in the raid": the modified noun is the object
+    out += [c for o in list(out) for c in o.children if c.dep_ == "conj"]
+    return out
+
+
+def subject_lemmas(head: Token) -> set[str]:
+    """Lemmas of a verb's active subject (a passive's "by" agent), and of a noun's compounds."""
+    out: set[str] = set()
+    for c in head.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            out.update(_nominal_lemmas(c))
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    out.update(_nominal_lemmas(g))
+    if not out and head.dep_ in ("xcomp", "conj") and head.head is not head:
+        return subject_lemmas(head.head)
+    return out
+
+
+def _nominal_lemmas(tok: Token) -> set[str]:
+    """A noun's lemma, its compounds and conjuncts; a quantity noun counts as what it counts
+    ("hundreds of protesters" -> protester)."""
+    out = {tok.lemma_.lower()}
+    out.update(x.lemma_.lower() for x in tok.children if x.dep_ in ("compound", "conj"))
+    if tok.lemma_.lower() in _QUANTITIES:
+        for p in tok.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                out.update(g.lemma_.lower() for g in p.children if g.dep_ == "pobj")
+    return out
+
+
+def _constraints_ok(entry: Entry, head: Token, last: Token) -> bool:
+    if entry.objects:
+        objs = objects_of(head, last)
+        if not any(o.lemma_.lower() in entry.objects or o.lower_ in entry.objects for o in objs):
+            return False
+    return not (entry.subjects and not subject_lemmas(head) & entry.subjects)
+
+
 def _pos_ok(entry: Entry, head: Token) -> bool:
-    if entry.objects and not any(
-        c.dep_ in ("dobj", "nsubjpass", "attr") and c.lemma_.lower() in entry.objects for c in head.children
-    ):
-        return False
     if entry.pos == "ANY":
         return True
     if entry.pos == "VERB":
@@ -88,9 +198,29 @@ def _pos_ok(entry: Entry, head: Token) -> bool:
     return head.pos_ in ("NOUN", "PROPN") or (head.pos_ == "VERB" and head.tag_ in ("NNS", "NN"))
 
 
+def _no_agent(entry: Entry, head: Token) -> bool:
+    """Does the trigger report an accident or a natural hazard rather than anyone's act?"""
+    if entry.type not in ("ASSAULT", "COERCE"):
+        return False
+    hazards = non_agents()
+    if head.pos_ in ("VERB", "AUX"):
+        return bool(subject_lemmas(head) & hazards)
+    mods = {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod", "nmod")}
+    return bool(mods & hazards)
+
+
+def _head_of(entry: Entry, window: list[Token]) -> Token:
+    if entry.pos == "VERB":
+        return window[0]
+    if entry.pos == "ANY":
+        return window[0] if window[0].pos_ == "VERB" else window[-1]
+    return window[-1]
+
+
 def find_triggers(sent: SpacySpan) -> list[Match]:
     """Lexicon entries in the sentence, longest match first, no two sharing a token."""
     lexicon = load_lexicon()
+    forms = load_surface_forms()
     matches: list[Match] = []
     taken: set[int] = set()
     tokens = list(sent)
@@ -99,15 +229,12 @@ def find_triggers(sent: SpacySpan) -> list[Match]:
             window = tokens[i : i + width]
             if any(t.i in taken for t in window) or window[0].is_punct or window[-1].is_punct:
                 continue
-            entries = lexicon.get(_key(window))
-            if not entries:
-                continue
+            entries = lexicon.get(_key(window), ()) + forms.get(_surface_key(window), ())
             for entry in entries:
-                head = window[0] if entry.pos == "VERB" else window[-1]
-                if entry.pos == "ANY":
-                    head = window[0] if window[0].pos_ == "VERB" else window[-1]
-                if _pos_ok(entry, head):
-                    matches.append(Match(entry, head, window[0].i, window[-1].i + 1))
+                head = _head_of(entry, window)
+                if entry.lang != "en" or (_pos_ok(entry, head) and _constraints_ok(entry, head, window[-1])):
+                    if entry.type != "NONE" and not _no_agent(entry, head):
+                        matches.append(Match(entry, head, window[0].i, window[-1].i + 1))
                     taken.update(t.i for t in window)
                     break
     matches.sort(key=lambda m: m.start)
