@@ -204,8 +204,21 @@ def _no_agent(entry: Entry, head: Token) -> bool:
         return False
     hazards = non_agents()
     if head.pos_ in ("VERB", "AUX"):
-        return bool(subject_lemmas(head) & hazards)
-    mods = {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod", "nmod")}
+        causes = subject_lemmas(head)
+        if not causes and head.dep_ == "advcl":  # "an earthquake leveled villages, killing hundreds"
+            causes = subject_lemmas(head.head)
+        # "killed in the flood", "injured by the blast of a gas cylinder"
+        causes |= {
+            g.lemma_.lower()
+            for p in head.children
+            if p.dep_ in ("prep", "agent") and p.lower_ in ("in", "by", "from", "during")
+            for g in p.children
+            if g.dep_ == "pobj"
+        }
+        return bool(causes & hazards)
+    mods = {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod", "nmod", "conj")}
+    if head.dep_ == "conj":  # "a multi-vehicle crash and explosion"
+        mods.add(head.head.lemma_.lower())
     return bool(mods & hazards)
 
 
