@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from polemos.extract.lexicon import casualty_words
 from polemos.extract.numbers import VAGUE, parse_quantity
 from polemos.types import Count
 
@@ -172,9 +173,10 @@ def classify(first: Token, last: Token) -> str | None:
         pass
     verb_words = {verb.lemma_.lower(), verb.lower_} if verb is not None else set()
     near = {t.lemma_.lower() for t in noun.children} | {noun.head.lemma_.lower()}
-    if words & KILL_WORDS or verb_words & KILL_WORDS or near & {"dead", "death", "killed"}:
+    kill, hurt = KILL_WORDS | casualty_words("killed"), INJURY_WORDS | casualty_words("injured")
+    if words & kill or verb_words & kill or near & kill:
         return "killed"
-    if words & INJURY_WORDS or verb_words & INJURY_WORDS or near & {"wounded", "injured"}:
+    if words & hurt or verb_words & hurt or near & hurt:
         return "injured"
     if words & SIZE_NOUNS or _strong(last) or _strong(first):
         return "size"

@@ -107,6 +107,17 @@ def load_surface_forms() -> dict[str, tuple[Entry, ...]]:
     return {k: tuple(v) for k, v in table.items()}
 
 
+@lru_cache(maxsize=4)
+def casualty_words(sense: str) -> frozenset[str]:
+    """Headline forms in other languages that say people were killed ("killed") or hurt
+    ("injured"): "morts", "tués", "muertos", "feridos"."""
+    return frozenset(
+        " ".join(row[0].strip().lower().split())
+        for row in read_tsv("triggers_headlines.tsv")
+        if len(row) > 4 and row[4].strip() == sense
+    )
+
+
 @lru_cache(maxsize=1)
 def non_agents() -> frozenset[str]:
     """Lemmas naming accidents and natural hazards: no event has them as its doer."""
@@ -230,10 +241,52 @@ def _head_of(entry: Entry, window: list[Token]) -> Token:
     return window[-1]
 
 
+@lru_cache(maxsize=1)
+def _vocabulary() -> frozenset[str]:
+    return frozenset(w for key in load_lexicon() for w in key.split())
+
+
+def guess_lemma(word: str) -> str:
+    """A lexicon word that a capitalized or mis-tagged form inflects ("Executing" -> "execute",
+    "Attacks" -> "attack"), else the word lower-cased. Headlines in title case come out of the
+    tagger as proper nouns whose lemma is the word itself."""
+    w = word.lower()
+    vocab = _vocabulary()
+    if w in vocab:
+        return w
+    stems = []
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
+                         ("es", ""), ("s", ""), ("d", "")):  # fmt: skip
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            stem = w[: len(w) - len(suffix)] + repl
+            stems.append(stem)
+            if repl == "" and len(stem) > 3 and stem[-1] == stem[-2]:
+                stems.append(stem[:-1])  # "shelled" -> "shell" is above; "kidnapped" -> "kidnap"
+    return next((s for s in stems if s in vocab), w)
+
+
+def _folded_key(tokens: list[Token]) -> str | None:
+    """The lexicon key of a window read from guessed lemmas, when a word in it is capitalized
+    or tagged as a proper noun (title-case headlines); None when that changes nothing."""
+    if not any(t.pos_ == "PROPN" or (t.text[:1].isupper() and t.lemma_ == t.text) for t in tokens):
+        return None
+    out = ""
+    for t in tokens:
+        lemma = guess_lemma(t.text) if t.text != "-" else "-"
+        out += lemma if not out or out.endswith("-") or lemma == "-" else " " + lemma
+    return out
+
+
+def is_headline(sent: SpacySpan) -> bool:
+    """A short line without closing punctuation: where taggers often miss the verb."""
+    return len(sent) <= 25 and not sent.text.rstrip().endswith((".", "?", "!", '"', "”"))
+
+
 def find_triggers(sent: SpacySpan) -> list[Match]:
     """Lexicon entries in the sentence, longest match first, no two sharing a token."""
     lexicon = load_lexicon()
     forms = load_surface_forms()
+    headline = is_headline(sent)
     matches: list[Match] = []
     taken: set[int] = set()
     tokens = list(sent)
@@ -242,10 +295,23 @@ def find_triggers(sent: SpacySpan) -> list[Match]:
             window = tokens[i : i + width]
             if any(t.i in taken for t in window) or window[0].is_punct or window[-1].is_punct:
                 continue
-            entries = lexicon.get(_key(window), ()) + forms.get(_surface_key(window), ())
+            key = _key(window)
+            entries = lexicon.get(key, ())
+            folded = False
+            if not entries:
+                alt = _folded_key(window)
+                entries = lexicon.get(alt, ()) if alt else ()
+                folded = bool(entries)
+            entries += forms.get(_surface_key(window), ())
             for entry in entries:
                 head = _head_of(entry, window)
-                if entry.lang != "en" or (_pos_ok(entry, head) and _constraints_ok(entry, head, window[-1])):
+                pos_ok = _pos_ok(entry, head) or (
+                    (folded or headline)
+                    and entry.pos == "VERB"
+                    and head.pos_ in ("NOUN", "PROPN", "ADJ")
+                    and not head.ent_type_  # "Free Syrian Army", "Operation Desert Storm": names
+                )
+                if entry.lang != "en" or (pos_ok and _constraints_ok(entry, head, window[-1])):
                     if entry.type != "NONE" and not _no_agent(entry, head):
                         matches.append(Match(entry, head, window[0].i, window[-1].i + 1))
                     taken.update(t.i for t in window)
