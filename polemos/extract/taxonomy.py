@@ -107,14 +107,36 @@ def _cameo_table() -> dict[tuple[str, str, str], str]:
     }
 
 
-def cameo_root(type_: str, mode: str | None, trigger_lemma: str) -> str:
-    """CAMEO root code (two digits) of a PLOVER event: by trigger lemma, else type and mode, else type."""
+# ACLED sub-events of an ASSAULT that are CAMEO's conventional military force (19) or weapons of
+# mass destruction (20); the others stay unconventional violence (18).
+_CONVENTIONAL = frozenset(
+    [
+        "Armed clash",
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+        "Air/drone strike",
+        "Shelling/artillery/missile attack",
+    ]
+)
+
+
+def cameo_root(
+    type_: str, mode: str | None, trigger_lemma: str, acled: tuple[str, str] | None = None
+) -> str:
+    """CAMEO root code (two digits) of a PLOVER event: by trigger lemma, else type and mode, else
+    type; an ASSAULT's ACLED sub-event (when known) tells conventional force (19) from
+    unconventional violence (18) where the words alone do not."""
     table = _cameo_table()
     m = mode or "-"
-    for key in ((type_, m, trigger_lemma), (type_, "-", trigger_lemma), (type_, m, "-"), (type_, "-", "-")):
+    for key in ((type_, m, trigger_lemma), (type_, "-", trigger_lemma), (type_, m, "-")):
         if key in table:
             return table[key]
-    return "01"
+    if type_ == "ASSAULT" and acled is not None:
+        if acled[1] in _CONVENTIONAL:
+            return "19"
+        if acled[1] == "Chemical weapon":
+            return "20"
+    return table.get((type_, "-", "-"), "01")
 
 
 # ---------------------------------------------------------------- ACLED
