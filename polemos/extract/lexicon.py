@@ -218,6 +218,14 @@ def _no_agent(entry: Entry, head: Token) -> bool:
         causes = subject_lemmas(head)
         if not causes and head.dep_ == "advcl":  # "an earthquake leveled villages, killing hundreds"
             causes = subject_lemmas(head.head)
+        # "an industrial explosion injured nine": the subject's own modifiers say what it was
+        causes |= {
+            m.lemma_.lower()
+            for c in head.children
+            if c.dep_ in ("nsubj", "nsubjpass")
+            for m in c.children
+            if m.dep_ in ("amod", "compound")
+        }
         # "killed in the flood", "injured by the blast of a gas cylinder"
         causes |= {
             g.lemma_.lower()

@@ -128,7 +128,8 @@ def cameo_root(
     unconventional violence (18) where the words alone do not."""
     table = _cameo_table()
     m = mode or "-"
-    for key in ((type_, m, trigger_lemma), (type_, "-", trigger_lemma), (type_, m, "-")):
+    keys = [(type_, m, trigger_lemma), (type_, "-", trigger_lemma)] + ([(type_, m, "-")] if mode else [])
+    for key in keys:
         if key in table:
             return table[key]
     if type_ == "ASSAULT" and acled is not None:
