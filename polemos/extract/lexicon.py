@@ -31,7 +31,10 @@ MAX_WORDS = 4
 # Relations by which a word is what a verb acts on: direct and passive objects, and the object of
 # the verb's own preposition ("withdraw from the treaty", "fired on the convoy").
 _OBJECT_DEPS = ("dobj", "obj", "nsubjpass", "attr", "oprd")
-_QUANTITIES = frozenset(["hundred", "thousand", "dozen", "score", "group", "number", "million", "band"])
+# Nouns that count or hold what matters: "hundreds of protesters", "a cache of weapons".
+_QUANTITIES = frozenset(
+    ["hundred", "thousand", "dozen", "score", "group", "number", "million", "band", "cache", "stash"]
+)
 _ELISION = re.compile(r"^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’]", re.IGNORECASE)
 
 
@@ -163,6 +166,16 @@ def objects_of(head: Token, last: Token | None = None) -> list[Token]:
     if head.dep_ in ("acl", "relcl") and head.tag_ == "VBN":
         out.append(head.head)  # "weapons seized in the raid": the modified noun is the object
     out += [c for o in list(out) for c in o.children if c.dep_ == "conj"]
+    # "destroyed dozens of machine guns": a quantity counts as what it counts
+    out += [
+        g
+        for o in list(out)
+        if o.lemma_.lower() in _QUANTITIES
+        for p in o.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
     return out
 
 
@@ -218,6 +231,13 @@ def _no_agent(entry: Entry, head: Token) -> bool:
         causes = subject_lemmas(head)
         if not causes and head.dep_ == "advcl":  # "an earthquake leveled villages, killing hundreds"
             causes = subject_lemmas(head.head)
+        if not causes:  # "were injured … after downpours sent flash floods": the clause of cause
+            for clause in head.children:
+                if clause.dep_ == "advcl":
+                    causes |= subject_lemmas(clause)
+                    causes |= {
+                        c.lemma_.lower() for c in clause.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")
+                    }
         # "an industrial explosion injured nine": the subject's own modifiers say what it was
         causes |= {
             m.lemma_.lower()
@@ -243,6 +263,8 @@ def _no_agent(entry: Entry, head: Token) -> bool:
 
 def _head_of(entry: Entry, window: list[Token]) -> Token:
     if entry.pos == "VERB":
+        if "-" in entry.lemma and window[-1].pos_ == "VERB":
+            return window[-1]  # "gang - raped": the verb is the last word
         return window[0]
     if entry.pos == "ANY":
         return window[0] if window[0].pos_ == "VERB" else window[-1]
@@ -254,6 +276,12 @@ def _vocabulary() -> frozenset[str]:
     return frozenset(w for key in load_lexicon() for w in key.split())
 
 
+@lru_cache(maxsize=1)
+def _irregular() -> dict[str, str]:
+    return {r[0].strip().lower(): r[1].strip().lower() for r in read_tsv("irregular_forms.tsv")}
+
+
+@lru_cache(maxsize=8192)
 def guess_lemma(word: str) -> str:
     """A lexicon word that a capitalized or mis-tagged form inflects ("Executing" -> "execute",
     "Attacks" -> "attack"), else the word lower-cased. Headlines in title case come out of the
@@ -262,6 +290,8 @@ def guess_lemma(word: str) -> str:
     vocab = _vocabulary()
     if w in vocab:
         return w
+    if w in _irregular():
+        return _irregular()[w]
     stems = []
     for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
                          ("es", ""), ("s", ""), ("d", "")):  # fmt: skip
@@ -274,9 +304,16 @@ def guess_lemma(word: str) -> str:
 
 
 def _folded_key(tokens: list[Token]) -> str | None:
-    """The lexicon key of a window read from guessed lemmas, when a word in it is capitalized
-    or tagged as a proper noun (title-case headlines); None when that changes nothing."""
-    if not any(t.pos_ == "PROPN" or (t.text[:1].isupper() and t.lemma_ == t.text) for t in tokens):
+    """The lexicon key of a window read from guessed lemmas, when a word in it is capitalized,
+    tagged as a proper noun (title-case headlines) or left unreduced by the lemmatizer ("retook",
+    "raped" -> "rap"); None when that changes nothing."""
+    vocab = _vocabulary()
+    if not any(
+        t.pos_ == "PROPN"
+        or (t.text[:1].isupper() and t.lemma_ == t.text)
+        or (t.lemma_.lower() not in vocab and t.is_alpha and guess_lemma(t.text) in vocab)
+        for t in tokens
+    ):
         return None
     out = ""
     for t in tokens:

@@ -32,6 +32,9 @@ STRATEGIC = "Strategic developments"
 
 _ARMED_KINDS = frozenset({"military", "police", "rebel", "militia", "terrorist-designated", "state", "armed"})
 _STATE_KINDS = frozenset({"military", "police", "state", "government"})
+_COMMUNAL = frozenset(
+    ["villager", "resident", "neighbour", "neighbor", "clan", "tribesman", "family", "herder"]
+)
 _WORD = re.compile(r"[\w'’-]+", re.UNICODE)
 
 
@@ -92,7 +95,8 @@ def _is_state(kind: str | None, text: str | None) -> bool:
     if kind in ("rebel", "militia", "terrorist-designated"):
         return False
     words = text_words(text)
-    return has("state", words) and not words & {"rebel", "opposition", "militant", "insurgent", "jihadist"}
+    non_state = {"rebel", "opposition", "militant", "insurgent", "jihadist", "islamic", "is", "isis", "isil"}
+    return has("state", words) and not words & non_state
 
 
 # ---------------------------------------------------------------- CAMEO
@@ -169,7 +173,7 @@ def acled_types(
     if type_ == "PROTEST":
         return _protest(mode, words, actor_text)
     if type_ == "COERCE":
-        return _coerce(mode, words, actor_text, state, target_words)
+        return _coerce(mode, trigger_lemma, words, state, target_words)
     if type_ == "RETREAT":
         if mode == "ceasefire" or (mode == "release" and words & {"exchange", "swap"}):
             return STRATEGIC, "Agreement"
@@ -204,12 +208,18 @@ def _protest(mode: str | None, words: frozenset[str], actor_text: str | None) ->
 
 
 def _coerce(
-    mode: str | None, words: frozenset[str], actor_text: str | None, state: bool, target: frozenset[str]
+    mode: str | None,
+    lemma: str,
+    words: frozenset[str],
+    state: bool,
+    target: frozenset[str],
 ) -> tuple[str, str] | None:
     protest = has("protest", words)
     if mode in ("arrest", "restrict") and protest:
         return PROTESTS, "Protest with intervention"
     if mode == "seize":
+        if lemma in ("intercept", "defuse", "dismantle"):
+            return STRATEGIC, "Disrupted weapons use"  # bombs defused, missiles and drones intercepted
         if has("weapon", target) or (not target and has("weapon", words) and has("defuse", words)):
             return STRATEGIC, "Disrupted weapons use"
         if has("territory", target) or (not target and has("territory", words)):
@@ -264,9 +274,9 @@ def _violent(
     actor_words = text_words(actor_text)
     # demonstrations met with force, or turned violent
     if has("protest", words) and mode != "aerial":
-        if has("protest", actor_words) and has("riot_violence", words):
+        if (has("protest", actor_words) and has("riot_violence", words)) or has("clash", words):
             return RIOTS, "Violent demonstration"
-        if has("lethal", words) or mode == "beat":
+        if (has("lethal", words) and "rubber" not in words) or mode == "beat":
             return PROTESTS, "Excessive force against protesters"
         if mode == "crowd-control" or has("intervention", words):
             return PROTESTS, "Protest with intervention"
@@ -277,11 +287,13 @@ def _violent(
         return PROTESTS, "Protest with intervention"
     if has("mob", words) or (actor == "civilian" and lemma in ("clash", "lynch", "beat")):
         return RIOTS, "Mob violence"
+    if has("clash", words) and words & _COMMUNAL and not has("armed", words):
+        return RIOTS, "Mob violence"  # villagers or residents fighting each other, no armed group
     if mode == "abduct":
         return VAC, "Abduction/forced disappearance"
     if mode == "sexual":
         return VAC, "Sexual violence"
-    if mode == "destroy" and has("weapon", target_words):
+    if mode == "destroy" and has("weapon", target_words) and not has("air", words):
         return STRATEGIC, "Disrupted weapons use"
     instrument = _instrument(mode, lemma, words)
     if instrument is not None:
