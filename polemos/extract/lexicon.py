@@ -158,7 +158,9 @@ def objects_of(head: Token, last: Token | None = None) -> list[Token]:
     """What a verb acts on: its objects, and the object of a preposition that ends the trigger
     phrase ("withdraw from" + the treaty) or hangs on the verb."""
     out = [c for c in head.children if c.dep_ in _OBJECT_DEPS]
-    preps = [c for c in head.children if c.dep_ == "prep"]
+    # a verb's own prepositions say where or with what, not what it acts on ("found with the arms
+    # cut off"); a noun's do ("violations of the truce")
+    preps = [c for c in head.children if c.dep_ == "prep" and head.pos_ not in ("VERB", "AUX")]
     if last is not None and last is not head and last.dep_ == "prep":
         preps.append(last)
     for p in preps:
@@ -311,7 +313,7 @@ def _folded_key(tokens: list[Token]) -> str | None:
     if not any(
         t.pos_ == "PROPN"
         or (t.text[:1].isupper() and t.lemma_ == t.text)
-        or (t.lemma_.lower() not in vocab and t.is_alpha and guess_lemma(t.text) in vocab)
+        or (t.pos_ == "VERB" and t.lemma_.lower() not in vocab and guess_lemma(t.text) in vocab)
         for t in tokens
     ):
         return None
@@ -324,7 +326,8 @@ def _folded_key(tokens: list[Token]) -> str | None:
 
 def is_headline(sent: SpacySpan) -> bool:
     """A short line without closing punctuation: where taggers often miss the verb."""
-    return len(sent) <= 25 and not sent.text.rstrip().endswith((".", "?", "!", '"', "”"))
+    words = [t for t in sent if not t.is_space]
+    return 0 < len(words) <= 25 and not words[-1].is_punct and not any(t.is_quote for t in words)
 
 
 def find_triggers(sent: SpacySpan) -> list[Match]:
