@@ -92,3 +92,32 @@ def test_possessive_weekday_span_excludes_the_s():
 
 def test_year_list_continues_a_year():
     assert [t.value for t in find_times("Polls were held in 2008 and 2012.", MON)] == ["2008", "2012"]
+
+
+def test_published_may_be_a_datetime():
+    from datetime import datetime
+
+    assert only("Jets struck on Monday.", datetime(2016, 5, 25, 14, 30)).value == "2016-05-23"
+
+
+def test_impossible_dates_are_dropped_not_raised():
+    assert find_times("It happened on February 30, 2016 and on 31/02/2016.", MON) == []
+
+
+def test_empty_and_dateless_text():
+    assert find_times("", MON) == []
+    assert find_times("No time words here at all.", MON) == []
+
+
+def test_future_of_something_and_now_compounds_are_not_times():
+    assert find_times("The future of the now-defunct truce is unclear.", MON) == []
+
+
+def test_the_fall_of_a_city_is_not_autumn():
+    assert find_times("After the fall of Mosul and the fall in oil prices, the fall hurt.", MON) == []
+    assert only("Talks resume in the fall.").value == "2016-FA"
+
+
+def test_named_days_and_newspapers_are_not_this_weeks_days():
+    text = "The Sunday Times recalled Bloody Sunday and Black Friday."
+    assert find_times(text, MON) == []

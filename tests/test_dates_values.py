@@ -69,8 +69,12 @@ def test_month_day_past_tense_far_ahead_goes_to_last_year():
 @pytest.mark.parametrize("text", ["May 22, 2016", "22 May 2016", "Sunday, May 22, 2016", "2016-05-22"])
 def test_full_dates(text):
     t = find_times(f"It happened on {text}.", None)[0]
-    assert (t.value, t.precision, t.start_date, t.end_date) == ("2016-05-22", "day", date(2016, 5, 22),
-                                                                  date(2016, 5, 22))
+    assert (t.value, t.precision, t.start_date, t.end_date) == (
+        "2016-05-22",
+        "day",
+        date(2016, 5, 22),
+        date(2016, 5, 22),
+    )
 
 
 def test_numeric_date_reads_day_first_when_month_first_is_impossible():
@@ -79,16 +83,31 @@ def test_numeric_date_reads_day_first_when_month_first_is_impossible():
 
 def test_month_and_year():
     t = find_times("In September 2015 Russia intervened.", None)[0]
-    assert (t.value, t.precision, t.start_date, t.end_date) == ("2015-09", "month", date(2015, 9, 1),
-                                                                 date(2015, 9, 30))
+    assert (t.value, t.precision, t.start_date, t.end_date) == (
+        "2015-09",
+        "month",
+        date(2015, 9, 1),
+        date(2015, 9, 30),
+    )
 
 
 @pytest.mark.parametrize(
     ("expr", "want"),
-    [("yesterday", "2016-05-22"), ("today", "2016-05-23"), ("tomorrow", "2016-05-24"),
-     ("last week", "2016-W20"), ("this week", "2016-W21"), ("next week", "2016-W22"),
-     ("last month", "2016-04"), ("this month", "2016-05"), ("earlier this month", "2016-05"),
-     ("last year", "2015"), ("this year", "2016"), ("next year", "2017"), ("late last year", "2015")],
+    [
+        ("yesterday", "2016-05-22"),
+        ("today", "2016-05-23"),
+        ("tomorrow", "2016-05-24"),
+        ("last week", "2016-W20"),
+        ("this week", "2016-W21"),
+        ("next week", "2016-W22"),
+        ("last month", "2016-04"),
+        ("this month", "2016-05"),
+        ("earlier this month", "2016-05"),
+        ("last year", "2015"),
+        ("this year", "2016"),
+        ("next year", "2017"),
+        ("late last year", "2015"),
+    ],
 )
 def test_deictic_and_relative_units(expr, want):
     assert value(f"Officials spoke {expr} about it.", expr=expr) == want
@@ -168,3 +187,36 @@ def test_anaphoric_day_without_an_earlier_date_is_left_out():
 
 def test_weekday_with_month_day_picks_the_year_it_fits():
     assert value("Talks opened on Friday, Oct. 23.", date(2016, 1, 10)) == "2015-10-23"
+
+
+def test_parts_of_day_date_the_day_with_a_timex3_time_value():
+    t = find_times("Shelling resumed last night.", MON)[0]
+    assert (t.text, t.value) == ("last night", "2016-05-22TNI")
+    assert (t.start_date, t.precision) == (date(2016, 5, 22), "day")
+    assert value("Talks resume this morning.") == "2016-05-23TMO"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Syrian forces will launch an offensive on Friday, a military source said.", "2016-05-27"),
+        ("A car bomb killed 12 people in Baghdad on Friday, police said.", "2016-05-20"),
+        ("The ceasefire, which took effect on Saturday, is largely holding.", "2016-05-21"),
+        ("The UN Security Council is due to meet on Wednesday.", "2016-05-25"),
+        ("The army said on Sunday it had killed 30 militants.", "2016-05-22"),
+        ("Kerry is to travel to Moscow on Thursday.", "2016-05-26"),
+        ("Elections are scheduled for October.", "2016-10"),
+        ("Rebels seized the town in July.", "2015-07"),
+    ],
+)
+def test_tense_of_conflict_reporting(text, want):
+    assert value(text) == want
+
+
+def test_the_noun_plan_is_not_a_future_cue():
+    assert value("The bank announced the plan Aug. 21.", date(1989, 10, 27)) == "1989-08-21"
+
+
+def test_a_year_ago_after_a_month_is_just_last_year():
+    text = "Rebels seized the town in March. A year ago it was calm."
+    assert value(text, MON, expr="A year ago") == "2015"

@@ -59,4 +59,5 @@ def main() -> None:
         sys.exit(2)
 
 
+from polemos.cli import actors as _actors  # noqa: E402,F401  (registers `polemos actor`)
 from polemos.cli import extract as _extract  # noqa: E402,F401  (registers `polemos extract`)

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 
-_console = Console()
+# Piped or redirected, rich would squeeze the table into 80 columns and break every word; an
+# analyst saving the table to a file wants it readable, so it gets room (COLUMNS still wins).
+_PIPE_WIDTH = 200
+
+
+def _console() -> Console:
+    if sys.stdout.isatty() or os.environ.get("COLUMNS"):
+        return Console()
+    return Console(width=_PIPE_WIDTH)
 
 
 def _party(p: dict[str, Any] | None) -> str:
@@ -58,4 +68,4 @@ def print_table(record: dict[str, Any]) -> None:
         )
     if not record["events"]:
         table.add_row("(no events)", "", "", "", "", "", "", "")
-    _console.print(table)
+    _console().print(table)

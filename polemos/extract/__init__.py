@@ -17,7 +17,7 @@ def extract_events(
     """The article's events in text order, restatements folded into ``mentions``."""
     drafts, _ = read_events(doc, article, places, times, noise)
     actors = get_dictionary()
-    countries = article_countries(places)
+    countries = article_countries(places) or [c for c in [actors.country_hint(doc.text)] if c]
     resolved = [resolve_draft(d, doc.text, article, countries, actors) for d in drafts]
     merged = merge_across(merge_in_sentence(resolved))
     events = [finish(r, article) for r in merged]

@@ -68,6 +68,7 @@ _STATEMENT_NOUNS = frozenset(
         "officials",
     ]
 )
+_NOT_REPORTED = frozenset("responsibility credit victory".split())
 _OPEN_QUOTES = '“"«'
 _CLOSE_QUOTES = '”"»'
 _HEADLINE_CREDIT = re.compile(r"\s[–—-]\s*([^\W\d][^–—\n]{1,60}?)\s*$")
@@ -103,6 +104,8 @@ def _own_claimant(sent: SpacySpan) -> Claimant | None:
             if objs:
                 return _claimant(objs[0], None)
     for verb in reporting_verbs(sent):
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in _NOT_REPORTED for c in verb.children):
+            continue  # "claimed responsibility for the attack" is a deed, not a report
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None:
             subj = _inverted_speaker(verb)
@@ -151,6 +154,9 @@ def _speaker_of(subj: Token) -> Token:
 def _claimant(token: Token, verb: int | None) -> Claimant:
     start, end = np_bounds(token, max_right=8)
     doc = token.doc
+    for conj in token.children:  # "the United States and Saudi Arabia said": both speak
+        if conj.dep_ == "conj" and conj.i > token.i:
+            end = max(end, np_bounds(conj, max_right=8)[1])
     return Claimant(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), verb)
 
 
@@ -172,43 +178,36 @@ def _resolve_pronouns(doc: Doc, own: list[Claimant | None]) -> None:
 def _quote_state(sent: SpacySpan) -> tuple[bool, bool]:
     """(opens inside or at a quote, a quote closes in it)."""
     text = sent.text.strip()
-    opens = bool(text) and text[0] in _OPEN_QUOTES
+    # a sentence of punctuation alone (a stray closing mark) opens nothing
+    opens = len(text) > 2 and text[0] in _OPEN_QUOTES
     closes = any(ch in _CLOSE_QUOTES for ch in text[1:])
     return opens, closes
 
 
 def _carry_quotes(doc: Doc, sents: list[SpacySpan], result: list[Claimant | None]) -> None:
-    """Give every sentence of a quotation its speaker."""
-    i, previous_speaker = 0, None
+    """Give every sentence of a quotation its speaker. A quote ends at its closing mark or its
+    paragraph; a quoted paragraph right after a quoted paragraph continues the same speaker."""
+    paras = paragraph_ids(doc, sents)
+    i, previous = 0, None  # previous: (speaker, paragraph where that quote ended)
     while i < len(sents):
-        opens, closes = _quote_state(sents[i])
+        opens, _ = _quote_state(sents[i])
         if not opens:
             i += 1
             continue
-        j = i  # the quote runs to the first sentence where a quote mark closes
-        while j < len(sents) - 1 and not _quote_state(sents[j])[1]:
-            if sents[j + 1].text.strip()[:1] in _OPEN_QUOTES and j > i:
-                break
+        j = i  # the quote runs to the first sentence where a quote mark closes, within the paragraph
+        while j < len(sents) - 1 and not _quote_state(sents[j])[1] and paras[j + 1] == paras[i]:
             j += 1
-        speaker = result[j] if result[j] is not None else None
+        speaker = result[j]
         if speaker is None and i > 0 and sents[i - 1].text.rstrip().endswith(":"):
             speaker = result[i - 1]
-        if speaker is None and previous_speaker is not None and _paragraph_gap(doc, sents, i) <= 1:
-            speaker = previous_speaker  # a quoted paragraph continuing the last speaker
+        if speaker is None and previous is not None and previous[1] == paras[i] - 1:
+            speaker = previous[0]  # a quoted paragraph continuing the last speaker
         for k in range(i, j + 1):
             if result[k] is None and speaker is not None:
                 result[k] = speaker
-        previous_speaker = speaker or previous_speaker
+        if speaker is not None:
+            previous = (speaker, paras[j])
         i = j + 1
-
-
-def _paragraph_gap(doc: Doc, sents: list[SpacySpan], i: int) -> int:
-    """How many line breaks lie between sentence i and the one before it."""
-    if i == 0:
-        return 99
-    return doc.text.count("\n", sents[i - 1].end_char, sents[i].start_char) + doc.text.count(
-        "\n", sents[i - 1].start_char, sents[i - 1].end_char
-    )
 
 
 def paragraph_ids(doc: Doc, sents: list[SpacySpan]) -> list[int]:

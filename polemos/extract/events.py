@@ -19,7 +19,8 @@ from polemos.extract.attribution import REPORTING, Claimant, reporting_verbs, se
 from polemos.extract.counts import find_counts
 from polemos.extract.lexicon import Entry, Match, find_triggers, support_verbs
 from polemos.extract.modality import modality
-from polemos.read.noise import in_noise
+from polemos.extract.numbers import VAGUE
+from polemos.read.noise import find_datelines, in_noise
 from polemos.types import Article, Count, PlaceRef, Span, TimeRef
 
 # Relations by which a word is an argument of the word above it (and so part of its event).
@@ -135,6 +136,7 @@ def read_events(
     """Event drafts of every reporting sentence, in text order, and the sentences."""
     sents = list(doc.sents)
     title_end = headline_end(doc.text)
+    datelines = find_datelines(doc.text)
     claimants = sentence_claimants(doc, sents, title_end)
     drafts: list[Draft] = []
     for i, sent in enumerate(sents):
@@ -148,7 +150,9 @@ def read_events(
         sent_times = [
             t
             for t in times
-            if sent.start_char <= t.start < sent.end_char and not in_noise(noise, t.start, t.end)
+            if sent.start_char <= t.start < sent.end_char
+            and t.start_date is not None  # "now", "in the past": references, not dates
+            and not in_noise(noise, t.start, t.end)
         ]
         counts = find_counts(sent)
         owners = _count_owners(doc, counts, found)
@@ -157,6 +161,8 @@ def read_events(
             d.claimant = claimants[i]
             d.modality = modality(d.head, d.governor) if d.entry is not _ULTIMATUM else "threatened"
             _roles(d, sent, claimants[i], drafts)
+            d.actor = None if _overlaps(d.actor, datelines) else d.actor
+            d.target = None if _overlaps(d.target, datelines) else d.target
             _place_target(d, sent_places)
             d.locations = _locations(d, sent_places)
             d.date = _date(d, sent, sent_times, claimants[i])
@@ -250,6 +256,17 @@ def _unsubsumed(found: list[Draft]) -> list[Draft]:
         above = _ancestors_via_arguments(d.head)
         if d.entry is not _ULTIMATUM and any(a.i in heads and heads[a.i] is not d for a in above):
             continue
+        # two event nouns under one verb ("signed an agreement for a ceasefire") are one event:
+        # the verb's object speaks for it
+        if d.governor is not None and any(
+            o is not d
+            and o.governor is not None
+            and o.governor.i == d.governor.i
+            and o.head.dep_ in ("dobj", "obj")
+            and d.head.dep_ not in ("dobj", "obj")
+            for o in found
+        ):
+            continue
         # an ultimatum's own verb is its trigger: a lexicon event on the same verb yields to it
         if d.entry is not _ULTIMATUM and any(o.entry is _ULTIMATUM and o.head.i == d.head.i for o in found):
             continue
@@ -295,7 +312,8 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
     else:
         actor = roles.noun_actor(head)
         target = roles.noun_target(head)
-        if d.governor is not None:
+        if d.governor is not None and d.governor.lemma_.lower() in support_verbs():
+            # "X launched an offensive": the doer; "residents reported air strikes": not
             if actor is None:
                 actor = roles.subject_of(d.governor)
             obj = roles.object_of(d.governor)
@@ -315,6 +333,9 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
         target = conj[0] if conj else (_with_object(head) or target)
     if d.type in ("MOBILIZE", "PROTEST") and target is not None and target.dep_ in ("dobj", "obj"):
         target = None  # what is gathered or deployed is not a target
+    actor, target = _quantified(actor), _quantified(target)
+    actor = None if _not_a_party(actor) else actor
+    target = None if _not_a_party(target) else target
     d.actor = _resolve_pronoun(actor, sent, claimant, earlier, d.sent_index)
     d.target = _span_of(target) if target is not None and target.lower_ not in roles.PRONOUNS else None
     if d.actor is not None and conj_of(actor):
@@ -380,6 +401,33 @@ def _resolve_pronoun(
             if d.actor is not None and d.sent_index >= sent_index - 2:
                 return d.actor
     return None
+
+
+def _overlaps(span: tuple[int, int] | None, spans: tuple[Span, ...]) -> bool:
+    return span is not None and any(s.start < span[1] and span[0] < s.end for s in spans)
+
+
+def _quantified(tok: Token | None) -> Token | None:
+    """ "Thousands of protesters", "dozens of gunmen": the party is what is counted."""
+    if tok is None or not (tok.like_num or tok.lower_ in VAGUE):
+        return tok
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            obj = next((o for o in child.children if o.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return tok
+
+
+def _not_a_party(tok: Token | None) -> bool:
+    """Dates, figures and negated quantifiers ("no group", "nobody") name no doer or target."""
+    if tok is None:
+        return True
+    if tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"):
+        return True
+    if tok.lower_ in ("nobody", "noone", "none", "nothing"):
+        return True
+    return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in tok.children)
 
 
 def _place_target(d: Draft, sent_places: list[PlaceRef]) -> None:

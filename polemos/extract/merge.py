@@ -24,6 +24,8 @@ def merge_in_sentence(events: list[Resolved]) -> list[Resolved]:
                 for o in out
                 if o.sent_index == ev.sent_index
                 and o.type == ev.type
+                and not _anaphoric(ev)
+                and not _anaphoric(o)
                 and same_party(o.actor_key, ev.actor_key) is not False
             ),
             None,
@@ -40,10 +42,14 @@ def merge_across(events: list[Resolved]) -> list[Resolved]:
     out: list[Resolved] = []
     for ev in events:
         best, best_links = None, 0
-        for o in out:
+        anaphor = _anaphoric(ev)
+        for o in reversed(out) if anaphor else out:
             if o.type != ev.type or o.sent_index == ev.sent_index:
                 continue
             links = _compatible(o, ev)
+            if links is not None and anaphor:
+                links += 1
+                anaphor = False  # only the nearest earlier event of its type is what "the attack" is
             if links is not None and links > best_links:
                 best, best_links = o, links
         if best is None:
@@ -53,8 +59,26 @@ def merge_across(events: list[Resolved]) -> list[Resolved]:
     return out
 
 
+def _anaphoric(ev: Resolved) -> bool:
+    """ "the attack", "this bombing": a definite event noun with nothing of its own (no place, figure
+    or date) refers back to an event already told."""
+    head = ev.draft.head
+    definite = any(
+        c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "those")
+        for c in head.children
+    )
+    return (
+        head.pos_ == "NOUN"
+        and definite
+        and not ev.draft.locations
+        and not ev.draft.counts
+        and ev.draft.date is None
+    )
+
+
 def _compatible(a: Resolved, b: Resolved) -> int | None:
-    """None when the two events cannot be one; else how many things link them."""
+    """None when the two events cannot be one; else how many things link them (0: nothing
+    contradicts, nothing links — not enough to merge)."""
     if a.modality != b.modality and not (a.in_headline or b.in_headline):
         return None
     links = 0
@@ -82,29 +106,29 @@ def _compatible(a: Resolved, b: Resolved) -> int | None:
         links += 1  # a headline and its lead tell the same story
     if a.sent_index == b.sent_index:
         links += 1
-    return links if links > 0 else None
+    return links
 
 
 def _key(place: PlaceRef) -> str:
-    if place.feature == "country":
-        return ""
     return str(place.geonameid) if place.geonameid else (place.name or place.text).casefold()
 
 
 def _places(a: list[PlaceRef], b: list[PlaceRef]) -> int | None:
-    if not a or not b:
-        return 0
-    keys_a = {_key(p) for p in a} - {""}
-    keys_b = {_key(p) for p in b} - {""}
-    if keys_a & keys_b:
-        return 1
+    """1: a shared place (or one inside the other's area); 0: nothing to compare; None: they
+    are in different countries, or are different named places that do not contain each other."""
     countries_a = {p.country for p in a if p.country}
     countries_b = {p.country for p in b if p.country}
     if countries_a and countries_b and not countries_a & countries_b:
         return None
-    # different named places in one country: two events unless one is the area around the other
-    admins = {(p.admin1 or "").casefold() for p in a} | {(p.name or "").casefold() for p in a}
-    if any((p.admin1 or "").casefold() in admins or (p.name or "").casefold() in admins for p in b):
+    named_a = [p for p in a if p.feature != "country"]
+    named_b = [p for p in b if p.feature != "country"]
+    if not named_a or not named_b:
+        return 0
+    if {_key(p) for p in named_a} & {_key(p) for p in named_b}:
+        return 1
+    areas_a = {(p.admin1 or "").casefold() for p in named_a} | {(p.name or "").casefold() for p in named_a}
+    areas_b = {(p.admin1 or "").casefold() for p in named_b} | {(p.name or "").casefold() for p in named_b}
+    if (areas_a & areas_b) - {""}:
         return 1
     return None
 

@@ -52,6 +52,11 @@ def subject_of(verb: Token) -> Token | None:
         for child in tok.children:
             if child.dep_ in ("nsubj", "csubj"):
                 return child
+        for aux in tok.children:  # "leaders are finishing forming": the parser may hang it on the aux
+            if aux.dep_ in ("aux", "auxpass"):
+                subj = next((c for c in aux.children if c.dep_ in ("nsubj", "csubj")), None)
+                if subj is not None:
+                    return subj
             if child.dep_ == "nsubjpass":
                 agent = agent_of(tok)
                 return agent if agent is not None else None

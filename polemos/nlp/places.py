@@ -1,21 +1,265 @@
-"""Place recognition: which spans of a Doc name places.
+"""Place recognition: which spans of a Doc name places (``polemos_places`` component).
 
-First cut: the statistical model's GPE, LOC and FAC entities. The gazetteer-fed recognizer
-(issue 3) replaces the internals; ``add_to`` and ``place_spans`` stay the interface.
+The small model's NER misses most conflict place names (FINDINGS.md), so three sources are merged,
+longest span first:
+
+1. the model's GPE/LOC/FAC entities;
+2. capitalised token n-grams that the gazetteer knows ("Darayya", "Eastern Ghouta", "al-Hasakah"),
+   kept only when they look like a place here: not a lower-case word elsewhere in the article, not
+   inside a multi-word person/organisation name, not a surname of someone the article names, and
+   big enough (country, admin area, curated region, or a town above a population floor);
+3. demonyms and country adjectives ("Syrian", "Americans"): place mentions of their country,
+   flagged ``is_demonym`` (never a language: "in French").
+
+``add_to(nlp)`` adds the component; ``place_spans(doc)`` returns ``(start, end, is_demonym)``.
 """
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+
+from polemos.resolve.gazetteer import Gazetteer, Place, open_gazetteer
+from polemos.resolve.gazetteer_names import ARTICLES, fold, strip_article
+from polemos.resolve.places_demonyms import demonyms
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NAME_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
+NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+CONNECTORS = frozenset({"of", "de", "del", "la", "le", "les", "du", "des", "da", "do", "dos", "van", "von", "y",
+                        "and", "on", "upon", "-", "'s"} | ARTICLES)  # fmt: skip
+LANGUAGE_CUES = frozenset({"in", "speak", "speaks", "spoke", "speaking", "into", "from", "learn", "learning",
+                           "taught", "teach", "fluent"})  # fmt: skip
+MAX_TOKENS = 7
+MIN_POPULATION = 5000  # a town named only by the gazetteer (the model did not tag it) must be this big
+MIN_POPULATION_NAME = 100_000  # ... and this big when the model took it for a person's name
+# Words that name a direction or a part, never a place on their own ("Central", "Western").
+GENERIC = frozenset({"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+                     "northeast", "northwest", "southeast", "southwest", "upper", "lower", "greater", "middle",
+                     "inner", "outer", "mid", "new", "old", "great", "little", "big", "saint", "st", "mount",
+                     "lake", "river", "city", "county", "state", "island", "islands", "valley", "bay", "centre",
+                     "center", "hall", "road", "street", "avenue", "hospital", "castle", "chapel", "college",
+                     "university", "school", "church", "park", "square", "airport", "station", "bridge",
+                     "stadium", "republic", "union", "village", "town", "district", "region", "province"})  # fmt: skip
+EMBEDDING_LABELS = frozenset({"PERSON", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
+STRONG_FEATURES = frozenset({"country", "admin1", "region", "landmark", "neighbourhood"})
+EXTENSION = "polemos_places"
+
+if not Doc.has_extension(EXTENSION):
+    Doc.set_extension(EXTENSION, default=None)
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token bounds without a leading 'the' and a trailing possessive or punctuation."""
+    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct):
+        if doc[end - 1].text == "." and end - start == 1:
+            break
+        end -= 1
+    return start, end
+
+
+def _capitalised(tok) -> bool:
+    return tok.text[:1].isupper() and any(c.isalpha() for c in tok.text)
+
+
+class PlaceRecognizer:
+    """Doc in, Doc out: writes ``doc._.polemos_places`` as sorted (start, end, is_demonym)."""
+
+    def __init__(self, nlp: Language, name: str = "polemos_places") -> None:
+        self.name = name
+        self._gazetteer: Gazetteer | None = None
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            self._gazetteer = open_gazetteer()
+        return self._gazetteer
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.set(EXTENSION, self.find(doc))
+        return doc
+
+    # -- the three sources ------------------------------------------------------------------
+    def find(self, doc: Doc) -> list[tuple[int, int, bool]]:
+        taken = [False] * len(doc)
+        spans: list[tuple[int, int, bool]] = []
+
+        def take(start: int, end: int, demonym: bool) -> None:
+            if start < end and not any(taken[start:end]):
+                for k in range(start, end):
+                    taken[k] = True
+                spans.append((start, end, demonym))
+
+        lower_words = {t.text for t in doc if t.text.islower()}
+        surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+        ent_of = {}
+        for e in doc.ents:
+            for k in range(e.start, e.end):
+                ent_of[k] = e
+        table = demonyms()
+        for e in doc.ents:  # 1. the model's places, narrowed to the name the gazetteer knows inside
+            if e.label_ not in PLACE_LABELS:
+                continue
+            s, t = _trim(doc, e.start, e.end)
+            if s >= t or doc[s:t].text in table:
+                continue  # demonyms: step 3
+            if self._known(doc[s:t]):
+                take(s, t, False)
+                continue
+            inner = list(self._gazetteer_spans(doc, ent_of, lower_words, set(), s, t, relaxed=True))
+            for a, b in inner:
+                take(a, b, False)
+            if not inner and doc[s].text in table:
+                take(s, s + 1, True)
+            elif not inner:
+                take(s, t, False)
+        for start, end in self._gazetteer_spans(doc, ent_of, lower_words, surnames):  # 2. names it missed
+            take(start, end, False)
+        for start, end in self._demonym_spans(doc):  # 3. "Syrian", "Americans"
+            take(start, end, True)
+        spans.sort()
+        return [(doc[s].idx, doc[t - 1].idx + len(doc[t - 1].text), d) for s, t, d in spans]
+
+    def _known(self, span: Span) -> bool:
+        key = fold(span.text)
+        return bool(self.gazetteer.lookup(key) or self.gazetteer.lookup(strip_article(key)))
+
+    def _gazetteer_spans(
+        self,
+        doc: Doc,
+        ent_of: dict,
+        lower_words: set[str],
+        surnames: set[str],
+        lo: int = 0,
+        hi: int | None = None,
+        relaxed: bool = False,
+    ):
+        hi = len(doc) if hi is None else hi
+        i = lo
+        while i < hi:
+            tok = doc[i]
+            starts_name = _capitalised(tok) or (
+                tok.lower_ in ARTICLES
+                and i + 2 < len(doc)
+                and doc[i + 1].text == "-"
+                and _capitalised(doc[i + 2])
+            )
+            if not starts_name:
+                i += 1
+                continue
+            found = None
+            for j in range(min(hi, i + MAX_TOKENS), i, -1):
+                last = doc[j - 1]
+                if not (_capitalised(last) or (last.text == "." and j - i > 1)):
+                    continue
+                inner = doc[i:j]
+                if (
+                    any(not (_capitalised(t) or t.lower_ in CONNECTORS) for t in inner)
+                    or inner[-1].is_sent_start
+                    and j - i > 1
+                ):
+                    continue
+                if any(t.is_sent_start for t in inner[1:]):
+                    continue
+                place = self._accept(doc, inner, ent_of, lower_words, surnames, relaxed)
+                if place is not None:
+                    found = j
+                    break
+            if found:
+                yield i, found
+                i = found
+            else:
+                i += 1
+
+    def _accept(
+        self,
+        doc: Doc,
+        span: Span,
+        ent_of: dict,
+        lower_words: set[str],
+        surnames: set[str],
+        relaxed: bool = False,
+    ) -> Place | None:
+        text = span.text
+        key = fold(text)
+        if key in GENERIC:
+            return None
+        cands = self.gazetteer.lookup(key) or self.gazetteer.lookup(strip_article(key))
+        if text.endswith(".") and len(span) <= 3:
+            cands = self.gazetteer.lookup(fold(text) + ".") or ()
+        letters = "".join(c for c in text if c.isalpha())
+        if letters.isupper() and len(letters) <= 4:  # acronyms: only the ones the index has as such
+            cands = self.gazetteer.lookup("=" + letters) or (cands if len(letters) == 4 else ())
+        if not cands:
+            return None
+        first = span[0]
+        single = len(span) == 1
+        if relaxed:  # inside a span the model already calls a place: no population floor
+            ok = [
+                c
+                for c in cands
+                if c.kind <= 1 and (not single or c.kind == 0 or c.feature in STRONG_FEATURES)
+            ]
+            return ok[0] if ok and not (single and first.text in lower_words) else None
+        ent = ent_of.get(span.start)
+        if ent is not None and ent.label_ in NOT_PLACE_LABELS:
+            return None
+        if single and (
+            first.text in lower_words or first.text.lower() in lower_words or first.text in surnames
+        ):
+            return None
+        if single and first.pos_ != "PROPN" and not first.text.isupper():
+            return None  # "We", "Road": a common word here
+        if ent is not None and ent.label_ in EMBEDDING_LABELS and len(ent) > len(span):
+            return None  # "George Washington", "Gulf War"; a place inside an organisation's name still counts
+        floor = MIN_POPULATION_NAME if ent is not None and ent.label_ in NAME_LABELS else MIN_POPULATION
+        for c in cands:
+            if c.feature in STRONG_FEATURES and c.kind <= 1:
+                return c
+            if c.feature in ("city", "admin2") and c.population >= floor and (c.kind == 0 or not single):
+                return c
+        return None
+
+    def _demonym_spans(self, doc: Doc):
+        table = demonyms()
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            two = doc[i : i + 2].text if i + 1 < len(doc) else ""
+            if two in table:
+                yield i, i + 2
+                i += 2
+                continue
+            if tok.text in table and not self._is_language(doc, i):
+                yield i, i + 1
+            i += 1
+
+    @staticmethod
+    def _is_language(doc: Doc, i: int) -> bool:
+        prev = doc[i - 1].lower_ if i > 0 else ""
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if nxt is not None and nxt.lower_ in ("language", "-language", "speakers", "speaking", "translation"):
+            return True
+        head_noun = nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ")
+        return prev in LANGUAGE_CUES and not head_noun
+
+
+@Language.factory("polemos_places", default_config={})
+def make_place_recognizer(nlp: Language, name: str) -> PlaceRecognizer:
+    return PlaceRecognizer(nlp, name)
 
 
 def add_to(nlp: Language) -> None:
-    """Add place recognition components to the pipeline (none yet beyond the model's NER)."""
+    """Add place recognition after the model's NER (idempotent)."""
+    if "polemos_places" not in nlp.pipe_names:
+        nlp.add_pipe("polemos_places", after="ner" if "ner" in nlp.pipe_names else None)
 
 
 def place_spans(doc: Doc) -> list[tuple[int, int, bool]]:
     """(char_start, char_end, is_demonym) of every place mention, in text order."""
-    return [(e.start_char, e.end_char, False) for e in doc.ents if e.label_ in PLACE_LABELS]
+    found = doc._.get(EXTENSION)
+    if found is None:
+        found = PlaceRecognizer(None).find(doc)  # type: ignore[arg-type]
+    return list(found)

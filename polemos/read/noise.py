@@ -16,8 +16,15 @@ from polemos.types import Span
 
 _URL = r"(?:https?://\S+|pic\.twitter\.com/\S+|www\.\S+)"
 
-# A tweet's closing dateline: "— RT (@RT_com) March 4, 2016" (em/en dash or hyphen).
-_TWEET_DATELINE = re.compile(r"^\s*[—–-]{1,2}\s*[^\n]{0,80}\(@\w{1,30}\)\s*\w+\.?\s+\d{1,2},\s*\d{4}\s*$")
+# A tweet's closing dateline: "— RT (@RT_com) March 4, 2016" (em/en dash or hyphen); embeds in
+# day-month locales write "4 March 2016".
+_TWEET_DATELINE = re.compile(
+    r"^\s*[—–-]{1,2}\s*[^\n]{0,80}\(@\w{1,30}\)\s*"
+    r"(?:[A-Za-z]+\.?\s+\d{1,2},\s*\d{4}|\d{1,2}\s+[A-Za-z]+\.?\s+\d{4})\s*$"
+)
+# An embedded tweet's text sits on the line(s) right above its dateline; a tweet is at most 280
+# characters plus its links, so a longer line above a dateline is the article's own paragraph.
+_TWEET_MAX = 400
 # Promo and cross-link labels at the start of a line.
 _PROMO = re.compile(
     r"^\s*(?:READ MORE|Read more|READ ALSO|Read also|ALSO READ|Also read|RELATED|Related|"
@@ -25,7 +32,12 @@ _PROMO = re.compile(
     r"SIGN UP|Sign up|Follow us|FOLLOW US|Click here|CLICK HERE|Share this|SHARE THIS|"
     r"Recommended|RECOMMENDED|Trending|TRENDING|Advertisement|ADVERTISEMENT)\b\s*[:>»|-]",
 )
-_SHARE = re.compile(r"^\s*(?:Share|Tweet|Email|Print|Comments?|Like us on Facebook)\s*$", re.I)
+_SHARE = re.compile(
+    r"^\s*(?:Share|Tweet|Email|Print|Comments?|Like us on Facebook|"
+    r"Share (?:this|on \w+|via \w+)(?: (?:article|story|page|post|video))?|"
+    r"Click to share(?: on \w+)?)\s*:?\s*$",
+    re.I,
+)
 # Captions and picture credits: "Photo: …", "(Reuters/Name)", "© AFP", "FILE PHOTO: …".
 _CAPTION = re.compile(
     r"^\s*(?:\(?(?:Photo|Image|Picture|Video|File photo|FILE PHOTO|Credit|Caption)\b\s*[:/]|"
@@ -47,10 +59,19 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
 def find_noise(text: str) -> tuple[Span, ...]:
     """Spans of lines that are not the article's own reporting, in text order."""
     spans: list[Span] = []
+    previous: tuple[int, int] | None = None  # the last non-blank line, for a tweet's text
     for start, end in _lines(text):
         line = text[start:end]
         if not line.strip():
             continue
+        if (
+            _TWEET_DATELINE.match(line)
+            and previous is not None
+            and previous[1] - previous[0] <= _TWEET_MAX
+            and not (spans and spans[-1].end >= previous[0])
+        ):
+            spans.append(_visible(text, *previous))
+        previous = (start, end)
         if (
             _TWEET_DATELINE.match(line)
             or _PROMO.match(line)
@@ -59,13 +80,31 @@ def find_noise(text: str) -> tuple[Span, ...]:
             or _ONLY_URL.match(line)
             or _EMBEDDED_TWEET.search(line)
         ):
-            # trim surrounding whitespace so the span is the visible line
-            lead = len(line) - len(line.lstrip())
-            trail = len(line) - len(line.rstrip())
-            spans.append(Span(start + lead, end - trail, line.strip()))
+            spans.append(_visible(text, start, end))
     return tuple(spans)
+
+
+def _visible(text: str, start: int, end: int) -> Span:
+    """The line without its surrounding whitespace, so the span is what a reader sees."""
+    line = text[start:end]
+    lead = len(line) - len(line.lstrip())
+    trail = len(line) - len(line.rstrip())
+    return Span(start + lead, end - trail, line.strip())
 
 
 def in_noise(noise: tuple[Span, ...], start: int, end: int) -> bool:
     """Does [start, end) overlap any noise span?"""
     return any(n.start < end and start < n.end for n in noise)
+
+
+# A wire dateline opening a paragraph: "PESHAWAR, Pakistan —", "KYIV (Reuters) -", "GAZA CITY, Oct 9 -".
+_DATELINE = re.compile(
+    r"^[ \t]*([A-Z][A-Z'’.\- ]{1,40}[A-Z](?:,[ \t]*[A-Z][\w.'’ -]{1,40}?)?)"
+    r"[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?[—–-]{1,2}[ \t]",
+    re.M,
+)
+
+
+def find_datelines(text: str) -> tuple[Span, ...]:
+    """Datelines at the start of paragraphs: where a story was filed, never a party to its events."""
+    return tuple(Span(m.start(1), m.end(1), m.group(1)) for m in _DATELINE.finditer(text))

@@ -1,0 +1,1 @@
+"""Resolution: places against the gazetteer, actors against the dictionary, dates against publication."""

@@ -51,7 +51,13 @@ FULL_MONTH = _cap([m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july
 ABBR_MONTH = _cap([m for m in MONTHS if len(m) <= 4 and m not in ("may", "june", "july")])
 # A month abbreviation needs its dot or a day number after it (``Jan`` alone may be a name).
 MONTH = rf"(?:(?:{FULL_MONTH})\b|(?:{ABBR_MONTH})(?:\.|\b(?=\s*\d)))"
-WEEKDAY = rf"(?:{_cap(WEEKDAYS)})\b(?!s\b)"
+# not "Mondays" (a set), nor a newspaper or programme named after a day ("the Sunday Times")
+WEEKDAY = (
+    rf"(?:{_cap(WEEKDAYS)})\b(?!s\b)(?![ \t]+(?:Times|Telegraph|Express|Mirror|Herald|Post|Mail|Star|Tribune|"
+    r"Independent|Sport|People|Observer|Night Live|School|Club)\b)"
+)
+# "Bloody Sunday", "Black Friday", "Super Tuesday": named days of another year, not this week's
+NAMED_DAY = re.compile(r"\b(?:Bloody|Black|Super|Ash|Holy|Maundy|Palm|Cyber|Blue|Red|Manic)[ \t]+$")
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d%])"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d%]|-\d|\s*(?:per ?cent|percent)\b)"
 S = r"[ \t\u00a0]"  # a space inside an expression: never a line break
@@ -120,6 +126,7 @@ def compile_patterns() -> list[tuple[str, re.Pattern[str]]]:
             rf"(?:(?P<edge>{_ci('early|earlier|late|later')}){S}+)?"
             rf"(?P<word>{_ci(DEICTIC)})\b",
         ),
+        ("daypart", rf"(?P<word>{_ci('last night|tonight|this morning|this afternoon|this evening')})\b"),
         (
             "ago",
             rf"(?P<num>{NUM}){S}+(?P<unit>{UNIT}){S}+"
@@ -187,14 +194,16 @@ def compile_patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("yearq", rf"{_ci('the')}{S}+(?P<year>{YEAR}){S}+(?P<unit>{_ci('quarter|period|half')})\b"),
         ("anaq", rf"{_ci('the')}{S}+(?:{_ci('same')}{S}+)?(?P<unit>{_ci('quarter')})\b(?!-)"),
         ("month", rf"(?P<mon>{MONTH})(?!{S}*\d)"),
-        ("bseason", rf"(?P<season>{SEASON})\b"),
+        # a bare season, but not "the fall of Mosul", "the fall in prices", "spring to life"
+        ("bseason", rf"(?P<season>{SEASON})\b(?!{S}+(?:{_ci('of|in|to|from|into|back')})\b)"),
         ("year", rf"(?<![\d.,$£€#/-])(?<!\d )(?P<year>{YEAR})\b(?!,\d)"),
     ]
     lex = lexicon()
     refs = _alt(k for k, v in lex.items() if v[0] == "ref")
     # "the past" but not "the past two weeks" / "the past decade" (durations or units of their own)
     not_unit = rf"(?!{S}+(?:{NUM}|{UNIT}|{_ci('few|several|many|couple|century')})\b)"
-    p.append(("ref", rf"\b(?P<word>{_ci(refs)})\b{not_unit}"))
+    # nor "the future of Syria" (a fate, not a time) nor "now-defunct"
+    p.append(("ref", rf"\b(?P<word>{_ci(refs)})\b{not_unit}(?!{S}+of\b)(?!-\w)"))
     hol = _alt(k for k, v in lex.items() if v[0] == "holiday")
     p.append(("holiday", rf"(?P<word>{_ci(hol)})(?:{S}+(?P<year>{YEAR}))?\b"))
     # Every expression starts at a word start: telling the engine so makes the scan ~3x cheaper.

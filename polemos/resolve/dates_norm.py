@@ -215,20 +215,8 @@ _PLANNED = {
     "slated",
     "about",
 }
-_NEEDS_TO = {
-    "plan",
-    "plans",
-    "planning",
-    "planned",
-    "set",
-    "due",
-    "expected",
-    "expects",
-    "hopes",
-    "intends",
-    "aims",
-    "going",
-}
+_NEEDS_TO = {"set", "due", "expected", "expects", "hopes", "intends", "aims", "going"}
+_DETERMINERS = {"the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "peace", "new"}
 _CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but)\s")
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll")
 _NOT_PAST_ED = {
@@ -277,7 +265,9 @@ def tense(text: str, start: int, end: int, sent_start: int, sent_end: int) -> in
             elif w in ("is", "are", "was", "were") and nxt in _PLANNED:
                 score += 2 * near  # "is to resume", "were due to meet", "was planned for": planned
             elif w in _NEEDS_TO and nxt not in ("to", "for"):
-                continue  # "the plan", "set up": not about the future
+                continue  # "set up", "expected losses": not about the future
+            elif w in ("plan", "plans") and before in _DETERMINERS:
+                continue  # "the plan", "its plans": a noun
             elif w in _FUTURE:
                 score += _FUTURE[w] * near
             elif before == "be":

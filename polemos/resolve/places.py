@@ -1,14 +1,293 @@
-"""Place resolution against the gazetteer (issue 3 fills it). ``resolve_places`` is the interface."""
+"""Place resolution: each mention → one gazetteer entry, chosen by the article's own context.
+
+Candidates come from the folded name, then the name without an Arabic article or an area word
+("Idlib province"), then a consonant skeleton checked by a bounded fuzzy ratio (transliteration
+drift). Each candidate is scored (log population, feature class, how the name matched) and the
+article's context moves the scores: countries and admin areas it names, an "X, Y" apposition
+("Paris, Texas"), and nearness to the other places it resolves (two passes). A country or admin1
+name resolves to the area, not to a town of that name. A mention nothing matches stays, unresolved,
+with null coordinates; no mention can remove another.
+"""
 
 from __future__ import annotations
 
+import math
+import re
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 
+from rapidfuzz import fuzz
+
+from polemos.resolve.gazetteer import Gazetteer, Place, open_gazetteer
+from polemos.resolve.gazetteer_names import AREA_WORDS, fold, skeleton, strip_area_word, strip_article
+from polemos.resolve.places_demonyms import demonym_target
 from polemos.types import PlaceRef
+
+PRECISION = {"landmark": "exact", "neighbourhood": "exact", "city": "exact", "admin2": "admin2",
+             "admin1": "admin1", "region": "region", "country": "country"}  # fmt: skip
+FEATURE_PRIOR = {"country": 6.0, "region": 3.0, "admin1": 2.5, "landmark": 2.0, "neighbourhood": 1.0,
+                 "admin2": 0.5, "city": 0.0}  # fmt: skip
+KIND_PENALTY = {0: 0.0, 1: -0.3, 2: -1.0, 3: -2.5}
+AMBIGUOUS_MARGIN = 0.5
+NEIGHBOUR_READINGS = 8  # how many readings of another name count for nearness
+
+_NEAR_BEFORE = re.compile(
+    r"\b(near|nearby|outskirts of|suburbs? of|vicinity of|close to|outside|around|(?:north|south|east|west)"
+    r"(?:-?(?:east|west))?(?:ern)? of|\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+)?(?:from|of))"
+    r"\s+(?:the\s+)?(?:(?:town|city|village|capital)\s+of\s+)?$",
+    re.I,
+)
+_AREA_AFTER = re.compile(r"^\s+(" + "|".join(sorted(AREA_WORDS)) + r")\b")
+_AREA_BEFORE = re.compile(r"\b(" + "|".join(sorted(AREA_WORDS)) + r")\s+of\s+$", re.I)
+_APPOSITION = re.compile(r"^\s*,\s*$|^\s*\(\s*$")
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    text: str
+    demonym: bool
+    key: str = ""
+    area_hint: bool = False
+    near: bool = False
+    cands: list[Place] = field(default_factory=list)
+    scores: list[float] = field(default_factory=list)
+    container: _Mention | None = None  # "Springfield, Ill.": Ill. contains Springfield
+
+
+def _candidates(g: Gazetteer, surface: str, followed_by_dot: bool) -> tuple[str, list[Place]]:
+    key = fold(surface)
+    if key.startswith("the "):
+        key = key[4:]
+    letters = "".join(c for c in surface if c.isalpha())
+    if letters.isupper() and len(letters) <= 4:
+        found = g.lookup("=" + letters)
+        if found:
+            return "=" + letters, list(found)
+    if followed_by_dot or surface.endswith("."):
+        found = g.lookup(key + ".")
+        if found:
+            return key, list(found)
+    for k in dict.fromkeys(
+        (key, strip_article(key), strip_area_word(key), strip_article(strip_area_word(key)))
+    ):
+        found = g.lookup(k)
+        if found:
+            return k, list(found)
+    base = strip_article(strip_area_word(key))
+    sk = skeleton(base)
+    if len(base) < 5 or len(sk) < 3:
+        return key, []
+    fuzzy = []
+    for place in g.lookup_skeleton(sk):
+        best = max((fuzz.ratio(base, strip_article(n)) for n in g.names_of(place.id)), default=0)
+        if best >= 80:
+            fuzzy.append(replace(place, kind=3))
+    return key, fuzzy
+
+
+def _demonym_place(g: Gazetteer, surface: str) -> Place | None:
+    target = demonym_target(surface)
+    if target is None:
+        return None
+    if target.startswith(("~", "@")):
+        wanted = "admin1" if target[0] == "@" else None
+        for place in g.find(target[1:]):
+            if wanted is None or place.feature == wanted:
+                return place
+        return None
+    return g.country(target)
+
+
+def _km(a: Place, b: Place) -> float:
+    if a.lat is None or b.lat is None or a.lon is None or b.lon is None:
+        return math.inf
+    p = math.pi / 180
+    x = (
+        math.sin((b.lat - a.lat) * p / 2) ** 2
+        + math.cos(a.lat * p) * math.cos(b.lat * p) * math.sin((b.lon - a.lon) * p / 2) ** 2
+    )
+    return 12742 * math.asin(math.sqrt(min(1.0, x)))
+
+
+def _contains(outer: Place, inner: Place) -> bool:
+    if outer.feature == "country":
+        return inner.cc == outer.cc and inner.id != outer.id
+    if outer.feature == "admin1":
+        return inner.cc == outer.cc and inner.admin1 == outer.admin1 and inner.id != outer.id
+    return False
+
+
+@dataclass
+class _Context:
+    """What the other mentions say: countries, admin1 areas, points (keyed by mention name)."""
+
+    countries: dict[str, Counter] = field(default_factory=dict)  # key → Counter of cc
+    admin1s: dict[str, Counter] = field(default_factory=dict)
+    points: list[tuple[str, Place]] = field(default_factory=list)
+    readings: dict[str, list[Place]] = field(default_factory=dict)  # key → its local candidates
+
+    def add(self, key: str, place: Place, cands: list[Place]) -> None:
+        local = [
+            c
+            for c in cands[:NEIGHBOUR_READINGS]
+            if c.feature in ("city", "landmark", "neighbourhood", "admin2")
+        ]
+        if local:
+            self.readings[key] = local
+        if place.cc:
+            self.countries.setdefault(key, Counter())[place.cc] += 2 if place.feature == "country" else 1
+        if place.feature == "admin1":
+            self.admin1s.setdefault(key, Counter())[(place.cc, place.admin1)] += 1
+        self.points.append((key, place))
+
+    def view(self, key: str) -> tuple[Counter, Counter, list[Place], list[list[Place]]]:
+        """The context seen from a mention of ``key``: every other name's evidence, not its own."""
+        cc, a1 = Counter(), Counter()
+        for k, c in self.countries.items():
+            if k != key:
+                cc.update(c)
+        for k, c in self.admin1s.items():
+            if k != key:
+                a1.update(c)
+        others = [r for k, r in self.readings.items() if k != key]
+        return cc, a1, [p for k, p in self.points if k != key], others
+
+
+def _base_score(c: Place, m: _Mention) -> float:
+    s = math.log10(c.population + 10) + FEATURE_PRIOR.get(c.feature, 0.0) + KIND_PENALTY.get(c.kind, -2.5)
+    if c.capital:  # "Washington", "Damascus": the capital unless the article says otherwise
+        s += 4.0
+    if c.id < 0:  # curated supplement rows name exactly the places the press means
+        s += 4.0
+    if m.area_hint:
+        s += 3.0 if c.feature in ("admin1", "admin2", "region") else -2.0
+    elif c.feature == "admin2" and c.kind >= 1:
+        s -= 2.0  # "Arlington" is the town before it is Arlington County
+    return s
+
+
+def _score(
+    c: Place,
+    m: _Mention,
+    view: tuple[Counter, Counter, list[Place], list[list[Place]]],
+    same_name: list[Place],
+) -> float:
+    countries, admin1s, points, others = view
+    s = _base_score(c, m)
+    if c.feature == "admin1" and not m.area_hint:
+        # an area named after its main city ("Aleppo", "Hama"): the city, unless the city is small
+        big_city = any(
+            o.feature == "city" and o.cc == c.cc and o.kind <= c.kind and o.population * 2 >= c.population
+            for o in same_name
+        )
+        if big_city:
+            s -= 4.0
+    if c.cc and countries.get(c.cc):
+        s += 2.0 + (1.0 if countries.most_common(1)[0][0] == c.cc else 0.0)
+    if c.admin1 and c.feature != "admin1" and admin1s.get((c.cc, c.admin1)):
+        s += 2.5
+    if c.feature == "admin1" and any(_contains(c, p) for p in points if p.feature != "admin1"):
+        s += 2.5  # the article names places inside this area
+    if c.feature in ("city", "landmark", "neighbourhood", "admin2"):
+        # nearness to the other names of the article: to their best reading, else to any reading
+        dists = [_km(c, p) for p in points if p.feature not in ("country", "region")]
+        near = min(dists, default=math.inf)
+        s += 2.0 if near <= 100 else 1.0 if near <= 300 else 0.0
+        s += min(
+            3.0,
+            sum(1.0 if min((_km(c, o) for o in group), default=math.inf) <= 60 else 0.0 for group in others),
+        )
+    if m.container is not None and m.container.cands:
+        if any(_contains(o, c) for o in m.container.cands[:3]):
+            s += 8.0
+    return s
+
+
+def _prepare(g: Gazetteer, text: str, start: int, end: int, demonym: bool) -> _Mention:
+    surface = text[start:end]
+    m = _Mention(start, end, surface, demonym)
+    if demonym:
+        place = _demonym_place(g, surface)
+        m.cands = [place] if place else []
+        return m
+    m.key, m.cands = _candidates(g, surface, text[end : end + 1] == ".")
+    before = text[max(0, start - 60) : start]
+    m.near = bool(_NEAR_BEFORE.search(before))
+    m.area_hint = (
+        strip_area_word(fold(surface)) != fold(surface)
+        or bool(_AREA_AFTER.match(text[end : end + 20]))
+        or bool(_AREA_BEFORE.search(before))
+    )
+    return m
+
+
+def _choose(ms: list[_Mention], ctx: _Context) -> None:
+    for m in ms:
+        if m.demonym or not m.cands:
+            m.scores = [1.0] * len(m.cands)
+            continue
+        view = ctx.view(m.key)
+        m.scores = [_score(c, m, view, m.cands) for c in m.cands]
+        order = sorted(range(len(m.cands)), key=lambda k: -m.scores[k])
+        m.cands = [m.cands[k] for k in order]
+        m.scores = [m.scores[k] for k in order]
+
+
+def _context(ms: list[_Mention]) -> _Context:
+    ctx = _Context()
+    for m in ms:
+        if m.cands:
+            ctx.add(m.key if not m.demonym else f"demonym:{m.cands[0].id}", m.cands[0], m.cands)
+    return ctx
 
 
 def resolve_places(
-    text: str, mentions: Sequence[tuple[int, int, bool]], *, published: date | None = None
+    text: str,
+    mentions: Sequence[tuple[int, int, bool]],
+    *,
+    published: date | None = None,
+    gazetteer: Gazetteer | None = None,
 ) -> list[PlaceRef]:
-    return [PlaceRef(text[s:e], s, e, name=text[s:e], demonym=d) for s, e, d in mentions]
+    """Resolve place mentions ``(start, end, is_demonym)`` of ``text`` against the gazetteer."""
+    g = gazetteer or open_gazetteer()
+    ms = [_prepare(g, text, s, e, d) for s, e, d in sorted(set(mentions))]
+    for a, b in zip(ms, ms[1:], strict=False):
+        if not b.demonym and _APPOSITION.match(text[a.end : b.start]):
+            a.container = b
+    _choose(ms, _Context())  # pass 1: names, features, populations, appositions
+    _choose(ms, _context(ms))  # pass 2: the article's countries, admin areas and places
+    return [_to_ref(m) for m in ms]
+
+
+def _to_ref(m: _Mention) -> PlaceRef:
+    if not m.cands:
+        return PlaceRef(text=m.text, start=m.start, end=m.end, demonym=m.demonym)
+    best = m.cands[0]
+    status = "resolved"
+    if len(m.cands) > 1 and m.scores[0] - m.scores[1] < AMBIGUOUS_MARGIN and _km(best, m.cands[1]) > 161:
+        status = "ambiguous"
+    precision = (
+        "near"
+        if m.near and best.feature in ("city", "landmark", "neighbourhood")
+        else PRECISION[best.feature]
+    )
+    return PlaceRef(
+        text=m.text,
+        start=m.start,
+        end=m.end,
+        name=best.name,
+        geonameid=best.id if best.id > 0 else None,
+        lat=best.lat,
+        lon=best.lon,
+        country=best.cc,
+        admin1=best.admin1,
+        feature=best.feature,
+        precision=precision,
+        status=status,
+        demonym=m.demonym,
+        score=round(m.scores[0], 3) if m.scores else None,
+    )

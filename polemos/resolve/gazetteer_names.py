@@ -1,0 +1,71 @@
+"""Name keys for the gazetteer: one folding for the index and for the text, so both agree.
+
+``fold`` maps a name to an ASCII lower-case key ("Dārayyā" → "darayya", "‘Ayn al ‘Arab" →
+"ayn al arab"). ``strip_article`` drops a leading Arabic article ("al-Hasakah", "Ar Raqqah",
+"As-Suwayda" → "hasakah", "raqqah", "suwayda"), and ``skeleton`` is a consonant key that survives
+the usual transliteration drift (Jableh/Jablah, Hodeidah/Hudaydah, Darayya/Daraya): it is used only
+as a fallback, with a fuzzy check on top.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from unidecode import unidecode
+
+# Arabic definite article as the press transliterates it, sun-letter assimilations included.
+ARTICLES = frozenset(
+    {"al", "el", "al", "ar", "ad", "as", "ash", "at", "az", "an", "adh", "ath", "aj", "az", "ed", "es", "et", "en", "er", "ez", "ul", "il"}
+)  # fmt: skip
+# Words that turn a place name into the name of an area ("Idlib province", "Harris County").
+AREA_WORDS = frozenset(
+    {"province", "provinces", "governorate", "county", "state", "region", "district", "oblast", "prefecture",
+     "department", "municipality", "parish", "territory", "division", "wilayat", "raion", "emirate", "canton",
+     "countryside"}
+)  # fmt: skip
+
+_QUOTES = re.compile(r"['’‘ʼʻʿʾ`´]")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_VOWELS = re.compile(r"[aeiouy]+")
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+def fold(name: str) -> str:
+    """ASCII, lower case, punctuation to single spaces; apostrophes and ayn/hamza marks vanish."""
+    text = _QUOTES.sub("", name)
+    text = unidecode(text).lower()
+    text = _QUOTES.sub("", text)
+    return _NON_ALNUM.sub(" ", text).strip()
+
+
+def strip_article(key: str) -> str:
+    """A folded key without its leading Arabic article ("al hasakah" → "hasakah"); else the key."""
+    head, _, rest = key.partition(" ")
+    if rest and head in ARTICLES and len(rest) >= 3:
+        return rest
+    return key
+
+
+def strip_area_word(key: str) -> str:
+    """A folded key without a trailing area word ("idlib province" → "idlib"); else the key."""
+    head, _, last = key.rpartition(" ")
+    if head and last in AREA_WORDS:
+        return head
+    return key
+
+
+def skeleton(key: str) -> str:
+    """Consonant key: no article, no vowels or final h, no doubled letters ("jableh" → "jbl")."""
+    key = strip_article(key).replace(" ", "")
+    key = re.sub(r"(?<=[aeiouy])h$", "", key)
+    key = _VOWELS.sub("", key)
+    return _DOUBLE.sub(r"\1", key)
+
+
+def is_latin(name: str) -> bool:
+    """True when every letter of the name is Latin script (other scripts fold to noise)."""
+    for ch in name:
+        if ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN"):
+            return False
+    return True

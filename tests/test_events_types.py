@@ -1,0 +1,174 @@
+"""Events: PLOVER type and mode from verbs, nouns and constructions; noise never reports one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from conftest import by_trigger, events_of, only_event
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "mode"),
+    [
+        ("Rebels attacked the army base near Idlib.", "ASSAULT", None),
+        ("Government troops shelled the village overnight.", "ASSAULT", "heavy-weapons"),
+        ("A car bomb exploded outside the police station.", "ASSAULT", "explosives"),
+        ("Russian airstrikes on the rebel-held district continued.", "ASSAULT", "aerial"),
+        ("Some 6,000 fighters gathered near Aleppo.", "MOBILIZE", "troops"),
+        ("The army deployed troops to the border.", "MOBILIZE", "troops"),
+        ("Protesters rallied outside the embassy.", "PROTEST", "demo"),
+        ("Police arrested five activists in the capital.", "COERCE", "arrest"),
+        ("The United States imposed sanctions on Iran.", "SANCTION", None),
+        ("The foreign minister met his Turkish counterpart in Ankara.", "CONSULT", None),
+        ("Russia and Turkey agreed to a ceasefire in Idlib.", "AGREE", None),
+        ("The UN called on both sides to end the fighting.", "REQUEST", None),
+        ("The minister accused the rebels of violating the truce.", "ACCUSE", None),
+        ("The government rejected the proposal.", "REJECT", None),
+        ("The army launched an offensive against the rebels.", "ASSAULT", None),
+    ],
+)
+def test_event_type_and_mode(extract_text: Any, sentence: str, type_: str, mode: str | None) -> None:
+    event = only_event(extract_text(sentence))
+    assert (event["type"], event["mode"]) == (type_, mode)
+
+
+def test_noun_needing_a_verb_is_no_event_alone(extract_text: Any) -> None:
+    assert (
+        events_of(extract_text("The offensive was the subject of a long debate in parliament."), "ASSAULT")
+        == []
+    )
+
+
+def test_versus_headline_is_a_clash(extract_text: Any) -> None:
+    event = only_event(extract_text("Soldiers vs Boko Haram, Borno", published=None))
+    assert (event["type"], event["actor"]["text"], event["target"]["text"]) == (
+        "ASSAULT",
+        "Soldiers",
+        "Boko Haram",
+    )
+
+
+def test_ultimatum_frame_is_a_threat(extract_text: Any) -> None:
+    record = extract_text("The rebels will attack the city unless the army withdraws.")
+    event = only_event(record, "THREATEN")
+    assert (event["modality"], event["actor"]["text"], event["target"]["text"]) == (
+        "threatened",
+        "The rebels",
+        "the army",
+    )
+
+
+def test_condition_of_an_ultimatum_is_not_an_event(extract_text: Any) -> None:
+    record = extract_text("The rebels will attack the city unless the army withdraws.")
+    assert events_of(record, "RETREAT") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Seven blasts hit the coastal town.", "Russian airstrikes hit the rebel-held district."],
+)
+@pytest.mark.xfail(reason="extract: the mode of a noun trigger is lost when 'hit' absorbs it", strict=False)
+def test_mode_of_the_noun_survives_a_plain_verb(extract_text: Any, sentence: str) -> None:
+    assert only_event(extract_text(sentence))["mode"] in ("explosives", "aerial")
+
+
+def test_headline_and_lead_are_one_event(extract_text: Any) -> None:
+    text = (
+        "Rebels attack army base near Idlib\n"
+        "Rebel fighters attacked an army base near the city of Idlib on Sunday, the ministry said.\n"
+        "The ministry said its artillery returned fire."
+    )
+    event = only_event(extract_text(text), "ASSAULT")
+    assert event["evidence"]["text"].startswith("Rebel fighters attacked")
+    assert [m["text"] for m in event["mentions"]] == ["Rebels attack army base near Idlib"]
+
+
+@pytest.mark.xfail(
+    reason="extract/merge: a headline 'attack … kills three' takes 'three' as target", strict=False
+)
+def test_headline_with_a_toll_and_its_lead_are_one_event(extract_text: Any) -> None:
+    text = (
+        "Rebel attack on army base near Idlib kills three\n"
+        "Rebel fighters attacked an army base near the city of Idlib on Sunday, killing three soldiers.\n"
+    )
+    assert len(events_of(extract_text(text), "ASSAULT")) == 1
+
+
+def test_different_places_stay_different_events(extract_text: Any) -> None:
+    text = (
+        "Fighting in the north\n"
+        "Rebels shelled the town of Idlib on Sunday.\n"
+        "Government troops shelled the city of Hama on Tuesday."
+    )
+    assert len(events_of(extract_text(text, published="2016-05-25"), "ASSAULT")) == 2
+
+
+def test_promo_line_reports_no_event(extract_text: Any) -> None:
+    text = (
+        "Talks resume in Geneva\n"
+        "Delegations met in Geneva on Monday.\n"
+        "READ MORE: Rebels attack army base near Idlib"
+    )
+    assert events_of(extract_text(text), "ASSAULT") == []
+
+
+def test_embedded_tweet_reports_no_event_and_no_date(extract_text: Any) -> None:
+    text = (
+        "Talks resume in Geneva\n"
+        "Delegations met in Geneva on Monday.\n"
+        "Rebels attacked the airport tonight pic.twitter.com/AbC123xyz\n"
+        "— Example Wire (@examplewire) March 4, 2016\n"
+    )
+    record = extract_text(text)
+    assert events_of(record, "ASSAULT") == []
+    assert all((e["date"] or {}).get("start") != "2016-03-04" for e in record["events"])
+
+
+def test_caption_reports_no_event(extract_text: Any) -> None:
+    text = (
+        "Talks resume in Geneva\n"
+        "Delegations met in Geneva on Monday.\n"
+        "Photo: Government troops shell the village of Kafr Nabl"
+    )
+    assert events_of(extract_text(text), "ASSAULT") == []
+
+
+def test_say_is_never_an_event(extract_text: Any) -> None:
+    assert extract_text("The minister said the weather was fine.")["events"] == []
+
+
+def test_plain_text_without_events_has_none(extract_text: Any) -> None:
+    assert extract_text("The museum opened a new wing devoted to medieval tapestries.")["events"] == []
+
+
+def test_event_ids_are_unique_and_stable(extract_text: Any) -> None:
+    text = "Rebels attacked the base. Police arrested five activists. The army deployed troops."
+    first, second = extract_text(text), extract_text(text)
+    ids = [e["id"] for e in first["events"]]
+    assert len(ids) == len(set(ids)) == 3 and ids == [e["id"] for e in second["events"]]
+
+
+def test_acled_type_of_an_airstrike(extract_text: Any) -> None:
+    event = only_event(extract_text("Russian airstrikes hit the rebel-held district."))
+    assert event["acled"] == {
+        "event_type": "Explosions/Remote violence",
+        "sub_event_type": "Air/drone strike",
+    }
+
+
+def test_cameo_root_is_two_digits(extract_text: Any) -> None:
+    event = by_trigger(extract_text("Rebels attacked the army base near Idlib."), "attacked")
+    assert event["cameo"] is not None and len(event["cameo"]) == 2 and event["cameo"].isdigit()
+
+
+@pytest.mark.xfail(reason="triggers.tsv: 'withdraw from' is always REJECT, also from a place", strict=False)
+def test_withdrawing_from_a_town_is_a_retreat(extract_text: Any) -> None:
+    assert only_event(extract_text("The rebels withdrew from the town."))["type"] == "RETREAT"
+
+
+@pytest.mark.xfail(reason="triggers.tsv: 'amass' is not a MOBILIZE trigger yet", strict=False)
+def test_amassing_a_force_is_mobilizing(extract_text: Any) -> None:
+    assert only_event(extract_text("Rebels amassed a large force near the city."))["type"] == "MOBILIZE"

@@ -1,0 +1,90 @@
+"""Language refusal: long non-English articles are refused, short headlines are read anyway."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from polemos.read import ReadFailure, iter_articles
+from polemos.read.language import guess_language
+
+ENGLISH = (
+    "Government forces said on Monday that they had retaken the town after three days of fighting, "
+    "and that the rebels who held it had withdrawn to the hills to the north. The army said it was "
+    "clearing mines from the roads and that residents would be able to return within a week."
+)
+FRENCH = (
+    "Les forces gouvernementales ont annoncé lundi qu'elles avaient repris le contrôle de la ville "
+    "après trois jours de combats, et que les rebelles qui la tenaient se sont retirés dans les "
+    "collines au nord. L'armée a indiqué qu'elle déminait les routes et que les habitants pourraient "
+    "rentrer dans une semaine."
+)
+SPANISH = (
+    "Las fuerzas del gobierno dijeron el lunes que habían recuperado el control de la ciudad tras tres "
+    "días de combates, y que los rebeldes que la ocupaban se retiraron a las colinas del norte. El "
+    "ejército dijo que estaba limpiando de minas las carreteras y que los vecinos podrían volver en "
+    "una semana."
+)
+GERMAN = (
+    "Die Regierungstruppen teilten am Montag mit, dass sie die Stadt nach drei Tagen der Kämpfe "
+    "zurückerobert hätten und dass sich die Rebellen, die sie gehalten hatten, in die Hügel im Norden "
+    "zurückgezogen hätten. Die Armee sagte, sie räume die Minen von den Straßen, und die Bewohner "
+    "könnten in einer Woche zurückkehren."
+)
+ARABIC = "قالت القوات الحكومية يوم الاثنين إنها استعادت السيطرة على المدينة بعد ثلاثة أيام من القتال " * 3
+
+
+def test_english_article_is_english() -> None:
+    assert guess_language(ENGLISH) == "en"
+
+
+@pytest.mark.parametrize(("text", "code"), [(FRENCH, "fr"), (SPANISH, "es"), (GERMAN, "de"), (ARABIC, "ar")])
+def test_long_foreign_article_is_recognised(text: str, code: str) -> None:
+    assert guess_language(text) == code
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Asesinan a hombre en Juárez",
+        "Attaque contre un poste militaire à Ménaka",
+        "Soldiers vs Boko Haram, Borno",
+    ],
+)
+def test_short_headline_is_undetermined(headline: str) -> None:
+    assert guess_language(headline) == "und"
+
+
+def test_english_with_a_foreign_quote_stays_english() -> None:
+    text = ENGLISH + " The banner read « la guerre est finie », and the crowd cheered."
+    assert guess_language(text) == "en"
+
+
+def test_numbers_only_is_undetermined() -> None:
+    assert guess_language("2016 05 23 12 400 6000") == "und"
+
+
+def test_french_file_is_refused_with_e108(tmp_path: Path) -> None:
+    path = tmp_path / "fr.txt"
+    path.write_text("Titre\n" + FRENCH, encoding="utf-8")
+    (failure,) = list(iter_articles([str(path)]))
+    assert isinstance(failure, ReadFailure)
+    assert failure.message.startswith(f"[E108] {path}: not English (looks like fr)")
+
+
+def test_spanish_jsonl_line_is_refused_and_english_kept(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    rows = [{"id": "es", "text": SPANISH}, {"id": "en", "text": ENGLISH}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    failure, article = list(iter_articles([str(path)]))
+    assert isinstance(failure, ReadFailure) and "[E108]" in failure.message and f"{path}:1" in failure.message
+    assert article.id == "en"
+
+
+def test_short_foreign_headline_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"id": "h", "text": "Asesinan a hombre en Juárez"}) + "\n", encoding="utf-8")
+    (article,) = list(iter_articles([str(path)]))
+    assert article.id == "h"
