@@ -2,12 +2,11 @@
 first violent event (else its first event), as the project's scorer reads it."""
 
 import json
-from pathlib import Path
 
 import pytest
+from conftest import SHARED
 
-SHARED = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval"
-CASE = SHARED / "case2021-task2-dev.jsonl"
+CASE = SHARED / "eval" / "case2021-task2-dev.jsonl"
 # CASE 2021 labels -> ACLED sub-event type; labels ACLED does not code want no ACLED type at all
 LABELS = {
     "PEACE_PROTEST": "Peaceful protest", "PROTEST_WITH_INTER": "Protest with intervention",
