@@ -127,3 +127,25 @@ def test_lexicon_constrained_rows_come_before_the_general_one():
                 general_seen.add(e.pos)
             else:
                 assert e.pos not in general_seen, f"{lemma}: a constrained row after the general {e.pos} row"
+
+
+def test_lexicon_a_place_of_work_does_not_make_an_attack_an_accident(nlp):
+    assert types(nlp, "Militants killed five workers in a factory on Monday.") == ["ASSAULT"]
+    assert types(nlp, "Industrial workers were shot by soldiers.") == ["ASSAULT"]
+
+
+def test_lexicon_hazard_as_the_cause_of_a_passive(nlp):
+    assert types(nlp, "Several people were injured in the flood.") == []
+
+
+def test_lexicon_lemmatizer_misses_are_repaired(nlp):
+    assert found(nlp, "Opposition fighters retook the town on Thursday.")[0][:2] == ("COERCE", "seize")
+    assert found(nlp, "His daughter was raped five months ago.")[0][:2] == ("ASSAULT", "sexual")
+
+
+def test_lexicon_a_verb_preposition_is_not_its_object(nlp):
+    assert types(nlp, "Police found the suspect with a gun.") == []
+
+
+def test_lexicon_quantity_of_weapons_is_weapons(nlp):
+    assert found(nlp, "Troops destroyed dozens of machine guns.")[0][:2] == ("COERCE", "seize")

@@ -158,3 +158,24 @@ def test_taxonomy_every_cue_the_code_asks_for_is_in_the_data():
               "defuse", "territory", "capture", "clash", "civilian", "armed", "state", "protest", "lethal",
               "intervention", "riot_violence", "mob", "hq"}  # fmt: skip
     assert wanted <= set(cues())
+
+
+def test_taxonomy_intercepted_missiles_are_disrupted_weapons_use():
+    got = sub("COERCE", "seize", "intercept", {"intercept"}, ref("air defences"), ref("two missiles"))
+    assert got == "Disrupted weapons use"
+
+
+def test_taxonomy_villagers_clashing_without_armed_groups_is_mob_violence():
+    assert sub("ASSAULT", None, "kill", {"kill", "villager", "clash", "stick"}) == "Mob violence"
+
+
+def test_taxonomy_islamic_state_is_not_a_state_force():
+    got = sub("COERCE", "seize", "capture", {"capture"}, ref("Islamic State group"), ref("positions"))
+    assert got == "Non-state actor overtakes territory"
+
+
+def test_taxonomy_aircraft_destroying_a_depot_is_an_air_strike():
+    words = {"warplane", "destroy", "arm", "depot"}
+    assert sub("ASSAULT", "destroy", "destroy", words, ref("Syrian warplanes"), ref("arms depot")) == (
+        "Air/drone strike"
+    )

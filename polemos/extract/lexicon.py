@@ -123,8 +123,18 @@ def casualty_words(sense: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def non_agents() -> frozenset[str]:
-    """Lemmas naming accidents and natural hazards: no event has them as its doer."""
-    return frozenset(row[0].strip().lower() for row in read_tsv("non_agents.tsv"))
+    """Lemmas naming accidents and natural hazards: no event has them as its doer or cause."""
+    return frozenset(r[0].strip().lower() for r in read_tsv("non_agents.tsv") if _where(r) == "cause")
+
+
+@lru_cache(maxsize=1)
+def accident_modifiers() -> frozenset[str]:
+    """Modifiers that make an explosion or a fire an accident ("industrial", "factory")."""
+    return frozenset(r[0].strip().lower() for r in read_tsv("non_agents.tsv") if _where(r) == "modifier")
+
+
+def _where(row: list[str]) -> str:
+    return row[1].strip() if len(row) > 1 and row[1].strip() else "cause"
 
 
 @lru_cache(maxsize=1)
@@ -228,39 +238,32 @@ def _no_agent(entry: Entry, head: Token) -> bool:
     """Does the trigger report an accident or a natural hazard rather than anyone's act?"""
     if entry.type not in ("ASSAULT", "COERCE"):
         return False
-    hazards = non_agents()
+    hazards, modifiers = non_agents(), accident_modifiers()
     if head.pos_ in ("VERB", "AUX"):
         causes = subject_lemmas(head)
         if not causes and head.dep_ == "advcl":  # "an earthquake leveled villages, killing hundreds"
             causes = subject_lemmas(head.head)
-        if not causes:  # "were injured … after downpours sent flash floods": the clause of cause
-            for clause in head.children:
-                if clause.dep_ == "advcl":
-                    causes |= subject_lemmas(clause)
-                    causes |= {
-                        c.lemma_.lower() for c in clause.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")
-                    }
-        # "an industrial explosion injured nine": the subject's own modifiers say what it was
-        causes |= {
+        if not causes:
+            # no doer named: "injured in the flood", "… after downpours sent flash floods"
+            for c in head.children:
+                if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "from", "during"):
+                    causes |= {g.lemma_.lower() for g in c.children if g.dep_ == "pobj"}
+                if c.dep_ == "advcl":
+                    causes |= subject_lemmas(c)
+                    causes |= {g.lemma_.lower() for g in c.children if g.dep_ in ("dobj", "nsubjpass")}
+        # "an industrial explosion injured nine": the doer's own modifiers say what it was
+        mods = {
             m.lemma_.lower()
             for c in head.children
-            if c.dep_ in ("nsubj", "nsubjpass")
+            if c.dep_ == "nsubj"
             for m in c.children
             if m.dep_ in ("amod", "compound")
         }
-        # "killed in the flood", "injured by the blast of a gas cylinder"
-        causes |= {
-            g.lemma_.lower()
-            for p in head.children
-            if p.dep_ in ("prep", "agent") and p.lower_ in ("in", "by", "from", "during")
-            for g in p.children
-            if g.dep_ == "pobj"
-        }
-        return bool(causes & hazards)
+        return bool(causes & hazards or mods & modifiers)
     mods = {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod", "nmod", "conj")}
     if head.dep_ == "conj":  # "a multi-vehicle crash and explosion"
         mods.add(head.head.lemma_.lower())
-    return bool(mods & hazards)
+    return bool(mods & (hazards | modifiers))
 
 
 def _head_of(entry: Entry, window: list[Token]) -> Token:
