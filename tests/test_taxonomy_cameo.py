@@ -46,3 +46,15 @@ def test_cameo_assault_on_civilians_is_unconventional_violence():
 
 def test_cameo_unknown_type_is_the_neutral_root():
     assert cameo_root("NOSUCHTYPE", None, "x") == "01"
+
+
+def test_cameo_a_planned_release_is_an_intent_to_cooperate():
+    assert cameo_root("RETREAT", "release", "free", None, "planned") == "03"
+
+
+def test_cameo_a_threatened_attack_is_a_threat():
+    assert cameo_root("ASSAULT", None, "attack", None, "threatened") == "13"
+
+
+def test_cameo_a_planned_attack_keeps_its_own_root():
+    assert cameo_root("ASSAULT", None, "clash", None, "planned") == "19"

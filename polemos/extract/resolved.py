@@ -195,6 +195,6 @@ def finish(r: Resolved, article: Article) -> Event:
         claims=tuple(c for c in r.claims if c.claimant is not None) or tuple(r.claims[:1]),
         mentions=tuple(sorted(r.mentions, key=lambda m: m.start)),
         acled=acled,
-        cameo=cameo_root(d.type, d.entry.mode, lemma, acled),
+        cameo=cameo_root(d.type, d.entry.mode, lemma, acled, r.modality),
         confidence=round(confidence, 2),
     )

@@ -124,12 +124,26 @@ _CONVENTIONAL = frozenset(
 )
 
 
+# Material cooperation: CAMEO codes a promise or plan of one as an intent to cooperate (03x:
+# "will free 150 prisoners" is 0353, "pledged aid" 033), and a threat of any act as 13.
+_COOPERATIVE = frozenset(["COOPERATE", "AID", "CONCEDE", "RETREAT"])
+
+
 def cameo_root(
-    type_: str, mode: str | None, trigger_lemma: str, acled: tuple[str, str] | None = None
+    type_: str,
+    mode: str | None,
+    trigger_lemma: str,
+    acled: tuple[str, str] | None = None,
+    modality: str | None = None,
 ) -> str:
     """CAMEO root code (two digits) of a PLOVER event: by trigger lemma, else type and mode, else
     type; an ASSAULT's ACLED sub-event (when known) tells conventional force (19) from
-    unconventional violence (18) where the words alone do not."""
+    unconventional violence (18) where the words alone do not. A planned or proposed cooperative
+    act is CAMEO's intent to cooperate (03); a threatened act is a threat (13)."""
+    if modality == "threatened":
+        return "13"
+    if modality in ("planned", "proposed") and type_ in _COOPERATIVE:
+        return "03"
     table = _cameo_table()
     m = mode or "-"
     keys = [(type_, m, trigger_lemma), (type_, "-", trigger_lemma)] + ([(type_, m, "-")] if mode else [])
