@@ -149,3 +149,8 @@ def test_lexicon_a_verb_preposition_is_not_its_object(nlp):
 
 def test_lexicon_quantity_of_weapons_is_weapons(nlp):
     assert found(nlp, "Troops destroyed dozens of machine guns.")[0][:2] == ("COERCE", "seize")
+
+
+def test_lexicon_fighting_a_charge_is_no_battle(nlp):
+    assert "ASSAULT" not in types(nlp, "He has been fighting deportation since May.")
+    assert types(nlp, "Rebels fought government troops near the border.") == ["ASSAULT"]

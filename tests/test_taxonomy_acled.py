@@ -179,3 +179,14 @@ def test_taxonomy_aircraft_destroying_a_depot_is_an_air_strike():
     assert sub("ASSAULT", "destroy", "destroy", words, ref("Syrian warplanes"), ref("arms depot")) == (
         "Air/drone strike"
     )
+
+
+def test_taxonomy_a_clash_trigger_is_a_clash_whatever_weapons_the_sentence_names():
+    assert sub("ASSAULT", None, "clash", {"clash", "detonate", "vehicle"}) == "Armed clash"
+
+
+def test_taxonomy_an_attack_on_buildings_with_nobody_hurt_is_property_destruction():
+    assert sub("ASSAULT", None, "attack", {"attack"}, None, ref("properties of its members")) == (
+        "Looting/property destruction"
+    )
+    assert sub("ASSAULT", None, "attack", {"attack", "kill"}, None, ref("a school")) == "Attack"

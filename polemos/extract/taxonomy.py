@@ -309,6 +309,9 @@ def _violent(
         return VAC, "Sexual violence"
     if mode == "destroy" and has("weapon", target_words) and not has("air", words):
         return STRATEGIC, "Disrupted weapons use"
+    clash_words, _ = cues()["clash"]
+    if lemma in clash_words and mode not in ("aerial", "drone", "heavy-weapons", "suicide-attack"):
+        return BATTLES, "Armed clash"  # the trigger says fighting: context words name its weapons
     instrument = _instrument(mode, lemma, words)
     if instrument is not None:
         return REMOTE, instrument
@@ -316,8 +319,8 @@ def _violent(
         return VAC, "Sexual violence"
     if has("abduct", words):
         return VAC, "Abduction/forced disappearance"
-    if mode == "destroy":
-        return STRATEGIC, "Looting/property destruction"
+    if mode == "destroy" or (has("property", target_words) and not has("casualty", words)):
+        return STRATEGIC, "Looting/property destruction"  # buildings, vehicles: nobody hurt
     if has("capture", words) and has("territory", words) and not has("clash", words):
         return (BATTLES, "Government regains territory") if state else (
             BATTLES,
