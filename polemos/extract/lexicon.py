@@ -32,6 +32,7 @@ MAX_WORDS = 4
 # the verb's own preposition ("withdraw from the treaty", "fired on the convoy").
 _OBJECT_DEPS = ("dobj", "obj", "nsubjpass", "attr", "oprd")
 # Nouns that count or hold what matters: "hundreds of protesters", "a cache of weapons".
+_NAME_LABELS = frozenset(["ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "FAC", "LAW"])
 _QUANTITIES = frozenset(
     ["hundred", "thousand", "dozen", "score", "group", "number", "million", "band", "cache", "stash"]
 )
@@ -203,6 +204,10 @@ def subject_lemmas(head: Token) -> set[str]:
                     out.update(_nominal_lemmas(g))
     if not out and head.dep_ in ("xcomp", "conj") and head.head is not head:
         return subject_lemmas(head.head)
+    if not out and head.pos_ in ("NOUN", "PROPN"):  # a headline verb tagged a noun: "Regime forces advance"
+        for c in head.children:
+            if c.dep_ == "compound":
+                out.update(_nominal_lemmas(c))
     return out
 
 
@@ -231,7 +236,9 @@ def _pos_ok(entry: Entry, head: Token) -> bool:
         return True
     if entry.pos == "VERB":
         return head.pos_ in ("VERB", "AUX") or (head.pos_ == "NOUN" and head.tag_ == "VBG")
-    return head.pos_ in ("NOUN", "PROPN") or (head.pos_ == "VERB" and head.tag_ in ("NNS", "NN"))
+    if head.pos_ == "PROPN":  # a title-case headline's noun, not a name ("Rally's", "Storm Shadow")
+        return head.ent_type_ not in _NAME_LABELS
+    return head.pos_ == "NOUN" or (head.pos_ == "VERB" and head.tag_ in ("NNS", "NN"))
 
 
 def _no_agent(entry: Entry, head: Token) -> bool:
@@ -328,9 +335,9 @@ def _folded_key(tokens: list[Token]) -> str | None:
 
 
 def is_headline(sent: SpacySpan) -> bool:
-    """A short line without closing punctuation: where taggers often miss the verb."""
+    """A short line that does not end in punctuation: where taggers often miss the verb."""
     words = [t for t in sent if not t.is_space]
-    return 0 < len(words) <= 25 and not words[-1].is_punct and not any(t.is_quote for t in words)
+    return 0 < len(words) <= 25 and not words[-1].is_punct
 
 
 def find_triggers(sent: SpacySpan) -> list[Match]:
