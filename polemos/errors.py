@@ -47,6 +47,8 @@ class Errors(metaclass=ErrorsWithCodes):
     E402 = "database error: {detail}"
     E403 = "the database at {url} is at schema {found}, this polemos needs {wanted}: run 'polemos db upgrade'"
     E404 = "no event with id {id}"
+    E405 = "{source}: the record cannot be stored: {detail}"
+    E406 = "report {report} is not in fused event {id}"
     # batch: E5xx
     E501 = "the batch engine failed: {detail}"
 

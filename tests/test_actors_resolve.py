@@ -266,3 +266,25 @@ def test_actors_counted_soldiers_take_the_articles_country(actors):
 def test_actors_coalition_aircraft_belong_to_the_coalition_of_the_articles_country(actors):
     assert resolve(actors, "coalition warplanes", countries=("YE",)).name == "Saudi-led coalition"
     assert resolve(actors, "coalition warplanes", countries=("IQ",)).name == "US-led coalition"
+
+
+def test_actors_relative_clause_names_someone_else(actors):
+    ref = resolve(actors, "militants who attacked Syrian troops")
+    assert (ref.name, ref.kind) == (None, "unknown")
+
+
+def test_actors_a_word_after_a_space_is_not_glued_to_the_country(actors):
+    # "armed" glued by a hyphen ("Russian-armed") would make Russia a backer; after a space it does not
+    assert resolve(actors, "Ukraine's armed forces").name == "Military Forces of Ukraine"
+
+
+def test_actors_first_of_two_conjuncts_wins(actors):
+    assert resolve(actors, "the Malian army and Russian mercenaries").name == "Military Forces of Mali"
+
+
+def test_actors_general_staff_is_the_military(actors):
+    assert resolve(actors, "the Ukrainian General Staff").name == "Military Forces of Ukraine"
+
+
+def test_actors_an_adjective_alone_is_not_a_people(actors):
+    assert resolve(actors, "the Ukrainian delegation").kind == "government"

@@ -48,7 +48,7 @@ def _make_bad(kind: str, d: Path) -> tuple[str, str, list[str]]:
         (d / "cp1252.txt").write_bytes(text.encode("cp1252"))
         return str(d / "cp1252.txt"), "E103", []
     if kind == "not-english":
-        (d / "french.txt").write_text("Titre\n" + FRENCH, encoding="utf-8")
+        (d / "french.txt").write_text("Titre\n" + FRENCH + " " + FRENCH, encoding="utf-8")
         return str(d / "french.txt"), "E108", []
     if kind == "50mb":
         with open(d / "huge.txt", "w", encoding="utf-8") as f:

@@ -68,7 +68,7 @@ def test_numbers_only_is_undetermined() -> None:
 
 def test_french_file_is_refused_with_e108(tmp_path: Path) -> None:
     path = tmp_path / "fr.txt"
-    path.write_text("Titre\n" + FRENCH, encoding="utf-8")
+    path.write_text("Titre\n" + FRENCH + " " + FRENCH, encoding="utf-8")  # article-length (60+ words)
     (failure,) = list(iter_articles([str(path)]))
     assert isinstance(failure, ReadFailure)
     assert failure.message.startswith(f"[E108] {path}: not English (looks like fr)")
@@ -76,7 +76,7 @@ def test_french_file_is_refused_with_e108(tmp_path: Path) -> None:
 
 def test_spanish_jsonl_line_is_refused_and_english_kept(tmp_path: Path) -> None:
     path = tmp_path / "in.jsonl"
-    rows = [{"id": "es", "text": SPANISH}, {"id": "en", "text": ENGLISH}]
+    rows = [{"id": "es", "text": SPANISH + " " + SPANISH}, {"id": "en", "text": ENGLISH}]
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     failure, article = list(iter_articles([str(path)]))
     assert isinstance(failure, ReadFailure) and "[E108]" in failure.message and f"{path}:1" in failure.message
@@ -88,3 +88,13 @@ def test_short_foreign_headline_is_read(tmp_path: Path) -> None:
     path.write_text(json.dumps({"id": "h", "text": "Asesinan a hombre en Juárez"}) + "\n", encoding="utf-8")
     (article,) = list(iter_articles([str(path)]))
     assert article.id == "h"
+
+
+def test_short_foreign_text_is_read_not_refused(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text(
+        json.dumps({"id": "h", "text": "Asesinan a hombre frente a su sobrina en Juárez"}) + "\n",
+        encoding="utf-8",
+    )
+    (article,) = list(iter_articles([str(path)]))
+    assert not isinstance(article, ReadFailure)

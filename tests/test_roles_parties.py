@@ -27,7 +27,8 @@ def party(event: dict[str, Any], role: str) -> str | None:
         ("The army launched an offensive against the rebels.", "offensive", "The army", "the rebels"),
         ("The foreign minister met his Turkish counterpart in Ankara.", "met", "The foreign minister", None),
         ("Russia and Turkey agreed to a ceasefire in Idlib.", "agreed", "Russia", "Turkey"),
-        ("Al-Nusra is continuing to attack Aleppo with rockets.", "attack", "Al-Nusra", "Aleppo"),
+        # a place that a material event hits is its location, not its target
+        ("Al-Nusra is continuing to attack Aleppo with rockets.", "attack", "Al-Nusra", None),
         ("The rebels regrouped and reinforced their positions.", "regrouped", "The rebels", None),
     ],
 )

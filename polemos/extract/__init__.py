@@ -6,8 +6,8 @@ from spacy.tokens import Doc
 
 from polemos.extract.events import read_events
 from polemos.extract.merge import merge_across, merge_in_sentence
-from polemos.extract.resolved import article_countries, finish, resolve_draft
-from polemos.resolve.actors import get_dictionary
+from polemos.extract.resolved import Resolved, article_countries, finish, resolve_draft
+from polemos.resolve.actors import ActorDictionary, get_dictionary
 from polemos.types import Article, Event, PlaceRef, Span, TimeRef
 
 
@@ -20,5 +20,39 @@ def extract_events(
     countries = article_countries(places) or [c for c in [actors.country_hint(doc.text)] if c]
     resolved = [resolve_draft(d, doc.text, article, countries, actors) for d in drafts]
     merged = merge_across(merge_in_sentence(resolved))
+    for r in merged:
+        _country_from_actors(r, actors)
     events = [finish(r, article) for r in merged]
     return tuple(sorted(events, key=lambda e: e.evidence.start))
+
+
+def _country_from_actors(r: Resolved, actors: ActorDictionary) -> None:
+    """An event no place locates ("Soldiers vs Boko Haram") is placed in the country its parties
+    give away, at country precision, with the span of the mention that tells it and status
+    "inferred" (never passed off as a place the text names)."""
+    if any(p.country for p in r.locations):
+        return
+    evidence = r.draft.evidence
+    found = actors.country_evidence(evidence.text)
+    if found is None:
+        return
+    cc, start, end = found
+    from polemos.resolve.gazetteer import open_gazetteer
+
+    country = open_gazetteer().country(cc)
+    s, e = evidence.start + start, evidence.start + end
+    r.locations.append(
+        PlaceRef(
+            text=evidence.text[start:end],
+            start=s,
+            end=e,
+            name=country.name if country else cc,
+            geonameid=country.id if country and country.id > 0 else None,
+            lat=country.lat if country else None,
+            lon=country.lon if country else None,
+            country=cc,
+            feature="country",
+            precision="country",
+            status="inferred",
+        )
+    )

@@ -191,7 +191,9 @@ def _carry_quotes(doc: Doc, sents: list[SpacySpan], result: list[Claimant | None
     i, previous = 0, None  # previous: (speaker, paragraph where that quote ended)
     while i < len(sents):
         opens, _ = _quote_state(sents[i])
-        if not opens:
+        # the parser may leave an opening mark as a sentence of its own: the quote opens after it
+        lone = i > 0 and sents[i - 1].text.strip() in _OPEN_QUOTES and paras[i - 1] == paras[i]
+        if not (opens or lone):
             i += 1
             continue
         j = i  # the quote runs to the first sentence where a quote mark closes, within the paragraph

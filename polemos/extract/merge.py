@@ -2,8 +2,10 @@
 
 Within a sentence, candidates of one type are one event ("seven blasts targeted …"). Across the
 article, two events are one when their type matches, nothing they name disagrees (doers, targets,
-places, figures, dates), and something links them (the same named doer or target, a shared place or
-figure, or a headline restated by the lead).
+places, figures, dates), nothing marks the later one as another event ("also", "another",
+"separately"), and enough links them: each shared doer, target, place or figure counts 1, a
+headline restated by its lead or a definite "the attack" referring back counts 2; 2 are needed,
+so one shared doer alone ("rebels attacked X … they also shelled Y") is not a restatement.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from polemos.types import Count, PlaceRef, TimeRef
 
 from .resolved import Resolved, same_party
 
+MIN_LINKS = 2
 _DATE_SLACK = {"day": 1, "week": 7, "month": 31, "year": 366}
 
 
@@ -27,6 +30,7 @@ def merge_in_sentence(events: list[Resolved]) -> list[Resolved]:
                 and not _anaphoric(ev)
                 and not _anaphoric(o)
                 and same_party(o.actor_key, ev.actor_key) is not False
+                and _related(o, ev)
             ),
             None,
         )
@@ -37,18 +41,34 @@ def merge_in_sentence(events: list[Resolved]) -> list[Resolved]:
     return out
 
 
+def _related(a: Resolved, b: Resolved) -> bool:
+    """Triggers of one sentence that tell one event: one governs the other ("blasts targeted",
+    "killed … when shells hit"), they are coordinated, or one verb governs both. "If the rebels
+    attack, the army would respond with airstrikes" holds two."""
+    x, y = a.draft.head, b.draft.head
+    if x in y.ancestors or y in x.ancestors:
+        return True
+    if (x.dep_ == "conj" and x.head == y) or (y.dep_ == "conj" and y.head == x):
+        return True
+    gx, gy = a.draft.governor, b.draft.governor
+    return gx is not None and gx in (gy, y) or gy is not None and gy == x
+
+
 def merge_across(events: list[Resolved]) -> list[Resolved]:
     """Fold each event into the first earlier event it restates (text order is kept)."""
     out: list[Resolved] = []
     for ev in events:
-        best, best_links = None, 0
+        best, best_links = None, MIN_LINKS - 1
         anaphor = _anaphoric(ev)
+        if _another(ev):
+            out.append(ev)
+            continue
         for o in reversed(out) if anaphor else out:
             if o.type != ev.type or o.sent_index == ev.sent_index:
                 continue
             links = _compatible(o, ev)
             if links is not None and anaphor:
-                links += 1
+                links += 2
                 anaphor = False  # only the nearest earlier event of its type is what "the attack" is
             if links is not None and links > best_links:
                 best, best_links = o, links
@@ -57,6 +77,25 @@ def merge_across(events: list[Resolved]) -> list[Resolved]:
         else:
             best.absorb(ev, as_mention=True)
     return out
+
+
+_ANOTHER_ADVERBS = frozenset("also again separately meanwhile too additionally elsewhere later".split())
+_ANOTHER_MODIFIERS = frozenset(
+    "another second third separate other new further fresh earlier previous".split()
+)
+
+
+def _another(ev: Resolved) -> bool:
+    """ "They also shelled …", "in another attack", "a separate blast": a new event, not a restatement."""
+    head = ev.draft.head
+    clause = [head] + ([ev.draft.governor] if ev.draft.governor is not None else [])
+    for tok in clause:
+        for child in tok.children:
+            if child.dep_ in ("advmod", "npadvmod") and child.lower_ in _ANOTHER_ADVERBS:
+                return True
+            if child.dep_ in ("amod", "det") and child.lower_ in _ANOTHER_MODIFIERS:
+                return True
+    return False
 
 
 def _anaphoric(ev: Resolved) -> bool:
@@ -103,9 +142,7 @@ def _compatible(a: Resolved, b: Resolved) -> int | None:
         and (a.in_headline or b.in_headline)
         and abs(a.sent_index - b.sent_index) <= 2
     ):
-        links += 1  # a headline and its lead tell the same story
-    if a.sent_index == b.sent_index:
-        links += 1
+        links += 2  # a headline and its lead tell the same story
     return links
 
 

@@ -228,3 +228,6 @@ def from_record(obj: dict[str, object], where: str, defaults: Defaults = Default
         url=str(url) if url else None,
         source=where,
     )
+
+
+from polemos.read import feeds as _feeds, warc as _warc  # noqa: E402,F401,I001  (register .warc/.rss/.atom readers)

@@ -235,10 +235,14 @@ def guess_language(text: str) -> str:
         if latin / len(letters) < 0.5:
             return _script(letters)
     words = [w.lower() for w in _WORD.findall(sample)]
-    if len(words) < MIN_WORDS:
-        return "und"
     scores = {lang: sum(1 for w in words if w in sw) for lang, sw in _STOPWORDS.items()}
     best = max(scores, key=lambda k: scores[k])
+    if len(words) < MIN_WORDS:
+        # a snippet: name a language only when its function words clearly lead
+        runner_up = max(v for k, v in scores.items() if k != best)
+        # English is what polemos expects: one English function word with no competitor will do
+        needed = 1 if best == "en" else 2
+        return best if scores[best] >= needed and scores[best] > runner_up else "und"
     if scores[best] / len(words) < 0.08:
         return "und"
     # English wins ties and near-ties: quotes and names in other languages are common in English news

@@ -66,7 +66,7 @@ _NEUTRAL = DETERMINERS | {
     "local", "national", "federal", "state", "government", "regime", "security", "elite", "special", "armed",
     "own", "new", "additional", "senior", "top", "official", "officials", "nearby", "regular", "loyalist",
     "pro", "allied", "joint", "deployed", "army", "military", "our", "your", "whose", "any", "all", "both",
-    "country", "countrys",
+    "country", "countrys", "junta", "transitional", "interim", "central", "provincial", "facto",
     # French, Spanish and Portuguese articles: UCDP's source headlines come in those languages too
     "les", "le", "la", "l", "des", "du", "de", "los", "las", "el", "unos", "unas", "os", "dos", "das",
     "do", "da",
@@ -76,6 +76,7 @@ _POSTMODIFIER = frozenset({
     "in", "of", "from", "at", "on", "near", "loyal", "with", "who", "which", "that", "based", "backed",
     "affiliated", "linked", "allied", "belonging", "stationed",
 })  # fmt: skip
+_CLAUSE = frozenset({"who", "whom", "whose", "which", "that", "when", "while", "after", "before", "because"})
 _CONTEXT_CHARS = 6000  # how far back definite descriptions look
 
 
@@ -126,6 +127,9 @@ class ActorDictionary:
         in the article (the article text itself is accepted too: then the mention is ``text[start:end]``)."""
         mention = text if len(text) == end - start else text[start:end]
         toks = tokenize(mention, start)
+        # a relative clause names someone else: "militants who attacked Syrian troops"
+        cut = next((i for i, t in enumerate(toks) if i and t.key in _CLAUSE), len(toks))
+        toks = toks[:cut]
         if not toks:
             return ActorRef(mention, start, end)
         matches = self.matcher.find(toks)
@@ -146,12 +150,17 @@ class ActorDictionary:
         # "Russian Foreign Minister Sergey Lavrov"), else the first reference wins
         aliases = [m for m in matches if m.how == "alias"]
         pick = aliases[0] if aliases else matches[0]
+        if pick is not matches[0] and any(t.key in ("and", "or") for t in toks[matches[0].j : pick.i]):
+            pick = matches[0]  # "the Malian army and Russian mercenaries": the first of two conjuncts
         if pick.how == "country" and pick.j < len(toks):
             # "a Syrian man": the country word only modifies; the generic head decides (see _generic_ref)
             return None
-        if pick.how == "country" and " ".join(t.key for t in toks[pick.i : pick.j]) in self._peoples:
+        if self._is_people(pick, toks):
             return None  # "Palestinians killed": a people, not its state (see _generic_ref)
         return self._choose(pick.ids, countries)
+
+    def _is_people(self, match: Match, toks: Sequence[Token]) -> bool:
+        return match.how == "country" and " ".join(t.key for t in toks[match.i : match.j]) in self._peoples
 
     def _choose(self, ids: Sequence[str], countries: Sequence[str]) -> ActorEntry | None:
         entries = [self.entries[i] for i in ids if i in self.entries]
@@ -231,7 +240,7 @@ class ActorDictionary:
                 hit = (i, found[1][0])
                 break
         if hit is None:
-            people = next((m for m in self.matcher.find(toks) if m.how == "country"), None)
+            people = next((m for m in self.matcher.find(toks) if self._is_people(m, toks)), None)
             if people is not None:  # "Palestinians", "the Afghans"
                 return ActorRef(mention, start, end, kind="civilians", country=people.ids[0].split(":")[1])
             return ActorRef(mention, start, end)
@@ -315,6 +324,8 @@ class ActorDictionary:
             # bodies without a front line, and people (leaders speak of everywhere), tell nothing
             if entry is None or entry.person or entry.kind in ("international-org", "ngo", "media"):
                 continue
+            if len({(self.entries[i].country, self.entries[i].conflicts) for i in m.ids}) > 1:
+                continue  # an alias of several actors ("coalition airstrikes") does not tell which
             # "Turkmen", "Uzbek", "Somali" also name peoples living elsewhere: an adjective alone is weak
             weak = m.how == "country" and " ".join(t.key for t in toks[m.i : m.j]) not in self._country_names
             for cc, v in self._votes(entry).items():

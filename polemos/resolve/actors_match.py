@@ -123,7 +123,7 @@ class Matcher:
         if hit is None:
             return None
         j = hit[0]
-        if j < len(keys) and keys[j] in BACKED and toks[j].start - toks[j - 1].end <= 1:
+        if j < len(keys) and keys[j] in BACKED and toks[j].hyphenated:
             return None  # "Turkish-backed", "US-led"
         if i > 0 and keys[i - 1] == "pro":
             return None  # "pro-Russian separatists"

@@ -32,6 +32,7 @@ class Token:
     key: str  # folded lookup key
     start: int  # offsets into the string that was tokenized
     end: int
+    hyphenated: bool = False  # joined to the previous word by a hyphen: "backed" in "Turkish-backed"
 
     @property
     def caps(self) -> str:
@@ -86,7 +87,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     for m in _TOKEN.finditer(text):
         key = word_key(m.group())
         if key:
-            out.append(Token(m.group(), key, m.start() + offset, m.end() + offset))
+            hyphenated = m.start() > 0 and text[m.start() - 1] in "-‑–"
+            out.append(Token(m.group(), key, m.start() + offset, m.end() + offset, hyphenated))
     return out
 
 

@@ -1,0 +1,250 @@
+"""Batch engines: run an extractor over a stream of articles, in order, on one process, a process pool,
+or Ray Data; one article that crashes the extractor becomes a ``Failure``, never a stopped run.
+
+An *extractor* is a picklable callable ``list[Article] -> list[dict | Failure]`` (contract records),
+built in each worker from an import path (``"module:factory"``) so nothing heavy crosses processes.
+``PipelineExtractor`` (the default) wraps ``polemos.pipeline.Pipeline``.
+
+Ray is an optional extra (``pip install polemos[ray]``), imported only by ``run_ray``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import multiprocessing
+import os
+import shutil
+import sys
+import tempfile
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import asdict
+from datetime import date
+from typing import Any
+
+from polemos.errors import BatchError, Errors
+from polemos.store.base import Failure
+from polemos.types import Article
+
+Outcome = dict[str, Any] | Failure
+Extractor = Callable[[list[Article]], list[Outcome]]
+DEFAULT_EXTRACTOR = "polemos.batch:PipelineExtractor"
+
+
+class PipelineExtractor:
+    """The polemos pipeline as an extractor (one spaCy model per process that builds it)."""
+
+    def __init__(self, batch_size: int = 8) -> None:
+        from polemos.pipeline import Pipeline  # heavy: spaCy loads on first use, once per worker
+
+        self.pipeline = Pipeline(batch_size)
+
+    def __call__(self, articles: list[Article]) -> list[Outcome]:
+        from polemos.output import result_to_dict
+
+        return [result_to_dict(r) for r in self.pipeline.process_batch(articles)]
+
+
+def safe_extract(extract: Extractor, articles: list[Article]) -> list[Outcome]:
+    """``extract(articles)``; when the batch raises, again one article at a time, so only the article
+    that breaks the extractor becomes a Failure."""
+    try:
+        return list(extract(articles))
+    except Exception as e:  # noqa: BLE001 - an extractor bug must not stop the run
+        if len(articles) == 1:
+            return [failure_of(articles[0], f"extraction failed: {type(e).__name__}: {e}")]
+    return [o for article in articles for o in safe_extract(extract, [article])]
+
+
+def failure_of(article: Article, reason: str, code: str | None = None) -> Failure:
+    source = article.source or article.id
+    path, _, line = source.rpartition(":")
+    if not line.isdigit():
+        path, line = source, "0"
+    return Failure(source=path, line=int(line), reason=reason, code=code, article_id=article.id)
+
+
+def load_extractor(path: str = DEFAULT_EXTRACTOR) -> Extractor:
+    """Build the extractor named ``module:factory`` (a class or a function returning a callable)."""
+    module, _, name = path.partition(":")
+    try:
+        factory = getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError) as e:
+        raise BatchError(Errors.E501.format(detail=f"no extractor {path!r}: {e}")) from e
+    return factory()
+
+
+def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    for article in articles:
+        chunk.append(article)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _checked(chunk: list[Article], outcomes: list[Outcome]) -> Iterator[tuple[Article, Outcome]]:
+    if len(outcomes) != len(chunk):
+        raise BatchError(Errors.E501.format(detail=f"{len(outcomes)} results for {len(chunk)} articles"))
+    yield from zip(chunk, outcomes, strict=True)
+
+
+# ---- one process, or a pool ------------------------------------------------------------------------
+
+_WORKER_EXTRACTOR: Extractor | None = None
+
+
+def _init_worker(path: str) -> None:
+    global _WORKER_EXTRACTOR
+    _WORKER_EXTRACTOR = load_extractor(path)
+
+
+def _run_chunk(chunk: list[Article]) -> list[Outcome]:
+    assert _WORKER_EXTRACTOR is not None  # set by _init_worker in every pool process
+    return safe_extract(_WORKER_EXTRACTOR, chunk)
+
+
+def run_local(
+    articles: Iterable[Article], *, extractor: str = DEFAULT_EXTRACTOR, workers: int = 1, chunk_size: int = 16
+) -> Iterator[tuple[Article, Outcome]]:
+    """(article, record or failure) in input order; ``workers`` > 1 extracts in that many processes."""
+    if workers <= 1:
+        extract = load_extractor(extractor)
+        for chunk in _chunks(articles, chunk_size):
+            yield from _checked(chunk, safe_extract(extract, chunk))
+        return
+    # spawn, not fork: the parent may run threads (progress display) that fork would copy mid-lock
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        workers, mp_context=ctx, initializer=_init_worker, initargs=(extractor,)
+    ) as pool:
+        inflight: deque[tuple[list[Article], Future[list[Outcome]]]] = deque()
+        for chunk in _chunks(articles, chunk_size):
+            inflight.append((chunk, pool.submit(_run_chunk, chunk)))
+            if len(inflight) >= workers * 2:  # bounded read-ahead: memory stays flat on any corpus
+                done, future = inflight.popleft()
+                yield from _checked(done, _result(future))
+        while inflight:
+            done, future = inflight.popleft()
+            yield from _checked(done, _result(future))
+
+
+def _result(future: Future[list[Outcome]]) -> list[Outcome]:
+    try:
+        return future.result()
+    except Exception as e:  # a worker process died (killed, out of memory)
+        raise BatchError(Errors.E501.format(detail=f"{type(e).__name__}: {e}")) from e
+
+
+# ---- Ray Data --------------------------------------------------------------------------------------
+
+
+def article_row(article: Article, seq: int) -> dict[str, Any]:
+    row = asdict(article)
+    row["published"] = article.published.isoformat() if article.published else None
+    row["seq"] = seq
+    return row
+
+
+def row_article(row: dict[str, Any]) -> Article:
+    published = row.get("published")
+    return Article(
+        id=row["id"], text=row["text"], title=row.get("title"), url=row.get("url"), outlet=row.get("outlet"),
+        source=row.get("source"), published=date.fromisoformat(published) if published else None,
+    )  # fmt: skip
+
+
+class RayExtractor:
+    """The stateful class Ray Data maps over batches: one extractor (one spaCy model) per actor."""
+
+    def __init__(self, extractor: str = DEFAULT_EXTRACTOR) -> None:
+        self.extract = load_extractor(extractor)
+
+    def __call__(self, batch: Any) -> dict[str, list[Any]]:
+        rows = batch.to_pylist()  # a pyarrow Table: None stays None (numpy batches turn it into NaN)
+        outcomes = safe_extract(self.extract, [row_article(r) for r in rows])
+        return {
+            "seq": [r["seq"] for r in rows],
+            "record": [json.dumps(o, ensure_ascii=False) if isinstance(o, dict) else None for o in outcomes],
+            "failure": [json.dumps(asdict(o)) if isinstance(o, Failure) else None for o in outcomes],
+        }
+
+
+def _local_runtime_env() -> dict[str, Any]:
+    """A local cluster's workers import what this process imports: its own paths (not site-packages),
+    e.g. a source checkout run with PYTHONPATH, go to the workers' PYTHONPATH."""
+    own = [p for p in sys.path if p and os.path.isdir(p) and not p.startswith((sys.prefix, sys.base_prefix))]
+    paths = [*own, *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
+    return {"env_vars": {"PYTHONPATH": os.pathsep.join(dict.fromkeys(paths))}}
+
+
+def run_ray(
+    articles: Iterable[Article],
+    *,
+    extractor: str = DEFAULT_EXTRACTOR,
+    workers: int = 1,
+    chunk_size: int = 16,
+    window: int = 2000,
+    address: str | None = None,
+    shard_dir: str | None = None,
+) -> Iterator[tuple[Article, Outcome]]:
+    """Like ``run_local``, on Ray Data: each window of articles is mapped with ``map_batches`` over
+    ``RayExtractor`` actors, written as Parquet shards under ``shard_dir``, then read back in order."""
+    try:
+        import pyarrow.parquet as pq
+        import ray
+    except ImportError as e:
+        raise BatchError(Errors.E501.format(detail="Ray is not installed: pip install 'polemos[ray]'")) from e
+    cleanup, root = False, ""
+    try:
+        if not ray.is_initialized():
+            ray.init(address=address, include_dashboard=False, log_to_driver=False, configure_logging=False,
+                     runtime_env=None if address else _local_runtime_env())  # fmt: skip
+        ray.data.DataContext.get_current().enable_progress_bars = False
+        root = shard_dir or tempfile.mkdtemp(prefix="polemos-ray-")
+        cleanup = shard_dir is None  # shards the user did not ask to keep go once loaded
+        buffer: list[Article] = []
+        for n, article in enumerate(articles):
+            buffer.append(article)
+            if len(buffer) >= window:
+                yield from _ray_window(ray, pq, buffer, root, n, extractor, workers, chunk_size)
+                buffer = []
+        if buffer:
+            yield from _ray_window(ray, pq, buffer, root, -1, extractor, workers, chunk_size)
+    except BatchError:
+        raise
+    except Exception as e:  # ray raises its own tree (RayError, RayTaskError, …): translate at the edge
+        raise BatchError(Errors.E501.format(detail=f"Ray: {type(e).__name__}: {str(e)[:300]}")) from e
+    finally:
+        if cleanup:
+            shutil.rmtree(root, ignore_errors=True)
+
+
+def _ray_window(ray: Any, pq: Any, arts: list[Article], root: str, n: int, extractor: str, workers: int,
+                chunk_size: int) -> Iterator[tuple[Article, Outcome]]:  # fmt: skip
+    out_dir = os.path.join(root, f"window-{n if n >= 0 else 'last'}-{os.getpid()}")
+    ds = ray.data.from_items([article_row(a, i) for i, a in enumerate(arts)])
+    ds = ds.map_batches(
+        RayExtractor,
+        fn_constructor_kwargs={"extractor": extractor},
+        batch_size=chunk_size,
+        batch_format="pyarrow",
+        concurrency=max(1, workers),
+    )
+    ds.write_parquet(out_dir)
+    table = pq.read_table(out_dir)
+    rows = sorted(table.to_pylist(), key=lambda r: r["seq"])
+    if len(rows) != len(arts):
+        raise BatchError(
+            Errors.E501.format(detail=f"Ray returned {len(rows)} results for {len(arts)} articles")
+        )
+    for row in rows:
+        article = arts[row["seq"]]
+        if row["record"] is not None:
+            yield article, json.loads(row["record"])
+        else:
+            yield article, Failure(**json.loads(row["failure"]))

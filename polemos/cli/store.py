@@ -1,0 +1,303 @@
+"""`polemos ingest`, `polemos events [show ID]`, `polemos export`, `polemos db upgrade`: the store's CLI.
+
+Thin callers of ``polemos.store`` and ``polemos.export``; every command takes ``--db URL`` (default:
+``POLEMOS_DB`` or ./polemos.db).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from functools import partial
+from typing import Any
+
+import typer
+
+from polemos.cli import app, fail
+from polemos.errors import Errors
+
+events_app = typer.Typer(help="Query stored events; 'events show ID' for one event and its evidence.")
+db_app = typer.Typer(help="Manage the database schema.", no_args_is_help=True)
+app.add_typer(events_app, name="events")
+app.add_typer(db_app, name="db")
+
+DB_HELP = "Database URL or SQLite file (default: $POLEMOS_DB or ./polemos.db); postgresql://… for a server."
+EVENT_FORMATS = ("table", "json", "jsonl", "csv")
+
+
+def _open(db: str | None, upgrade: bool = False) -> Any:
+    from polemos.store import open_store
+
+    return open_store(db, upgrade=upgrade)
+
+
+class _Reporter:
+    """Progress on stderr: a Rich bar on a terminal, a plain line every few seconds otherwise."""
+
+    def __init__(self, every: float = 5.0) -> None:
+        self.tty = sys.stderr.isatty()
+        self.every, self.t0, self.last = every, time.monotonic(), 0.0
+        self.bar: Any = None
+        self.task: Any = None
+        self.files = 0
+
+    def start(self, files: int) -> None:
+        self.files = files
+        if self.tty:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self.bar = Progress(
+                TextColumn("files"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.description}"),
+                TimeElapsedColumn(),
+                console=Console(stderr=True),
+                transient=False,
+            )
+            self.task = self.bar.add_task("", total=files)
+            self.bar.start()
+
+    def _line(self, p: Any) -> str:
+        rate = p.extracted / max(1e-9, time.monotonic() - self.t0)
+        return (
+            f"{p.seen} read · {p.added} new · {p.updated} changed · {p.skipped} known · {p.failed} failed · "
+            f"{p.events} events · {rate:.1f} articles/s"
+        )
+
+    def __call__(self, p: Any) -> None:
+        if self.bar is not None:
+            self.bar.update(self.task, completed=len(p.files_done), description=self._line(p))
+        elif time.monotonic() - self.last >= self.every:
+            self.last = time.monotonic()
+            typer.echo(f"ingest: {len(p.files_done)}/{self.files} files, {self._line(p)}", err=True)
+
+    def stop(self, p: Any) -> None:
+        if self.bar is not None:
+            self.bar.update(self.task, completed=self.files, description=self._line(p))
+            self.bar.stop()
+        typer.echo(f"done: {self._line(p)}", err=True)
+
+
+PATHS = typer.Argument(None, help="Files and folders (.txt .html .jsonl .warc[.gz] .rss .atom).")
+
+
+@app.command()
+def ingest(
+    paths: list[str] = PATHS,
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    workers: int = typer.Option(1, min=1, help="Extraction processes (Ray: actors)."),
+    engine: str = typer.Option("local", help="local (processes on this machine) or ray (Ray Data)."),
+    ray_address: str | None = typer.Option(None, help="Ray cluster address (default: start a local one)."),
+    shard_dir: str | None = typer.Option(
+        None, help="Ray: keep the Parquet shards here (default: a temp dir)."
+    ),
+    batch_size: int = typer.Option(64, min=1, help="Articles per database transaction."),
+    published: str | None = typer.Option(None, help="Publication date (YYYY-MM-DD) of articles without one."),
+    outlet: str | None = typer.Option(None, help="Outlet name for articles without one."),
+    report: bool = typer.Option(
+        False, "--report", help="List the inputs that failed (the quarantine) and exit."
+    ),
+) -> None:
+    """Extract articles and store them; inputs already stored are skipped, failures quarantined."""
+    from polemos.store.ingest import Options
+    from polemos.store.ingest import ingest as run_ingest
+
+    if engine not in ("local", "ray"):
+        fail(Errors.E203.format(name="--engine", detail=f"{engine!r}: use local or ray"))
+    store = _open(db)
+    try:
+        if report:
+            _report(store)
+            return
+        if not paths:
+            fail(Errors.E203.format(name="PATHS", detail="give files or folders to ingest (or --report)"))
+        from polemos.read import Defaults, iter_articles, parse_date
+
+        defaults = Defaults(parse_date(published, "--published"), outlet)
+        reporter = _Reporter()
+        options = Options(engine=engine, workers=workers, batch_size=batch_size, ray_address=ray_address,
+                          shard_dir=shard_dir)  # fmt: skip
+        progress = run_ingest(paths, store, options, on_progress=reporter, on_start=reporter.start,
+                              reader=partial(iter_articles, defaults=defaults))  # fmt: skip
+        reporter.stop(progress)
+        from polemos.fuse.stored import update as fuse_update
+
+        fuse_update(store)  # the new reports join fused events (issue 5)
+        if progress.failed:
+            typer.echo(f"{progress.failed} input(s) quarantined: see 'polemos ingest --report'", err=True)
+    finally:
+        store.close()
+
+
+def _report(store: Any) -> None:
+    failures = list(store.quarantined())
+    for f in failures:
+        where = f"{f.source}:{f.line}" if f.line else f.source
+        typer.echo(f"{where}\t{f.reason}")
+    typer.echo(f"{len(failures)} input(s) in quarantine", err=True)
+
+
+def _filter(**kw: Any) -> Any:
+    from polemos.store import EventFilter
+
+    near = kw.pop("near")
+    if near:
+        try:
+            lat, lon, km = (float(x) for x in near.split(","))
+        except ValueError:
+            fail(Errors.E203.format(name="--near", detail=f"{near!r}: use LAT,LON,KM (e.g. 36.2,37.16,50)"))
+        kw["near"] = (lat, lon, km)
+    for name in ("since", "until"):
+        if kw[name]:
+            from datetime import date
+
+            try:
+                date.fromisoformat(kw[name])
+            except ValueError:
+                fail(Errors.E203.format(name=f"--{name}", detail=f"{kw[name]!r}: use YYYY-MM-DD"))
+    return EventFilter(**kw)
+
+
+# Shared filter options of `events` and `export`.
+TYPE = typer.Option(None, "--type", help="PLOVER type (ASSAULT, PROTEST, …).")
+COUNTRY = typer.Option(None, help="ISO 3166-1 alpha-2 country of an event location (SY, UA, …).")
+NEAR = typer.Option(None, help="LAT,LON,KM: events with a location within KM of the point.")
+SINCE = typer.Option(None, help="Events whose date range reaches this day (YYYY-MM-DD) or later.")
+UNTIL = typer.Option(None, help="Events whose date range starts on or before this day.")
+ACTOR = typer.Option(None, help="Actor or target (name or text contains this, any case).")
+CLAIMANT = typer.Option(None, help="Claimant (name or text contains this, any case).")
+MODALITY = typer.Option(None, help="asserted, planned, proposed, threatened, hypothetical, negated, denied.")
+
+
+@events_app.callback(invoke_without_command=True)
+def events(
+    ctx: typer.Context,
+    type_: str | None = TYPE,
+    country: str | None = COUNTRY,
+    near: str | None = NEAR,
+    since: str | None = SINCE,
+    until: str | None = UNTIL,
+    actor: str | None = ACTOR,
+    claimant: str | None = CLAIMANT,
+    modality: str | None = MODALITY,
+    limit: int | None = typer.Option(50, help="At most this many events (0: all)."),
+    fmt: str | None = typer.Option(
+        None, "--format", "-f", help="table (default on a terminal), json, jsonl, csv."
+    ),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """List fused events (every report of one real-world event together), newest first."""
+    if ctx.invoked_subcommand:
+        return
+    from polemos.export import write_csv, write_jsonl
+    from polemos.fuse.stored import iter_fused
+    from polemos.fuse.stored import update as fuse_update
+
+    fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
+    if fmt not in EVENT_FORMATS:
+        fail(Errors.E201.format(value=fmt, choices=", ".join(EVENT_FORMATS)))
+    where = _filter(
+        type=type_,
+        country=country,
+        near=near,
+        since=since,
+        until=until,
+        actor=actor,
+        claimant=claimant,
+        modality=modality,
+        limit=limit or None,
+    )
+    store = _open(db)
+    try:
+        fuse_update(store)  # reports stored by any path join fused events before they are listed
+        found = iter_fused(store, where)
+        if fmt == "jsonl":
+            write_jsonl(found, sys.stdout)
+        elif fmt == "csv":
+            write_csv(found, sys.stdout)
+        elif fmt == "json":
+            sys.stdout.write(json.dumps(list(found), ensure_ascii=False, indent=2) + "\n")
+        else:
+            from polemos.cli.fuse import render_table
+
+            render_table(list(found))
+    finally:
+        store.close()
+
+
+@events_app.command("show")
+def show(
+    event_id: str = typer.Argument(..., help="A fused event id from 'polemos events', or a report's uid."),
+    fmt: str | None = typer.Option(None, "--format", "-f", help="text (default on a terminal) or json."),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """One fused event: its record, each figure with who gave it, its reports side by side."""
+    from polemos.cli.fuse import render_show
+    from polemos.fuse.stored import fused, fused_id_of
+    from polemos.fuse.stored import update as fuse_update
+
+    store = _open(db)
+    try:
+        fuse_update(store)
+        fid = fused_id_of(store, event_id)
+        found = fused(store, [fid]) if fid else []
+        if not found:
+            fail(Errors.E404.format(id=event_id), hint="ids are listed by 'polemos events'")
+        render_show(found[0], fmt)
+    finally:
+        store.close()
+
+
+@app.command("export")
+def export_cmd(
+    fmt: str = typer.Option(
+        ..., "--format", "-f", help="jsonl, csv (ACLED-style), geojson, parquet, articles."
+    ),
+    output: str = typer.Option(..., "-o", "--output", help="File to write ('-' for standard output)."),
+    type_: str | None = TYPE,
+    country: str | None = COUNTRY,
+    near: str | None = NEAR,
+    since: str | None = SINCE,
+    until: str | None = UNTIL,
+    actor: str | None = ACTOR,
+    claimant: str | None = CLAIMANT,
+    modality: str | None = MODALITY,
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Write the stored events (all, or those matching the filters) to a file."""
+    from polemos.export import export
+
+    where = _filter(
+        type=type_,
+        country=country,
+        near=near,
+        since=since,
+        until=until,
+        actor=actor,
+        claimant=claimant,
+        modality=modality,
+        limit=None,
+    )
+    store = _open(db)
+    try:
+        n = export(store, where, fmt, output)
+    finally:
+        store.close()
+    typer.echo(f"{n} record(s) written to {output}", err=True)
+
+
+@db_app.command("upgrade")
+def db_upgrade(db: str | None = typer.Option(None, "--db", help=DB_HELP)) -> None:
+    """Create the schema, or bring it to the version this polemos needs."""
+    from polemos.store.migrate import current_revision
+
+    store = _open(db, upgrade=True)
+    try:
+        typer.echo(
+            f"{store.url.split('://')[0]} database at schema {current_revision(store.engine)}", err=True
+        )
+    finally:
+        store.close()

@@ -1,0 +1,311 @@
+"""Exports of stored events: JSONL (the records), CSV (ACLED's column names where they apply, then ours),
+GeoJSON (one Feature per event location) and Parquet (flat columns plus the full record as JSON).
+
+Every format is written from the fused event records (``polemos.event/1``, ``polemos.fuse.stored``),
+streamed in chunks; CSV, GeoJSON and Parquet rows see a fused event through ``row_view`` (its first
+actor, target and location stand for the lists; Parquet keeps the full record).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import IO, Any
+
+from polemos.errors import ConfigError, Errors
+from polemos.fuse.stored import iter_fused, row_view, update
+from polemos.store.query import EventFilter
+from polemos.store.sql import SqlStore
+
+FORMATS = ("jsonl", "csv", "geojson", "parquet", "articles")
+_CHUNK = 500
+
+# ACLED's names where the meaning is the same; the rest are ours.
+ACLED_COLUMNS = (
+    "event_date",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "country",
+    "admin1",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "time_precision",
+    "source",
+    "notes",
+    "fatalities",
+)
+OUR_COLUMNS = (
+    "event_uid",
+    "article_id",
+    "event_id",
+    "plover_type",
+    "mode",
+    "modality",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "country_code",
+    "geonameid",
+    "location_feature",
+    "injured",
+    "size",
+    "claimants",
+    "published",
+    "url",
+    "cameo",
+    "confidence",
+    "evidence_start",
+    "evidence_end",
+)
+CSV_COLUMNS = ACLED_COLUMNS + OUR_COLUMNS
+
+# ACLED geo_precision: 1 the town itself, 2 near it or a small region (district), 3 a province or larger.
+_GEO_PRECISION = {
+    "landmark": 1,
+    "neighbourhood": 1,
+    "city": 1,
+    "admin2": 2,
+    "admin1": 3,
+    "region": 3,
+    "country": 3,
+}
+# ACLED time_precision: 1 the day, 2 within a week or so, 3 a month or wider.
+_TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
+
+
+def iter_events(store: SqlStore, where: EventFilter) -> Iterator[dict[str, Any]]:
+    uids = store.event_ids(where)
+    for i in range(0, len(uids), _CHUNK):
+        yield from store.events(uids[i : i + _CHUNK])
+
+
+@lru_cache(maxsize=512)
+def country_name(code: str | None) -> str | None:
+    """A country's short English name from its ISO alpha-2 code ("SY" → "Syria"), as ACLED writes it."""
+    if not code:
+        return None
+    import pycountry  # imported here: only exports need it
+
+    country = pycountry.countries.get(alpha_2=code.upper())
+    if country is None:
+        return code
+    return getattr(country, "common_name", None) or country.name.split(",")[0]
+
+
+def _actor_name(actor: dict[str, Any] | None) -> str | None:
+    return (actor.get("name") or actor.get("text")) if actor else None
+
+
+def _count(event: dict[str, Any], kind: str) -> int | None:
+    count = (event.get("counts") or {}).get(kind)
+    return count.get("best") if count else None
+
+
+def flat_row(event: dict[str, Any]) -> dict[str, Any]:
+    """One CSV/Parquet row for an event: its first location stands for it, as an ACLED row does."""
+    event = row_view(event)  # a fused event seen as one flat event
+    locs = event.get("locations") or []
+    loc = next((p for p in locs if p.get("lat") is not None), locs[0] if locs else {})
+    date = event.get("date") or {}
+    acled = event.get("acled") or {}
+    evidence = event.get("evidence") or {}
+    claimants = [_actor_name(c.get("claimant")) for c in event.get("claims") or []]
+    return {
+        "event_date": date.get("start"),
+        "event_type": acled.get("event_type"),
+        "sub_event_type": acled.get("sub_event_type"),
+        "actor1": _actor_name(event.get("actor")),
+        "actor2": _actor_name(event.get("target")),
+        "country": country_name(loc.get("country")),
+        "admin1": loc.get("admin1"),
+        "location": loc.get("name") or loc.get("text"),
+        "latitude": loc.get("lat"),
+        "longitude": loc.get("lon"),
+        "geo_precision": _GEO_PRECISION.get(loc.get("feature") or ""),
+        "time_precision": _TIME_PRECISION.get(date.get("precision") or ""),
+        "source": event.get("outlet"),
+        "notes": evidence.get("text"),
+        "fatalities": _count(event, "killed"),
+        "event_uid": event.get("uid"),
+        "article_id": event.get("article_id"),
+        "event_id": event.get("id"),
+        "plover_type": event.get("type"),
+        "mode": event.get("mode"),
+        "modality": event.get("modality"),
+        "date_start": date.get("start"),
+        "date_end": date.get("end"),
+        "date_precision": date.get("precision"),
+        "country_code": loc.get("country"),
+        "geonameid": loc.get("geonameid"),
+        "location_feature": loc.get("feature"),
+        "injured": _count(event, "injured"),
+        "size": _count(event, "size"),
+        "claimants": "; ".join(c for c in claimants if c) or None,
+        "published": event.get("published"),
+        "url": event.get("url"),
+        "cameo": event.get("cameo"),
+        "confidence": event.get("confidence"),
+        "evidence_start": evidence.get("start"),
+        "evidence_end": evidence.get("end"),
+    }
+
+
+def write_jsonl(events: Iterator[dict[str, Any]], out: IO[str]) -> int:
+    n = 0
+    for event in events:
+        out.write(json.dumps(event, ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+def write_csv(events: Iterator[dict[str, Any]], out: IO[str]) -> int:
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+    writer.writeheader()
+    n = 0
+    for event in events:
+        writer.writerow(flat_row(event))
+        n += 1
+    return n
+
+
+def features(event: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """GeoJSON Features of an event: one per location with coordinates."""
+    row = flat_row(event)
+    event = row_view(event)
+    for seq, loc in enumerate(event.get("locations") or []):
+        if loc.get("lat") is None or loc.get("lon") is None:
+            continue
+        props = {
+            k: row[k]
+            for k in (
+                "event_uid",
+                "article_id",
+                "event_id",
+                "plover_type",
+                "mode",
+                "modality",
+                "date_start",
+                "date_end",
+                "date_precision",
+                "event_type",
+                "sub_event_type",
+                "actor1",
+                "actor2",
+                "fatalities",
+                "source",
+                "published",
+                "notes",
+            )
+        }
+        props.update(
+            location=loc.get("name") or loc.get("text"),
+            location_seq=seq,
+            geonameid=loc.get("geonameid"),
+            country_code=loc.get("country"),
+            admin1=loc.get("admin1"),
+            location_feature=loc.get("feature"),
+            geo_precision=_GEO_PRECISION.get(loc.get("feature") or ""),
+        )
+        yield {
+            "type": "Feature",
+            "id": f"{event.get('uid')}-{seq}",
+            "geometry": {"type": "Point", "coordinates": [loc["lon"], loc["lat"]]},
+            "properties": props,
+        }
+
+
+def write_geojson(events: Iterator[dict[str, Any]], out: IO[str]) -> int:
+    """A FeatureCollection, streamed (QGIS and GDAL read it; coordinates are WGS 84 lon/lat)."""
+    out.write('{"type": "FeatureCollection", "features": [\n')
+    n = 0
+    for event in events:
+        for feature in features(event):
+            out.write((",\n" if n else "") + json.dumps(feature, ensure_ascii=False))
+            n += 1
+    out.write("\n]}\n")
+    return n
+
+
+def _parquet_schema() -> Any:
+    import pyarrow as pa
+
+    ints = {"latitude": pa.float64(), "longitude": pa.float64(), "confidence": pa.float64()}
+    for col in (
+        "geo_precision",
+        "time_precision",
+        "fatalities",
+        "geonameid",
+        "injured",
+        "size",
+        "evidence_start",
+        "evidence_end",
+    ):
+        ints[col] = pa.int64()
+    fields = [pa.field(c, ints.get(c, pa.string())) for c in CSV_COLUMNS]
+    fields.append(pa.field("record", pa.string()))  # the full event record, as JSON
+    return pa.schema(fields)
+
+
+def write_parquet(events: Iterator[dict[str, Any]], path: str) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = _parquet_schema()
+    n = 0
+    with pq.ParquetWriter(path, schema) as writer:
+        rows: list[dict[str, Any]] = []
+        for event in events:
+            rows.append({**flat_row(event), "record": json.dumps(event, ensure_ascii=False)})
+            if len(rows) >= _CHUNK:
+                writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+                n += len(rows)
+                rows = []
+        if rows or n == 0:
+            writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+            n += len(rows)
+    return n
+
+
+def write_articles(store: SqlStore, where: EventFilter, out: IO[str]) -> int:
+    """The contract records (``polemos.article/1``) of the articles the matching events come from."""
+    ids: list[str] | None = None  # no filter: every article, also those without events
+    if where != EventFilter():
+        ids = list(dict.fromkeys(event["article_id"] for event in iter_events(store, where)))
+    n = 0
+    for record in store.iter_articles(ids):
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+def export(store: SqlStore, where: EventFilter, fmt: str, path: str) -> int:
+    """Write the events matching ``where`` to ``path`` ("-" is standard output) in ``fmt``; returns
+    the number of records (events, features, or articles) written."""
+    if fmt not in FORMATS:
+        raise ConfigError(Errors.E201.format(value=fmt, choices=", ".join(FORMATS)))
+    update(store)  # events stored by any path are fused before they are written (issue 5)
+    if fmt == "parquet":
+        if path == "-":
+            raise ConfigError(
+                Errors.E203.format(name="-o", detail="Parquet needs a file, not standard output")
+            )
+        return write_parquet(iter_fused(store, where), path)
+    if path == "-":
+        import sys
+
+        return _write_text(store, where, fmt, sys.stdout)
+    with open(path, "w", encoding="utf-8", newline="") as out:
+        return _write_text(store, where, fmt, out)
+
+
+def _write_text(store: SqlStore, where: EventFilter, fmt: str, out: IO[str]) -> int:
+    if fmt == "articles":
+        return write_articles(store, where, out)
+    writer = {"jsonl": write_jsonl, "csv": write_csv, "geojson": write_geojson}[fmt]
+    return writer(iter_fused(store, where), out)

@@ -1,0 +1,283 @@
+"""The fuser: reports in, clusters (fused events) out — incremental, and the same in any order.
+
+How it stays **deterministic in any order of ingest**: a pair's score reads only the two reports, and
+the candidate pairs come from blocking keys built from each report alone, so the graph whose edges
+are the pairs scoring at least ``threshold`` (plus people's must-links) depends only on the set of
+reports. Clusters are made inside each connected component of that graph by a fixed procedure
+(best join first, ties by uid), so they too depend only on the set.
+
+How it stays **incremental and bounded**: a new report is scored against its blocking candidates
+only; the components it touches are re-clustered, nothing else. A component is the reports tied by
+strong pairs, a handful in practice, whatever the size of the store.
+
+**Ids** are kept across re-clustering: a new cluster takes the id of the old cluster it shares most
+reports with; a cluster with no predecessor gets an id derived from its smallest report uid. A
+fuser built with ``ids=`` (the stored membership) keeps them across a full re-fusion as well.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from polemos.fuse.block import BlockIndex
+from polemos.fuse.history import MERGE, SPLIT, Action, Constraints
+from polemos.fuse.report import Report
+from polemos.fuse.score import Pair, apart_reason, pair
+
+THRESHOLD = 0.35  # a report joins a cluster when its best link scores at least this
+MIN_AVERAGE = 0.25  # ... and its average link to the cluster's reports at least this
+METHOD = "polemos.fuse.v1"
+
+
+@dataclass(frozen=True)
+class Join:
+    """How a report came into its cluster: the pair that tied it, or a person's merge."""
+
+    uid: str
+    to: str
+    score: float
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Cluster:
+    id: str
+    members: tuple[str, ...]  # report uids, sorted
+    joins: tuple[Join, ...]  # len(members) - 1 joins, in the order they were made
+
+
+def new_id(anchor: str, taken: Callable[[str], bool]) -> str:
+    n = 0
+    while True:
+        seed = anchor if n == 0 else f"{anchor}#{n}"
+        fid = "fe" + hashlib.sha1(seed.encode()).hexdigest()[:14]
+        if not taken(fid):
+            return fid
+        n += 1
+
+
+class Fuser:
+    """Holds reports, their strong pairs and their clusters; ``add`` fuses new reports in."""
+
+    def __init__(
+        self,
+        *,
+        threshold: float = THRESHOLD,
+        min_average: float = MIN_AVERAGE,
+        actions: Iterable[Action] = (),
+        ids: Mapping[str, str] | None = None,
+    ) -> None:
+        self.threshold = threshold
+        self.min_average = min_average
+        self.reports: dict[str, Report] = {}
+        self.index = BlockIndex()
+        self.edges: dict[str, dict[str, Pair]] = {}
+        self.constraints = Constraints(actions)
+        self.clusters: dict[str, Cluster] = {}
+        self.member_of: dict[str, str] = {}
+        self._previous = dict(ids or {})  # report uid -> fused id kept from an earlier fusion
+        self.compared = 0  # pairs scored, for benchmarks
+        self._memo: dict[tuple[str, str], float] = {}
+
+    # ---- adding ----------------------------------------------------------------------------------
+
+    def add(self, reports: Iterable[Report]) -> set[str]:
+        """Fuse ``reports`` in; returns the ids of the fused events that changed (new or regrouped)."""
+        fresh: list[Report] = []
+        for r in reports:
+            if r.uid in self.reports:
+                if self.reports[r.uid].record == r.record:
+                    continue  # re-ingest of the same report: nothing to do
+                self._forget(r.uid)
+            self.reports[r.uid] = r
+            self.index.add(r)
+            fresh.append(r)
+        for r in sorted(fresh, key=lambda r: r.uid):
+            self.edges.setdefault(r.uid, {})
+            for other in sorted(self.index.candidates(r)):
+                if other in self.edges[r.uid]:
+                    continue
+                self.compared += 1
+                p = pair(r, self.reports[other])
+                if p.score >= self.threshold and (r.read or self.reports[other].read):
+                    self.edges[r.uid][other] = p
+                    self.edges.setdefault(other, {})[r.uid] = p
+        return self._recluster({r.uid for r in fresh})
+
+    def _forget(self, uid: str) -> None:
+        self.index.remove(uid)
+        for other in self.edges.pop(uid, {}):
+            self.edges.get(other, {}).pop(uid, None)
+        fid = self.member_of.pop(uid, None)
+        if fid and fid in self.clusters:
+            rest = tuple(m for m in self.clusters[fid].members if m != uid)
+            del self.clusters[fid]
+            if rest:  # re-cluster what is left under the same id
+                for m in rest:
+                    self._previous[m] = fid
+                self._recluster(set(rest))
+
+    # ---- people's decisions ------------------------------------------------------------------------
+
+    def merge(self, fused_ids: list[str], who: str, why: str | None = None) -> str:
+        """Make these fused events one; the decision is kept and survives re-fusion."""
+        members = sorted({m for f in fused_ids for m in self.clusters[f].members})
+        action = Action(MERGE, tuple(fused_ids), tuple(members), who=who, why=why)
+        keep = min(fused_ids, key=lambda f: (-len(self.clusters[f].members), f))
+        for m in members:
+            self._previous[m] = keep
+        self.constraints.add(action)
+        self._recluster(set(members))
+        result = self.member_of[members[0]]
+        object.__setattr__(action, "result_id", result)
+        return result
+
+    def split(self, fused_id: str, report_uid: str, who: str, why: str | None = None) -> str:
+        """Take one report out of a fused event; returns the fused id it ends up in."""
+        members = self.clusters[fused_id].members
+        action = Action(SPLIT, (fused_id,), tuple(members), who=who, why=why, report=report_uid)
+        self._previous.pop(report_uid, None)
+        self.constraints.add(action)
+        self._recluster(set(members))
+        result = self.member_of[report_uid]
+        object.__setattr__(action, "result_id", result)
+        return result
+
+    # ---- clustering ------------------------------------------------------------------------------
+
+    def _component(self, seeds: set[str]) -> set[str]:
+        seen, todo = set(), list(seeds)
+        while todo:
+            uid = todo.pop()
+            if uid in seen or uid not in self.reports:
+                continue
+            seen.add(uid)
+            todo.extend(self.edges.get(uid, {}))
+            todo.extend(self.constraints.linked(uid))
+        return seen
+
+    def _recluster(self, seeds: set[str]) -> set[str]:
+        changed: set[str] = set()
+        done: set[str] = set()
+        for seed in sorted(seeds):
+            if seed in done or seed not in self.reports:
+                continue
+            comp = self._component({seed})
+            done |= comp
+            changed |= self._assign(comp, self._cluster(sorted(comp)))
+        return changed
+
+    def _score(self, a: str, b: str) -> float:
+        """A pair's score (-1 when a rule keeps them apart), remembered for one clustering."""
+        p = self.edges.get(a, {}).get(b)
+        if p is not None:
+            return p.score
+        key = (a, b) if a < b else (b, a)
+        if key not in self._memo:
+            ra, rb = self.reports[a], self.reports[b]
+            self._memo[key] = -1.0 if apart_reason(ra, rb) else pair(ra, rb).score
+        return self._memo[key]
+
+    def _cluster(self, uids: list[str]) -> list[tuple[list[str], list[Join]]]:
+        """Best-join-first agglomeration of one component (deterministic: ties go by uid)."""
+        self._memo: dict[tuple[str, str], float] = {}
+        groups: dict[str, list[str]] = {u: [u] for u in uids}
+        joins: dict[str, list[Join]] = {u: [] for u in uids}
+        owner = {u: u for u in uids}
+
+        def unite(a: str, b: str, join: Join) -> None:
+            ga, gb = owner[a], owner[b]
+            keep, gone = min(ga, gb), max(ga, gb)
+            groups[keep].extend(groups.pop(gone))
+            joins[keep].extend(joins.pop(gone) + [join])
+            for m in groups[keep]:
+                owner[m] = keep
+
+        def forbidden(ga: str, gb: str, manual: bool) -> bool:
+            if not manual and not any(self.reports[u].read for u in groups[ga] + groups[gb]):
+                return True  # articles no event was read from join an event, never make one
+            for x in groups[ga]:
+                for y in groups[gb]:
+                    if self.constraints.cannot(x, y):
+                        return True
+                    if not manual and self.constraints.state(x, y) != "must" and self._score(x, y) < 0:
+                        return True
+            return False
+
+        for a, b in self.constraints.must_pairs(uids):
+            if owner[a] != owner[b] and not forbidden(owner[a], owner[b], manual=True):
+                unite(a, b, Join(b, a, 1.0, ("merged by hand",)))
+        while True:
+            best: tuple[float, str, str, Join] | None = None
+            for ga in sorted(groups):
+                for gb in sorted(groups):
+                    if gb <= ga:
+                        continue
+                    link = self._linkage(groups[ga], groups[gb])
+                    if link is None or best is not None and (link[0],) <= (best[0],):
+                        continue
+                    if forbidden(ga, gb, manual=False):
+                        continue
+                    best = (link[0], ga, gb, link[1])
+            if best is None:
+                break
+            unite(best[1], best[2], best[3])
+        return [(sorted(groups[g]), joins[g]) for g in sorted(groups)]
+
+    def _linkage(self, xs: list[str], ys: list[str]) -> tuple[float, Join] | None:
+        """The best pair between two groups if it is strong enough and the average link holds."""
+        top: Join | None = None
+        total = 0.0
+        for x in xs:
+            for y in ys:
+                p = self.edges.get(x, {}).get(y)
+                if p is not None and (top is None or p.score > top.score):
+                    top = Join(max(x, y), min(x, y), p.score, p.reasons)
+                total += p.score if p is not None else max(0.0, self._score(x, y))
+        if top is None or total / (len(xs) * len(ys)) < self.min_average:
+            return None
+        return top.score, top
+
+    def _assign(self, comp: set[str], groups: list[tuple[list[str], list[Join]]]) -> set[str]:
+        """Give each new cluster of a component an id: its predecessor's where there is one."""
+        old: dict[str, set[str]] = {}
+        for uid in comp:
+            fid = self.member_of.get(uid) or self._previous.get(uid)
+            if fid:
+                old.setdefault(fid, set()).add(uid)
+        options = sorted(
+            ((len(old[f] & set(members)), f, i) for f in old for i, (members, _) in enumerate(groups)),
+            key=lambda t: (-t[0], t[1], t[2]),
+        )
+        chosen: dict[int, str] = {}
+        used: set[str] = set()
+        for overlap, fid, i in options:
+            if overlap and i not in chosen and fid not in used:
+                chosen[i], used = fid, used | {fid}
+        for fid in old:
+            self.clusters.pop(fid, None)
+        changed: set[str] = set()
+        for i, (members, joins) in enumerate(groups):
+            fid = chosen.get(i) or new_id(members[0], lambda f: f in self.clusters or f in used)
+            used.add(fid)
+            cluster = Cluster(fid, tuple(members), tuple(joins))
+            self.clusters[fid] = cluster
+            for m in members:
+                self.member_of[m] = fid
+                self._previous.pop(m, None)
+            changed.add(fid)
+        return changed
+
+    # ---- reading -----------------------------------------------------------------------------------
+
+    def is_event(self, fused_id: str) -> bool:
+        """Whether a cluster holds an event read from some article (else: unread articles only)."""
+        return any(self.reports[u].read for u in self.clusters[fused_id].members)
+
+    def cluster_of(self, uid: str) -> Cluster:
+        return self.clusters[self.member_of[uid]]
+
+    def members(self, fused_id: str) -> list[Report]:
+        return [self.reports[u] for u in self.clusters[fused_id].members]

@@ -1,0 +1,271 @@
+"""One article-level event as fusion sees it: a ``Report``, read from the contract's JSON.
+
+Input is the contract event (``polemos.article/1`` ``events[i]``) plus where it was published:
+``article_id``, ``outlet`` and ``published`` (the store's ``events()`` rows have exactly these keys).
+Everything fusion compares is normalised here once, so scoring is cheap and never re-parses JSON.
+
+Country and dates come only from what the text says (the event's locations, the article's places)
+and ``published``: never from anything a gold file or a caller's metadata says about the event.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from typing import Any
+
+from polemos.fuse.text import word_weights
+
+# PLOVER types that can describe one real-world happening from different angles ("clashes",
+# "attack", "offensive", "arrest" of the attackers). A report never fuses across families.
+TYPE_FAMILY = {
+    "ASSAULT": "force", "COERCE": "force", "MOBILIZE": "force",
+    "PROTEST": "protest",
+    "ACCUSE": "verbal-conflict", "REJECT": "verbal-conflict", "THREATEN": "verbal-conflict",
+    "SANCTION": "verbal-conflict",
+    "AGREE": "cooperation", "CONSULT": "cooperation", "SUPPORT": "cooperation", "CONCEDE": "cooperation",
+    "COOPERATE": "cooperation", "AID": "cooperation", "RETREAT": "cooperation", "REQUEST": "cooperation",
+}  # fmt: skip
+
+# How far an event's date may be from what the report says, by the date's precision (days each side).
+# A date only the publication gives ("basis": "published") is the week before publication.
+DATE_SLACK = {"day": 1, "week": 1, "month": 0, "year": 0}
+PUBLISHED_WINDOW = 7  # days before publication an undated report's event may have happened
+
+# How far apart two mentions of one place may be (km), by the coarser place's feature.
+# A province or larger has no radius: it is compared by name (same admin1) instead.
+PLACE_RADIUS_KM = {"landmark": 5.0, "neighbourhood": 8.0, "city": 25.0, "admin2": 80.0}
+# Actors that take part in most events of their country (its army, police, "civilians"): sharing one
+# says little; sharing a named armed group or person says much more.
+COMMON_ACTOR_KINDS = frozenset(
+    {"state", "military", "police", "government", "civilians", "protesters", "unknown"}
+)
+PRECISE_FEATURES = frozenset({"landmark", "neighbourhood", "city"})
+
+
+@dataclass(frozen=True)
+class Place:
+    key: str  # geonames:ID when resolved, else the folded name
+    name: str
+    geonameid: int | None
+    lat: float | None
+    lon: float | None
+    country: str | None
+    admin1: str | None
+    feature: str | None
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One count a report gives (killed, injured, size), with who gave it."""
+
+    kind: str
+    low: int | None
+    best: int | None
+    high: int | None
+    text: str | None
+
+    @property
+    def value(self) -> int | None:
+        return self.best if self.best is not None else self.low if self.low is not None else self.high
+
+
+@dataclass(frozen=True)
+class Report:
+    uid: str  # stable global id of the article-level event (same formula as the store's)
+    article_id: str
+    event_id: str
+    outlet: str | None
+    published: date | None
+    type: str
+    family: str
+    mode: str | None
+    modality: str
+    date_lo: date | None  # the window the event happened in (inclusive), None when nothing is known
+    date_hi: date | None
+    date_precision: str | None
+    date_from_text: bool
+    places: tuple[Place, ...]
+    countries: frozenset[str]
+    actors: frozenset[str]  # folded canonical names (else text) of actor and target
+    common_actors: frozenset[str]  # those of them that are a country's forces, civilians, unnamed
+    actor_kinds: frozenset[str]
+    target_kinds: frozenset[str]
+    figures: tuple[Figure, ...]
+    words: dict[str, float]  # weighted content words of the evidence (and mentions)
+    record: Mapping[str, Any] = field(repr=False, compare=False)
+    read: bool = True  # False: an article in which no event was read (see report_from_article)
+
+    @property
+    def sort_key(self) -> tuple[str, str]:
+        return (self.date_lo.isoformat() if self.date_lo else "", self.uid)
+
+
+def report_uid(article_id: str, event_id: str) -> str:
+    """The store's ``events.uid``: a hash of article id and event id (``store/records.event_uid``)."""
+    return hashlib.sha1(f"{article_id}\x00{event_id}".encode()).hexdigest()[:16]
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, single spaces: the key two spellings of one name share."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return " ".join(plain.replace("-", " ").replace("'", "").replace("’", "").split())
+
+
+def _date(value: Any) -> date | None:
+    if not value:
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+Window = tuple[date | None, date | None, str | None, bool]
+
+
+def _window(record: Mapping[str, Any], published: date | None) -> Window:
+    d = record.get("date") or {}
+    start, end = _date(d.get("start")), _date(d.get("end"))
+    precision = d.get("precision")
+    from_text = bool(d.get("text")) or d.get("basis") == "text"
+    if start is not None and from_text:
+        slack = timedelta(days=DATE_SLACK.get(precision or "day", 1))
+        return start - slack, (end or start) + slack, precision, True
+    if published is not None:  # only the publication date: the event is from the days before
+        return published - timedelta(days=PUBLISHED_WINDOW), published, "week", False
+    if start is not None:
+        return start - timedelta(days=PUBLISHED_WINDOW), end or start, precision, False
+    return None, None, None, False
+
+
+def _place(loc: Mapping[str, Any]) -> Place | None:
+    name = loc.get("name") or loc.get("text")
+    if not name or loc.get("demonym"):
+        return None
+    gid = loc.get("geonameid")
+    key = f"geonames:{gid}" if gid else fold(str(name))
+    return Place(key, str(name), gid, loc.get("lat"), loc.get("lon"), loc.get("country"),
+                 loc.get("admin1"), loc.get("feature"))  # fmt: skip
+
+
+def _actor_key(actor: Mapping[str, Any] | None) -> str | None:
+    if not actor:
+        return None
+    name = actor.get("name") or actor.get("text")
+    return fold(str(name)) if name else None
+
+
+def _figures(counts: Mapping[str, Any] | None) -> tuple[Figure, ...]:
+    out = []
+    for kind in ("killed", "injured", "size"):
+        c = (counts or {}).get(kind)
+        if c and any(c.get(k) is not None for k in ("low", "best", "high")):
+            out.append(Figure(kind, c.get("low"), c.get("best"), c.get("high"), c.get("text")))
+    return tuple(out)
+
+
+def report_from_record(
+    record: Mapping[str, Any],
+    *,
+    article_id: str | None = None,
+    outlet: str | None = None,
+    published: date | str | None = None,
+    article_places: list[Mapping[str, Any]] | None = None,
+) -> Report:
+    """A ``Report`` from one contract event plus its article's id, outlet and publication date.
+
+    ``record`` may carry ``article_id``/``outlet``/``published`` itself (the store's rows do);
+    ``article_places`` (the article's ``places`` list) lends a country when the event's own
+    locations give none — still read from the text.
+    """
+    aid = str(article_id if article_id is not None else record.get("article_id"))
+    event_id = str(record.get("id"))
+    pub = _date(published if published is not None else record.get("published"))
+    lo, hi, precision, from_text = _window(record, pub)
+    places = tuple(p for p in (_place(loc) for loc in record.get("locations") or ()) if p is not None)
+    countries = {p.country for p in places if p.country}
+    if not countries and article_places:
+        countries = {str(p["country"]) for p in article_places if p.get("country")}
+    actor, target = record.get("actor"), record.get("target")
+    actors = {k for k in (_actor_key(actor), _actor_key(target)) if k}
+    common = {
+        k
+        for a in (actor, target)
+        if a and (k := _actor_key(a)) and (not a.get("name") or a.get("kind") in COMMON_ACTOR_KINDS)
+    }
+    type_ = str(record.get("type") or "OTHER")
+    # place names are weighed as places (by id, name and distance), not a second time as words
+    place_words = {
+        k for loc in record.get("locations") or () for k in word_weights(str(loc.get("text") or ""))
+    }
+    words_text = " ".join(
+        [str((record.get("evidence") or {}).get("text") or "")]
+        + [str(m.get("text") or "") for m in record.get("mentions") or ()]
+    )
+    return Report(
+        uid=str(record.get("uid") or report_uid(aid, event_id)),
+        article_id=aid,
+        event_id=event_id,
+        outlet=(outlet if outlet is not None else record.get("outlet")) or None,
+        published=pub,
+        type=type_,
+        family=TYPE_FAMILY.get(type_, "other"),
+        mode=record.get("mode"),
+        modality=str(record.get("modality") or "asserted"),
+        date_lo=lo,
+        date_hi=hi,
+        date_precision=precision,
+        date_from_text=from_text,
+        places=places,
+        countries=frozenset(countries),
+        actors=frozenset(actors),
+        common_actors=frozenset(common),
+        actor_kinds=frozenset({str(actor["kind"])} if actor and actor.get("kind") else ()),
+        target_kinds=frozenset({str(target["kind"])} if target and target.get("kind") else ()),
+        figures=_figures(record.get("counts")),
+        words=word_weights(words_text, skip=place_words),
+        record=record,
+    )
+
+
+UNREAD = ""  # the event id of an article's unread report
+UNREAD_CHARS = 400  # the opening an unread report is read from (headline and lead)
+
+
+def report_from_article(
+    article: Mapping[str, Any], *, text: str | None = None, places: list[Mapping[str, Any]] | None = None
+) -> Report:
+    """A report for an article in which no event was read (another language, a bare headline).
+
+    It may join a fused event its words, places and publication date match, as one more source, but
+    two such reports never make an event on their own. ``article`` is the contract's ``article``
+    object; ``text`` its text (the opening is used); ``places`` the article's ``places`` list.
+    """
+    opening = (text or article.get("title") or "")[:UNREAD_CHARS]
+    locations = [p for p in places or () if not p.get("demonym")]
+    record = {
+        "id": UNREAD,
+        "type": "OTHER",
+        "modality": "asserted",
+        "locations": locations,
+        "date": None,
+        "counts": {},
+        "claims": [{"claimant": None, "outlet": article.get("outlet")}],
+        "evidence": {"start": 0, "end": len(opening), "text": opening},
+        "mentions": [],
+    }
+    report = report_from_record(
+        record,
+        article_id=str(article["id"]),
+        outlet=article.get("outlet"),
+        published=article.get("published"),
+        article_places=list(places or ()),
+    )
+    return replace(report, read=False, family="unread")

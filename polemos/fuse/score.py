@@ -1,0 +1,262 @@
+"""Are two reports one event? Hard rules that keep them apart, then a score with its reasons.
+
+``pair(a, b)`` returns a ``Pair``: ``score`` 0..1 (0 when a rule says "not the same event") and
+the reasons, in words, that the fused record shows. The score only reads the two reports, never the
+rest of the store, so the same pair scores the same whatever was ingested before or after.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from polemos.fuse.report import PLACE_RADIUS_KM, PRECISE_FEATURES, Figure, Place, Report, fold
+from polemos.fuse.text import cosine, shared_words
+
+# Weights of the evidence (tuned by hand on the kinds of errors seen in dev, not per article).
+W_TEXT = 0.55  # times the cosine of the evidence words
+W_SAME_PLACE = 0.3
+W_NEAR_PLACE = 0.12
+W_OTHER_PLACE = -0.2  # both name precise places and they are different ones
+W_COUNTRY = 0.1
+W_ACTOR = 0.18
+W_COMMON_ACTOR = 0.06  # a country's army or police, civilians, an unnamed group
+W_SAME_PROVINCE = 0.08
+W_OTHER_PROVINCE = -0.15
+W_TYPE = 0.08
+W_MODE = 0.05
+W_MODE_DIFF = -0.1
+W_TYPE_DIFF = -0.15
+W_FIGURE_SAME = 0.15
+W_FIGURE_CLOSE = 0.08
+W_FIGURE_FAR = -0.15
+W_TARGET_DIFF = -0.15
+W_MODALITY_DIFF = -0.2
+# Another outlet telling the same thing is what fusion is for; one outlet telling it again days later
+# is more often a new development (the next day's toll, another strike) than the same event.
+W_OTHER_OUTLET = 0.08
+W_SAME_OUTLET_LATER = -0.15
+SAME_OUTLET_GAP_DAYS = 2
+DATE_SAME_DAY = 0.15
+DATE_NEXT_DAY = 0.08
+DATE_SAME_PUBLISHED = 0.06
+
+FACT_MODALITIES = frozenset({"asserted"})
+NEGATIVE_MODALITIES = frozenset({"negated", "denied"})
+
+
+@dataclass(frozen=True)
+class Pair:
+    score: float
+    reasons: tuple[str, ...]
+
+    @property
+    def apart(self) -> bool:
+        return self.score <= 0.0
+
+
+NEVER = Pair(0.0, ())
+
+
+def km(a: Place, b: Place) -> float | None:
+    """Great-circle distance, or None when either place has no coordinates."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return None
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def radius(a: Place, b: Place) -> float | None:
+    """The distance within which two mentions may name the same spot, from the coarser one."""
+    ra, rb = PLACE_RADIUS_KM.get(a.feature or ""), PLACE_RADIUS_KM.get(b.feature or "")
+    if ra is None or rb is None:
+        return None  # a region or a country: no distance rule
+    return max(ra, rb)
+
+
+def apart_reason(a: Report, b: Report) -> str | None:
+    """Why two reports cannot be one event (a rule, not a score), or None when they may be."""
+    if a.article_id == b.article_id:
+        return "same article"  # the extractor already joined one article's mentions of one event
+    if a.family != b.family and a.read and b.read:
+        return "different kinds of event"
+    if _dates_apart(a, b):
+        return "dates apart beyond their precision"
+    if a.countries and b.countries and not a.countries & b.countries:
+        return "different countries"
+    if (a.modality in NEGATIVE_MODALITIES) != (b.modality in NEGATIVE_MODALITIES):
+        return "one says it did not happen"
+    if _places_apart(a.places, b.places):
+        return "places too far apart"
+    differ = _details_differ(a, b)
+    if len(differ) >= 2:
+        return f"details disagree: {', '.join(differ)}"
+    return None
+
+
+def _details_differ(a: Report, b: Report) -> list[str]:
+    """What two read reports both state and state differently: type, mode, target, spot in a city."""
+    if not (a.read and b.read):
+        return []
+    out = []
+    if a.type != b.type:
+        out.append("type")
+    if a.mode and b.mode and a.mode != b.mode:
+        out.append("mode")
+    if a.target_kinds and b.target_kinds and not a.target_kinds & b.target_kinds:
+        out.append("target")
+    spots_a = {p.key for p in a.places if p.feature in ("landmark", "neighbourhood")}
+    spots_b = {p.key for p in b.places if p.feature in ("landmark", "neighbourhood")}
+    if spots_a and spots_b and not spots_a & spots_b:
+        out.append("place")
+    return out
+
+
+def _dates_apart(a: Report, b: Report) -> bool:
+    if not (a.date_lo and b.date_lo and a.date_hi and b.date_hi):
+        return False
+    return a.date_hi < b.date_lo or b.date_hi < a.date_lo
+
+
+def _places_apart(pa: tuple[Place, ...], pb: tuple[Place, ...]) -> bool:
+    """Both reports place the event precisely, and no place of one is near any place of the other."""
+    precise_a = [p for p in pa if p.feature in PRECISE_FEATURES and p.lat is not None]
+    precise_b = [p for p in pb if p.feature in PRECISE_FEATURES and p.lat is not None]
+    if not precise_a or not precise_b:
+        return False
+    for x in precise_a:
+        for y in precise_b:
+            d, r = km(x, y), radius(x, y)
+            if d is None or r is None or d <= r:
+                return False
+    return True
+
+
+def _place_evidence(a: Report, b: Report) -> tuple[float, list[str]]:
+    # a shared country is the country term's business; here only places within a country count
+    places_a = [p for p in a.places if p.feature != "country"]
+    places_b = [p for p in b.places if p.feature != "country"]
+    keys_b = {p.key for p in places_b}
+    shared = [p for p in places_a if p.key in keys_b]
+    if shared:
+        names = sorted({p.name for p in shared})
+        # a shared town or spot counts fully; a shared province or region half
+        fine = any(p.feature not in ("admin1", "region") for p in shared)
+        return (W_SAME_PLACE if fine else W_SAME_PLACE / 2), [f"same place: {', '.join(names[:3])}"]
+    best: tuple[float, str] | None = None
+    for x in places_a:
+        for y in places_b:
+            d, r = km(x, y), radius(x, y)
+            if d is not None and r is not None and d <= r and (best is None or d < best[0]):
+                best = (d, f"{d:.0f} km apart ({x.name} / {y.name})")
+    if best is not None:
+        return W_NEAR_PLACE, [best[1]]
+    precise_a = {p.key for p in a.places if p.feature in ("landmark", "neighbourhood")}
+    precise_b = {p.key for p in b.places if p.feature in ("landmark", "neighbourhood")}
+    if precise_a and precise_b and not precise_a & precise_b:
+        return W_OTHER_PLACE, ["different places in one area"]
+    provinces_a = {fold(p.admin1) for p in places_a if p.admin1}
+    provinces_b = {fold(p.admin1) for p in places_b if p.admin1}
+    if provinces_a & provinces_b:
+        return W_SAME_PROVINCE, [f"same province: {sorted(provinces_a & provinces_b)[0]}"]
+    if provinces_a and provinces_b:
+        return W_OTHER_PROVINCE, ["different provinces"]
+    return 0.0, []
+
+
+def _figure_evidence(fa: tuple[Figure, ...], fb: tuple[Figure, ...]) -> tuple[float, list[str]]:
+    score, reasons = 0.0, []
+    by_kind = {f.kind: f for f in fb}
+    for f in fa:
+        g = by_kind.get(f.kind)
+        if g is None or f.value is None or g.value is None:
+            continue
+        x, y = f.value, g.value
+        lo_a, hi_a = f.low if f.low is not None else x, f.high if f.high is not None else x
+        lo_b, hi_b = g.low if g.low is not None else y, g.high if g.high is not None else y
+        ranges_meet = lo_a <= (hi_b if g.high is not None else 10**9) and lo_b <= (
+            hi_a if f.high is not None else 10**9
+        )
+        if x == y:
+            score += W_FIGURE_SAME
+            reasons.append(f"{f.kind} {x} in both")
+        elif abs(x - y) <= max(2, 0.34 * max(x, y)) or ranges_meet and max(x, y) <= 3 * min(x, y):
+            score += W_FIGURE_CLOSE
+            reasons.append(f"{f.kind} {x} ~ {y}")
+        elif max(x, y) > 3 * max(1, min(x, y)) and max(x, y) - min(x, y) > 5:
+            score += W_FIGURE_FAR
+            reasons.append(f"{f.kind} {x} vs {y}")
+    return score, reasons
+
+
+def _date_evidence(a: Report, b: Report) -> tuple[float, list[str]]:
+    if a.date_from_text and b.date_from_text and a.date_precision == b.date_precision == "day":
+        assert a.date_lo and b.date_lo  # a day from the text always has a window
+        gap = abs((a.date_lo - b.date_lo).days)
+        if gap == 0:
+            return DATE_SAME_DAY, ["same day"]
+        if gap == 1:
+            return DATE_NEXT_DAY, ["a day apart"]
+        return 0.0, []
+    if a.published and b.published:
+        gap = abs((a.published - b.published).days)
+        if gap == 0:
+            return DATE_SAME_PUBLISHED, ["published the same day"]
+        if gap == 1:
+            return DATE_SAME_PUBLISHED / 2, ["published a day apart"]
+    return 0.0, []
+
+
+def _outlet_evidence(a: Report, b: Report) -> tuple[float, list[str]]:
+    if fold(a.outlet or "") != fold(b.outlet or ""):
+        return W_OTHER_OUTLET, ["another outlet"]
+    if a.published and b.published and abs((a.published - b.published).days) >= SAME_OUTLET_GAP_DAYS:
+        return W_SAME_OUTLET_LATER, ["same outlet, days apart"]
+    return 0.0, []
+
+
+def pair(a: Report, b: Report) -> Pair:
+    """The score (0..1) that ``a`` and ``b`` report one event, and why."""
+    if apart_reason(a, b) is not None:
+        return NEVER
+    score, reasons = 0.0, []
+    text = cosine(a.words, b.words)
+    if text > 0:
+        score += W_TEXT * text
+        shared = shared_words(a.words, b.words)
+        reasons.append(f"text {text:.2f}" + (f" ({', '.join(shared)})" if shared else ""))
+    if not (a.read and b.read):
+        pass  # an article whose event was not read: its words, places and dates speak for it
+    elif a.type == b.type:
+        score += W_TYPE
+        reasons.append("same type")
+    else:
+        score += W_TYPE_DIFF
+        reasons.append(f"type {a.type} / {b.type}")
+    if a.mode and b.mode:
+        score += W_MODE if a.mode == b.mode else W_MODE_DIFF
+        reasons.append("same mode" if a.mode == b.mode else f"mode {a.mode} / {b.mode}")
+    if a.modality != b.modality:
+        score += W_MODALITY_DIFF
+        reasons.append(f"{a.modality} / {b.modality}")
+    for part in (_place_evidence(a, b), _figure_evidence(a.figures, b.figures), _date_evidence(a, b)):
+        score += part[0]
+        reasons.extend(part[1])
+    if a.outlet and b.outlet:
+        part = _outlet_evidence(a, b)
+        score += part[0]
+        reasons.extend(part[1])
+    if a.countries and a.countries & b.countries:
+        score += W_COUNTRY
+        reasons.append(f"same country {'/'.join(sorted(a.countries & b.countries))}")
+    shared_actors = a.actors & b.actors
+    if shared_actors:
+        named = shared_actors - a.common_actors - b.common_actors
+        score += W_ACTOR if named else W_COMMON_ACTOR
+        reasons.append(f"actor match: {', '.join(sorted(named or shared_actors)[:2])}")
+    if a.target_kinds and b.target_kinds and not a.target_kinds & b.target_kinds:
+        score += W_TARGET_DIFF
+        reasons.append("targets differ")
+    return Pair(round(max(0.0, min(1.0, score)), 4), tuple(reasons))

@@ -1,0 +1,113 @@
+"""The words of evidence sentences, and a bounded similarity between two reports' words.
+
+A weighted cosine (0..1) over content words. The weights are fixed, not learnt from the store
+(an IDF that moved with every ingest would make a pair's score depend on what else was ingested,
+and fusion must give the same clusters in any order): function words count nothing, the stock
+words of conflict reporting ("killed", "attack", "forces") count little, names count most.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Collection
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+
+
+def _words(block: str) -> frozenset[str]:
+    return frozenset(block.split())  # a word list kept as prose, one block per kind
+
+
+STOP = _words("""
+a about above after again against all also am an and any are as at be because been before being below
+between both but by can could did do does doing down during each few for from further had has have
+having he her here hers him his how i if in into is it its itself just me more most my no nor not now
+of off on once only or other our out over own same she should so some such than that the their them
+then there these they this those through to too under until up upon very was we were what when where
+which while who whom why will with would you your yet amid among near via per says said say told
+new one two three four five six seven eight nine ten dozens dozen tens hundreds least including
+update updated writethru ld st nd rd th de la le les des du et en el los las un une del y
+""")
+
+# Stock words of conflict news: present in most reports of any event, so weak evidence of sameness.
+GENERIC = _words("""
+kill killed kills killing dead death deaths die died dies toll casualty casualties wound wounded injure
+injured injuries injury attack attacks attacked clash clashes fighting fight fighter fighters force
+forces people person civilian civilians soldier soldiers troop troops militant militants rebel rebels
+security police army military government member members report reports reported yesterday today
+city town village area areas countryside province region district governorate north south east west
+northern southern eastern western central man men woman women child children strike strikes
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+august september october november december week day days month year
+""")
+
+GENERIC_WEIGHT = 0.3
+NAME_WEIGHT = 1.5  # capitalised in the middle of a sentence: a name
+NUMBER_WEIGHT = 0.7
+
+
+def _plain(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().replace("’", "'")
+
+
+def stem(word: str) -> str:
+    """A light English stem, enough that 'bombings'/'bombing' and 'militias'/'militia' meet."""
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def word_weights(text: str, skip: Collection[str] = ()) -> dict[str, float]:
+    """Content words of ``text`` with their weights, unit-normalised (so cosine is a dot product)."""
+    weights: dict[str, float] = {}
+    sentence_start = True
+    for m in _WORD.finditer(text):
+        raw = m.group(0)
+        word = _plain(raw)
+        before = text[max(0, m.start() - 2) : m.start()]
+        if any(c in before for c in ".:!?|\n") or m.start() == 0:
+            sentence_start = True
+        if word in STOP or len(word) < 2:
+            sentence_start = False
+            continue
+        key = stem(word)
+        if key in skip:
+            sentence_start = False
+            continue
+        if key.isdigit():
+            w = NUMBER_WEIGHT
+        elif key in GENERIC or word in GENERIC:
+            w = GENERIC_WEIGHT
+        elif raw[:1].isupper() and not sentence_start and not raw.isupper() or raw.isupper() and len(raw) > 1:
+            w = NAME_WEIGHT
+        else:
+            w = 1.0
+        weights[key] = max(weights.get(key, 0.0), w)
+        sentence_start = False
+    norm = math.sqrt(sum(w * w for w in weights.values()))
+    return {k: w / norm for k, w in weights.items()} if norm else {}
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    """Cosine of two unit-normalised weight maps: 0 (no shared word) .. 1 (the same words)."""
+    if len(a) > len(b):
+        a, b = b, a
+    return min(1.0, sum(w * b.get(k, 0.0) for k, w in a.items()))
+
+
+def shared_words(a: dict[str, float], b: dict[str, float], limit: int = 4) -> list[str]:
+    """The heaviest words two reports share, for the reasons a fusion gives."""
+    common = sorted((k for k in a if k in b), key=lambda k: (-(a[k] * b[k]), k))
+    return common[:limit]
+
+
+def name_tokens(a: dict[str, float], minimum: float = 0.0) -> list[str]:
+    """Words that are neither stock words nor numbers: what a blocking key may be built from."""
+    return sorted(k for k in a if not k.isdigit() and k not in GENERIC and len(k) > 2 and a[k] > minimum)

@@ -1,0 +1,210 @@
+"""Ingest: read files and folders, extract what is new, store it in batches, survive being killed.
+
+- **Idempotent.** An article is known by its id (the caller's, or a hash of its text) and the SHA-256 of
+  its text. Known and unchanged → skipped before extraction; same id, new text → stored anew.
+- **Resumable.** Each batch of results, the failures read so far and the run's counters commit in one
+  transaction; a file read to its end is recorded (path, size, mtime) and skipped next time. After
+  ``kill -9`` the next run redoes at most one uncommitted batch and nothing is doubled.
+- **Quarantine.** Unreadable inputs and extraction failures go to ``quarantine`` with file, line and
+  reason, and the run goes on.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from polemos.errors import Errors, ReadError, StoreError
+from polemos.store.base import Failure, Progress, Stored
+from polemos.store.records import content_hash
+from polemos.store.sql import SqlStore
+from polemos.types import Article
+
+# What a folder is searched for (files named on the command line are read whatever their suffix).
+INPUT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".warc",
+                  ".warc.gz", ".rss", ".atom", ".xml")  # fmt: skip
+_KNOWN_CHUNK = 256
+
+
+@dataclass
+class Options:
+    engine: str = "local"  # local or ray
+    workers: int = 1
+    batch_size: int = 64  # articles per transaction
+    chunk_size: int = 16  # articles per extractor call
+    extractor: str = "polemos.batch:PipelineExtractor"
+    ray_address: str | None = None
+    shard_dir: str | None = None
+
+
+def list_inputs(paths: Iterable[str]) -> list[str]:
+    """Files to read: named files as given, folders searched recursively (sorted, hidden ones skipped)."""
+    files: list[str] = []
+    for path in paths:
+        if os.path.isdir(path):
+            found = []
+            for root, dirs, names in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found.extend(
+                    os.path.join(root, n)
+                    for n in names
+                    if not n.startswith(".") and n.lower().endswith(INPUT_SUFFIXES)
+                )
+            files.extend(sorted(found))
+        elif path == "-" or os.path.exists(path):  # "-": standard input
+            files.append(path)
+        else:
+            raise ReadError(Errors.E107.format(source=path))
+    return files
+
+
+def read_failure(item: Any) -> Failure:
+    """A reader's ``ReadFailure`` (source "file:line", coded message) as a quarantine row."""
+    path, _, line = str(item.source).rpartition(":")
+    if not line.isdigit():
+        path, line = str(item.source), "0"
+    message = str(item.message)
+    code = message[1:5] if message.startswith("[E") else None
+    return Failure(source=path, line=int(line), reason=message, code=code)
+
+
+class _Run:
+    """The state of one ingest run, shared by the article stream and the writer."""
+
+    def __init__(self, store: SqlStore, run_id: int, on_progress: Callable[[Progress], None] | None) -> None:
+        self.store, self.run_id, self.on_progress = store, run_id, on_progress
+        self.progress = Progress()
+        self.failures: list[Failure] = []
+        self.inflight: deque[int] = deque()  # input numbers of articles sent to extraction
+        self.file_ends: deque[tuple[int, str, int, int, int]] = (
+            deque()
+        )  # (last input no., path, size, mtime, n)
+        self.seen_ids: set[str] = set()
+        self.files_total = 0
+        self.files_done = 0
+
+    def stream(self, files: list[str], reader: Callable[[list[str]], Iterator[Any]]) -> Iterator[Article]:
+        """New or changed articles of every file, in order; known ones are counted as skipped."""
+        number = 0
+        for path in files:
+            stat = None if path == "-" else os.stat(path)  # standard input has no size to remember
+            if stat and self.store.file_done(path, stat.st_size, stat.st_mtime_ns):
+                self.files_done += 1
+                self.progress.files_done.append(path)
+                continue
+            pending: list[tuple[int, Article]] = []
+            n_articles = 0
+            for item in reader([path]):
+                number += 1
+                if not isinstance(item, Article):
+                    self.failures.append(read_failure(item))
+                    self.progress.failed += 1
+                    continue
+                n_articles += 1
+                pending.append((number, item))
+                if len(pending) >= _KNOWN_CHUNK:
+                    yield from self._fresh(pending)
+                    pending = []
+            yield from self._fresh(pending)
+            if stat:
+                self.file_ends.append((number, path, stat.st_size, stat.st_mtime_ns, n_articles))
+
+    def _fresh(self, pending: list[tuple[int, Article]]) -> Iterator[Article]:
+        self.progress.seen += len(pending)
+        stored = self.store.known((a.id, "") for _, a in pending) if pending else {}
+        for number, article in pending:
+            if article.id in self.seen_ids or stored.get(article.id) == content_hash(article.text):
+                self.progress.skipped += 1
+                continue
+            self.seen_ids.add(article.id)
+            self.inflight.append(number)
+            yield article
+
+    def commit(self, batch: list[Stored]) -> None:
+        failures, self.failures = self.failures, []
+        try:
+            self.store.write_batch(batch, failures, run_id=self.run_id, progress=self.progress)
+        except StoreError:
+            if not batch:
+                raise  # nothing but failures to write: the database itself is failing
+            self._commit_one_by_one(batch, failures)
+        # a file is done once every article of it that went to extraction is committed
+        while self.file_ends and (not self.inflight or self.inflight[0] > self.file_ends[0][0]):
+            _, path, size, mtime, n = self.file_ends.popleft()
+            self.store.mark_file_done(path, size, mtime, n, self.run_id)
+            self.files_done += 1
+            self.progress.files_done.append(path)
+        if self.on_progress:
+            self.on_progress(self.progress)
+
+    def _commit_one_by_one(self, batch: list[Stored], failures: list[Failure]) -> None:
+        """A record the database refuses must not stop the run: store the batch one by one and
+        quarantine what is refused (if the database refuses everything, the last write raises)."""
+        for item in batch:
+            try:
+                self.store.write_batch([item], [], run_id=self.run_id, progress=self.progress)
+            except StoreError as e:
+                article_id = str((item.record.get("article") or {}).get("id") or "") or None
+                path, _, line = (item.source or "?").rpartition(":")
+                if not line.isdigit():
+                    path, line = item.source or "?", "0"
+                failures.append(Failure(path, int(line), str(e), "E405" if "E405" in str(e) else "E402",
+                                        article_id))  # fmt: skip
+                self.progress.failed += 1
+        self.store.write_batch([], failures, run_id=self.run_id, progress=self.progress)
+
+
+def ingest(
+    paths: Iterable[str],
+    store: SqlStore,
+    options: Options | None = None,
+    *,
+    on_progress: Callable[[Progress], None] | None = None,
+    on_start: Callable[[int], None] | None = None,
+    reader: Callable[[list[str]], Iterator[Any]] | None = None,
+) -> Progress:
+    """Read, extract and store everything under ``paths``; returns the run's counters."""
+    from polemos import batch
+
+    options = options or Options()
+    if reader is None:
+        from polemos.read import iter_articles as reader
+    files = list_inputs(paths)
+    run_id = store.start_run(paths=list(paths) if not isinstance(paths, list) else paths,
+                             engine=options.engine, workers=options.workers)  # fmt: skip
+    run = _Run(store, run_id, on_progress)
+    run.files_total = len(files)
+    if on_start:
+        on_start(len(files))
+    articles = run.stream(files, reader)
+    if options.engine == "ray":
+        outcomes = batch.run_ray(articles, extractor=options.extractor, workers=options.workers,
+                                 chunk_size=options.chunk_size, address=options.ray_address,
+                                 shard_dir=options.shard_dir)  # fmt: skip
+    else:
+        outcomes = batch.run_local(articles, extractor=options.extractor, workers=options.workers,
+                                   chunk_size=options.chunk_size)  # fmt: skip
+    todo: list[Stored] = []
+    try:
+        for article, outcome in outcomes:
+            run.inflight.popleft()
+            run.progress.extracted += 1
+            if isinstance(outcome, Failure):
+                run.failures.append(outcome)
+                run.progress.failed += 1
+            else:
+                todo.append(Stored(outcome, article.text, article.source))
+            if len(todo) >= options.batch_size:
+                run.commit(todo)
+                todo = []
+            elif on_progress:
+                on_progress(run.progress)
+        run.commit(todo)
+    except BaseException:
+        store.finish_run(run_id, "failed")
+        raise
+    store.finish_run(run_id, "done")
+    return run.progress

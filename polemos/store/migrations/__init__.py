@@ -1,0 +1,1 @@
+"""Alembic migrations, run in code (``polemos db upgrade``); no alembic.ini needed."""

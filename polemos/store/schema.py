@@ -1,0 +1,320 @@
+"""The store's tables (SQLAlchemy 2 Core), one schema for SQLite and PostgreSQL.
+
+The contract record (``polemos.article/1``) is kept field by field so it can be rebuilt exactly:
+
+- ``articles``   one row per article (text kept: evidence and fusion read it), keyed by the contract id
+- ``events``     one row per article-level event; ``uid`` is a stable global id (article id + event id)
+- ``actors``     actor, target and claimant mentions (``role``), so ``--actor``/``--claimant`` share an index
+- ``claims``     who says it, in order; the claimant of claim ``seq`` is the ``actors`` row (claimant, seq)
+- ``locations``  an event's places;  ``counts`` killed/injured/size;  ``spans`` trigger, evidence, mentions
+- ``places`` / ``times``   the article-level geoparser and time-tagger lists
+- ``ingest_runs`` / ``ingest_files`` / ``quarantine``   progress and failures of ingest runs
+
+Every row that mirrors a JSON object has an ``extra`` JSON column for keys this schema does not name,
+so fields the pipeline adds later survive the round trip. Dates are ISO strings (``YYYY-MM-DD``): they
+sort and compare the same way on both databases. Fused events (issue 5) come in a later migration as
+their own tables (``fused_events``, ``fused_members`` → ``events.uid``, ``fusion_history``).
+
+Changing a table here needs a new migration in ``migrations/versions`` (a test compares the two).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+
+SCHEMA_REVISION = "0002"  # the alembic head this code reads and writes
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+Json = JSON().with_variant(JSONB(), "postgresql")
+Id = String(2048)  # article ids are callers' ids, text hashes or URLs
+
+
+def _fk_event() -> Column:
+    return Column("event_uid", String(32), ForeignKey("events.uid", ondelete="CASCADE"), nullable=False)
+
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", Id, primary_key=True),
+    Column("content_hash", String(64), nullable=False),  # sha256 of the text
+    Column("title", Text),
+    Column("published", String(32)),
+    Column("outlet", String(500)),
+    Column("url", Text),
+    Column("language", String(16)),
+    Column("text", Text),
+    Column("source", Text),  # where it was read from: "file.jsonl:12"
+    Column("schema", String(40), nullable=False),
+    Column("article_extra", Json),  # unknown keys of result["article"]
+    Column("result_extra", Json),  # unknown keys of the result itself (e.g. noise)
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Column("run_id", Integer),
+    Index(None, "content_hash"),
+    Index(None, "published"),
+    Index(None, "outlet"),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("uid", String(32), primary_key=True),  # stable: see records.event_uid
+    Column("article_id", Id, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("event_id", String(200), nullable=False),  # the contract id, unique within its article
+    Column("seq", Integer, nullable=False),  # order within the article
+    Column("type", String(20), nullable=False),
+    Column("mode", String(60)),
+    Column("modality", String(20)),
+    Column("has_date", Boolean, nullable=False),
+    Column("date_start", String(32)),
+    Column("date_end", String(32)),
+    Column("date_precision", String(32)),
+    Column("date_text", Text),
+    Column("date_extra", Json),
+    Column("has_acled", Boolean, nullable=False),
+    Column("acled_event_type", String(200)),
+    Column("acled_sub_event_type", String(200)),
+    Column("cameo", String(16)),
+    Column("confidence", Float),
+    Column("extra", Json),
+    UniqueConstraint("article_id", "event_id"),
+    Index(None, "type", "date_start"),
+    Index(None, "date_start"),
+    Index(None, "date_end"),
+    Index(None, "modality"),
+)
+
+actors = Table(
+    "actors",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _fk_event(),
+    Column("role", String(32), nullable=False),  # actor, target, claimant
+    Column("seq", Integer, nullable=False),  # claimants: the index of their claim; else 0
+    Column("text", Text),
+    Column("name", String(1000)),
+    Column("name_fold", String(1000)),  # lower-cased name, else text: the --actor/--claimant key
+    Column("kind", String(40)),
+    Column("country", String(8)),
+    Column("span_start", Integer),
+    Column("span_end", Integer),
+    Column("party", Boolean),
+    Column("extra", Json),
+    Index(None, "event_uid"),
+    Index(None, "role", "name_fold"),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _fk_event(),
+    Column("seq", Integer, nullable=False),
+    Column("outlet", String(500)),
+    Column("span_start", Integer),
+    Column("span_end", Integer),
+    Column("extra", Json),
+    Index(None, "event_uid"),
+)
+
+_PLACE_COLUMNS = (
+    ("text", Text),
+    ("name", String(1000)),
+    ("geonameid", Integer),
+    ("lat", Float),
+    ("lon", Float),
+    ("country", String(8)),
+    ("admin1", String(500)),
+    ("feature", String(40)),
+    ("span_start", Integer),
+    ("span_end", Integer),
+)
+
+locations = Table(
+    "locations",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _fk_event(),
+    Column("seq", Integer, nullable=False),
+    *(Column(name, kind) for name, kind in _PLACE_COLUMNS),
+    Column("extra", Json),
+    Index(None, "event_uid"),
+    Index(None, "country"),
+    Index(None, "lat", "lon"),
+    Index(None, "geonameid"),
+)
+
+counts = Table(
+    "counts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _fk_event(),
+    Column("kind", String(20), nullable=False),  # killed, injured, size
+    Column("seq", Integer, nullable=False),  # key order in the record
+    Column("is_null", Boolean, nullable=False),  # the key is present with value null
+    Column("low", Integer),
+    Column("best", Integer),
+    Column("high", Integer),
+    Column("text", Text),
+    Column("extra", Json),
+    Index(None, "event_uid"),
+)
+
+spans = Table(
+    "spans",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _fk_event(),
+    Column("role", String(32), nullable=False),  # trigger, evidence, mention
+    Column("seq", Integer, nullable=False),
+    Column("span_start", Integer),
+    Column("span_end", Integer),
+    Column("text", Text),
+    Column("extra", Json),
+    Index(None, "event_uid"),
+)
+
+places = Table(
+    "places",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", Id, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("seq", Integer, nullable=False),
+    *(Column(name, kind) for name, kind in _PLACE_COLUMNS),
+    Column("extra", Json),
+    Index(None, "article_id"),
+    Index(None, "geonameid"),
+)
+
+times = Table(
+    "times",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", Id, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("text", Text),
+    Column("span_start", Integer),
+    Column("span_end", Integer),
+    Column("value", String(100)),
+    Column("start_date", String(32)),
+    Column("end_date", String(32)),
+    Column("precision", String(32)),
+    Column("extra", Json),
+    Index(None, "article_id"),
+)
+
+ingest_runs = Table(
+    "ingest_runs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("finished_at", DateTime(timezone=True)),
+    Column("status", String(20), nullable=False),  # running, done, failed (a killed run stays running)
+    Column("engine", String(20)),
+    Column("workers", Integer),
+    Column("paths", Json),
+    Column("seen", Integer, nullable=False, default=0),
+    Column("added", Integer, nullable=False, default=0),
+    Column("updated", Integer, nullable=False, default=0),
+    Column("skipped", Integer, nullable=False, default=0),
+    Column("failed", Integer, nullable=False, default=0),
+    Column("events", Integer, nullable=False, default=0),
+)
+
+ingest_files = Table(
+    "ingest_files",
+    metadata,
+    Column("path", String(1000), primary_key=True),
+    Column("size", BigInteger, nullable=False),
+    Column("mtime_ns", String(24), nullable=False),  # as text: nanoseconds overflow a 32-bit column
+    Column("articles", Integer, nullable=False),
+    Column("done_at", DateTime(timezone=True), nullable=False),
+    Column("run_id", Integer),
+)
+
+quarantine = Table(
+    "quarantine",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source", String(1000), nullable=False),  # file path
+    Column("line", Integer, nullable=False),  # 0 when the whole file failed
+    Column("code", String(8)),
+    Column("reason", Text, nullable=False),
+    Column("article_id", Id),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("run_id", Integer),
+    UniqueConstraint("source", "line"),
+)
+
+# Fused events (issue 5, migration 0002): the fuser's output and people's decisions.
+fused_events = Table(
+    "fused_events",
+    metadata,
+    Column("id", String(20), primary_key=True),  # stable across re-ingest and re-fusion
+    Column("type", String(20)),
+    Column("date_start", String(10)),
+    Column("date_end", String(10)),
+    Column("n_reports", Integer, nullable=False),
+    Column("record", Json, nullable=False),  # the polemos.event/1 record
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index(None, "date_start"),
+    Index(None, "type", "date_start"),
+)
+
+fused_members = Table(
+    "fused_members",
+    metadata,
+    Column("event_uid", String(32), ForeignKey("events.uid", ondelete="CASCADE"), primary_key=True),
+    Column("fused_id", String(20), nullable=False),
+    Index(None, "fused_id"),
+)
+
+fused_articles = Table(
+    "fused_articles",
+    metadata,
+    Column("article_id", Id, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("fused_id", String(20)),  # null: fusion saw it and it joined no event
+    Index(None, "fused_id"),
+)
+
+fusion_history = Table(
+    "fusion_history",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("op", String(10), nullable=False),  # merge, split
+    Column("fused_ids", Json, nullable=False),
+    Column("reports", Json, nullable=False),  # the report uids the decision speaks of, at the time
+    Column("report", String(32)),  # split: the report taken out
+    Column("who", String(200), nullable=False),
+    Column("at", String(40), nullable=False),  # ISO time of the decision
+    Column("why", Text),
+    Column("result_id", String(20)),
+)
+
+ARTICLE_CHILDREN = (places, times)
+EVENT_CHILDREN = (actors, claims, locations, counts, spans)

@@ -1,0 +1,338 @@
+"""``SqlStore``: the store over SQLAlchemy Core, for SQLite and PostgreSQL alike.
+
+Database errors are translated here (and only here) into ``StoreError`` with a coded message.
+A database polemos never touched is migrated on open; one at an older revision is refused (E403)
+until ``polemos db upgrade``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, insert, inspect, select, update
+from sqlalchemy.exc import SQLAlchemyError
+
+from polemos.errors import Errors, MigrationError, StoreError
+from polemos.store import migrate
+from polemos.store.base import Failure, Progress, Stored
+from polemos.store.engine import default_url, make_engine, normalize_url, redact
+from polemos.store.query import EventFilter, near_ok, select_event_uids
+from polemos.store.records import TABLES, flatten, rebuild_article, rebuild_event
+from polemos.store.schema import (
+    EVENT_CHILDREN,
+    actors,
+    articles,
+    claims,
+    counts,
+    events,
+    ingest_files,
+    ingest_runs,
+    locations,
+    metadata,
+    places,
+    quarantine,
+    spans,
+    times,
+)
+
+_LOOKUP_CHUNK = 500  # ids per IN (...) list: well under SQLite's and PostgreSQL's parameter limits
+
+
+@contextlib.contextmanager
+def _translated(url: str) -> Iterator[None]:
+    try:
+        yield
+    except SQLAlchemyError as e:
+        detail = str(getattr(e, "orig", None) or e).strip().splitlines()[0]
+        raise StoreError(Errors.E402.format(detail=f"{detail} ({redact(url)})")) from e
+
+
+class SqlStore:
+    """A polemos database at a SQLAlchemy URL (a file path or ``postgresql://…`` is fine)."""
+
+    def __init__(self, url: str | None = None, *, upgrade: bool = False) -> None:
+        self.url = normalize_url(url) if url else default_url()
+        self.engine = make_engine(self.url)
+        # Called inside a batch's transaction, for stages built on the store (fusion): with the uids of
+        # events about to be removed (a changed article), and with the uids of events just written.
+        self.before_delete: list[Callable[[Connection, list[str]], None]] = []
+        self.after_write: list[Callable[[Connection, list[str]], None]] = []
+        try:
+            self._check_schema(upgrade)
+        except BaseException:
+            self.engine.dispose()
+            raise
+
+    def _check_schema(self, upgrade: bool) -> None:
+        with _translated(self.url):
+            try:
+                found = migrate.current_revision(self.engine)
+            except SQLAlchemyError as e:
+                raise StoreError(Errors.E401.format(url=redact(self.url), detail=_first_line(e))) from e
+            wanted = migrate.head_revision()
+            if found is None and not inspect(self.engine).has_table("articles"):
+                migrate.upgrade(self.engine)  # a new database: create the schema
+            elif found != wanted:
+                if not upgrade:
+                    raise MigrationError(Errors.E403.format(url=redact(self.url), found=found, wanted=wanted))
+                migrate.upgrade(self.engine)
+
+    # ---- writing ---------------------------------------------------------------------------------
+
+    def _write(self) -> Any:
+        return self.engine.connect().execution_options(polemos_write=True)
+
+    def known(self, keys: Iterable[tuple[str, str]]) -> dict[str, str]:
+        ids = [k for k, _ in keys]
+        found: dict[str, str] = {}
+        with _translated(self.url), self.engine.connect() as conn:
+            for i in range(0, len(ids), _LOOKUP_CHUNK):
+                chunk = ids[i : i + _LOOKUP_CHUNK]
+                rows = conn.execute(
+                    select(articles.c.id, articles.c.content_hash).where(articles.c.id.in_(chunk))
+                )
+                found.update({r.id: r.content_hash for r in rows})
+        return found
+
+    def write_batch(
+        self, batch: list[Stored], failures: list[Failure], *, run_id: int | None, progress: Progress
+    ) -> None:
+        rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+        for item in batch:
+            try:
+                flat = flatten(item.record, text=item.text, source=item.source, run_id=run_id)
+            except (KeyError, TypeError, AttributeError, ValueError) as e:  # not a contract record
+                detail = f"{type(e).__name__}: {e}"
+                raise StoreError(Errors.E405.format(source=item.source or "?", detail=detail)) from e
+            for name, table_rows in flat.items():
+                rows[name].extend(table_rows)
+        ids = [r["id"] for r in rows["articles"]]
+        now = datetime.now(UTC)
+        after = replace(progress)  # counters as they will be once this transaction commits
+        with _translated(self.url), self._write() as conn, conn.begin():
+            replaced = self._delete_articles(conn, ids)
+            for table in (articles, events, actors, claims, locations, counts, spans, places, times):
+                if rows[table.name]:
+                    conn.execute(insert(table), rows[table.name])
+            after.added += len(ids) - replaced
+            after.updated += replaced
+            after.events += len(rows["events"])
+            for hook in self.after_write:
+                hook(conn, [e["uid"] for e in rows["events"]])
+            self._unquarantine(conn, [i.source for i in batch if i.source])
+            for f in failures:
+                conn.execute(
+                    delete(quarantine).where(quarantine.c.source == f.source, quarantine.c.line == f.line)
+                )
+                conn.execute(insert(quarantine).values(
+                    source=f.source, line=f.line, code=f.code, reason=f.reason, article_id=f.article_id,
+                    at=now, run_id=run_id))  # fmt: skip
+            if run_id is not None:
+                conn.execute(update(ingest_runs).where(ingest_runs.c.id == run_id).values(
+                    updated_at=now, seen=after.seen, added=after.added, updated=after.updated,
+                    skipped=after.skipped, failed=after.failed, events=after.events))  # fmt: skip
+        progress.added, progress.updated, progress.events = after.added, after.updated, after.events
+
+    def _unquarantine(self, conn: Connection, sources: list[str]) -> None:
+        """Inputs that now read and extract fine leave the quarantine (one query when it holds none)."""
+        wanted = {(src.rsplit(":", 1)[0] if _line(src) else src, _line(src)) for src in sources}
+        files = sorted({f for f, _ in wanted})
+        if not files:
+            return
+        q = select(quarantine.c.id, quarantine.c.source, quarantine.c.line).where(
+            quarantine.c.source.in_(files)
+        )
+        stale = [r.id for r in conn.execute(q) if (r.source, r.line) in wanted]
+        if stale:
+            conn.execute(delete(quarantine).where(quarantine.c.id.in_(stale)))
+
+    def _delete_articles(self, conn: Connection, ids: list[str]) -> int:
+        """Remove these articles and everything under them (a changed article is stored anew)."""
+        existing = (
+            [r.id for r in conn.execute(select(articles.c.id).where(articles.c.id.in_(ids)))] if ids else []
+        )
+        if not existing:
+            return 0
+        if self.before_delete:
+            doomed = list(conn.scalars(select(events.c.uid).where(events.c.article_id.in_(existing))))
+            for hook in self.before_delete:
+                hook(conn, doomed)
+        uids = select(events.c.uid).where(events.c.article_id.in_(existing)).scalar_subquery()
+        for table in EVENT_CHILDREN:
+            conn.execute(delete(table).where(table.c.event_uid.in_(uids)))
+        conn.execute(delete(events).where(events.c.article_id.in_(existing)))
+        for table in (places, times):
+            conn.execute(delete(table).where(table.c.article_id.in_(existing)))
+        conn.execute(delete(articles).where(articles.c.id.in_(existing)))
+        return len(existing)
+
+    def start_run(self, *, paths: list[str], engine: str, workers: int) -> int:
+        now = datetime.now(UTC)
+        with _translated(self.url), self._write() as conn, conn.begin():
+            result = conn.execute(insert(ingest_runs).values(
+                started_at=now, updated_at=now, status="running", engine=engine, workers=workers, paths=paths,
+                seen=0, added=0, updated=0, skipped=0, failed=0, events=0))  # fmt: skip
+            return int(result.inserted_primary_key[0])
+
+    def finish_run(self, run_id: int, status: str = "done") -> None:
+        now = datetime.now(UTC)
+        with _translated(self.url), self._write() as conn, conn.begin():
+            conn.execute(update(ingest_runs).where(ingest_runs.c.id == run_id).values(
+                status=status, finished_at=now, updated_at=now))  # fmt: skip
+
+    def file_done(self, path: str, size: int, mtime_ns: int) -> bool:
+        """Whether this file, unchanged since, was read to its end by an earlier run."""
+        with _translated(self.url), self.engine.connect() as conn:
+            row = conn.execute(select(ingest_files).where(ingest_files.c.path == path)).first()
+        return row is not None and row.size == size and row.mtime_ns == str(mtime_ns)
+
+    def mark_file_done(
+        self, path: str, size: int, mtime_ns: int, n_articles: int, run_id: int | None
+    ) -> None:
+        with _translated(self.url), self._write() as conn, conn.begin():
+            conn.execute(delete(ingest_files).where(ingest_files.c.path == path))
+            conn.execute(insert(ingest_files).values(
+                path=path, size=size, mtime_ns=str(mtime_ns), articles=n_articles, done_at=datetime.now(UTC),
+                run_id=run_id))  # fmt: skip
+
+    # ---- reading ---------------------------------------------------------------------------------
+
+    def event_ids(self, where: EventFilter) -> list[str]:
+        with _translated(self.url), self.engine.connect() as conn:
+            uids = list(conn.scalars(select_event_uids(where)))
+            if where.near:
+                points: dict[str, list[tuple[float | None, float | None]]] = {}
+                for i in range(0, len(uids), _LOOKUP_CHUNK):
+                    chunk = uids[i : i + _LOOKUP_CHUNK]
+                    q = select(locations.c.event_uid, locations.c.lat, locations.c.lon).where(
+                        locations.c.event_uid.in_(chunk)
+                    )
+                    for r in conn.execute(q):
+                        points.setdefault(r.event_uid, []).append((r.lat, r.lon))
+                uids = [u for u in uids if near_ok(where, points.get(u, []))]
+                if where.limit is not None:
+                    uids = uids[: where.limit]
+        return uids
+
+    def events(self, uids: list[str]) -> list[dict[str, Any]]:
+        out: dict[str, dict[str, Any]] = {}
+        with _translated(self.url), self.engine.connect() as conn:
+            for i in range(0, len(uids), _LOOKUP_CHUNK):
+                out.update(self._load_events(conn, uids[i : i + _LOOKUP_CHUNK]))
+        return [out[u] for u in uids if u in out]
+
+    def _load_events(self, conn: Connection, uids: list[str]) -> dict[str, dict[str, Any]]:
+        q = (
+            select(events, articles.c.outlet, articles.c.published, articles.c.url, articles.c.title)
+            .join(articles, articles.c.id == events.c.article_id)
+            .where(events.c.uid.in_(uids))
+        )
+        ev_rows = [r._mapping for r in conn.execute(q)]
+        kids = self._children(conn, uids)
+        out = {}
+        for ev in ev_rows:
+            record = rebuild_event(ev, {name: kids[name].get(ev["uid"], []) for name in kids})
+            out[ev["uid"]] = {
+                "uid": ev["uid"], "article_id": ev["article_id"], "outlet": ev["outlet"],
+                "published": ev["published"], "url": ev["url"], "title": ev["title"], **record,
+            }  # fmt: skip
+        return out
+
+    def _children(self, conn: Connection, uids: list[str]) -> dict[str, dict[str, list[Any]]]:
+        kids: dict[str, dict[str, list[Any]]] = {}
+        for table in EVENT_CHILDREN:
+            by_uid: dict[str, list[Any]] = {}
+            for r in conn.execute(
+                select(table).where(table.c.event_uid.in_(uids)).order_by(table.c.seq, table.c.id)
+            ):
+                by_uid.setdefault(r.event_uid, []).append(r._mapping)
+            kids[table.name] = by_uid
+        return kids
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        with _translated(self.url), self.engine.connect() as conn:
+            art = conn.execute(select(articles).where(articles.c.id == article_id)).first()
+            if art is None:
+                return None
+            return self._rebuild(conn, art._mapping)
+
+    def article_text(self, article_id: str) -> str | None:
+        with _translated(self.url), self.engine.connect() as conn:
+            return conn.scalar(select(articles.c.text).where(articles.c.id == article_id))
+
+    def iter_articles(self, ids: list[str] | None = None) -> Iterator[dict[str, Any]]:
+        """Contract records of stored articles (all of them, in id order, when ``ids`` is None)."""
+        with _translated(self.url), self.engine.connect() as conn:
+            if ids is None:
+                ids = list(conn.scalars(select(articles.c.id).order_by(articles.c.id)))
+            for i in range(0, len(ids), _LOOKUP_CHUNK):
+                chunk = ids[i : i + _LOOKUP_CHUNK]
+                rows = {
+                    r.id: r._mapping for r in conn.execute(select(articles).where(articles.c.id.in_(chunk)))
+                }
+                for article_id in chunk:
+                    if article_id in rows:
+                        yield self._rebuild(conn, rows[article_id])
+
+    def _rebuild(self, conn: Connection, art: Any) -> dict[str, Any]:
+        ev_rows = [
+            r._mapping
+            for r in conn.execute(
+                select(events).where(events.c.article_id == art["id"]).order_by(events.c.seq)
+            )
+        ]
+        kids = self._children(conn, [e["uid"] for e in ev_rows]) if ev_rows else {}
+        evs = [
+            rebuild_event(e, {n: kids[n].get(e["uid"], []) for n in kids} if kids else _no_kids())
+            for e in ev_rows
+        ]
+        plist = list(
+            conn.execute(select(places).where(places.c.article_id == art["id"]).order_by(places.c.seq))
+        )
+        tlist = list(conn.execute(select(times).where(times.c.article_id == art["id"]).order_by(times.c.seq)))
+        return rebuild_article(art, evs, [p._mapping for p in plist], [t._mapping for t in tlist])
+
+    def quarantined(self) -> Iterator[Failure]:
+        with _translated(self.url), self.engine.connect() as conn:
+            q = select(quarantine).order_by(quarantine.c.source, quarantine.c.line)
+            for r in conn.execute(q):
+                yield Failure(
+                    source=r.source, line=r.line, reason=r.reason, code=r.code, article_id=r.article_id
+                )
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table (articles, events, quarantine, …): for reports and tests."""
+        with _translated(self.url), self.engine.connect() as conn:
+            return {
+                t.name: int(conn.scalar(select(func.count()).select_from(t)) or 0)
+                for t in metadata.sorted_tables
+            }
+
+    def runs(self) -> list[dict[str, Any]]:
+        with _translated(self.url), self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(select(ingest_runs).order_by(ingest_runs.c.id))]
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _no_kids() -> dict[str, list[Any]]:
+    return {t.name: [] for t in EVENT_CHILDREN}
+
+
+def _line(source: str) -> int:
+    tail = source.rsplit(":", 1)[-1]
+    return int(tail) if tail.isdigit() else 0
+
+
+def _first_line(e: BaseException) -> str:
+    return str(getattr(e, "orig", None) or e).strip().splitlines()[0]
+
+
+def open_store(url: str | None = None, *, upgrade: bool = False) -> SqlStore:
+    """The store at ``url`` (default: ``POLEMOS_DB`` or ./polemos.db), created if new."""
+    return SqlStore(url, upgrade=upgrade)

@@ -1,0 +1,98 @@
+"""A small deterministic extractor for ingest tests (the store is under test here, not extraction).
+
+It reads "<number> killed in <Place>" sentences with plain string search and writes contract records
+with true offsets; text containing "CRASH" makes it raise, as an extractor bug would. Tests that run the
+real pipeline end to end are marked slow and live beside these.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from typing import Any
+
+from polemos.types import Article
+
+_KILLED = re.compile(r"(\d+) (?:people )?(?:were )?killed in ([A-Z][a-z]+)")
+
+
+def record_for(article: Article) -> dict[str, Any]:
+    events = []
+    for n, m in enumerate(_KILLED.finditer(article.text), start=1):
+        number, place = m.group(1), m.group(2)
+        events.append(
+            {
+                "id": f"e{n}",
+                "type": "ASSAULT",
+                "mode": None,
+                "modality": "asserted",
+                "actor": None,
+                "target": None,
+                "locations": [
+                    {
+                        "text": place,
+                        "name": place,
+                        "geonameid": None,
+                        "lat": None,
+                        "lon": None,
+                        "country": None,
+                        "admin1": None,
+                        "feature": None,
+                        "start": m.start(2),
+                        "end": m.end(2),
+                    }
+                ],
+                "date": None,
+                "counts": {
+                    "killed": {"low": int(number), "best": int(number), "high": int(number), "text": number},
+                    "injured": None,
+                    "size": None,
+                },
+                "claims": [{"claimant": None, "outlet": article.outlet, "start": None, "end": None}],
+                "trigger": {
+                    "text": "killed",
+                    "start": m.start() + m.group(0).index("killed"),
+                    "end": m.start() + m.group(0).index("killed") + 6,
+                },
+                "evidence": {"start": m.start(), "end": m.end(), "text": m.group(0)},
+                "mentions": [],
+                "acled": None,
+                "cameo": "18",
+                "confidence": 0.5,
+            }
+        )
+    return {
+        "schema": "polemos.article/1",
+        "article": {
+            "id": article.id,
+            "title": article.title,
+            "published": article.published.isoformat() if article.published else None,
+            "outlet": article.outlet,
+            "url": article.url,
+            "language": "en",
+        },
+        "events": events,
+        "places": [],
+        "times": [],
+    }
+
+
+class HandExtractor:
+    def __init__(self) -> None:
+        self.delay = float(
+            os.environ.get("POLEMOS_TEST_DELAY", "0")
+        )  # seconds per article: lets a test kill us
+
+    def __call__(self, articles: list[Article]) -> list[Any]:
+        out = []
+        for article in articles:
+            if "CRASH" in article.text:
+                raise RuntimeError("the extractor broke on this text")
+            if self.delay:
+                time.sleep(self.delay)
+            record = record_for(article)
+            if "BADRECORD" in article.text:  # a record the store cannot take: an event without its id
+                del record["events"][0]["id"]
+            out.append(record)
+        return out
