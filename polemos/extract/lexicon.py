@@ -144,25 +144,9 @@ def support_verbs() -> dict[str, str]:
     return {row[0].strip(): row[1].strip() for row in read_tsv("support_verbs.tsv")}
 
 
-def _key(tokens: list[Token]) -> str:
-    """Lemmas joined as the lexicon writes them: hyphens glued ("cease - fire" -> "cease-fire")."""
-    out = ""
-    for t in tokens:
-        lemma = t.lemma_.lower() if t.text != "-" else "-"
-        if not out or out.endswith("-") or lemma == "-":
-            out += lemma
-        else:
-            out += " " + lemma
-    return out
-
-
 def surface(token: Token) -> str:
     """A token's lower-cased text with an elided French article or pronoun stripped."""
     return _ELISION.sub("", token.lower_)
-
-
-def _surface_key(tokens: list[Token]) -> str:
-    return " ".join(surface(t) for t in tokens)
 
 
 def objects_of(head: Token, last: Token | None = None) -> list[Token]:
@@ -315,23 +299,31 @@ def guess_lemma(word: str) -> str:
     return next((s for s in stems if s in vocab), w)
 
 
-def _folded_key(tokens: list[Token]) -> str | None:
-    """The lexicon key of a window read from guessed lemmas, when a word in it is capitalized,
-    tagged as a proper noun (title-case headlines) or left unreduced by the lemmatizer ("retook",
-    "raped" -> "rap"); None when that changes nothing."""
+def _needs_fold(t: Token) -> bool:
+    """Should this word also be read from a guessed lemma? When it is capitalized, tagged as a
+    proper noun (title-case headlines) or a verb the lemmatizer left unreduced ("retook", "raped"
+    -> "rap")."""
     vocab = _vocabulary()
-    if not any(
+    return (
         t.pos_ == "PROPN"
         or (t.text[:1].isupper() and t.lemma_ == t.text)
         or (t.pos_ == "VERB" and t.lemma_.lower() not in vocab and guess_lemma(t.text) in vocab)
-        for t in tokens
-    ):
-        return None
+    )
+
+
+def _join(parts: list[str]) -> str:
+    """Words joined as the lexicon writes them: hyphens glued ("cease - fire" -> "cease-fire")."""
     out = ""
-    for t in tokens:
-        lemma = guess_lemma(t.text) if t.text != "-" else "-"
-        out += lemma if not out or out.endswith("-") or lemma == "-" else " " + lemma
+    for w in parts:
+        out += w if not out or out.endswith("-") or w == "-" else " " + w
     return out
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """Words an entry can start with (lexicon keys split at spaces and hyphens, surface forms)."""
+    firsts = {re.split(r"[ -]", k)[0] for k in load_lexicon()} | {k.split()[0] for k in load_surface_forms()}
+    return frozenset(firsts)
 
 
 def is_headline(sent: SpacySpan) -> bool:
@@ -344,23 +336,31 @@ def find_triggers(sent: SpacySpan) -> list[Match]:
     """Lexicon entries in the sentence, longest match first, no two sharing a token."""
     lexicon = load_lexicon()
     forms = load_surface_forms()
+    firsts = _first_words()
     headline = is_headline(sent)
+    tokens = list(sent)
+    # each word read three ways, once: its lemma, a guessed lemma where the tagger may be wrong,
+    # and its surface form (for other languages)
+    lemmas = [t.lemma_.lower() if t.text != "-" else "-" for t in tokens]
+    folds = [guess_lemma(t.text) if t.text != "-" and _needs_fold(t) else None for t in tokens]
+    surfaces = [surface(t) for t in tokens]
     matches: list[Match] = []
     taken: set[int] = set()
-    tokens = list(sent)
     for width in range(MAX_WORDS, 0, -1):
         for i in range(len(tokens) - width + 1):
             window = tokens[i : i + width]
-            if any(t.i in taken for t in window) or window[0].is_punct or window[-1].is_punct:
+            if window[0].is_punct or window[-1].is_punct or any(t.i in taken for t in window):
                 continue
-            key = _key(window)
-            entries = lexicon.get(key, ())
+            if lemmas[i] not in firsts and (folds[i] or "") not in firsts and surfaces[i] not in firsts:
+                continue
+            entries = lexicon.get(_join(lemmas[i : i + width]), ())
             folded = False
-            if not entries:
-                alt = _folded_key(window)
-                entries = lexicon.get(alt, ()) if alt else ()
+            if not entries and any(f is not None for f in folds[i : i + width]):
+                pairs = zip(folds[i : i + width], lemmas[i : i + width], strict=True)
+                alt = [f if f is not None else w for f, w in pairs]
+                entries = lexicon.get(_join(alt), ())
                 folded = bool(entries)
-            entries += forms.get(_surface_key(window), ())
+            entries += forms.get(" ".join(surfaces[i : i + width]), ())
             for entry in entries:
                 head = _head_of(entry, window)
                 pos_ok = _pos_ok(entry, head) or (
