@@ -51,6 +51,16 @@ class Errors(metaclass=ErrorsWithCodes):
     E406 = "report {report} is not in fused event {id}"
     # batch: E5xx
     E501 = "the batch engine failed: {detail}"
+    # API and web: E6xx
+    E601 = "request body of {size} bytes is over the limit of {limit} bytes"
+    E602 = "invalid request: {detail}"
+    E603 = "a write needs the header 'Authorization: Bearer <token>' with the operator's token"
+    E604 = "writes are disabled: the server was started without a token (set POLEMOS_TOKEN or --token)"
+    E605 = "no such page or endpoint: {path}"
+    E606 = "method {method} is not allowed on {path}"
+    E607 = "no article with id {id}"
+    E608 = "this server has no database: start it with --db URL"
+    E609 = "internal error ({name}); the server log has the details"
 
 
 class PolemosError(Exception):

@@ -288,3 +288,13 @@ def test_actors_general_staff_is_the_military(actors):
 
 def test_actors_an_adjective_alone_is_not_a_people(actors):
     assert resolve(actors, "the Ukrainian delegation").kind == "government"
+
+
+def test_actors_state_as_head_word_composes_to_the_state() -> None:
+    # "the Palestinian state": the head word "state" is the state itself (a KeyError crashed a run once)
+    from polemos.resolve.actors import get_dictionary
+
+    text = "the Palestinian state"
+    ref = get_dictionary().resolve(text, 0, len(text))
+    assert (ref.name, ref.country) == ("Palestine", "PS")
+    get_dictionary().country_hint("Israel and the Palestinian state")  # must not raise

@@ -26,22 +26,30 @@ from polemos.resolve.places_demonyms import demonyms
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
 NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
-CONNECTORS = frozenset({"of", "de", "del", "la", "le", "les", "du", "des", "da", "do", "dos", "van", "von", "y",
-                        "and", "on", "upon", "-", "'s"} | ARTICLES)  # fmt: skip
-LANGUAGE_CUES = frozenset({"in", "speak", "speaks", "spoke", "speaking", "into", "from", "learn", "learning",
-                           "taught", "teach", "fluent"})  # fmt: skip
+CONNECTORS = frozenset("of de del la le les du des da do dos van von y and on upon - 's".split()) | ARTICLES
+LANGUAGE_CUES = frozenset(
+    "in speak speaks spoke speaking into from learn learning taught teach fluent".split()
+)
+# Words before (or after) a place name: "in Darayya", "near Jableh", "shelled Tartus".
+LOCATIVE = frozenset(
+    """in at near from to of outside around across toward towards into between and through via inside
+    throughout within nearby district town city village province governorate suburb outskirts struck hit
+    shelled attacked captured seized bombed entered reached visited besieged retook stormed surrounded left
+    fled""".split()
+)
 MAX_TOKENS = 7
+CUE_POPULATION = 100_000  # a one-word town below this, named only by the gazetteer, needs a locative cue
 MIN_POPULATION = 5000  # a town named only by the gazetteer (the model did not tag it) must be this big
 MIN_POPULATION_NAME = 100_000  # ... and this big when the model took it for a person's name
 # Words that name a direction or a part, never a place on their own ("Central", "Western").
-GENERIC = frozenset({"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
-                     "northeast", "northwest", "southeast", "southwest", "upper", "lower", "greater", "middle",
-                     "inner", "outer", "mid", "new", "old", "great", "little", "big", "saint", "st", "mount",
-                     "lake", "river", "city", "county", "state", "island", "islands", "valley", "bay", "centre",
-                     "center", "hall", "road", "street", "avenue", "hospital", "castle", "chapel", "college",
-                     "university", "school", "church", "park", "square", "airport", "station", "bridge",
-                     "stadium", "republic", "union", "village", "town", "district", "region", "province"})  # fmt: skip
-EMBEDDING_LABELS = frozenset({"PERSON", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
+GENERIC = frozenset(
+    """north south east west central northern southern eastern western northeast northwest southeast
+    southwest upper lower greater middle inner outer mid new old great little big saint st mount lake river
+    city county state island islands valley bay centre center hall road street avenue hospital castle chapel
+    college university school church park square airport station bridge stadium republic union village town
+    district region province""".split()
+)
+EMBEDDING_LABELS = frozenset({"PERSON"})
 STRONG_FEATURES = frozenset({"country", "admin1", "region", "landmark", "neighbourhood"})
 EXTENSION = "polemos_places"
 
@@ -58,6 +66,33 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
             break
         end -= 1
     return start, end
+
+
+def _name_part(ent: Span) -> Span:
+    """An entity without leading words that are not names ("Besides Aleppo" → "Aleppo")."""
+    start = ent.start
+    while start < ent.end - 1 and ent.doc[start].pos_ not in ("PROPN", "NOUN"):
+        start += 1
+    return ent.doc[start : ent.end] if start != ent.start else ent
+
+
+def _locative(doc: Doc, span: Span) -> bool:
+    prev = doc[span.start - 1] if span.start > 0 else None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if prev is not None and prev.lower_ in LOCATIVE:
+        return True
+    if span[-1].dep_ == "compound" and span[-1].head.pos_ == "NOUN":
+        return True  # a modifier of a common noun: "a Calais swimming pool", "the Oakdale fire station"
+    ent = span[0].ent_type_
+    if ent in ("ORG", "FAC") and span[0].ent_iob_ == "B" and span[-1].dep_ == "compound":
+        return True  # the head of an institution's name: "Owensboro Public Schools", "Slidell PD"
+    if nxt is not None and (
+        nxt.text in (",", "'s", "’s") or nxt.lower_ in LOCATIVE - {"and", "of", "to", "from"}
+    ):
+        return True
+    if nxt is not None and nxt.lower_ == "and" and nxt.i + 1 < len(doc) and _capitalised(doc[nxt.i + 1]):
+        return True  # "Jableh and Tartus"
+    return prev is not None and prev.text == ","
 
 
 def _capitalised(tok) -> bool:
@@ -83,17 +118,9 @@ class PlaceRecognizer:
 
     # -- the three sources ------------------------------------------------------------------
     def find(self, doc: Doc) -> list[tuple[int, int, bool]]:
-        taken = [False] * len(doc)
-        spans: list[tuple[int, int, bool]] = []
-
-        def take(start: int, end: int, demonym: bool) -> None:
-            if start < end and not any(taken[start:end]):
-                for k in range(start, end):
-                    taken[k] = True
-                spans.append((start, end, demonym))
-
+        found: list[tuple[int, int, bool, int]] = []  # (start, end, demonym, source rank)
         lower_words = {t.text for t in doc if t.text.islower()}
-        surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+        surnames = {e[-1].text for e in map(_name_part, doc.ents) if e.label_ == "PERSON" and len(e) > 1}
         ent_of = {}
         for e in doc.ents:
             for k in range(e.start, e.end):
@@ -106,19 +133,23 @@ class PlaceRecognizer:
             if s >= t or doc[s:t].text in table:
                 continue  # demonyms: step 3
             if self._known(doc[s:t]):
-                take(s, t, False)
+                found.append((s, t, False, 0))
                 continue
             inner = list(self._gazetteer_spans(doc, ent_of, lower_words, set(), s, t, relaxed=True))
-            for a, b in inner:
-                take(a, b, False)
-            if not inner and doc[s].text in table:
-                take(s, s + 1, True)
-            elif not inner:
-                take(s, t, False)
+            found += [(a, b, False, 0) for a, b in inner]
+            if not inner:
+                found.append((s, s + 1, True, 0) if doc[s].text in table else (s, t, False, 0))
         for start, end in self._gazetteer_spans(doc, ent_of, lower_words, surnames):  # 2. names it missed
-            take(start, end, False)
+            found.append((start, end, False, 1))
         for start, end in self._demonym_spans(doc):  # 3. "Syrian", "Americans"
-            take(start, end, True)
+            found.append((start, end, True, 2))
+        # overlaps: the model's places first, then the gazetteer's names, then demonyms; longer first
+        taken = [False] * len(doc)
+        spans: list[tuple[int, int, bool]] = []
+        for start, end, demonym, _ in sorted(found, key=lambda f: (f[3], f[0] - f[1], f[0])):
+            if start < end and not any(taken[start:end]):
+                taken[start:end] = [True] * (end - start)
+                spans.append((start, end, demonym))
         spans.sort()
         return [(doc[s].idx, doc[t - 1].idx + len(doc[t - 1].text), d) for s, t, d in spans]
 
@@ -204,21 +235,39 @@ class PlaceRecognizer:
             ]
             return ok[0] if ok and not (single and first.text in lower_words) else None
         ent = ent_of.get(span.start)
-        if ent is not None and ent.label_ in NOT_PLACE_LABELS:
-            return None
+        numeric = ent is not None and ent.label_ in NOT_PLACE_LABELS
+        if numeric and (ent.label_ in ("DATE", "TIME") or any(t.like_num for t in span)):
+            return None  # "May" is a month; but "706 Orange County" residents are of a place
         if single and (
             first.text in lower_words or first.text.lower() in lower_words or first.text in surnames
         ):
             return None
         if single and first.pos_ != "PROPN" and not first.text.isupper():
             return None  # "We", "Road": a common word here
-        if ent is not None and ent.label_ in EMBEDDING_LABELS and len(ent) > len(span):
-            return None  # "George Washington", "Gulf War"; a place inside an organisation's name still counts
-        floor = MIN_POPULATION_NAME if ent is not None and ent.label_ in NAME_LABELS else MIN_POPULATION
+        if ent is not None and ent.label_ in EMBEDDING_LABELS and len(_name_part(ent)) > len(span):
+            return None  # "George Washington"; a place inside an organisation's name still counts ...
+        tail = (
+            ent is not None
+            and ent.label_ in NAME_LABELS
+            and span.end == ent.end
+            and span.start > ent.start
+            and doc[span.start - 1].lower_ not in ("of", "for", "in", "at", "on")
+        )
+        if tail and not any(c.feature in STRONG_FEATURES or c.population >= CUE_POPULATION for c in cands):
+            return None  # ... and at its tail only when it is well known ("CTV Edmonton"; not "Boko Haram")
+        cue = _locative(doc, span)
+        person = ent is not None and ent.label_ == "PERSON" and not cue  # "to Cirencester": a place after all
+        floor = MIN_POPULATION_NAME if person else MIN_POPULATION
         for c in cands:
             if c.feature in STRONG_FEATURES and c.kind <= 1:
                 return c
-            if c.feature in ("city", "admin2") and c.population >= floor and (c.kind == 0 or not single):
+            if c.feature in ("city", "admin2") and c.population >= floor * (
+                1 if c.kind == 0 or not single else 4
+            ):
+                # a single-word alternate name ("Jableh") needs a bigger town behind it, and a small
+                # one-word town a locative cue ("in Nubl", "Nubl, Aleppo"): "Police said" is no place
+                if single and c.population < CUE_POPULATION and not cue:
+                    continue
                 return c
         return None
 

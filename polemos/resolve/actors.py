@@ -324,7 +324,12 @@ class ActorDictionary:
             # bodies without a front line, and people (leaders speak of everywhere), tell nothing
             if entry is None or entry.person or entry.kind in ("international-org", "ngo", "media"):
                 continue
-            if len({(self.entries[i].country, self.entries[i].conflicts) for i in m.ids}) > 1:
+            if (
+                len(
+                    {(self.entries[i].country, self.entries[i].conflicts) for i in m.ids if i in self.entries}
+                )
+                > 1
+            ):
                 continue  # an alias of several actors ("coalition airstrikes") does not tell which
             # "Turkmen", "Uzbek", "Somali" also name peoples living elsewhere: an adjective alone is weak
             weak = m.how == "country" and " ".join(t.key for t in toks[m.i : m.j]) not in self._country_names

@@ -43,6 +43,12 @@ BACKED = frozenset(
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"})
 
 
+def state_id(cc: str, institution: str) -> str:
+    """The id of a state institution entry: the state itself is "state:CC", the rest "state:CC:key"
+    ("the Palestinian state" composes to the state, not to a "state" institution of it)."""
+    return f"state:{cc}" if institution == "state" else f"state:{cc}:{institution}"
+
+
 class PhraseTable(Generic[V]):
     """Phrase keys (word keys joined by spaces) to values, with the longest match at a position."""
 
@@ -153,7 +159,7 @@ class Matcher:
                 k += 1 + (k + 1 < len(keys) and keys[k + 1] == "the")
                 country = self._country_at(toks, keys, k) if k < len(keys) else None
                 if country is not None and (alias is None or country[0] > alias[0]):
-                    return Match(i, country[0], (f"state:{country[1]}:{of[1][0]}",), "compose")
+                    return Match(i, country[0], (state_id(country[1], of[1][0]),), "compose")
         country = self._country_at(toks, keys, i)
         if country is not None:
             j, cc = country
@@ -163,9 +169,9 @@ class Matcher:
                 other = self._country_at(toks, keys, j + 1)
                 shared = self.heads.longest_at(keys, other[0]) if other and other[0] < len(keys) else None
                 if shared is not None:
-                    return Match(i, j, tuple(f"state:{cc}:{h}" for h in shared[1]), "compose")
+                    return Match(i, j, tuple(state_id(cc, h) for h in shared[1]), "compose")
             if head is not None and (alias is None or head[0] >= alias[0]):
-                return Match(i, head[0], tuple(f"state:{cc}:{h}" for h in head[1]), "compose")
+                return Match(i, head[0], tuple(state_id(cc, h) for h in head[1]), "compose")
             if alias is not None and alias[0] > j:
                 return Match(i, alias[0], tuple(alias[1]), "alias")
             return Match(i, j, (f"state:{cc}",), "country")

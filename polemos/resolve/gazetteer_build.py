@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -73,6 +74,14 @@ def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
     lats = [p[0] for p in points]
     lons = [p[1] for p in points]
     return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
+
+
+def _ascii_name(name: str, aliases: list[str] | tuple[str, ...]) -> str:
+    """The name as the English press writes it: 'Ţarţūs' → 'Tartus' (an ASCII alias of the same key)."""
+    if name.isascii():
+        return name
+    key = fold(name)
+    return next((a for a in aliases if a.isascii() and fold(a) == key), name)
 
 
 def _display_name(name: str, aliases: list[str]) -> str:
@@ -277,7 +286,15 @@ def _cities(
         gid, cc, pop = int(c["geonameid"]), c["countrycode"], int(c.get("population") or 0)
         a1 = admin1.get(f"{cc}.{c.get('admin1code') or ''}")
         w.place(
-            gid, c["name"], float(c["latitude"]), float(c["longitude"]), cc, a1, admin2.get(gid), "city", pop
+            gid,
+            _ascii_name(c["name"], c.get("alternatenames") or ()),
+            float(c["latitude"]),
+            float(c["longitude"]),
+            cc,
+            a1,
+            admin2.get(gid),
+            "city",
+            pop,
         )
         w.key(c["name"], gid, OFFICIAL)
         for alt in c.get("alternatenames") or []:
@@ -348,7 +365,7 @@ def _supplement(w: _Writer) -> None:
 def build(path: Path, version: str, progress: Progress | None = None) -> None:
     """Compile the gazetteer into a new SQLite file at ``path`` (written aside, then moved in)."""
     progress = progress or (lambda step, done, total: None)
-    tmp = path.with_suffix(".tmp")
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # processes building at once never collide
     tmp.unlink(missing_ok=True)
     db = sqlite3.connect(tmp)
     try:
@@ -361,6 +378,10 @@ def build(path: Path, version: str, progress: Progress | None = None) -> None:
         _supplement(w)
         progress("writing the index", 0, 1)
         w.flush()
+        # reverse look-ups ("every name of place X") and country rows by code, built after the bulk
+        # insert (cheaper than keeping them up to date row by row)
+        db.execute("CREATE INDEX name_by_place ON name(place)")
+        db.execute("CREATE INDEX place_by_cc ON place(cc, feature)")
         db.execute("INSERT INTO meta VALUES ('version', ?)", (version,))
         db.commit()
         progress("writing the index", 1, 1)

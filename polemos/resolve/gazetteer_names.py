@@ -12,12 +12,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from unidecode import unidecode
+from anyascii import anyascii
 
 # Arabic definite article as the press transliterates it, sun-letter assimilations included.
-ARTICLES = frozenset(
-    {"al", "el", "al", "ar", "ad", "as", "ash", "at", "az", "an", "adh", "ath", "aj", "az", "ed", "es", "et", "en", "er", "ez", "ul", "il"}
-)  # fmt: skip
+ARTICLES = frozenset("al el ar ad as ash at az an adh ath aj ed es et en er ez ul il".split())
 # Words that turn a place name into the name of an area ("Idlib province", "Harris County").
 AREA_WORDS = frozenset(
     {"province", "provinces", "governorate", "county", "state", "region", "district", "oblast", "prefecture",
@@ -34,7 +32,7 @@ _DOUBLE = re.compile(r"(.)\1+")
 def fold(name: str) -> str:
     """ASCII, lower case, punctuation to single spaces; apostrophes and ayn/hamza marks vanish."""
     text = _QUOTES.sub("", name)
-    text = unidecode(text).lower()
+    text = anyascii(text).lower()
     text = _QUOTES.sub("", text)
     return _NON_ALNUM.sub(" ", text).strip()
 
@@ -56,16 +54,14 @@ def strip_area_word(key: str) -> str:
 
 
 def skeleton(key: str) -> str:
-    """Consonant key: no article, no vowels or final h, no doubled letters ("jableh" → "jbl")."""
+    """Consonant frame: no article, no final h after a vowel, no doubled letters, each vowel run
+    one 'a' ("jableh" and "jablah" → "jabla"; "hodeidah" and "hudaydah" → "hadada")."""
     key = strip_article(key).replace(" ", "")
     key = re.sub(r"(?<=[aeiouy])h$", "", key)
-    key = _VOWELS.sub("", key)
-    return _DOUBLE.sub(r"\1", key)
+    key = _DOUBLE.sub(r"\1", key)
+    return _VOWELS.sub("a", key)
 
 
 def is_latin(name: str) -> bool:
     """True when every letter of the name is Latin script (other scripts fold to noise)."""
-    for ch in name:
-        if ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN"):
-            return False
-    return True
+    return all(unicodedata.name(ch, "").startswith("LATIN") for ch in name if ch.isalpha())

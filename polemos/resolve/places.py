@@ -32,6 +32,7 @@ FEATURE_PRIOR = {"country": 6.0, "region": 3.0, "admin1": 2.5, "landmark": 2.0, 
 KIND_PENALTY = {0: 0.0, 1: -0.3, 2: -1.0, 3: -2.5}
 AMBIGUOUS_MARGIN = 0.5
 NEIGHBOUR_READINGS = 8  # how many readings of another name count for nearness
+MAX_CANDIDATES = 40  # readings of one name kept after the context-free score
 
 _NEAR_BEFORE = re.compile(
     r"\b(near|nearby|outskirts of|suburbs? of|vicinity of|close to|outside|around|(?:north|south|east|west)"
@@ -159,14 +160,12 @@ class _Context:
 
 def _base_score(c: Place, m: _Mention) -> float:
     s = math.log10(c.population + 10) + FEATURE_PRIOR.get(c.feature, 0.0) + KIND_PENALTY.get(c.kind, -2.5)
-    if c.capital:  # "Washington", "Damascus": the capital unless the article says otherwise
-        s += 4.0
     if c.id < 0:  # curated supplement rows name exactly the places the press means
         s += 4.0
     if m.area_hint:
         s += 3.0 if c.feature in ("admin1", "admin2", "region") else -2.0
-    elif c.feature == "admin2" and c.kind >= 1:
-        s -= 2.0  # "Arlington" is the town before it is Arlington County
+    elif c.feature == "admin2":
+        s -= 2.0  # a bare "Arlington" or "Albany" is the town before it is the county or district
     return s
 
 
@@ -186,12 +185,20 @@ def _score(
         )
         if big_city:
             s -= 4.0
+    if c.capital:  # "Washington", "Damascus": the capital, unless the article is about another
+        # country that has a place of the same name ("Dublin" in Ohio news)
+        home = countries.most_common(1)[0][0] if countries else None
+        rival = home is not None and not countries.get(c.cc) and any(o.cc == home for o in same_name)
+        s += 1.0 if rival else 4.0
     if c.cc and countries.get(c.cc):
         s += 2.0 + (1.0 if countries.most_common(1)[0][0] == c.cc else 0.0)
     if c.admin1 and c.feature != "admin1" and admin1s.get((c.cc, c.admin1)):
         s += 2.5
-    if c.feature == "admin1" and any(_contains(c, p) for p in points if p.feature != "admin1"):
-        s += 2.5  # the article names places inside this area
+    if c.feature == "admin1":  # the article names places inside this area (or may: one reading is)
+        if any(_contains(c, p) for p in points if p.feature != "admin1"):
+            s += 2.5
+        elif any(_contains(c, o) for group in others for o in group):
+            s += 1.5
     if c.feature in ("city", "landmark", "neighbourhood", "admin2"):
         # nearness to the other names of the article: to their best reading, else to any reading
         dists = [_km(c, p) for p in points if p.feature not in ("country", "region")]
@@ -201,9 +208,8 @@ def _score(
             3.0,
             sum(1.0 if min((_km(c, o) for o in group), default=math.inf) <= 60 else 0.0 for group in others),
         )
-    if m.container is not None and m.container.cands:
-        if any(_contains(o, c) for o in m.container.cands[:3]):
-            s += 8.0
+    if m.container is not None and any(_contains(o, c) for o in m.container.cands[:3]):
+        s += 8.0  # "Paris, Texas": the Paris inside Texas
     return s
 
 
@@ -222,19 +228,26 @@ def _prepare(g: Gazetteer, text: str, start: int, end: int, demonym: bool) -> _M
         or bool(_AREA_AFTER.match(text[end : end + 20]))
         or bool(_AREA_BEFORE.search(before))
     )
+    m.cands = sorted(m.cands, key=lambda c: -_base_score(c, m))[:MAX_CANDIDATES]
     return m
 
 
 def _choose(ms: list[_Mention], ctx: _Context) -> None:
+    done: dict[tuple, tuple[list[Place], list[float]]] = {}  # same name, same cues: same ranking
+    views: dict[str, tuple] = {}
     for m in ms:
         if m.demonym or not m.cands:
             m.scores = [1.0] * len(m.cands)
             continue
-        view = ctx.view(m.key)
-        m.scores = [_score(c, m, view, m.cands) for c in m.cands]
-        order = sorted(range(len(m.cands)), key=lambda k: -m.scores[k])
-        m.cands = [m.cands[k] for k in order]
-        m.scores = [m.scores[k] for k in order]
+        container = tuple(c.id for c in m.container.cands[:3]) if m.container is not None else ()
+        memo = (m.key, m.area_hint, container, tuple(c.id for c in m.cands))
+        if memo not in done:
+            if m.key not in views:
+                views[m.key] = ctx.view(m.key)
+            scores = [_score(c, m, views[m.key], m.cands) for c in m.cands]
+            order = sorted(range(len(m.cands)), key=lambda k: -scores[k])
+            done[memo] = ([m.cands[k] for k in order], [scores[k] for k in order])
+        m.cands, m.scores = list(done[memo][0]), list(done[memo][1])
 
 
 def _context(ms: list[_Mention]) -> _Context:

@@ -1,0 +1,262 @@
+"""API latency and throughput on a store of 100k events, beside the same queries run in-process.
+
+    PYTHONPATH=. python benchmarks/api.py                     # 100k events, reuses the store file
+    PYTHONPATH=. python benchmarks/api.py --events 10000 --requests 500
+
+Events are fused events (``polemos.event/1``); the generated reports are fused when the store is
+built (timed), as ``create_app`` does. Three ways to ask the same two questions, one table:
+
+- ``sql``      the filtered, paged SELECT of event ids alone (what the database itself costs);
+- ``library``  ``polemos.api.data`` in this process: that SELECT plus the total count and the records
+               rebuilt from their tables (what every surface pays before any HTTP);
+- ``http``     ``GET /events?…`` / ``GET /events/{id}`` against ``polemos serve`` in its own process on
+               127.0.0.1 (one uvicorn worker), from a Python load generator with keep-alive
+               connections (``--concurrency`` threads).
+
+Queries: ``/events?type=ASSAULT&country=SY&since=2018-01-01&until=2021-12-31&sort=-date&offset=50
+&limit=50`` (filtered, paged: the page after the first) and ``/events/{id}`` for random stored ids.
+The store is generated (records with true offsets, written through ``SqlStore.write_batch``): several
+countries, types, actors, claimants and figures over ten years. Figures vary with the machine and
+its load; the ratios between rows are the point.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from polemos.store import Progress, SqlStore, Stored  # noqa: E402
+
+CITIES = [("Aleppo", 36.20, 37.16, "SY"), ("Homs", 34.73, 36.72, "SY"), ("Idlib", 35.93, 36.63, "SY"),
+          ("Mosul", 36.34, 43.13, "IQ"), ("Kirkuk", 35.47, 44.39, "IQ"), ("Donetsk", 48.02, 37.80, "UA"),
+          ("Kharkiv", 49.99, 36.23, "UA"), ("Mogadishu", 2.04, 45.34, "SO"), ("Sanaa", 15.35, 44.21, "YE"),
+          ("Aden", 12.78, 45.04, "YE"), ("Kabul", 34.53, 69.17, "AF"), ("Gao", 16.27, -0.04, "ML"),
+          ("Maiduguri", 11.85, 13.16, "NG"), ("Tripoli", 32.89, 13.19, "LY"),
+          ("Goma", -1.68, 29.23, "CD")]  # fmt: skip
+TYPES = ["ASSAULT"] * 5 + ["PROTEST", "COERCE", "MOBILIZE", "THREATEN", "CONSULT", "AGREE", "ACCUSE"]
+ACTORS = ["government forces", "rebel fighters", "Islamic State", "the army", "militiamen", "police"]
+CLAIMANTS = [("a monitoring group", False), ("the defence ministry", True), ("local officials", False),
+             ("rebel spokesmen", True), ("the UN", False), ("hospital staff", False)]  # fmt: skip
+OUTLETS = ["Levant Wire", "Orontes Observer", "Ridge Radio", "Euphrates Weekly", "Coast Post"]
+EVENTS_PER_ARTICLE = 4
+FILTERED = "type=ASSAULT&country=SY&since=2018-01-01&until=2021-12-31&sort=-date&offset=50&limit=50"
+
+
+def _article(n: int, rng: random.Random) -> Stored:
+    day0 = date(2015, 1, 1) + timedelta(days=rng.randrange(3650))
+    outlet = rng.choice(OUTLETS)
+    parts: list[str] = [f"Report {n} from {outlet}"]
+    events = []
+    for i in range(EVENTS_PER_ARTICLE):
+        city, lat, lon, cc = rng.choice(CITIES)
+        actor = rng.choice(ACTORS)
+        claimant, party = rng.choice(CLAIMANTS)
+        killed = rng.choice([None, None, rng.randrange(1, 200)])
+        day = day0 - timedelta(days=rng.randrange(3))
+        figure = f"{killed} people" if killed else "people"
+        sentence = f"On {day.isoformat()}, {actor} attacked {figure} in {city}, {claimant} said."
+        start = sum(len(p) + 1 for p in parts)
+        parts.append(sentence)
+
+        def span(piece: str, s: str = sentence, base: int = start) -> dict[str, Any]:
+            i0 = s.index(piece)
+            return {"text": piece, "start": base + i0, "end": base + i0 + len(piece)}
+
+        events.append({
+            "id": f"ev{i}", "type": rng.choice(TYPES), "mode": None, "modality": "asserted",
+            "actor": {**span(actor), "name": actor, "kind": "military", "country": None}, "target": None,
+            "locations": [{**span(city), "name": city, "geonameid": None, "lat": lat, "lon": lon,
+                           "country": cc, "admin1": None, "feature": "city"}],
+            "date": {"start": day.isoformat(), "end": day.isoformat(), "precision": "day",
+                     "text": day.isoformat()},
+            "counts": {"killed": None if not killed else {"low": killed, "best": killed, "high": killed,
+                                                          **span(figure)}, "injured": None, "size": None},
+            "claims": [{"claimant": {**span(claimant), "name": claimant, "kind": "unknown", "country": None,
+                                     "party": party}, "outlet": outlet}],
+            "trigger": span("attacked"), "evidence": span(sentence), "mentions": [], "acled": None,
+            "cameo": "18", "confidence": 0.5,
+        })  # fmt: skip
+    text = "\n".join(parts)
+    record = {"schema": "polemos.article/1",
+              "article": {"id": f"bench-{n}", "title": parts[0], "published": day0.isoformat(),
+                          "outlet": outlet, "url": None, "language": "en"},
+              "events": events, "places": [], "times": []}  # fmt: skip
+    return Stored(record, text, source=f"bench:{n}")
+
+
+def build_store(path: Path, n_events: int, seed: int) -> SqlStore:
+    store = SqlStore(f"sqlite:///{path}", upgrade=True)
+    have = store.counts()["events"]
+    if have == n_events:
+        print(f"store: reusing {path} ({have} events)")
+        return store
+    store.close()
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    store = SqlStore(f"sqlite:///{path}")
+    rng = random.Random(seed)
+    t0 = time.perf_counter()
+    n_articles = n_events // EVENTS_PER_ARTICLE
+    for lo in range(0, n_articles, 500):
+        batch = [_article(n, rng) for n in range(lo, min(lo + 500, n_articles))]
+        store.write_batch(batch, [], run_id=None, progress=Progress())
+    took = time.perf_counter() - t0
+    print(f"store: wrote {n_articles} articles, {n_events} events in {took:.1f} s ({path})", flush=True)
+    return store
+
+
+def timed(fn: Any, n: int) -> list[float]:
+    out = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - t0)
+    return out
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def serve(db: Path) -> tuple[subprocess.Popen[bytes], str]:
+    port = _free_port()
+    cmd = [sys.executable, "-m", "polemos", "serve", "--db", str(db), "--port", str(port)]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    import httpx
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(base + "/health", timeout=2).status_code == 200:
+                return proc, base
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    proc.kill()
+    raise SystemExit("the server did not start: " + (proc.stderr.read() if proc.stderr else b"").decode())
+
+
+def load(base: str, paths: list[str], concurrency: int) -> tuple[list[float], float]:
+    """Each thread walks its share of ``paths`` on one keep-alive connection; (latencies, wall time)."""
+    import httpx
+
+    latencies: list[float] = []
+    lock = threading.Lock()
+
+    def worker(mine: list[str]) -> None:
+        local = []
+        with httpx.Client(base_url=base, timeout=30) as client:
+            for p in mine:
+                t0 = time.perf_counter()
+                r = client.get(p)
+                local.append(time.perf_counter() - t0)
+                if r.status_code != 200:
+                    raise SystemExit(f"GET {p}: {r.status_code} {r.text[:200]}")
+        with lock:
+            latencies.extend(local)
+
+    threads = [threading.Thread(target=worker, args=(paths[i::concurrency],)) for i in range(concurrency)]
+    t0 = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return latencies, time.perf_counter() - t0
+
+
+def row(name: str, lat: list[float], wall: float | None = None) -> str:
+    lat = sorted(lat)
+    p50 = statistics.median(lat) * 1000
+    p99 = lat[min(len(lat) - 1, int(len(lat) * 0.99))] * 1000
+    rate = len(lat) / (wall if wall is not None else sum(lat))
+    return f"{name:<38} {len(lat):>6} {rate:>9.0f} {p50:>9.2f} {p99:>9.2f}"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--events", type=int, default=100_000)
+    ap.add_argument("--db", type=Path, default=Path("/tmp/polemos-bench-api.db"))
+    ap.add_argument("--requests", type=int, default=1000, help="requests per HTTP query kind")
+    ap.add_argument("--direct", type=int, default=300, help="in-process runs per query kind")
+    ap.add_argument("--concurrency", type=int, default=4)
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args()
+
+    from sqlalchemy import select
+
+    from polemos.api import data
+    from polemos.api.routes import event_filters
+    from polemos.store.schema import fused_events
+
+    store = build_store(args.db, args.events, args.seed)
+    with store.engine.connect() as conn:
+        analysed = conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name='sqlite_stat1'").first()
+    if not analysed:  # what a freshly ingested store costs before the planner has statistics
+        where, bbox = event_filters(type="ASSAULT", country="SY", since="2018-01-01", until="2021-12-31")
+        query = data.EventQuery(where, bbox, "-date", 50, 50)
+        before = timed(lambda: data.page_events(store, query, fused=False), 1)
+        print(f"before ANALYZE: one filtered page took {before[0] * 1000:.0f} ms", flush=True)
+    data.refresh_planner_stats(store)  # as create_app does when the server starts
+    t0 = time.perf_counter()
+    data.sync_fusion(store)  # as create_app does: the reports no fused event holds yet
+    n_fused = store.counts()["fused_events"]
+    print(
+        f"fusion: {n_fused} fused events, brought up to date in {time.perf_counter() - t0:.1f} s", flush=True
+    )
+    rng = random.Random(args.seed)
+    with store.engine.connect() as conn:
+        all_ids = list(conn.scalars(select(fused_events.c.id)))
+    ids = [rng.choice(all_ids) for _ in range(max(args.requests, args.direct))]
+
+    where, bbox = event_filters(type="ASSAULT", country="SY", since="2018-01-01", until="2021-12-31")
+    query = data.EventQuery(where, bbox, "-date", 50, 50)
+    total, page = data.page_events(store, query)
+    print(f"filtered query: {total} matching fused events, page of {len(page)}", flush=True)
+
+    def sql_page() -> None:
+        with store.engine.connect() as conn:
+            stmt = data._fused_ordered(data._fused_matching(store, conn, where, bbox), "-date")
+            list(conn.scalars(stmt.offset(50).limit(50)))
+
+    it = iter(ids * 2)
+    rows = [
+        row("sql: filtered page of ids", timed(sql_page, args.direct)),
+        row("library: GET /events equivalent", timed(lambda: data.page_events(store, query), args.direct)),
+        row("sql+library: one event by id", timed(lambda: data.event_detail(store, next(it)), args.direct)),
+    ]
+    store.close()
+    proc, base = serve(args.db)
+    try:
+        load(base, [f"/events?{FILTERED}"] * 20 + [f"/events/{i}" for i in ids[:20]], 2)  # warm up
+        lat, wall = load(base, [f"/events?{FILTERED}"] * args.requests, args.concurrency)
+        rows.append(row(f"http: GET /events?… (c={args.concurrency})", lat, wall))
+        lat, wall = load(base, [f"/events/{i}" for i in ids[: args.requests]], args.concurrency)
+        rows.append(row(f"http: GET /events/{{id}} (c={args.concurrency})", lat, wall))
+        lat, wall = load(base, [f"/events?{FILTERED}"] * (args.requests // 4), 1)
+        rows.append(row("http: GET /events?… (c=1)", lat, wall))
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    print(f"\n{args.events} events, SQLite, {os.cpu_count()} cores; rate = requests/s (in-process: 1/mean)")
+    print(f"{'':<38} {'n':>6} {'req/s':>9} {'p50 ms':>9} {'p99 ms':>9}")
+    print("\n".join(rows))
+
+
+if __name__ == "__main__":
+    main()

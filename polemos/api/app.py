@@ -1,0 +1,54 @@
+"""``create_app``: the one FastAPI application that serves the JSON API and the dashboard."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from polemos import __version__
+from polemos.api.data import refresh_planner_stats, sync_fusion
+from polemos.api.errors import BodyLimit, install_handlers
+from polemos.api.routes import router
+
+MAX_BODY = 2_000_000  # bytes: a long news article is ~0.1 MB; JSON escaping can double it
+
+
+def create_app(db_url: str | None = None, token: str | None = None, *, max_body: int = MAX_BODY) -> FastAPI:
+    """The app over the store at ``db_url`` (no store: only /extract, /health and the paste page work).
+
+    ``token`` protects every write (``POST /articles``); it defaults to the ``POLEMOS_TOKEN``
+    environment variable, and with neither set, writes are refused. Reads need no token.
+    """
+    from polemos.store import open_store
+    from polemos.web import mount_web
+
+    store = open_store(db_url) if db_url else None
+    fused = False
+    if store is not None:
+        refresh_planner_stats(store)
+        fused = sync_fusion(store)  # reports stored by any path join fused events before they are served
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        if store is not None:
+            store.close()
+
+    app = FastAPI(
+        title="polemos",
+        version=__version__,
+        description="Conflict news as verifiable event data: extract, store and browse events with "
+        "the evidence behind every field. Reads are open; writes need `Authorization: Bearer <token>`.",
+        lifespan=lifespan,
+    )
+    app.state.store = store
+    app.state.fused = fused
+    app.state.token = token if token is not None else (os.environ.get("POLEMOS_TOKEN") or None)
+    install_handlers(app)
+    app.include_router(router)
+    mount_web(app)
+    app.add_middleware(BodyLimit, limit=max_body)
+    return app

@@ -1,0 +1,211 @@
+"""The JSON API: thin callers of ``polemos.extract``, the store and ``polemos.api.data``."""
+
+from __future__ import annotations
+
+import hmac
+import re
+import threading
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.concurrency import run_in_threadpool
+
+from polemos import __version__
+from polemos.api import data
+from polemos.api.errors import ApiError
+from polemos.api.models import (
+    ArticleResult,
+    ArticleWithText,
+    ErrorBody,
+    EventDetail,
+    EventPage,
+    ExtractRequest,
+    Health,
+    IngestAnswer,
+    IngestRequest,
+    Stats,
+)
+from polemos.errors import Errors
+from polemos.store import EventFilter, SqlStore
+from polemos.store.engine import redact
+
+MAX_PAGE = 1000
+# one extraction at a time: the spaCy pipeline is shared and not promised to be thread-safe, and on
+# a small machine parallel parses only compete for the same cores
+EXTRACTING = threading.Lock()
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    s: {"model": ErrorBody, "description": d}
+    for s, d in (
+        (401, "No or wrong token"),
+        (403, "Writes disabled"),
+        (404, "Not found"),
+        (413, "Body too large"),
+        (422, "Invalid request"),
+        (503, "No database"),
+    )  # fmt: skip
+}
+
+router = APIRouter(responses=_ERRORS)  # type: ignore[arg-type]
+
+
+def get_store(request: Request) -> SqlStore:
+    store = request.app.state.store
+    if store is None:
+        raise ApiError(503, Errors.E608)
+    return store  # type: ignore[no-any-return]
+
+
+def require_token(request: Request) -> None:
+    """Every write needs the operator's bearer token; with no token configured, writes are off."""
+    wanted: str | None = request.app.state.token
+    if not wanted:
+        raise ApiError(403, Errors.E604)
+    scheme, _, given = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), wanted.encode()):
+        raise ApiError(401, Errors.E603)
+
+
+def _day(value: str | None, name: str) -> str | None:
+    if value is None or value == "":
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        detail = f"{name}: {value!r} is not a date (YYYY-MM-DD)"
+        raise ApiError(422, Errors.E602.format(detail=detail)) from None
+
+
+def _floats(value: str | None, name: str, n: int, shape: str) -> tuple[float, ...] | None:
+    if value is None or value == "":
+        return None
+    parts = [p.strip() for p in value.split(",")]
+    try:
+        nums = tuple(float(p) for p in parts)
+    except ValueError:
+        nums = ()
+    if len(nums) != n or any(x != x for x in nums):  # x != x: NaN
+        raise ApiError(422, Errors.E602.format(detail=f"{name}: {value!r} is not {shape}"))
+    return nums
+
+
+def event_filters(
+    type: Annotated[str | None, Query(description="PLOVER type, e.g. ASSAULT")] = None,
+    country: Annotated[str | None, Query(description="ISO 3166-1 alpha-2 of any location")] = None,
+    since: Annotated[str | None, Query(description="YYYY-MM-DD: events reaching this day or later")] = None,
+    until: Annotated[str | None, Query(description="YYYY-MM-DD: events starting on or before")] = None,
+    actor: Annotated[str | None, Query(description="actor or target name, substring")] = None,
+    claimant: Annotated[str | None, Query(description="claimant name, substring")] = None,
+    modality: Annotated[str | None, Query(description="asserted, planned, denied, …")] = None,
+    near: Annotated[str | None, Query(description="LAT,LON,KM")] = None,
+    bbox: Annotated[str | None, Query(description="WEST,SOUTH,EAST,NORTH in degrees")] = None,
+    article_id: Annotated[str | None, Query(description="events of one article")] = None,
+) -> tuple[EventFilter, tuple[float, float, float, float] | None]:
+    if country and not re.fullmatch(r"[A-Za-z]{2}", country):
+        raise ApiError(422, Errors.E602.format(detail=f"country: {country!r} is not a two-letter ISO code"))
+    where = EventFilter(
+        type=type or None, country=country or None, since=_day(since, "since"), until=_day(until, "until"),
+        actor=actor or None, claimant=claimant or None, modality=modality or None,
+        near=_floats(near, "near", 3, "LAT,LON,KM"),  # type: ignore[arg-type]
+        article_id=article_id or None,
+    )  # fmt: skip
+    box = _floats(bbox, "bbox", 4, "WEST,SOUTH,EAST,NORTH")
+    if box is not None and not (-90 <= box[1] <= box[3] <= 90):
+        raise ApiError(422, Errors.E602.format(detail=f"bbox: {bbox!r}: need -90 <= south <= north <= 90"))
+    return where, box  # type: ignore[return-value]
+
+
+Filters = Annotated[tuple[EventFilter, Any], Depends(event_filters)]
+Store = Annotated[SqlStore, Depends(get_store)]
+
+
+@router.get("/health", response_model=Health, tags=["service"])
+def health(request: Request) -> dict[str, Any]:
+    store = request.app.state.store
+    return {"ok": True, "version": __version__, "database": None if store is None else redact(store.url),
+            "map_assets": request.app.state.vendor is not None}  # fmt: skip
+
+
+@router.post("/extract", response_model=ArticleResult, response_model_by_alias=True, tags=["extract"])
+async def extract(body: ExtractRequest) -> dict[str, Any]:
+    """Text in, the article's result out (contract ``polemos.article/1``); nothing is stored."""
+    from polemos.pipeline import extract as run
+
+    fields = body.model_dump()
+
+    def one() -> dict[str, Any]:
+        with EXTRACTING:
+            return run(**fields)
+
+    return await run_in_threadpool(one)
+
+
+@router.get("/events", response_model=EventPage, response_model_by_alias=True, tags=["events"])
+def list_events(
+    request: Request,
+    store: Store,
+    filters: Filters,
+    sort: Annotated[str, Query(description="one of " + ", ".join(data.SORTS))] = "-date",
+    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+) -> dict[str, Any]:
+    """Events matching every filter given, one page at a time, in the fused shape."""
+    if sort not in data.SORTS:
+        detail = f"sort: {sort!r} is not one of {', '.join(data.SORTS)}"
+        raise ApiError(422, Errors.E602.format(detail=detail))
+    where, bbox = filters
+    query = data.EventQuery(where, bbox, sort, offset, limit)
+    total, found = data.page_events(store, query, fused=request.app.state.fused)
+    return {"ok": True, "total": total, "offset": offset, "limit": limit, "sort": sort, "events": found}
+
+
+@router.get("/events/{event_id}", response_model=EventDetail, response_model_by_alias=True, tags=["events"])
+def get_event(event_id: str, request: Request, store: Store) -> dict[str, Any]:
+    """One event (by its id, or one of its reports' uid): the record, its reports, claims, evidence."""
+    found = data.event_detail(store, event_id, fused=request.app.state.fused)
+    if found is None:
+        raise ApiError(404, Errors.E404.format(id=event_id))
+    return found
+
+
+@router.get("/articles/{article_id:path}", response_model=ArticleWithText, response_model_by_alias=True,
+            tags=["articles"])  # fmt: skip
+def get_article(article_id: str, store: Store) -> dict[str, Any]:
+    """One stored article: its text and the contract record whose spans index into it."""
+    record = store.article(article_id)
+    if record is None:
+        raise ApiError(404, Errors.E607.format(id=article_id))
+    return {**record, "text": store.article_text(article_id) or ""}
+
+
+@router.post("/articles", response_model=IngestAnswer, status_code=201, tags=["articles"],
+             dependencies=[Depends(require_token)])  # fmt: skip
+async def post_article(body: IngestRequest, request: Request, store: Store) -> dict[str, Any]:
+    """Extract an article and store it (needs the bearer token); its events join fused events.
+    The same text again adds nothing."""
+    from polemos.api.ingest import ingest_one
+
+    fields = body.model_dump()
+
+    def one() -> dict[str, Any]:
+        with EXTRACTING:
+            return ingest_one(store, fields)
+
+    answer = await run_in_threadpool(one)
+    if answer["added"] and request.app.state.fused:
+        await run_in_threadpool(data.sync_fusion, store)
+    return answer
+
+
+@router.get("/stats", response_model=Stats, tags=["events"])
+def get_stats(
+    request: Request,
+    store: Store,
+    filters: Filters,
+    interval: Annotated[str, Query(description="timeline buckets: day or week")] = "day",
+) -> dict[str, Any]:
+    """Counts of the filtered events by type, country, month, and a day or week timeline."""
+    if interval not in data.INTERVALS:
+        raise ApiError(422, Errors.E602.format(detail=f"interval: {interval!r} is not day or week"))
+    where, bbox = filters
+    return data.stats(store, where, bbox, interval, fused=request.app.state.fused)

@@ -1,0 +1,82 @@
+"""`polemos serve` (the API and dashboard over a store) and `polemos demo` (ingest the shipped demo
+corpus into a SQLite file, then serve it)."""
+
+from __future__ import annotations
+
+import socket
+import sys
+from pathlib import Path
+
+import typer
+
+from polemos.cli import app, fail
+from polemos.errors import Errors
+
+DEMO_CORPUS = Path(__file__).resolve().parent.parent / "data" / "demo" / "demo.jsonl"
+DB_HELP = "Database URL or SQLite file (default: POLEMOS_DB, else ./polemos.db)."
+
+
+def _run(db: str | None, host: str, port: int, token: str | None) -> None:
+    import uvicorn
+
+    from polemos.api import create_app
+    from polemos.store.engine import default_url, redact
+
+    url = db or default_url()
+    application = create_app(url, token)
+    if application.state.vendor is None:
+        typer.echo("Note: the map's libraries are missing (run `npm ci` in the polemos folder); "
+                   "the map shows a message, everything else works.", err=True)  # fmt: skip
+    # bind first, so the address printed is the one listening (port 0: any free port)
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as e:
+        sock.close()
+        fail(Errors.E203.format(name="--host/--port", detail=f"cannot listen on {host}:{port}: {e.strerror}"))
+    port = sock.getsockname()[1]
+    shown = f"[{host}]" if ":" in host else host
+    typer.echo(f"polemos: serving {redact(url)} at http://{shown}:{port}/  (API docs: /docs; Ctrl+C stops)")
+    sys.stdout.flush()
+    server = uvicorn.Server(uvicorn.Config(application, log_level="warning"))
+    server.run(sockets=[sock])
+
+
+@app.command()
+def serve(
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    host: str = typer.Option("127.0.0.1", help="Address to listen on (0.0.0.0: every interface)."),
+    port: int = typer.Option(8000, min=0, max=65535, help="Port to listen on (0: any free port)."),
+    token: str | None = typer.Option(
+        None, envvar="POLEMOS_TOKEN", show_envvar=True, help="Bearer token for writes (POST /articles)."
+    ),
+) -> None:
+    """Serve the JSON API and the dashboard over a store."""
+    _run(db, host, port, token)
+
+
+@app.command()
+def demo(
+    db: str = typer.Option("polemos-demo.db", "--db", help="SQLite file to ingest the demo corpus into."),
+    host: str = typer.Option("127.0.0.1", help="Address to listen on."),
+    port: int = typer.Option(8000, min=0, max=65535, help="Port to listen on (0: any free port)."),
+    no_serve: bool = typer.Option(False, "--no-serve", help="Only ingest; do not start the server."),
+) -> None:
+    """Ingest the demo corpus (reports from several outlets that disagree) and serve the dashboard."""
+    from polemos.store import open_store
+    from polemos.store.ingest import ingest
+
+    store = open_store(db)
+    try:
+        typer.echo(f"polemos: ingesting the demo corpus {DEMO_CORPUS} into {db} …")
+        progress = ingest([str(DEMO_CORPUS)], store)
+        counts = store.counts()
+    finally:
+        store.close()
+    n_articles, n_events = counts.get("articles", 0), counts.get("events", 0)
+    typer.echo(f"polemos: {progress.added} new article(s); {db} holds {n_articles} articles "
+               f"and {n_events} events")  # fmt: skip
+    if not no_serve:
+        _run(db, host, port, None)

@@ -1,0 +1,103 @@
+"""The dashboard's pages. Every value from an article reaches the HTML through Jinja's autoescape."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from polemos.api import data
+from polemos.api.errors import ApiError, error_body
+from polemos.api.routes import Filters
+from polemos.errors import Errors
+from polemos.store.records import event_uid
+from polemos.web import HERE
+from polemos.web.highlight import event_marks, segments
+
+TYPE_COLORS = {
+    "ASSAULT": "#c0392b", "COERCE": "#8e44ad", "MOBILIZE": "#d35400", "THREATEN": "#e67e22",
+    "PROTEST": "#f1c40f", "SANCTION": "#7f8c8d", "ACCUSE": "#a0522d", "REJECT": "#795548",
+    "REQUEST": "#16a085", "RETREAT": "#27ae60", "CONCEDE": "#2ecc71", "AID": "#1abc9c",
+    "COOPERATE": "#2980b9", "AGREE": "#3498db", "CONSULT": "#5dade2", "SUPPORT": "#48c9b0",
+    "OTHER": "#95a5a6",
+}  # fmt: skip
+MODALITIES = ("asserted", "planned", "proposed", "threatened", "hypothetical", "negated", "denied")
+
+templates = Jinja2Templates(directory=HERE / "templates")
+templates.env.globals.update(type_colors=TYPE_COLORS, segments=segments, event_marks=event_marks)
+router = APIRouter(include_in_schema=False)
+
+
+def _page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    context.setdefault("vendor", request.app.state.vendor is not None)
+    context.setdefault("has_store", request.app.state.store is not None)
+    return templates.TemplateResponse(request, name, context, status_code=status)
+
+
+def _error_page(request: Request, e: ApiError) -> HTMLResponse:
+    return _page(request, "error.html", status=e.status, err=error_body(e.status, e.message))
+
+
+@router.get("/", response_class=HTMLResponse)
+def dashboard(request: Request, filters: Filters) -> HTMLResponse:
+    where, _ = filters
+    store = request.app.state.store
+    types = list(TYPE_COLORS)
+    countries: list[str] = []
+    if store is not None:
+        stored_types, countries = data.facets(store)
+        types = sorted(set(stored_types) | ({where.type.upper()} if where.type else set()))
+    return _page(request, "dashboard.html", where=where, types=types, countries=countries,
+                 modalities=MODALITIES, q=request.query_params)  # fmt: skip
+
+
+@router.get("/fragments/events", response_class=HTMLResponse)
+def events_fragment(
+    request: Request, filters: Filters, sort: str = "-date", offset: int = 0, limit: int = 100
+) -> HTMLResponse:
+    """The table rows for the current filters, rendered here so escaping happens in one place."""
+    store = request.app.state.store
+    if store is None:
+        return _error_page(request, ApiError(503, Errors.E608))
+    where, bbox = filters
+    sort = sort if sort in data.SORTS else "-date"
+    q = data.EventQuery(where, bbox, sort, max(0, offset), min(max(1, limit), 1000))
+    total, found = data.page_events(store, q, fused=request.app.state.fused)
+    return _page(request, "_rows.html", events=found, total=total)
+
+
+@router.get("/event/{event_id}", response_class=HTMLResponse)
+def event_page(request: Request, event_id: str) -> HTMLResponse:
+    store = request.app.state.store
+    if store is None:
+        return _error_page(request, ApiError(503, Errors.E608))
+    found = data.event_detail(store, event_id, fused=request.app.state.fused)
+    if found is None:
+        return _error_page(request, ApiError(404, Errors.E404.format(id=event_id)))
+    return _page(request, "event.html", ev=found)
+
+
+@router.get("/article/{article_id:path}", response_class=HTMLResponse)
+def article_page(request: Request, article_id: str) -> HTMLResponse:
+    store = request.app.state.store
+    if store is None:
+        return _error_page(request, ApiError(503, Errors.E608))
+    record = store.article(article_id)
+    if record is None:
+        return _error_page(request, ApiError(404, Errors.E607.format(id=article_id)))
+    text = store.article_text(article_id) or ""
+    marks = []
+    for ev in record.get("events") or []:
+        evid = ev.get("evidence") or {}
+        if isinstance(evid.get("start"), int):
+            marks.append((evid["start"], evid["end"], "evidence"))
+        marks.extend(event_marks(ev))
+    uids = {ev.get("id"): event_uid(article_id, ev.get("id")) for ev in record.get("events") or []}
+    return _page(request, "article.html", rec=record, text=text, segs=segments(text, 0, marks), uids=uids)
+
+
+@router.get("/paste", response_class=HTMLResponse)
+def paste_page(request: Request) -> HTMLResponse:
+    return _page(request, "paste.html")

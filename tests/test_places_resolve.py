@@ -1,0 +1,149 @@
+"""Place resolution: one rule a test, on hand-made sentences (slow: needs the built index)."""
+
+import math
+import re
+
+import pytest
+
+from polemos.resolve.places import resolve_places
+
+pytestmark = pytest.mark.slow
+
+
+def spans(text, *names, demonyms=()):
+    """Every whole-word occurrence of each name as a mention (demonyms flagged)."""
+    out = []
+    for name in (*names, *demonyms):
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            out.append((m.start(), m.end(), name in demonyms))
+    return out
+
+
+def place(refs, text):
+    return next(r for r in refs if r.text == text)
+
+
+def km(ref, lat, lon):
+    p = math.pi / 180
+    x = (
+        math.sin((lat - ref.lat) * p / 2) ** 2
+        + math.cos(ref.lat * p) * math.cos(lat * p) * math.sin((lon - ref.lon) * p / 2) ** 2
+    )
+    return 12742 * math.asin(math.sqrt(x))
+
+
+@pytest.mark.parametrize("spelling", ["Darayya", "Daraya", "Dārayyā"])
+def test_places_transliteration_variants_resolve_to_one_town(spelling):
+    text = f"Shelling hit {spelling} near Damascus."
+    ref = place(resolve_places(text, spans(text, spelling, "Damascus")), spelling)
+    assert ref.geonameid == 170892 and ref.country == "SY"
+
+
+def test_places_jableh_is_jablah():
+    text = "Blasts struck Jableh and Tartus on Monday."
+    ref = place(resolve_places(text, spans(text, "Jableh", "Tartus")), "Jableh")
+    assert ref.geonameid == 169304 and ref.admin1 == "Latakia"
+
+
+def test_places_arabic_article_is_optional():
+    text = "Fighting spread to Hodeidah, the Red Sea port."
+    ref = place(resolve_places(text, spans(text, "Hodeidah")), "Hodeidah")
+    assert ref.country == "YE" and km(ref, 14.8, 42.95) < 25
+
+
+def test_places_kobani_is_ayn_al_arab():
+    text = "Kurdish fighters held Kobani, on the Syrian border with Turkey."
+    refs = resolve_places(text, spans(text, "Kobani", "Turkey", demonyms=("Syrian",)))
+    assert place(refs, "Kobani").geonameid == 172256
+
+
+def test_places_fuzzy_match_is_bounded():
+    text = "Troops advanced on Darrayya."
+    assert place(resolve_places(text, spans(text, "Darrayya")), "Darrayya").geonameid == 170892
+    text = "Troops advanced on Qwzxplt."
+    assert place(resolve_places(text, spans(text, "Qwzxplt")), "Qwzxplt").status == "unresolved"
+
+
+def test_places_country_name_is_the_country_not_a_town():
+    text = "Refugees crossed from Syria into Lebanon."
+    refs = resolve_places(text, spans(text, "Syria", "Lebanon"))
+    assert place(refs, "Lebanon").feature == "country" and place(refs, "Lebanon").precision == "country"
+
+
+def test_places_admin1_name_with_area_word_is_the_area():
+    text = "Rebels hold much of Idlib province."
+    ref = place(resolve_places(text, spans(text, "Idlib")), "Idlib")
+    assert ref.feature == "admin1" and ref.precision == "admin1"
+
+
+def test_places_area_named_after_its_city_is_the_city_without_area_word():
+    text = "Rockets fell on Aleppo overnight."
+    assert place(resolve_places(text, spans(text, "Aleppo")), "Aleppo").feature == "city"
+
+
+def test_places_context_country_picks_the_state():
+    text = "Storms hit Atlanta and Savannah, and Georgia declared an emergency."
+    ref = place(resolve_places(text, spans(text, "Atlanta", "Savannah", "Georgia")), "Georgia")
+    assert ref.country == "US" and ref.feature == "admin1"
+
+
+def test_places_context_country_picks_the_country():
+    text = "Russia and Georgia fought over South Ossetia; Tbilisi accused Moscow."
+    ref = place(
+        resolve_places(text, spans(text, "Russia", "Georgia", "South Ossetia", "Tbilisi", "Moscow")),
+        "Georgia",
+    )
+    assert ref.country == "GE" and ref.feature == "country"
+
+
+def test_places_washington_in_foreign_news_is_the_capital():
+    text = "Moscow called on Washington to restrain the rebels in Syria."
+    ref = place(resolve_places(text, spans(text, "Moscow", "Washington", "Syria")), "Washington")
+    assert km(ref, 38.9, -77.04) < 25 and ref.country == "US"
+
+
+def test_places_washington_among_its_towns_is_the_state():
+    text = "Wildfires burned near Spokane and Yakima as Washington ran short of crews."
+    ref = place(resolve_places(text, spans(text, "Spokane", "Yakima", "Washington")), "Washington")
+    assert ref.feature == "admin1"
+
+
+def test_places_apposition_picks_the_town_in_that_state():
+    text = "The plant in Paris, Texas, closed."
+    ref = place(resolve_places(text, spans(text, "Paris", "Texas")), "Paris")
+    assert ref.country == "US" and ref.admin1 == "Texas"
+
+
+def test_places_proximity_picks_the_nearby_town():
+    text = "Police in Columbus and Phenix City searched the Chattahoochee."
+    ref = place(resolve_places(text, spans(text, "Columbus", "Phenix City")), "Columbus")
+    assert ref.admin1 == "Georgia"
+
+
+def test_places_near_gives_near_precision():
+    text = "A car bomb exploded near Jableh."
+    assert place(resolve_places(text, spans(text, "Jableh")), "Jableh").precision == "near"
+
+
+def test_places_demonym_is_its_country():
+    text = "Syrian troops advanced."
+    ref = place(resolve_places(text, spans(text, demonyms=("Syrian",))), "Syrian")
+    assert ref.demonym and ref.country == "SY" and ref.feature == "country"
+
+
+def test_places_unresolved_stays_and_others_survive():
+    text = "Shelling hit Xyzzyqwv and Darayya."
+    refs = resolve_places(text, spans(text, "Xyzzyqwv", "Darayya"))
+    bad, good = place(refs, "Xyzzyqwv"), place(refs, "Darayya")
+    assert bad.status == "unresolved" and bad.lat is None and bad.lon is None
+    assert good.status == "resolved" and good.lat is not None
+
+
+def test_places_offsets_index_the_text():
+    text = "Clashes in Eastern Ghouta and Douma."
+    for ref in resolve_places(text, spans(text, "Eastern Ghouta", "Douma")):
+        assert text[ref.start : ref.end] == ref.text
+
+
+def test_places_no_mentions_no_places():
+    assert resolve_places("Nothing here.", []) == []

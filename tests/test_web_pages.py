@@ -1,0 +1,142 @@
+"""The dashboard in a real browser (headless Debian Chromium): map, filters, event page, paste page,
+and article text that stays text on every page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from api_fixtures import HOSTILE, filled_url  # noqa: F401  (fixture)
+from web_fixtures import LiveServer, browser, page, ready, shoot  # noqa: F401  (fixtures)
+
+from polemos.api import create_app
+from polemos.store.records import event_uid
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def site(filled_url: str) -> Iterator[str]:  # noqa: F811
+    with LiveServer(create_app(filled_url)) as base:
+        yield base
+
+
+def rows(page: Any) -> list[str]:  # noqa: F811
+    return page.locator("#rows tr[data-id]").evaluate_all("rs => rs.map(r => r.dataset.type)")
+
+
+def test_web_map_draws_markers_and_borders(site: str, page: Any) -> None:  # noqa: F811
+    page.goto(site + "/")
+    ready(page)
+    page.wait_for_selector("#map[data-borders]")
+    # three fused events (the two Homs reports are one), one place each
+    assert page.locator("#map").get_attribute("data-markers") == "3"
+    assert page.locator("path.pm-marker").count() == 3
+    assert int(page.locator("#map").get_attribute("data-borders")) > 200  # Natural Earth countries
+    assert len(rows(page)) == 3 and page.locator("#timeline rect.bar").count() == 3
+    assert page.js_errors == []
+    shoot(page, "dashboard")
+
+
+def test_web_filter_changes_table_map_and_timeline(site: str, page: Any) -> None:  # noqa: F811
+    page.goto(site + "/")
+    ready(page)
+    page.select_option("select[name=type]", "PROTEST")
+    page.wait_for_function("document.querySelectorAll('#rows tr[data-id]').length === 1")
+    ready(page)
+    assert rows(page) == ["PROTEST"]
+    assert page.locator("path.pm-marker").count() == 1
+    assert page.locator("#timeline rect.bar").count() == 1
+    assert "type=PROTEST" in page.url
+
+
+def test_web_marker_sizes_follow_deaths(site: str, page: Any) -> None:  # noqa: F811
+    page.goto(site + "/?country=SY")
+    ready(page)
+    radii = page.locator("path.pm-marker").evaluate_all(
+        "ps => ps.map(p => p.getBoundingClientRect().width).sort((a, b) => a - b)")  # fmt: skip
+    assert len(radii) == 2 and radii[0] < radii[1]  # the raid (no deaths) and the Homs bombing
+
+
+def test_web_event_page_highlights_evidence(site: str, page: Any) -> None:  # noqa: F811
+    page.goto(f"{site}/event/{event_uid('homs-a', 'e1')}")
+    assert page.locator("section.report").count() == 2  # both outlets' reports, side by side
+    marks = dict(page.locator("section.report[data-article='homs-a'] blockquote.evidence mark").evaluate_all(
+        "ms => ms.map(m => [m.dataset.kind, m.textContent])"))  # fmt: skip
+    assert marks["count"] == "12 people" and marks["place"] == "Homs"
+    assert marks["date"] == "on Tuesday" and marks["claimant"] == "the governor"
+    assert page.locator("table.claims .party").count() == 1
+    assert "12 · 17" in page.locator("ul.disagreements").text_content()
+    shoot(page, "event")
+
+
+def test_web_article_page_marks_evidence(site: str, page: Any) -> None:  # noqa: F811
+    page.goto(f"{site}/article/homs-b")
+    assert page.locator(".text mark.hl-evidence").count() >= 1
+    assert "Seventeen people" in page.locator(".text mark.hl-count").first.text_content()
+    shoot(page, "article")
+
+
+def test_web_unknown_event_page_says_so(site: str, page: Any) -> None:  # noqa: F811
+    response = page.goto(f"{site}/event/nope")
+    assert response.status == 404 and "E404" in page.locator("section.error").text_content()
+
+
+@pytest.mark.parametrize("path", ["/", "/event/{uid}", "/article/hostile"])
+def test_web_article_markup_stays_text(site: str, page: Any, path: str) -> None:  # noqa: F811
+    page.goto(site + path.format(uid=event_uid("hostile", "e1")))
+    if path == "/":
+        ready(page)
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("img[src=x]").count() == 0
+    assert page.locator("script:has-text('__pwned')").count() == 0
+    assert HOSTILE in page.locator("main").text_content()
+
+
+def test_web_paste_page_returns_events(page: Any) -> None:  # noqa: F811
+    text = (
+        "Shelling kills four in frontline town\nAt least four civilians were killed when artillery "
+        "shells hit a market in the town of Kupiansk on Tuesday, the regional governor said."
+    )
+    with LiveServer(create_app(None)) as base:
+        page.goto(base + "/paste")
+        page.fill("textarea[name=text]", text)
+        page.fill("input[name=published]", "2023-11-07")
+        page.fill("input[name=outlet]", "Example Wire")
+        page.click("button[type=submit]")
+        ready(page)
+        assert page.locator("#events .report").count() >= 1
+        marks = page.locator("#events blockquote.evidence mark").evaluate_all(
+            "ms => ms.map(m => m.textContent)"
+        )
+        assert "Kupiansk" in marks and "Tuesday" in marks
+        shoot(page, "paste")
+
+
+def test_web_paste_page_shows_markup_as_text(page: Any) -> None:  # noqa: F811
+    text = f"Attack reported\nFighters of the {HOSTILE} Brigade attacked the village of Kafr Nabl on Monday."
+    with LiveServer(create_app(None)) as base:
+        page.goto(base + "/paste")
+        page.fill("textarea[name=text]", text)
+        page.click("button[type=submit]")
+        ready(page)
+        assert page.evaluate("window.__pwned") is None
+        assert page.locator("#events img").count() == 0
+        assert "<script>" in page.locator("#events").text_content()
+
+
+def test_web_map_degrades_without_npm_packages(
+    filled_url: str,  # noqa: F811
+    page: Any,  # noqa: F811
+    tmp_path: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("POLEMOS_NODE_MODULES", str(tmp_path))
+    monkeypatch.chdir(tmp_path)
+    with LiveServer(create_app(filled_url)) as base:
+        page.goto(base + "/")
+        ready(page)
+        assert page.locator("#map-missing").is_visible()
+        assert "npm ci" in page.locator("#map-missing").text_content()
+        assert len(rows(page)) == 3 and page.js_errors == []
