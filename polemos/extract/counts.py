@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from polemos.extract.lexicon import casualty_words
 from polemos.extract.numbers import VAGUE, parse_quantity
 from polemos.types import Count
 
@@ -159,22 +160,28 @@ def _counted(doc_tok: Token) -> Token:
 
 def classify(first: Token, last: Token) -> str | None:
     """killed, injured, size or None for the number phrase first..last."""
-    noun = _counted(last)
-    # "hundreds of fighters": the count is on the "of" object
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            objs = [o for o in child.children if o.dep_ == "pobj"]
-            if objs:
-                noun = objs[0]
+    counted = noun = _counted(last)
+    # "hundreds of fighters", "25 of the regime forces": the count is on the "of" object; not
+    # "21 citizens of several families" (the citizens are counted)
+    if counted.like_num or counted.lemma_.lower() in ("hundred", "thousand", "dozen", "score", "member"):
+        for child in counted.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objs = [o for o in child.children if o.dep_ == "pobj"]
+                if objs:
+                    noun = objs[0]
     words = {noun.lemma_.lower(), noun.lower_}
-    verb = noun.head if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") else None
+    # the verb the counted phrase is the subject or object of ("kills at least 25 of …")
+    verb = counted.head if counted.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") else None
+    if verb is None and noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
+        verb = noun.head
     if noun.dep_ == "nsubjpass" or (verb is not None and verb.dep_ == "acl"):
         pass
     verb_words = {verb.lemma_.lower(), verb.lower_} if verb is not None else set()
     near = {t.lemma_.lower() for t in noun.children} | {noun.head.lemma_.lower()}
-    if words & KILL_WORDS or verb_words & KILL_WORDS or near & {"dead", "death", "killed"}:
+    kill, hurt = KILL_WORDS | casualty_words("killed"), INJURY_WORDS | casualty_words("injured")
+    if words & kill or verb_words & kill or near & kill:
         return "killed"
-    if words & INJURY_WORDS or verb_words & INJURY_WORDS or near & {"wounded", "injured"}:
+    if words & hurt or verb_words & hurt or near & hurt:
         return "injured"
     if words & SIZE_NOUNS or _strong(last) or _strong(first):
         return "size"

@@ -1,11 +1,25 @@
-"""The trigger lexicon (``data/triggers.tsv``) and where its entries occur in a sentence.
+"""The trigger lexicon (``data/triggers.tsv``, ``data/triggers_*.tsv``) and where its entries occur.
 
-A trigger is a lemma or a short lemma sequence ("call on", "air strike", "cease-fire") with a part of
-speech. Verb phrases are headed by their first word, noun phrases by their last.
+Two kinds of entries:
+
+* English entries are lemmas or short lemma sequences ("call on", "air strike", "cease-fire") with a
+  part of speech. Verb phrases are headed by their first word, noun phrases by their last. A verb may
+  be a trigger only with certain objects (``objects``) or subjects (``subjects``); the first entry of
+  a lemma whose constraints hold wins, so constrained rows come before the general one.
+* Surface-form entries (``data/triggers_headlines.tsv``: French, Spanish, Portuguese, Russian…)
+  match the lower-cased token text itself (an elided article stripped: "l'attaque" → "attaque"),
+  since an English model's lemmas of other languages mean nothing. They stand alone: a headline that
+  says "5 personnes tuées" names an event.
+
+An entry of type NONE ("charm offensive", "price war", "gas explosion") takes its words and reports
+nothing, so that no shorter entry inside it fires. A violent trigger is dropped when its doer is an
+accident or a natural hazard ("a tsunami killed 222", "an industrial explosion"):
+``data/non_agents.tsv``.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -14,6 +28,15 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 MAX_WORDS = 4
+# Relations by which a word is what a verb acts on: direct and passive objects, and the object of
+# the verb's own preposition ("withdraw from the treaty", "fired on the convoy").
+_OBJECT_DEPS = ("dobj", "obj", "nsubjpass", "attr", "oprd")
+# Nouns that count or hold what matters: "hundreds of protesters", "a cache of weapons".
+_NAME_LABELS = frozenset(["ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "FAC", "LAW"])
+_QUANTITIES = frozenset(
+    ["hundred", "thousand", "dozen", "score", "group", "number", "million", "band", "cache", "stash"]
+)
+_ELISION = re.compile(r"^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’]", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -24,6 +47,8 @@ class Entry:
     mode: str | None
     standalone: bool  # nouns: reports an occurrence without a governing verb
     objects: frozenset[str] = frozenset()  # verbs: a trigger only with one of these as object
+    subjects: frozenset[str] = frozenset()  # a trigger only with one of these as subject
+    lang: str = "en"  # "en": matched on lemmas; otherwise on lower-cased surface forms
 
 
 @dataclass(frozen=True)
@@ -40,22 +65,77 @@ def read_tsv(name: str) -> list[list[str]]:
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
+def _words(field: str) -> frozenset[str]:
+    return frozenset(o.strip().lower() for o in field.split(",") if o.strip() not in ("", "-"))
+
+
+def _entry(row: list[str], lang: str = "en") -> Entry:
+    lemma, pos, type_, mode, standalone, objects, subjects = (row + ["-"] * 7)[:7]
+    return Entry(
+        lemma.strip().lower(),
+        pos.strip().upper(),
+        type_.strip().upper(),
+        None if mode.strip() in ("", "-") else mode.strip(),
+        standalone.strip() == "y",
+        _words(objects),
+        _words(subjects),
+        lang,
+    )
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> dict[str, tuple[Entry, ...]]:
-    """Entries keyed by their lemma string."""
+    """English entries keyed by their lemma string, in file order."""
     table: dict[str, list[Entry]] = {}
     for row in read_tsv("triggers.tsv"):
-        lemma, pos, type_, mode, standalone, objects = (row + ["-"] * 6)[:6]
+        entry = _entry(row)
+        table.setdefault(entry.lemma, []).append(entry)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+@lru_cache(maxsize=1)
+def load_surface_forms() -> dict[str, tuple[Entry, ...]]:
+    """Surface-form entries (other languages) keyed by their lower-cased form."""
+    table: dict[str, list[Entry]] = {}
+    for row in read_tsv("triggers_headlines.tsv"):
+        form, lang, type_, mode = (row + ["-"] * 4)[:4]
         entry = Entry(
-            lemma.strip().lower(),
-            pos.strip().upper(),
+            " ".join(form.strip().lower().split()),
+            "ANY",
             type_.strip().upper(),
             None if mode.strip() in ("", "-") else mode.strip(),
-            standalone.strip() == "y",
-            frozenset(o.strip() for o in objects.split(",") if o.strip() not in ("", "-")),
+            True,
+            lang=lang.strip(),
         )
         table.setdefault(entry.lemma, []).append(entry)
     return {k: tuple(v) for k, v in table.items()}
+
+
+@lru_cache(maxsize=4)
+def casualty_words(sense: str) -> frozenset[str]:
+    """Headline forms in other languages that say people were killed ("killed") or hurt
+    ("injured"): "morts", "tués", "muertos", "feridos"."""
+    return frozenset(
+        " ".join(row[0].strip().lower().split())
+        for row in read_tsv("triggers_headlines.tsv")
+        if len(row) > 4 and row[4].strip() == sense
+    )
+
+
+@lru_cache(maxsize=1)
+def non_agents() -> frozenset[str]:
+    """Lemmas naming accidents and natural hazards: no event has them as its doer or cause."""
+    return frozenset(r[0].strip().lower() for r in read_tsv("non_agents.tsv") if _where(r) == "cause")
+
+
+@lru_cache(maxsize=1)
+def accident_modifiers() -> frozenset[str]:
+    """Modifiers that make an explosion or a fire an accident ("industrial", "factory")."""
+    return frozenset(r[0].strip().lower() for r in read_tsv("non_agents.tsv") if _where(r) == "modifier")
+
+
+def _where(row: list[str]) -> str:
+    return row[1].strip() if len(row) > 1 and row[1].strip() else "cause"
 
 
 @lru_cache(maxsize=1)
@@ -64,50 +144,234 @@ def support_verbs() -> dict[str, str]:
     return {row[0].strip(): row[1].strip() for row in read_tsv("support_verbs.tsv")}
 
 
-def _key(tokens: list[Token]) -> str:
-    """Lemmas joined as the lexicon writes them: hyphens glued ("cease - fire" -> "cease-fire")."""
-    out = ""
-    for t in tokens:
-        lemma = t.lemma_.lower() if t.text != "-" else "-"
-        if not out or out.endswith("-") or lemma == "-":
-            out += lemma
-        else:
-            out += " " + lemma
+def surface(token: Token) -> str:
+    """A token's lower-cased text with an elided French article or pronoun stripped."""
+    return _ELISION.sub("", token.lower_)
+
+
+def objects_of(head: Token, last: Token | None = None) -> list[Token]:
+    """What a verb acts on: its objects, and the object of a preposition that ends the trigger
+    phrase ("withdraw from" + the treaty) or hangs on the verb."""
+    out = [c for c in head.children if c.dep_ in _OBJECT_DEPS]
+    # a verb's own prepositions say where or with what, not what it acts on ("found with the arms
+    # cut off"); a noun's do ("violations of the truce")
+    preps = [c for c in head.children if c.dep_ == "prep" and head.pos_ not in ("VERB", "AUX")]
+    if last is not None and last is not head and last.dep_ == "prep":
+        preps.append(last)
+    for p in preps:
+        out += [c for c in p.children if c.dep_ == "pobj"]
+    if head.dep_ in ("acl", "relcl") and head.tag_ == "VBN":
+        out.append(head.head)  # "weapons seized in the raid": the modified noun is the object
+    out += [c for o in list(out) for c in o.children if c.dep_ == "conj"]
+    # "destroyed dozens of machine guns": a quantity counts as what it counts
+    out += [
+        g
+        for o in list(out)
+        if o.lemma_.lower() in _QUANTITIES
+        for p in o.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
     return out
 
 
+def subject_lemmas(head: Token) -> set[str]:
+    """Lemmas of a verb's active subject (a passive's "by" agent), and of a noun's compounds."""
+    out: set[str] = set()
+    for c in head.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            out.update(_nominal_lemmas(c))
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    out.update(_nominal_lemmas(g))
+    if not out and head.dep_ in ("xcomp", "conj") and head.head is not head:
+        return subject_lemmas(head.head)
+    if not out and head.pos_ in ("NOUN", "PROPN"):  # a headline verb tagged a noun: "Regime forces advance"
+        for c in head.children:
+            if c.dep_ == "compound":
+                out.update(_nominal_lemmas(c))
+    return out
+
+
+def _nominal_lemmas(tok: Token) -> set[str]:
+    """A noun's lemma, its compounds and conjuncts; a quantity noun counts as what it counts
+    ("hundreds of protesters" -> protester)."""
+    out = {tok.lemma_.lower()}
+    out.update(x.lemma_.lower() for x in tok.children if x.dep_ in ("compound", "conj"))
+    if tok.lemma_.lower() in _QUANTITIES:
+        for p in tok.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                out.update(g.lemma_.lower() for g in p.children if g.dep_ == "pobj")
+    return out
+
+
+def _constraints_ok(entry: Entry, head: Token, last: Token) -> bool:
+    if entry.objects:
+        objs = objects_of(head, last)
+        if not any(o.lemma_.lower() in entry.objects or o.lower_ in entry.objects for o in objs):
+            return False
+    return not (entry.subjects and not subject_lemmas(head) & entry.subjects)
+
+
 def _pos_ok(entry: Entry, head: Token) -> bool:
-    if entry.objects and not any(
-        c.dep_ in ("dobj", "nsubjpass", "attr") and c.lemma_.lower() in entry.objects for c in head.children
-    ):
-        return False
     if entry.pos == "ANY":
         return True
     if entry.pos == "VERB":
         return head.pos_ in ("VERB", "AUX") or (head.pos_ == "NOUN" and head.tag_ == "VBG")
-    return head.pos_ in ("NOUN", "PROPN") or (head.pos_ == "VERB" and head.tag_ in ("NNS", "NN"))
+    if head.pos_ == "PROPN":  # a title-case headline's noun, not a name ("Rally's", "Storm Shadow")
+        return head.ent_type_ not in _NAME_LABELS
+    return head.pos_ == "NOUN" or (head.pos_ == "VERB" and head.tag_ in ("NNS", "NN"))
+
+
+def _no_agent(entry: Entry, head: Token) -> bool:
+    """Does the trigger report an accident or a natural hazard rather than anyone's act?"""
+    if entry.type not in ("ASSAULT", "COERCE"):
+        return False
+    hazards, modifiers = non_agents(), accident_modifiers()
+    if head.pos_ in ("VERB", "AUX"):
+        causes = subject_lemmas(head)
+        if not causes and head.dep_ == "advcl":  # "an earthquake leveled villages, killing hundreds"
+            causes = subject_lemmas(head.head)
+        if not causes:
+            # no doer named: "injured in the flood", "… after downpours sent flash floods"
+            for c in head.children:
+                if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "from", "during"):
+                    causes |= {g.lemma_.lower() for g in c.children if g.dep_ == "pobj"}
+                if c.dep_ == "advcl":
+                    causes |= subject_lemmas(c)
+                    causes |= {g.lemma_.lower() for g in c.children if g.dep_ in ("dobj", "nsubjpass")}
+        # "an industrial explosion injured nine": the doer's own modifiers say what it was
+        mods = {
+            m.lemma_.lower()
+            for c in head.children
+            if c.dep_ == "nsubj"
+            for m in c.children
+            if m.dep_ in ("amod", "compound")
+        }
+        return bool(causes & hazards or mods & modifiers)
+    mods = {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod", "nmod", "conj")}
+    if head.dep_ == "conj":  # "a multi-vehicle crash and explosion"
+        mods.add(head.head.lemma_.lower())
+    return bool(mods & (hazards | modifiers))
+
+
+def _head_of(entry: Entry, window: list[Token]) -> Token:
+    if entry.pos == "VERB":
+        if "-" in entry.lemma and window[-1].pos_ == "VERB":
+            return window[-1]  # "gang - raped": the verb is the last word
+        return window[0]
+    if entry.pos == "ANY":
+        return window[0] if window[0].pos_ == "VERB" else window[-1]
+    return window[-1]
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> frozenset[str]:
+    return frozenset(w for key in load_lexicon() for w in key.split())
+
+
+@lru_cache(maxsize=1)
+def _irregular() -> dict[str, str]:
+    return {r[0].strip().lower(): r[1].strip().lower() for r in read_tsv("irregular_forms.tsv")}
+
+
+@lru_cache(maxsize=8192)
+def guess_lemma(word: str) -> str:
+    """A lexicon word that a capitalized or mis-tagged form inflects ("Executing" -> "execute",
+    "Attacks" -> "attack"), else the word lower-cased. Headlines in title case come out of the
+    tagger as proper nouns whose lemma is the word itself."""
+    w = word.lower()
+    vocab = _vocabulary()
+    if w in vocab:
+        return w
+    if w in _irregular():
+        return _irregular()[w]
+    stems = []
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
+                         ("es", ""), ("s", ""), ("d", "")):  # fmt: skip
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            stem = w[: len(w) - len(suffix)] + repl
+            stems.append(stem)
+            if repl == "" and len(stem) > 3 and stem[-1] == stem[-2]:
+                stems.append(stem[:-1])  # "shelled" -> "shell" is above; "kidnapped" -> "kidnap"
+    return next((s for s in stems if s in vocab), w)
+
+
+def _needs_fold(t: Token) -> bool:
+    """Should this word also be read from a guessed lemma? When it is capitalized, tagged as a
+    proper noun (title-case headlines) or a verb the lemmatizer left unreduced ("retook", "raped"
+    -> "rap")."""
+    vocab = _vocabulary()
+    return (
+        t.pos_ == "PROPN"
+        or (t.text[:1].isupper() and t.lemma_ == t.text)
+        or (t.pos_ == "VERB" and t.lemma_.lower() not in vocab and guess_lemma(t.text) in vocab)
+    )
+
+
+def _join(parts: list[str]) -> str:
+    """Words joined as the lexicon writes them: hyphens glued ("cease - fire" -> "cease-fire")."""
+    out = ""
+    for w in parts:
+        out += w if not out or out.endswith("-") or w == "-" else " " + w
+    return out
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """Words an entry can start with (lexicon keys split at spaces and hyphens, surface forms)."""
+    firsts = {re.split(r"[ -]", k)[0] for k in load_lexicon()} | {k.split()[0] for k in load_surface_forms()}
+    return frozenset(firsts)
+
+
+def is_headline(sent: SpacySpan) -> bool:
+    """A short line that does not end in punctuation: where taggers often miss the verb."""
+    words = [t for t in sent if not t.is_space]
+    return 0 < len(words) <= 25 and not words[-1].is_punct
 
 
 def find_triggers(sent: SpacySpan) -> list[Match]:
     """Lexicon entries in the sentence, longest match first, no two sharing a token."""
     lexicon = load_lexicon()
+    forms = load_surface_forms()
+    firsts = _first_words()
+    headline = is_headline(sent)
+    tokens = list(sent)
+    # each word read three ways, once: its lemma, a guessed lemma where the tagger may be wrong,
+    # and its surface form (for other languages)
+    lemmas = [t.lemma_.lower() if t.text != "-" else "-" for t in tokens]
+    folds = [guess_lemma(t.text) if t.text != "-" and _needs_fold(t) else None for t in tokens]
+    surfaces = [surface(t) for t in tokens]
     matches: list[Match] = []
     taken: set[int] = set()
-    tokens = list(sent)
     for width in range(MAX_WORDS, 0, -1):
         for i in range(len(tokens) - width + 1):
             window = tokens[i : i + width]
-            if any(t.i in taken for t in window) or window[0].is_punct or window[-1].is_punct:
+            if window[0].is_punct or window[-1].is_punct or any(t.i in taken for t in window):
                 continue
-            entries = lexicon.get(_key(window))
-            if not entries:
+            if lemmas[i] not in firsts and (folds[i] or "") not in firsts and surfaces[i] not in firsts:
                 continue
+            entries = lexicon.get(_join(lemmas[i : i + width]), ())
+            folded = False
+            if not entries and any(f is not None for f in folds[i : i + width]):
+                pairs = zip(folds[i : i + width], lemmas[i : i + width], strict=True)
+                alt = [f if f is not None else w for f, w in pairs]
+                entries = lexicon.get(_join(alt), ())
+                folded = bool(entries)
+            entries += forms.get(" ".join(surfaces[i : i + width]), ())
             for entry in entries:
-                head = window[0] if entry.pos == "VERB" else window[-1]
-                if entry.pos == "ANY":
-                    head = window[0] if window[0].pos_ == "VERB" else window[-1]
-                if _pos_ok(entry, head):
-                    matches.append(Match(entry, head, window[0].i, window[-1].i + 1))
+                head = _head_of(entry, window)
+                pos_ok = _pos_ok(entry, head) or (
+                    (folded or headline)
+                    and entry.pos == "VERB"
+                    and head.pos_ in ("NOUN", "PROPN", "ADJ")
+                    and not head.ent_type_  # "Free Syrian Army", "Operation Desert Storm": names
+                )
+                if entry.lang != "en" or (pos_ok and _constraints_ok(entry, head, window[-1])):
+                    if entry.type != "NONE" and not _no_agent(entry, head):
+                        matches.append(Match(entry, head, window[0].i, window[-1].i + 1))
                     taken.update(t.i for t in window)
                     break
     matches.sort(key=lambda m: m.start)

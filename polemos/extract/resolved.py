@@ -174,7 +174,7 @@ def finish(r: Resolved, article: Article) -> Event:
     actor_kind = r.actor.kind if r.actor else None
     target_kind = r.target.kind if r.target else None
     lemma = d.head.lemma_.lower()
-    acled = acled_types(d.type, d.entry.mode, lemma, r.words, actor_kind, target_kind)
+    acled = acled_types(d.type, d.entry.mode, lemma, r.words, actor_kind, target_kind, r.actor, r.target)
     filled = sum(x is not None for x in (r.actor, r.target, r.date)) + bool(r.locations) + bool(r.counts)
     confidence = min(
         0.95, 0.45 + 0.08 * filled + (0.05 if d.entry.pos == "VERB" else 0) + 0.05 * min(len(r.mentions), 2)
@@ -195,6 +195,6 @@ def finish(r: Resolved, article: Article) -> Event:
         claims=tuple(c for c in r.claims if c.claimant is not None) or tuple(r.claims[:1]),
         mentions=tuple(sorted(r.mentions, key=lambda m: m.start)),
         acled=acled,
-        cameo=cameo_root(d.type, d.entry.mode, lemma),
+        cameo=cameo_root(d.type, d.entry.mode, lemma, acled, r.modality),
         confidence=round(confidence, 2),
     )
