@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from polemos.extract.numbers import VAGUE, parse_quantity
+from polemos.extraction.numbers import VAGUE, parse_quantity
 from polemos.types import Count
 
 KILL_WORDS = frozenset(
