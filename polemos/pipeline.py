@@ -47,7 +47,7 @@ class Pipeline:
 
 def analyse(doc: object, article: Article) -> ArticleResult:
     """Everything after parsing: noise, times, places, events."""
-    from polemos.extract import extract_events
+    from polemos.extraction import extract_events
     from polemos.nlp.places import place_spans
     from polemos.resolve.dates import find_times
     from polemos.resolve.places import resolve_places

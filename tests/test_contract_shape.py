@@ -246,10 +246,8 @@ def test_article_metadata_is_echoed(extract_text: Any) -> None:
     }
 
 
-@pytest.mark.xfail(
-    reason="bug: importing the polemos.extract package rebinds polemos.extract to the module", strict=False
-)
 def test_package_level_extract_api_works_twice(nlp: Any) -> None:
+    # regression: a stage package named polemos.extract once replaced the function on first use
     import polemos
 
     polemos.extract("Rebels attacked the army base.")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from polemos.extract.lexicon import find_triggers, guess_lemma, load_lexicon, load_surface_forms
+from polemos.extraction.lexicon import find_triggers, guess_lemma, load_lexicon, load_surface_forms
 
 pytestmark = pytest.mark.slow
 PLOVER = frozenset(

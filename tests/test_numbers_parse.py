@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from polemos.extract.numbers import parse_number, parse_quantity
+from polemos.extraction.numbers import parse_number, parse_quantity
 
 
 @pytest.mark.parametrize(

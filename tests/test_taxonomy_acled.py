@@ -2,7 +2,7 @@
 
 import pytest
 
-from polemos.extract.taxonomy import acled_types, cues, has, text_words
+from polemos.extraction.taxonomy import acled_types, cues, has, text_words
 from polemos.types import ActorRef
 
 

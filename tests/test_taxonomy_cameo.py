@@ -2,7 +2,7 @@
 
 import pytest
 
-from polemos.extract.taxonomy import cameo_root
+from polemos.extraction.taxonomy import cameo_root
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from polemos.extract.lexicon import read_tsv
+from polemos.extraction.lexicon import read_tsv
 from polemos.types import ActorRef
 
 BATTLES = "Battles"
@@ -322,9 +322,13 @@ def _violent(
     if mode == "destroy" or (has("property", target_words) and not has("casualty", words)):
         return STRATEGIC, "Looting/property destruction"  # buildings, vehicles: nobody hurt
     if has("capture", words) and has("territory", words) and not has("clash", words):
-        return (BATTLES, "Government regains territory") if state else (
-            BATTLES,
-            "Non-state actor overtakes territory",
+        return (
+            (BATTLES, "Government regains territory")
+            if state
+            else (
+                BATTLES,
+                "Non-state actor overtakes territory",
+            )
         )
     if has("clash", words):
         return BATTLES, "Armed clash"

@@ -6,8 +6,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from polemos.extract.events import Draft
-from polemos.extract.taxonomy import acled_types, cameo_root
+from polemos.extraction.events import Draft
+from polemos.extraction.taxonomy import acled_types, cameo_root
 from polemos.resolve.actors import ActorDictionary
 from polemos.types import ActorRef, Article, Claim, Count, Event, PlaceRef, Span, TimeRef
 

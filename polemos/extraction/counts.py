@@ -10,8 +10,8 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from polemos.extract.lexicon import casualty_words
-from polemos.extract.numbers import VAGUE, parse_quantity
+from polemos.extraction.lexicon import casualty_words
+from polemos.extraction.numbers import VAGUE, parse_quantity
 from polemos.types import Count
 
 KILL_WORDS = frozenset(

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from polemos.extract.roles import PRONOUNS, np_bounds
+from polemos.extraction.doctext import doc_text
+from polemos.extraction.roles import PRONOUNS, np_bounds
 
 REPORTING = frozenset(
     [
@@ -161,7 +162,7 @@ def _claimant(token: Token, verb: int | None) -> Claimant:
 
 
 def _is_pronoun(doc: Doc, c: Claimant) -> bool:
-    return doc.text[c.start : c.end].lower() in PRONOUNS
+    return doc_text(doc)[c.start : c.end].lower() in PRONOUNS
 
 
 def _resolve_pronouns(doc: Doc, own: list[Claimant | None]) -> None:
@@ -215,7 +216,7 @@ def _carry_quotes(doc: Doc, sents: list[SpacySpan], result: list[Claimant | None
 def paragraph_ids(doc: Doc, sents: list[SpacySpan]) -> list[int]:
     ids, para = [], 0
     for i, s in enumerate(sents):
-        if i and "\n" in doc.text[sents[i - 1].start_char : s.start_char]:
+        if i and "\n" in doc_text(doc)[sents[i - 1].start_char : s.start_char]:
             para += 1
         ids.append(para)
     return ids
@@ -241,7 +242,7 @@ def _headline_credit(
     """ "Headline – Russian MoD": the credit covers the headline and the lead."""
     if not sents or title_end is None:
         return
-    m = _HEADLINE_CREDIT.search(doc.text[:title_end])
+    m = _HEADLINE_CREDIT.search(doc_text(doc)[:title_end])
     if not m or len(m.group(1).split()) > 5:
         return
     credit = Claimant(m.start(1), m.end(1), None)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from polemos.extract.events import read_events
-from polemos.extract.merge import merge_across, merge_in_sentence
-from polemos.extract.resolved import Resolved, article_countries, finish, resolve_draft
+from polemos.extraction.doctext import doc_text
+from polemos.extraction.events import read_events
+from polemos.extraction.merge import merge_across, merge_in_sentence
+from polemos.extraction.resolved import Resolved, article_countries, finish, resolve_draft
 from polemos.resolve.actors import ActorDictionary, get_dictionary
 from polemos.types import Article, Event, PlaceRef, Span, TimeRef
 
@@ -17,8 +18,8 @@ def extract_events(
     """The article's events in text order, restatements folded into ``mentions``."""
     drafts, _ = read_events(doc, article, places, times, noise)
     actors = get_dictionary()
-    countries = article_countries(places) or [c for c in [actors.country_hint(doc.text)] if c]
-    resolved = [resolve_draft(d, doc.text, article, countries, actors) for d in drafts]
+    countries = article_countries(places) or [c for c in [actors.country_hint(doc_text(doc))] if c]
+    resolved = [resolve_draft(d, doc_text(doc), article, countries, actors) for d in drafts]
     merged = merge_across(merge_in_sentence(resolved))
     for r in merged:
         _country_from_actors(r, actors)

@@ -10,16 +10,18 @@ restatements (headline, lead, later quote) into one event with ``mentions``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from polemos.extract import roles
-from polemos.extract.attribution import REPORTING, Claimant, reporting_verbs, sentence_claimants
-from polemos.extract.counts import find_counts
-from polemos.extract.lexicon import Entry, Match, find_triggers, support_verbs
-from polemos.extract.modality import modality
-from polemos.extract.numbers import VAGUE
+from polemos.extraction import roles
+from polemos.extraction.attribution import REPORTING, Claimant, reporting_verbs, sentence_claimants
+from polemos.extraction.counts import find_counts
+from polemos.extraction.doctext import doc_text
+from polemos.extraction.lexicon import Entry, Match, find_triggers, support_verbs
+from polemos.extraction.modality import modality
+from polemos.extraction.numbers import VAGUE
 from polemos.read.noise import find_datelines, in_noise
 from polemos.types import Article, Count, PlaceRef, Span, TimeRef
 
@@ -135,8 +137,8 @@ def read_events(
 ) -> tuple[list[Draft], list[SpacySpan]]:
     """Event drafts of every reporting sentence, in text order, and the sentences."""
     sents = list(doc.sents)
-    title_end = headline_end(doc.text)
-    datelines = find_datelines(doc.text)
+    title_end = headline_end(doc_text(doc))
+    datelines = find_datelines(doc_text(doc))
     claimants = sentence_claimants(doc, sents, title_end)
     drafts: list[Draft] = []
     for i, sent in enumerate(sents):
@@ -176,7 +178,7 @@ def _trimmed(doc: Doc, sent: SpacySpan) -> Span:
     lead = len(text) - len(text.lstrip())
     trail = len(text) - len(text.rstrip())
     start, end = sent.start_char + lead, sent.end_char - trail
-    return Span(start, end, doc.text[start:end])
+    return Span(start, end, doc_text(doc)[start:end])
 
 
 def _draft(m: Match, sent_index: int, evidence: Span) -> Draft:
@@ -346,8 +348,9 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
         d.actor = (doc[start].idx, doc[first_end - 1].idx + len(doc[first_end - 1]))
 
 
+@lru_cache(maxsize=1)
 def _EVENT_NOUNS() -> frozenset[str]:  # noqa: N802 (a cached constant)
-    from polemos.extract.lexicon import load_lexicon
+    from polemos.extraction.lexicon import load_lexicon
 
     return frozenset(k for k, entries in load_lexicon().items() if any(e.pos == "NOUN" for e in entries))
 
@@ -436,7 +439,7 @@ def _place_target(d: Draft, sent_places: list[PlaceRef]) -> None:
     if d.target is None or d.type in RELATIONAL:
         return
     start, end = d.target
-    text = d.head.doc.text[start:end].casefold()
+    text = doc_text(d.head.doc)[start:end].casefold()
     for p in sent_places:
         if start <= p.start and p.end <= end and not p.demonym:
             rest = text.replace(p.text.casefold(), " ")
