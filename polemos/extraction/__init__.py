@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Doc
 
 from polemos.extraction.doctext import doc_text
@@ -22,38 +24,54 @@ def extract_events(
     resolved = [resolve_draft(d, doc_text(doc), article, countries, actors) for d in drafts]
     merged = merge_across(merge_in_sentence(resolved))
     for r in merged:
-        _country_from_actors(r, actors)
+        _country_from_actors(r, actors) or _country_from_places(r, places)
     events = [finish(r, article) for r in merged]
     return tuple(sorted(events, key=lambda e: e.evidence.start))
 
 
-def _country_from_actors(r: Resolved, actors: ActorDictionary) -> None:
+def _country_from_places(r: Resolved, places: list[PlaceRef]) -> bool:
+    """Failing that, the country of a place or demonym the evidence sentence names ("Nigerian
+    troops …"), else the article's most named country — again at country precision, with the span
+    of the mention that tells it, status "inferred"."""
+    if any(p.country for p in r.locations):
+        return True
+    ev = r.draft.evidence
+    in_sentence = [p for p in places if p.country and ev.start <= p.start < ev.end]
+    counted = Counter(p.country for p in places if p.country and not p.demonym)
+    pool = in_sentence or [
+        p for p in places if p.country == (counted.most_common(1)[0][0] if counted else None)
+    ]
+    if not pool:
+        return False
+    p = pool[0]
+    r.locations.append(_country_ref(p.country, p.text, p.start, p.end))  # type: ignore[arg-type]
+    return True
+
+
+def _country_ref(cc: str, text: str, start: int, end: int) -> PlaceRef:
+    from polemos.resolve.gazetteer import open_gazetteer
+
+    country = open_gazetteer().country(cc)
+    return PlaceRef(
+        text=text, start=start, end=end, name=country.name if country else cc,
+        geonameid=country.id if country and country.id > 0 else None,
+        lat=country.lat if country else None, lon=country.lon if country else None, country=cc,
+        feature="country", precision="country", status="inferred",
+    )  # fmt: skip
+
+
+def _country_from_actors(r: Resolved, actors: ActorDictionary) -> bool:
     """An event no place locates ("Soldiers vs Boko Haram") is placed in the country its parties
     give away, at country precision, with the span of the mention that tells it and status
     "inferred" (never passed off as a place the text names)."""
     if any(p.country for p in r.locations):
-        return
+        return True
     evidence = r.draft.evidence
     found = actors.country_evidence(evidence.text)
     if found is None:
-        return
+        return False
     cc, start, end = found
-    from polemos.resolve.gazetteer import open_gazetteer
-
-    country = open_gazetteer().country(cc)
-    s, e = evidence.start + start, evidence.start + end
     r.locations.append(
-        PlaceRef(
-            text=evidence.text[start:end],
-            start=s,
-            end=e,
-            name=country.name if country else cc,
-            geonameid=country.id if country and country.id > 0 else None,
-            lat=country.lat if country else None,
-            lon=country.lon if country else None,
-            country=cc,
-            feature="country",
-            precision="country",
-            status="inferred",
-        )
+        _country_ref(cc, evidence.text[start:end], evidence.start + start, evidence.start + end)
     )
+    return True

@@ -304,6 +304,12 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
         )
         actor = roles.subject_of(head)
         target = next((c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")), None) if cond else None
+    elif head.dep_ == "acl" and head.tag_ == "VBN":
+        # "10 Russian soldiers killed in Ukraine": a reduced passive, the noun is what was done to
+        actor, target = roles.agent_of(head), head.head
+    elif head.pos_ in ("VERB", "AUX") and _resultative_passive(head):
+        # "Police officer shot dead in Kabul": a headline's passive without its auxiliary
+        actor, target = roles.agent_of(head), roles.subject_of(head)
     elif head.pos_ in ("VERB", "AUX") or d.entry.pos == "VERB":
         passive = roles.passive_subject(head)
         particle = head.doc[d.trigger_end - 1] if d.trigger_end - d.trigger_begin > 1 else None
@@ -353,6 +359,18 @@ def _EVENT_NOUNS() -> frozenset[str]:  # noqa: N802 (a cached constant)
     from polemos.extraction.lexicon import load_lexicon
 
     return frozenset(k for k, entries in load_lexicon().items() if any(e.pos == "NOUN" for e in entries))
+
+
+def _resultative_passive(verb: Token) -> bool:
+    """ "X shot dead", "Y beaten to death": no object, a result phrase; the subject is the victim."""
+    children = list(verb.children)
+    if any(c.dep_ in ("dobj", "obj", "aux", "auxpass") for c in children):
+        return False
+    return any(
+        (c.dep_ in ("oprd", "acomp", "advmod") and c.lower_ == "dead")
+        or (c.dep_ == "prep" and c.lower_ == "to" and any(o.lower_ == "death" for o in c.children))
+        for c in children
+    )
 
 
 def conj_of(tok: Token | None) -> bool:

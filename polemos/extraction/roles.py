@@ -64,6 +64,8 @@ def subject_of(verb: Token) -> Token | None:
             tok = tok.head
             seen += 1
             continue
+        if tok.dep_ == "acl" and tok.tag_ == "VBN":
+            return None  # "soldiers killed in …": the modified noun underwent it, it did not do it
         if tok.dep_ in ("relcl", "acl") and tok.head is not tok:
             # "groups that operate…" / "factions allied with it": the modified noun is the doer
             return tok.head

@@ -7,6 +7,7 @@ from itertools import product
 from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 # Hyphenated military ranks ("Lt.-Gen. Sergey Kuralenko"): as one token the parser no longer ends a
 # sentence at their period (presetting is_sent_start=False is not respected by the parser).
@@ -24,10 +25,15 @@ def paragraphs(doc: Doc) -> Doc:
     for i, token in enumerate(doc[:-1]):
         if "\n" in token.text or "\n" in token.whitespace_:
             doc[i + 1].is_sent_start = True
+        elif token.text == ";" and not token.whitespace_:
+            # "…in Boa Vista;Principal suspeito…": items joined without a space are separate lines
+            doc[i + 1].is_sent_start = True
     return doc
 
 
 def add_paragraphs(nlp: Language) -> None:
+    # split a semicolon glued between words ("BurkinaFaso;Killing"), as lists of headlines write it
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, r"(?<=\w);(?=\w)"]).finditer
     for head, tail in product(_RANK_HEADS, _RANK_TAILS):
         rank = f"{head}-{tail}"
         nlp.tokenizer.add_special_case(rank, [{ORTH: rank}])
