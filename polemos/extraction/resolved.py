@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from polemos.extraction.events import Draft
 from polemos.extraction.taxonomy import acled_types, cameo_root
-from polemos.resolve.actors import ActorDictionary
+from polemos.resolve.actors import ActorDictionary, ArticleContext
 from polemos.types import ActorRef, Article, Claim, Count, Event, PlaceRef, Span, TimeRef
 
 # Place features from the widest to the narrowest: a wider place is dropped when a narrower one in
@@ -115,7 +115,7 @@ def resolve_draft(
         if span is None:
             return None
         s, e = span
-        return actors.resolve(text[s:e], s, e, countries=countries, context=text[max(0, s - 2000) : s])
+        return actors.resolve(text[s:e], s, e, countries=countries, context=ArticleContext(text, s))
 
     actor, target = party(d.actor), party(d.target)
     conflict = next((p.country for p in d.locations if p.country), None) or (

@@ -19,6 +19,7 @@ from polemos.resolve.actors import patterns
 
 ACTOR_LABELS = frozenset({"ORG", "NORP", "PERSON", "GPE"})
 RULER = "polemos_actors"
+EXACT_RULER = "polemos_actors_exact"
 CAPS_FILTER = "polemos_actor_caps"
 
 
@@ -58,8 +59,22 @@ def add_to(nlp: Language) -> None:
     ruler = nlp.add_pipe(
         "entity_ruler", name=RULER, config={"phrase_matcher_attr": "LOWER", "overwrite_ents": False}, **where
     )
-    ruler.add_patterns(patterns())  # type: ignore[attr-defined]
-    nlp.add_pipe(CAPS_FILTER, after=RULER)
+    # exact-text token patterns ("IS", "SDF") go to a phrase matcher on ORTH: the same matches, without
+    # the token Matcher's per-token cost (it was the largest cost polemos added to the parse)
+    lower, exact = [], []
+    for p in patterns():
+        tokens = p["pattern"]
+        if isinstance(tokens, list) and all(set(t) == {"TEXT"} for t in tokens):
+            exact.append({**p, "pattern": " ".join(t["TEXT"] for t in tokens)})
+        else:
+            lower.append(p)
+    ruler.add_patterns(lower)  # type: ignore[attr-defined]
+    exact_ruler = nlp.add_pipe(
+        "entity_ruler", name=EXACT_RULER, config={"phrase_matcher_attr": "ORTH", "overwrite_ents": False},
+        after=RULER,
+    )  # fmt: skip
+    exact_ruler.add_patterns(exact)  # type: ignore[attr-defined]
+    nlp.add_pipe(CAPS_FILTER, after=EXACT_RULER)
 
 
 def actor_spans(doc: Doc) -> list[tuple[int, int]]:

@@ -80,6 +80,19 @@ _CLAUSE = frozenset({"who", "whom", "whose", "which", "that", "when", "while", "
 _CONTEXT_CHARS = 6000  # how far back definite descriptions look
 
 
+class ArticleContext(str):
+    """The text before a mention that knows the article it is cut from, so that context look-ups
+    match the article once rather than once per mention (it reads as the plain preceding text)."""
+
+    article: str
+    end: int
+
+    def __new__(cls, article: str, end: int) -> ArticleContext:
+        obj = super().__new__(cls, article[max(0, end - _CONTEXT_CHARS) : end])
+        obj.article, obj.end = article, end
+        return obj
+
+
 class ActorDictionary:
     """Every actor polemos knows, with the tables that find them in text."""
 
@@ -94,6 +107,7 @@ class ActorDictionary:
                 self._by_name.setdefault(entry.name, entry)
         self.matcher = Matcher()
         self._head_index: dict[str, list[ActorEntry]] | None = None
+        self._article_cache: tuple[str, list[tuple[int, int, ActorEntry]]] | None = None
         self._country_names: set[str] = set()  # keys of country names (not adjectives) for the hint
         self._peoples: set[str] = set()  # "Palestinians", "Afghans": people, not their state
         for entry in self.entries.values():
@@ -212,9 +226,13 @@ class ActorDictionary:
             self._head_index = index
         return self._head_index
 
-    def _context_entries(self, context: str) -> list[ActorEntry]:
-        """Entries named in ``context``, latest first."""
-        tail = context[-_CONTEXT_CHARS:]
+    def _context_entries(self, context: str, limit: int = _CONTEXT_CHARS) -> list[ActorEntry]:
+        """Entries named in the last ``limit`` characters of ``context``, latest first."""
+        if isinstance(context, ArticleContext):
+            matches = self._article_matches(context.article)
+            low = context.end - limit
+            return [entry for s, e, entry in reversed(matches) if s >= low and e <= context.end]
+        tail = context[-limit:]
         found = []
         for m in reversed(self.matcher.find(tokenize(tail))):
             entry = self._choose(m.ids, ())
@@ -263,10 +281,25 @@ class ActorDictionary:
                 return self._from_entry(mention, start, end, entry)
         return ActorRef(mention, start, end, kind=kind)
 
+    def _article_matches(self, article: str) -> list[tuple[int, int, ActorEntry]]:
+        """Every entry the article names, with its character span: matched once per article (the
+        last article is kept; mentions of one article are resolved together)."""
+        cached = self._article_cache
+        if cached is not None and cached[0] is article:
+            return cached[1]
+        toks = tokenize(article)
+        found = []
+        for m in self.matcher.find(toks):
+            entry = self._choose(m.ids, ())
+            if entry is not None:
+                found.append((toks[m.i].start, toks[m.j - 1].end, entry))
+        self._article_cache = (article, found)
+        return found
+
     def _institution_in_context(self, institution: str, context: str) -> ActorEntry | None:
         if not context:
             return None
-        for entry in self._context_entries(context[-1500:]):
+        for entry in self._context_entries(context, 1500):
             if entry.institution == institution:
                 return entry
         return None
