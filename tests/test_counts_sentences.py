@@ -52,8 +52,7 @@ def test_count_of_a_sentence(
         ("The rebels gathered a 6,000-strong force near the city.", "size", (6000, 6000, 6000)),
     ],
 )
-@pytest.mark.xfail(reason="bugs in extract/counts.py, reported to the lead (see CHANGELOG)", strict=False)
-def test_count_not_read_yet(
+def test_count_of_ranges_number_words_and_strength(
     extract_text: Any, sentence: str, kind: str, expected: tuple[int | None, int | None, int | None]
 ) -> None:
     assert triple(count(extract_text(sentence), kind)) == expected

@@ -70,7 +70,6 @@ def test_condition_of_an_ultimatum_is_not_an_event(extract_text: Any) -> None:
     "sentence",
     ["Seven blasts hit the coastal town.", "Russian airstrikes hit the rebel-held district."],
 )
-@pytest.mark.xfail(reason="extract: the mode of a noun trigger is lost when 'hit' absorbs it", strict=False)
 def test_mode_of_the_noun_survives_a_plain_verb(extract_text: Any, sentence: str) -> None:
     assert only_event(extract_text(sentence))["mode"] in ("explosives", "aerial")
 
@@ -108,9 +107,6 @@ def test_a_second_attack_on_another_target_is_another_event(extract_text: Any) -
     assert len(events_of(extract_text(text), "ASSAULT")) == 2
 
 
-@pytest.mark.xfail(
-    reason="extract/merge: one sentence's attacks by two sides are merged into one", strict=False
-)
 def test_attack_and_reprisal_in_one_sentence_are_two_events(extract_text: Any) -> None:
     text = "Rebels attacked the base and the army responded with airstrikes."
     assert len(events_of(extract_text(text), "ASSAULT")) == 2
@@ -174,11 +170,9 @@ def test_cameo_root_is_two_digits(extract_text: Any) -> None:
     assert event["cameo"] is not None and len(event["cameo"]) == 2 and event["cameo"].isdigit()
 
 
-@pytest.mark.xfail(reason="triggers.tsv: 'withdraw from' is always REJECT, also from a place", strict=False)
 def test_withdrawing_from_a_town_is_a_retreat(extract_text: Any) -> None:
     assert only_event(extract_text("The rebels withdrew from the town."))["type"] == "RETREAT"
 
 
-@pytest.mark.xfail(reason="triggers.tsv: 'amass' is not a MOBILIZE trigger yet", strict=False)
 def test_amassing_a_force_is_mobilizing(extract_text: Any) -> None:
     assert only_event(extract_text("Rebels amassed a large force near the city."))["type"] == "MOBILIZE"

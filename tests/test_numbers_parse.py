@@ -46,13 +46,7 @@ def test_parse_number(text: str, value: int | None) -> None:
         ("fewer than 20", (None, 20, 20)),
         ("between 20 and 30", (20, 25, 30)),
         ("20 to 30", (20, 25, 30)),
-        pytest.param(
-            "20-30",
-            (20, 25, 30),
-            marks=pytest.mark.xfail(
-                reason="bug in extract/numbers.py: _words adds digit groups, '20-30' -> 50", strict=False
-            ),
-        ),
+        ("20-30", (20, 25, 30)),
         ("20 - 30", (20, 25, 30)),
         ("dozens", (24, 24, None)),
         ("Dozens", (24, 24, None)),

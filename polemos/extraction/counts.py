@@ -125,13 +125,15 @@ def _number_tokens(sent: SpacySpan) -> list[tuple[int, int]]:
             j = i + 1
             while j < end and (
                 doc[j].like_num
-                or doc[j].lower_ in ("hundred", "thousand", "million", "and")
+                or doc[j].lower_ in ("hundred", "thousand", "million", "and", "-")
                 and j + 1 < end
                 and doc[j + 1].like_num
             ):
-                j += 1
+                j += 1  # "6,000", "two hundred", "20 and 30", "twenty-five"
             if j < end and doc[j].lower_ in ("hundred", "thousand", "million", "billion"):
                 j += 1
+            if j + 1 < end and doc[j].text == "-" and doc[j + 1].lower_ == "strong":
+                j += 2  # "a 6,000-strong force" comes as three tokens
             k = i  # widen left over hedges: "at least", "more than", "between … and"
             while k > sent.start and doc[k - 1].lower_ in _HEDGES:
                 k -= 1
@@ -140,6 +142,20 @@ def _number_tokens(sent: SpacySpan) -> list[tuple[int, int]]:
         else:
             i += 1
     return out
+
+
+_TIME_UNITS = frozenset("second minute hour day week month year decade century".split())
+
+
+def _dated(span: SpacySpan) -> bool:
+    """A number that is part of a date: a year, or a count of time ("in 20 years")."""
+    if not any(t.ent_type_ == "DATE" for t in span):
+        return False
+    if any(t.text.isdigit() and len(t.text) == 4 and 1000 <= int(t.text) <= 2100 for t in span):
+        return True
+    doc = span.doc
+    following = doc[span.end] if span.end < len(doc) else None
+    return following is not None and following.lemma_.lower() in _TIME_UNITS
 
 
 def _strong(tok: Token) -> bool:
@@ -197,7 +213,9 @@ def find_counts(sent: SpacySpan) -> list[tuple[str, Count]]:
     for start, end in _number_tokens(sent):
         span = doc[start:end]
         text = span.text
-        if any(t.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL") for t in span if t.like_num):
+        if any(t.ent_type_ in ("TIME", "MONEY", "PERCENT", "ORDINAL") for t in span if t.like_num) or _dated(
+            span
+        ):
             continue
         qty = None
         while start < end:  # a hedge word may be a conjunction ("as over 100"): shrink until it parses
@@ -209,7 +227,9 @@ def find_counts(sent: SpacySpan) -> list[tuple[str, Count]]:
             continue
         span = doc[start:end]
         text = span.text
-        kind = classify(doc[start], doc[end - 1])
+        # the counted noun right after a range ("killed between 20 and 30 people"), else the last number
+        after = doc[end] if end < sent.end and doc[end].pos_ in ("NOUN", "PROPN") else None
+        kind = "size" if text.lower().endswith("strong") else classify(doc[start], after or doc[end - 1])
         if kind is None:
             continue
         low, best, high = qty

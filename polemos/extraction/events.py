@@ -116,6 +116,7 @@ class Draft:
     claimant: Claimant | None = None
     mentions: list[Span] = field(default_factory=list)
     in_headline: bool = False
+    mode_hint: str | None = None  # the mode of a same-type trigger this one took in
     trigger_begin: int = 0  # token range of the trigger phrase
     trigger_end: int = 0
 
@@ -233,7 +234,7 @@ def _ancestors_via_arguments(tok: Token) -> list[Token]:
     clause of time or cause ("… died after blasts targeted …"). Purpose clauses ("to push them
     towards joining the truce") stay inside."""
     out = []
-    while tok.head is not tok:
+    while tok.head.i != tok.i:
         if tok.dep_ == "conj" and tok.head.dep_ not in ("ROOT", "ccomp", "advcl", "conj"):
             tok = tok.head  # "to flee the area and join the truce": still inside the argument
             continue
@@ -256,7 +257,10 @@ def _unsubsumed(found: list[Draft]) -> list[Draft]:
     keep = []
     for d in found:
         above = _ancestors_via_arguments(d.head)
-        if d.entry is not _ULTIMATUM and any(a.i in heads and heads[a.i] is not d for a in above):
+        keeper = next((heads[a.i] for a in above if a.i in heads and heads[a.i] is not d), None)
+        if d.entry is not _ULTIMATUM and keeper is not None:
+            if keeper.type == d.type and keeper.mode_hint is None:
+                keeper.mode_hint = d.entry.mode  # "seven blasts hit …": the event is an explosion
             continue
         # two event nouns under one verb ("signed an agreement for a ceasefire") are one event:
         # the verb's object speaks for it

@@ -186,7 +186,7 @@ def subject_lemmas(head: Token) -> set[str]:
             for g in c.children:
                 if g.dep_ == "pobj":
                     out.update(_nominal_lemmas(g))
-    if not out and head.dep_ in ("xcomp", "conj") and head.head is not head:
+    if not out and head.dep_ in ("xcomp", "conj") and head.head.i != head.i:
         return subject_lemmas(head.head)
     if not out and head.pos_ in ("NOUN", "PROPN"):  # a headline verb tagged a noun: "Regime forces advance"
         for c in head.children:

@@ -10,6 +10,8 @@ so one shared doer alone ("rebels attacked X … they also shelled Y") is not a 
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from polemos.types import Count, PlaceRef, TimeRef
 
 from .resolved import Resolved, same_party
@@ -46,12 +48,29 @@ def _related(a: Resolved, b: Resolved) -> bool:
     "killed … when shells hit"), they are coordinated, or one verb governs both. "If the rebels
     attack, the army would respond with airstrikes" holds two."""
     x, y = a.draft.head, b.draft.head
-    if x in y.ancestors or y in x.ancestors:
-        return True
+    if x in y.ancestors:
+        return not _own_clause_between(y, x)
+    if y in x.ancestors:
+        return not _own_clause_between(x, y)
     if (x.dep_ == "conj" and x.head == y) or (y.dep_ == "conj" and y.head == x):
-        return True
+        return not _has_subject(x if x.dep_ == "conj" else y)
     gx, gy = a.draft.governor, b.draft.governor
     return gx is not None and gx in (gy, y) or gy is not None and gy == x
+
+
+def _has_subject(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
+def _own_clause_between(low: Token, high: Token) -> bool:
+    """A coordinated clause with a subject of its own lies between the two: "Rebels attacked the base
+    and the army responded with airstrikes" tells two events."""
+    tok = low  # spaCy makes a new Token object on each access: compare positions, not identities
+    while tok.i != high.i and tok.head.i != tok.i:
+        if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and _has_subject(tok):
+            return True
+        tok = tok.head
+    return False
 
 
 def merge_across(events: list[Resolved]) -> list[Resolved]:

@@ -69,7 +69,7 @@ def governors(token: Token, max_steps: int = 6) -> list[Token]:
     out: list[Token] = []
     tok = token
     for _ in range(max_steps):
-        if tok.dep_ not in _CHAIN or tok.head is tok:
+        if tok.dep_ not in _CHAIN or tok.head.i == tok.i:
             break
         if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in _SAY:
             break  # what someone says happened is theirs to assert; stop at the reporting verb

@@ -71,7 +71,12 @@ def parse_number(text: str) -> int | None:
     return _words(s)
 
 
+_DIGIT_RANGE = re.compile(r"^(\d[\d.]*)\s*[-–]\s*(\d[\d.]*)$")
+
+
 def _words(s: str) -> int | None:
+    if len(re.findall(r"\d+(?:\.\d+)?", s)) > 1:
+        return None  # "20-30" is a range, not 20 + 30
     total, current, seen = 0, 0, False
     for word in re.split(r"[\s-]+", s):
         if word == "and":
@@ -99,6 +104,11 @@ def parse_quantity(text: str) -> tuple[int | None, int | None, int | None] | Non
     if low_s in VAGUE:
         v = VAGUE[low_s]
         return v, v, None
+    digits = _DIGIT_RANGE.match(s.replace(",", ""))
+    if digits:
+        a, b = parse_number(digits.group(1)), parse_number(digits.group(2))
+        if a is not None and b is not None and a <= b:
+            return a, (a + b) // 2, b
     m = _RANGE.match(s)
     if (
         m

@@ -28,6 +28,10 @@ class Resolved:
     modality: str
     mentions: list[Span] = field(default_factory=list)
     words: frozenset[str] = frozenset()
+    mode: str | None = None  # the entry's mode, or one an absorbed trigger brings ("blasts" to "hit")
+
+    def __post_init__(self) -> None:
+        self.mode = self.mode or self.draft.entry.mode or self.draft.mode_hint
 
     @property
     def type(self) -> str:
@@ -63,6 +67,7 @@ class Resolved:
         self.actor = self.actor or other.actor
         self.target = self.target or other.target
         self.date = self.date or other.date
+        self.mode = self.mode or other.mode
         for kind, count in other.counts.items():
             self.counts.setdefault(kind, count)
         seen = {(p.start, p.end) for p in self.locations}
@@ -174,12 +179,12 @@ def finish(r: Resolved, article: Article) -> Event:
     actor_kind = r.actor.kind if r.actor else None
     target_kind = r.target.kind if r.target else None
     lemma = d.head.lemma_.lower()
-    acled = acled_types(d.type, d.entry.mode, lemma, r.words, actor_kind, target_kind, r.actor, r.target)
+    acled = acled_types(d.type, r.mode, lemma, r.words, actor_kind, target_kind, r.actor, r.target)
     filled = sum(x is not None for x in (r.actor, r.target, r.date)) + bool(r.locations) + bool(r.counts)
     confidence = min(
         0.95, 0.45 + 0.08 * filled + (0.05 if d.entry.pos == "VERB" else 0) + 0.05 * min(len(r.mentions), 2)
     )
-    modes = d.entry.mode
+    modes = r.mode
     return Event(
         id=f"ev{d.trigger.start}",
         type=d.type,
@@ -195,6 +200,6 @@ def finish(r: Resolved, article: Article) -> Event:
         claims=tuple(c for c in r.claims if c.claimant is not None) or tuple(r.claims[:1]),
         mentions=tuple(sorted(r.mentions, key=lambda m: m.start)),
         acled=acled,
-        cameo=cameo_root(d.type, d.entry.mode, lemma, acled, r.modality),
+        cameo=cameo_root(d.type, r.mode, lemma, acled, r.modality),
         confidence=round(confidence, 2),
     )

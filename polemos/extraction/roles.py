@@ -60,13 +60,13 @@ def subject_of(verb: Token) -> Token | None:
             if child.dep_ == "nsubjpass":
                 agent = agent_of(tok)
                 return agent if agent is not None else None
-        if tok.dep_ in _SHARES_SUBJECT and tok.head is not tok:
+        if tok.dep_ in _SHARES_SUBJECT and tok.head.i != tok.i:
             tok = tok.head
             seen += 1
             continue
         if tok.dep_ == "acl" and tok.tag_ == "VBN":
             return None  # "soldiers killed in …": the modified noun underwent it, it did not do it
-        if tok.dep_ in ("relcl", "acl") and tok.head is not tok:
+        if tok.dep_ in ("relcl", "acl") and tok.head.i != tok.i:
             # "groups that operate…" / "factions allied with it": the modified noun is the doer
             return tok.head
         break
