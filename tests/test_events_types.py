@@ -176,3 +176,9 @@ def test_withdrawing_from_a_town_is_a_retreat(extract_text: Any) -> None:
 
 def test_amassing_a_force_is_mobilizing(extract_text: Any) -> None:
     assert only_event(extract_text("Rebels amassed a large force near the city."))["type"] == "MOBILIZE"
+
+
+def test_killed_and_wounded_in_one_clause_are_one_event(extract_text: Any) -> None:
+    text = "At least four civilians were killed and 11 wounded when shells hit a market on Tuesday."
+    (event,) = events_of(extract_text(text, published="2023-11-07"), "ASSAULT")
+    assert event["counts"]["killed"]["best"] == 4 and event["counts"]["injured"]["best"] == 11

@@ -59,7 +59,8 @@ def _related(a: Resolved, b: Resolved) -> bool:
 
 
 def _has_subject(tok: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    """A subject that names a party: "the army responded" does, "… and 11 wounded" does not."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and not c.like_num for c in tok.children)
 
 
 def _own_clause_between(low: Token, high: Token) -> bool:
