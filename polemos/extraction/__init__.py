@@ -18,7 +18,7 @@ def extract_events(
     doc: Doc, article: Article, places: list[PlaceRef], times: list[TimeRef], noise: tuple[Span, ...]
 ) -> tuple[Event, ...]:
     """The article's events in text order, restatements folded into ``mentions``."""
-    drafts, _ = read_events(doc, article, places, times, noise)
+    drafts = read_events(doc, article, places, times, noise)
     actors = get_dictionary()
     countries = article_countries(places) or [c for c in [actors.country_hint(doc_text(doc))] if c]
     resolved = [resolve_draft(d, doc_text(doc), article, countries, actors) for d in drafts]

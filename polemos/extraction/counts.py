@@ -190,8 +190,6 @@ def classify(first: Token, last: Token) -> str | None:
     verb = counted.head if counted.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") else None
     if verb is None and noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
         verb = noun.head
-    if noun.dep_ == "nsubjpass" or (verb is not None and verb.dep_ == "acl"):
-        pass
     verb_words = {verb.lemma_.lower(), verb.lower_} if verb is not None else set()
     near = {t.lemma_.lower() for t in noun.children} | {noun.head.lemma_.lower()}
     kill, hurt = KILL_WORDS | casualty_words("killed"), INJURY_WORDS | casualty_words("injured")

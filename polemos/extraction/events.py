@@ -114,7 +114,6 @@ class Draft:
     date: TimeRef | None = None
     counts: dict[str, Count] = field(default_factory=dict)
     claimant: Claimant | None = None
-    mentions: list[Span] = field(default_factory=list)
     in_headline: bool = False
     mode_hint: str | None = None  # the mode of a same-type trigger this one took in
     trigger_begin: int = 0  # token range of the trigger phrase
@@ -135,8 +134,8 @@ def headline_end(text: str) -> int | None:
 
 def read_events(
     doc: Doc, article: Article, places: list[PlaceRef], times: list[TimeRef], noise: tuple[Span, ...]
-) -> tuple[list[Draft], list[SpacySpan]]:
-    """Event drafts of every reporting sentence, in text order, and the sentences."""
+) -> list[Draft]:
+    """Event drafts of every reporting sentence, in text order."""
     sents = list(doc.sents)
     title_end = headline_end(doc_text(doc))
     datelines = find_datelines(doc_text(doc))
@@ -171,7 +170,7 @@ def read_events(
             d.date = _date(d, sent, sent_times, claimants[i])
             d.counts = _counts(d, [c for c, owner in zip(counts, owners, strict=True) if owner in (None, d)])
         drafts.extend(found)
-    return drafts, sents
+    return drafts
 
 
 def _trimmed(doc: Doc, sent: SpacySpan) -> Span:
@@ -216,7 +215,6 @@ def _candidates(sent: SpacySpan) -> list[Match]:
 def _frames(sent: SpacySpan, sent_index: int, evidence: Span) -> list[Draft]:
     """Events told by a construction rather than a word: ultimatums and "X vs Y" headlines."""
     out = []
-    doc = sent.doc
     for tok in sent:
         if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "unless" for c in tok.children):
             head = tok.head
@@ -225,7 +223,6 @@ def _frames(sent: SpacySpan, sent_index: int, evidence: Span) -> list[Draft]:
             )
         if tok.lower_ in _VERSUS and sent.start < tok.i < sent.end - 1:
             out.append(Draft(_CLASH, tok, Span(tok.idx, tok.idx + len(tok), tok.text), sent_index, evidence))
-    del doc
     return out
 
 
@@ -392,9 +389,6 @@ def _with_object(head: Token) -> Token | None:
 
 def _flat_span(tokens: list[Token], pivot: int, before: bool) -> tuple[int, int] | None:
     """The words next to "vs" up to a comma: "Soldiers vs Boko Haram , Borno"."""
-    if not tokens:
-        return None
-    doc = tokens[0].doc
     run: list[Token] = []
     seq = reversed(tokens) if before else iter(tokens)
     for t in seq:
@@ -404,7 +398,7 @@ def _flat_span(tokens: list[Token], pivot: int, before: bool) -> tuple[int, int]
     if not run:
         return None
     run.sort(key=lambda t: t.i)
-    return run[0].idx, run[-1].idx + len(run[-1]) if doc else None  # type: ignore[return-value]
+    return run[0].idx, run[-1].idx + len(run[-1])
 
 
 def _resolve_pronoun(

@@ -31,7 +31,6 @@ PLAN = frozenset(
         "order",
         "decide",
         "schedule",
-        "threaten_to",
         "ready",
         "set",
         "poise",
