@@ -70,3 +70,13 @@ def test_actors_country_evidence_gives_the_mention_behind_the_hint(actors):
     text = "Soldiers vs Boko Haram , Borno"
     cc, start, end = actors.country_evidence(text)
     assert (cc, text[start:end]) == ("NG", "Boko Haram")
+
+
+def test_actors_country_hint_conventional_referent_as_last_resort(actors):
+    text = "51 were killed yesterday including 12 of the regime forces and 39 other people"
+    cc, start, end = actors.country_evidence(text)
+    assert (cc, text[start:end]) == ("SY", "regime forces")
+
+
+def test_actors_country_hint_named_country_beats_the_convention(actors):
+    assert actors.country_hint("Myanmar regime forces torch a village") == "MM"

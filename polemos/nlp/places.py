@@ -37,6 +37,11 @@ LOCATIVE = frozenset(
     shelled attacked captured seized bombed entered reached visited besieged retook stormed surrounded left
     fled""".split()
 )
+# Nouns after which "on" reads as "at": "raids on Douma", "an attack on Harasta", "shells fell on X".
+ON_TARGET = frozenset(
+    """attack assault raid strike airstrike bombardment bombing shelling offensive march advance fire
+    fall crackdown push assault onslaught barrage""".split()
+)
 MAX_TOKENS = 7
 CUE_POPULATION = 100_000  # a one-word town below this, named only by the gazetteer, needs a locative cue
 MIN_POPULATION = 5000  # a town named only by the gazetteer (the model did not tag it) must be this big
@@ -81,6 +86,9 @@ def _locative(doc: Doc, span: Span) -> bool:
     nxt = doc[span.end] if span.end < len(doc) else None
     if prev is not None and prev.lower_ in LOCATIVE:
         return True
+    after_attack = prev is not None and prev.i > 0 and doc[prev.i - 1].lemma_.lower() in ON_TARGET
+    if after_attack and prev.lower_ == "on":  # type: ignore[union-attr]
+        return True
     if span[-1].dep_ == "compound" and span[-1].head.pos_ == "NOUN":
         return True  # a modifier of a common noun: "a Calais swimming pool", "the Oakdale fire station"
     ent = span[0].ent_type_
@@ -120,7 +128,11 @@ class PlaceRecognizer:
     def find(self, doc: Doc) -> list[tuple[int, int, bool]]:
         found: list[tuple[int, int, bool, int]] = []  # (start, end, demonym, source rank)
         lower_words = {t.text for t in doc if t.text.islower()}
-        surnames = {e[-1].text for e in map(_name_part, doc.ents) if e.label_ == "PERSON" and len(e) > 1}
+        surnames = {
+            e[-1].text
+            for e in map(_name_part, doc.ents)
+            if e.label_ == "PERSON" and len(e) > 1 and not any(t.lower_ in ("and", ",", "&") for t in e)
+        }
         ent_of = {}
         for e in doc.ents:
             for k in range(e.start, e.end):
@@ -242,9 +254,25 @@ class PlaceRecognizer:
             first.text in lower_words or first.text.lower() in lower_words or first.text in surnames
         ):
             return None
+        if ent is not None and ent.ent_id_ and (ent.start, ent.end) == (span.start, span.end):
+            towns_only = not any(c.feature in STRONG_FEATURES for c in cands)  # "EU" is an area too
+            if ent.label_ == "ORG" and not ent.ent_id_.startswith("state:") and towns_only:
+                return None  # an organisation the actor dictionary knows ("NATO"), not the town of Nato
         if single and first.pos_ != "PROPN" and not first.text.isupper():
-            return None  # "We", "Road": a common word here
-        if ent is not None and ent.label_ in EMBEDDING_LABELS and len(_name_part(ent)) > len(span):
+            # "We", "Road": a common word here; but a big place the tagger read as an adjective at a
+            # headline's end ("…neighborhood, Aleppo") keeps its cue
+            if first.is_sent_start or not _locative(doc, span):
+                return None
+            cands = [c for c in cands if c.feature in STRONG_FEATURES or c.population >= CUE_POPULATION]
+            if not cands:
+                return None
+        listing = ent is not None and any(t.lower_ in ("and", ",", "&") for t in ent)
+        if (
+            ent is not None
+            and ent.label_ in EMBEDDING_LABELS
+            and len(_name_part(ent)) > len(span)
+            and not listing  # "Ein Tarma and Douma" is no one's name
+        ):
             return None  # "George Washington"; a place inside an organisation's name still counts ...
         tail = (
             ent is not None
@@ -256,7 +284,8 @@ class PlaceRecognizer:
         if tail and not any(c.feature in STRONG_FEATURES or c.population >= CUE_POPULATION for c in cands):
             return None  # ... and at its tail only when it is well known ("CTV Edmonton"; not "Boko Haram")
         cue = _locative(doc, span)
-        person = ent is not None and ent.label_ == "PERSON" and not cue  # "to Cirencester": a place after all
+        # "to Cirencester": a place after all
+        person = ent is not None and ent.label_ == "PERSON" and not cue and not listing
         floor = MIN_POPULATION_NAME if person else MIN_POPULATION
         for c in cands:
             if c.feature in STRONG_FEATURES and c.kind <= 1:

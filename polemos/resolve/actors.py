@@ -130,6 +130,9 @@ class ActorDictionary:
         self._generic: PhraseTable[tuple[str, str | None]] = PhraseTable()
         for phrase, kind, institution in raw.generic:
             self._generic.add(phrase_key(phrase), (kind, institution))
+        self._usual: PhraseTable[str] = PhraseTable()
+        for phrase, cc in raw.usual:
+            self._usual.add(phrase_key(phrase), cc)
         self.n_aliases = sum(len(e.aliases) for e in self.entries.values())
 
     # -- resolution -------------------------------------------------------------------------------------
@@ -373,6 +376,8 @@ class ActorDictionary:
                 if vote > strongest.get(cc, (0.0, 0, 0))[0]:
                     strongest[cc] = (vote, toks[m.i].start, toks[m.j - 1].end)
         ranked = sorted(score, key=lambda cc: (-score[cc], first[cc], cc))
+        if not ranked:
+            return self._usual_referent(toks)
         # an actor fighting in many countries (Islamic State, al-Qaeda) alone does not tell the country,
         # nor one fighting in two ("the US-led coalition" in Iraq and Syria)
         if not ranked or score[ranked[0]] < 0.5:
@@ -381,6 +386,16 @@ class ActorDictionary:
             return None
         best = ranked[0]
         return best, strongest[best][1], strongest[best][2]
+
+    def _usual_referent(self, toks: Sequence[Token]) -> tuple[str, int, int] | None:
+        """The last resort: a generic phrase whose referent the press fixes by convention ("regime
+        forces" with no country named: Syria's; ``actors_usual.tsv``), with its span."""
+        keys = [t.key for t in toks]
+        for i in range(len(keys)):
+            found = self._usual.longest_at(keys, i)
+            if found is not None:
+                return found[1][0], toks[i].start, toks[found[0] - 1].end
+        return None
 
     @staticmethod
     def _votes(entry: ActorEntry) -> dict[str, float]:

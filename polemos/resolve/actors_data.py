@@ -70,6 +70,7 @@ class RawData:
     curated: list[dict[str, str]] = field(default_factory=list)
     conflicts: dict[str, tuple[list[str], list[str]]] = field(default_factory=dict)  # cc -> (names, states)
     generic: list[tuple[str, str, str | None]] = field(default_factory=list)
+    usual: list[tuple[str, str]] = field(default_factory=list)  # (phrase, iso2): conventional referents
 
 
 def _rows(name: str, path: Path | None = None) -> Iterator[dict[str, str]]:
@@ -135,6 +136,8 @@ def load_raw(data_dir: Path | None = None) -> RawData:
     for row in _rows("actors_generic.tsv", path("actors_generic.tsv")):
         _check_kind(row["kind"], "actors_generic.tsv", row["phrase"])
         raw.generic.append((row["phrase"], row["kind"], row["institution"] or None))
+    for row in _rows("actors_usual.tsv", path("actors_usual.tsv")):
+        raw.usual.append((row["phrase"], row["iso2"]))
     return raw
 
 
