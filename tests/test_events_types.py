@@ -182,3 +182,40 @@ def test_killed_and_wounded_in_one_clause_are_one_event(extract_text: Any) -> No
     text = "At least four civilians were killed and 11 wounded when shells hit a market on Tuesday."
     (event,) = events_of(extract_text(text, published="2023-11-07"), "ASSAULT")
     assert event["counts"]["killed"]["best"] == 4 and event["counts"]["injured"]["best"] == 11
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Executions 2007",
+        "Human rights violations in Darfur",
+        "Mapping human rights violations 2003-2015",
+        "Violent incidents by armed groups in the Sahel",
+        "Afghan War Casualty Report: March 2020",
+        "Former rebels sow terror in the north - residents",
+        "Ukrainian defenders pushed the enemy back from the village",
+        "Reprise de violent combat à Bambari entre les FACA et les UPC.",
+        "Seeking Truth about Sexual Violence and War Crime Case in Burma",
+    ],
+)
+def test_headline_names_a_violent_event(extract_text: Any, headline: str) -> None:
+    assert events_of(extract_text(headline), "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The execution of the plan was delayed.",
+        "Violations of the law on parking are fined.",
+        "The report describes the abuse of office by the mayor.",
+    ],
+)
+def test_look_alikes_of_violence_are_no_event(extract_text: Any, sentence: str) -> None:
+    assert not events_of(extract_text(sentence), "ASSAULT")
+
+
+def test_trigger_word_is_not_its_own_actor(extract_text: Any) -> None:
+    event = events_of(
+        extract_text("Seeking Truth about Sexual Violence and War Crime Case in Burma"), "ASSAULT"
+    )[0]
+    assert event["actor"] is None

@@ -320,6 +320,8 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
             actor, target = roles.subject_of(head), roles.object_of(head, particle)
     else:
         actor = roles.noun_actor(head)
+        if actor is not None and d.trigger_begin <= actor.i < d.trigger_end:
+            actor = None  # a word of the trigger itself: "Sexual Violence" in a title-case line
         target = roles.noun_target(head)
         if d.governor is not None and d.governor.lemma_.lower() in support_verbs():
             # "X launched an offensive": the doer; "residents reported air strikes": not
