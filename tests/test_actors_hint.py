@@ -80,3 +80,9 @@ def test_actors_country_hint_conventional_referent_as_last_resort(actors):
 
 def test_actors_country_hint_named_country_beats_the_convention(actors):
     assert actors.country_hint("Myanmar regime forces torch a village") == "MM"
+
+
+def test_actors_country_hint_convention_breaks_a_tie_of_global_actors(actors):
+    # the coalition and the Islamic State fight in several countries; "regime forces" tells which
+    text = "50 killed, including 11 members of the regime forces, in shelling of the International Coalition"
+    assert actors.country_hint(text) == "SY"

@@ -61,3 +61,8 @@ def test_gazetteer_names_is_latin():
     assert is_latin("Dārayyā")
     assert not is_latin("داريا")
     assert not is_latin("Алеппо")
+
+
+def test_gazetteer_names_skeleton_reads_an_inner_article_as_al():
+    # sun-letter assimilation: "an Nu'man" and "al-Numan" are one article
+    assert skeleton(fold("Ma`arrat an Nu`man")) == skeleton(fold("Maarat al-Numan"))

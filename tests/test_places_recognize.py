@@ -86,3 +86,38 @@ def test_places_recognize_known_organisation_is_not_a_town():
     got = {text[s:e] for s, e, _ in place_spans(load_nlp()(text))}
     assert "NATO" not in got  # the alliance, not Nato in the Philippines
     assert "EU" in got  # the Union is an area as well as a body
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Massacre at al-Bokamal claims the lives of a family", "al-Bokamal"),
+        ("Warplanes carry out a massacre in Maaret Misrin town", "Maaret Misrin"),
+        ("Clashes in the countryside of Deir Ezzor", "Deir Ezzor"),
+        ("Rebels shelled Maarat al-Numan on Monday.", "Maarat al-Numan"),
+    ],
+)
+def test_places_recognize_arabic_names_spelt_another_way(text, name):
+    # transliteration drift ("Bokamal"/"Bukamal", "an Nu'man"/"al-Numan") after a locative cue
+    from polemos.nlp import load_nlp
+
+    assert name in found(load_nlp(), text)
+
+
+def test_places_recognize_no_drifted_name_in_a_persons_name(nlp):
+    got = found(nlp, "President Bashar al-Assad spoke in Damascus.")
+    assert "al-Assad" not in got and "Damascus" in got
+
+
+def test_places_recognize_name_particle_alone_is_no_place(nlp):
+    # "Abu" of "Abu Rasin" is no town in India: the whole name stays, unknown
+    assert "Abu" not in found(nlp, "Clashes continue at Abu Rasin area")
+
+
+def test_places_recognize_compass_half_of_a_french_compound(nlp):
+    got = found(nlp, "RCA : au moins 19 morts dans une attaque dans le Nord-ouest")
+    assert "Nord" not in got and "RCA" in got
+
+
+def test_places_recognize_french_locative_cue(nlp):
+    assert "Bozoum" in found(nlp, "RCA : deux personnes tuées à Bozoum par des hommes en arme")

@@ -376,14 +376,12 @@ class ActorDictionary:
                 if vote > strongest.get(cc, (0.0, 0, 0))[0]:
                     strongest[cc] = (vote, toks[m.i].start, toks[m.j - 1].end)
         ranked = sorted(score, key=lambda cc: (-score[cc], first[cc], cc))
-        if not ranked:
-            return self._usual_referent(toks)
         # an actor fighting in many countries (Islamic State, al-Qaeda) alone does not tell the country,
         # nor one fighting in two ("the US-led coalition" in Iraq and Syria)
         if not ranked or score[ranked[0]] < 0.5:
-            return None
+            return self._usual_referent(toks)
         if len(ranked) > 1 and score[ranked[1]] >= score[ranked[0]] - 1e-9:
-            return None
+            return self._usual_referent(toks)
         best = ranked[0]
         return best, strongest[best][1], strongest[best][2]
 

