@@ -1,12 +1,11 @@
 """Facilities, streets and small places the gazetteer lacks: recognised whole, placed approximately."""
 
 import pytest
+from test_places_recognize import found, nlp  # noqa: F401  (fixture)
+from test_places_resolve import km, place, spans
 
 from polemos.resolve.places import resolve_places
 from polemos.resolve.places_facility import container_between, embedded_names, facility_kind
-
-from test_places_recognize import found, nlp  # noqa: F401  (fixture)
-from test_places_resolve import km, place, spans
 
 
 def test_facility_kind_from_the_head_word():
@@ -27,18 +26,23 @@ def test_embedded_names_before_the_head_and_after_of():
 
 def test_container_between_mentions():
     def between(text, left, right, **kw):
-        a = text.index(left) + len(left)
-        return container_between(text, a, text.index(right, a), **kw)
+        a = text.index(left)
+        b = text.index(right, a + len(left))
+        return container_between(text, (a, a + len(left)), (b, b + len(right)), **kw)
 
     assert between("Collins Avenue in Miami Beach", "Avenue", "Miami", left_is_container=False)
     assert between("Rathbeggan, near Dunshaughlin", "Rathbeggan", "Duns", left_is_container=False)
     assert between("Derry’s Altnagelvin Hospital", "Derry", "Altnagelvin", left_is_container=True)
     assert not between("Paris and Lyon", "Paris", "Lyon", left_is_container=False)
+    assert between("Hedmark, Oppland.", "Hedmark", "Oppland", left_is_container=False)
+    assert not between("Hedmark, Oppland, Vest-Agder", "Hedmark", "Oppland", left_is_container=False)
 
 
 @pytest.mark.slow
 def test_facility_names_are_recognised_whole(nlp):  # noqa: F811
-    got = found(nlp, "Police said the dogs were taken from a farm along Kingsley Road in Fredericton last week.")
+    got = found(
+        nlp, "Police said the dogs were taken from a farm along Kingsley Road in Fredericton last week."
+    )
     assert "Kingsley Road" in got and "Kingsley" not in got
     got = found(nlp, "He was treated at the Alder Hey Children's Hospital on Monday, officials said.")
     assert "Alder Hey Children's Hospital" in got

@@ -31,6 +31,7 @@ PRECISION = {"landmark": "exact", "neighbourhood": "exact", "city": "exact", "ad
 FEATURE_PRIOR = {"country": 6.0, "region": 3.0, "admin1": 2.5, "landmark": 2.0, "neighbourhood": 1.0,
                  "admin2": 0.5, "city": 0.0}  # fmt: skip
 KIND_PENALTY = {0: 0.0, 1: -0.3, 2: -1.0, 3: -2.5}
+OFFICIAL_NAME_BONUS_MISSING = -1.5  # an alternate name, when a town bears it as its official name
 AMBIGUOUS_MARGIN = 0.5
 NEIGHBOUR_READINGS = 8  # how many readings of another name count for nearness
 MAX_CANDIDATES = 40  # readings of one name kept after the context-free score
@@ -173,6 +174,34 @@ def _base_score(c: Place, m: _Mention) -> float:
     return s
 
 
+_ABBREVIATED = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "point"}
+
+
+def _expand(name: str) -> str:
+    return " ".join(_ABBREVIATED.get(w, w) for w in fold(name).split())
+
+
+def _official_elsewhere(c: Place, key: str, same_name: list[Place]) -> bool:
+    """Does another town bear, as its official name, the name ``c`` matched only as an alternate?
+    Not when ``c``'s own name spells that name out or extends it ("St. Paul" / Saint Paul,
+    "Newcastle" / Newcastle upon Tyne, "New York" / New York City)."""
+    if _expand(key) in _expand(c.name):
+        return False
+    return any(o.kind == 0 and o.feature in LOCAL_FEATURES for o in same_name)
+
+
+def _small_namesake(c: Place, same_name: list[Place]) -> bool:
+    """Is ``c`` a town far smaller than an admin1 area or region of the very same name? (A country
+    name already outweighs its namesake towns by its feature prior.)"""
+    return any(
+        o.kind == 0
+        and o.kind <= c.kind
+        and o.feature in ("admin1", "region")
+        and (o.population == 0 or c.population * 20 < o.population)
+        for o in same_name
+    )
+
+
 def _score(
     c: Place,
     m: _Mention,
@@ -189,6 +218,10 @@ def _score(
         )
         if big_city:
             s -= 4.0
+    if c.kind == 1 and _official_elsewhere(c, m.key, same_name):
+        s += OFFICIAL_NAME_BONUS_MISSING  # "Cancun" is Cancún before it is a spelling of Changchun
+    if c.feature in LOCAL_FEATURES and m.container is None and _small_namesake(c, same_name):
+        s -= 1.5  # "Florida", "Middle East": the state or region, unless the context insists
     if c.capital:  # "Washington", "Damascus": the capital, unless the article is about another
         # country that has a place of the same name ("Dublin" in Ohio news)
         home = countries.most_common(1)[0][0] if countries else None
@@ -295,9 +328,9 @@ def _named_place(g: Gazetteer, m: _Mention, ctx: _Context) -> Place | None:
     """The place a building's own name carries, read in the article's context, when that reading
     is an area, a big town, named on its own elsewhere, or near the article's other places."""
     for name in embedded_names(m.text):
-        key = fold(name)
+        key, found = _candidates(g, name, False)
         single = " " not in key
-        cands = [c for c in g.lookup(key) if c.kind == 0 or (c.kind == 1 and not single)]
+        cands = [c for c in found if c.kind == 0 or (c.kind == 1 and not single)]
         if not cands:
             continue
         probe = _Mention(m.start, m.end, name, False, key=key)
@@ -337,13 +370,13 @@ def _locate(g: Gazetteer, text: str, ms: list[_Mention], ctx: _Context) -> None:
         if (
             nxt is not None
             and _placed(nxt)
-            and container_between(text, m.end, nxt.start, left_is_container=False)
+            and container_between(text, (m.start, m.end), (nxt.start, nxt.end), left_is_container=False)
         ):
             m.within = _placed(nxt)
         elif (
             prev is not None
             and _placed(prev)
-            and container_between(text, prev.end, m.start, left_is_container=True)
+            and container_between(text, (prev.start, prev.end), (m.start, m.end), left_is_container=True)
         ):
             m.within = _placed(prev)
     for k in unknown:

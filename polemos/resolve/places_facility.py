@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 BUILDING_HEADS = frozenset(
-    """hospital hospitals clinic infirmary centre center centres centers theatre theater stadium arena
+    """hospital clinic infirmary centre center theatre theater stadium arena
     church chapel cathedral mosque temple synagogue abbey monastery castle palace barracks school
     college university academy court courthouse hall museum gallery library airport airfield station
     prison jail penitentiary hotel restaurant mall zoo tower plaza campus farm farms racecourse park
@@ -71,9 +71,17 @@ def embedded_names(surface: str) -> list[str]:
     return [re.sub(r"['’]s$", "", n) for n in out]
 
 
-def container_between(text: str, left_end: int, right_start: int, *, left_is_container: bool) -> bool:
-    """Does the text between two mentions make one the container of the other?"""
-    between = text[left_end:right_start]
+_LIST_GOES_ON = re.compile(r"^\s*(?:,\s*[A-Z]|and\s+[A-Z])")
+
+
+def container_between(
+    text: str, left: tuple[int, int], right: tuple[int, int], *, left_is_container: bool
+) -> bool:
+    """Does the text between two mentions make one the container of the other? A comma does only
+    when no list goes on after the second name ("Hedmark, Oppland, and Aust-Agder" is a list)."""
+    between = text[left[1] : right[0]]
     if left_is_container:
         return bool(_CONTAINER_BEFORE.match(between))
+    if between.strip() == "," and _LIST_GOES_ON.match(text[right[1] :]):
+        return False
     return bool(_CONTAINER_AFTER.match(between))
