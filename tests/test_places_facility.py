@@ -22,6 +22,8 @@ def test_facility_kind_from_the_head_word():
 def test_embedded_names_before_the_head_and_after_of():
     assert embedded_names("Colchester General Hospital") == ["Colchester General", "Colchester"]
     assert "Nebraska" in embedded_names("University of Nebraska")
+    assert embedded_names("University of Michigan Center")[-1] == "Michigan"
+    assert "Michigan Center" not in embedded_names("University of Michigan Center")
 
 
 def test_container_between_mentions():
@@ -92,3 +94,27 @@ def test_unknown_name_without_a_container_stays_unresolved():
     text = "Zorblatt Grove was quiet on Sunday."
     refs = resolve_places(text, spans(text, "Zorblatt Grove"))
     assert refs[0].status == "unresolved" and refs[0].lat is None
+
+
+@pytest.mark.slow
+def test_road_numbers_after_the_are_roads(nlp):  # noqa: F811
+    got = found(nlp, "The A417 heading south will close; the diversion runs via the A436, A40 and A429.")
+    assert {"A417", "A436", "A40", "A429"} <= set(got)
+    got = found(nlp, "The airline flies the A380 aircraft to Dubai.")
+    assert "A380" not in got
+
+
+@pytest.mark.slow
+def test_road_number_is_placed_in_the_story_town():
+    text = "The A417 from the roundabout to Cirencester will close from 8pm."
+    refs = resolve_places(text, spans(text, "A417", "Cirencester"))
+    road = place(refs, "A417")
+    assert road.status == "approximate" and road.within == "Cirencester" and road.country == "GB"
+
+
+@pytest.mark.slow
+def test_building_named_after_a_town_in_a_named_area():
+    text = "A campus opened at Derry’s Altnagelvin Hospital. It is the first of its kind in Northern Ireland."
+    refs = resolve_places(text, spans(text, "Derry’s Altnagelvin Hospital", "Northern Ireland"))
+    hospital = place(refs, "Derry’s Altnagelvin Hospital")
+    assert hospital.within == "Derry" and hospital.country == "GB"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from polemos.resolve.places_facility import BUILDING_HEADS, DIRECTIONS, ROAD_HEADS
+from polemos.resolve.places_facility import BUILDING_HEADS, DIRECTIONS, ROAD_HEADS, ROAD_NUMBER
 
 # Words that join a name's parts leftwards: "St George's Chapel" (a name's "of" is read rightwards).
 JOINERS = frozenset({"'s", "’s", "-"})
@@ -22,6 +22,11 @@ GENERIC = frozenset(
 )
 ABBREVIATIONS = frozenset({"st", "dr"})  # also Saint and Doctor: a head only when no name follows
 MAX_TOKENS = 8
+# Words after a code like "A380" or "M16" that make it a machine, not a road.
+NOT_ROAD_AFTER = frozenset(
+    """aircraft airliner airliners jet jets plane planes superjumbo rifle rifles carbine bomber bombers
+    tank tanks mask masks engine engines model models chip chips processor""".split()
+)
 
 
 def _word(tok) -> str:
@@ -37,9 +42,24 @@ def is_facility_head(word: str) -> bool:
     return w in BUILDING_HEADS or w in ROAD_HEADS
 
 
+def _road_numbers(doc: Doc) -> list[tuple[int, int]]:
+    """ "the A417", "via the A436, A40 and A429": a road number after "the" or in a list of them."""
+    out: list[tuple[int, int]] = []
+    for tok in doc:
+        if not ROAD_NUMBER.match(tok.text):
+            continue
+        nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        listed = prev is not None and prev.text in (",", "and") and bool(out) and out[-1][1] >= tok.i - 2
+        if nxt not in NOT_ROAD_AFTER and prev is not None and (prev.lower_ == "the" or listed):
+            out.append((tok.i, tok.i + 1))
+    return out
+
+
 def facility_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Token spans of capitalised names ending in a facility head word (or "Museum of X")."""
-    spans: list[tuple[int, int]] = []
+    """Token spans of capitalised names ending in a facility head word (or "Museum of X"), and of
+    road numbers."""
+    spans: list[tuple[int, int]] = _road_numbers(doc)
     i = 0
     n = len(doc)
     while i < n:

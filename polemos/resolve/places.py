@@ -326,7 +326,8 @@ def _local(m: _Mention) -> bool:
 
 def _named_place(g: Gazetteer, m: _Mention, ctx: _Context) -> Place | None:
     """The place a building's own name carries, read in the article's context, when that reading
-    is an area, a big town, named on its own elsewhere, or near the article's other places."""
+    is an area, a big town, named on its own elsewhere, near the article's other places, or in an
+    admin1 area the article names."""
     for name in embedded_names(m.text):
         key, found = _candidates(g, name, False)
         single = " " not in key
@@ -342,6 +343,7 @@ def _named_place(g: Gazetteer, m: _Mention, ctx: _Context) -> Place | None:
             or best.population >= MIN_KNOWN_POPULATION
             or key in ctx.readings
             or any(_km(best, p) <= 100 for p in points)
+            or view[1].get((best.cc, best.admin1))  # "Derry's … Hospital" in a Northern Ireland story
         ):
             return best
     return None

@@ -41,8 +41,14 @@ def _words(surface: str) -> list[str]:
     return [w.lower().rstrip(".,") for w in surface.split()]
 
 
+# British and Irish road numbers ("the A417", "the M25", "A1(M)"): the golds count them as places.
+ROAD_NUMBER = re.compile(r"^[AMB][1-9]\d{0,3}(?:\(M\))?$")
+
+
 def facility_kind(surface: str) -> str | None:
     """ "road" for a street name, "building" for a venue, site or building, None for other names."""
+    if ROAD_NUMBER.match(surface):
+        return "road"
     words = _words(surface)
     while len(words) > 1 and words[-1] in DIRECTIONS:
         words.pop()
@@ -67,6 +73,8 @@ def embedded_names(surface: str) -> list[str]:
     out = [" ".join(head[:k]) for k in range(len(head), 0, -1)]
     if "of" in words[cut:]:
         tail = words[words.index("of", cut) + 1 :]
+        stop = next((k for k, w in enumerate(tail) if w.lower().rstrip(".,") in BUILDING_HEADS), len(tail))
+        tail = tail[:stop]  # "University of Michigan Center" carries Michigan
         out += [" ".join(tail[:k]) for k in range(len(tail), 0, -1)]
     return [re.sub(r"['’]s$", "", n) for n in out]
 
