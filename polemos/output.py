@@ -63,6 +63,7 @@ def place_to_dict(p: PlaceRef) -> dict[str, Any]:
         "precision": p.precision,
         "status": p.status,
         "demonym": p.demonym,
+        "within": p.within,
     }
 
 

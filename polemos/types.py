@@ -76,9 +76,10 @@ class PlaceRef:
     admin1: str | None = None
     feature: str | None = None  # one of PLACE_FEATURES
     precision: str | None = None  # exact, near, admin2, admin1, region, country (UCDP where_prec idea)
-    status: str = "unresolved"  # resolved, unresolved, ambiguous
+    status: str = "unresolved"  # resolved, unresolved, ambiguous, approximate (placed by its container)
     demonym: bool = False  # "Syrian", "American": a place mention of a country, never an event location
     score: float | None = None
+    within: str | None = None  # approximate: the gazetteer place the text puts it in ("Liverpool")
 
 
 @dataclass(frozen=True)

@@ -147,3 +147,21 @@ def test_places_offsets_index_the_text():
 
 def test_places_no_mentions_no_places():
     assert resolve_places("Nothing here.", []) == []
+
+
+def test_places_official_name_beats_a_foreign_alternate_spelling():
+    # GeoNames lists "Cancun" among Changchun's alternate names; Cancún bears it officially
+    text = "She took a trip to Cancun, to find the best deals on a beach hotel."
+    assert place(resolve_places(text, spans(text, "Cancun")), "Cancun").country == "MX"
+
+
+def test_places_alternate_that_spells_out_the_name_is_not_penalised():
+    text = "A St. Paul man was charged, the Minnesota police said."
+    ref = place(resolve_places(text, spans(text, "St. Paul", "Minnesota")), "St. Paul")
+    assert ref.country == "US" and ref.admin1 == "Minnesota"
+
+
+def test_places_state_name_is_the_state_not_its_small_namesake_town():
+    text = "A man in Florida won the jackpot; a ticket sold in New York also matched four numbers."
+    ref = place(resolve_places(text, spans(text, "Florida", "New York")), "Florida")
+    assert ref.feature == "admin1" and ref.country == "US"

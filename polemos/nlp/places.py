@@ -3,7 +3,7 @@
 The small model's NER misses most conflict place names (FINDINGS.md), so three sources are merged,
 longest span first:
 
-1. the model's GPE/LOC/FAC entities;
+1. the model's GPE/LOC/FAC entities, and names of facilities and streets (``places_facility``);
 2. capitalised token n-grams that the gazetteer knows ("Darayya", "Eastern Ghouta", "al-Hasakah"),
    kept only when they look like a place here: not a lower-case word elsewhere in the article, not
    inside a multi-word person/organisation name, not a surname of someone the article names, and
@@ -19,6 +19,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from polemos.nlp.places_facility import facility_spans
 from polemos.resolve.gazetteer import Gazetteer, Place, open_gazetteer
 from polemos.resolve.gazetteer_names import ARTICLES, fold, strip_article
 from polemos.resolve.places_demonyms import demonyms
@@ -159,6 +160,8 @@ class PlaceRecognizer:
             found += [(a, b, False, 0) for a, b in inner]
             if not inner:
                 found.append((s, s + 1, True, 0) if doc[s].text in table else (s, t, False, 0))
+        # 1b. facility and street names, whole: "Kingsley Road" is no mention of the town of Kingsley
+        found += [(s, t, False, 0) for s, t in facility_spans(doc)]
         for start, end in self._gazetteer_spans(doc, ent_of, lower_words, surnames):  # 2. names it missed
             found.append((start, end, False, 1))
         for start, end in self._demonym_spans(doc):  # 3. "Syrian", "Americans"

@@ -23,6 +23,7 @@ from rapidfuzz import fuzz
 from polemos.resolve.gazetteer import Gazetteer, Place, open_gazetteer
 from polemos.resolve.gazetteer_names import AREA_WORDS, fold, skeleton, strip_area_word, strip_article
 from polemos.resolve.places_demonyms import demonym_target
+from polemos.resolve.places_facility import LOCAL_FEATURES, container_between, embedded_names, facility_kind
 from polemos.types import PlaceRef
 
 PRECISION = {"landmark": "exact", "neighbourhood": "exact", "city": "exact", "admin2": "admin2",
@@ -30,9 +31,11 @@ PRECISION = {"landmark": "exact", "neighbourhood": "exact", "city": "exact", "ad
 FEATURE_PRIOR = {"country": 6.0, "region": 3.0, "admin1": 2.5, "landmark": 2.0, "neighbourhood": 1.0,
                  "admin2": 0.5, "city": 0.0}  # fmt: skip
 KIND_PENALTY = {0: 0.0, 1: -0.3, 2: -1.0, 3: -2.5}
+OFFICIAL_NAME_BONUS_MISSING = -1.5  # an alternate name, when a town bears it as its official name
 AMBIGUOUS_MARGIN = 0.5
 NEIGHBOUR_READINGS = 8  # how many readings of another name count for nearness
 MAX_CANDIDATES = 40  # readings of one name kept after the context-free score
+MIN_KNOWN_POPULATION = 100_000  # a town this big needs no confirmation to be the one a name carries
 
 _NEAR_BEFORE = re.compile(
     r"\b(near|nearby|outskirts of|suburbs? of|vicinity of|close to|outside|around|(?:north|south|east|west)"
@@ -57,6 +60,8 @@ class _Mention:
     cands: list[Place] = field(default_factory=list)
     scores: list[float] = field(default_factory=list)
     container: _Mention | None = None  # "Springfield, Ill.": Ill. contains Springfield
+    facility: str | None = None  # "road" or "building": the name of a street or a venue
+    within: Place | None = None  # approximate: the place the text puts an unknown name in
 
 
 def _candidates(g: Gazetteer, surface: str, followed_by_dot: bool) -> tuple[str, list[Place]]:
@@ -175,6 +180,34 @@ def _base_score(c: Place, m: _Mention) -> float:
     return s
 
 
+_ABBREVIATED = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "point"}
+
+
+def _expand(name: str) -> str:
+    return " ".join(_ABBREVIATED.get(w, w) for w in fold(name).split())
+
+
+def _official_elsewhere(c: Place, key: str, same_name: list[Place]) -> bool:
+    """Does another town bear, as its official name, the name ``c`` matched only as an alternate?
+    Not when ``c``'s own name spells that name out or extends it ("St. Paul" / Saint Paul,
+    "Newcastle" / Newcastle upon Tyne, "New York" / New York City)."""
+    if _expand(key) in _expand(c.name):
+        return False
+    return any(o.kind == 0 and o.feature in LOCAL_FEATURES for o in same_name)
+
+
+def _small_namesake(c: Place, same_name: list[Place]) -> bool:
+    """Is ``c`` a town far smaller than an admin1 area or region of the very same name? (A country
+    name already outweighs its namesake towns by its feature prior.)"""
+    return any(
+        o.kind == 0
+        and o.kind <= c.kind
+        and o.feature in ("admin1", "region")
+        and (o.population == 0 or c.population * 20 < o.population)
+        for o in same_name
+    )
+
+
 def _score(
     c: Place,
     m: _Mention,
@@ -191,6 +224,10 @@ def _score(
         )
         if big_city:
             s -= 4.0
+    if c.kind == 1 and _official_elsewhere(c, m.key, same_name):
+        s += OFFICIAL_NAME_BONUS_MISSING  # "Cancun" is Cancún before it is a spelling of Changchun
+    if c.feature in LOCAL_FEATURES and m.container is None and _small_namesake(c, same_name):
+        s -= 1.5  # "Florida", "Middle East": the state or region, unless the context insists
     if c.capital:  # "Washington", "Damascus": the capital, unless the article is about another
         # country that has a place of the same name ("Dublin" in Ohio news)
         home = countries.most_common(1)[0][0] if countries else None
@@ -225,6 +262,11 @@ def _prepare(g: Gazetteer, text: str, start: int, end: int, demonym: bool) -> _M
     if demonym:
         place = _demonym_place(g, surface)
         m.cands = [place] if place else []
+        return m
+    m.facility = facility_kind(surface)
+    if m.facility:  # only a curated entry of that very name; never a town inside it or a fuzzy match
+        m.key = fold(surface)
+        m.cands = [c for c in g.lookup(m.key) if c.id < 0 or c.feature == "landmark"]
         return m
     m.key, m.cands = _candidates(g, surface, text[end : end + 1] == ".")
     before = text[max(0, start - 60) : start]
@@ -278,11 +320,90 @@ def resolve_places(
         if not b.demonym and _APPOSITION.match(text[a.end : b.start]):
             a.container = b
     _choose(ms, _Context())  # pass 1: names, features, populations, appositions
-    _choose(ms, _context(ms))  # pass 2: the article's countries, admin areas and places
+    ctx = _context(ms)
+    _choose(ms, ctx)  # pass 2: the article's countries, admin areas and places
+    _locate(g, text, ms, _context(ms))
     return [_to_ref(m) for m in ms]
 
 
+def _local(m: _Mention) -> bool:
+    return bool(m.cands) and not m.demonym and m.within is None and m.cands[0].feature in LOCAL_FEATURES
+
+
+def _named_place(g: Gazetteer, m: _Mention, ctx: _Context) -> Place | None:
+    """The place a building's own name carries, read in the article's context, when that reading
+    is an area, a big town, named on its own elsewhere, near the article's other places, or in an
+    admin1 area the article names."""
+    for name in embedded_names(m.text):
+        key, found = _candidates(g, name, False)
+        single = " " not in key
+        cands = [c for c in found if c.kind == 0 or (c.kind == 1 and not single)]
+        if not cands:
+            continue
+        probe = _Mention(m.start, m.end, name, False, key=key)
+        view = ctx.view(key)
+        best = max(cands, key=lambda c: _score(c, probe, view, cands))
+        points = [p for k, p in ctx.points if k != key and p.feature in LOCAL_FEATURES]
+        if (
+            best.feature in ("country", "admin1", "region")
+            or best.population >= MIN_KNOWN_POPULATION
+            or key in ctx.readings
+            or any(_km(best, p) <= 100 for p in points)
+            or view[1].get((best.cc, best.admin1))  # "Derry's … Hospital" in a Northern Ireland story
+        ):
+            return best
+    return None
+
+
+def _placed(m: _Mention) -> Place | None:
+    """Where a mention is, when that is a local place (a town, not a whole area)."""
+    if m.demonym:
+        return None
+    place = m.within or (m.cands[0] if m.cands else None)
+    return place if place is not None and place.feature in LOCAL_FEATURES else None
+
+
+def _locate(g: Gazetteer, text: str, ms: list[_Mention], ctx: _Context) -> None:
+    """Put each unknown name where its own name or the text puts it (see ``places_facility``)."""
+    unknown = [k for k, m in enumerate(ms) if not m.cands and not m.demonym]
+    for k in unknown:
+        if ms[k].facility == "building":
+            ms[k].within = _named_place(g, ms[k], ctx)
+    for k in unknown:
+        m = ms[k]
+        nxt = ms[k + 1] if k + 1 < len(ms) else None
+        prev = ms[k - 1] if k > 0 else None
+        if m.within is not None:
+            continue
+        if (
+            nxt is not None
+            and _placed(nxt)
+            and container_between(text, (m.start, m.end), (nxt.start, nxt.end), left_is_container=False)
+        ):
+            m.within = _placed(nxt)
+        elif (
+            prev is not None
+            and _placed(prev)
+            and container_between(text, (prev.start, prev.end), (m.start, m.end), left_is_container=True)
+        ):
+            m.within = _placed(prev)
+    for k in unknown:
+        m = ms[k]
+        if m.within is None and m.facility:  # a street in a local story is in that story's town
+            home = ctx.view("")[0].most_common(1)
+            towns = [o for o in ms if o.cands and _placed(o)]
+            towns = [o for o in towns if home and o.cands[0].cc == home[0][0]] or towns
+            nearest = min(towns, key=lambda o: abs(o.start - m.start), default=None)
+            m.within = _placed(nearest) if nearest is not None else None
+
+
 def _to_ref(m: _Mention) -> PlaceRef:
+    if m.within is not None:
+        w = m.within
+        return PlaceRef(text=m.text, start=m.start, end=m.end, lat=w.lat, lon=w.lon, country=w.cc,
+                        admin1=w.admin1, feature="landmark" if m.facility else None,
+                        precision="near" if w.feature in LOCAL_FEATURES else PRECISION[w.feature],
+                        status="approximate", within=w.name)  # fmt: skip
     if not m.cands:
         return PlaceRef(text=m.text, start=m.start, end=m.end, demonym=m.demonym)
     best = m.cands[0]
