@@ -86,3 +86,7 @@ def test_actors_country_hint_convention_breaks_a_tie_of_global_actors(actors):
     # the coalition and the Islamic State fight in several countries; "regime forces" tells which
     text = "50 killed, including 11 members of the regime forces, in shelling of the International Coalition"
     assert actors.country_hint(text) == "SY"
+
+
+def test_actors_country_hint_from_a_cyrillic_abbreviation(actors):
+    assert actors.country_hint("Один военнослужащий ДНР погиб") == "UA"

@@ -219,3 +219,9 @@ def test_trigger_word_is_not_its_own_actor(extract_text: Any) -> None:
         extract_text("Seeking Truth about Sexual Violence and War Crime Case in Burma"), "ASSAULT"
     )[0]
     assert event["actor"] is None
+
+
+def test_country_name_as_adjective_is_no_event_location(extract_text: Any) -> None:
+    result = extract_text("ISIS attacked the SDF near a US military base east of the Euphrates River.")
+    event = events_of(result, "ASSAULT")[0]
+    assert "US" not in [loc["country"] for loc in event["locations"] if loc["status"] != "inferred"]

@@ -121,3 +121,12 @@ def test_places_recognize_compass_half_of_a_french_compound(nlp):
 
 def test_places_recognize_french_locative_cue(nlp):
     assert "Bozoum" in found(nlp, "RCA : deux personnes tuées à Bozoum par des hommes en arme")
+
+
+def test_places_recognize_body_abbreviation_is_no_place(nlp):
+    assert "MoD" not in found(nlp, "Scores of insurgents killed in operations, the MoD said")
+
+
+def test_places_recognize_pak_is_pakistans_adjective(nlp):
+    got = found(nlp, "Pak roadside blasts kill one soldier")
+    assert got.get("Pak") is True  # a demonym of Pakistan, not Paka in Malaysia

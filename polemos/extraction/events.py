@@ -471,14 +471,32 @@ def _locations(d: Draft, sent_places: list[PlaceRef]) -> list[PlaceRef]:
     roles_spans = [s for s in (d.actor, d.target) if s is not None]
     if d.claimant is not None:
         roles_spans.append((d.claimant.start, d.claimant.end))  # "Russia's Defence Ministry said"
+    text = doc_text(d.head.doc)
     out = []
     for p in sent_places:
-        if p.demonym:
+        if p.demonym or _country_as_modifier(p, text):
             continue
         if any(p.start < e and s < p.end for s, e in roles_spans):
             continue
         out.append(p)
     return out
+
+
+# Nouns a country name modifies as an adjective would: "a US military base", "Turkey troops".
+_STATE_BODIES = frozenset(
+    """military army troops forces soldiers navy warplanes jets drones aircraft helicopters base bases
+    embassy consulate government officials authorities envoy ambassador diplomats police president
+    ministry minister""".split()
+)
+
+
+def _country_as_modifier(p: PlaceRef, text: str) -> bool:
+    """A country name used as an adjective ("a US military base" east of the Euphrates) says whose,
+    not where, like a demonym."""
+    if p.feature != "country":
+        return False
+    following = text[p.end : p.end + 40].split()
+    return bool(following) and following[0].casefold() in _STATE_BODIES
 
 
 def _date(d: Draft, sent: SpacySpan, times: list[TimeRef], claimant: Claimant | None) -> TimeRef | None:

@@ -112,6 +112,14 @@ def _locative(doc: Doc, span: Span) -> bool:
     return prev is not None and prev.text == ","
 
 
+def _body_abbreviation(text: str) -> bool:
+    """ "MoD", "DoJ", "MoI": a short abbreviation with a capital after a small letter names a body."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) <= 4 and any(
+        a.islower() and b.isupper() for a, b in zip(letters, letters[1:], strict=False)
+    )
+
+
 def _capitalised(tok) -> bool:
     return tok.text[:1].isupper() and any(c.isalpha() for c in tok.text)
 
@@ -151,8 +159,8 @@ class PlaceRecognizer:
             if e.label_ not in PLACE_LABELS:
                 continue
             s, t = _trim(doc, e.start, e.end)
-            if s >= t or doc[s:t].text in table:
-                continue  # demonyms: step 3
+            if s >= t or doc[s:t].text in table or _body_abbreviation(doc[s:t].text):
+                continue  # demonyms: step 3; "MoD" is no place
             if self._known(doc[s:t]) or self._transliterated(doc, doc[s:t], cue_needed=False):
                 found.append((s, t, False, 0))
                 continue
@@ -177,6 +185,8 @@ class PlaceRecognizer:
         return [(doc[s].idx, doc[t - 1].idx + len(doc[t - 1].text), d) for s, t, d in spans]
 
     def _known(self, span: Span) -> bool:
+        if _body_abbreviation(span.text):
+            return False
         key = fold(span.text)
         return bool(self.gazetteer.lookup(key) or self.gazetteer.lookup(strip_article(key)))
 
@@ -244,6 +254,8 @@ class PlaceRecognizer:
         if text.endswith(".") and len(span) <= 3:
             cands = self.gazetteer.lookup(fold(text) + ".") or ()
         letters = "".join(c for c in text if c.isalpha())
+        if _body_abbreviation(text) or text in demonyms():
+            return None  # "MoD"; "Pak" is Pakistan's adjective (step 3), not Paka in Malaysia
         if letters.isupper() and len(letters) <= 4:  # acronyms: only the ones the index has as such
             cands = self.gazetteer.lookup("=" + letters) or (cands if len(letters) == 4 else ())
         if not cands and not relaxed:
