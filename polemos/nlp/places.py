@@ -121,7 +121,11 @@ def _body_abbreviation(text: str) -> bool:
 
 
 def _capitalised(tok) -> bool:
-    return tok.text[:1].isupper() and any(c.isalpha() for c in tok.text)
+    return _capitalised_text(tok.text)
+
+
+def _capitalised_text(text: str) -> bool:
+    return text[:1].isupper() and any(c.isalpha() for c in text)
 
 
 class PlaceRecognizer:
@@ -130,6 +134,9 @@ class PlaceRecognizer:
     def __init__(self, nlp: Language, name: str = "polemos_places") -> None:
         self.name = name
         self._gazetteer: Gazetteer | None = None
+        self._texts: list[str] = []  # the current Doc's token texts, with whitespace, sentence starts
+        self._spaced: list[str] = []
+        self._starts: list[bool] = []
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -144,7 +151,11 @@ class PlaceRecognizer:
     # -- the three sources ------------------------------------------------------------------
     def find(self, doc: Doc) -> list[tuple[int, int, bool]]:
         found: list[tuple[int, int, bool, int]] = []  # (start, end, demonym, source rank)
-        lower_words = {t.text for t in doc if t.text.islower()}
+        # token features read once: iterating a Doc builds a Token object each time
+        self._texts = [t.text for t in doc]
+        self._spaced = [t.text_with_ws for t in doc]
+        self._starts = [bool(t.is_sent_start) for t in doc]
+        lower_words = {w for w in self._texts if w.islower()}
         surnames = {
             e[-1].text
             for e in map(_name_part, doc.ents)
@@ -201,32 +212,28 @@ class PlaceRecognizer:
         relaxed: bool = False,
     ):
         hi = len(doc) if hi is None else hi
+        # token features read once per call: Doc indexing builds a Token object each time
+        texts = self._texts[lo:hi]
+        caps = [_capitalised_text(w) for w in texts]
+        joins = [c or w.lower() in CONNECTORS for c, w in zip(caps, texts, strict=True)]
+        starts = self._starts[lo:hi]
         i = lo
         while i < hi:
-            tok = doc[i]
-            starts_name = _capitalised(tok) or (
-                tok.lower_ in ARTICLES
-                and i + 2 < len(doc)
-                and doc[i + 1].text == "-"
-                and _capitalised(doc[i + 2])
+            k = i - lo
+            starts_name = caps[k] or (
+                texts[k].lower() in ARTICLES and k + 2 < len(texts) and texts[k + 1] == "-" and caps[k + 2]
             )
             if not starts_name:
                 i += 1
                 continue
             found = None
             for j in range(min(hi, i + MAX_TOKENS), i, -1):
-                last = doc[j - 1]
-                if not (_capitalised(last) or (last.text == "." and j - i > 1)):
+                e = j - lo
+                if not (caps[e - 1] or (texts[e - 1] == "." and j - i > 1)):
+                    continue
+                if not all(joins[k:e]) or (starts[e - 1] and j - i > 1) or any(starts[k + 1 : e]):
                     continue
                 inner = doc[i:j]
-                if (
-                    any(not (_capitalised(t) or t.lower_ in CONNECTORS) for t in inner)
-                    or inner[-1].is_sent_start
-                    and j - i > 1
-                ):
-                    continue
-                if any(t.is_sent_start for t in inner[1:]):
-                    continue
                 place = self._accept(doc, inner, ent_of, lower_words, surnames, relaxed)
                 if place is not None:
                     found = j
@@ -354,15 +361,18 @@ class PlaceRecognizer:
 
     def _demonym_spans(self, doc: Doc):
         table = demonyms()
+        texts, spaced = self._texts, self._spaced
         i = 0
-        while i < len(doc):
-            tok = doc[i]
-            two = doc[i : i + 2].text if i + 1 < len(doc) else ""
+        while i < len(texts):
+            if not texts[i][:1].isupper():  # every demonym is capitalised
+                i += 1
+                continue
+            two = spaced[i] + texts[i + 1] if i + 1 < len(texts) else ""
             if two in table:
                 yield i, i + 2
                 i += 2
                 continue
-            if tok.text in table and not self._is_language(doc, i):
+            if texts[i] in table and not self._is_language(doc, i):
                 yield i, i + 1
             i += 1
 
