@@ -135,6 +135,9 @@ def _window(record: Mapping[str, Any], published: date | None) -> Window:
     start, end = _date(d.get("start")), _date(d.get("end"))
     precision = d.get("precision")
     from_text = bool(d.get("text")) or d.get("basis") == "text"
+    if start is not None and from_text and published is not None and start > published + timedelta(days=1):
+        from_text = False  # a report cannot tell of a day after it was published: a misread date
+        start = end = None
     if start is not None and from_text:
         slack = timedelta(days=DATE_SLACK.get(precision or "day", 1))
         return start - slack, (end or start) + slack, precision, True

@@ -22,10 +22,10 @@ W_COUNTRY = 0.1
 W_ACTOR = 0.18
 W_COMMON_ACTOR = 0.06  # a country's army or police, civilians, an unnamed group
 W_SAME_PROVINCE = 0.08
-W_OTHER_PROVINCE = -0.15
+W_OTHER_PROVINCE = -0.25
 W_TYPE = 0.08
 W_MODE = 0.05
-W_MODE_DIFF = -0.1
+W_MODE_DIFF = -0.2
 W_TYPE_DIFF = -0.15
 W_FIGURE_SAME = 0.15
 W_FIGURE_CLOSE = 0.08
@@ -34,12 +34,18 @@ W_TARGET_DIFF = -0.15
 W_MODALITY_DIFF = -0.2
 # Another outlet telling the same thing is what fusion is for; one outlet telling it again days later
 # is more often a new development (the next day's toll, another strike) than the same event.
-W_OTHER_OUTLET = 0.08
+W_OTHER_OUTLET = 0.12
 W_SAME_OUTLET_LATER = -0.15
 SAME_OUTLET_GAP_DAYS = 2
+# One outlet's stories share its house style ("… were killed yesterday including …"): words two
+# outlets share are evidence, words one outlet repeats count this much of that.
+SAME_OUTLET_TEXT = 0.5
 DATE_SAME_DAY = 0.15
 DATE_NEXT_DAY = 0.08
-DATE_SAME_PUBLISHED = 0.06
+# Publication days: two outlets telling of violence within a day or two mostly tell of one event;
+# one outlet's stories of consecutive days mostly tell of consecutive events.
+PUBLISHED_GAP = {0: 0.1, 1: 0.06, 2: 0.03}  # days apart -> weight, for two outlets
+PUBLISHED_SAME_OUTLET = {0: 0.03, 1: -0.05}
 
 FACT_MODALITIES = frozenset({"asserted"})
 NEGATIVE_MODALITIES = frozenset({"negated", "denied"})
@@ -191,26 +197,30 @@ def _figure_evidence(fa: tuple[Figure, ...], fb: tuple[Figure, ...]) -> tuple[fl
     return score, reasons
 
 
+def _same_outlet(a: Report, b: Report) -> bool:
+    return bool(a.outlet and b.outlet and fold(a.outlet) == fold(b.outlet))
+
+
 def _date_evidence(a: Report, b: Report) -> tuple[float, list[str]]:
+    same_outlet = _same_outlet(a, b)
     if a.date_from_text and b.date_from_text and a.date_precision == b.date_precision == "day":
         assert a.date_lo and b.date_lo  # a day from the text always has a window
         gap = abs((a.date_lo - b.date_lo).days)
         if gap == 0:
             return DATE_SAME_DAY, ["same day"]
-        if gap == 1:
+        if gap == 1 and not same_outlet:  # one outlet's two days are two days' news
             return DATE_NEXT_DAY, ["a day apart"]
         return 0.0, []
     if a.published and b.published:
         gap = abs((a.published - b.published).days)
-        if gap == 0:
-            return DATE_SAME_PUBLISHED, ["published the same day"]
-        if gap == 1:
-            return DATE_SAME_PUBLISHED / 2, ["published a day apart"]
+        weight = (PUBLISHED_SAME_OUTLET if same_outlet else PUBLISHED_GAP).get(gap, 0.0)
+        if weight:
+            return weight, ["published the same day" if gap == 0 else f"published {gap} day(s) apart"]
     return 0.0, []
 
 
 def _outlet_evidence(a: Report, b: Report) -> tuple[float, list[str]]:
-    if fold(a.outlet or "") != fold(b.outlet or ""):
+    if not _same_outlet(a, b):
         return W_OTHER_OUTLET, ["another outlet"]
     if a.published and b.published and abs((a.published - b.published).days) >= SAME_OUTLET_GAP_DAYS:
         return W_SAME_OUTLET_LATER, ["same outlet, days apart"]
@@ -224,7 +234,7 @@ def pair(a: Report, b: Report) -> Pair:
     score, reasons = 0.0, []
     text = cosine(a.words, b.words)
     if text > 0:
-        score += W_TEXT * text
+        score += W_TEXT * text * (SAME_OUTLET_TEXT if _same_outlet(a, b) else 1.0)
         shared = shared_words(a.words, b.words)
         reasons.append(f"text {text:.2f}" + (f" ({', '.join(shared)})" if shared else ""))
     if not (a.read and b.read):

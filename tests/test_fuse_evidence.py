@@ -1,0 +1,87 @@
+"""Evidence that reads outlets and publication days, and the blocking that lets unplaced reports meet."""
+
+from __future__ import annotations
+
+from fuse_helpers import event, reports
+
+from polemos.fuse import fuse, pair
+from polemos.fuse.block import candidate_pairs
+from polemos.fuse.report import report_from_record
+
+
+def _groups(fused: list[dict]) -> list[list[str]]:
+    return sorted(sorted(r["article_id"] for r in f["reports"]) for f in fused)
+
+
+def test_unplaced_report_meets_reports_published_a_day_apart() -> None:
+    # "CAR" the gazetteer does not place: no country, no shared name, but published the next day
+    a, b, c = reports(
+        event("a", "Rebels kill 30 in attack on army post", outlet="AFP", published="2021-11-30",
+              places=("Maiduguri",)),
+        event("b", "Thirty dead after rebel raid in CAR", outlet="Radio", published="2021-12-01"),
+        event("c", "Thirty dead after rebel raid in CAR", outlet="Radio", published="2021-12-05",
+              event_id="ev2"),
+    )  # fmt: skip
+    pairs = candidate_pairs([a, b, c])
+    assert tuple(sorted((a.uid, b.uid))) in pairs
+    assert tuple(sorted((a.uid, c.uid))) not in pairs  # four days apart, nothing shared: never compared
+
+
+def test_placed_reports_do_not_meet_by_day_alone() -> None:
+    a, b = reports(
+        event("a", "Bomb kills 3 in Kabul", published="2020-01-01", places=("Kabul",)),
+        event("b", "Gunmen kill 5 in Maiduguri", published="2020-01-01", places=("Maiduguri",)),
+    )
+    assert candidate_pairs([a, b]) == set()
+
+
+def test_a_date_after_publication_is_not_the_events_date() -> None:
+    # "… planned attacks ahead of Christmas", published 20 December: the event is not on the 25th
+    rec = event("a", "Police kill 8 militants who planned attacks for Christmas", published="2018-12-20",
+                date=("2018-12-25", "2018-12-25", "day"))  # fmt: skip
+    r = report_from_record(rec)
+    assert not r.date_from_text
+    assert r.date_lo is not None and r.date_hi is not None
+    assert r.date_lo <= r.date_hi <= r.published
+
+
+def test_two_outlets_on_one_day_score_above_one_outlet_days_later() -> None:
+    text_a, text_b = "Six soldiers killed in raid by insurgents", "Militants attack army camp, soldiers dead"
+    two_outlets = reports(
+        event("a", text_a, outlet="Reuters", published="2021-07-24", places=("Maiduguri",)),
+        event("b", text_b, outlet="AFP", published="2021-07-24", places=("Maiduguri",)),
+    )
+    one_outlet_later = reports(
+        event("a", text_a, outlet="Reuters", published="2021-07-24", places=("Maiduguri",)),
+        event("b", text_b, outlet="Reuters", published="2021-07-26", places=("Maiduguri",)),
+    )
+    assert pair(*two_outlets).score > pair(*one_outlet_later).score
+    assert "published the same day" in pair(*two_outlets).reasons
+
+
+def test_one_outlets_house_style_is_weak_evidence() -> None:
+    # two daily tolls of one monitor share their formula, not their event
+    toll = "{n} were killed yesterday including members of the regime forces and militiamen loyal to them"
+    same = reports(
+        event("a", toll.format(n=75), outlet="Monitor", published="2017-03-13"),
+        event("b", toll.format(n=122), outlet="Monitor", published="2017-03-12"),
+    )
+    other = reports(
+        event("a", toll.format(n=75), outlet="Monitor", published="2017-03-13"),
+        event("b", toll.format(n=122), outlet="Wire", published="2017-03-12"),
+    )
+    assert pair(*same).score < pair(*other).score
+    assert _groups(fuse([event("a", toll.format(n=75), outlet="Monitor", published="2017-03-13"),
+                         event("b", toll.format(n=122), outlet="Monitor", published="2017-03-12")])) == [
+        ["a"], ["b"]
+    ]  # fmt: skip
+
+
+def test_one_outlets_consecutive_days_are_consecutive_events() -> None:
+    a, b = reports(
+        event("a", "Shelling kills 9 in Aleppo", outlet="Monitor", published="2016-11-15",
+              places=("Aleppo",), date=("2016-11-14", "2016-11-14", "day")),
+        event("b", "Shelling kills 12 in Aleppo", outlet="Monitor", published="2016-11-16",
+              places=("Aleppo",), date=("2016-11-15", "2016-11-15", "day")),
+    )  # fmt: skip
+    assert "a day apart" not in pair(a, b).reasons
