@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fuse_helpers import event, reports
 
-from polemos.fuse import fuse, pair
+from polemos.fuse import apart_reason, fuse, pair
 from polemos.fuse.block import candidate_pairs
 from polemos.fuse.report import report_from_record
 
@@ -85,3 +85,48 @@ def test_one_outlets_consecutive_days_are_consecutive_events() -> None:
               places=("Aleppo",), date=("2016-11-15", "2016-11-15", "day")),
     )  # fmt: skip
     assert "a day apart" not in pair(a, b).reasons
+
+
+def _times(text: str, when: str, precision: str = "day", start: int = 0) -> list[dict]:
+    return [{"text": text, "start": start, "end": start + len(text), "start_date": when, "end_date": when,
+             "precision": precision}]  # fmt: skip
+
+
+def test_article_without_an_event_is_dated_by_its_opening() -> None:
+    from polemos.fuse import Fuser, fused_records, report_from_article
+
+    # a strike log published three weeks later, that names the day and the place but reads no event
+    (strike,) = reports(
+        event("m", "Shelling kills 80 in Aleppo city", outlet="Monitor", published="2017-06-11",
+              places=("Aleppo",), date=("2017-06-10", "2017-06-10", "day")),
+    )  # fmt: skip
+    place = {"text": "Aleppo", "name": "Aleppo", "geonameid": 170063, "lat": 36.20, "lon": 37.16,
+             "country": "SY", "admin1": "Aleppo", "feature": "city"}  # fmt: skip
+    text = "June 10th 2017: (S828) Aleppo city, Syria"
+    article = {"id": "log", "outlet": "Log", "published": "2017-07-01"}
+    dated = report_from_article(
+        article, text=text, places=[place], times=_times("June 10th 2017", "2017-06-10")
+    )
+    assert dated.date_from_text and str(dated.date_lo) == "2017-06-09"
+    fuser = Fuser()
+    fuser.add([strike, dated])
+    (f,) = fused_records(fuser)
+    assert {r["article_id"] for r in f["reports"]} == {"m", "log"}
+    # without its date it is a report of the week before publication, and stays apart
+    undated = report_from_article(article, text=text, places=[place])
+    assert apart_reason(strike, undated) == "dates apart beyond their precision"
+
+
+def test_an_openings_month_or_far_date_does_not_date_it() -> None:
+    from polemos.fuse import report_from_article
+
+    article = {"id": "r", "outlet": "UN", "published": "2021-02-01"}
+    monthly = report_from_article(article, text="Monthly report January 2021",
+                                  times=_times("January 2021", "2021-01-01", "month", 15))  # fmt: skip
+    assert not monthly.date_from_text
+    old = report_from_article(
+        article, text="On 3 March 2019 a massacre", times=_times("3 March 2019", "2019-03-03")
+    )
+    assert not old.date_from_text
+    later = report_from_article(article, text="Vote on 9 February", times=_times("9 February", "2021-02-09"))
+    assert not later.date_from_text

@@ -240,16 +240,40 @@ def report_from_record(
 
 UNREAD = ""  # the event id of an article's unread report
 UNREAD_CHARS = 400  # the opening an unread report is read from (headline and lead)
+UNREAD_PRECISIONS = ("day", "week")  # a month in a monthly report's title is its period, not a day
+UNREAD_LAG_DAYS = 45  # an opening's date at most this long before publication (the store loads by it)
+
+
+def _opening_date(times: list[Mapping[str, Any]] | None, published: date | None) -> dict[str, Any] | None:
+    """The first calendar date the opening gives, finer than a year, not after publication."""
+    for t in times or ():
+        start, end = _date(t.get("start_date")), _date(t.get("end_date"))
+        if (
+            start is None
+            or (t.get("start") or 0) >= UNREAD_CHARS
+            or t.get("precision") not in UNREAD_PRECISIONS
+        ):
+            continue
+        if published is not None and not published - timedelta(days=UNREAD_LAG_DAYS) <= start <= published:
+            continue  # after publication: a plan or a misread; long before: background, not the news
+        return {"start": start.isoformat(), "end": (end or start).isoformat(),
+                "precision": t.get("precision"), "text": t.get("text"), "basis": "text"}  # fmt: skip
+    return None
 
 
 def report_from_article(
-    article: Mapping[str, Any], *, text: str | None = None, places: list[Mapping[str, Any]] | None = None
+    article: Mapping[str, Any],
+    *,
+    text: str | None = None,
+    places: list[Mapping[str, Any]] | None = None,
+    times: list[Mapping[str, Any]] | None = None,
 ) -> Report:
     """A report for an article in which no event was read (another language, a bare headline).
 
-    It may join a fused event its words, places and publication date match, as one more source, but
-    two such reports never make an event on their own. ``article`` is the contract's ``article``
-    object; ``text`` its text (the opening is used); ``places`` the article's ``places`` list.
+    It may join a fused event its words, places and dates match, as one more source, but two such
+    reports never make an event on their own. ``article`` is the contract's ``article`` object;
+    ``text`` its text (the opening is used); ``places`` and ``times`` the article's lists (a date
+    the opening gives, "June 10th 2017: …", dates the report instead of its publication).
     """
     opening = (text or article.get("title") or "")[:UNREAD_CHARS]
     locations = [p for p in places or () if not p.get("demonym")]
@@ -258,7 +282,7 @@ def report_from_article(
         "type": "OTHER",
         "modality": "asserted",
         "locations": locations,
-        "date": None,
+        "date": _opening_date(times, _date(article.get("published"))),
         "counts": {},
         "claims": [{"claimant": None, "outlet": article.get("outlet")}],
         "evidence": {"start": 0, "end": len(opening), "text": opening},

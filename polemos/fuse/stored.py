@@ -28,7 +28,14 @@ from polemos.errors import Errors, StoreError
 from polemos.fuse import fused_record
 from polemos.fuse.cluster import Fuser
 from polemos.fuse.history import MERGE, SPLIT, Action
-from polemos.fuse.report import PUBLISHED_WINDOW, UNREAD, report_from_article, report_from_record, report_uid
+from polemos.fuse.report import (
+    PUBLISHED_WINDOW,
+    UNREAD,
+    UNREAD_LAG_DAYS,
+    report_from_article,
+    report_from_record,
+    report_uid,
+)
 from polemos.store.query import EventFilter
 from polemos.store.schema import (
     articles,
@@ -38,6 +45,7 @@ from polemos.store.schema import (
     fused_members,
     fusion_history,
     places,
+    times,
 )
 from polemos.store.sql import SqlStore, _translated
 from polemos.types import SCHEMA_EVENT
@@ -149,7 +157,10 @@ def _window(conn: Any, seeds: set[str], unread: set[str]) -> tuple[set[str], set
         q = select(func.min(articles.c.published), func.max(articles.c.published)).where(
             articles.c.id.in_(chunk)
         )
-        bounds.extend(d for d in conn.execute(q).one() if d)
+        first, last = conn.execute(q).one()
+        if first:  # its opening may date it up to UNREAD_LAG_DAYS before publication
+            bounds.append((_day(first, date.max) - timedelta(days=UNREAD_LAG_DAYS)).isoformat())
+        bounds.extend(d for d in (first, last) if d)
     found, found_unread = set(seeds), set(unread)
     if bounds:
         start = (
@@ -158,9 +169,8 @@ def _window(conn: Any, seeds: set[str], unread: set[str]) -> tuple[set[str], set
         end = (_day(max(bounds), date.max - timedelta(days=PAD_DAYS)) + timedelta(days=PAD_DAYS)).isoformat()
         q = select(events.c.uid).where(events.c.date_start <= end, events.c.date_end >= start)
         found |= set(conn.scalars(q))
-        late = (
-            _day(end, date.max - timedelta(days=PUBLISHED_WINDOW)) + timedelta(days=PUBLISHED_WINDOW)
-        ).isoformat()
+        lag = max(PUBLISHED_WINDOW, UNREAD_LAG_DAYS)  # an article may be published this long after
+        late = (_day(end, date.max - timedelta(days=lag)) + timedelta(days=lag)).isoformat()
         q = select(articles.c.id).where(
             articles.c.published >= start,
             articles.c.published <= late,
@@ -203,14 +213,35 @@ def _unread_of(conn: Any, fused_ids: Iterable[str]) -> set[str]:
     return out
 
 
+def _article_times(conn: Any, article_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """The calendar expressions of each article, as the contract's ``times`` has them."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for chunk in _chunks(article_ids):
+        q = select(times).where(times.c.article_id.in_(chunk)).order_by(times.c.seq)
+        for r in conn.execute(q):
+            out.setdefault(r.article_id, []).append(
+                {
+                    "text": r.text,
+                    "start": r.span_start,
+                    "end": r.span_end,
+                    "start_date": r.start_date,
+                    "end_date": r.end_date,
+                    "precision": r.precision,
+                }  # fmt: skip
+            )
+    return out
+
+
 def _unread_reports(conn: Any, article_ids: list[str]) -> list[Any]:
-    where = _article_places(conn, article_ids)
+    where, when = _article_places(conn, article_ids), _article_times(conn, article_ids)
     out = []
     for chunk in _chunks(article_ids):
         q = select(articles.c.id, articles.c.text, articles.c.title, articles.c.published, articles.c.outlet)
         for r in conn.execute(q.where(articles.c.id.in_(chunk))):
             article = {"id": r.id, "title": r.title, "published": r.published, "outlet": r.outlet}
-            out.append(report_from_article(article, text=r.text, places=where.get(r.id)))
+            out.append(
+                report_from_article(article, text=r.text, places=where.get(r.id), times=when.get(r.id))
+            )
     return out
 
 
