@@ -64,17 +64,23 @@ def test_one_outlets_house_style_is_weak_evidence() -> None:
     toll = "{n} were killed yesterday including members of the regime forces and militiamen loyal to them"
     same = reports(
         event("a", toll.format(n=75), outlet="Monitor", published="2017-03-13"),
-        event("b", toll.format(n=122), outlet="Monitor", published="2017-03-12"),
+        event("b", toll.format(n=122), outlet="Monitor", published="2017-03-13"),
     )
     other = reports(
         event("a", toll.format(n=75), outlet="Monitor", published="2017-03-13"),
-        event("b", toll.format(n=122), outlet="Wire", published="2017-03-12"),
+        event("b", toll.format(n=122), outlet="Wire", published="2017-03-13"),
     )
     assert pair(*same).score < pair(*other).score
-    assert _groups(fuse([event("a", toll.format(n=75), outlet="Monitor", published="2017-03-13"),
-                         event("b", toll.format(n=122), outlet="Monitor", published="2017-03-12")])) == [
-        ["a"], ["b"]
-    ]  # fmt: skip
+
+
+def test_one_outlets_tolls_of_two_days_stay_apart() -> None:
+    toll = "{n} were killed yesterday including members of the regime forces and militiamen loyal to them"
+    a = event("a", toll.format(n=75), outlet="Monitor", published="2017-03-13",
+              date=("2017-03-12", "2017-03-12", "day"), killed=(75, 75, 75))  # fmt: skip
+    b = event("b", toll.format(n=122), outlet="Monitor", published="2017-03-12",
+              date=("2017-03-11", "2017-03-11", "day"), killed=(122, 122, 122))  # fmt: skip
+    assert "same outlet, another day" in pair(*reports(a, b)).reasons
+    assert _groups(fuse([a, b])) == [["a"], ["b"]]
 
 
 def test_one_outlets_consecutive_days_are_consecutive_events() -> None:
@@ -85,6 +91,7 @@ def test_one_outlets_consecutive_days_are_consecutive_events() -> None:
               places=("Aleppo",), date=("2016-11-15", "2016-11-15", "day")),
     )  # fmt: skip
     assert "a day apart" not in pair(a, b).reasons
+    assert "same outlet, another day" in pair(a, b).reasons
 
 
 def _times(text: str, when: str, precision: str = "day", start: int = 0) -> list[dict]:

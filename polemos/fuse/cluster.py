@@ -26,8 +26,8 @@ from polemos.fuse.history import MERGE, SPLIT, Action, Constraints
 from polemos.fuse.report import Report
 from polemos.fuse.score import Pair, apart_reason, pair
 
-THRESHOLD = 0.35  # a report joins a cluster when its best link scores at least this
-MIN_AVERAGE = 0.25  # ... and its average link to the cluster's reports at least this
+THRESHOLD = 0.23  # above "another outlet, same country" (0.22): one more detail must agree
+MIN_AVERAGE = 0.2  # ... and its average link to the cluster's reports at least this
 METHOD = "polemos.fuse.v1"
 
 

@@ -42,9 +42,12 @@ SAME_OUTLET_GAP_DAYS = 2
 SAME_OUTLET_TEXT = 0.5
 DATE_SAME_DAY = 0.15
 DATE_NEXT_DAY = 0.08
+DATE_OTHER_DAY_SAME_OUTLET = -0.1
 # Publication days: two outlets telling of violence within a day or two mostly tell of one event;
 # one outlet's stories of consecutive days mostly tell of consecutive events.
-PUBLISHED_GAP = {0: 0.1, 1: 0.06, 2: 0.03}  # days apart -> weight, for two outlets
+# Only within one country: that two outlets wrote on one day says nothing of where.
+PUBLISHED_GAP = {0: 0.1, 1: 0.06, 2: 0.03, 3: 0.0}  # days apart -> weight, for two outlets
+PUBLISHED_LATER = -0.1  # two outlets, undated, published further apart: a later development
 PUBLISHED_SAME_OUTLET = {0: 0.03, 1: -0.05}
 
 FACT_MODALITIES = frozenset({"asserted"})
@@ -208,12 +211,19 @@ def _date_evidence(a: Report, b: Report) -> tuple[float, list[str]]:
         gap = abs((a.date_lo - b.date_lo).days)
         if gap == 0:
             return DATE_SAME_DAY, ["same day"]
-        if gap == 1 and not same_outlet:  # one outlet's two days are two days' news
+        if same_outlet:  # one outlet's two days are two days' news ("… were killed yesterday")
+            return DATE_OTHER_DAY_SAME_OUTLET, ["same outlet, another day"]
+        if gap == 1:
             return DATE_NEXT_DAY, ["a day apart"]
         return 0.0, []
     if a.published and b.published:
         gap = abs((a.published - b.published).days)
-        weight = (PUBLISHED_SAME_OUTLET if same_outlet else PUBLISHED_GAP).get(gap, 0.0)
+        if same_outlet:
+            weight = PUBLISHED_SAME_OUTLET.get(gap, 0.0)
+        elif a.countries & b.countries:
+            weight = PUBLISHED_GAP.get(gap, PUBLISHED_LATER)
+        else:
+            weight = min(0.0, PUBLISHED_GAP.get(gap, PUBLISHED_LATER))
         if weight:
             return weight, ["published the same day" if gap == 0 else f"published {gap} day(s) apart"]
     return 0.0, []
@@ -221,7 +231,12 @@ def _date_evidence(a: Report, b: Report) -> tuple[float, list[str]]:
 
 def _outlet_evidence(a: Report, b: Report) -> tuple[float, list[str]]:
     if not _same_outlet(a, b):
-        return W_OTHER_OUTLET, ["another outlet"]
+        # an independent telling of news from one country; when one report is unplaced, half that
+        if a.countries & b.countries:
+            return W_OTHER_OUTLET, ["another outlet"]
+        if a.countries and b.countries:
+            return 0.0, []
+        return W_OTHER_OUTLET / 2, ["another outlet"]
     if a.published and b.published and abs((a.published - b.published).days) >= SAME_OUTLET_GAP_DAYS:
         return W_SAME_OUTLET_LATER, ["same outlet, days apart"]
     return 0.0, []
