@@ -137,3 +137,48 @@ def test_an_openings_month_or_far_date_does_not_date_it() -> None:
     assert not old.date_from_text
     later = report_from_article(article, text="Vote on 9 February", times=_times("9 February", "2021-02-09"))
     assert not later.date_from_text
+
+
+def test_a_demonym_says_whose_not_where() -> None:
+    # "Russian warplanes" read as a place in Russia must not keep a Syrian report apart
+    strike = event(
+        "a", "Russian warplanes bomb villages, 20 killed", outlet="Monitor", published="2017-10-04"
+    )
+    strike["locations"] = [{"text": "Russian", "name": "Russia", "geonameid": 2017370, "lat": 60.0,
+                            "lon": 100.0, "country": "RU", "admin1": None, "feature": "country"}]  # fmt: skip
+    demonym = {**strike["locations"][0], "demonym": True}
+    r = report_from_record(strike, article_places=[demonym])
+    assert r.countries == {"RU"} and not r.country_firm and r.places == ()
+    (syria,) = reports(
+        event(
+            "b",
+            "Warplanes bomb villages near Aleppo",
+            outlet="Wire",
+            published="2017-10-04",
+            places=("Aleppo",),
+        )
+    )
+    assert apart_reason(r, syria) is None
+    assert tuple(sorted((r.uid, syria.uid))) in candidate_pairs([r, syria])  # met by publication day
+    # without the article's demonym flag, the same record is a place in Russia, apart from Syria
+    assert apart_reason(report_from_record(strike), syria) == "different countries"
+
+
+def test_an_unplaced_report_needs_more_than_the_days_news() -> None:
+    """Type, day, figures and another outlet are shared by a day's news anywhere: an unplaced report
+    is tied by them to nothing, so it cannot chain the world's reports into one component."""
+    from polemos.fuse import Fuser
+
+    day = ("2020-03-01", "2020-03-01", "day")
+    kabul, borno, unplaced = reports(
+        event("a", "Gunmen kill 12 at a checkpoint", outlet="A", published="2020-03-02", places=("Kabul",),
+              date=day, killed=(12, 12, 12)),
+        event("b", "Militants kill 11 in a raid", outlet="B", published="2020-03-02", places=("Maiduguri",),
+              date=day, killed=(11, 11, 11)),
+        event("u", "Twelve dead as fighters storm a camp", outlet="C", published="2020-03-02", date=day,
+              killed=(12, 12, 12)),
+    )  # fmt: skip
+    fuser = Fuser()
+    fuser.add([kabul, borno, unplaced])
+    assert fuser.edges[unplaced.uid] == {}
+    assert len(fuser.clusters) == 3

@@ -68,9 +68,9 @@ class BlockIndex:
     """Inverted indexes from blocking keys to report uids (in memory; the store keeps its own).
 
     Two reports are candidates when they share a ``(country, week)`` key, or when one of them has no
-    country and they share a ``(name, week)`` key or were published at most ``DAY_SPAN`` days apart.
-    Reports with a country are found by name or day only by reports without one, so the common case
-    reads country buckets alone.
+    country (or one read from a demonym only) and they share a ``(name, week)`` key or were published
+    at most ``DAY_SPAN`` days apart. Placed reports are found by name or day only by unplaced ones,
+    so the common case reads country buckets alone.
     """
 
     def __init__(self) -> None:
@@ -88,14 +88,15 @@ class BlockIndex:
         if report.uid in self._keys:
             return
         entries = [(self._country, k) for k in country_keys(report)]
+        unplaced = not (report.countries and report.country_firm)
         for k in name_keys(report):
             entries.append((self._names, k))
-            if not report.countries:
+            if unplaced:
                 entries.append((self._names_nowhere, k))
         day = day_key(report)
         if day is not None:
             entries.append((self._days, day))
-            if not report.countries:
+            if unplaced:
                 entries.append((self._days_nowhere, day))
         self._keys[report.uid] = entries
         for index, k in entries:
@@ -112,18 +113,18 @@ class BlockIndex:
     def candidates(self, report: Report) -> set[str]:
         """Uids of indexed reports that may be the same event as ``report`` (never itself)."""
         found: set[str] = set()
-        if report.countries:
-            for k in country_keys(report):
-                found |= self._country.get(k, set())
-            for k in name_keys(report):
-                found |= self._names_nowhere.get(k, set())
-            for k in day_lookups(report):
-                found |= self._days_nowhere.get(k, set())
-        else:
-            for k in name_keys(report):
-                found |= self._names.get(k, set())
-            for k in day_lookups(report):
-                found |= self._days.get(k, set())
+        for k in country_keys(report):
+            found |= self._country.get(k, set())
+        # placed reports read only the unplaced ones' name and day buckets; unplaced ones read all
+        names, days = (
+            (self._names_nowhere, self._days_nowhere)
+            if report.countries and report.country_firm
+            else (self._names, self._days)
+        )
+        for k in name_keys(report):
+            found |= names.get(k, set())
+        for k in day_lookups(report):
+            found |= days.get(k, set())
         found.discard(report.uid)
         return found
 

@@ -98,6 +98,7 @@ class Report:
     words: dict[str, float]  # weighted content words of the evidence (and mentions)
     record: Mapping[str, Any] = field(repr=False, compare=False)
     read: bool = True  # False: an article in which no event was read (see report_from_article)
+    country_firm: bool = True  # False: ``countries`` come from demonyms only ("Afghan forces")
 
     @property
     def sort_key(self) -> tuple[str, str]:
@@ -192,10 +193,19 @@ def report_from_record(
     event_id = str(record.get("id"))
     pub = _date(published if published is not None else record.get("published"))
     lo, hi, precision, from_text = _window(record, pub)
-    places = tuple(p for p in (_place(loc) for loc in record.get("locations") or ()) if p is not None)
+    # "Russian warplanes", "Cameroonian soldiers": a demonym says whose, not where. Its country
+    # still blocks and scores, but never keeps two reports apart (see ``country_firm``).
+    demonyms = {fold(str(p.get("text") or "")) for p in article_places or () if p.get("demonym")}
+    locations = list(record.get("locations") or ())
+    located = [loc for loc in locations if fold(str(loc.get("text") or "")) not in demonyms]
+    places = tuple(p for p in (_place(loc) for loc in located) if p is not None)
     countries = {p.country for p in places if p.country}
     if not countries and article_places:
-        countries = {str(p["country"]) for p in article_places if p.get("country")}
+        countries = {str(p["country"]) for p in article_places if p.get("country") and not p.get("demonym")}
+    firm = bool(countries)
+    if not countries:
+        loose = [loc for loc in locations if loc not in located]
+        countries = {str(p["country"]) for p in [*loose, *(article_places or ())] if p.get("country")}
     actor, target = record.get("actor"), record.get("target")
     actors = {k for k in (_actor_key(actor), _actor_key(target)) if k}
     common = {
@@ -228,6 +238,7 @@ def report_from_record(
         date_from_text=from_text,
         places=places,
         countries=frozenset(countries),
+        country_firm=firm,
         actors=frozenset(actors),
         common_actors=frozenset(common),
         actor_kinds=frozenset({str(actor["kind"])} if actor and actor.get("kind") else ()),

@@ -40,6 +40,7 @@ SAME_OUTLET_GAP_DAYS = 2
 # One outlet's stories share its house style ("… were killed yesterday including …"): words two
 # outlets share are evidence, words one outlet repeats count this much of that.
 SAME_OUTLET_TEXT = 0.5
+UNPLACED_CONTEXT = 0.5
 DATE_SAME_DAY = 0.15
 DATE_NEXT_DAY = 0.08
 DATE_OTHER_DAY_SAME_OUTLET = -0.1
@@ -93,7 +94,7 @@ def apart_reason(a: Report, b: Report) -> str | None:
         return "different kinds of event"
     if _dates_apart(a, b):
         return "dates apart beyond their precision"
-    if a.countries and b.countries and not a.countries & b.countries:
+    if a.country_firm and b.country_firm and a.countries and b.countries and not a.countries & b.countries:
         return "different countries"
     if (a.modality in NEGATIVE_MODALITIES) != (b.modality in NEGATIVE_MODALITIES):
         return "one says it did not happen"
@@ -234,7 +235,7 @@ def _outlet_evidence(a: Report, b: Report) -> tuple[float, list[str]]:
         # an independent telling of news from one country; when one report is unplaced, half that
         if a.countries & b.countries:
             return W_OTHER_OUTLET, ["another outlet"]
-        if a.countries and b.countries:
+        if a.countries and b.countries and a.country_firm and b.country_firm:
             return 0.0, []
         return W_OTHER_OUTLET / 2, ["another outlet"]
     if a.published and b.published and abs((a.published - b.published).days) >= SAME_OUTLET_GAP_DAYS:
@@ -252,27 +253,32 @@ def pair(a: Report, b: Report) -> Pair:
         score += W_TEXT * text * (SAME_OUTLET_TEXT if _same_outlet(a, b) else 1.0)
         shared = shared_words(a.words, b.words)
         reasons.append(f"text {text:.2f}" + (f" ({', '.join(shared)})" if shared else ""))
+    # what the day's news shares anyway (type, mode, figures, day, another outlet): full weight
+    # within a shared country, half for a pair that could be anywhere (one report placed nowhere)
+    context = 0.0
     if not (a.read and b.read):
         pass  # an article whose event was not read: its words, places and dates speak for it
     elif a.type == b.type:
-        score += W_TYPE
+        context += W_TYPE
         reasons.append("same type")
     else:
         score += W_TYPE_DIFF
         reasons.append(f"type {a.type} / {b.type}")
     if a.mode and b.mode:
-        score += W_MODE if a.mode == b.mode else W_MODE_DIFF
+        context += W_MODE if a.mode == b.mode else W_MODE_DIFF
         reasons.append("same mode" if a.mode == b.mode else f"mode {a.mode} / {b.mode}")
     if a.modality != b.modality:
         score += W_MODALITY_DIFF
         reasons.append(f"{a.modality} / {b.modality}")
-    for part in (_place_evidence(a, b), _figure_evidence(a.figures, b.figures), _date_evidence(a, b)):
-        score += part[0]
-        reasons.extend(part[1])
+    score += _place_evidence(a, b)[0]
+    reasons.extend(_place_evidence(a, b)[1])
+    parts = [_figure_evidence(a.figures, b.figures), _date_evidence(a, b)]
     if a.outlet and b.outlet:
-        part = _outlet_evidence(a, b)
-        score += part[0]
+        parts.append(_outlet_evidence(a, b))
+    for part in parts:
+        context += part[0]
         reasons.extend(part[1])
+    score += context if context < 0 or a.countries & b.countries else context * UNPLACED_CONTEXT
     if a.countries and a.countries & b.countries:
         score += W_COUNTRY
         reasons.append(f"same country {'/'.join(sorted(a.countries & b.countries))}")
