@@ -182,3 +182,19 @@ def test_an_unplaced_report_needs_more_than_the_days_news() -> None:
     fuser.add([kabul, borno, unplaced])
     assert fuser.edges[unplaced.uid] == {}
     assert len(fuser.clusters) == 3
+
+
+def test_a_report_dated_only_by_publication_takes_its_openings_date() -> None:
+    # a digest republishing "Five dead in Bria", 25 August, ten days later
+    rec = event("d", "Five dead in an incident in Bria, 25 August 2015", published="2015-09-04")
+    dated = report_from_record(rec, article_times=_times("25 August 2015", "2015-08-25", start=35))
+    assert dated.date_from_text and str(dated.date_lo) == "2015-08-24"
+    # its own date from the text wins; an opening date weeks before publication is background
+    own = event(
+        "e", "Five dead in Bria on Monday", published="2015-09-04", date=("2015-08-31", "2015-08-31", "day")
+    )
+    assert (
+        str(report_from_record(own, article_times=_times("25 August", "2015-08-25")).date_lo) == "2015-08-30"
+    )
+    far = report_from_record(rec, article_times=_times("3 July 2015", "2015-07-03"))
+    assert not far.date_from_text

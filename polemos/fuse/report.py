@@ -182,17 +182,21 @@ def report_from_record(
     outlet: str | None = None,
     published: date | str | None = None,
     article_places: list[Mapping[str, Any]] | None = None,
+    article_times: list[Mapping[str, Any]] | None = None,
 ) -> Report:
     """A ``Report`` from one contract event plus its article's id, outlet and publication date.
 
     ``record`` may carry ``article_id``/``outlet``/``published`` itself (the store's rows do);
     ``article_places`` (the article's ``places`` list) lends a country when the event's own
-    locations give none — still read from the text.
+    locations give none, ``article_times`` a date the opening gives when the event's own date is
+    only the publication's — both still read from the text.
     """
     aid = str(article_id if article_id is not None else record.get("article_id"))
     event_id = str(record.get("id"))
     pub = _date(published if published is not None else record.get("published"))
     lo, hi, precision, from_text = _window(record, pub)
+    if not from_text and (opening := _opening_date(article_times, pub, READ_LAG_DAYS)) is not None:
+        lo, hi, precision, from_text = _window({"date": opening}, pub)
     # "Russian warplanes", "Cameroonian soldiers": a demonym says whose, not where. Its country
     # still blocks and scores, but never keeps two reports apart (see ``country_firm``).
     demonyms = {fold(str(p.get("text") or "")) for p in article_places or () if p.get("demonym")}
@@ -253,10 +257,14 @@ UNREAD = ""  # the event id of an article's unread report
 UNREAD_CHARS = 400  # the opening an unread report is read from (headline and lead)
 UNREAD_PRECISIONS = ("day", "week")  # a month in a monthly report's title is its period, not a day
 UNREAD_LAG_DAYS = 45  # an opening's date at most this long before publication (the store loads by it)
+READ_LAG_DAYS = 14  # the same for an event dated only by publication: within the store's padding
 
 
-def _opening_date(times: list[Mapping[str, Any]] | None, published: date | None) -> dict[str, Any] | None:
-    """The first calendar date the opening gives, finer than a year, not after publication."""
+def _opening_date(
+    times: list[Mapping[str, Any]] | None, published: date | None, lag: int = UNREAD_LAG_DAYS
+) -> dict[str, Any] | None:
+    """The first calendar date the opening gives, finer than a month, within ``lag`` days before
+    publication."""
     for t in times or ():
         start, end = _date(t.get("start_date")), _date(t.get("end_date"))
         if (
@@ -265,7 +273,7 @@ def _opening_date(times: list[Mapping[str, Any]] | None, published: date | None)
             or t.get("precision") not in UNREAD_PRECISIONS
         ):
             continue
-        if published is not None and not published - timedelta(days=UNREAD_LAG_DAYS) <= start <= published:
+        if published is not None and not published - timedelta(days=lag) <= start <= published:
             continue  # after publication: a plan or a misread; long before: background, not the news
         return {"start": start.isoformat(), "end": (end or start).isoformat(),
                 "precision": t.get("precision"), "text": t.get("text"), "basis": "text"}  # fmt: skip

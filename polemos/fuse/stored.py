@@ -271,11 +271,17 @@ def _fuse(
         actions = _actions(conn)
         records = store.events(sorted(uids))
         where = _article_places(conn, sorted({r["article_id"] for r in records}))
+        when = _article_times(conn, sorted({r["article_id"] for r in records}))
         unread_reports = _unread_reports(conn, sorted(aids))
     previous = dict(ids)
     previous.update({report_uid(a, UNREAD): f for a, f in joined.items() if f})
     fuser = Fuser(ids=previous, actions=actions)
-    fuser.add(report_from_record(r, article_places=where.get(r["article_id"])) for r in records)
+    fuser.add(
+        report_from_record(
+            r, article_places=where.get(r["article_id"]), article_times=when.get(r["article_id"])
+        )
+        for r in records
+    )
     fuser.add(unread_reports)
     old = set(previous.values())
     new = len(uids - set(ids)) + len(aids - set(joined))
