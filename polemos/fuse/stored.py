@@ -32,10 +32,10 @@ from polemos.fuse.report import (
     PUBLISHED_WINDOW,
     UNREAD,
     UNREAD_LAG_DAYS,
-    report_from_article,
     report_from_record,
     report_uid,
 )
+from polemos.fuse.sources import article_places, article_times, unread_reports
 from polemos.store.query import EventFilter
 from polemos.store.schema import (
     articles,
@@ -44,8 +44,6 @@ from polemos.store.schema import (
     fused_events,
     fused_members,
     fusion_history,
-    places,
-    times,
 )
 from polemos.store.sql import SqlStore, _translated
 from polemos.types import SCHEMA_EVENT
@@ -181,19 +179,6 @@ def _window(conn: Any, seeds: set[str], unread: set[str]) -> tuple[set[str], set
     return found, found_unread
 
 
-def _article_places(conn: Any, article_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
-    """The geoparser's places of each article (demonyms flagged, as the contract has them)."""
-    out: dict[str, list[dict[str, Any]]] = {}
-    cols = ("text", "name", "geonameid", "lat", "lon", "country", "admin1", "feature")
-    for chunk in _chunks(article_ids):
-        q = select(places).where(places.c.article_id.in_(chunk)).order_by(places.c.seq)
-        for r in conn.execute(q):
-            place = {c: r._mapping[c] for c in cols}
-            place["demonym"] = bool((r.extra or {}).get("demonym"))
-            out.setdefault(r.article_id, []).append(place)
-    return out
-
-
 def _unread_membership(conn: Any, article_ids: list[str]) -> dict[str, str | None]:
     out: dict[str, str | None] = {}
     for chunk in _chunks(article_ids):
@@ -210,38 +195,6 @@ def _unread_of(conn: Any, fused_ids: Iterable[str]) -> set[str]:
         out.update(
             conn.scalars(select(fused_articles.c.article_id).where(fused_articles.c.fused_id.in_(chunk)))
         )
-    return out
-
-
-def _article_times(conn: Any, article_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
-    """The calendar expressions of each article, as the contract's ``times`` has them."""
-    out: dict[str, list[dict[str, Any]]] = {}
-    for chunk in _chunks(article_ids):
-        q = select(times).where(times.c.article_id.in_(chunk)).order_by(times.c.seq)
-        for r in conn.execute(q):
-            out.setdefault(r.article_id, []).append(
-                {
-                    "text": r.text,
-                    "start": r.span_start,
-                    "end": r.span_end,
-                    "start_date": r.start_date,
-                    "end_date": r.end_date,
-                    "precision": r.precision,
-                }  # fmt: skip
-            )
-    return out
-
-
-def _unread_reports(conn: Any, article_ids: list[str]) -> list[Any]:
-    where, when = _article_places(conn, article_ids), _article_times(conn, article_ids)
-    out = []
-    for chunk in _chunks(article_ids):
-        q = select(articles.c.id, articles.c.text, articles.c.title, articles.c.published, articles.c.outlet)
-        for r in conn.execute(q.where(articles.c.id.in_(chunk))):
-            article = {"id": r.id, "title": r.title, "published": r.published, "outlet": r.outlet}
-            out.append(
-                report_from_article(article, text=r.text, places=where.get(r.id), times=when.get(r.id))
-            )
     return out
 
 
@@ -270,9 +223,9 @@ def _fuse(
         joined.update(_unread_membership(conn, sorted(more_aids)))
         actions = _actions(conn)
         records = store.events(sorted(uids))
-        where = _article_places(conn, sorted({r["article_id"] for r in records}))
-        when = _article_times(conn, sorted({r["article_id"] for r in records}))
-        unread_reports = _unread_reports(conn, sorted(aids))
+        where = article_places(conn, sorted({r["article_id"] for r in records}))
+        when = article_times(conn, sorted({r["article_id"] for r in records}))
+        unread_found = unread_reports(conn, sorted(aids))
     previous = dict(ids)
     previous.update({report_uid(a, UNREAD): f for a, f in joined.items() if f})
     fuser = Fuser(ids=previous, actions=actions)
@@ -282,10 +235,10 @@ def _fuse(
         )
         for r in records
     )
-    fuser.add(unread_reports)
+    fuser.add(unread_found)
     old = set(previous.values())
     new = len(uids - set(ids)) + len(aids - set(joined))
-    return fuser, old, Outcome(reports=len(records) + len(unread_reports), new=new)
+    return fuser, old, Outcome(reports=len(records) + len(unread_found), new=new)
 
 
 def _write(store: SqlStore, fuser: Fuser, old_ids: set[str]) -> int:
