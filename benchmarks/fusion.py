@@ -1,6 +1,6 @@
 """Fusion throughput as the store grows: reports/s for the next days' news at 1k, 10k, 100k stored.
 
-    PYTHONPATH=. python benchmarks/fusion.py [--sizes 1000,10000,100000] [--batch 500]
+    PYTHONPATH=. python benchmarks/fusion.py [--sizes 1000,10000,100000] [--batch 500] [--unplaced 0.1]
 
 A generated stream of article-level event records at a steady rate of news (about 55 reports a
 day over 40 countries, each real event told by one to four reports with varied wording, figures and
@@ -8,7 +8,8 @@ dates) is fused into a store of N reports; then the next days' reports are fused
 and timed (best of three batches). The store grows by covering more time, as a real one does, so
 blocking buckets (one country or name in one week) stay the same size and the cost of a new report
 stays flat: the "pairs/report" column is the proof, the rate is the consequence (on a shared
-machine, give or take its load).
+machine, give or take its load). ``--unplaced`` leaves that share of reports without a place: they
+are compared with the reports of three publication days, a day's news, not the store.
 """
 
 from __future__ import annotations
@@ -35,9 +36,10 @@ STOCK = ["killed", "attack", "forces", "clashes", "people", "soldiers", "civilia
 class Stream:
     """Deterministic generated reports, in time order."""
 
-    def __init__(self, seed: int = 7) -> None:
+    def __init__(self, seed: int = 7, unplaced: float = 0.0) -> None:
         self.rng = random.Random(seed)
         self.n = 0
+        self.unplaced = unplaced  # share of reports the gazetteer places nowhere (no country)
         rng = self.rng
         self.places = {
             c: [
@@ -69,13 +71,16 @@ class Stream:
                 else {"start": told, "end": told, "precision": "week", "text": None, "basis": "published"}
             )
             figure = {"low": k, "best": k, "high": k, "text": str(k)}
+            where = [{"text": name, "name": name, "geonameid": gid, "lat": lat, "lon": lon,
+                      "country": country, "admin1": None, "feature": "city"}]  # fmt: skip
+            if self.unplaced and rng.random() < self.unplaced:
+                where = []  # met by name and publication day only
             out.append({
                 "id": "ev1", "article_id": f"a{self.n}", "outlet": f"outlet{rng.randrange(30)}",
                 "published": published.isoformat(), "type": "ASSAULT", "mode": None, "modality": "asserted",
                 "actor": {"text": actor, "name": actor, "kind": "rebel", "country": None},
                 "target": None,
-                "locations": [{"text": name, "name": name, "geonameid": gid, "lat": lat, "lon": lon,
-                               "country": country, "admin1": None, "feature": "city"}],
+                "locations": where,
                 "date": when, "counts": {"killed": figure, "injured": None, "size": None},
                 "claims": [{"claimant": None, "outlet": "x"}],
                 "evidence": {"start": 0, "end": len(text), "text": text}, "mentions": [],
@@ -90,8 +95,8 @@ class Stream:
         return out[:n]
 
 
-def run(size: int, batch: int) -> dict[str, float]:
-    stream = Stream()
+def run(size: int, batch: int, unplaced: float = 0.0) -> dict[str, float]:
+    stream = Stream(unplaced=unplaced)
     fuser = Fuser()
     t0 = time.perf_counter()
     chunk = 5000
@@ -125,8 +130,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", default="1000,10000,100000")
     ap.add_argument("--batch", type=int, default=500)
+    ap.add_argument("--unplaced", type=float, default=0.0, help="share of reports with no place (0..1)")
     a = ap.parse_args(argv)
-    rows = [run(int(s), a.batch) for s in a.sizes.split(",")]
+    rows = [run(int(s), a.batch, a.unplaced) for s in a.sizes.split(",")]
     base = rows[0]["rate"]
     print(f"{'stored':>8} {'reports/s':>10} {'vs first':>9} {'pairs/report':>13} {'largest bucket':>15} "
           f"{'fused events':>13} {'build s':>8} {'process MiB':>12}")  # fmt: skip

@@ -7,10 +7,13 @@ same in any order of ingest:
   date window touches (a day ±1, a week, a month's five weeks, the week before publication when the
   text gives no date);
 - ``(name, week)`` for its places, actors and heaviest name-like words, so a report without a
-  country still meets the reports that name the same things.
+  country still meets the reports that name the same things;
+- ``(published day)``, so a report without a country (a bare toll, "CAR" the gazetteer does not
+  place) still meets the reports published the day before, the same day or the day after.
 
-A bucket holds the reports of one country (or one name) in one week: its size follows the news
-volume of a week, not the size of the store, so adding a report costs the same at 1k or 1M stored.
+A bucket holds the reports of one country (or one name) in one week, or of one publication day:
+its size follows the news volume of a week, not the size of the store, so adding a report costs the
+same at 1k or 1M stored. Day buckets are read only by reports without a country (a minority).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from polemos.fuse.text import name_tokens
 
 MAX_WEEKS = 60  # a year-precision date touches at most this many week keys
 NAME_KEYS = 6  # heaviest name-like words used as keys
+DAY_SPAN = 1  # a report without a country meets those published this many days either side
 
 Key = tuple[str, str, int]
 
@@ -40,6 +44,19 @@ def country_keys(report: Report) -> list[Key]:
     return [("c", c, w) for c in sorted(report.countries) for w in weeks]
 
 
+def day_key(report: Report) -> Key | None:
+    """The publication day a report is filed under (None when it has no publication date)."""
+    return None if report.published is None else ("d", "", report.published.toordinal())
+
+
+def day_lookups(report: Report) -> list[Key]:
+    """The publication days a report without a country looks in: the day before, itself, after."""
+    if report.published is None:
+        return []
+    day = report.published.toordinal()
+    return [("d", "", d) for d in range(day - DAY_SPAN, day + DAY_SPAN + 1)]
+
+
 def name_keys(report: Report) -> list[Key]:
     weeks = _weeks(report.date_lo, report.date_hi)
     names = sorted(name_tokens(report.words), key=lambda k: (-report.words[k], k))[:NAME_KEYS]
@@ -51,14 +68,17 @@ class BlockIndex:
     """Inverted indexes from blocking keys to report uids (in memory; the store keeps its own).
 
     Two reports are candidates when they share a ``(country, week)`` key, or when one of them has no
-    country and they share a ``(name, week)`` key. Reports with a country are found by name only by
-    reports without one, so the common case reads country buckets alone.
+    country (or one read from a demonym only) and they share a ``(name, week)`` key or were published
+    at most ``DAY_SPAN`` days apart. Placed reports are found by name or day only by unplaced ones,
+    so the common case reads country buckets alone.
     """
 
     def __init__(self) -> None:
         self._country: dict[Key, set[str]] = defaultdict(set)
         self._names: dict[Key, set[str]] = defaultdict(set)  # every report
         self._names_nowhere: dict[Key, set[str]] = defaultdict(set)  # reports without a country
+        self._days: dict[Key, set[str]] = defaultdict(set)  # every report, by publication day
+        self._days_nowhere: dict[Key, set[str]] = defaultdict(set)  # those without a country
         self._keys: dict[str, list[tuple[dict[Key, set[str]], Key]]] = {}
 
     def __len__(self) -> int:
@@ -68,10 +88,16 @@ class BlockIndex:
         if report.uid in self._keys:
             return
         entries = [(self._country, k) for k in country_keys(report)]
+        unplaced = not (report.countries and report.country_firm)
         for k in name_keys(report):
             entries.append((self._names, k))
-            if not report.countries:
+            if unplaced:
                 entries.append((self._names_nowhere, k))
+        day = day_key(report)
+        if day is not None:
+            entries.append((self._days, day))
+            if unplaced:
+                entries.append((self._days_nowhere, day))
         self._keys[report.uid] = entries
         for index, k in entries:
             index[k].add(report.uid)
@@ -87,14 +113,18 @@ class BlockIndex:
     def candidates(self, report: Report) -> set[str]:
         """Uids of indexed reports that may be the same event as ``report`` (never itself)."""
         found: set[str] = set()
-        if report.countries:
-            for k in country_keys(report):
-                found |= self._country.get(k, set())
-            for k in name_keys(report):
-                found |= self._names_nowhere.get(k, set())
-        else:
-            for k in name_keys(report):
-                found |= self._names.get(k, set())
+        for k in country_keys(report):
+            found |= self._country.get(k, set())
+        # placed reports read only the unplaced ones' name and day buckets; unplaced ones read all
+        names, days = (
+            (self._names_nowhere, self._days_nowhere)
+            if report.countries and report.country_firm
+            else (self._names, self._days)
+        )
+        for k in name_keys(report):
+            found |= names.get(k, set())
+        for k in day_lookups(report):
+            found |= days.get(k, set())
         found.discard(report.uid)
         return found
 

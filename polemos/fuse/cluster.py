@@ -26,8 +26,12 @@ from polemos.fuse.history import MERGE, SPLIT, Action, Constraints
 from polemos.fuse.report import Report
 from polemos.fuse.score import Pair, apart_reason, pair
 
-THRESHOLD = 0.35  # a report joins a cluster when its best link scores at least this
-MIN_AVERAGE = 0.25  # ... and its average link to the cluster's reports at least this
+THRESHOLD = 0.23  # above "another outlet, same country" (0.22): one more detail must agree
+MIN_AVERAGE = 0.2  # ... and its average link to the cluster's reports at least this
+# A pair without a shared country (one report placed nowhere, or by a demonym only) is tied only on
+# this much more: without it, one unplaced report a day ties every placed report of its days into
+# one component, and the cost of re-clustering it grows with the store.
+UNPLACED_MARGIN = 0.1
 METHOD = "polemos.fuse.v1"
 
 
@@ -100,8 +104,11 @@ class Fuser:
                 if other in self.edges[r.uid]:
                     continue
                 self.compared += 1
-                p = pair(r, self.reports[other])
-                if p.score >= self.threshold and (r.read or self.reports[other].read):
+                o = self.reports[other]
+                p = pair(r, o)
+                if p.score >= self.threshold + (0.0 if r.countries & o.countries else UNPLACED_MARGIN) and (
+                    r.read or o.read
+                ):
                     self.edges[r.uid][other] = p
                     self.edges.setdefault(other, {})[r.uid] = p
         return self._recluster({r.uid for r in fresh})
@@ -187,6 +194,12 @@ class Fuser:
         joins: dict[str, list[Join]] = {u: [] for u in uids}
         owner = {u: u for u in uids}
 
+        # groups tied by at least one edge: only they can be joined (a link needs an edge), so the
+        # search reads those pairs, and remembers each pair's link until one of its groups changes
+        near: dict[str, set[str]] = {u: {v for v in self.edges.get(u, {}) if v in owner} for u in uids}
+        links: dict[tuple[str, str], tuple[float, Join] | None] = {}
+        barred: dict[tuple[str, str], bool] = {}
+
         def unite(a: str, b: str, join: Join) -> None:
             ga, gb = owner[a], owner[b]
             keep, gone = min(ga, gb), max(ga, gb)
@@ -194,6 +207,15 @@ class Fuser:
             joins[keep].extend(joins.pop(gone) + [join])
             for m in groups[keep]:
                 owner[m] = keep
+            for n in near.pop(gone):
+                near[n].discard(gone)
+                if n != keep:
+                    near[n].add(keep)
+                    near[keep].add(n)
+            near[keep] -= {keep, gone}
+            for cache in (links, barred):
+                for key in [k for k in cache if keep in k or gone in k]:
+                    del cache[key]
 
         def forbidden(ga: str, gb: str, manual: bool) -> bool:
             if not manual and not any(self.reports[u].read for u in groups[ga] + groups[gb]):
@@ -211,16 +233,17 @@ class Fuser:
                 unite(a, b, Join(b, a, 1.0, ("merged by hand",)))
         while True:
             best: tuple[float, str, str, Join] | None = None
-            for ga in sorted(groups):
-                for gb in sorted(groups):
-                    if gb <= ga:
-                        continue
-                    link = self._linkage(groups[ga], groups[gb])
-                    if link is None or best is not None and (link[0],) <= (best[0],):
-                        continue
-                    if forbidden(ga, gb, manual=False):
-                        continue
-                    best = (link[0], ga, gb, link[1])
+            for ga, gb in sorted({(min(g, n), max(g, n)) for g in near for n in near[g]}):
+                if (ga, gb) not in links:
+                    links[ga, gb] = self._linkage(groups[ga], groups[gb])
+                link = links[ga, gb]
+                if link is None or best is not None and (link[0],) <= (best[0],):
+                    continue
+                if (ga, gb) not in barred:
+                    barred[ga, gb] = forbidden(ga, gb, manual=False)
+                if barred[ga, gb]:
+                    continue
+                best = (link[0], ga, gb, link[1])
             if best is None:
                 break
             unite(best[1], best[2], best[3])

@@ -98,6 +98,7 @@ class Report:
     words: dict[str, float]  # weighted content words of the evidence (and mentions)
     record: Mapping[str, Any] = field(repr=False, compare=False)
     read: bool = True  # False: an article in which no event was read (see report_from_article)
+    country_firm: bool = True  # False: ``countries`` come from demonyms only ("Afghan forces")
 
     @property
     def sort_key(self) -> tuple[str, str]:
@@ -135,6 +136,9 @@ def _window(record: Mapping[str, Any], published: date | None) -> Window:
     start, end = _date(d.get("start")), _date(d.get("end"))
     precision = d.get("precision")
     from_text = bool(d.get("text")) or d.get("basis") == "text"
+    if start is not None and from_text and published is not None and start > published + timedelta(days=1):
+        from_text = False  # a report cannot tell of a day after it was published: a misread date
+        start = end = None
     if start is not None and from_text:
         slack = timedelta(days=DATE_SLACK.get(precision or "day", 1))
         return start - slack, (end or start) + slack, precision, True
@@ -178,21 +182,34 @@ def report_from_record(
     outlet: str | None = None,
     published: date | str | None = None,
     article_places: list[Mapping[str, Any]] | None = None,
+    article_times: list[Mapping[str, Any]] | None = None,
 ) -> Report:
     """A ``Report`` from one contract event plus its article's id, outlet and publication date.
 
     ``record`` may carry ``article_id``/``outlet``/``published`` itself (the store's rows do);
     ``article_places`` (the article's ``places`` list) lends a country when the event's own
-    locations give none — still read from the text.
+    locations give none, ``article_times`` a date the opening gives when the event's own date is
+    only the publication's — both still read from the text.
     """
     aid = str(article_id if article_id is not None else record.get("article_id"))
     event_id = str(record.get("id"))
     pub = _date(published if published is not None else record.get("published"))
     lo, hi, precision, from_text = _window(record, pub)
-    places = tuple(p for p in (_place(loc) for loc in record.get("locations") or ()) if p is not None)
+    if not from_text and (opening := _opening_date(article_times, pub, READ_LAG_DAYS)) is not None:
+        lo, hi, precision, from_text = _window({"date": opening}, pub)
+    # "Russian warplanes", "Cameroonian soldiers": a demonym says whose, not where. Its country
+    # still blocks and scores, but never keeps two reports apart (see ``country_firm``).
+    demonyms = {fold(str(p.get("text") or "")) for p in article_places or () if p.get("demonym")}
+    locations = list(record.get("locations") or ())
+    located = [loc for loc in locations if fold(str(loc.get("text") or "")) not in demonyms]
+    places = tuple(p for p in (_place(loc) for loc in located) if p is not None)
     countries = {p.country for p in places if p.country}
     if not countries and article_places:
-        countries = {str(p["country"]) for p in article_places if p.get("country")}
+        countries = {str(p["country"]) for p in article_places if p.get("country") and not p.get("demonym")}
+    firm = bool(countries)
+    if not countries:
+        loose = [loc for loc in locations if loc not in located]
+        countries = {str(p["country"]) for p in [*loose, *(article_places or ())] if p.get("country")}
     actor, target = record.get("actor"), record.get("target")
     actors = {k for k in (_actor_key(actor), _actor_key(target)) if k}
     common = {
@@ -225,6 +242,7 @@ def report_from_record(
         date_from_text=from_text,
         places=places,
         countries=frozenset(countries),
+        country_firm=firm,
         actors=frozenset(actors),
         common_actors=frozenset(common),
         actor_kinds=frozenset({str(actor["kind"])} if actor and actor.get("kind") else ()),
@@ -237,16 +255,44 @@ def report_from_record(
 
 UNREAD = ""  # the event id of an article's unread report
 UNREAD_CHARS = 400  # the opening an unread report is read from (headline and lead)
+UNREAD_PRECISIONS = ("day", "week")  # a month in a monthly report's title is its period, not a day
+UNREAD_LAG_DAYS = 45  # an opening's date at most this long before publication (the store loads by it)
+READ_LAG_DAYS = 14  # the same for an event dated only by publication: within the store's padding
+
+
+def _opening_date(
+    times: list[Mapping[str, Any]] | None, published: date | None, lag: int = UNREAD_LAG_DAYS
+) -> dict[str, Any] | None:
+    """The first calendar date the opening gives, finer than a month, within ``lag`` days before
+    publication."""
+    for t in times or ():
+        start, end = _date(t.get("start_date")), _date(t.get("end_date"))
+        if (
+            start is None
+            or (t.get("start") or 0) >= UNREAD_CHARS
+            or t.get("precision") not in UNREAD_PRECISIONS
+        ):
+            continue
+        if published is not None and not published - timedelta(days=lag) <= start <= published:
+            continue  # after publication: a plan or a misread; long before: background, not the news
+        return {"start": start.isoformat(), "end": (end or start).isoformat(),
+                "precision": t.get("precision"), "text": t.get("text"), "basis": "text"}  # fmt: skip
+    return None
 
 
 def report_from_article(
-    article: Mapping[str, Any], *, text: str | None = None, places: list[Mapping[str, Any]] | None = None
+    article: Mapping[str, Any],
+    *,
+    text: str | None = None,
+    places: list[Mapping[str, Any]] | None = None,
+    times: list[Mapping[str, Any]] | None = None,
 ) -> Report:
     """A report for an article in which no event was read (another language, a bare headline).
 
-    It may join a fused event its words, places and publication date match, as one more source, but
-    two such reports never make an event on their own. ``article`` is the contract's ``article``
-    object; ``text`` its text (the opening is used); ``places`` the article's ``places`` list.
+    It may join a fused event its words, places and dates match, as one more source, but two such
+    reports never make an event on their own. ``article`` is the contract's ``article`` object;
+    ``text`` its text (the opening is used); ``places`` and ``times`` the article's lists (a date
+    the opening gives, "June 10th 2017: …", dates the report instead of its publication).
     """
     opening = (text or article.get("title") or "")[:UNREAD_CHARS]
     locations = [p for p in places or () if not p.get("demonym")]
@@ -255,7 +301,7 @@ def report_from_article(
         "type": "OTHER",
         "modality": "asserted",
         "locations": locations,
-        "date": None,
+        "date": _opening_date(times, _date(article.get("published"))),
         "counts": {},
         "claims": [{"claimant": None, "outlet": article.get("outlet")}],
         "evidence": {"start": 0, "end": len(opening), "text": opening},

@@ -22,10 +22,10 @@ W_COUNTRY = 0.1
 W_ACTOR = 0.18
 W_COMMON_ACTOR = 0.06  # a country's army or police, civilians, an unnamed group
 W_SAME_PROVINCE = 0.08
-W_OTHER_PROVINCE = -0.15
+W_OTHER_PROVINCE = -0.25
 W_TYPE = 0.08
 W_MODE = 0.05
-W_MODE_DIFF = -0.1
+W_MODE_DIFF = -0.2
 W_TYPE_DIFF = -0.15
 W_FIGURE_SAME = 0.15
 W_FIGURE_CLOSE = 0.08
@@ -34,12 +34,22 @@ W_TARGET_DIFF = -0.15
 W_MODALITY_DIFF = -0.2
 # Another outlet telling the same thing is what fusion is for; one outlet telling it again days later
 # is more often a new development (the next day's toll, another strike) than the same event.
-W_OTHER_OUTLET = 0.08
+W_OTHER_OUTLET = 0.12
 W_SAME_OUTLET_LATER = -0.15
 SAME_OUTLET_GAP_DAYS = 2
+# One outlet's stories share its house style ("… were killed yesterday including …"): words two
+# outlets share are evidence, words one outlet repeats count this much of that.
+SAME_OUTLET_TEXT = 0.5
+UNPLACED_CONTEXT = 0.5
 DATE_SAME_DAY = 0.15
 DATE_NEXT_DAY = 0.08
-DATE_SAME_PUBLISHED = 0.06
+DATE_OTHER_DAY_SAME_OUTLET = -0.1
+# Publication days: two outlets telling of violence within a day or two mostly tell of one event;
+# one outlet's stories of consecutive days mostly tell of consecutive events.
+# Only within one country: that two outlets wrote on one day says nothing of where.
+PUBLISHED_GAP = {0: 0.1, 1: 0.06, 2: 0.03, 3: 0.0}  # days apart -> weight, for two outlets
+PUBLISHED_LATER = -0.1  # two outlets, undated, published further apart: a later development
+PUBLISHED_SAME_OUTLET = {0: 0.03, 1: -0.05}
 
 FACT_MODALITIES = frozenset({"asserted"})
 NEGATIVE_MODALITIES = frozenset({"negated", "denied"})
@@ -84,7 +94,7 @@ def apart_reason(a: Report, b: Report) -> str | None:
         return "different kinds of event"
     if _dates_apart(a, b):
         return "dates apart beyond their precision"
-    if a.countries and b.countries and not a.countries & b.countries:
+    if a.country_firm and b.country_firm and a.countries and b.countries and not a.countries & b.countries:
         return "different countries"
     if (a.modality in NEGATIVE_MODALITIES) != (b.modality in NEGATIVE_MODALITIES):
         return "one says it did not happen"
@@ -191,27 +201,43 @@ def _figure_evidence(fa: tuple[Figure, ...], fb: tuple[Figure, ...]) -> tuple[fl
     return score, reasons
 
 
+def _same_outlet(a: Report, b: Report) -> bool:
+    return bool(a.outlet and b.outlet and fold(a.outlet) == fold(b.outlet))
+
+
 def _date_evidence(a: Report, b: Report) -> tuple[float, list[str]]:
+    same_outlet = _same_outlet(a, b)
     if a.date_from_text and b.date_from_text and a.date_precision == b.date_precision == "day":
         assert a.date_lo and b.date_lo  # a day from the text always has a window
         gap = abs((a.date_lo - b.date_lo).days)
         if gap == 0:
             return DATE_SAME_DAY, ["same day"]
+        if same_outlet:  # one outlet's two days are two days' news ("… were killed yesterday")
+            return DATE_OTHER_DAY_SAME_OUTLET, ["same outlet, another day"]
         if gap == 1:
             return DATE_NEXT_DAY, ["a day apart"]
         return 0.0, []
     if a.published and b.published:
         gap = abs((a.published - b.published).days)
-        if gap == 0:
-            return DATE_SAME_PUBLISHED, ["published the same day"]
-        if gap == 1:
-            return DATE_SAME_PUBLISHED / 2, ["published a day apart"]
+        if same_outlet:
+            weight = PUBLISHED_SAME_OUTLET.get(gap, 0.0)
+        elif a.countries & b.countries:
+            weight = PUBLISHED_GAP.get(gap, PUBLISHED_LATER)
+        else:
+            weight = min(0.0, PUBLISHED_GAP.get(gap, PUBLISHED_LATER))
+        if weight:
+            return weight, ["published the same day" if gap == 0 else f"published {gap} day(s) apart"]
     return 0.0, []
 
 
 def _outlet_evidence(a: Report, b: Report) -> tuple[float, list[str]]:
-    if fold(a.outlet or "") != fold(b.outlet or ""):
-        return W_OTHER_OUTLET, ["another outlet"]
+    if not _same_outlet(a, b):
+        # an independent telling of news from one country; when one report is unplaced, half that
+        if a.countries & b.countries:
+            return W_OTHER_OUTLET, ["another outlet"]
+        if a.countries and b.countries and a.country_firm and b.country_firm:
+            return 0.0, []
+        return W_OTHER_OUTLET / 2, ["another outlet"]
     if a.published and b.published and abs((a.published - b.published).days) >= SAME_OUTLET_GAP_DAYS:
         return W_SAME_OUTLET_LATER, ["same outlet, days apart"]
     return 0.0, []
@@ -224,30 +250,35 @@ def pair(a: Report, b: Report) -> Pair:
     score, reasons = 0.0, []
     text = cosine(a.words, b.words)
     if text > 0:
-        score += W_TEXT * text
+        score += W_TEXT * text * (SAME_OUTLET_TEXT if _same_outlet(a, b) else 1.0)
         shared = shared_words(a.words, b.words)
         reasons.append(f"text {text:.2f}" + (f" ({', '.join(shared)})" if shared else ""))
+    # what the day's news shares anyway (type, mode, figures, day, another outlet): full weight
+    # within a shared country, half for a pair that could be anywhere (one report placed nowhere)
+    context = 0.0
     if not (a.read and b.read):
         pass  # an article whose event was not read: its words, places and dates speak for it
     elif a.type == b.type:
-        score += W_TYPE
+        context += W_TYPE
         reasons.append("same type")
     else:
         score += W_TYPE_DIFF
         reasons.append(f"type {a.type} / {b.type}")
     if a.mode and b.mode:
-        score += W_MODE if a.mode == b.mode else W_MODE_DIFF
+        context += W_MODE if a.mode == b.mode else W_MODE_DIFF
         reasons.append("same mode" if a.mode == b.mode else f"mode {a.mode} / {b.mode}")
     if a.modality != b.modality:
         score += W_MODALITY_DIFF
         reasons.append(f"{a.modality} / {b.modality}")
-    for part in (_place_evidence(a, b), _figure_evidence(a.figures, b.figures), _date_evidence(a, b)):
-        score += part[0]
-        reasons.extend(part[1])
+    score += _place_evidence(a, b)[0]
+    reasons.extend(_place_evidence(a, b)[1])
+    parts = [_figure_evidence(a.figures, b.figures), _date_evidence(a, b)]
     if a.outlet and b.outlet:
-        part = _outlet_evidence(a, b)
-        score += part[0]
+        parts.append(_outlet_evidence(a, b))
+    for part in parts:
+        context += part[0]
         reasons.extend(part[1])
+    score += context if context < 0 or a.countries & b.countries else context * UNPLACED_CONTEXT
     if a.countries and a.countries & b.countries:
         score += W_COUNTRY
         reasons.append(f"same country {'/'.join(sorted(a.countries & b.countries))}")

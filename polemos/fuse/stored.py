@@ -28,7 +28,14 @@ from polemos.errors import Errors, StoreError
 from polemos.fuse import fused_record
 from polemos.fuse.cluster import Fuser
 from polemos.fuse.history import MERGE, SPLIT, Action
-from polemos.fuse.report import PUBLISHED_WINDOW, UNREAD, report_from_article, report_from_record, report_uid
+from polemos.fuse.report import (
+    PUBLISHED_WINDOW,
+    UNREAD,
+    UNREAD_LAG_DAYS,
+    report_from_record,
+    report_uid,
+)
+from polemos.fuse.sources import article_places, article_times, unread_reports
 from polemos.store.query import EventFilter
 from polemos.store.schema import (
     articles,
@@ -37,7 +44,6 @@ from polemos.store.schema import (
     fused_events,
     fused_members,
     fusion_history,
-    places,
 )
 from polemos.store.sql import SqlStore, _translated
 from polemos.types import SCHEMA_EVENT
@@ -149,7 +155,10 @@ def _window(conn: Any, seeds: set[str], unread: set[str]) -> tuple[set[str], set
         q = select(func.min(articles.c.published), func.max(articles.c.published)).where(
             articles.c.id.in_(chunk)
         )
-        bounds.extend(d for d in conn.execute(q).one() if d)
+        first, last = conn.execute(q).one()
+        if first:  # its opening may date it up to UNREAD_LAG_DAYS before publication
+            bounds.append((_day(first, date.max) - timedelta(days=UNREAD_LAG_DAYS)).isoformat())
+        bounds.extend(d for d in (first, last) if d)
     found, found_unread = set(seeds), set(unread)
     if bounds:
         start = (
@@ -158,9 +167,8 @@ def _window(conn: Any, seeds: set[str], unread: set[str]) -> tuple[set[str], set
         end = (_day(max(bounds), date.max - timedelta(days=PAD_DAYS)) + timedelta(days=PAD_DAYS)).isoformat()
         q = select(events.c.uid).where(events.c.date_start <= end, events.c.date_end >= start)
         found |= set(conn.scalars(q))
-        late = (
-            _day(end, date.max - timedelta(days=PUBLISHED_WINDOW)) + timedelta(days=PUBLISHED_WINDOW)
-        ).isoformat()
+        lag = max(PUBLISHED_WINDOW, UNREAD_LAG_DAYS)  # an article may be published this long after
+        late = (_day(end, date.max - timedelta(days=lag)) + timedelta(days=lag)).isoformat()
         q = select(articles.c.id).where(
             articles.c.published >= start,
             articles.c.published <= late,
@@ -169,19 +177,6 @@ def _window(conn: Any, seeds: set[str], unread: set[str]) -> tuple[set[str], set
         found_unread |= set(conn.scalars(q))
     found |= set(conn.scalars(select(events.c.uid).where(events.c.date_start.is_(None))))
     return found, found_unread
-
-
-def _article_places(conn: Any, article_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
-    """The geoparser's places of each article (demonyms flagged, as the contract has them)."""
-    out: dict[str, list[dict[str, Any]]] = {}
-    cols = ("text", "name", "geonameid", "lat", "lon", "country", "admin1", "feature")
-    for chunk in _chunks(article_ids):
-        q = select(places).where(places.c.article_id.in_(chunk)).order_by(places.c.seq)
-        for r in conn.execute(q):
-            place = {c: r._mapping[c] for c in cols}
-            place["demonym"] = bool((r.extra or {}).get("demonym"))
-            out.setdefault(r.article_id, []).append(place)
-    return out
 
 
 def _unread_membership(conn: Any, article_ids: list[str]) -> dict[str, str | None]:
@@ -200,17 +195,6 @@ def _unread_of(conn: Any, fused_ids: Iterable[str]) -> set[str]:
         out.update(
             conn.scalars(select(fused_articles.c.article_id).where(fused_articles.c.fused_id.in_(chunk)))
         )
-    return out
-
-
-def _unread_reports(conn: Any, article_ids: list[str]) -> list[Any]:
-    where = _article_places(conn, article_ids)
-    out = []
-    for chunk in _chunks(article_ids):
-        q = select(articles.c.id, articles.c.text, articles.c.title, articles.c.published, articles.c.outlet)
-        for r in conn.execute(q.where(articles.c.id.in_(chunk))):
-            article = {"id": r.id, "title": r.title, "published": r.published, "outlet": r.outlet}
-            out.append(report_from_article(article, text=r.text, places=where.get(r.id)))
     return out
 
 
@@ -239,16 +223,22 @@ def _fuse(
         joined.update(_unread_membership(conn, sorted(more_aids)))
         actions = _actions(conn)
         records = store.events(sorted(uids))
-        where = _article_places(conn, sorted({r["article_id"] for r in records}))
-        unread_reports = _unread_reports(conn, sorted(aids))
+        where = article_places(conn, sorted({r["article_id"] for r in records}))
+        when = article_times(conn, sorted({r["article_id"] for r in records}))
+        unread_found = unread_reports(conn, sorted(aids))
     previous = dict(ids)
     previous.update({report_uid(a, UNREAD): f for a, f in joined.items() if f})
     fuser = Fuser(ids=previous, actions=actions)
-    fuser.add(report_from_record(r, article_places=where.get(r["article_id"])) for r in records)
-    fuser.add(unread_reports)
+    fuser.add(
+        report_from_record(
+            r, article_places=where.get(r["article_id"]), article_times=when.get(r["article_id"])
+        )
+        for r in records
+    )
+    fuser.add(unread_found)
     old = set(previous.values())
     new = len(uids - set(ids)) + len(aids - set(joined))
-    return fuser, old, Outcome(reports=len(records) + len(unread_reports), new=new)
+    return fuser, old, Outcome(reports=len(records) + len(unread_found), new=new)
 
 
 def _write(store: SqlStore, fuser: Fuser, old_ids: set[str]) -> int:
