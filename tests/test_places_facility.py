@@ -19,6 +19,11 @@ def test_facility_kind_from_the_head_word():
     assert facility_kind("Hospital") is None
 
 
+def test_embedded_names_skip_words_that_only_describe_the_building():
+    assert embedded_names("Central Mental Hospital") == []
+    assert embedded_names("Royal Derry Hospital") == ["Royal Derry"]
+
+
 def test_embedded_names_before_the_head_and_after_of():
     assert embedded_names("Colchester General Hospital") == ["Colchester General", "Colchester"]
     assert "Nebraska" in embedded_names("University of Nebraska")

@@ -46,6 +46,7 @@ _NEAR_BEFORE = re.compile(
 _AREA_AFTER = re.compile(r"^\s+(" + "|".join(sorted(AREA_WORDS)) + r")\b")
 _AREA_BEFORE = re.compile(r"\b(" + "|".join(sorted(AREA_WORDS)) + r")\s+of\s+$", re.I)
 _APPOSITION = re.compile(r"^\s*,\s*$|^\s*\(\s*$")
+_LIST_SEP = re.compile(r"^\s*(?:,|;|,?\s+(?:and|or))\s*$")
 
 
 @dataclass
@@ -62,6 +63,7 @@ class _Mention:
     container: _Mention | None = None  # "Springfield, Ill.": Ill. contains Springfield
     facility: str | None = None  # "road" or "building": the name of a street or a venue
     within: Place | None = None  # approximate: the place the text puts an unknown name in
+    listed_with: Counter = field(default_factory=Counter)  # countries of admin1 areas in its list
 
 
 def _candidates(g: Gazetteer, surface: str, followed_by_dot: bool) -> tuple[str, list[Place]]:
@@ -232,12 +234,21 @@ def _score(
         # country that has a place of the same name ("Dublin" in Ohio news)
         home = countries.most_common(1)[0][0] if countries else None
         rival = home is not None and not countries.get(c.cc) and any(o.cc == home for o in same_name)
+        # ... or names, by another form, an area that bears the capital's name ("Wash." dateline)
+        rival = rival or any(o.feature == "admin1" and admin1s.get((o.cc, o.admin1)) for o in same_name)
         s += 1.0 if rival else 4.0
     if c.cc and countries.get(c.cc):
         s += 2.0 + (1.0 if countries.most_common(1)[0][0] == c.cc else 0.0)
     if c.admin1 and c.feature != "admin1" and admin1s.get((c.cc, c.admin1)):
         s += 2.5
-    if c.feature == "admin1":  # the article names places inside this area (or may: one reading is)
+    if c.feature == "admin1":
+        if admin1s.get((c.cc, c.admin1)):
+            s += 3.0  # named by another form too ("CAMP MURRAY, Wash." … "at home in Washington")
+        elif m.listed_with.get(c.cc):
+            s += 1.5  # listed with its country's areas ("Louisiana, Nevada, Thailand and Georgia")
+        elif len({a for cc, a in admin1s if cc == c.cc}) >= 3:
+            s += 1.0  # an article about many of its country's areas ("the Georgia National Guard")
+        # the article names places inside this area (or may: one reading is)
         if any(_contains(c, p) for p in points if p.feature != "admin1"):
             s += 2.5
         elif any(_contains(c, o) for group in others for o in group):
@@ -288,7 +299,8 @@ def _choose(ms: list[_Mention], ctx: _Context) -> None:
             m.scores = [1.0] * len(m.cands)
             continue
         container = tuple(c.id for c in m.container.cands[:3]) if m.container is not None else ()
-        memo = (m.key, m.area_hint, container, tuple(c.id for c in m.cands))
+        listed = tuple(sorted(m.listed_with.items()))
+        memo = (m.key, m.area_hint, container, listed, tuple(c.id for c in m.cands))
         if memo not in done:
             if m.key not in views:
                 views[m.key] = ctx.view(m.key)
@@ -306,6 +318,24 @@ def _context(ms: list[_Mention]) -> _Context:
     return ctx
 
 
+def _lists(text: str, ms: list[_Mention]) -> None:
+    """For each name in a list ("Alaska, Hawaii and Georgia"), the countries of the admin1 areas
+    (by their first reading) listed with it: a list names things of one kind."""
+    groups: list[list[_Mention]] = []
+    for k, m in enumerate(ms):
+        if k and _LIST_SEP.match(text[ms[k - 1].end : m.start]):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    for group in groups:
+        for m in group:
+            m.listed_with = Counter(
+                o.cands[0].cc
+                for o in group
+                if o is not m and o.cands and not o.demonym and o.cands[0].feature == "admin1"
+            )
+
+
 def resolve_places(
     text: str,
     mentions: Sequence[tuple[int, int, bool]],
@@ -320,6 +350,7 @@ def resolve_places(
         if not b.demonym and _APPOSITION.match(text[a.end : b.start]):
             a.container = b
     _choose(ms, _Context())  # pass 1: names, features, populations, appositions
+    _lists(text, ms)
     ctx = _context(ms)
     _choose(ms, ctx)  # pass 2: the article's countries, admin areas and places
     _locate(g, text, ms, _context(ms))
