@@ -123,3 +123,24 @@ def test_building_named_after_a_town_in_a_named_area():
     refs = resolve_places(text, spans(text, "Derry’s Altnagelvin Hospital", "Northern Ireland"))
     hospital = place(refs, "Derry’s Altnagelvin Hospital")
     assert hospital.within == "Derry" and hospital.country == "GB"
+
+
+@pytest.mark.slow
+def test_facility_is_placed_in_the_area_the_article_names_before_a_stray_town():
+    text = (
+        "A campus opened at Derry’s Altnagelvin Hospital in Northern Ireland. Actor Adrian Dunbar, "
+        "said the Macmillan Support Centre helps. Adrian Dunbar praised it."
+    )
+    names = ("Derry’s Altnagelvin Hospital", "Northern Ireland", "Adrian", "Macmillan Support Centre")
+    refs = resolve_places(text, spans(text, *names))
+    centre = place(refs, "Macmillan Support Centre")
+    assert centre.within == "Derry" and centre.country == "GB"
+
+
+@pytest.mark.slow
+def test_name_before_a_lower_case_facility_word_is_a_facility(nlp):  # noqa: F811
+    got = found(nlp, "The road from the Air Balloon roundabout to Cirencester will close at 8pm.")
+    assert "Air Balloon roundabout" in got
+    got = found(nlp, "The benefit is on April 24 at Seasons restaurant in Paterson.")
+    assert "Seasons restaurant" in got
+    assert "the road" not in found(nlp, "They drove to the junction and waited.")

@@ -153,3 +153,7 @@ def test_places_recognize_small_town_named_by_its_institution_or_in_brackets(nlp
 
 def test_places_recognize_demonym_in_an_organisation_name_stays_a_demonym(nlp):
     assert found(nlp, "By Peter Goffin, The Canadian Press. TORONTO - A man sued.").get("Canadian") is True
+
+
+def test_places_recognize_a_teams_city(nlp):
+    assert "Seattle" in found(nlp, "He worked at every Seattle Seahawks home game.")

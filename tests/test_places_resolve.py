@@ -198,3 +198,34 @@ def test_places_state_in_a_story_about_many_states_is_not_the_country():
     names = ("Alaska", "Hawaii", "Nevada", "Georgia")
     ref = place(resolve_places(text, spans(text, *names)), "Georgia")
     assert ref.country == "US" and ref.feature == "admin1"
+
+
+def test_places_town_in_the_area_the_article_names_most():
+    text = (
+        "HELENA, Mont. - Montana officials met on Monday about the prison in Shelby. Officials in "
+        "Nashville, Tennessee, said Montana may renew the contract."
+    )
+    names = ("HELENA", "Mont.", "Montana", "Shelby", "Nashville", "Tennessee")
+    ref = place(resolve_places(text, spans(text, *names)), "Shelby")
+    assert ref.admin1 == "Montana"
+
+
+def test_places_the_islamic_republic_is_iran():
+    text = "Sanctions on the Islamic Republic were tightened."
+    assert place(resolve_places(text, spans(text, "Islamic Republic")), "Islamic Republic").country == "IR"
+
+
+def test_places_team_name_gives_its_city_to_every_mention():
+    text = (
+        "The Houston Rockets beat the Portland Trail Blazers in Houston, Texas. The Rockets swept "
+        "their series with Portland. Dallas and San Antonio lost."
+    )
+    names = ("Houston", "Portland", "Texas", "Dallas", "San Antonio")
+    refs = resolve_places(text, spans(text, *names))
+    assert {r.admin1 for r in refs if r.text == "Portland"} == {"Oregon"}
+
+
+def test_places_no_team_no_team_reading():
+    text = "A ferry left Portland for the islands, Maine officials said."
+    ref = place(resolve_places(text, spans(text, "Portland", "Maine")), "Portland")
+    assert ref.admin1 == "Maine"

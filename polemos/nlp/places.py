@@ -23,6 +23,7 @@ from polemos.nlp.places_facility import facility_spans
 from polemos.resolve.gazetteer import Gazetteer, Place, open_gazetteer
 from polemos.resolve.gazetteer_names import ARTICLES, fold, strip_article
 from polemos.resolve.places_demonyms import demonyms
+from polemos.resolve.places_teams import team_home
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
@@ -114,6 +115,8 @@ def _locative(doc: Doc, span: Span) -> bool:
     )
     if ent in ("ORG", "FAC") and first and span[-1].dep_ == "compound":
         return True  # the head of an institution's name: "The Allendale Woman's Club"
+    if nxt is not None and team_home(span.text, doc.text[span.end_char : span.end_char + 40]):
+        return True  # "Seattle Seahawks": a team's city
     if prev is not None and nxt is not None and prev.text == "(" and nxt.text == ")":
         return True  # a place in brackets after a name: "Fig Leaf Boutique (Maywood)"
     if nxt is not None and (
@@ -312,6 +315,7 @@ class PlaceRecognizer:
             and ent.label_ in EMBEDDING_LABELS
             and len(_name_part(ent)) > len(span)
             and not listing  # "Ein Tarma and Douma" is no one's name
+            and not team_home(text, doc.text[span.end_char : span.end_char + 40])  # "Seattle Seahawks"
         ):
             return None  # "George Washington"; a place inside an organisation's name still counts ...
         tail = (

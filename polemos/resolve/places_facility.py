@@ -21,11 +21,11 @@ BUILDING_HEADS = frozenset(
     church chapel cathedral mosque temple synagogue abbey monastery castle palace barracks school
     college university academy court courthouse hall museum gallery library airport airfield station
     prison jail penitentiary hotel restaurant mall zoo tower plaza campus farm farms racecourse park
-    cemetery pier harbour harbor""".split()
+    cemetery pier harbour harbor pub cafe""".split()
 )
 ROAD_HEADS = frozenset(
     """road rd street st avenue ave drive dr lane ln boulevard blvd highway hwy parkway pkwy square
-    terrace crescent""".split()
+    terrace crescent roundabout junction interchange""".split()
 )
 DIRECTIONS = frozenset("north south east west n s e w".split())
 # Words that describe a building rather than name its place: "Central Mental Hospital" is not in
