@@ -58,3 +58,7 @@ def test_gazetteer_index_reads_dotted_initials_joined(g):
 def test_gazetteer_index_countries_without_a_listed_point_get_one(g):
     kosovo = g.find("Kosovo")[0]
     assert kosovo.feature == "country" and kosovo.lat is not None and kosovo.lon is not None
+
+
+def test_gazetteer_index_knows_english_county_short_forms(g):
+    assert [p.name for p in g.find("Herts")] == ["Hertfordshire"]

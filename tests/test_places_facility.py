@@ -144,3 +144,10 @@ def test_name_before_a_lower_case_facility_word_is_a_facility(nlp):  # noqa: F81
     got = found(nlp, "The benefit is on April 24 at Seasons restaurant in Paterson.")
     assert "Seasons restaurant" in got
     assert "the road" not in found(nlp, "They drove to the junction and waited.")
+
+
+@pytest.mark.slow
+def test_red_crescent_is_no_street(nlp):  # noqa: F811
+    got = found(nlp, "Aid was delivered by the Syrian Arab Red Crescent to Douma.")
+    assert got.get("Syrian") is True and not any("Crescent" in name for name in got)
+    assert facility_kind("Syrian Arab Red Crescent") is None

@@ -157,3 +157,8 @@ def test_places_recognize_demonym_in_an_organisation_name_stays_a_demonym(nlp):
 
 def test_places_recognize_a_teams_city(nlp):
     assert "Seattle" in found(nlp, "He worked at every Seattle Seahawks home game.")
+
+
+def test_places_recognize_county_short_form(nlp):
+    got = found(nlp, "They sent an ambulance and the Essex and Herts Air Ambulance to the scene.")
+    assert "Herts" in got

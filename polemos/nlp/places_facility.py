@@ -69,9 +69,13 @@ def facility_spans(doc: Doc) -> list[tuple[int, int]]:
         w = _word(tok)
         nxt = doc[i + 1] if i + 1 < n else None
         lower_head = w in LOWER_HEADS and tok.text.islower() and i > 0 and _cap(doc[i - 1])
-        if not (lower_head or tok.text[:1].isupper() and (w in BUILDING_HEADS or w in ROAD_HEADS)) or (
-            nxt is not None and _cap(nxt) and _word(nxt) not in DIRECTIONS and not nxt.is_sent_start
-        ):  # a head word ends the name: "Hall County", "Fort Worth", "St. Louis" are other names
+        if (
+            not (lower_head or tok.text[:1].isupper() and (w in BUILDING_HEADS or w in ROAD_HEADS))
+            or (nxt is not None and _cap(nxt) and _word(nxt) not in DIRECTIONS and not nxt.is_sent_start)
+            or (w == "crescent" and i > 0 and doc[i - 1].lower_ == "red")
+        ):
+            # a head word ends the name: "Hall County", "Fort Worth", "St. Louis" are other names;
+            # "the Syrian Arab Red Crescent" is the aid society, not a street
             i += 1
             continue
         start = i

@@ -61,7 +61,7 @@ def facility_kind(surface: str) -> str | None:
         words.pop()
     if len(words) < 2:
         return None
-    if words[-1] in ROAD_HEADS:
+    if words[-1] in ROAD_HEADS and words[-2:] != ["red", "crescent"]:  # the aid society
         return "road"
     if words[-1] in BUILDING_HEADS or any(
         w in BUILDING_HEADS and nxt == "of" for w, nxt in zip(words, words[1:], strict=False)
