@@ -49,3 +49,16 @@ def test_gazetteer_index_acronyms_are_case_sensitive(g):
 
 def test_gazetteer_index_marks_capitals(g):
     assert any(p.capital and p.cc == "SY" for p in g.find("Damascus"))
+
+
+def test_gazetteer_index_reads_dotted_initials_joined(g):
+    assert {p.cc for p in g.find("U.S. Virgin Islands")} == {"VI"}
+
+
+def test_gazetteer_index_countries_without_a_listed_point_get_one(g):
+    kosovo = g.find("Kosovo")[0]
+    assert kosovo.feature == "country" and kosovo.lat is not None and kosovo.lon is not None
+
+
+def test_gazetteer_index_knows_english_county_short_forms(g):
+    assert [p.name for p in g.find("Herts")] == ["Hertfordshire"]

@@ -19,6 +19,11 @@ def test_facility_kind_from_the_head_word():
     assert facility_kind("Hospital") is None
 
 
+def test_embedded_names_skip_words_that_only_describe_the_building():
+    assert embedded_names("Central Mental Hospital") == []
+    assert embedded_names("Royal Derry Hospital") == ["Royal Derry"]
+
+
 def test_embedded_names_before_the_head_and_after_of():
     assert embedded_names("Colchester General Hospital") == ["Colchester General", "Colchester"]
     assert "Nebraska" in embedded_names("University of Nebraska")
@@ -118,3 +123,31 @@ def test_building_named_after_a_town_in_a_named_area():
     refs = resolve_places(text, spans(text, "Derry’s Altnagelvin Hospital", "Northern Ireland"))
     hospital = place(refs, "Derry’s Altnagelvin Hospital")
     assert hospital.within == "Derry" and hospital.country == "GB"
+
+
+@pytest.mark.slow
+def test_facility_is_placed_in_the_area_the_article_names_before_a_stray_town():
+    text = (
+        "A campus opened at Derry’s Altnagelvin Hospital in Northern Ireland. Actor Adrian Dunbar, "
+        "said the Macmillan Support Centre helps. Adrian Dunbar praised it."
+    )
+    names = ("Derry’s Altnagelvin Hospital", "Northern Ireland", "Adrian", "Macmillan Support Centre")
+    refs = resolve_places(text, spans(text, *names))
+    centre = place(refs, "Macmillan Support Centre")
+    assert centre.within == "Derry" and centre.country == "GB"
+
+
+@pytest.mark.slow
+def test_name_before_a_lower_case_facility_word_is_a_facility(nlp):  # noqa: F811
+    got = found(nlp, "The road from the Air Balloon roundabout to Cirencester will close at 8pm.")
+    assert "Air Balloon roundabout" in got
+    got = found(nlp, "The benefit is on April 24 at Seasons restaurant in Paterson.")
+    assert "Seasons restaurant" in got
+    assert "the road" not in found(nlp, "They drove to the junction and waited.")
+
+
+@pytest.mark.slow
+def test_red_crescent_is_no_street(nlp):  # noqa: F811
+    got = found(nlp, "Aid was delivered by the Syrian Arab Red Crescent to Douma.")
+    assert got.get("Syrian") is True and not any("Crescent" in name for name in got)
+    assert facility_kind("Syrian Arab Red Crescent") is None

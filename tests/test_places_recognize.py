@@ -130,3 +130,44 @@ def test_places_recognize_body_abbreviation_is_no_place(nlp):
 def test_places_recognize_pak_is_pakistans_adjective(nlp):
     got = found(nlp, "Pak roadside blasts kill one soldier")
     assert got.get("Pak") is True  # a demonym of Pakistan, not Paka in Malaysia
+
+
+def test_places_recognize_demonym_before_a_noun_the_tagger_misreads(nlp):
+    got = found(nlp, "Ten other journalists languish in Azerbaijani jails, he said.")
+    assert got.get("Azerbaijani") is True
+
+
+def test_places_recognize_english_adjective_but_not_the_language(nlp):
+    assert found(nlp, "She studied with a legendary English pianist.").get("English") is True
+    assert "English" not in found(nlp, "The letter was written in English.")
+
+
+def test_places_recognize_longer_known_name_around_a_model_place(nlp):
+    got = found(nlp, "Tickets are sold in 44 states and the U.S. Virgin Islands.")
+    assert "U.S. Virgin Islands" in got
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("A boy drowned in the pool (Picture: Slidell PD) last week.", "Slidell"),
+        ("Superintendents for Owensboro Public Schools say they are pleased.", "Owensboro"),
+        ("A fashion show was coordinated by The Allendale Woman's Club on Friday.", "Allendale"),
+        ("Dinner, a fashion show by Fig Leaf Boutique (Maywood) and dancing.", "Maywood"),
+    ],
+)
+def test_places_recognize_small_town_named_by_its_institution_or_in_brackets(nlp, text, name):
+    assert name in found(nlp, text)
+
+
+def test_places_recognize_demonym_in_an_organisation_name_stays_a_demonym(nlp):
+    assert found(nlp, "By Peter Goffin, The Canadian Press. TORONTO - A man sued.").get("Canadian") is True
+
+
+def test_places_recognize_a_teams_city(nlp):
+    assert "Seattle" in found(nlp, "He worked at every Seattle Seahawks home game.")
+
+
+def test_places_recognize_county_short_form(nlp):
+    got = found(nlp, "They sent an ambulance and the Essex and Herts Air Ambulance to the scene.")
+    assert "Herts" in got

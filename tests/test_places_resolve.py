@@ -165,3 +165,67 @@ def test_places_state_name_is_the_state_not_its_small_namesake_town():
     text = "A man in Florida won the jackpot; a ticket sold in New York also matched four numbers."
     ref = place(resolve_places(text, spans(text, "Florida", "New York")), "Florida")
     assert ref.feature == "admin1" and ref.country == "US"
+
+
+def test_places_bare_state_name_in_a_story_datelined_in_that_state():
+    text = "TACOMA, Wash. - The team works at home in Washington and in Seattle."
+    refs = resolve_places(text, spans(text, "TACOMA", "Wash.", "Washington", "Seattle"))
+    ref = place(refs, "Washington")
+    assert ref.feature == "admin1" and ref.admin1 == "Washington"
+
+
+def test_places_capital_stays_the_capital_without_its_namesake_area():
+    text = "Officials in Washington met envoys from Ohio and Texas."
+    ref = place(resolve_places(text, spans(text, "Washington", "Ohio", "Texas")), "Washington")
+    assert ref.feature == "city" and ref.admin1 == "District of Columbia"
+
+
+def test_places_state_in_a_list_of_states_is_not_the_country():
+    text = "Trips to Alaska, Hawaii, Louisiana, Nevada and Georgia kept the team busy."
+    names = ("Alaska", "Hawaii", "Louisiana", "Nevada", "Georgia")
+    ref = place(resolve_places(text, spans(text, *names)), "Georgia")
+    assert ref.country == "US" and ref.feature == "admin1"
+
+
+def test_places_english_is_england():
+    text = "A legendary English pianist played."
+    ref = place(resolve_places(text, spans(text, demonyms=("English",))), "English")
+    assert ref.country == "GB" and km(ref, 52.16, -0.70) < 20
+
+
+def test_places_state_in_a_story_about_many_states_is_not_the_country():
+    text = "Teams from Alaska went to Hawaii and Nevada. The Georgia National Guard joined them."
+    names = ("Alaska", "Hawaii", "Nevada", "Georgia")
+    ref = place(resolve_places(text, spans(text, *names)), "Georgia")
+    assert ref.country == "US" and ref.feature == "admin1"
+
+
+def test_places_town_in_the_area_the_article_names_most():
+    text = (
+        "HELENA, Mont. - Montana officials met on Monday about the prison in Shelby. Officials in "
+        "Nashville, Tennessee, said Montana may renew the contract."
+    )
+    names = ("HELENA", "Mont.", "Montana", "Shelby", "Nashville", "Tennessee")
+    ref = place(resolve_places(text, spans(text, *names)), "Shelby")
+    assert ref.admin1 == "Montana"
+
+
+def test_places_the_islamic_republic_is_iran():
+    text = "Sanctions on the Islamic Republic were tightened."
+    assert place(resolve_places(text, spans(text, "Islamic Republic")), "Islamic Republic").country == "IR"
+
+
+def test_places_team_name_gives_its_city_to_every_mention():
+    text = (
+        "The Houston Rockets beat the Portland Trail Blazers in Houston, Texas. The Rockets swept "
+        "their series with Portland. Dallas and San Antonio lost."
+    )
+    names = ("Houston", "Portland", "Texas", "Dallas", "San Antonio")
+    refs = resolve_places(text, spans(text, *names))
+    assert {r.admin1 for r in refs if r.text == "Portland"} == {"Oregon"}
+
+
+def test_places_no_team_no_team_reading():
+    text = "A ferry left Portland for the islands, Maine officials said."
+    ref = place(resolve_places(text, spans(text, "Portland", "Maine")), "Portland")
+    assert ref.admin1 == "Maine"

@@ -23,6 +23,7 @@ from polemos.nlp.places_facility import facility_spans
 from polemos.resolve.gazetteer import Gazetteer, Place, open_gazetteer
 from polemos.resolve.gazetteer_names import ARTICLES, fold, strip_article
 from polemos.resolve.places_demonyms import demonyms
+from polemos.resolve.places_teams import team_home
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
@@ -38,6 +39,11 @@ LOCATIVE = frozenset(
     shelled attacked captured seized bombed entered reached visited besieged retook stormed surrounded left
     fled""".split()
 ) | frozenset("à dans près vers au aux".split())  # French headlines: "tuées à Bozoum"
+# Heads of a town's institutions, after the town's name: "Slidell PD", "Owensboro Public Schools".
+INSTITUTIONS = frozenset(
+    """pd police sheriff schools school district council fire library hospital college university
+    airport mayor""".split()
+)
 COMPASS = frozenset(
     "ouest est west east oeste este ost".split()
 )  # the lower-case second half of "Nord-ouest"
@@ -64,6 +70,7 @@ GENERIC = frozenset(
     district region province""".split()
 )
 EMBEDDING_LABELS = frozenset({"PERSON"})
+FUNCTION_POS = frozenset("ADP ADV AUX CCONJ DET PART PRON SCONJ".split())
 STRONG_FEATURES = frozenset({"country", "admin1", "region", "landmark", "neighbourhood"})
 EXTENSION = "polemos_places"
 
@@ -100,9 +107,18 @@ def _locative(doc: Doc, span: Span) -> bool:
         return True
     if span[-1].dep_ == "compound" and span[-1].head.pos_ == "NOUN":
         return True  # a modifier of a common noun: "a Calais swimming pool", "the Oakdale fire station"
+    if span[-1].dep_ in ("compound", "nmod") and span[-1].head.lower_ in INSTITUTIONS:
+        return True  # a town's institution: "Slidell PD", "Owensboro Public Schools"
     ent = span[0].ent_type_
-    if ent in ("ORG", "FAC") and span[0].ent_iob_ == "B" and span[-1].dep_ == "compound":
-        return True  # the head of an institution's name: "Owensboro Public Schools", "Slidell PD"
+    first = span[0].ent_iob_ == "B" or (
+        span.start > 0 and doc[span.start - 1].ent_iob_ == "B" and doc[span.start - 1].lower_ == "the"
+    )
+    if ent in ("ORG", "FAC") and first and span[-1].dep_ == "compound":
+        return True  # the head of an institution's name: "The Allendale Woman's Club"
+    if nxt is not None and team_home(span.text, doc.text[span.end_char : span.end_char + 40]):
+        return True  # "Seattle Seahawks": a team's city
+    if prev is not None and nxt is not None and prev.text == "(" and nxt.text == ")":
+        return True  # a place in brackets after a name: "Fig Leaf Boutique (Maywood)"
     if nxt is not None and (
         nxt.text in (",", "'s", "’s") or nxt.lower_ in LOCATIVE - {"and", "of", "to", "from"}
     ):
@@ -181,8 +197,11 @@ class PlaceRecognizer:
                 found.append((s, s + 1, True, 0) if doc[s].text in table else (s, t, False, 0))
         # 1b. facility and street names, whole: "Kingsley Road" is no mention of the town of Kingsley
         found += [(s, t, False, 0) for s, t in facility_spans(doc)]
+        model = [(s, t) for s, t, d, _ in found if not d]
         for start, end in self._gazetteer_spans(doc, ent_of, lower_words, surnames):  # 2. names it missed
-            found.append((start, end, False, 1))
+            # a longer known name around one of the model's places: "the U.S. Virgin Islands"
+            longer = any(start <= s and t <= end and t - s < end - start for s, t in model)
+            found.append((start, end, False, 0 if longer else 1))
         for start, end in self._demonym_spans(doc):  # 3. "Syrian", "Americans"
             found.append((start, end, True, 2))
         # overlaps: the model's places first, then the gazetteer's names, then demonyms; longer first
@@ -255,8 +274,8 @@ class PlaceRecognizer:
     ) -> Place | None:
         text = span.text
         key = fold(text)
-        if key in GENERIC:
-            return None
+        if key in GENERIC or text in demonyms():
+            return None  # "Canadian" is Canada's adjective (step 3), not Canadian, Victoria
         cands = self.gazetteer.lookup(key) or self.gazetteer.lookup(strip_article(key))
         if text.endswith(".") and len(span) <= 3:
             cands = self.gazetteer.lookup(fold(text) + ".") or ()
@@ -315,6 +334,7 @@ class PlaceRecognizer:
             and ent.label_ in EMBEDDING_LABELS
             and len(_name_part(ent)) > len(span)
             and not listing  # "Ein Tarma and Douma" is no one's name
+            and not team_home(text, doc.text[span.end_char : span.end_char + 40])  # "Seattle Seahawks"
         ):
             return None  # "George Washington"; a place inside an organisation's name still counts ...
         tail = (
@@ -382,7 +402,12 @@ class PlaceRecognizer:
         nxt = doc[i + 1] if i + 1 < len(doc) else None
         if nxt is not None and nxt.lower_ in ("language", "-language", "speakers", "speaking", "translation"):
             return True
-        head_noun = nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ")
+        # "in Azerbaijani jails": a lower-case word after it is its noun, whatever the tagger says
+        # ("jails" read as a verb); "in English to …", "speaks Russian fluently" stay languages
+        head_noun = nxt is not None and (
+            nxt.pos_ in ("NOUN", "PROPN", "ADJ")
+            or (nxt.text.isalpha() and nxt.text.islower() and nxt.pos_ not in FUNCTION_POS)
+        )
         return prev in LANGUAGE_CUES and not head_noun
 
 

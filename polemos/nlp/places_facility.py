@@ -20,6 +20,8 @@ GENERIC = frozenset(
     supreme county's university children's memorial public community international regional st saint
     north south east west northern southern eastern western upper lower""".split()
 )
+# Heads that follow a name in lower case: "the Air Balloon roundabout", "Seasons restaurant".
+LOWER_HEADS = frozenset("roundabout junction interchange restaurant pub cafe".split())
 ABBREVIATIONS = frozenset({"st", "dr"})  # also Saint and Doctor: a head only when no name follows
 MAX_TOKENS = 8
 # Words after a code like "A380" or "M16" that make it a machine, not a road.
@@ -66,9 +68,14 @@ def facility_spans(doc: Doc) -> list[tuple[int, int]]:
         tok = doc[i]
         w = _word(tok)
         nxt = doc[i + 1] if i + 1 < n else None
-        if not (tok.text[:1].isupper() and (w in BUILDING_HEADS or w in ROAD_HEADS)) or (
-            nxt is not None and _cap(nxt) and _word(nxt) not in DIRECTIONS and not nxt.is_sent_start
-        ):  # a head word ends the name: "Hall County", "Fort Worth", "St. Louis" are other names
+        lower_head = w in LOWER_HEADS and tok.text.islower() and i > 0 and _cap(doc[i - 1])
+        if (
+            not (lower_head or tok.text[:1].isupper() and (w in BUILDING_HEADS or w in ROAD_HEADS))
+            or (nxt is not None and _cap(nxt) and _word(nxt) not in DIRECTIONS and not nxt.is_sent_start)
+            or (w == "crescent" and i > 0 and doc[i - 1].lower_ == "red")
+        ):
+            # a head word ends the name: "Hall County", "Fort Worth", "St. Louis" are other names;
+            # "the Syrian Arab Red Crescent" is the aid society, not a street
             i += 1
             continue
         start = i

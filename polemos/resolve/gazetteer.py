@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import sqlite3
 import sys
 import threading
@@ -111,6 +112,10 @@ def build_gazetteer(path: Path | None = None, *, force: bool = False, quiet: boo
     return path
 
 
+# Two or more single letters ("u s") before a word: dotted initials, as folding leaves them.
+_INITIALS = re.compile(r"^(?:[a-z] )+[a-z](?= [a-z]{3,})")
+
+
 class Gazetteer:
     """Read-only queries over a built index. Thread-safe for reading (one connection per thread)."""
 
@@ -138,7 +143,15 @@ class Gazetteer:
         return [Place(*r[:9], bool(r[9]), *r[10:]) for r in self._db().execute(sql, args)]
 
     def _lookup(self, key: str) -> tuple[Place, ...]:
-        """Places whose folded name is exactly ``key``, best-known first."""
+        """Places whose folded name is exactly ``key``, best-known first; a name led by dotted
+        initials is also read with them joined ("U.S. Virgin Islands" → "us virgin islands")."""
+        found = self._exact(key)
+        joined = _INITIALS.sub(lambda m: m.group(0).replace(" ", ""), key)
+        if not found and joined != key:
+            found = self._exact(joined)
+        return found
+
+    def _exact(self, key: str) -> tuple[Place, ...]:
         return tuple(
             self._rows(
                 "SELECT p.*, n.kind FROM name n JOIN place p ON p.id = n.place WHERE n.key = ? "

@@ -24,6 +24,7 @@ from polemos.resolve.gazetteer import Gazetteer, Place, open_gazetteer
 from polemos.resolve.gazetteer_names import AREA_WORDS, fold, skeleton, strip_area_word, strip_article
 from polemos.resolve.places_demonyms import demonym_target
 from polemos.resolve.places_facility import LOCAL_FEATURES, container_between, embedded_names, facility_kind
+from polemos.resolve.places_teams import team_home
 from polemos.types import PlaceRef
 
 PRECISION = {"landmark": "exact", "neighbourhood": "exact", "city": "exact", "admin2": "admin2",
@@ -46,6 +47,7 @@ _NEAR_BEFORE = re.compile(
 _AREA_AFTER = re.compile(r"^\s+(" + "|".join(sorted(AREA_WORDS)) + r")\b")
 _AREA_BEFORE = re.compile(r"\b(" + "|".join(sorted(AREA_WORDS)) + r")\s+of\s+$", re.I)
 _APPOSITION = re.compile(r"^\s*,\s*$|^\s*\(\s*$")
+_LIST_SEP = re.compile(r"^\s*(?:,|;|,?\s+(?:and|or))\s*$")
 
 
 @dataclass
@@ -62,6 +64,8 @@ class _Mention:
     container: _Mention | None = None  # "Springfield, Ill.": Ill. contains Springfield
     facility: str | None = None  # "road" or "building": the name of a street or a venue
     within: Place | None = None  # approximate: the place the text puts an unknown name in
+    listed_with: Counter = field(default_factory=Counter)  # countries of admin1 areas in its list
+    team: tuple[str, str] | None = None  # "Portland Trail Blazers": the team's home (country, admin1)
 
 
 def _candidates(g: Gazetteer, surface: str, followed_by_dot: bool) -> tuple[str, list[Place]]:
@@ -232,12 +236,24 @@ def _score(
         # country that has a place of the same name ("Dublin" in Ohio news)
         home = countries.most_common(1)[0][0] if countries else None
         rival = home is not None and not countries.get(c.cc) and any(o.cc == home for o in same_name)
+        # ... or names, by another form, an area that bears the capital's name ("Wash." dateline)
+        rival = rival or any(o.feature == "admin1" and admin1s.get((o.cc, o.admin1)) for o in same_name)
         s += 1.0 if rival else 4.0
     if c.cc and countries.get(c.cc):
         s += 2.0 + (1.0 if countries.most_common(1)[0][0] == c.cc else 0.0)
     if c.admin1 and c.feature != "admin1" and admin1s.get((c.cc, c.admin1)):
         s += 2.5
-    if c.feature == "admin1":  # the article names places inside this area (or may: one reading is)
+        top = admin1s.most_common(2)
+        if top[0][0] == (c.cc, c.admin1) and (len(top) == 1 or top[0][1] > top[1][1]):
+            s += 1.0  # the area the article names most: its main place ("HELENA, Mont. … Montana")
+    if c.feature == "admin1":
+        if admin1s.get((c.cc, c.admin1)):
+            s += 3.0  # named by another form too ("CAMP MURRAY, Wash." … "at home in Washington")
+        elif m.listed_with.get(c.cc):
+            s += 1.5  # listed with its country's areas ("Louisiana, Nevada, Thailand and Georgia")
+        elif len({a for cc, a in admin1s if cc == c.cc}) >= 3:
+            s += 1.0  # an article about many of its country's areas ("the Georgia National Guard")
+        # the article names places inside this area (or may: one reading is)
         if any(_contains(c, p) for p in points if p.feature != "admin1"):
             s += 2.5
         elif any(_contains(c, o) for group in others for o in group):
@@ -253,6 +269,8 @@ def _score(
         )
     if m.container is not None and any(_contains(o, c) for o in m.container.cands[:3]):
         s += 8.0  # "Paris, Texas": the Paris inside Texas
+    if m.team is not None and c.feature == "city" and (c.cc, c.admin1) == m.team:
+        s += 8.0  # "the Portland Trail Blazers": the team's home city
     return s
 
 
@@ -269,6 +287,7 @@ def _prepare(g: Gazetteer, text: str, start: int, end: int, demonym: bool) -> _M
         m.cands = [c for c in g.lookup(m.key) if c.id < 0 or c.feature == "landmark"]
         return m
     m.key, m.cands = _candidates(g, surface, text[end : end + 1] == ".")
+    m.team = team_home(surface, text[end : end + 40])
     before = text[max(0, start - 60) : start]
     m.near = bool(_NEAR_BEFORE.search(before))
     m.area_hint = (
@@ -288,7 +307,8 @@ def _choose(ms: list[_Mention], ctx: _Context) -> None:
             m.scores = [1.0] * len(m.cands)
             continue
         container = tuple(c.id for c in m.container.cands[:3]) if m.container is not None else ()
-        memo = (m.key, m.area_hint, container, tuple(c.id for c in m.cands))
+        listed = tuple(sorted(m.listed_with.items()))
+        memo = (m.key, m.area_hint, container, listed, m.team, tuple(c.id for c in m.cands))
         if memo not in done:
             if m.key not in views:
                 views[m.key] = ctx.view(m.key)
@@ -306,6 +326,37 @@ def _context(ms: list[_Mention]) -> _Context:
     return ctx
 
 
+def _one_sense(ms: list[_Mention]) -> None:
+    """One sense per article: a bare name takes the reading its team's name gave it elsewhere
+    ("the Portland Trail Blazers" … "their series with Portland")."""
+    pinned: dict[str, _Mention] = {}
+    for m in ms:
+        if m.team is not None and m.cands and (m.cands[0].cc, m.cands[0].admin1) == m.team:
+            pinned.setdefault(m.key, m)
+    for m in ms:
+        p = pinned.get(m.key)
+        if p is not None and m.team is None and m.container is None and not m.demonym:
+            m.cands, m.scores = list(p.cands), list(p.scores)
+
+
+def _lists(text: str, ms: list[_Mention]) -> None:
+    """For each name in a list ("Alaska, Hawaii and Georgia"), the countries of the admin1 areas
+    (by their first reading) listed with it: a list names things of one kind."""
+    groups: list[list[_Mention]] = []
+    for k, m in enumerate(ms):
+        if k and _LIST_SEP.match(text[ms[k - 1].end : m.start]):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    for group in groups:
+        for m in group:
+            m.listed_with = Counter(
+                o.cands[0].cc
+                for o in group
+                if o is not m and o.cands and not o.demonym and o.cands[0].feature == "admin1"
+            )
+
+
 def resolve_places(
     text: str,
     mentions: Sequence[tuple[int, int, bool]],
@@ -320,8 +371,10 @@ def resolve_places(
         if not b.demonym and _APPOSITION.match(text[a.end : b.start]):
             a.container = b
     _choose(ms, _Context())  # pass 1: names, features, populations, appositions
+    _lists(text, ms)
     ctx = _context(ms)
     _choose(ms, ctx)  # pass 2: the article's countries, admin areas and places
+    _one_sense(ms)
     _locate(g, text, ms, _context(ms))
     return [_to_ref(m) for m in ms]
 
@@ -390,9 +443,21 @@ def _locate(g: Gazetteer, text: str, ms: list[_Mention], ctx: _Context) -> None:
     for k in unknown:
         m = ms[k]
         if m.within is None and m.facility:  # a street in a local story is in that story's town
+            # in the admin1 area the article names most (not a demonym's), else its main country
             home = ctx.view("")[0].most_common(1)
-            towns = [o for o in ms if o.cands and _placed(o)]
-            towns = [o for o in towns if home and o.cands[0].cc == home[0][0]] or towns
+            named = Counter(
+                (o.cands[0].cc, o.cands[0].admin1)
+                for o in ms
+                if o.cands and not o.demonym and o.cands[0].feature == "admin1"
+            ).most_common(2)
+            area = named[:1] if len(named) < 2 or named[0][1] > named[1][1] else []
+            towns = [(o, p) for o in ms if o is not m and (p := _placed(o)) is not None]
+            pools = (
+                [o for o, p in towns if area and (p.cc, p.admin1) == area[0][0]],
+                [o for o, p in towns if home and p.cc == home[0][0]],
+                [o for o, _ in towns],
+            )
+            towns = next((pool for pool in pools if pool), [])
             nearest = min(towns, key=lambda o: abs(o.start - m.start), default=None)
             m.within = _placed(nearest) if nearest is not None else None
 

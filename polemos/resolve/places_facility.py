@@ -21,13 +21,20 @@ BUILDING_HEADS = frozenset(
     church chapel cathedral mosque temple synagogue abbey monastery castle palace barracks school
     college university academy court courthouse hall museum gallery library airport airfield station
     prison jail penitentiary hotel restaurant mall zoo tower plaza campus farm farms racecourse park
-    cemetery pier harbour harbor""".split()
+    cemetery pier harbour harbor pub cafe""".split()
 )
 ROAD_HEADS = frozenset(
     """road rd street st avenue ave drive dr lane ln boulevard blvd highway hwy parkway pkwy square
-    terrace crescent""".split()
+    terrace crescent roundabout junction interchange""".split()
 )
 DIRECTIONS = frozenset("north south east west n s e w".split())
+# Words that describe a building rather than name its place: "Central Mental Hospital" is not in
+# a "Central" region, nor "Royal Victoria Hospital" in a "Royal".
+DESCRIPTIVE = frozenset(
+    """central north south east west northern southern eastern western northwest northeast southwest
+    southeast general royal national regional memorial community public mental international new old
+    great st saint upper lower greater city county state""".split()
+)
 LOCAL_FEATURES = frozenset({"city", "neighbourhood", "landmark", "admin2"})
 
 # Between a place and the place that contains it: "X in Y", "X at Y", "X, Y", "X near Y".
@@ -54,7 +61,7 @@ def facility_kind(surface: str) -> str | None:
         words.pop()
     if len(words) < 2:
         return None
-    if words[-1] in ROAD_HEADS:
+    if words[-1] in ROAD_HEADS and words[-2:] != ["red", "crescent"]:  # the aid society
         return "road"
     if words[-1] in BUILDING_HEADS or any(
         w in BUILDING_HEADS and nxt == "of" for w, nxt in zip(words, words[1:], strict=False)
@@ -76,7 +83,8 @@ def embedded_names(surface: str) -> list[str]:
         stop = next((k for k, w in enumerate(tail) if w.lower().rstrip(".,") in BUILDING_HEADS), len(tail))
         tail = tail[:stop]  # "University of Michigan Center" carries Michigan
         out += [" ".join(tail[:k]) for k in range(len(tail), 0, -1)]
-    return [re.sub(r"['’]s$", "", n) for n in out]
+    names = [re.sub(r"['’]s$", "", n) for n in out]
+    return [n for n in names if not set(_words(n)) <= DESCRIPTIVE]  # "Central Mental Hospital"
 
 
 _LIST_GOES_ON = re.compile(r"^\s*(?:,\s*[A-Z]|and\s+[A-Z])")
