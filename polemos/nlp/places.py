@@ -97,6 +97,11 @@ def _name_part(ent: Span) -> Span:
     return ent.doc[start : ent.end] if start != ent.start else ent
 
 
+def _after(doc: Doc, span: Span) -> str:
+    """The few words after a span, with the space before them (``doc.text`` rebuilds the whole text)."""
+    return span[-1].whitespace_ + doc[span.end : span.end + 6].text
+
+
 def _locative(doc: Doc, span: Span) -> bool:
     prev = doc[span.start - 1] if span.start > 0 else None
     nxt = doc[span.end] if span.end < len(doc) else None
@@ -115,7 +120,7 @@ def _locative(doc: Doc, span: Span) -> bool:
     )
     if ent in ("ORG", "FAC") and first and span[-1].dep_ == "compound":
         return True  # the head of an institution's name: "The Allendale Woman's Club"
-    if nxt is not None and team_home(span.text, doc.text[span.end_char : span.end_char + 40]):
+    if nxt is not None and team_home(span.text, _after(doc, span)):
         return True  # "Seattle Seahawks": a team's city
     if prev is not None and nxt is not None and prev.text == "(" and nxt.text == ")":
         return True  # a place in brackets after a name: "Fig Leaf Boutique (Maywood)"
@@ -334,7 +339,7 @@ class PlaceRecognizer:
             and ent.label_ in EMBEDDING_LABELS
             and len(_name_part(ent)) > len(span)
             and not listing  # "Ein Tarma and Douma" is no one's name
-            and not team_home(text, doc.text[span.end_char : span.end_char + 40])  # "Seattle Seahawks"
+            and not team_home(text, _after(doc, span))  # "Seattle Seahawks"
         ):
             return None  # "George Washington"; a place inside an organisation's name still counts ...
         tail = (
