@@ -171,3 +171,14 @@ def test_places_recognize_a_teams_city(nlp):
 def test_places_recognize_county_short_form(nlp):
     got = found(nlp, "They sent an ambulance and the Essex and Herts Air Ambulance to the scene.")
     assert "Herts" in got
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Six killed in a rebel attack in CAfrica", "CAfrica"), ("Deadly attacks in C.Africa", "C.Africa")],
+)
+def test_places_recognize_wire_short_forms_of_the_central_african_republic(text, name):
+    import polemos
+
+    places = {p["text"]: p["country"] for p in polemos.extract(text)["places"]}
+    assert places.get(name) == "CF"
