@@ -23,6 +23,8 @@ from polemos.extraction.lexicon import Entry, Match, find_triggers, support_verb
 from polemos.extraction.modality import modality
 from polemos.extraction.numbers import VAGUE
 from polemos.read.noise import find_datelines, in_noise
+from polemos.resolve.actors import get_dictionary
+from polemos.resolve.actors_text import tokenize
 from polemos.types import Article, Count, PlaceRef, Span, TimeRef
 
 # Relations by which a word is an argument of the word above it (and so part of its event).
@@ -482,21 +484,14 @@ def _locations(d: Draft, sent_places: list[PlaceRef]) -> list[PlaceRef]:
     return out
 
 
-# Nouns a country name modifies as an adjective would: "a US military base", "Turkey troops".
-_STATE_BODIES = frozenset(
-    """military army troops forces soldiers navy warplanes jets drones aircraft helicopters base bases
-    embassy consulate government officials authorities envoy ambassador diplomats police president
-    ministry minister""".split()
-)
-
-
 def _country_as_modifier(p: PlaceRef, text: str) -> bool:
-    """A country name used as an adjective ("a US military base" east of the Euphrates) says whose,
-    not where, like a demonym."""
+    """A country name before one of a state's bodies ("a US military base" east of the Euphrates,
+    "Turkey troops") says whose, not where, like a demonym: the actor dictionary's institution
+    heads tell which words name such bodies."""
     if p.feature != "country":
         return False
-    following = text[p.end : p.end + 40].split()
-    return bool(following) and following[0].casefold() in _STATE_BODIES
+    keys = [t.key for t in tokenize(text[p.end : p.end + 40])]
+    return bool(keys) and get_dictionary().matcher.heads.longest_at(keys, 0) is not None
 
 
 def _date(d: Draft, sent: SpacySpan, times: list[TimeRef], claimant: Claimant | None) -> TimeRef | None:

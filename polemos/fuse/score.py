@@ -270,8 +270,9 @@ def pair(a: Report, b: Report) -> Pair:
     if a.modality != b.modality:
         score += W_MODALITY_DIFF
         reasons.append(f"{a.modality} / {b.modality}")
-    score += _place_evidence(a, b)[0]
-    reasons.extend(_place_evidence(a, b)[1])
+    place_score, place_reasons = _place_evidence(a, b)
+    score += place_score
+    reasons.extend(place_reasons)
     parts = [_figure_evidence(a.figures, b.figures), _date_evidence(a, b)]
     if a.outlet and b.outlet:
         parts.append(_outlet_evidence(a, b))

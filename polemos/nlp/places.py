@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 from polemos.nlp.places_facility import facility_spans
 from polemos.resolve.gazetteer import Gazetteer, Place, open_gazetteer
 from polemos.resolve.gazetteer_names import ARTICLES, fold, strip_article
+from polemos.resolve.places import spelling_candidates
 from polemos.resolve.places_demonyms import demonyms
 from polemos.resolve.places_teams import team_home
 
@@ -55,7 +56,7 @@ NAME_PARTICLES = frozenset(
 # Nouns after which "on" reads as "at": "raids on Douma", "an attack on Harasta", "shells fell on X".
 ON_TARGET = frozenset(
     """attack assault raid strike airstrike bombardment bombing shelling offensive march advance fire
-    fall crackdown push assault onslaught barrage""".split()
+    fall crackdown push onslaught barrage""".split()
 )
 MAX_TOKENS = 7
 CUE_POPULATION = 100_000  # a one-word town below this, named only by the gazetteer, needs a locative cue
@@ -107,8 +108,12 @@ def _locative(doc: Doc, span: Span) -> bool:
     nxt = doc[span.end] if span.end < len(doc) else None
     if prev is not None and prev.lower_ in LOCATIVE:
         return True
-    after_attack = prev is not None and prev.i > 0 and doc[prev.i - 1].lemma_.lower() in ON_TARGET
-    if after_attack and prev.lower_ == "on":  # type: ignore[union-attr]
+    if (
+        prev is not None
+        and prev.lower_ == "on"
+        and prev.i > 0
+        and doc[prev.i - 1].lemma_.lower() in ON_TARGET
+    ):
         return True
     if span[-1].dep_ == "compound" and span[-1].head.pos_ == "NOUN":
         return True  # a modifier of a common noun: "a Calais swimming pool", "the Oakdale fire station"
@@ -220,8 +225,6 @@ class PlaceRecognizer:
         return [(doc[s].idx, doc[t - 1].idx + len(doc[t - 1].text), d) for s, t, d in spans]
 
     def _known(self, span: Span) -> bool:
-        if _body_abbreviation(span.text):
-            return False
         key = fold(span.text)
         return bool(self.gazetteer.lookup(key) or self.gazetteer.lookup(strip_article(key)))
 
@@ -279,14 +282,14 @@ class PlaceRecognizer:
     ) -> Place | None:
         text = span.text
         key = fold(text)
-        if key in GENERIC or text in demonyms():
-            return None  # "Canadian" is Canada's adjective (step 3), not Canadian, Victoria
+        if key in GENERIC or text in demonyms() or _body_abbreviation(text):
+            # "Canadian", "Pak": a country's adjective (step 3), not Canadian, Victoria or Paka in
+            # Malaysia; "MoD" names a body
+            return None
         cands = self.gazetteer.lookup(key) or self.gazetteer.lookup(strip_article(key))
         if text.endswith(".") and len(span) <= 3:
             cands = self.gazetteer.lookup(fold(text) + ".") or ()
         letters = "".join(c for c in text if c.isalpha())
-        if _body_abbreviation(text) or text in demonyms():
-            return None  # "MoD"; "Pak" is Pakistan's adjective (step 3), not Paka in Malaysia
         if letters.isupper() and len(letters) <= 4:  # acronyms: only the ones the index has as such
             cands = self.gazetteer.lookup("=" + letters) or (cands if len(letters) == 4 else ())
         if not cands and not relaxed:
@@ -380,8 +383,6 @@ class PlaceRecognizer:
         before = doc[span.start - 1] if span.start else None
         if before is not None and (before.pos_ == "PROPN" or before.ent_type_ == "PERSON"):
             return []  # "Bashar al-Assad": the end of a person's name
-        from polemos.resolve.places import spelling_candidates  # resolve imports no nlp
-
         return [c for c in spelling_candidates(self.gazetteer, span.text) if c.kind <= 3]
 
     def _demonym_spans(self, doc: Doc):
