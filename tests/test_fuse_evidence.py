@@ -94,6 +94,27 @@ def test_one_outlets_consecutive_days_are_consecutive_events() -> None:
     assert "same outlet, another day" in pair(a, b).reasons
 
 
+def test_one_outlets_stories_days_apart_are_different_events() -> None:
+    # a monitor's daily stories share its words and its province; three days apart they are two events
+    a = event("a", "Renewed clashes between the regime forces and the factions in Aleppo countryside",
+              outlet="Monitor", published="2017-02-04", places=("Aleppo",))
+    b = event("b", "Renewed clashes and shelling by the regime forces in Aleppo countryside",
+              outlet="Monitor", published="2017-02-07", places=("Aleppo",))
+    c = event("c", "Renewed clashes and shelling by the regime forces in Aleppo countryside",
+              outlet="Wire", published="2017-02-07", places=("Aleppo",))  # fmt: skip
+    assert apart_reason(*reports(a, b)) == "one outlet's stories of different days"
+    assert apart_reason(*reports(a, c)) is None  # another outlet may tell it days later
+
+
+def test_one_outlet_days_apart_may_tell_of_one_named_day() -> None:
+    day = ("2019-03-18", "2019-03-18", "day")
+    a = event("a", "Coalition strikes kill 40 in Baghuz on 18 March", outlet="Monitor",
+              published="2019-03-19", places=("Aleppo",), date=day)
+    b = event("b", "Calls for an inquiry into the strikes of 18 March that killed 40", outlet="Monitor",
+              published="2019-03-25", places=("Aleppo",), date=day)  # fmt: skip
+    assert apart_reason(*reports(a, b)) is None
+
+
 def _times(text: str, when: str, precision: str = "day", start: int = 0) -> list[dict]:
     return [{"text": text, "start": start, "end": start + len(text), "start_date": when, "end_date": when,
              "precision": precision}]  # fmt: skip

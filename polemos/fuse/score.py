@@ -37,6 +37,12 @@ W_MODALITY_DIFF = -0.2
 W_OTHER_OUTLET = 0.12
 W_SAME_OUTLET_LATER = -0.15
 SAME_OUTLET_GAP_DAYS = 2
+# Published this many days apart or more, one outlet's two stories are two events, unless both
+# texts date the event and the dates meet: an outlet retells its own story within a day or two
+# (updates, the next day's toll), and a daily monitor's house style would otherwise chain its
+# stories of a week into one event (dev: of the pairs fused without this rule, 0 of 7 at 4-7
+# days apart and 3 of 14 at 2-3 days were one event).
+SAME_OUTLET_APART_DAYS = 3
 # One outlet's stories share its house style ("… were killed yesterday including …"): words two
 # outlets share are evidence, words one outlet repeats count this much of that.
 SAME_OUTLET_TEXT = 0.5
@@ -100,6 +106,8 @@ def apart_reason(a: Report, b: Report) -> str | None:
         return "one says it did not happen"
     if _places_apart(a.places, b.places):
         return "places too far apart"
+    if _same_outlet_later(a, b):
+        return "one outlet's stories of different days"
     differ = _details_differ(a, b)
     if len(differ) >= 2:
         return f"details disagree: {', '.join(differ)}"
@@ -122,6 +130,14 @@ def _details_differ(a: Report, b: Report) -> list[str]:
     if spots_a and spots_b and not spots_a & spots_b:
         out.append("place")
     return out
+
+
+def _same_outlet_later(a: Report, b: Report) -> bool:
+    if not (_same_outlet(a, b) and a.published and b.published):
+        return False
+    if abs((a.published - b.published).days) < SAME_OUTLET_APART_DAYS:
+        return False
+    return not (a.date_from_text and b.date_from_text)  # both texts date it, and their dates meet
 
 
 def _dates_apart(a: Report, b: Report) -> bool:
