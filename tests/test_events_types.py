@@ -196,6 +196,8 @@ def test_killed_and_wounded_in_one_clause_are_one_event(extract_text: Any) -> No
         "Ukrainian defenders pushed the enemy back from the village",
         "Reprise de violent combat à Bambari entre les FACA et les UPC.",
         "Seeking Truth about Sexual Violence and War Crime Case in Burma",
+        "Un officier de la garde abat un jeune dans la capitale",
+        "The outcome of the combat operations in the north",
     ],
 )
 def test_headline_names_a_violent_event(extract_text: Any, headline: str) -> None:
@@ -214,6 +216,21 @@ def test_look_alikes_of_violence_are_no_event(extract_text: Any, sentence: str) 
     assert not events_of(extract_text(sentence), "ASSAULT")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Government forces enter the town and control its eastern neighbourhoods", True),
+        ("Tourists enter the city through the old gate", False),
+        ("A bloody crackdown on a religious group", True),
+        ("The crackdown was the subject of a debate", False),
+    ],
+)
+def test_force_entering_a_town_and_a_bloody_crackdown_coerce(
+    extract_text: Any, sentence: str, expected: bool
+) -> None:
+    assert bool(events_of(extract_text(sentence), "COERCE")) is expected
+
+
 def test_trigger_word_is_not_its_own_actor(extract_text: Any) -> None:
     event = events_of(
         extract_text("Seeking Truth about Sexual Violence and War Crime Case in Burma"), "ASSAULT"
@@ -225,3 +242,26 @@ def test_country_name_as_adjective_is_no_event_location(extract_text: Any) -> No
     result = extract_text("ISIS attacked the SDF near a US military base east of the Euphrates River.")
     event = events_of(result, "ASSAULT")[0]
     assert "US" not in [loc["country"] for loc in event["locations"] if loc["status"] != "inferred"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The monitor calls for an inquiry into the massacre committed by the coalition in the village",
+        "Rights groups demanded justice for the protesters killed by police last week",
+    ],
+)
+def test_violence_a_statement_is_about_is_an_event_too(extract_text: Any, sentence: str) -> None:
+    doc = extract_text(sentence)
+    assert events_of(doc, "REQUEST") and events_of(doc, "ASSAULT")
+
+
+def test_violence_a_statement_asks_for_is_no_event_of_its_own(extract_text: Any) -> None:
+    doc = extract_text("The government asked the army to attack the rebel positions")
+    assert events_of(doc, "REQUEST") and not events_of(doc, "ASSAULT")
+
+
+def test_doer_of_a_noun_trigger_through_its_participle(extract_text: Any) -> None:
+    doc = extract_text("The monitor calls for an inquiry into the massacre committed by the coalition")
+    (event,) = events_of(doc, "ASSAULT")
+    assert event["actor"]["text"] == "the coalition"

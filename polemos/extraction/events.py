@@ -1,25 +1,32 @@
 """From a parsed article to its events: triggers, roles, modality, counts, dates, places, claims.
 
-One pass a sentence (noise lines skipped): lexicon triggers become candidates; a noun that needs a
-governing verb ("launched an offensive") only counts with one; a trigger inside the argument of
-another ("called on X to join the truce") is part of that event, not a new one; the ultimatum
-frame ("will … unless …") and the headline frame ("X vs Y") add their own. ``merge`` then folds
-restatements (headline, lead, later quote) into one event with ``mentions``.
+One pass a sentence (noise lines skipped): ``drafts`` says which lexicon matches and frames are
+events of their own; this module reads their roles, modality, counts, dates and places. ``merge``
+then folds restatements (headline, lead, later quote) into one event with ``mentions``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from polemos.extraction import roles
-from polemos.extraction.attribution import REPORTING, Claimant, reporting_verbs, sentence_claimants
+from polemos.extraction.attribution import Claimant, reporting_verbs, sentence_claimants
 from polemos.extraction.counts import find_counts
 from polemos.extraction.doctext import doc_text
-from polemos.extraction.lexicon import Entry, Match, find_triggers, support_verbs
+from polemos.extraction.drafts import (
+    CLASH,
+    SPEECH_ACTS,
+    ULTIMATUM,
+    Draft,
+    candidates,
+    draft_of,
+    frames,
+    unsubsumed,
+)
+from polemos.extraction.lexicon import support_verbs
 from polemos.extraction.modality import modality
 from polemos.extraction.numbers import VAGUE
 from polemos.read.noise import find_datelines, in_noise
@@ -65,8 +72,6 @@ RELATIONAL = frozenset(
     ]
 )
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
-# Events that are made by speaking: a statement's date is theirs ("on Sunday … said they will …").
-SPEECH_ACTS = frozenset("ACCUSE REQUEST THREATEN REJECT AGREE SUPPORT CONCEDE SANCTION".split())
 # Words around a place name that still just name the place ("the town of Gao", "Aleppo province").
 PLACE_NOUNS = frozenset(
     "the a of town city village area region province district outskirts suburb suburbs capital "
@@ -78,52 +83,6 @@ INSTRUMENTS = frozenset(
     "shell rocket missile bomb mortar grenade bullet round projectile drone mine ied explosive car "
     "vehicle munition artillery barrel".split()
 )
-INDEPENDENT_MARKS = frozenset(
-    [
-        "after",
-        "as",
-        "when",
-        "while",
-        "before",
-        "because",
-        "since",
-        "although",
-        "though",
-        "whereas",
-        "until",
-        "once",
-    ]
-)
-_VERSUS = frozenset({"vs", "vs.", "versus", "v."})
-_ULTIMATUM = Entry("unless", "VERB", "THREATEN", None, False)
-_CLASH = Entry("vs", "ANY", "ASSAULT", None, True)
-
-
-@dataclass
-class Draft:
-    """An event while it is being read (mutable); ``finish`` turns it into an Event."""
-
-    entry: Entry
-    head: Token
-    trigger: Span
-    sent_index: int
-    evidence: Span
-    governor: Token | None = None
-    modality: str = "asserted"
-    actor: tuple[int, int] | None = None  # character span
-    target: tuple[int, int] | None = None
-    locations: list[PlaceRef] = field(default_factory=list)
-    date: TimeRef | None = None
-    counts: dict[str, Count] = field(default_factory=dict)
-    claimant: Claimant | None = None
-    in_headline: bool = False
-    mode_hint: str | None = None  # the mode of a same-type trigger this one took in
-    trigger_begin: int = 0  # token range of the trigger phrase
-    trigger_end: int = 0
-
-    @property
-    def type(self) -> str:
-        return self.entry.type
 
 
 def headline_end(text: str) -> int | None:
@@ -147,9 +106,9 @@ def read_events(
         if not sent.text.strip() or in_noise(noise, sent.start_char, sent.end_char):
             continue
         evidence = _trimmed(doc, sent)
-        found = [_draft(m, i, evidence) for m in _candidates(sent)]
-        found += _frames(sent, i, evidence)
-        found = _unsubsumed(found)
+        found = [draft_of(m, i, evidence) for m in candidates(sent)]
+        found += frames(sent, i, evidence)
+        found = unsubsumed(found)
         sent_places = [p for p in places if sent.start_char <= p.start < sent.end_char]
         sent_times = [
             t
@@ -163,7 +122,7 @@ def read_events(
         for d in found:
             d.in_headline = title_end is not None and sent.start_char < title_end
             d.claimant = claimants[i]
-            d.modality = modality(d.head, d.governor) if d.entry is not _ULTIMATUM else "threatened"
+            d.modality = modality(d.head, d.governor) if d.entry is not ULTIMATUM else "threatened"
             _roles(d, sent, claimants[i], drafts)
             d.actor = None if _overlaps(d.actor, datelines) else d.actor
             d.target = None if _overlaps(d.target, datelines) else d.target
@@ -183,106 +142,6 @@ def _trimmed(doc: Doc, sent: SpacySpan) -> Span:
     return Span(start, end, doc_text(doc)[start:end])
 
 
-def _draft(m: Match, sent_index: int, evidence: Span) -> Draft:
-    doc = m.head.doc
-    span = doc[m.start : m.end]
-    gov = roles.governing_verb(m.head) if m.entry.pos != "VERB" and m.head.pos_ != "VERB" else None
-    return Draft(
-        m.entry,
-        m.head,
-        Span(span.start_char, span.end_char, span.text),
-        sent_index,
-        evidence,
-        gov,
-        trigger_begin=m.start,
-        trigger_end=m.end,
-    )
-
-
-def _candidates(sent: SpacySpan) -> list[Match]:
-    """Lexicon matches that report an event: nouns that need a governing verb only with one."""
-    out = []
-    light = support_verbs()
-    for m in find_triggers(sent):
-        if m.entry.pos == "NOUN" and not m.entry.standalone:
-            gov = roles.governing_verb(m.head)
-            if gov is None or gov.lemma_.lower() not in light:
-                continue
-        if m.head.lemma_.lower() in ("say", "tell"):
-            continue
-        out.append(m)
-    return out
-
-
-def _frames(sent: SpacySpan, sent_index: int, evidence: Span) -> list[Draft]:
-    """Events told by a construction rather than a word: ultimatums and "X vs Y" headlines."""
-    out = []
-    for tok in sent:
-        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "unless" for c in tok.children):
-            head = tok.head
-            out.append(
-                Draft(_ULTIMATUM, head, Span(head.idx, head.idx + len(head), head.text), sent_index, evidence)
-            )
-        if tok.lower_ in _VERSUS and sent.start < tok.i < sent.end - 1:
-            out.append(Draft(_CLASH, tok, Span(tok.idx, tok.idx + len(tok), tok.text), sent_index, evidence))
-    return out
-
-
-def _ancestors_via_arguments(tok: Token) -> list[Token]:
-    """The words above tok until a clause of its own begins: a coordinated clause, or an adverbial
-    clause of time or cause ("… died after blasts targeted …"). Purpose clauses ("to push them
-    towards joining the truce") stay inside."""
-    out = []
-    while tok.head.i != tok.i:
-        if tok.dep_ == "conj" and tok.head.dep_ not in ("ROOT", "ccomp", "advcl", "conj"):
-            tok = tok.head  # "to flee the area and join the truce": still inside the argument
-            continue
-        if tok.dep_ in ("conj", "parataxis", "ROOT"):
-            break
-        if tok.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in INDEPENDENT_MARKS for c in tok.children
-        ):
-            break
-        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTING:
-            break
-        tok = tok.head
-        out.append(tok)
-    return out
-
-
-def _unsubsumed(found: list[Draft]) -> list[Draft]:
-    """Drop a trigger that sits inside an argument of another trigger of the same sentence."""
-    heads = {d.head.i: d for d in found}
-    keep = []
-    for d in found:
-        above = _ancestors_via_arguments(d.head)
-        keeper = next((heads[a.i] for a in above if a.i in heads and heads[a.i] is not d), None)
-        if d.entry is not _ULTIMATUM and keeper is not None:
-            if keeper.type == d.type and keeper.mode_hint is None:
-                keeper.mode_hint = d.entry.mode  # "seven blasts hit …": the event is an explosion
-            continue
-        # two event nouns under one verb ("signed an agreement for a ceasefire") are one event:
-        # the verb's object speaks for it
-        if d.governor is not None and any(
-            o is not d
-            and o.governor is not None
-            and o.governor.i == d.governor.i
-            and o.head.dep_ in ("dobj", "obj")
-            and d.head.dep_ not in ("dobj", "obj")
-            for o in found
-        ):
-            continue
-        # an ultimatum's own verb is its trigger: a lexicon event on the same verb yields to it
-        if d.entry is not _ULTIMATUM and any(o.entry is _ULTIMATUM and o.head.i == d.head.i for o in found):
-            continue
-        if d.entry is not _ULTIMATUM and any(
-            o.entry is _ULTIMATUM and any(a.i == o.head.i for a in [d.head, *d.head.ancestors]) for o in found
-        ):
-            continue  # inside an ultimatum ("unless the army pulls out"): its condition, not an event
-        keep.append(d)
-    return keep
-
-
 def _span_of(tok: Token | None) -> tuple[int, int] | None:
     if tok is None:
         return None
@@ -294,13 +153,13 @@ def _span_of(tok: Token | None) -> tuple[int, int] | None:
 def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[Draft]) -> None:
     head = d.head
     actor = target = None
-    if d.entry is _CLASH:
+    if d.entry is CLASH:
         left = [t for t in sent if t.i < head.i and not t.is_punct]
         right = [t for t in sent if t.i > head.i and not t.is_punct]
         d.actor = _flat_span(left, head.i, before=True)
         d.target = _flat_span(right, head.i, before=False)
         return
-    if d.entry is _ULTIMATUM:
+    if d.entry is ULTIMATUM:
         cond = next(
             (c for c in head.children if c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children)),
             None,

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from polemos.extraction.events import Draft
+from polemos.extraction.drafts import Draft
 from polemos.extraction.taxonomy import acled_types, cameo_root
 from polemos.resolve.actors import ActorDictionary, ArticleContext
 from polemos.types import ActorRef, Article, Claim, Count, Event, PlaceRef, Span, TimeRef

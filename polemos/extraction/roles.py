@@ -138,7 +138,7 @@ def governing_verb(noun: Token, max_steps: int = 4) -> Token | None:
 
 def noun_actor(noun: Token) -> Token | None:
     """The doer named on a noun trigger itself: "Russia's airstrikes", "attacks by X",
-    "Russian airstrikes"."""
+    "the massacre committed by X", "Russian airstrikes"."""
     for child in noun.children:
         if child.dep_ == "poss":
             return child
@@ -147,6 +147,10 @@ def noun_actor(noun: Token) -> Token | None:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     return obj
+        if child.dep_ == "acl" and child.tag_ == "VBN":  # "committed by", "carried out by"
+            agent = agent_of(child)
+            if agent is not None:
+                return agent
     for child in noun.lefts:
         if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG"):
             return child

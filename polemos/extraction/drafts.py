@@ -1,0 +1,195 @@
+"""Drafts: which lexicon matches of a sentence report events of their own.
+
+A noun that needs a governing verb ("launched an offensive") counts only with one; a trigger inside
+the argument of another ("called on X to join the truce") is part of that event, not a new one,
+unless it is told as a fact that happened ("an inquiry into the massacre committed by …"); the
+ultimatum frame ("will … unless …") and the headline frame ("X vs Y") add events of their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from polemos.extraction import roles
+from polemos.extraction.attribution import REPORTING, Claimant
+from polemos.extraction.lexicon import Entry, Match, find_triggers, support_verbs
+from polemos.types import Count, PlaceRef, Span, TimeRef
+
+INDEPENDENT_MARKS = frozenset(
+    [
+        "after",
+        "as",
+        "when",
+        "while",
+        "before",
+        "because",
+        "since",
+        "although",
+        "though",
+        "whereas",
+        "until",
+        "once",
+    ]
+)
+VERSUS = frozenset({"vs", "vs.", "versus", "v."})
+ULTIMATUM = Entry("unless", "VERB", "THREATEN", None, False)
+CLASH = Entry("vs", "ANY", "ASSAULT", None, True)
+
+
+@dataclass
+class Draft:
+    """An event while it is being read (mutable); ``finish`` turns it into an Event."""
+
+    entry: Entry
+    head: Token
+    trigger: Span
+    sent_index: int
+    evidence: Span
+    governor: Token | None = None
+    modality: str = "asserted"
+    actor: tuple[int, int] | None = None  # character span
+    target: tuple[int, int] | None = None
+    locations: list[PlaceRef] = field(default_factory=list)
+    date: TimeRef | None = None
+    counts: dict[str, Count] = field(default_factory=dict)
+    claimant: Claimant | None = None
+    in_headline: bool = False
+    mode_hint: str | None = None  # the mode of a same-type trigger this one took in
+    trigger_begin: int = 0  # token range of the trigger phrase
+    trigger_end: int = 0
+
+    @property
+    def type(self) -> str:
+        return self.entry.type
+
+
+def draft_of(m: Match, sent_index: int, evidence: Span) -> Draft:
+    doc = m.head.doc
+    span = doc[m.start : m.end]
+    gov = roles.governing_verb(m.head) if m.entry.pos != "VERB" and m.head.pos_ != "VERB" else None
+    return Draft(
+        m.entry,
+        m.head,
+        Span(span.start_char, span.end_char, span.text),
+        sent_index,
+        evidence,
+        gov,
+        trigger_begin=m.start,
+        trigger_end=m.end,
+    )
+
+
+def candidates(sent: SpacySpan) -> list[Match]:
+    """Lexicon matches that report an event: nouns that need a governing verb only with one."""
+    out = []
+    light = support_verbs()
+    for m in find_triggers(sent):
+        if m.entry.pos == "NOUN" and not m.entry.standalone:
+            gov = roles.governing_verb(m.head)
+            if gov is None or gov.lemma_.lower() not in light:
+                continue
+        if m.head.lemma_.lower() in ("say", "tell"):
+            continue
+        out.append(m)
+    return out
+
+
+def frames(sent: SpacySpan, sent_index: int, evidence: Span) -> list[Draft]:
+    """Events told by a construction rather than a word: ultimatums and "X vs Y" headlines."""
+    out = []
+    for tok in sent:
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "unless" for c in tok.children):
+            head = tok.head
+            out.append(
+                Draft(ULTIMATUM, head, Span(head.idx, head.idx + len(head), head.text), sent_index, evidence)
+            )
+        if tok.lower_ in VERSUS and sent.start < tok.i < sent.end - 1:
+            out.append(Draft(CLASH, tok, Span(tok.idx, tok.idx + len(tok), tok.text), sent_index, evidence))
+    return out
+
+
+def ancestors_via_arguments(tok: Token) -> list[Token]:
+    """The words above tok until a clause of its own begins: a coordinated clause, or an adverbial
+    clause of time or cause ("… died after blasts targeted …"). Purpose clauses ("to push them
+    towards joining the truce") stay inside."""
+    out = []
+    while tok.head.i != tok.i:
+        if tok.dep_ == "conj" and tok.head.dep_ not in ("ROOT", "ccomp", "advcl", "conj"):
+            tok = tok.head  # "to flee the area and join the truce": still inside the argument
+            continue
+        if tok.dep_ in ("conj", "parataxis", "ROOT"):
+            break
+        if tok.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in INDEPENDENT_MARKS for c in tok.children
+        ):
+            break
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTING:
+            break
+        tok = tok.head
+        out.append(tok)
+    return out
+
+
+# Events that are made by speaking: a statement's date is theirs ("on Sunday … said they will …"),
+# and the violence they are about may be an event of its own ("calls for an inquiry into …").
+SPEECH_ACTS = frozenset("ACCUSE REQUEST THREATEN REJECT AGREE SUPPORT CONCEDE SANCTION".split())
+PAST_TAGS = frozenset({"VBN", "VBD"})
+
+
+def _told_as_past(tok: Token) -> bool:
+    """A past participle or past tense in a clause that modifies a noun: "families killed by the
+    coalition", "the massacre that killed 40"."""
+    return tok.tag_ in PAST_TAGS and tok.dep_ in ("acl", "relcl")
+
+
+def _happened_inside(d: Draft, keeper: Draft) -> bool:
+    """Whether a violent event inside a statement's argument is told as having happened.
+
+    "calls for an inquiry into the massacre committed by the coalition", "demands the bodies of
+    the families killed by the coalition": the statement is one event and the violence it is about
+    another, with its own actor, place and toll. "calls on the army to attack" stays one request.
+    """
+    if d.type != "ASSAULT" or keeper.type not in SPEECH_ACTS:
+        return False
+    if _told_as_past(d.head):
+        return True
+    return d.head.pos_ in ("NOUN", "PROPN") and any(_told_as_past(c) for c in d.head.children)
+
+
+def unsubsumed(found: list[Draft]) -> list[Draft]:
+    """Drop a trigger that sits inside an argument of another trigger of the same sentence."""
+    heads = {d.head.i: d for d in found}
+    keep = []
+    for d in found:
+        above = ancestors_via_arguments(d.head)
+        keeper = next((heads[a.i] for a in above if a.i in heads and heads[a.i] is not d), None)
+        if d.entry is not ULTIMATUM and keeper is not None:
+            if _happened_inside(d, keeper):
+                keep.append(d)  # its own event, whatever else shares the statement's verb
+                continue
+            if keeper.type == d.type and keeper.mode_hint is None:
+                keeper.mode_hint = d.entry.mode  # "seven blasts hit …": the event is an explosion
+            continue
+        # two event nouns under one verb ("signed an agreement for a ceasefire") are one event:
+        # the verb's object speaks for it
+        if d.governor is not None and any(
+            o is not d
+            and o.governor is not None
+            and o.governor.i == d.governor.i
+            and o.head.dep_ in ("dobj", "obj")
+            and d.head.dep_ not in ("dobj", "obj")
+            for o in found
+        ):
+            continue
+        # an ultimatum's own verb is its trigger: a lexicon event on the same verb yields to it
+        if d.entry is not ULTIMATUM and any(o.entry is ULTIMATUM and o.head.i == d.head.i for o in found):
+            continue
+        if d.entry is not ULTIMATUM and any(
+            o.entry is ULTIMATUM and any(a.i == o.head.i for a in [d.head, *d.head.ancestors]) for o in found
+        ):
+            continue  # inside an ultimatum ("unless the army pulls out"): its condition, not an event
+        keep.append(d)
+    return keep
