@@ -198,6 +198,7 @@ def test_killed_and_wounded_in_one_clause_are_one_event(extract_text: Any) -> No
         "Seeking Truth about Sexual Violence and War Crime Case in Burma",
         "Un officier de la garde abat un jeune dans la capitale",
         "The outcome of the combat operations in the north",
+        "Slain militant was an explosives expert, army says",
     ],
 )
 def test_headline_names_a_violent_event(extract_text: Any, headline: str) -> None:
