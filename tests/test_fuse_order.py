@@ -141,3 +141,23 @@ def test_fuse_compares_only_candidates() -> None:
     compared = fuser.compared
     fuser.add(reports(*jableh()))
     assert fuser.compared - compared <= 6  # the four Jableh reports among themselves only
+
+
+def test_fuse_a_remembered_id_never_takes_a_live_event_from_its_reports() -> None:
+    """A report whose stored event no longer holds it (the rules changed) must not take that id
+    back from the reports still in that event."""
+    records = _stream()
+    first = Fuser()
+    first.add(reports(*records))
+    kabul = next(
+        f for f, c in first.clusters.items() if first.reports[c.members[0]].article_id.startswith("kabul")
+    )
+    mosul = report_from_record(records[-1])
+    stale = dict(first.member_of)
+    stale[mosul.uid] = kabul  # the store remembers Mosul in the Kabul event
+    again = Fuser(ids=stale)
+    again.add(reports(*records[:-1]))
+    again.add([mosul])
+    members = [m for c in again.clusters.values() for m in c.members]
+    assert sorted(members) == sorted(first.member_of)  # every report in exactly one event
+    assert again.member_of[mosul.uid] != kabul

@@ -267,7 +267,12 @@ class Fuser:
         """Give each new cluster of a component an id: its predecessor's where there is one."""
         old: dict[str, set[str]] = {}
         for uid in comp:
-            fid = self.member_of.get(uid) or self._previous.get(uid)
+            fid = self.member_of.get(uid)
+            if fid is None:
+                fid = self._previous.get(uid)
+                live = self.clusters.get(fid) if fid else None
+                if live is not None and not set(live.members) <= comp:
+                    fid = None  # a remembered id that names a live event outside this component now
             if fid:
                 old.setdefault(fid, set()).add(uid)
         options = sorted(
