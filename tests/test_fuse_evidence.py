@@ -96,10 +96,20 @@ def test_one_outlets_consecutive_days_are_consecutive_events() -> None:
 
 def test_one_outlets_stories_days_apart_are_different_events() -> None:
     # a monitor's daily stories share its words and its province; three days apart they are two events
-    a = event("a", "Renewed clashes between the regime forces and the factions in Aleppo countryside",
-              outlet="Monitor", published="2017-02-04", places=("Aleppo",))
-    b = event("b", "Renewed clashes and shelling by the regime forces in Aleppo countryside",
-              outlet="Monitor", published="2017-02-07", places=("Aleppo",))
+    a = event(
+        "a",
+        "Renewed clashes between the regime forces and the factions in Aleppo countryside",
+        outlet="Monitor",
+        published="2017-02-04",
+        places=("Aleppo",),
+    )
+    b = event(
+        "b",
+        "Renewed clashes and shelling by the regime forces in Aleppo countryside",
+        outlet="Monitor",
+        published="2017-02-07",
+        places=("Aleppo",),
+    )
     c = event("c", "Renewed clashes and shelling by the regime forces in Aleppo countryside",
               outlet="Wire", published="2017-02-07", places=("Aleppo",))  # fmt: skip
     assert apart_reason(*reports(a, b)) == "one outlet's stories of different days"
@@ -108,8 +118,14 @@ def test_one_outlets_stories_days_apart_are_different_events() -> None:
 
 def test_one_outlet_days_apart_may_tell_of_one_named_day() -> None:
     day = ("2019-03-18", "2019-03-18", "day")
-    a = event("a", "Coalition strikes kill 40 in Baghuz on 18 March", outlet="Monitor",
-              published="2019-03-19", places=("Aleppo",), date=day)
+    a = event(
+        "a",
+        "Coalition strikes kill 40 in Baghuz on 18 March",
+        outlet="Monitor",
+        published="2019-03-19",
+        places=("Aleppo",),
+        date=day,
+    )
     b = event("b", "Calls for an inquiry into the strikes of 18 March that killed 40", outlet="Monitor",
               published="2019-03-25", places=("Aleppo",), date=day)  # fmt: skip
     assert apart_reason(*reports(a, b)) is None
@@ -158,6 +174,25 @@ def test_an_openings_month_or_far_date_does_not_date_it() -> None:
     assert not old.date_from_text
     later = report_from_article(article, text="Vote on 9 February", times=_times("9 February", "2021-02-09"))
     assert not later.date_from_text
+
+
+def test_a_periodic_report_joins_no_event() -> None:
+    from polemos.fuse import report_from_article
+
+    (strike,) = reports(
+        event("m", "Rebels kill 30 in attack on army post", outlet="AFP", published="2021-11-30",
+              places=("Maiduguri",)),
+    )  # fmt: skip
+    place = {"text": "Nigeria", "name": "Nigeria", "geonameid": 2328926, "lat": 10.0, "lon": 8.0,
+             "country": "NG", "admin1": None, "feature": "country"}  # fmt: skip
+    article = {"id": "cw", "outlet": "Crisis Group", "published": "2021-12-01"}
+    digest = report_from_article(article, text="Nigeria NOVEMBER 2021", places=[place],
+                                 times=_times("NOVEMBER 2021", "2021-11-01", "month", 8))  # fmt: skip
+    assert digest.periodic
+    assert apart_reason(strike, digest) == "a periodic report tells of many events"
+    news = report_from_article(article, text="Violence forces 88,000 to flee homes in May", places=[place],
+                               times=_times("May", "2021-05-01", "month", 40))  # fmt: skip
+    assert not news.periodic  # "in May" dates what it tells
 
 
 def test_a_demonym_says_whose_not_where() -> None:

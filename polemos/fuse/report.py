@@ -98,6 +98,7 @@ class Report:
     words: dict[str, float]  # weighted content words of the evidence (and mentions)
     record: Mapping[str, Any] = field(repr=False, compare=False)
     read: bool = True  # False: an article in which no event was read (see report_from_article)
+    periodic: bool = False  # an unread article whose opening names a month or a year: a digest
     country_firm: bool = True  # False: ``countries`` come from demonyms only ("Afghan forces")
 
     @property
@@ -256,6 +257,7 @@ def report_from_record(
 UNREAD = ""  # the event id of an article's unread report
 UNREAD_CHARS = 400  # the opening an unread report is read from (headline and lead)
 UNREAD_PRECISIONS = ("day", "week")  # a month in a monthly report's title is its period, not a day
+PERIOD_PRECISIONS = ("month", "year")  # an opening's first date this coarse names a digest's period
 UNREAD_LAG_DAYS = 45  # an opening's date at most this long before publication (the store loads by it)
 READ_LAG_DAYS = 14  # the same for an event dated only by publication: within the store's padding
 
@@ -278,6 +280,26 @@ def _opening_date(
         return {"start": start.isoformat(), "end": (end or start).isoformat(),
                 "precision": t.get("precision"), "text": t.get("text"), "basis": "text"}  # fmt: skip
     return None
+
+
+# Words before a month or a year that make it the time of something told ("flee homes in May"),
+# not the period a document covers.
+TIME_PREPOSITIONS = frozenset({"in", "during", "since", "until", "en", "dans", "depuis", "durante", "desde"})
+
+
+def _names_a_period(opening: str, times: list[Mapping[str, Any]] | None) -> bool:
+    """Whether the opening's first date is a bare month or year ("Central African Republic
+    NOVEMBER 2019", "Annual report 2016"): the title of a periodic report, which tells of many
+    events. "… flee homes in May" dates what it tells instead."""
+    for t in times or ():
+        start = t.get("start") or 0
+        if start >= len(opening) or t.get("start_date") is None:
+            continue
+        before = opening[:start].split()
+        return t.get("precision") in PERIOD_PRECISIONS and not (
+            before and before[-1].lower() in TIME_PREPOSITIONS
+        )
+    return False
 
 
 def report_from_article(
@@ -314,4 +336,4 @@ def report_from_article(
         published=article.get("published"),
         article_places=list(places or ()),
     )
-    return replace(report, read=False, family="unread")
+    return replace(report, read=False, family="unread", periodic=_names_a_period(opening, times))

@@ -100,6 +100,8 @@ def apart_reason(a: Report, b: Report) -> str | None:
     """Why two reports cannot be one event (a rule, not a score), or None when they may be."""
     if a.article_id == b.article_id:
         return "same article"  # the extractor already joined one article's mentions of one event
+    if a.periodic or b.periodic:
+        return "a periodic report tells of many events"  # it belongs to none of them alone
     if a.family != b.family and a.read and b.read:
         return "different kinds of event"
     if _dates_apart(a, b):
