@@ -2,10 +2,11 @@
 
 Candidates come from the folded name, then the name without an Arabic article or an area word
 ("Idlib province"), then a consonant skeleton checked by a bounded fuzzy ratio (transliteration
-drift). Each candidate is scored (log population, feature class, how the name matched) and the
-article's context moves the scores: countries and admin areas it names, an "X, Y" apposition
-("Paris, Texas"), and nearness to the other places it resolves (two passes). A country or admin1
-name resolves to the area, not to a town of that name. A mention nothing matches stays, unresolved,
+drift; the index keeps skeletons only for countries written in a non-Latin script). Each candidate
+is scored (log population, feature class, how the name matched; ``places_score``) and the article's
+context moves the scores: countries and admin areas it names, an "X, Y" apposition ("Paris,
+Texas"), and nearness to the other places it resolves (two passes). A country or admin1 name
+resolves to the area, not to a town of that name. A mention nothing matches stays, unresolved,
 with null coordinates; no mention can remove another.
 """
 
