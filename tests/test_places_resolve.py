@@ -236,3 +236,28 @@ def test_places_drifted_arabic_name_is_no_town_of_a_latin_script_country():
     text = "Aerial bombardment on al-Kharita town kills 5 civilians"
     ref = place(resolve_places(text, spans(text, "al-Kharita")), "al-Kharita")
     assert ref.country != "FI" and ref.status == "unresolved"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Suspected Islamists kill 20 in east Congo village attacks",
+        "Fighting flared in the Congo's Ituri province.",
+    ],
+)
+def test_places_bare_congo_is_the_democratic_republic(text):
+    # Reuters and AP style: bare "Congo" is the DRC; the other one is "Congo Republic"
+    assert place(resolve_places(text, spans(text, "Congo")), "Congo").country == "CD"
+
+
+@pytest.mark.parametrize(
+    "name", ["Republic of Congo", "Congo Republic", "Congo-Brazzaville", "Republic of the Congo"]
+)
+def test_places_explicit_forms_of_congo_are_the_republic(name):
+    text = f"Troops deployed in {name} on Monday."
+    assert place(resolve_places(text, spans(text, name)), name).country == "CG"
+
+
+def test_places_bare_congo_in_a_story_about_brazzaville_is_the_republic():
+    text = "Brazzaville, Congo: police arrested an opposition leader."
+    assert place(resolve_places(text, spans(text, "Brazzaville", "Congo")), "Congo").country == "CG"
