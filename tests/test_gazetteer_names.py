@@ -66,3 +66,23 @@ def test_gazetteer_names_is_latin():
 def test_gazetteer_names_skeleton_reads_an_inner_article_as_al():
     # sun-letter assimilation: "an Nu'man" and "al-Numan" are one article
     assert skeleton(fold("Ma`arrat an Nu`man")) == skeleton(fold("Maarat al-Numan"))
+
+
+def test_gazetteer_names_skeletons_only_for_countries_written_in_another_script():
+    from polemos.resolve.gazetteer_build import _Writer
+
+    w = _Writer(None)  # type: ignore[arg-type]  # keys are collected in memory; nothing is written
+    w.place(1, "Harittu", 60.0, 25.0, "FI", None, None, "city", 3870)
+    w.place(2, "Jablah", 35.36, 35.93, "SY", None, None, "city", 65915)
+    w.key("Harittu", 1, 0)
+    w.key("Jablah", 2, 0)
+    assert {pid for _, pid in w.skels} == {2}  # Finnish names are not transliterated: no drift
+    assert ("harittu", 1) in w.names  # the exact name is still indexed
+
+
+def test_gazetteer_names_non_latin_script_table_holds_iso_codes():
+    from polemos.resolve.gazetteer_names import NON_LATIN_SCRIPT_COUNTRIES as table
+
+    assert all(len(cc) == 2 and cc.isupper() for cc in table)
+    assert {"SY", "IQ", "IR", "RU", "CN", "IL"} <= table
+    assert not {"FI", "FR", "US", "TR", "AZ", "ES"} & table

@@ -182,3 +182,27 @@ def test_places_recognize_wire_short_forms_of_the_central_african_republic(text,
 
     places = {p["text"]: p["country"] for p in polemos.extract(text)["places"]}
     assert places.get(name) == "CF"
+
+
+@pytest.mark.parametrize(
+    ("text", "whole", "part"),
+    [
+        ("Continuous violent clashes in Sheikh Lutfi and Masaken Hanano", "Sheikh Lutfi", "Sheikh"),
+        ("Battles go on at the outskirts of Tal Abyad city", "Tal Abyad", "Tal"),
+        ("Airstrikes in Al-Marjeh neighborhood of Aleppo city kill 10 citizens", "Al-Marjeh", "Al"),
+    ],
+)
+def test_places_recognize_a_name_the_model_cut_after_its_first_word(nlp, text, whole, part):
+    # the model tags only the particle, title or article; the place is the whole name
+    got = found(nlp, text)
+    assert whole in got and part not in got
+
+
+def test_places_recognize_the_rest_of_an_unknown_particle_name_is_no_place(nlp):
+    # "Tarma" of "Ein Tarma" is no town in Peru
+    assert "Tarma" not in found(nlp, "Warplanes escalate the raids on Ein Tarma and Douma")
+
+
+def test_places_recognize_a_title_alone_is_no_place(nlp):
+    # "the Caesar and Sultan": two men, not the town of Sultan, Washington
+    assert "Sultan" not in found(nlp, "Breaches on the 47th day of the truce of the Caesar and Sultan")

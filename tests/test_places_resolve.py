@@ -229,3 +229,56 @@ def test_places_no_team_no_team_reading():
     text = "A ferry left Portland for the islands, Maine officials said."
     ref = place(resolve_places(text, spans(text, "Portland", "Maine")), "Portland")
     assert ref.admin1 == "Maine"
+
+
+def test_places_drifted_arabic_name_is_no_town_of_a_latin_script_country():
+    # the skeleton of "al-Kharita" matches Harittu, Finland; a Finnish name has no spelling drift
+    text = "Aerial bombardment on al-Kharita town kills 5 civilians"
+    ref = place(resolve_places(text, spans(text, "al-Kharita")), "al-Kharita")
+    assert ref.country != "FI" and ref.status == "unresolved"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Suspected Islamists kill 20 in east Congo village attacks",
+        "Fighting flared in the Congo's Ituri province.",
+    ],
+)
+def test_places_bare_congo_is_the_democratic_republic(text):
+    # Reuters and AP style: bare "Congo" is the DRC; the other one is "Congo Republic"
+    assert place(resolve_places(text, spans(text, "Congo")), "Congo").country == "CD"
+
+
+@pytest.mark.parametrize(
+    "name", ["Republic of Congo", "Congo Republic", "Congo-Brazzaville", "Republic of the Congo"]
+)
+def test_places_explicit_forms_of_congo_are_the_republic(name):
+    text = f"Troops deployed in {name} on Monday."
+    assert place(resolve_places(text, spans(text, name)), name).country == "CG"
+
+
+def test_places_bare_congo_in_a_story_about_brazzaville_is_the_republic():
+    text = "Brazzaville, Congo: police arrested an opposition leader."
+    assert place(resolve_places(text, spans(text, "Brazzaville", "Congo")), "Congo").country == "CG"
+
+
+@pytest.mark.parametrize(("name", "geonameid"), [("Ras Al-Ayn", 165509), ("Ariha", 172994)])
+def test_places_official_name_of_a_town_of_unknown_size_beats_a_foreign_alternate(name, geonameid):
+    # Ra's al `Ayn and Ariha have population 0 in GeoNames (unknown, not empty); Rosh Ha'Ayin and
+    # Jericho only bear those names as alternates
+    text = f"{name} city witnesses ongoing violent battles between the Turkish forces and the SDF"
+    ref = place(resolve_places(text, spans(text, name, demonyms=("Turkish",))), name)
+    assert ref.geonameid == geonameid and ref.country == "SY"
+
+
+def test_places_unknown_population_scores_as_a_typical_town_not_an_empty_one():
+    from dataclasses import replace
+
+    from polemos.resolve.gazetteer import Place
+    from polemos.resolve.places_score import Mention, base_score
+
+    m = Mention(0, 4, "Town", False)
+    unknown = Place(1, "Town", 35.0, 38.0, "SY", None, None, "city", 0, False)
+    assert base_score(replace(unknown, population=600), m) < base_score(unknown, m)
+    assert base_score(unknown, m) < base_score(replace(unknown, population=20_000), m)

@@ -53,6 +53,15 @@ NAME_PARTICLES = frozenset(
     """abu ain ein ayn tal tall tell jabal jebel deir dayr kafr beit bayt bir ras wadi sheikh umm khan qasr
     maarat maaret maarrat jisr khirbet qalaat bab""".split()
 )
+# Titles and honorifics: the first word of a person's or a place's name ("Sheikh Maqsoud", "Sultan
+# Qaboos"), or a person on their own ("the Caesar and Sultan"); never a place alone.
+TITLES = frozenset(
+    """sheikh sheik shaikh shaykh sheykh emir amir sultan imam mullah mufti ayatollah caliph sayyid pasha
+    """.split()
+)
+# Words that begin a longer name and are no place when a capitalised word follows them: a particle,
+# a title, or an Arabic article written apart ("Tal Abyad", "Sheikh Lutfi", "Al-Marjeh").
+NAME_LEADS = NAME_PARTICLES | TITLES | ARTICLES
 # Nouns after which "on" reads as "at": "raids on Douma", "an attack on Harasta", "shells fell on X".
 ON_TARGET = frozenset(
     """attack assault raid strike airstrike bombardment bombing shelling offensive march advance fire
@@ -138,6 +147,21 @@ def _locative(doc: Doc, span: Span) -> bool:
     return prev is not None and prev.text == ","
 
 
+def _name_word(texts: list[str], starts: list[bool], j: int) -> int:
+    """The end of the next word of a name at token ``j`` (a capitalised word, "-Marjeh" or
+    "al-Ayn"), in the same sentence; ``j`` itself when no name goes on there."""
+    n = len(texts)
+    if j >= n or starts[j]:
+        return j
+    if _capitalised_text(texts[j]):
+        return j + 1
+    if texts[j] == "-" and j + 1 < n and _capitalised_text(texts[j + 1]):
+        return j + 2  # "Al-Marjeh"
+    if texts[j].lower() in ARTICLES and j + 2 < n and texts[j + 1] == "-" and _capitalised_text(texts[j + 2]):
+        return j + 3  # "Ras al-Ayn"
+    return j
+
+
 def _body_abbreviation(text: str) -> bool:
     """ "MoD", "DoJ", "MoI": a short abbreviation with a capital after a small letter names a body."""
     letters = [c for c in text if c.isalpha()]
@@ -196,6 +220,10 @@ class PlaceRecognizer:
             if e.label_ not in PLACE_LABELS:
                 continue
             s, t = _trim(doc, e.start, e.end)
+            if s < t and self._texts[s].lower() in NAME_LEADS:
+                t = self._whole_name(doc, s, t)
+                if t - s == 1 and self._texts[s].lower() in TITLES:
+                    continue  # "the Caesar and Sultan": a title alone names a person
             if s >= t or doc[s:t].text in table or _body_abbreviation(doc[s:t].text):
                 continue  # demonyms: step 3; "MoD" is no place
             if self._known(doc[s:t]) or self._transliterated(doc, doc[s:t], cue_needed=False):
@@ -223,6 +251,19 @@ class PlaceRecognizer:
                 spans.append((start, end, demonym))
         spans.sort()
         return [(doc[s].idx, doc[t - 1].idx + len(doc[t - 1].text), d) for s, t, d in spans]
+
+    def _whole_name(self, doc: Doc, s: int, t: int) -> int:
+        """The end of the name a model's place begins with a particle or a title, when the model cut
+        it short ("Tal" of "Tal Abyad", "Sheikh" of "Sheikh Lutfi"): the longest known name that
+        goes on from it, else (the model's place is the lone first word) one more word."""
+        ends = [t]
+        while (end := _name_word(self._texts, self._starts, ends[-1])) > ends[-1] and end - s <= MAX_TOKENS:
+            ends.append(end)
+        ends = ends[1:]
+        known = [e for e in ends if self._known(doc[s:e])]
+        if known:
+            return known[-1]
+        return ends[0] if ends and t - s == 1 else t  # "El Salvador" is whole already
 
     def _known(self, span: Span) -> bool:
         key = fold(span.text)
@@ -268,6 +309,10 @@ class PlaceRecognizer:
             if found:
                 yield i, found
                 i = found
+            elif texts[k].lower() in NAME_LEADS:
+                # no known name begins with this particle or title: the words after it are the rest
+                # of that name ("Tarma" of "Ein Tarma"), not a place of their own
+                i = max(i + 1, _name_word(texts, starts, k + 1) + lo)
             else:
                 i += 1
 
@@ -282,9 +327,9 @@ class PlaceRecognizer:
     ) -> Place | None:
         text = span.text
         key = fold(text)
-        if key in GENERIC or text in demonyms() or _body_abbreviation(text):
+        if key in GENERIC or key in TITLES or text in demonyms() or _body_abbreviation(text):
             # "Canadian", "Pak": a country's adjective (step 3), not Canadian, Victoria or Paka in
-            # Malaysia; "MoD" names a body
+            # Malaysia; "MoD" names a body; "Sultan" is a title
             return None
         cands = self.gazetteer.lookup(key) or self.gazetteer.lookup(strip_article(key))
         if text.endswith(".") and len(span) <= 3:
@@ -301,8 +346,12 @@ class PlaceRecognizer:
         single = len(span) == 1
         nxt = doc[span.end] if span.end < len(doc) else None
         if nxt is not None:
-            if single and first.lower_ in NAME_PARTICLES and _capitalised(nxt):
-                return None  # "Abu" of "Abu Rasin": the name the gazetteer lacks is longer
+            if (
+                single
+                and first.lower_ in NAME_LEADS
+                and _name_word(self._texts, self._starts, span.end) > span.end
+            ):
+                return None  # "Abu" of "Abu Rasin", "Al" of "Al-Marjeh": the unknown name is longer
             if nxt.text == "-" and span.end + 1 < len(doc) and doc[span.end + 1].text in COMPASS:
                 return None  # "Nord" of "le Nord-ouest": a direction, not the French département
         if relaxed:  # inside a span the model already calls a place: no population floor

