@@ -356,14 +356,20 @@ def find_triggers(sent: SpacySpan) -> list[Match]:
     lemmas = [t.lemma_.lower() if t.text != "-" else "-" for t in tokens]
     folds = [guess_lemma(t.text) if t.text != "-" and _needs_fold(t) else None for t in tokens]
     surfaces = [surface(t) for t in tokens]
+    # where an entry may start, read once: most words start none, and are skipped at every width
+    starts = [
+        i
+        for i in range(len(tokens))
+        if lemmas[i] in firsts or (folds[i] or "") in firsts or surfaces[i] in firsts
+    ]
     matches: list[Match] = []
     taken: set[int] = set()
     for width in range(MAX_WORDS, 0, -1):
-        for i in range(len(tokens) - width + 1):
+        for i in starts:
+            if i + width > len(tokens):
+                break
             window = tokens[i : i + width]
             if window[0].is_punct or window[-1].is_punct or any(t.i in taken for t in window):
-                continue
-            if lemmas[i] not in firsts and (folds[i] or "") not in firsts and surfaces[i] not in firsts:
                 continue
             entries = lexicon.get(_join(lemmas[i : i + width]), ())
             folded = False

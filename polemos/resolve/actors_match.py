@@ -55,6 +55,7 @@ class PhraseTable(Generic[V]):
     def __init__(self) -> None:
         self.values: dict[str, list[V]] = {}
         self._prefixes: set[str] = set()
+        self.firsts: set[str] = set()  # first word keys: most tokens start no phrase at all
 
     def add(self, phrase_key: str, value: V) -> None:
         if not phrase_key:
@@ -63,6 +64,7 @@ class PhraseTable(Generic[V]):
         if value not in bucket:
             bucket.append(value)
         words = phrase_key.split(" ")
+        self.firsts.add(words[0])
         for n in range(1, len(words)):
             self._prefixes.add(" ".join(words[:n]))
 
@@ -139,8 +141,17 @@ class Matcher:
         """Every reference in ``toks``, left to right, longest first, not overlapping."""
         keys = [t.key for t in toks]
         out: list[Match] = []
+        aliases, of_phrases = self.aliases.firsts, self.of_phrases.firsts
+        countries, capitals = self.countries.firsts, self.capitals.firsts
         i = 0
         while i < len(toks):
+            k, caps = keys[i], toks[i].caps
+            if not (
+                k in aliases or k in of_phrases or k in countries or k in capitals
+                or caps in self.exact or caps in self.exact_countries
+            ):  # fmt: skip
+                i += 1  # no reference starts here: skip the table look-ups
+                continue
             found = self._find_at(toks, keys, i)
             if found is None:
                 i += 1
