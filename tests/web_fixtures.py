@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -19,7 +20,11 @@ import pytest
 CHROMIUM = os.environ.get("POLEMOS_CHROMIUM", "/usr/bin/chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
-SHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+# Screenshots go to a scratch folder unless POLEMOS_SCREENSHOTS names one (docs/screenshots to
+# refresh the documentation's pictures), so a test run never rewrites files of the checkout.
+SHOTS = Path(
+    os.environ.get("POLEMOS_SCREENSHOTS") or Path(tempfile.gettempdir()) / "polemos-screenshots"
+)
 
 
 class LiveServer:
@@ -70,7 +75,7 @@ def page(browser: Any) -> Iterator[Any]:
 
 
 def shoot(page: Any, name: str) -> None:
-    """Keep a screenshot of the page in docs/screenshots (made by the test run)."""
+    """Keep a screenshot of the page (in ``SHOTS``)."""
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
