@@ -16,6 +16,8 @@ longest span first:
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -178,15 +180,40 @@ def _capitalised_text(text: str) -> bool:
     return text[:1].isupper() and any(c.isalpha() for c in text)
 
 
+@dataclass
+class _DocView:
+    """One Doc's token features, read once (iterating a Doc builds a Token object each time), and
+    what recognition needs to know about its other words; made per call, so a recognizer keeps no
+    state of the Doc it is reading."""
+
+    doc: Doc
+    texts: list[str] = field(init=False)
+    spaced: list[str] = field(init=False)  # texts with their trailing whitespace
+    starts: list[bool] = field(init=False)  # sentence starts
+    lower_words: set[str] = field(init=False)  # words written in lower case somewhere in the Doc
+    ent_of: dict[int, Span] = field(init=False)  # token index -> the model's entity holding it
+    surnames: set[str] = field(init=False)  # last words of the model's multi-word PERSON names
+
+    def __post_init__(self) -> None:
+        doc = self.doc
+        self.texts = [t.text for t in doc]
+        self.spaced = [t.text_with_ws for t in doc]
+        self.starts = [bool(t.is_sent_start) for t in doc]
+        self.lower_words = {w for w in self.texts if w.islower()}
+        self.ent_of = {k: e for e in doc.ents for k in range(e.start, e.end)}
+        self.surnames = {
+            e[-1].text
+            for e in map(_name_part, doc.ents)
+            if e.label_ == "PERSON" and len(e) > 1 and not any(t.lower_ in ("and", ",", "&") for t in e)
+        }
+
+
 class PlaceRecognizer:
     """Doc in, Doc out: writes ``doc._.polemos_places`` as sorted (start, end, is_demonym)."""
 
     def __init__(self, nlp: Language, name: str = "polemos_places") -> None:
         self.name = name
         self._gazetteer: Gazetteer | None = None
-        self._texts: list[str] = []  # the current Doc's token texts, with whitespace, sentence starts
-        self._spaced: list[str] = []
-        self._starts: list[bool] = []
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -201,46 +228,33 @@ class PlaceRecognizer:
     # -- the three sources ------------------------------------------------------------------
     def find(self, doc: Doc) -> list[tuple[int, int, bool]]:
         found: list[tuple[int, int, bool, int]] = []  # (start, end, demonym, source rank)
-        # token features read once: iterating a Doc builds a Token object each time
-        self._texts = [t.text for t in doc]
-        self._spaced = [t.text_with_ws for t in doc]
-        self._starts = [bool(t.is_sent_start) for t in doc]
-        lower_words = {w for w in self._texts if w.islower()}
-        surnames = {
-            e[-1].text
-            for e in map(_name_part, doc.ents)
-            if e.label_ == "PERSON" and len(e) > 1 and not any(t.lower_ in ("and", ",", "&") for t in e)
-        }
-        ent_of = {}
-        for e in doc.ents:
-            for k in range(e.start, e.end):
-                ent_of[k] = e
+        view = _DocView(doc)
         table = demonyms()
         for e in doc.ents:  # 1. the model's places, narrowed to the name the gazetteer knows inside
             if e.label_ not in PLACE_LABELS:
                 continue
             s, t = _trim(doc, e.start, e.end)
-            if s < t and self._texts[s].lower() in NAME_LEADS:
-                t = self._whole_name(doc, s, t)
-                if t - s == 1 and self._texts[s].lower() in TITLES:
+            if s < t and view.texts[s].lower() in NAME_LEADS:
+                t = self._whole_name(view, s, t)
+                if t - s == 1 and view.texts[s].lower() in TITLES:
                     continue  # "the Caesar and Sultan": a title alone names a person
             if s >= t or doc[s:t].text in table or _body_abbreviation(doc[s:t].text):
                 continue  # demonyms: step 3; "MoD" is no place
             if self._known(doc[s:t]) or self._transliterated(doc, doc[s:t], cue_needed=False):
                 found.append((s, t, False, 0))
                 continue
-            inner = list(self._gazetteer_spans(doc, ent_of, lower_words, set(), s, t, relaxed=True))
+            inner = list(self._gazetteer_spans(view, s, t, relaxed=True))
             found += [(a, b, False, 0) for a, b in inner]
             if not inner:
                 found.append((s, s + 1, True, 0) if doc[s].text in table else (s, t, False, 0))
         # 1b. facility and street names, whole: "Kingsley Road" is no mention of the town of Kingsley
         found += [(s, t, False, 0) for s, t in facility_spans(doc)]
         model = [(s, t) for s, t, d, _ in found if not d]
-        for start, end in self._gazetteer_spans(doc, ent_of, lower_words, surnames):  # 2. names it missed
+        for start, end in self._gazetteer_spans(view):  # 2. names it missed
             # a longer known name around one of the model's places: "the U.S. Virgin Islands"
             longer = any(start <= s and t <= end and t - s < end - start for s, t in model)
             found.append((start, end, False, 0 if longer else 1))
-        for start, end in self._demonym_spans(doc):  # 3. "Syrian", "Americans"
+        for start, end in self._demonym_spans(view):  # 3. "Syrian", "Americans"
             found.append((start, end, True, 2))
         # overlaps: the model's places first, then the gazetteer's names, then demonyms; longer first
         taken = [False] * len(doc)
@@ -252,15 +266,15 @@ class PlaceRecognizer:
         spans.sort()
         return [(doc[s].idx, doc[t - 1].idx + len(doc[t - 1].text), d) for s, t, d in spans]
 
-    def _whole_name(self, doc: Doc, s: int, t: int) -> int:
+    def _whole_name(self, view: _DocView, s: int, t: int) -> int:
         """The end of the name a model's place begins with a particle or a title, when the model cut
         it short ("Tal" of "Tal Abyad", "Sheikh" of "Sheikh Lutfi"): the longest known name that
         goes on from it, else (the model's place is the lone first word) one more word."""
         ends = [t]
-        while (end := _name_word(self._texts, self._starts, ends[-1])) > ends[-1] and end - s <= MAX_TOKENS:
+        while (end := _name_word(view.texts, view.starts, ends[-1])) > ends[-1] and end - s <= MAX_TOKENS:
             ends.append(end)
         ends = ends[1:]
-        known = [e for e in ends if self._known(doc[s:e])]
+        known = [e for e in ends if self._known(view.doc[s:e])]
         if known:
             return known[-1]
         return ends[0] if ends and t - s == 1 else t  # "El Salvador" is whole already
@@ -269,22 +283,15 @@ class PlaceRecognizer:
         key = fold(span.text)
         return bool(self.gazetteer.lookup(key) or self.gazetteer.lookup(strip_article(key)))
 
-    def _gazetteer_spans(
-        self,
-        doc: Doc,
-        ent_of: dict,
-        lower_words: set[str],
-        surnames: set[str],
-        lo: int = 0,
-        hi: int | None = None,
-        relaxed: bool = False,
-    ):
+    def _gazetteer_spans(self, view: _DocView, lo: int = 0, hi: int | None = None, relaxed: bool = False):
+        """Known names in tokens ``[lo, hi)``, longest first: the ones the model did not tag, or
+        (``relaxed``) the names inside a place it did."""
+        doc = view.doc
         hi = len(doc) if hi is None else hi
-        # token features read once per call: Doc indexing builds a Token object each time
-        texts = self._texts[lo:hi]
+        texts = view.texts[lo:hi]
         caps = [_capitalised_text(w) for w in texts]
         joins = [c or w.lower() in CONNECTORS for c, w in zip(caps, texts, strict=True)]
-        starts = self._starts[lo:hi]
+        starts = view.starts[lo:hi]
         i = lo
         while i < hi:
             k = i - lo
@@ -302,7 +309,7 @@ class PlaceRecognizer:
                 if not all(joins[k:e]) or (starts[e - 1] and j - i > 1) or any(starts[k + 1 : e]):
                     continue
                 inner = doc[i:j]
-                place = self._accept(doc, inner, ent_of, lower_words, surnames, relaxed)
+                place = self._accept(view, inner, relaxed)
                 if place is not None:
                     found = j
                     break
@@ -316,15 +323,8 @@ class PlaceRecognizer:
             else:
                 i += 1
 
-    def _accept(
-        self,
-        doc: Doc,
-        span: Span,
-        ent_of: dict,
-        lower_words: set[str],
-        surnames: set[str],
-        relaxed: bool = False,
-    ) -> Place | None:
+    def _accept(self, view: _DocView, span: Span, relaxed: bool = False) -> Place | None:
+        doc, lower_words, surnames = view.doc, view.lower_words, view.surnames
         text = span.text
         key = fold(text)
         if key in GENERIC or key in TITLES or text in demonyms() or _body_abbreviation(text):
@@ -349,7 +349,7 @@ class PlaceRecognizer:
             if (
                 single
                 and first.lower_ in NAME_LEADS
-                and _name_word(self._texts, self._starts, span.end) > span.end
+                and _name_word(view.texts, view.starts, span.end) > span.end
             ):
                 return None  # "Abu" of "Abu Rasin", "Al" of "Al-Marjeh": the unknown name is longer
             if nxt.text == "-" and span.end + 1 < len(doc) and doc[span.end + 1].text in COMPASS:
@@ -361,7 +361,7 @@ class PlaceRecognizer:
                 if c.kind <= 1 and (not single or c.kind == 0 or c.feature in STRONG_FEATURES)
             ]
             return ok[0] if ok and not (single and first.text in lower_words) else None
-        ent = ent_of.get(span.start)
+        ent = view.ent_of.get(span.start)
         numeric = ent is not None and ent.label_ in NOT_PLACE_LABELS
         if numeric and (ent.label_ in ("DATE", "TIME") or any(t.like_num for t in span)):
             return None  # "May" is a month; but "706 Orange County" residents are of a place
@@ -434,9 +434,9 @@ class PlaceRecognizer:
             return []  # "Bashar al-Assad": the end of a person's name
         return [c for c in spelling_candidates(self.gazetteer, span.text) if c.kind <= 3]
 
-    def _demonym_spans(self, doc: Doc):
+    def _demonym_spans(self, view: _DocView):
         table = demonyms()
-        texts, spaced = self._texts, self._spaced
+        doc, texts, spaced = view.doc, view.texts, view.spaced
         i = 0
         while i < len(texts):
             if not texts[i][:1].isupper():  # every demonym is capitalised
