@@ -369,6 +369,13 @@ class PlaceRecognizer:
             first.text in lower_words or first.text.lower() in lower_words or first.text in surnames
         ):
             return None
+        if (
+            ent is not None
+            and ent.ent_id_
+            and not ent.ent_id_.startswith("state:")
+            and (ent.start, ent.end) != (span.start, span.end)
+        ):
+            return None  # "Haram" of "Boko Haram fighters": a word of a name the actor dictionary knows
         if ent is not None and ent.ent_id_ and (ent.start, ent.end) == (span.start, span.end):
             towns_only = not any(c.feature in STRONG_FEATURES for c in cands)  # "EU" is an area too
             if ent.label_ == "ORG" and not ent.ent_id_.startswith("state:") and towns_only:
