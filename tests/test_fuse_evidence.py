@@ -195,6 +195,19 @@ def test_a_periodic_report_joins_no_event() -> None:
     assert not news.periodic  # "in May" dates what it tells
 
 
+def test_an_unread_article_is_placed_by_the_country_its_party_fights_in() -> None:
+    from polemos.fuse import report_from_article
+
+    article = {"id": "u", "outlet": "Monitor", "published": "2018-04-15"}
+    text = "After the death of hundreds, Tahrir al-Sham takes a crossing"
+    placed = report_from_article(article, text=text, party_country=lambda t: "SY" if "Sham" in t else None)
+    assert placed.countries == {"SY"} and not placed.country_firm  # says whose, never keeps apart
+    place = {"text": "Idlib", "name": "Idlib", "geonameid": 169389, "lat": 35.93, "lon": 36.63,
+             "country": "SY", "admin1": "Idlib", "feature": "city"}  # fmt: skip
+    named = report_from_article(article, text=text, places=[place], party_country=lambda t: "IQ")
+    assert named.countries == {"SY"} and named.country_firm  # a place the text names comes first
+
+
 def test_a_demonym_says_whose_not_where() -> None:
     # "Russian warplanes" read as a place in Russia must not keep a Syrian report apart
     strike = event(

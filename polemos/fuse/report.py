@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
@@ -308,6 +308,7 @@ def report_from_article(
     text: str | None = None,
     places: list[Mapping[str, Any]] | None = None,
     times: list[Mapping[str, Any]] | None = None,
+    party_country: Callable[[str], str | None] | None = None,
 ) -> Report:
     """A report for an article in which no event was read (another language, a bare headline).
 
@@ -315,8 +316,14 @@ def report_from_article(
     reports never make an event on their own. ``article`` is the contract's ``article`` object;
     ``text`` its text (the opening is used); ``places`` and ``times`` the article's lists (a date
     the opening gives, "June 10th 2017: …", dates the report instead of its publication).
+    ``party_country`` reads the country a party named in the opening fights in ("Tahrir al-Sham"
+    is Syria's): used when no place gives one, and like a demonym it says whose, so it never keeps
+    two reports apart.
     """
     opening = (text or article.get("title") or "")[:UNREAD_CHARS]
+    if party_country is not None and not any(p.get("country") for p in places or ()):
+        cc = party_country(opening)
+        places = [*(places or ()), {"text": "", "country": cc, "demonym": True}] if cc else places
     locations = [p for p in places or () if not p.get("demonym")]
     record = {
         "id": UNREAD,

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import select
 
 from polemos.fuse.report import Report, report_from_article
+from polemos.resolve.actors import get_dictionary
 from polemos.store.schema import articles, places, times
 
 _CHUNK = 500
@@ -51,6 +52,11 @@ def article_times(conn: Any, article_ids: list[str]) -> dict[str, list[dict[str,
     return out
 
 
+def _party_country(text: str) -> str | None:
+    found = get_dictionary().country_evidence(text)
+    return found[0] if found else None
+
+
 def unread_reports(conn: Any, article_ids: list[str]) -> list[Report]:
     where, when = article_places(conn, article_ids), article_times(conn, article_ids)
     out = []
@@ -59,6 +65,12 @@ def unread_reports(conn: Any, article_ids: list[str]) -> list[Report]:
         for r in conn.execute(q.where(articles.c.id.in_(chunk))):
             article = {"id": r.id, "title": r.title, "published": r.published, "outlet": r.outlet}
             out.append(
-                report_from_article(article, text=r.text, places=where.get(r.id), times=when.get(r.id))
+                report_from_article(
+                    article,
+                    text=r.text,
+                    places=where.get(r.id),
+                    times=when.get(r.id),
+                    party_country=_party_country,
+                )
             )
     return out
