@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import by_trigger
+from conftest import by_trigger, only_event
 
 pytestmark = pytest.mark.slow
 
@@ -66,3 +66,9 @@ def test_we_is_the_speaker(extract_text: Any) -> None:
 def test_victims_are_not_the_actor_of_the_strike_that_killed_them(extract_text: Any) -> None:
     event = by_trigger(extract_text("Twelve people died in the airstrike."), "airstrike")
     assert event["actor"] is None
+
+
+def test_clashes_between_two_sides_name_both(extract_text: Any) -> None:
+    event = only_event(extract_text("Heavy clashes between the army and rebels near Goma on Monday."))
+    assert event["actor"]["text"] == "the army"
+    assert event["target"]["text"] == "rebels"

@@ -179,6 +179,9 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
             actor, target = roles.agent_of(head), passive
         else:
             actor, target = roles.subject_of(head), roles.object_of(head, particle)
+        if head.pos_ not in ("VERB", "AUX") and actor is None and target is None:
+            # a headline's noun read by a verb entry ("Clashes between X and Y"): its noun roles
+            actor, target = roles.noun_actor(head), roles.noun_target(head)
     else:
         actor = roles.noun_actor(head)
         if actor is not None and d.trigger_begin <= actor.i < d.trigger_end:

@@ -147,6 +147,10 @@ def noun_actor(noun: Token) -> Token | None:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     return obj
+        if child.dep_ == "prep" and child.lower_ == "between":  # "clashes between X and Y": X
+            pair = _between(child)
+            if pair is not None:
+                return pair[0]
         if child.dep_ == "acl" and child.tag_ == "VBN":  # "committed by", "carried out by"
             agent = agent_of(child)
             if agent is not None:
@@ -157,9 +161,23 @@ def noun_actor(noun: Token) -> Token | None:
     return None
 
 
+def _between(prep: Token) -> tuple[Token, Token] | None:
+    """The two sides of "between X and Y"."""
+    for obj in prep.children:
+        if obj.dep_ == "pobj":
+            other = next((c for c in obj.children if c.dep_ == "conj"), None)
+            if other is not None:
+                return obj, other
+    return None
+
+
 def noun_target(noun: Token) -> Token | None:
-    """ "attack on X", "strikes against X"."""
+    """ "attack on X", "strikes against X", "clashes between Y and X"."""
     for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "between":
+            pair = _between(child)
+            if pair is not None:
+                return pair[1]
         if child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
             for obj in child.children:
                 if obj.dep_ == "pobj":
