@@ -22,9 +22,7 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
 # Screenshots go to a scratch folder unless POLEMOS_SCREENSHOTS names one (docs/screenshots to
 # refresh the documentation's pictures), so a test run never rewrites files of the checkout.
-SHOTS = Path(
-    os.environ.get("POLEMOS_SCREENSHOTS") or Path(tempfile.gettempdir()) / "polemos-screenshots"
-)
+SHOTS = Path(os.environ.get("POLEMOS_SCREENSHOTS") or Path(tempfile.gettempdir()) / "polemos-screenshots")
 
 
 class LiveServer:
