@@ -213,3 +213,9 @@ def test_places_recognize_no_place_inside_a_known_groups_name():
 
     # "Haram" is a town in Norway; inside "Boko Haram fighters" it is a word of the group's name
     assert found(load_nlp(), "Suspected Boko Haram fighters attack Maiduguri") == {"Maiduguri": False}
+
+
+def test_places_recognize_the_town_a_headline_opens_with(nlp):
+    # the francophone press's "PLACE : story", like a dateline: a small town needs no other cue
+    assert "Yaloké" in found(nlp, "Zawa – Yaloké : une attaque d’un campement fait une dizaine des morts")
+    assert "Yaloké" not in found(nlp, "Le chef Yaloké a parlé : une attaque")

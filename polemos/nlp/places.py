@@ -114,6 +114,16 @@ def _after(doc: Doc, span: Span) -> str:
     return span[-1].whitespace_ + doc[span.end : span.end + 6].text
 
 
+def _opens_line(doc: Doc, span: Span) -> bool:
+    """The span opens its line, maybe after other capitalised words and a dash ("Zawa – Yaloké :")."""
+    i = span.start
+    if i > 1 and doc[i - 1].text in ("–", "—", "-"):
+        i -= 1
+        while i > 0 and doc[i - 1].is_title:
+            i -= 1
+    return i == 0 or "\n" in doc[i - 1].text_with_ws or doc[i - 1].is_space
+
+
 def _locative(doc: Doc, span: Span) -> bool:
     prev = doc[span.start - 1] if span.start > 0 else None
     nxt = doc[span.end] if span.end < len(doc) else None
@@ -146,6 +156,8 @@ def _locative(doc: Doc, span: Span) -> bool:
         return True
     if nxt is not None and nxt.lower_ == "and" and nxt.i + 1 < len(doc) and _capitalised(doc[nxt.i + 1]):
         return True  # "Jableh and Tartus"
+    if nxt is not None and nxt.text == ":" and _opens_line(doc, span):
+        return True  # "Yaloké : une attaque …": the place a headline opens with, like a dateline
     return prev is not None and prev.text == ","
 
 
