@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from polemos.nlp.places_cues import after, capitalised_text, locative, name_word
 from polemos.nlp.places_facility import facility_spans
 from polemos.resolve.gazetteer import Gazetteer, Place, open_gazetteer
 from polemos.resolve.gazetteer_names import ARTICLES, fold, strip_article
@@ -34,18 +35,6 @@ NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "C
 CONNECTORS = frozenset("of de del la le les du des da do dos van von y and on upon - 's".split()) | ARTICLES
 LANGUAGE_CUES = frozenset(
     "in speak speaks spoke speaking into from learn learning taught teach fluent".split()
-)
-# Words before (or after) a place name: "in Darayya", "near Jableh", "shelled Tartus".
-LOCATIVE = frozenset(
-    """in at near from to of outside around across toward towards into between and through via inside
-    throughout within nearby district town city village province governorate suburb outskirts struck hit
-    shelled attacked captured seized bombed entered reached visited besieged retook stormed surrounded left
-    fled""".split()
-) | frozenset("à dans près vers au aux".split())  # French headlines: "tuées à Bozoum"
-# Heads of a town's institutions, after the town's name: "Slidell PD", "Owensboro Public Schools".
-INSTITUTIONS = frozenset(
-    """pd police sheriff schools school district council fire library hospital college university
-    airport mayor""".split()
 )
 COMPASS = frozenset(
     "ouest est west east oeste este ost".split()
@@ -64,11 +53,6 @@ TITLES = frozenset(
 # Words that begin a longer name and are no place when a capitalised word follows them: a particle,
 # a title, or an Arabic article written apart ("Tal Abyad", "Sheikh Lutfi", "Al-Marjeh").
 NAME_LEADS = NAME_PARTICLES | TITLES | ARTICLES
-# Nouns after which "on" reads as "at": "raids on Douma", "an attack on Harasta", "shells fell on X".
-ON_TARGET = frozenset(
-    """attack assault raid strike airstrike bombardment bombing shelling offensive march advance fire
-    fall crackdown push onslaught barrage""".split()
-)
 MAX_TOKENS = 7
 CUE_POPULATION = 100_000  # a one-word town below this, named only by the gazetteer, needs a locative cue
 MIN_POPULATION = 5000  # a town named only by the gazetteer (the model did not tag it) must be this big
@@ -109,87 +93,12 @@ def _name_part(ent: Span) -> Span:
     return ent.doc[start : ent.end] if start != ent.start else ent
 
 
-def _after(doc: Doc, span: Span) -> str:
-    """The few words after a span, with the space before them (``doc.text`` rebuilds the whole text)."""
-    return span[-1].whitespace_ + doc[span.end : span.end + 6].text
-
-
-def _opens_line(doc: Doc, span: Span) -> bool:
-    """The span opens its line, maybe after other capitalised words and a dash ("Zawa – Yaloké :")."""
-    i = span.start
-    if i > 1 and doc[i - 1].text in ("–", "—", "-"):
-        i -= 1
-        while i > 0 and doc[i - 1].is_title:
-            i -= 1
-    return i == 0 or "\n" in doc[i - 1].text_with_ws or doc[i - 1].is_space
-
-
-def _locative(doc: Doc, span: Span) -> bool:
-    prev = doc[span.start - 1] if span.start > 0 else None
-    nxt = doc[span.end] if span.end < len(doc) else None
-    if prev is not None and prev.lower_ in LOCATIVE:
-        return True
-    if (
-        prev is not None
-        and prev.lower_ == "on"
-        and prev.i > 0
-        and doc[prev.i - 1].lemma_.lower() in ON_TARGET
-    ):
-        return True
-    if span[-1].dep_ == "compound" and span[-1].head.pos_ == "NOUN":
-        return True  # a modifier of a common noun: "a Calais swimming pool", "the Oakdale fire station"
-    if span[-1].dep_ in ("compound", "nmod") and span[-1].head.lower_ in INSTITUTIONS:
-        return True  # a town's institution: "Slidell PD", "Owensboro Public Schools"
-    ent = span[0].ent_type_
-    first = span[0].ent_iob_ == "B" or (
-        span.start > 0 and doc[span.start - 1].ent_iob_ == "B" and doc[span.start - 1].lower_ == "the"
-    )
-    if ent in ("ORG", "FAC") and first and span[-1].dep_ == "compound":
-        return True  # the head of an institution's name: "The Allendale Woman's Club"
-    if nxt is not None and team_home(span.text, _after(doc, span)):
-        return True  # "Seattle Seahawks": a team's city
-    if prev is not None and nxt is not None and prev.text == "(" and nxt.text == ")":
-        return True  # a place in brackets after a name: "Fig Leaf Boutique (Maywood)"
-    if nxt is not None and (
-        nxt.text in (",", "'s", "’s") or nxt.lower_ in LOCATIVE - {"and", "of", "to", "from"}
-    ):
-        return True
-    if nxt is not None and nxt.lower_ == "and" and nxt.i + 1 < len(doc) and _capitalised(doc[nxt.i + 1]):
-        return True  # "Jableh and Tartus"
-    if nxt is not None and nxt.text == ":" and _opens_line(doc, span):
-        return True  # "Yaloké : une attaque …": the place a headline opens with, like a dateline
-    return prev is not None and prev.text == ","
-
-
-def _name_word(texts: list[str], starts: list[bool], j: int) -> int:
-    """The end of the next word of a name at token ``j`` (a capitalised word, "-Marjeh" or
-    "al-Ayn"), in the same sentence; ``j`` itself when no name goes on there."""
-    n = len(texts)
-    if j >= n or starts[j]:
-        return j
-    if _capitalised_text(texts[j]):
-        return j + 1
-    if texts[j] == "-" and j + 1 < n and _capitalised_text(texts[j + 1]):
-        return j + 2  # "Al-Marjeh"
-    if texts[j].lower() in ARTICLES and j + 2 < n and texts[j + 1] == "-" and _capitalised_text(texts[j + 2]):
-        return j + 3  # "Ras al-Ayn"
-    return j
-
-
 def _body_abbreviation(text: str) -> bool:
     """ "MoD", "DoJ", "MoI": a short abbreviation with a capital after a small letter names a body."""
     letters = [c for c in text if c.isalpha()]
     return len(letters) <= 4 and any(
         a.islower() and b.isupper() for a, b in zip(letters, letters[1:], strict=False)
     )
-
-
-def _capitalised(tok) -> bool:
-    return _capitalised_text(tok.text)
-
-
-def _capitalised_text(text: str) -> bool:
-    return text[:1].isupper() and any(c.isalpha() for c in text)
 
 
 @dataclass
@@ -283,7 +192,7 @@ class PlaceRecognizer:
         it short ("Tal" of "Tal Abyad", "Sheikh" of "Sheikh Lutfi"): the longest known name that
         goes on from it, else (the model's place is the lone first word) one more word."""
         ends = [t]
-        while (end := _name_word(view.texts, view.starts, ends[-1])) > ends[-1] and end - s <= MAX_TOKENS:
+        while (end := name_word(view.texts, view.starts, ends[-1])) > ends[-1] and end - s <= MAX_TOKENS:
             ends.append(end)
         ends = ends[1:]
         known = [e for e in ends if self._known(view.doc[s:e])]
@@ -301,7 +210,7 @@ class PlaceRecognizer:
         doc = view.doc
         hi = len(doc) if hi is None else hi
         texts = view.texts[lo:hi]
-        caps = [_capitalised_text(w) for w in texts]
+        caps = [capitalised_text(w) for w in texts]
         joins = [c or w.lower() in CONNECTORS for c, w in zip(caps, texts, strict=True)]
         starts = view.starts[lo:hi]
         i = lo
@@ -331,7 +240,7 @@ class PlaceRecognizer:
             elif texts[k].lower() in NAME_LEADS:
                 # no known name begins with this particle or title: the words after it are the rest
                 # of that name ("Tarma" of "Ein Tarma"), not a place of their own
-                i = max(i + 1, _name_word(texts, starts, k + 1) + lo)
+                i = max(i + 1, name_word(texts, starts, k + 1) + lo)
             else:
                 i += 1
 
@@ -361,7 +270,7 @@ class PlaceRecognizer:
             if (
                 single
                 and first.lower_ in NAME_LEADS
-                and _name_word(view.texts, view.starts, span.end) > span.end
+                and name_word(view.texts, view.starts, span.end) > span.end
             ):
                 return None  # "Abu" of "Abu Rasin", "Al" of "Al-Marjeh": the unknown name is longer
             if nxt.text == "-" and span.end + 1 < len(doc) and doc[span.end + 1].text in COMPASS:
@@ -398,7 +307,7 @@ class PlaceRecognizer:
             countries = [c for c in cands if c.feature == "country"]
             if countries:
                 cands = countries  # "Centrafrique :" tagged ADJ still names the country
-            elif first.is_sent_start or not _locative(doc, span):
+            elif first.is_sent_start or not locative(doc, span):
                 return None
             else:
                 cands = [c for c in cands if c.feature in STRONG_FEATURES or c.population >= CUE_POPULATION]
@@ -410,7 +319,7 @@ class PlaceRecognizer:
             and ent.label_ in EMBEDDING_LABELS
             and len(_name_part(ent)) > len(span)
             and not listing  # "Ein Tarma and Douma" is no one's name
-            and not team_home(text, _after(doc, span))  # "Seattle Seahawks"
+            and not team_home(text, after(doc, span))  # "Seattle Seahawks"
         ):
             return None  # "George Washington"; a place inside an organisation's name still counts ...
         tail = (
@@ -422,7 +331,7 @@ class PlaceRecognizer:
         )
         if tail and not any(c.feature in STRONG_FEATURES or c.population >= CUE_POPULATION for c in cands):
             return None  # ... and at its tail only when it is well known ("CTV Edmonton"; not "Boko Haram")
-        cue = _locative(doc, span)
+        cue = locative(doc, span)
         # "to Cirencester": a place after all
         person = ent is not None and ent.label_ == "PERSON" and not cue and not listing
         floor = MIN_POPULATION_NAME if person else MIN_POPULATION
@@ -446,7 +355,7 @@ class PlaceRecognizer:
         hyphenated = any(w in ARTICLES and nxt == "-" for w, nxt in zip(words, words[1:], strict=False))
         if not (hyphenated or words[0] in NAME_PARTICLES) or len(span) < 2:
             return []  # "Al Outland" is a man
-        if cue_needed and not _locative(doc, span):
+        if cue_needed and not locative(doc, span):
             return []
         before = doc[span.start - 1] if span.start else None
         if before is not None and (before.pos_ == "PROPN" or before.ent_type_ == "PERSON"):

@@ -1,0 +1,106 @@
+"""What around a capitalised name says it names a place: locative cues, and where a name goes on.
+
+"in Darayya", "shelled Tartus", "raids on Douma", "Slidell PD", "Jableh and Tartus", a headline's
+"Yaloké : …": a small town the gazetteer knows counts as a place only with such a cue.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from polemos.resolve.gazetteer_names import ARTICLES
+from polemos.resolve.places_teams import team_home
+
+# Words before (or after) a place name: "in Darayya", "near Jableh", "shelled Tartus".
+LOCATIVE = frozenset(
+    """in at near from to of outside around across toward towards into between and through via inside
+    throughout within nearby district town city village province governorate suburb outskirts struck hit
+    shelled attacked captured seized bombed entered reached visited besieged retook stormed surrounded left
+    fled""".split()
+) | frozenset("à dans près vers au aux".split())  # French headlines: "tuées à Bozoum"
+# Heads of a town's institutions, after the town's name: "Slidell PD", "Owensboro Public Schools".
+INSTITUTIONS = frozenset(
+    """pd police sheriff schools school district council fire library hospital college university
+    airport mayor""".split()
+)
+# Nouns after which "on" reads as "at": "raids on Douma", "an attack on Harasta", "shells fell on X".
+ON_TARGET = frozenset(
+    """attack assault raid strike airstrike bombardment bombing shelling offensive march advance fire
+    fall crackdown push onslaught barrage""".split()
+)
+
+
+def after(doc: Doc, span: Span) -> str:
+    """The few words after a span, with the space before them (``doc.text`` rebuilds the whole text)."""
+    return span[-1].whitespace_ + doc[span.end : span.end + 6].text
+
+
+def opens_line(doc: Doc, span: Span) -> bool:
+    """The span opens its line, maybe after other capitalised words and a dash ("Zawa – Yaloké :")."""
+    i = span.start
+    if i > 1 and doc[i - 1].text in ("–", "—", "-"):
+        i -= 1
+        while i > 0 and doc[i - 1].is_title:
+            i -= 1
+    return i == 0 or "\n" in doc[i - 1].text_with_ws or doc[i - 1].is_space
+
+
+def locative(doc: Doc, span: Span) -> bool:
+    """Whether the words around ``span`` say it is a place."""
+    prev = doc[span.start - 1] if span.start > 0 else None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if prev is not None and prev.lower_ in LOCATIVE:
+        return True
+    if (
+        prev is not None
+        and prev.lower_ == "on"
+        and prev.i > 0
+        and doc[prev.i - 1].lemma_.lower() in ON_TARGET
+    ):
+        return True
+    if span[-1].dep_ == "compound" and span[-1].head.pos_ == "NOUN":
+        return True  # a modifier of a common noun: "a Calais swimming pool", "the Oakdale fire station"
+    if span[-1].dep_ in ("compound", "nmod") and span[-1].head.lower_ in INSTITUTIONS:
+        return True  # a town's institution: "Slidell PD", "Owensboro Public Schools"
+    ent = span[0].ent_type_
+    first = span[0].ent_iob_ == "B" or (
+        span.start > 0 and doc[span.start - 1].ent_iob_ == "B" and doc[span.start - 1].lower_ == "the"
+    )
+    if ent in ("ORG", "FAC") and first and span[-1].dep_ == "compound":
+        return True  # the head of an institution's name: "The Allendale Woman's Club"
+    if nxt is not None and team_home(span.text, after(doc, span)):
+        return True  # "Seattle Seahawks": a team's city
+    if prev is not None and nxt is not None and prev.text == "(" and nxt.text == ")":
+        return True  # a place in brackets after a name: "Fig Leaf Boutique (Maywood)"
+    if nxt is not None and (
+        nxt.text in (",", "'s", "’s") or nxt.lower_ in LOCATIVE - {"and", "of", "to", "from"}
+    ):
+        return True
+    if nxt is not None and nxt.lower_ == "and" and nxt.i + 1 < len(doc) and capitalised(doc[nxt.i + 1]):
+        return True  # "Jableh and Tartus"
+    if nxt is not None and nxt.text == ":" and opens_line(doc, span):
+        return True  # "Yaloké : une attaque …": the place a headline opens with, like a dateline
+    return prev is not None and prev.text == ","
+
+
+def name_word(texts: list[str], starts: list[bool], j: int) -> int:
+    """The end of the next word of a name at token ``j`` (a capitalised word, "-Marjeh" or
+    "al-Ayn"), in the same sentence; ``j`` itself when no name goes on there."""
+    n = len(texts)
+    if j >= n or starts[j]:
+        return j
+    if capitalised_text(texts[j]):
+        return j + 1
+    if texts[j] == "-" and j + 1 < n and capitalised_text(texts[j + 1]):
+        return j + 2  # "Al-Marjeh"
+    if texts[j].lower() in ARTICLES and j + 2 < n and texts[j + 1] == "-" and capitalised_text(texts[j + 2]):
+        return j + 3  # "Ras al-Ayn"
+    return j
+
+
+def capitalised(tok: Token) -> bool:
+    return capitalised_text(tok.text)
+
+
+def capitalised_text(text: str) -> bool:
+    return text[:1].isupper() and any(c.isalpha() for c in text)
