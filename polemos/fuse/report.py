@@ -321,9 +321,6 @@ def report_from_article(
     two reports apart.
     """
     opening = (text or article.get("title") or "")[:UNREAD_CHARS]
-    if party_country is not None and not any(p.get("country") for p in places or ()):
-        cc = party_country(opening)
-        places = [*(places or ()), {"text": "", "country": cc, "demonym": True}] if cc else places
     locations = [p for p in places or () if not p.get("demonym")]
     record = {
         "id": UNREAD,
@@ -343,4 +340,7 @@ def report_from_article(
         published=article.get("published"),
         article_places=list(places or ()),
     )
-    return replace(report, read=False, family="unread", periodic=_names_a_period(opening, times))
+    report = replace(report, read=False, family="unread", periodic=_names_a_period(opening, times))
+    if party_country is not None and not report.countries and (cc := party_country(opening)):
+        report = replace(report, countries=frozenset({cc}), country_firm=False)
+    return report

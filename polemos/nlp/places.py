@@ -290,17 +290,11 @@ class PlaceRecognizer:
             first.text in lower_words or first.text.lower() in lower_words or first.text in surnames
         ):
             return None
-        if (
-            ent is not None
-            and ent.ent_id_
-            and not ent.ent_id_.startswith("state:")
-            and (ent.start, ent.end) != (span.start, span.end)
-        ):
-            return None  # "Haram" of "Boko Haram fighters": a word of a name the actor dictionary knows
-        if ent is not None and ent.ent_id_ and (ent.start, ent.end) == (span.start, span.end):
-            towns_only = not any(c.feature in STRONG_FEATURES for c in cands)  # "EU" is an area too
-            if ent.label_ == "ORG" and not ent.ent_id_.startswith("state:") and towns_only:
-                return None  # an organisation the actor dictionary knows ("NATO"), not the town of Nato
+        if ent is not None and ent.ent_id_ and not ent.ent_id_.startswith("state:"):  # a known party
+            if (ent.start, ent.end) != (span.start, span.end):
+                return None  # "Haram" of "Boko Haram fighters": a word of the party's name
+            if ent.label_ == "ORG" and not any(c.feature in STRONG_FEATURES for c in cands):
+                return None  # an organisation ("NATO"), not the town of Nato; "EU" is an area too
         if single and first.pos_ != "PROPN" and not first.text.isupper():
             # "We", "Road": a common word here; but a big place the tagger read as an adjective at a
             # headline's end ("…neighborhood, Aleppo") keeps its cue
