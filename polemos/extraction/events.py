@@ -228,6 +228,11 @@ def _EVENT_NOUNS() -> frozenset[str]:  # noqa: N802 (a cached constant)
     return frozenset(k for k, entries in load_lexicon().items() if any(e.pos == "NOUN" for e in entries))
 
 
+def is_event_noun(tok: Token) -> bool:
+    """A noun the trigger lexicon reads as an event ("attack", "strike", "blast")."""
+    return tok.lemma_.lower() in _EVENT_NOUNS() or tok.lower_ in _EVENT_NOUNS()
+
+
 def _resultative_passive(verb: Token) -> bool:
     """ "X shot dead", "Y beaten to death": no object, a result phrase; the subject is the victim."""
     children = list(verb.children)
