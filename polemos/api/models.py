@@ -1,7 +1,11 @@
 """Pydantic models that mirror the output contract (docs/contract.md), for validation and OpenAPI.
 
 They describe, they do not narrow: every model allows extra keys, because the contract grows by
-adding fields ("add fields, never rename") and the API must pass them through untouched.
+adding fields ("add fields, never rename") and the API must pass them through untouched. Response
+models accept every record the store can hold: the store keeps a record exactly as it was written
+(a key left out stays out, a null stays null), and fusion writes reports no event was read from
+(``event_id: null``), so every field the store does not itself require is optional here.
+``tests/test_api_stored_records.py`` builds stores from random records and walks every page.
 """
 
 from __future__ import annotations
@@ -19,9 +23,11 @@ class _Open(BaseModel):
 
 
 class Span(_Open):
-    start: int
-    end: int
-    text: str
+    """A character span into the article's text (the pipeline always fills all three)."""
+
+    start: int | None = None
+    end: int | None = None
+    text: str | None = None
 
 
 class Actor(_Open):
@@ -111,9 +117,9 @@ class ArticleMeta(_Open):
 
 
 class TimeExpr(_Open):
-    text: str
-    start: int
-    end: int
+    text: str | None = None
+    start: int | None = None
+    end: int | None = None
     value: str | None = None
     start_date: str | None = None
     end_date: str | None = None
@@ -159,16 +165,20 @@ class FusedClaim(_Open):
 
 
 class Report(_Open):
-    article_id: str
-    event_id: str
+    article_id: str | None = None
+    event_id: str | None = Field(
+        None,
+        description="The article-level event's id; null for an article "
+        "no event was read from that fusion joined to this event.",
+    )
     outlet: str | None = None
     published: str | None = None
     evidence: Span | None = None
 
 
 class Disagreement(_Open):
-    field: str
-    values: list[Any]
+    field: str | None = None
+    values: list[Any] = []
 
 
 class Fusion(_Open):
@@ -236,7 +246,7 @@ class EventPage(BaseModel):
 
 
 class Bucket(BaseModel):
-    key: str
+    key: str | None
     count: int
     killed: int = 0
 

@@ -14,7 +14,7 @@ from polemos.api.routes import Filters
 from polemos.errors import Errors
 from polemos.store.records import event_uid
 from polemos.web import HERE
-from polemos.web.highlight import event_marks, segments
+from polemos.web.highlight import event_marks, evidence_segments, segments
 
 TYPE_COLORS = {
     "ASSAULT": "#c0392b", "COERCE": "#8e44ad", "MOBILIZE": "#d35400", "THREATEN": "#e67e22",
@@ -26,7 +26,9 @@ TYPE_COLORS = {
 MODALITIES = ("asserted", "planned", "proposed", "threatened", "hypothetical", "negated", "denied")
 
 templates = Jinja2Templates(directory=HERE / "templates")
-templates.env.globals.update(type_colors=TYPE_COLORS, segments=segments, event_marks=event_marks)
+templates.env.globals.update(
+    type_colors=TYPE_COLORS, segments=segments, event_marks=event_marks, evidence_segments=evidence_segments
+)
 router = APIRouter(include_in_schema=False)
 
 
@@ -91,7 +93,7 @@ def article_page(request: Request, article_id: str) -> HTMLResponse:
     marks = []
     for ev in record.get("events") or []:
         evid = ev.get("evidence") or {}
-        if isinstance(evid.get("start"), int):
+        if isinstance(evid.get("start"), int) and isinstance(evid.get("end"), int):
             marks.append((evid["start"], evid["end"], "evidence"))
         marks.extend(event_marks(ev))
     uids = {ev.get("id"): event_uid(article_id, ev.get("id")) for ev in record.get("events") or []}
