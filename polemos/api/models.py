@@ -10,9 +10,11 @@ models accept every record the store can hold: the store keeps a record exactly 
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
 
 
 class _Open(BaseModel):
@@ -215,14 +217,29 @@ class EventDetail(FusedEvent):
 # ---- requests and other answers -----------------------------------------------------------------
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 class ExtractRequest(BaseModel):
+    """Refused (422) rather than cleaned: a lone surrogate (JSON's ``\\ud800`` unpaired) is not text,
+    only a client's broken encoder writes one, and replacing it would change the text the answer's
+    offsets index into. Field lengths are what the store's columns hold."""
+
     model_config = ConfigDict(extra="forbid")
     text: str = Field(..., min_length=1, description="The article text; all offsets index into it.")
-    published: str | None = Field(None, description="Publication date, YYYY-MM-DD.")
-    outlet: str | None = None
-    title: str | None = None
-    id: str | None = None
-    url: str | None = None
+    published: str | None = Field(None, max_length=40, description="Publication date, YYYY-MM-DD.")
+    outlet: str | None = Field(None, max_length=500)
+    title: str | None = Field(None, max_length=10_000)
+    id: str | None = Field(None, max_length=2000)
+    url: str | None = Field(None, max_length=10_000)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _unicode(cls, value: Any) -> Any:
+        if isinstance(value, str) and (found := _SURROGATE.search(value)):
+            at = found.start()
+            raise PydanticCustomError("string_unicode", f"lone surrogate at character {at}")
+        return value
 
 
 class IngestRequest(ExtractRequest):
