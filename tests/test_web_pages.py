@@ -43,7 +43,7 @@ def test_web_filter_changes_table_map_and_timeline(site: str, page: Any) -> None
     page.goto(site + "/")
     ready(page)
     page.select_option("select[name=type]", "PROTEST")
-    page.wait_for_function("document.querySelectorAll('#rows tr[data-id]').length === 1")
+    page.wait_for_function("() => document.querySelectorAll('#rows tr[data-id]').length === 1")
     ready(page)
     assert rows(page) == ["PROTEST"]
     assert page.locator("path.pm-marker").count() == 1
