@@ -111,3 +111,19 @@ def test_api_pool_passes_library_errors_through() -> None:
     response = Client(app).post("/extract", json={"text": "Shelling hit the town.", "published": "soon"})
     assert response.status_code == 422 and response.json()["code"] == "E109"
     app.state.pool.close()
+
+
+@pytest.mark.parametrize("path", ["/extract", "/articles"])
+def test_api_pool_full_refuses_before_reading_the_body(filled_url: str, path: str) -> None:  # noqa: F811
+    app = create_app(filled_url, token="s3cret", extract_workers=1, extract_queue=0)
+    pool = app.state.pool
+    pool._pending = 1  # one extraction running, none may wait
+    response = Client(app).post(
+        path, content=b"{not json at all", headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 429 and response.json()["code"] == "E611"  # not 400: never parsed
+    assert int(response.headers["retry-after"]) >= 1
+    assert response.headers["x-content-type-options"] == "nosniff"
+    pool._pending = 0
+    assert Client(app).get("/health").status_code == 200
+    pool.close()

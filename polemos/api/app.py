@@ -12,7 +12,7 @@ from polemos import __version__
 from polemos.api import security
 from polemos.api.data import sync_fusion
 from polemos.api.errors import BodyLimit, install_handlers
-from polemos.api.pool import ExtractPool
+from polemos.api.pool import Admission, ExtractPool
 from polemos.api.routes import router
 from polemos.api.security import Guard
 from polemos.store.stats import refresh_planner_stats
@@ -77,6 +77,7 @@ def create_app(
     install_handlers(app)
     app.include_router(router)
     mount_web(app)
+    app.add_middleware(Admission, pool=pool)  # inside the body limit and the Guard
     app.add_middleware(BodyLimit, limit=max_body)
     app.add_middleware(Guard, hosts=security.allowed_hosts(allowed_hosts))  # outermost: added last
     return app

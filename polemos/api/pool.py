@@ -26,6 +26,8 @@ import weakref
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
+from starlette.types import ASGIApp, Receive, Scope, Send
+
 from polemos import errors as polemos_errors
 from polemos.errors import Errors, PolemosError
 
@@ -146,11 +148,21 @@ class ExtractPool:
         """Extractions running or waiting."""
         return self._pending
 
+    def busy(self) -> Busy | None:
+        """The refusal a request would get now, or None when it would be admitted."""
+        with self._lock:
+            return self._busy()
+
+    def _busy(self) -> Busy | None:
+        if self._pending < self.workers + self.queue_size:
+            return None
+        rounds = math.ceil((self._pending + 1) / self.workers)
+        return Busy(self._pending, max(1, min(300, math.ceil(self._mean * rounds))))
+
     def _admit(self) -> None:
         with self._lock:
-            if self._pending >= self.workers + self.queue_size:
-                rounds = math.ceil((self._pending + 1) / self.workers)
-                raise Busy(self._pending, max(1, min(300, math.ceil(self._mean * rounds))))
+            if refused := self._busy():
+                raise refused
             self._pending += 1
 
     def _release(self, _: Future[Any]) -> None:
@@ -187,6 +199,30 @@ class ExtractPool:
 
     def close(self) -> None:
         self._finalizer()
+
+
+HEAVY = (("POST", "/extract"), ("POST", "/articles"))
+
+
+class Admission:
+    """ASGI middleware: a heavy request meets a full pool with 429 before its body is read or parsed,
+    so a flood of large refused requests costs the server next to nothing (reads share its core)."""
+
+    def __init__(self, app: ASGIApp, pool: ExtractPool) -> None:
+        self.app = app
+        self.pool = pool
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and (scope.get("method"), scope.get("path")) in HEAVY:
+            refused = self.pool.busy()
+            if refused is not None:
+                from polemos.api.errors import error_response
+
+                response = error_response(429, str(refused))
+                response.headers["Retry-After"] = str(refused.retry_after)
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 def _stop(threads: ThreadPoolExecutor, workers: list[_Worker]) -> None:

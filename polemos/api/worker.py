@@ -3,8 +3,9 @@
 One JSON object a line on stdin (``{"fields": {...}}``, the keyword arguments of ``polemos.extract``),
 one a line on stdout: ``{"ok": record}`` or ``{"error": {"type": ..., "message": ...}}``. It loads the
 pipeline first and says ``{"ready": true}``, so a request's time budget never pays for the model's
-load. Anything the library prints goes to stderr: stdout carries the protocol alone. It ends when
-its stdin closes (the server stopped, even by kill -9).
+load. It runs at a lower priority than the server (``NICENESS``). Anything the library prints goes
+to stderr: stdout carries the protocol alone. It ends when its stdin closes (the server stopped,
+even by kill -9).
 """
 
 from __future__ import annotations
@@ -42,7 +43,12 @@ def serve(inp: IO[str], out: IO[str]) -> None:
             _answer(out, {"error": {"type": "crash", "message": type(e).__name__}})
 
 
+NICENESS = 10  # below the server: on a busy machine its reads come before any extraction
+
+
 def main() -> None:
+    with contextlib.suppress(OSError, AttributeError):  # AttributeError: no os.nice (Windows)
+        os.nice(NICENESS)
     protocol = os.fdopen(os.dup(1), "w", encoding="utf-8")
     os.dup2(2, 1)  # print() anywhere in the pipeline lands on stderr
     sys.stdout = sys.stderr
