@@ -53,7 +53,8 @@ def serve(db: Path, repo: Path, args: argparse.Namespace) -> tuple[subprocess.Po
     port = _free_port()
     cmd = [sys.executable, "-m", "polemos", "serve", "--db", str(db), "--port", str(port)]
     env = {**os.environ, "PYTHONPATH": str(repo)}
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # cwd: `python -m` puts the working directory first on sys.path, before PYTHONPATH
+    proc = subprocess.Popen(cmd, env=env, cwd=repo, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 600
     while time.monotonic() < deadline:
