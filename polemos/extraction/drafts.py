@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from polemos.extraction import roles
 from polemos.extraction.attribution import REPORTING, Claimant
-from polemos.extraction.lexicon import Entry, Match, find_triggers, support_verbs
+from polemos.extraction.lexicon import Entry, Match, find_triggers, object_controller, support_verbs
 from polemos.types import Count, PlaceRef, Span, TimeRef
 
 INDEPENDENT_MARKS = frozenset(
@@ -58,6 +58,7 @@ class Draft:
     claimant: Claimant | None = None
     in_headline: bool = False
     mode_hint: str | None = None  # the mode of a same-type trigger this one took in
+    cause: Draft | None = None  # an event it took in that did it: "killed in police firing"
     trigger_begin: int = 0  # token range of the trigger phrase
     trigger_end: int = 0
 
@@ -145,6 +146,11 @@ def _told_as_past(tok: Token) -> bool:
     return tok.tag_ in PAST_TAGS and tok.dep_ in ("acl", "relcl")
 
 
+# Statements that take for granted what they blame someone for: "criticised the police for opening
+# fire" says the police opened fire ("accused X of firing" only claims it, and stays one accusation).
+_PRESUPPOSING = frozenset("criticise criticize condemn denounce slam blast censure fault rap".split())
+
+
 def _happened_inside(d: Draft, keeper: Draft) -> bool:
     """Whether a violent event inside a statement's argument is told as having happened.
 
@@ -156,7 +162,45 @@ def _happened_inside(d: Draft, keeper: Draft) -> bool:
         return False
     if _told_as_past(d.head):
         return True
+    if (
+        d.head.dep_ == "pcomp"
+        and d.head.head.lower_ == "for"
+        and d.head.head.head.i == keeper.head.i
+        and keeper.head.lemma_.lower() in _PRESUPPOSING
+    ):
+        return True
     return d.head.pos_ in ("NOUN", "PROPN") and any(_told_as_past(c) for c in d.head.children)
+
+
+def _own_doer(d: Draft, keeper: Draft) -> bool:
+    """An infinitive whose doer is the object of the verb above it is that object's own act, not a
+    part of what the verb above reports: "hurled stones, forcing the police to open fire". A
+    statement keeps it ("urged the army to attack" is one request)."""
+    if keeper.type in SPEECH_ACTS:
+        return False
+    tok = d.head
+    while tok.i != keeper.head.i and tok.head.i != tok.i:
+        if object_controller(tok) is not None:
+            return True
+        tok = tok.head
+    return False
+
+
+# Prepositions by which a death or an injury names the act that caused it: "killed in police
+# firing", "wounded during the shelling by the army", "died of bullet wounds".
+_CAUSE_PREPS = frozenset({"in", "during", "by", "from", "under", "amid", "of"})
+
+
+def _cause_of(d: Draft, keeper: Draft) -> bool:
+    """Is ``d`` the act ``keeper`` was the result of, named in a phrase of it ("killed in police
+    firing", "injured in a lathi-charge", "killed in firing by the police")? Not a relative clause
+    ("the man who was firing was killed")."""
+    tok = d.head
+    while tok.head.i != keeper.head.i:
+        if tok.dep_ in ("relcl", "ccomp", "advcl", "xcomp") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return tok.dep_ == "agent" or (tok.dep_ == "prep" and tok.lower_ in _CAUSE_PREPS)
 
 
 def unsubsumed(found: list[Draft]) -> list[Draft]:
@@ -167,11 +211,13 @@ def unsubsumed(found: list[Draft]) -> list[Draft]:
         above = ancestors_via_arguments(d.head)
         keeper = next((heads[a.i] for a in above if a.i in heads and heads[a.i] is not d), None)
         if d.entry is not ULTIMATUM and keeper is not None:
-            if _happened_inside(d, keeper):
+            if _happened_inside(d, keeper) or _own_doer(d, keeper):
                 keep.append(d)  # its own event, whatever else shares the statement's verb
                 continue
             if keeper.type == d.type and keeper.mode_hint is None:
                 keeper.mode_hint = d.entry.mode  # "seven blasts hit …": the event is an explosion
+            if keeper.type == d.type and keeper.cause is None and _cause_of(d, keeper):
+                keeper.cause = d
             continue
         # two event nouns under one verb ("signed an agreement for a ceasefire") are one event:
         # the verb's object speaks for it
