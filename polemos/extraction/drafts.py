@@ -58,7 +58,6 @@ class Draft:
     claimant: Claimant | None = None
     in_headline: bool = False
     mode_hint: str | None = None  # the mode of a same-type trigger this one took in
-    cause: Draft | None = None  # an event it took in that did it: "killed in police firing"
     trigger_begin: int = 0  # token range of the trigger phrase
     trigger_end: int = 0
 
@@ -186,23 +185,6 @@ def _own_doer(d: Draft, keeper: Draft) -> bool:
     return False
 
 
-# Prepositions by which a death or an injury names the act that caused it: "killed in police
-# firing", "wounded during the shelling by the army", "died of bullet wounds".
-_CAUSE_PREPS = frozenset({"in", "during", "by", "from", "under", "amid", "of"})
-
-
-def _cause_of(d: Draft, keeper: Draft) -> bool:
-    """Is ``d`` the act ``keeper`` was the result of, named in a phrase of it ("killed in police
-    firing", "injured in a lathi-charge", "killed in firing by the police")? Not a relative clause
-    ("the man who was firing was killed")."""
-    tok = d.head
-    while tok.head.i != keeper.head.i:
-        if tok.dep_ in ("relcl", "ccomp", "advcl", "xcomp") or tok.head.i == tok.i:
-            return False
-        tok = tok.head
-    return tok.dep_ == "agent" or (tok.dep_ == "prep" and tok.lower_ in _CAUSE_PREPS)
-
-
 def unsubsumed(found: list[Draft]) -> list[Draft]:
     """Drop a trigger that sits inside an argument of another trigger of the same sentence."""
     heads = {d.head.i: d for d in found}
@@ -216,8 +198,6 @@ def unsubsumed(found: list[Draft]) -> list[Draft]:
                 continue
             if keeper.type == d.type and keeper.mode_hint is None:
                 keeper.mode_hint = d.entry.mode  # "seven blasts hit …": the event is an explosion
-            if keeper.type == d.type and keeper.cause is None and _cause_of(d, keeper):
-                keeper.cause = d
             continue
         # two event nouns under one verb ("signed an agreement for a ceasefire") are one event:
         # the verb's object speaks for it

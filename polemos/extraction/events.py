@@ -124,9 +124,7 @@ def read_events(
             d.claimant = claimants[i]
             d.modality = modality(d.head, d.governor) if d.entry is not ULTIMATUM else "threatened"
             _roles(d, sent, claimants[i], drafts)
-            if d.actor is None and d.cause is not None:  # "killed in police firing": the firing's doer
-                _roles(d.cause, sent, claimants[i], drafts)
-                d.actor = d.cause.actor
+            forces.complete_roles(d, sent, claimants[i], drafts)  # police and lower-case constructions
             d.actor = None if _overlaps(d.actor, datelines) else d.actor
             d.target = None if _overlaps(d.target, datelines) else d.target
             _place_target(d, sent_places)
@@ -169,7 +167,7 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
         )
         actor = roles.subject_of(head)
         target = next((c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")), None) if cond else None
-    elif head.dep_ == "acl" and head.tag_ == "VBN" and not roles.has_object(head):
+    elif head.dep_ == "acl" and head.tag_ == "VBN":
         # "10 Russian soldiers killed in Ukraine": a reduced passive, the noun is what was done to
         actor, target = roles.agent_of(head), head.head
     elif head.pos_ in ("VERB", "AUX") and _resultative_passive(head):
@@ -180,8 +178,6 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
         particle = head.doc[d.trigger_end - 1] if d.trigger_end - d.trigger_begin > 1 else None
         if passive is not None:
             actor, target = roles.agent_of(head), passive
-        elif any(c.dep_ == "auxpass" for c in head.children):
-            actor = roles.agent_of(head)  # "… being killed in police firing": a passive, its subject lost
         else:
             actor, target = roles.subject_of(head), roles.object_of(head, particle)
         if head.pos_ not in ("VERB", "AUX") and actor is None and target is None:
@@ -199,9 +195,6 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
             obj = roles.object_of(d.governor)
             if target is None and obj is not None and head not in obj.subtree:
                 target = obj
-    actor, target = forces.outside_trigger(actor, d), forces.outside_trigger(target, d)
-    if actor is None:  # "police firing", "firing by the police", "… were arrested, police said"
-        actor = forces.implied_doer(d, sent, claimant)
     if actor is not None and actor.tag_ in ("WDT", "WP") and actor.head.dep_ in ("relcl", "acl"):
         actor = actor.head.head
     if actor is not None and (
@@ -220,8 +213,6 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
     actor = None if _not_a_party(actor) else actor
     target = None if _not_a_party(target) else target
     d.actor = _resolve_pronoun(actor, sent, claimant, earlier, d.sent_index)
-    if d.actor is None:  # "… police arrested 50 workers. Six more were arrested at X."
-        d.actor = forces.earlier_doer(d, earlier)
     d.target = _span_of(target) if target is not None and target.lower_ not in roles.PRONOUNS else None
     if d.actor is not None and conj_of(actor):
         # "Lavrov and Kerry discussed": the actor is the first conjunct only

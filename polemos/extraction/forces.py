@@ -23,8 +23,10 @@ from functools import lru_cache
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from polemos.extraction import roles
 from polemos.extraction.attribution import Claimant
 from polemos.extraction.drafts import Draft
+from polemos.extraction.lexicon import object_controller
 
 FORCE_KINDS = frozenset({"police", "military"})
 # Acts only a police or security force does to people: their passive takes the force the sentence names.
@@ -56,9 +58,12 @@ def nominal_doer(head: Token, first: int | None = None) -> Token | None:
     and the lower-case parse "police" <- acl "firing"."""
     words = [head] if first is None else [t for t in head.doc[first : head.i + 1]]
     for word in words:
-        for child in word.lefts:
-            if child.dep_ in _MODIFIERS and (first is None or child.i < first) and names_force(child):
+        stack = [c for c in word.lefts if c.dep_ in _MODIFIERS]
+        while stack:  # "a police lathi-charge": police <- lathi <- charge
+            child = stack.pop(0)
+            if (first is None or child.i < first) and names_force(child):
                 return child
+            stack += [c for c in child.lefts if c.dep_ in ("compound", "amod")]
     if head.dep_ == "acl" and head.tag_ == "VBG" and head.head.i < head.i and names_force(head.head):
         return head.head
     if head.dep_ == "compound" and head.head.i > head.i:
@@ -133,7 +138,13 @@ def _force_in_cause(verb: Token) -> Token | None:
         if prep.dep_ not in ("prep", "agent") or prep.lower_ not in ("in", "during", "by", "to"):
             continue
         for obj in prep.children:
-            if obj.dep_ != "pobj" or not names_force(obj):
+            if obj.dep_ != "pobj":
+                continue
+            for act in _of_chain(obj):  # "in 500 rounds of firing by the police"
+                doer = nominal_doer(act)
+                if doer is not None:
+                    return doer
+            if not names_force(obj):
                 continue
             nxt = obj.doc[obj.i + 1] if obj.i + 1 < len(obj.doc) else None
             if (nxt is not None and nxt.lemma_.lower() in _ACTS) or any(
@@ -141,6 +152,22 @@ def _force_in_cause(verb: Token) -> Token | None:
             ):
                 return obj
     return None
+
+
+def _of_chain(tok: Token) -> list[Token]:
+    """A noun and the nouns or gerunds its "of" phrases name: "rounds of firing" -> rounds, firing."""
+    out = [tok]
+    for _ in range(3):
+        nxt = next(
+            (g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+             if g.dep_ in ("pobj", "pcomp")),
+            None,
+        )  # fmt: skip
+        if nxt is None:
+            break
+        out.append(nxt)
+        tok = nxt
+    return out
 
 
 def implied_doer(d: Draft, sent: SpacySpan, claimant: Claimant | None) -> Token | None:
@@ -182,13 +209,83 @@ def outside_trigger(tok: Token | None, d: Draft) -> Token | None:
     The role is then the words beside the trigger: the compound before it, the object after it."""
     if tok is None or not d.trigger_begin <= tok.i < d.trigger_end:
         return tok
-    if tok.dep_ in ("dobj", "obj"):  # "opened fire on the crowd": the "on" phrase, on either word
+    if tok.dep_ in ("dobj", "obj"):  # "opened fire on the crowd": the "on" phrase after it
         for word in (tok, d.head):
             for child in word.children:
-                if child.dep_ == "prep" and child.lower_ in ("on", "at", "against", "upon"):
+                after = child.i >= d.trigger_end - 1
+                if after and child.dep_ == "prep" and child.lower_ in ("on", "at", "against", "upon"):
                     obj = next((g for g in child.children if g.dep_ == "pobj"), None)
                     if obj is not None:
                         return obj
         return None
     outside = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and c.i < d.trigger_begin]
     return outside[-1] if outside else None
+
+
+def _token(d: Draft, span: tuple[int, int] | None) -> Token | None:
+    if span is None:
+        return None
+    chars = d.head.doc.char_span(span[0], span[1], alignment_mode="expand")
+    return chars.root if chars is not None else None
+
+
+def _span(tok: Token) -> tuple[int, int]:
+    start, end = roles.np_bounds(tok)
+    doc = tok.doc
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def _direct_object(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+
+
+def complete_roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[Draft]) -> None:
+    """Correct and complete the doer and the target the parse gave, where lower-case text and the
+    constructions of policing mislead it:
+
+    * a participle with a direct object is active ("dharwad: police arrested 50 workers", parsed as
+      "police [who were] arrested"): the noun it modifies is the doer, its object the target;
+    * a passive whose subject the parse lost ("… being killed in police firing") has no subject
+      doer: the one the shared clause gives is the victim's side, not the doer;
+    * an infinitive or gerund controlled by an object is done by that object ("forcing the police
+      to open fire", "criticised the police for opening fire"); a gerund after a verb's
+      preposition by the verb's subject ("the police resorted to firing");
+    * a role read inside the trigger's own words moves beside it ("opened fire on the crowd": the
+      crowd, not "fire"; "the police lathi - charged": the police);
+    * a doer still missing: the force the construction gives (``implied_doer``), else, for a
+      passive arrest or act of crowd control, the force the article last told acting
+      (``earlier_doer``).
+    """
+    head = d.head
+    actor, target = _token(d, d.actor), _token(d, d.target)
+    new_actor, new_target = actor, target
+    verb = head.pos_ in ("VERB", "AUX")
+    obj = _direct_object(head) if verb else None
+    if verb and head.dep_ == "acl" and head.tag_ == "VBN" and obj is not None:
+        new_actor = actor or head.head
+        if target is None or target.i == head.head.i:
+            new_target = obj
+    elif (
+        verb
+        and actor is not None
+        and any(c.dep_ == "auxpass" for c in head.children)
+        and not any(c.dep_ == "nsubjpass" for c in head.children)
+        and not (actor.dep_ == "pobj" and actor.head.dep_ == "agent")
+    ):
+        new_actor = None
+    controller = object_controller(head) if verb else None
+    if controller is not None:
+        new_actor = controller
+    elif new_actor is None and head.dep_ == "pcomp" and head.head.dep_ == "prep":
+        above = head.head.head
+        if above.pos_ in ("VERB", "AUX"):
+            new_actor = roles.subject_of(above)
+    new_actor, new_target = outside_trigger(new_actor, d), outside_trigger(new_target, d)
+    if new_actor is None:
+        new_actor = implied_doer(d, sent, claimant)
+    if new_actor is not actor and (new_actor is None or actor is None or new_actor.i != actor.i):
+        d.actor = _span(new_actor) if new_actor is not None else None
+    if new_target is not target and (new_target is None or target is None or new_target.i != target.i):
+        d.target = _span(new_target) if new_target is not None else None
+    if d.actor is None:
+        d.actor = earlier_doer(d, earlier)

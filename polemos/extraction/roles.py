@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from polemos.extraction.lexicon import object_controller
-
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # Relations through which an infinitive or coordinated verb shares its governor's subject.
 _SHARES_SUBJECT = ("xcomp", "conj", "advcl", "acomp", "pcomp")
@@ -62,29 +60,17 @@ def subject_of(verb: Token) -> Token | None:
             if child.dep_ == "nsubjpass":
                 agent = agent_of(tok)
                 return agent if agent is not None else None
-        if object_controller(tok) is not None:  # "forcing the police to open fire"
-            return object_controller(tok)
-        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
-            tok = tok.head.head  # "resorted to firing": the gerund's doer is the verb's
-            seen += 1
-            continue
         if tok.dep_ in _SHARES_SUBJECT and tok.head.i != tok.i:
             tok = tok.head
             seen += 1
             continue
-        if tok.dep_ == "acl" and tok.tag_ == "VBN" and not has_object(tok):
+        if tok.dep_ == "acl" and tok.tag_ == "VBN":
             return None  # "soldiers killed in …": the modified noun underwent it, it did not do it
         if tok.dep_ in ("relcl", "acl") and tok.head.i != tok.i:
             # "groups that operate…" / "factions allied with it": the modified noun is the doer
             return tok.head
         break
     return None
-
-
-def has_object(verb: Token) -> bool:
-    """A participle with a direct object is active, whatever the parse: "dharwad: police arrested
-    50 workers" (lower case, read as "police [who were] arrested") has the police arrest."""
-    return any(c.dep_ in ("dobj", "obj") for c in verb.children)
 
 
 def agent_of(verb: Token) -> Token | None:
