@@ -264,3 +264,82 @@ def test_an_infinitive_is_done_by_the_object_that_controls_it(
 def test_a_purpose_infinitive_keeps_the_subject(extract_text: Any) -> None:
     text = "The students organised rallies and walkouts to call on the university to protect migrants."
     assert actor(by_trigger(extract_text(text), "call on")) == "The students"
+
+
+# ---------------------------------------------------------------- words, not blows (issue 12, point 5)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        (
+            "Speaking to reporters, the leader made a direct attack on the prime minister for the violence.",
+            "attack",
+        ),
+        ("The opposition attacked the government's policy on Sunday.", "attacked"),
+        ("The opposition leader attacked the government over the riots.", "attacked"),
+        ("In a scathing attack, the groups said the government had failed farmers.", "attack"),
+        ("The former minister hit out at the government.", "hit out at"),
+        ("The party lashed out at the chief minister for his silence.", "lashed out at"),
+    ],
+)
+def test_a_verbal_attack_is_criticism(extract_text: Any, sentence: str, trigger: str) -> None:
+    record = extract_text(sentence)
+    assert by_trigger(record, trigger)["type"] == "ACCUSE"
+    assert events_of(record, "ASSAULT") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A mob attacked a youth for refusing to pay.",
+        "Militants attacked the village for the second time this week.",
+        "Militants attacked the minister's convoy near Kabul.",
+        "He was attacked for wearing a cap.",
+        "An airstrike hit a market in Aleppo.",
+        "A rocket strike hit the police station.",
+    ],
+)
+def test_blows_stay_assaults(extract_text: Any, sentence: str) -> None:
+    assert events_of(extract_text(sentence), "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("The US hits 13 Venezuelans with sanctions.", "hits"),
+        ("Seven officials were hit with sanctions on Monday.", "hit"),
+    ],
+)
+def test_hit_with_sanctions_is_a_sanction(extract_text: Any, sentence: str, trigger: str) -> None:
+    assert by_trigger(extract_text(sentence), trigger)["type"] == "SANCTION"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Relief was sent to the riot-hit areas of the state.",
+        "The minister toured violence hit areas on Friday.",
+        "The war-torn country needs help.",
+        "Normal life has been badly hit by the bandh.",
+        "Any prolonged disruption would hit export orders.",
+        "The price hike would hit the common man.",
+        "Prices hit a record high on Monday.",
+    ],
+)
+def test_figurative_hits_are_no_events(extract_text: Any, sentence: str) -> None:
+    record = extract_text(sentence)
+    assert [e for e in record["events"] if e["type"] in ("ASSAULT", "PROTEST")] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Transport workers began a day-long strike in the capital.",
+        "The unions called a general strike on Monday.",
+        "He began an indefinite hunger-strike outside the office.",
+    ],
+)
+def test_a_walkout_is_a_protest(extract_text: Any, sentence: str) -> None:
+    record = extract_text(sentence)
+    assert events_of(record, "ASSAULT") == [] and events_of(record, "PROTEST")

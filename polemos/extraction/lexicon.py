@@ -324,6 +324,9 @@ _PEOPLE = frozenset(
     "resident villager local passenger thief robber smuggler dacoit goon gangster hooligan rioter "
     "protester protestor demonstrator agitator militant terrorist insurgent rebel extremist fundamentalist "
     "accomplice associate aide kingpin mastermind don operative agent spy informer "
+    "parent father mother son daughter brother sister husband wife relative neighbour neighbor "
+    "villager tribesman farmer fisherman labourer laborer employee staff colleague friend citizen "
+    "pilgrim devotee priest monk nun imam cleric sadhu worshipper patient doctor nurse teacher "
     "other".split()
 )
 _NUMBER_WORDS = frozenset(
@@ -411,10 +414,41 @@ def _no_agent(entry: Entry, head: Token) -> bool:
 _SKY = frozenset({"air", "sky"})
 
 
+# Penalties that one "hits" or "slaps" someone with: a sanction, not a blow ("hits 13 Venezuelans
+# with sanctions", "was slapped with a fine").
+_PENALTIES = frozenset(
+    "sanction embargo tariff duty fine penalty ban levy restriction charge indictment lawsuit".split()
+)
+# Words of an attack that make it one of words: "a scathing attack on the minister".
+_VERBAL = frozenset(
+    "scathing verbal blistering stinging withering vitriolic veiled sarcastic rhetorical virulent "
+    "bitter sharp personal scurrilous caustic acerbic vituperative".split()
+)
+_HIT_WORDS = frozenset({"hit", "strike"})
+
+
 def _refined(entry: Entry, head: Token) -> Entry:
-    """Shots fired in(to) the air are warning shots to scatter a crowd: crowd control, whatever the
-    gun ("police fired ten rounds in the air", "opened fire in the air", "fire on air")."""
-    if entry.type != "ASSAULT" or entry.mode not in (None, "firearms", "heavy-weapons"):
+    """What the words around a trigger make of it:
+
+    * an area "riot-hit" or "violence hit", a town "quake-struck": a description, no event;
+    * "hit X with sanctions", "slapped with a fine": a SANCTION;
+    * an attack that is "scathing", "verbal", or made on someone "for" or "over" something ("a
+      direct attack on the prime minister for the violence", "attacked the government over the
+      riots"): criticism, an ACCUSE;
+    * shots fired in(to) the air are warning shots to scatter a crowd: crowd control, whatever the
+      gun ("police fired ten rounds in the air", "opened fire in the air", "fire on air")."""
+    if entry.type != "ASSAULT":
+        return entry
+    lemma = head.lemma_.lower()
+    if lemma in _HIT_WORDS and head.tag_ in ("VBN", "VBD", "JJ") and _compound_adjective(head):
+        return replace(entry, type="NONE")
+    if lemma == "strike" and head.pos_ == "NOUN" and _walkout(head):
+        return replace(entry, type="PROTEST", mode="strike", standalone=True)
+    if lemma in _HIT_WORDS | {"slap", "target", "punish"} and _with_penalty(head):
+        return replace(entry, type="SANCTION", mode=None)
+    if lemma in ("attack", "assault") and _verbal_attack(head):
+        return replace(entry, type="ACCUSE", mode=None)
+    if entry.mode not in (None, "firearms", "heavy-weapons"):
         return entry
     around = [head, *(c for c in head.children if c.dep_ in ("dobj", "obj", "nsubjpass"))]
     for tok in around:
@@ -423,6 +457,126 @@ def _refined(entry: Entry, head: Token) -> Entry:
             if skyward and any(g.dep_ == "pobj" and g.lemma_.lower() in _SKY for g in prep.children):
                 return replace(entry, mode="crowd-control")
     return entry
+
+
+# What a strike that is a walkout says of itself: how long ("a 48-hour strike", "a day-long
+# strike"), how wide ("a general strike"), or who stops work ("a transport strike").
+_WALKOUT = frozenset(
+    "hour day week month long general nationwide nation-wide indefinite token labour labor worker "
+    "workers union transport teacher doctor truckers trucker taxi rail railway dock miner".split()
+)
+
+
+# What an area is "hit" or "struck" by, written as one adjective with it even without the hyphen
+# ("violence hit areas", "quake struck towns"), where the parse often reads a clause.
+_AFFLICTIONS = frozenset(
+    "violence riot riots flood floods quake earthquake drought terror conflict war cyclone storm tsunami "
+    "recession strife insurgency militancy famine crisis disaster calamity".split()
+)
+
+
+def _compound_adjective(part: Token) -> bool:
+    """ "riot-hit areas", "violence hit areas", "quake-struck towns": a place described by what
+    befell it (a noun right before the participle, a noun right after it)."""
+    if any(c.dep_ in ("npadvmod", "compound") and c.i in (part.i - 1, part.i - 2) for c in part.children):
+        return True
+    doc = part.doc
+    before = doc[part.i - 1] if part.i > 0 else None
+    after = doc[part.i + 1] if part.i + 1 < len(doc) else None
+    return (
+        before is not None
+        and after is not None
+        and before.lower_ in _AFFLICTIONS
+        and after.pos_ in ("NOUN", "ADJ")
+        and not any(c.dep_ in ("det", "poss") for c in after.children)
+    )
+
+
+def _walkout(noun: Token) -> bool:
+    mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
+    words = {w for c in mods for w in (c.lemma_.lower(), c.lower_, *c.lower_.split("-"))}
+    words |= {
+        g.lemma_.lower() for c in mods for g in c.children if g.dep_ in ("compound", "npadvmod", "amod")
+    }
+    return bool(words & _WALKOUT)
+
+
+def _with_penalty(verb: Token) -> bool:
+    """ "hit X with sanctions" (the "with" phrase on the verb or, as parsed, on its object)."""
+    holders = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "obj"))]
+    for prep in (p for h in holders for p in h.children):
+        objs = prep.children if prep.dep_ == "prep" and prep.lower_ == "with" else ()
+        if any(g.dep_ == "pobj" and g.lemma_.lower() in _PENALTIES for g in objs):
+            return True
+    return False
+
+
+# Participles that make a compound adjective of an event word: "riot-hit areas", "war-torn towns",
+# "violence-affected districts" describe a place; the riot or the war is no event of the sentence.
+_DESCRIBING = frozenset("hit strike stricken affect torn tear ravage wrack batter scar prone ridden".split())
+
+
+def _describes(head: Token) -> bool:
+    part = head.head
+    if head.dep_ not in ("npadvmod", "compound", "nmod") or part.i not in (head.i + 1, head.i + 2):
+        return False
+    if part.lemma_.lower() not in _DESCRIBING and part.lower_ not in _DESCRIBING:
+        return False
+    after = part.doc[part.i + 1] if part.i + 1 < len(part.doc) else None
+    return after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ")
+
+
+# Who a verbal attack is made on: office holders, governments, parties ("attacked the government
+# over the riots", "a direct attack on the prime minister for the violence"). A mob attacking a
+# youth "for" something, or militants a village, stay assaults.
+_POLITICAL = frozenset(
+    "government minister party leadership opposition centre center administration president premier "
+    "leader mp mla congress ally chief secretary spokesman cabinet regime".split()
+)
+# "for" and "over" phrases that say when, where or how long, not why
+_NOT_A_REASON = frozenset(
+    "time hour day night week month year minute while weekend border area region city town village "
+    "territory course period stretch span moment".split()
+)
+_WHEN_OR_WHERE = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL", "QUANTITY"})
+
+
+def _verbal_attack(head: Token) -> bool:
+    """ "a scathing attack", "a verbal assault"; an attack on a government or an office holder "for"
+    or "over" something ("attacked the government over the riots", "a direct attack on the prime
+    minister for the violence"): blame for a reason is said, not done."""
+    if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in _VERBAL for c in head.children):
+        return True
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children):
+        return False  # "he was attacked for refusing to pay": a passive victim, not a critic
+    attacked = [c for c in head.children if c.dep_ in ("dobj", "obj")] + [
+        g for p in head.children if p.dep_ == "prep" and p.lower_ in ("on", "against") for g in p.children
+        if g.dep_ == "pobj"
+    ]  # fmt: skip
+    if not any(_political(t) for t in attacked):
+        return False
+    # the reason may hang on the attack or, as parsed, on the one attacked
+    for prep in (p for t in (head, *attacked) for p in t.children):
+        if prep.dep_ != "prep" or prep.lower_ not in ("for", "over"):
+            continue
+        for g in prep.children:
+            if g.dep_ == "pcomp" or (
+                g.dep_ == "pobj"
+                and g.ent_type_ not in _WHEN_OR_WHERE
+                and g.lemma_.lower() not in _NOT_A_REASON
+            ):
+                return True
+    return False
+
+
+def _political(tok: Token) -> bool:
+    words = {tok.lemma_.lower(), *(c.lemma_.lower() for c in tok.children if c.dep_ == "compound")}
+    if words & _POLITICAL:
+        return True
+    from polemos.resolve.actors import get_dictionary
+
+    kind = get_dictionary().resolve(tok.text, 0, len(tok.text)).kind
+    return kind in ("government", "political-party")
 
 
 def _head_of(entry: Entry, window: list[Token]) -> Token:
@@ -544,8 +698,9 @@ def find_triggers(sent: SpacySpan) -> list[Match]:
                     and not head.ent_type_  # "Free Syrian Army", "Operation Desert Storm": names
                 )
                 if entry.lang != "en" or (pos_ok and _constraints_ok(entry, head, window[-1])):
-                    if entry.type != "NONE" and not _no_agent(entry, head):
-                        matches.append(Match(_refined(entry, head), head, window[0].i, window[-1].i + 1))
+                    entry = _refined(entry, head) if entry.lang == "en" else entry
+                    if entry.type != "NONE" and not _no_agent(entry, head) and not _describes(head):
+                        matches.append(Match(entry, head, window[0].i, window[-1].i + 1))
                     taken.update(t.i for t in window)
                     break
     matches.sort(key=lambda m: m.start)
