@@ -343,3 +343,20 @@ def test_figurative_hits_are_no_events(extract_text: Any, sentence: str) -> None
 def test_a_walkout_is_a_protest(extract_text: Any, sentence: str) -> None:
     record = extract_text(sentence)
     assert events_of(record, "ASSAULT") == [] and events_of(record, "PROTEST")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "doer", "done_to"),
+    [
+        ("one person was shot dead by police in the old city.", "shot dead", "police", "one person"),
+        ("police shot dead two rioters near the bridge.", "shot dead", "police", "two rioters"),
+        ("a youth was beaten to death by the mob.", "beaten to death", "the mob", "a youth"),
+        ("four persons were burnt alive in the village.", "burnt alive", None, "four persons"),
+    ],
+)
+def test_killings_told_with_their_result(
+    extract_text: Any, sentence: str, trigger: str, doer: str | None, done_to: str
+) -> None:
+    event = by_trigger(extract_text(sentence), trigger)
+    assert (event["type"], actor(event), target(event)) == ("ASSAULT", doer, done_to)
+    assert event["mode"] != "destroy"  # people burnt alive are killed, not property destroyed

@@ -289,3 +289,13 @@ def complete_roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier
         d.target = _span(new_target) if new_target is not None else None
     if d.actor is None:
         d.actor = earlier_doer(d, earlier)
+    d.actor, d.target = _beside_trigger(d.actor, d), _beside_trigger(d.target, d)
+
+
+def _beside_trigger(span: tuple[int, int] | None, d: Draft) -> tuple[int, int] | None:
+    """A role's words stop short of the trigger's: "shot dead two rioters" has the target "two
+    rioters", not "dead two rioters"."""
+    if span is None or not (span[0] < d.trigger.end <= span[1] and span[0] >= d.trigger.start):
+        return span
+    rest = [t for t in d.head.doc[d.trigger_end :] if t.idx < span[1] and not t.is_punct]
+    return (rest[0].idx, span[1]) if rest else None
