@@ -26,7 +26,7 @@ from spacy.tokens import Token
 from polemos.extraction import roles
 from polemos.extraction.attribution import Claimant
 from polemos.extraction.drafts import Draft
-from polemos.extraction.lexicon import object_controller
+from polemos.extraction.lexicon import could_act, object_controller
 
 FORCE_KINDS = frozenset({"police", "military"})
 # Acts only a police or security force does to people: their passive takes the force the sentence names.
@@ -261,7 +261,15 @@ def complete_roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier
     new_actor, new_target = actor, target
     verb = head.pos_ in ("VERB", "AUX")
     obj = _direct_object(head) if verb else None
-    if verb and head.dep_ == "acl" and head.tag_ == "VBN" and obj is not None:
+    doer_noun = head.head
+    if (
+        verb
+        and head.dep_ == "acl"
+        and head.tag_ == "VBN"
+        and obj is not None
+        and not doer_noun.like_num
+        and (names_force(doer_noun) or could_act(doer_noun))
+    ):
         new_actor = actor or head.head
         if target is None or target.i == head.head.i:
             new_target = obj
