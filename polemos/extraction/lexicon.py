@@ -37,6 +37,12 @@ _NOUN_SUFFIXES = ("tion", "sion", "ment", "ance", "ence")
 # Relations by which a word is what a verb acts on: direct and passive objects, and the object of
 # the verb's own preposition ("withdraw from the treaty", "fired on the convoy").
 _OBJECT_DEPS = ("dobj", "obj", "nsubjpass", "attr", "oprd")
+# A noun's prepositions of place, time, means and source say where, when or how, not what it is
+# about: "the attack in a statement" is no attack on the statement.
+_SETTING_PREPS = frozenset(
+    "in at near during after before since by with within outside inside around across throughout "
+    "amid following from".split()
+)
 # Nouns that count or hold what matters: "hundreds of protesters", "a cache of weapons".
 _NAME_LABELS = frozenset(["ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "FAC", "LAW"])
 _QUANTITIES = frozenset(
@@ -161,7 +167,11 @@ def objects_of(head: Token, last: Token | None = None) -> list[Token]:
     out = [c for c in head.children if c.dep_ in _OBJECT_DEPS]
     # a verb's own prepositions say where or with what, not what it acts on ("found with the arms
     # cut off"); a noun's do ("violations of the truce")
-    preps = [c for c in head.children if c.dep_ == "prep" and head.pos_ not in ("VERB", "AUX")]
+    preps = [
+        c
+        for c in head.children
+        if c.dep_ == "prep" and head.pos_ not in ("VERB", "AUX") and c.lower_ not in _SETTING_PREPS
+    ]
     if last is not None and last is not head and last.dep_ == "prep":
         preps.append(last)
     for p in preps:

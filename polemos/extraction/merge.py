@@ -54,12 +54,16 @@ def _has_subject(tok: Token) -> bool:
 
 
 def _own_clause_between(low: Token, high: Token) -> bool:
-    """A coordinated clause with a subject of its own lies between the two: "Rebels attacked the base
-    and the army responded with airstrikes" tells two events."""
+    """A clause with a doer of its own lies between the two: "Rebels attacked the base and the army
+    responded with airstrikes", "the groups clashed before the police burst tear-gas shells"; or
+    one whose doer is the object above it: "hurled stones, forcing the police to open fire"."""
     tok = low  # spaCy makes a new Token object on each access: compare positions, not identities
     while tok.i != high.i and tok.head.i != tok.i:
-        if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and _has_subject(tok):
-            return True
+        if tok.pos_ in ("VERB", "AUX"):
+            if tok.dep_ in ("conj", "advcl", "ccomp", "relcl") and _has_subject(tok):
+                return True
+            if tok.dep_ == "xcomp" and any(c.dep_ in ("dobj", "obj") for c in tok.head.children):
+                return True
         tok = tok.head
     return False
 
