@@ -144,8 +144,9 @@ def run_local(
     """(article, record or failure) in input order; ``workers`` > 1 extracts in that many processes;
     ``timeout``: seconds an article may take (None: no limit)."""
     if workers <= 1:
-        extract = load_extractor(extractor, extractor_kwargs)
+        extract: Extractor | None = None  # built with the first chunk: no model for a run of bad inputs
         for chunk in _chunks(articles, chunk_size):
+            extract = extract or load_extractor(extractor, extractor_kwargs)
             yield from _checked(chunk, safe_extract(extract, chunk, timeout))
         return
     # spawn, not fork: the parent may run threads (progress display) that fork would copy mid-lock

@@ -25,7 +25,6 @@ def read_warc(
     """Articles of a WARC file, compressed or not; each record read up to ``limits.max_mb``, the
     whole file inflated up to ``limits.inflated_mb``, a truncated end reported (E116)."""
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
     inflated = None
     body: BinaryIO = stream
@@ -33,8 +32,9 @@ def read_warc(
         inflated = Inflated(stream, source, limits.inflated_mb(size or 0))
         body = io.BufferedReader(inflated)
     n, cut = 0, False  # cut: the last record read was reported cut short
+    records = ArchiveIterator(body)
     try:
-        for record in ArchiveIterator(body):
+        for record in records:
             if record.rec_type not in ("response", "resource"):
                 continue
             n += 1
@@ -50,12 +50,19 @@ def read_warc(
     except ReadError as e:  # the file inflates past its limit between records
         yield ReadFailure(f"{source}:{n + 1}", str(e))
         return
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as e:  # not a WARC, or broken
-        where = f"{source}:{n + 1}" if n else source
-        yield ReadFailure(where, Errors.E110.format(source=where, detail=f"broken WARC: {e}"))
+    except Exception as e:  # not a WARC, or broken: warcio raises many kinds (even AttributeError)
+        if n:  # good records, then damage: a cut or corrupted archive
+            detail = f"broken WARC after {n} record(s): {e}"
+            yield ReadFailure(f"{source}:{n + 1}", Errors.E116.format(source=source, detail=detail))
+        else:
+            yield ReadFailure(source, Errors.E110.format(source=source, detail=f"broken WARC: {e}"))
         return
     if inflated is not None and inflated.damage and not inflated.over and not cut:
         detail = f"{inflated.damage}, after {n} record(s)"
+        yield ReadFailure(f"{source}:{n + 1}", Errors.E116.format(source=source, detail=detail))
+    elif inflated is None and size is not None and n and not cut and records.offset < size:
+        # warcio ends quietly inside a record's headers: the bytes after the last whole record tell
+        detail = f"{size - records.offset:,} bytes after record {n} are not a whole record"
         yield ReadFailure(f"{source}:{n + 1}", Errors.E116.format(source=source, detail=detail))
     elif n == 0:
         yield ReadFailure(source, Errors.E110.format(source=source, detail="no WARC response records"))
