@@ -58,8 +58,12 @@ class Pipeline:
 
     def warm(self) -> None:
         """Load the model and every resource extraction builds on first use (gazetteer, actor
-        dictionary, date parser), by extracting one short sentence."""
-        self.process_batch([Article(id="warm", text=_WARM_TEXT, published=date(2016, 5, 23))])
+        dictionary, date parser), by extracting one short sentence; once per process. A time budget
+        must never run out while a resource is half-built, so budgets start after this."""
+        global _WARM
+        if not _WARM:
+            self.process_batch([Article(id="warm", text=_WARM_TEXT, published=date(2016, 5, 23))])
+            _WARM = True
 
 
 def analyse(doc: object, article: Article) -> ArticleResult:
@@ -78,6 +82,7 @@ def analyse(doc: object, article: Article) -> ArticleResult:
 
 
 _WORKER: Pipeline | None = None
+_WARM = False
 
 
 def _init_worker(batch_size: int) -> None:
@@ -134,6 +139,9 @@ def extract(
 
     record = {"id": id, "text": text, "title": title, "published": published, "outlet": outlet, "url": url}
     article = check_article(from_record(record, "<text>"))
+    pipeline = Pipeline()
+    if timeout:
+        pipeline.warm()
     with time_limit(timeout, "<text>"):
-        (result,) = Pipeline().process_batch([article])
+        (result,) = pipeline.process_batch([article])
     return result_to_dict(result)
