@@ -29,6 +29,11 @@ class ReadFailure:
     source: str
     message: str  # coded, one line: "[E104] input.jsonl: line 3: not valid JSON (...)"
 
+    def __post_init__(self) -> None:
+        # one line whatever a library's exception text (or a file name) holds, and a readable length
+        line = " ".join(self.message.split())
+        object.__setattr__(self, "message", line if len(line) <= 600 else line[:597] + "...")
+
 
 @dataclass(frozen=True)
 class Defaults:

@@ -154,7 +154,7 @@ class Inflated(io.RawIOBase):
         self.out += len(data)
         if self.out > self.limit_mb * 1e6:
             self.over = True
-            raise ReadError(Errors.E115.format(source=self.source, limit=f"{self.limit_mb:g}"))
+            raise ReadError(Errors.E115.format(source=self.source, limit=f"{self.limit_mb:,.0f}"))
         buffer[: len(data)] = data
         return len(data)
 

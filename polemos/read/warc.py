@@ -7,6 +7,7 @@ A record that fails is one ``ReadFailure`` at ``file:N`` (N: the record's number
 
 from __future__ import annotations
 
+import contextlib
 import io
 from collections.abc import Iterator
 from typing import Any, BinaryIO
@@ -34,7 +35,7 @@ def read_warc(
     n, cut = 0, False  # cut: the last record read was reported cut short
     records = ArchiveIterator(body)
     try:
-        for record in records:
+        for record in _quiet(records):
             if record.rec_type not in ("response", "resource"):
                 continue
             n += 1
@@ -66,6 +67,17 @@ def read_warc(
         yield ReadFailure(f"{source}:{n + 1}", Errors.E116.format(source=source, detail=detail))
     elif n == 0:
         yield ReadFailure(source, Errors.E110.format(source=source, detail="no WARC response records"))
+
+
+def _quiet(records: Any) -> Iterator[Any]:
+    """warcio's records, without the warnings it writes to stderr on a damaged archive (the damage is
+    reported as E116 instead); stderr is only taken while warcio reads, never across a yield."""
+    while True:
+        with contextlib.redirect_stderr(io.StringIO()):
+            record = next(records, None)
+        if record is None:
+            return
+        yield record
 
 
 def _content(record: Any, where: str, limits: Limits) -> bytes:

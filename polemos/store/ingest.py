@@ -28,6 +28,7 @@ from polemos.types import Article
 INPUT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".warc",
                   ".warc.gz", ".rss", ".atom", ".xml")  # fmt: skip
 _KNOWN_CHUNK = 256
+_FAILURE_CHUNK = 1000  # failures held before they are written on their own
 
 
 @dataclass
@@ -120,6 +121,8 @@ class _Run:
                 if not isinstance(item, Article):
                     self.failures.append(read_failure(item))
                     self.progress.failed += 1
+                    if len(self.failures) >= _FAILURE_CHUNK:  # a file of bad lines: memory stays flat
+                        self._write_failures()
                     continue
                 n_articles += 1
                 pending.append((number, item))
@@ -129,6 +132,10 @@ class _Run:
             yield from self._fresh(pending)
             if stat:
                 self.file_ends.append((number, path, stat.st_size, stat.st_mtime_ns, n_articles))
+
+    def _write_failures(self) -> None:
+        failures, self.failures = self.failures, []
+        self.store.write_batch([], failures, run_id=self.run_id, progress=self.progress)
 
     def _fresh(self, pending: list[tuple[int, Article]]) -> Iterator[Article]:
         self.progress.seen += len(pending)
