@@ -80,3 +80,15 @@ def test_named_broken_link_is_quarantined_not_fatal(store: SqlStore, tmp_path: P
     _good(tmp_path / "ok.jsonl", "k1")
     ingest([str(link), str(tmp_path / "ok.jsonl")], store, Options(extractor=HAND))
     assert [f.code for f in store.quarantined()] == ["E110"] and store.counts()["articles"] == 1
+
+
+def test_file_name_that_is_not_utf8_is_stored_and_remembered(store: SqlStore, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.jsonl"), "wb") as f:
+        f.write(json.dumps({"id": "c1", "text": "3 killed in Homs."}).encode() + b"\n")
+    first = ingest([str(folder)], store, Options(extractor=HAND))
+    second = ingest([str(folder)], store, Options(extractor=HAND))
+    assert (first.added, first.failed, second.seen) == (1, 0, 0)
+    (article,) = list(store.iter_articles())
+    assert article["article"]["id"] == "c1"

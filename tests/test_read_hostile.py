@@ -321,3 +321,12 @@ def test_western_8bit_text_is_hinted_as_cp1252(text: str, encoding: str) -> None
 def test_cyrillic_8bit_text_is_not_hinted_as_cp1252() -> None:
     text = "Правительство объявило, что войска отошли из города после трёх дней боёв. "
     assert encoding_hint((text * 5).encode("cp1251")) != "cp1252"
+
+
+def test_file_name_that_is_not_utf8_is_read_and_named_printably(tmp_path: Path) -> None:
+    raw = os.path.join(os.fsencode(tmp_path), b"caf\xe9.txt")
+    with open(raw, "wb") as f:
+        f.write(GOOD.encode())
+    (article,) = items(os.fsdecode(raw))  # Python holds the byte 0xe9 as the lone surrogate U+DCE9
+    assert isinstance(article, Article) and article.source == f"{tmp_path}/caf\\xe9.txt"
+    article.source.encode("utf-8")

@@ -17,7 +17,7 @@ from typing import BinaryIO
 from polemos.errors import Errors, ReadError
 from polemos.read.decode import decode
 from polemos.read.language import refuse_language
-from polemos.read.source import MAX_CHARS, MAX_MB, Inflated, Limits, open_input, read_limited
+from polemos.read.source import MAX_CHARS, MAX_MB, Inflated, Limits, open_input, path_name, read_limited
 from polemos.types import Article
 
 __all__ = ["MAX_CHARS", "MAX_MB", "Defaults", "Limits", "ReadFailure", "check_article", "from_record",
@@ -91,7 +91,7 @@ def _suffix(path: str) -> str:
 
 
 def _iter_path(path: str, defaults: Defaults, limits: Limits) -> Iterator[Article | ReadFailure]:
-    source = "<stdin>" if path == "-" else path
+    source = "<stdin>" if path == "-" else path_name(path)
     try:
         stream, size = open_input(path, source)
     except ReadError as e:

@@ -67,6 +67,16 @@ _KINDS = (
 )
 
 
+def path_name(path: str) -> str:
+    """A path as messages and stores name it: bytes of a file name that are not UTF-8 (which Python
+    holds as lone surrogates, and no store or UTF-8 output can take) written as ``\\xe9``."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def open_input(path: str, source: str) -> tuple[BinaryIO, int | None]:
     """The input as a binary stream and its size in bytes (None for standard input), or ReadError.
 

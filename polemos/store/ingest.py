@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from polemos.errors import Errors, ReadError, StoreError
+from polemos.read.source import path_name
 from polemos.store.base import Failure, Progress, Stored
 from polemos.store.records import content_hash
 from polemos.store.sql import SqlStore
@@ -110,9 +111,10 @@ class _Run:
         number = 0
         for path in files:
             stat = _regular_stat(path)  # None: standard input, or what the reader will refuse
-            if stat and self.store.file_done(path, stat.st_size, stat.st_mtime_ns):
+            name = path_name(path)  # as stored: a file name's non-UTF-8 bytes escaped
+            if stat and self.store.file_done(name, stat.st_size, stat.st_mtime_ns):
                 self.files_done += 1
-                self.progress.files_done.append(path)
+                self.progress.files_done.append(name)
                 continue
             pending: list[tuple[int, Article]] = []
             n_articles = 0
@@ -131,7 +133,7 @@ class _Run:
                     pending = []
             yield from self._fresh(pending)
             if stat:
-                self.file_ends.append((number, path, stat.st_size, stat.st_mtime_ns, n_articles))
+                self.file_ends.append((number, name, stat.st_size, stat.st_mtime_ns, n_articles))
 
     def _write_failures(self) -> None:
         failures, self.failures = self.failures, []
@@ -201,8 +203,9 @@ def ingest(
         from polemos.read import iter_articles
 
         reader = iter_articles
+    paths = list(paths)
     files = list_inputs(paths)
-    run_id = store.start_run(paths=list(paths) if not isinstance(paths, list) else paths,
+    run_id = store.start_run(paths=[path_name(p) for p in paths],
                              engine=options.engine, workers=options.workers)  # fmt: skip
     run = _Run(store, run_id, on_progress)
     run.files_total = len(files)
