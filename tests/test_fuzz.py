@@ -54,6 +54,7 @@ def assert_readable(found: list[Article | ReadFailure]) -> None:
     for item in found:
         if isinstance(item, ReadFailure):
             assert item.message.startswith("[E1") and "\n" not in item.message, item.message
+            assert "the reader failed" not in item.message, item.message  # a bug, caught at the edge
             continue
         assert isinstance(item, Article)
         assert item.text.strip() and len(item.text) <= MAX_CHARS

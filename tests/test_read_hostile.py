@@ -330,3 +330,20 @@ def test_file_name_that_is_not_utf8_is_read_and_named_printably(tmp_path: Path) 
     (article,) = items(os.fsdecode(raw))  # Python holds the byte 0xe9 as the lone surrogate U+DCE9
     assert isinstance(article, Article) and article.source == f"{tmp_path}/caf\\xe9.txt"
     article.source.encode("utf-8")
+
+
+def test_a_reader_bug_ends_its_input_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import polemos.read as read
+
+    def broken(*args: object) -> object:
+        raise IndexError("a bug in a reader")
+        yield  # a generator, as readers are
+
+    monkeypatch.setitem(read.READERS, ".rss", broken)
+    feed = tmp_path / "news.rss"
+    feed.write_text("<rss></rss>")
+    found = items(feed, good_file(tmp_path, "a.txt"))
+    assert (
+        codes(found) == ["E110", "ok"]
+        and "the reader failed (IndexError: a bug in a reader)" in found[0].message
+    )

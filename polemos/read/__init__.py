@@ -102,6 +102,9 @@ def _iter_path(path: str, defaults: Defaults, limits: Limits) -> Iterator[Articl
             yield from _iter_stream(stream, size, _suffix(path), source, defaults, limits)
         except ReadError as e:  # a failure of the input as a whole, after what could be read
             yield ReadFailure(source, str(e))
+        except Exception as e:  # noqa: BLE001 - a reader's bug ends this input, never the run
+            detail = f"the reader failed ({type(e).__name__}: {e})"
+            yield ReadFailure(source, Errors.E110.format(source=source, detail=detail))
 
 
 def _iter_stream(
