@@ -42,7 +42,7 @@ class Errors(metaclass=ErrorsWithCodes):
     E115 = "{source}: inflates to more than {limit} MB; stopped reading (a decompression bomb?)"
     E116 = "{source}: truncated or damaged: {detail}"
     E117 = "{source}: extraction failed ({detail}); the other articles go on"
-    E118 = "{source}: extraction took more than {limit:g} s, the time budget of one article (--timeout)"
+    E118 = "{source}: extraction took more than {limit:g} s of CPU time, one article's budget (--timeout)"
     # configuration: E2xx
     E201 = "unknown output format {value!r}; use one of {choices}"
     E202 = "the spaCy model {name!r} is not installed; install polemos with its dependencies"

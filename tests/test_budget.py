@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import signal
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -31,10 +32,16 @@ def spin() -> None:
 
 
 def test_budget_stops_work_in_the_main_thread() -> None:
-    expected = r"^\[E118\] a.jsonl:3: extraction took more than 0.2 s"
+    expected = r"^\[E118\] a.jsonl:3: extraction took more than 0.2 s of CPU time"
     with pytest.raises(BudgetExceeded, match=expected), time_limit(0.2, "a.jsonl:3"):
         spin()
-    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert signal.getitimer(signal.ITIMER_REAL) == signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0)
+
+
+def test_waiting_without_computing_meets_the_wall_clock_backstop() -> None:
+    # the budget is CPU time; a sleep uses none, and ten times the budget of wall-clock time ends it
+    with pytest.raises(BudgetExceeded), time_limit(0.05, "x"):
+        time.sleep(60)
 
 
 def test_budget_stops_work_in_another_thread() -> None:
@@ -61,7 +68,7 @@ def test_work_within_its_budget_is_untouched() -> None:
     with time_limit(30, "x"):
         total = sum(range(1000))
     assert total == 499500 and signal.getsignal(signal.SIGALRM) is previous
-    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert signal.getitimer(signal.ITIMER_REAL) == signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0)
 
 
 def test_no_budget_means_no_limit() -> None:

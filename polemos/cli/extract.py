@@ -14,7 +14,7 @@ from polemos.errors import Errors, ReadError
 from polemos.read import MAX_CHARS, MAX_MB, Defaults, Limits, ReadFailure, iter_articles, parse_date
 
 FORMATS = ("table", "json", "jsonl")
-TIMEOUT_HELP = "Seconds one article's extraction may take; past it the article is refused (E118). 0: none."
+TIMEOUT_HELP = "CPU seconds an article's extraction may take; past it the article is refused (E118). 0: none."
 
 
 @app.command()
