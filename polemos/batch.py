@@ -5,6 +5,12 @@ An *extractor* is a picklable callable ``list[Article] -> list[dict | Failure]``
 built in each worker from an import path (``"module:factory"``) so nothing heavy crosses processes.
 ``PipelineExtractor`` (the default) wraps ``polemos.pipeline.Pipeline``.
 
+Every call runs under a time budget (``timeout`` seconds per article, ``polemos.budget``): a chunk
+that raises or runs over ``timeout × its size`` is done again one article at a time, each with
+``timeout``, so only the article that breaks or outlasts the extractor becomes a ``Failure`` (E117,
+E118) and the rest of its chunk is kept. The budget is enforced in whichever process or thread runs
+the extractor, so it holds alike for one process, a ``--workers N`` pool and Ray actors.
+
 Ray is an optional extra (``pip install polemos[ray]``), imported only by ``run_ray``.
 """
 
@@ -24,6 +30,7 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
+from polemos.budget import BudgetExceeded, time_limit
 from polemos.errors import BatchError, Errors
 from polemos.store.base import Failure
 from polemos.types import Article
@@ -40,6 +47,9 @@ class PipelineExtractor:
         from polemos.pipeline import Pipeline  # heavy: spaCy loads on first use, once per worker
 
         self.pipeline = Pipeline(batch_size)
+        # load the model and every lazy resource now, outside any article's time budget: a budget
+        # that ran out while a resource was being built would leave it half-built for the next one
+        self.pipeline.warm()
 
     def __call__(self, articles: list[Article]) -> list[Outcome]:
         from polemos.output import result_to_dict
@@ -47,15 +57,27 @@ class PipelineExtractor:
         return [result_to_dict(r) for r in self.pipeline.process_batch(articles)]
 
 
-def safe_extract(extract: Extractor, articles: list[Article]) -> list[Outcome]:
-    """``extract(articles)``; when the batch raises, again one article at a time, so only the article
-    that breaks the extractor becomes a Failure."""
+def safe_extract(extract: Extractor, articles: list[Article], timeout: float | None = None) -> list[Outcome]:
+    """``extract(articles)`` within ``timeout`` seconds an article; when the chunk raises or runs
+    over, again one article at a time, so only the article that breaks the extractor (or outlasts
+    its budget) becomes a Failure."""
+    where = articles[0].source or articles[0].id if articles else "?"
     try:
-        return list(extract(articles))
+        with time_limit(timeout * len(articles) if timeout else None, where):
+            return list(extract(articles))
     except Exception as e:  # noqa: BLE001 - an extractor bug must not stop the run
         if len(articles) == 1:
-            return [failure_of(articles[0], f"extraction failed: {type(e).__name__}: {e}")]
-    return [o for article in articles for o in safe_extract(extract, [article])]
+            return [extraction_failure(articles[0], e)]
+    return [o for article in articles for o in safe_extract(extract, [article], timeout)]
+
+
+def extraction_failure(article: Article, e: BaseException) -> Failure:
+    """The Failure (E118 past the budget, else E117) for an article whose extraction raised ``e``."""
+    where = article.source or article.id
+    if isinstance(e, BudgetExceeded):
+        return failure_of(article, str(e), "E118")
+    detail = f"{type(e).__name__}: {str(e)[:300]}".rstrip(": ").replace("\n", " ")
+    return failure_of(article, Errors.E117.format(source=where, detail=detail), "E117")
 
 
 def failure_of(article: Article, reason: str, code: str | None = None) -> Failure:
@@ -66,14 +88,14 @@ def failure_of(article: Article, reason: str, code: str | None = None) -> Failur
     return Failure(source=path, line=int(line), reason=reason, code=code, article_id=article.id)
 
 
-def load_extractor(path: str = DEFAULT_EXTRACTOR) -> Extractor:
+def load_extractor(path: str = DEFAULT_EXTRACTOR, kwargs: dict[str, Any] | None = None) -> Extractor:
     """Build the extractor named ``module:factory`` (a class or a function returning a callable)."""
     module, _, name = path.partition(":")
     try:
         factory = getattr(importlib.import_module(module), name)
     except (ImportError, AttributeError) as e:
         raise BatchError(Errors.E501.format(detail=f"no extractor {path!r}: {e}")) from e
-    return factory()
+    return factory(**(kwargs or {}))
 
 
 def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -96,31 +118,41 @@ def _checked(chunk: list[Article], outcomes: list[Outcome]) -> Iterator[tuple[Ar
 # ---- one process, or a pool ------------------------------------------------------------------------
 
 _WORKER_EXTRACTOR: Extractor | None = None
+_WORKER_TIMEOUT: float | None = None
 
 
-def _init_worker(path: str) -> None:
-    global _WORKER_EXTRACTOR
-    _WORKER_EXTRACTOR = load_extractor(path)
+def _init_worker(path: str, kwargs: dict[str, Any] | None = None, timeout: float | None = None) -> None:
+    global _WORKER_EXTRACTOR, _WORKER_TIMEOUT
+    _WORKER_EXTRACTOR = load_extractor(path, kwargs)
+    _WORKER_TIMEOUT = timeout
 
 
 def _run_chunk(chunk: list[Article]) -> list[Outcome]:
     assert _WORKER_EXTRACTOR is not None  # set by _init_worker in every pool process
-    return safe_extract(_WORKER_EXTRACTOR, chunk)
+    return safe_extract(_WORKER_EXTRACTOR, chunk, _WORKER_TIMEOUT)
 
 
 def run_local(
-    articles: Iterable[Article], *, extractor: str = DEFAULT_EXTRACTOR, workers: int = 1, chunk_size: int = 16
+    articles: Iterable[Article],
+    *,
+    extractor: str = DEFAULT_EXTRACTOR,
+    workers: int = 1,
+    chunk_size: int = 16,
+    timeout: float | None = None,
+    extractor_kwargs: dict[str, Any] | None = None,
 ) -> Iterator[tuple[Article, Outcome]]:
-    """(article, record or failure) in input order; ``workers`` > 1 extracts in that many processes."""
+    """(article, record or failure) in input order; ``workers`` > 1 extracts in that many processes;
+    ``timeout``: seconds an article may take (None: no limit)."""
     if workers <= 1:
-        extract = load_extractor(extractor)
+        extract: Extractor | None = None  # built with the first chunk: no model for a run of bad inputs
         for chunk in _chunks(articles, chunk_size):
-            yield from _checked(chunk, safe_extract(extract, chunk))
+            extract = extract or load_extractor(extractor, extractor_kwargs)
+            yield from _checked(chunk, safe_extract(extract, chunk, timeout))
         return
     # spawn, not fork: the parent may run threads (progress display) that fork would copy mid-lock
     ctx = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(
-        workers, mp_context=ctx, initializer=_init_worker, initargs=(extractor,)
+        workers, mp_context=ctx, initializer=_init_worker, initargs=(extractor, extractor_kwargs, timeout)
     ) as pool:
         inflight: deque[tuple[list[Article], Future[list[Outcome]]]] = deque()
         for chunk in _chunks(articles, chunk_size):
@@ -161,12 +193,13 @@ def row_article(row: dict[str, Any]) -> Article:
 class RayExtractor:
     """The stateful class Ray Data maps over batches: one extractor (one spaCy model) per actor."""
 
-    def __init__(self, extractor: str = DEFAULT_EXTRACTOR) -> None:
+    def __init__(self, extractor: str = DEFAULT_EXTRACTOR, timeout: float | None = None) -> None:
         self.extract = load_extractor(extractor)
+        self.timeout = timeout
 
     def __call__(self, batch: Any) -> dict[str, list[Any]]:
         rows = batch.to_pylist()  # a pyarrow Table: None stays None (numpy batches turn it into NaN)
-        outcomes = safe_extract(self.extract, [row_article(r) for r in rows])
+        outcomes = safe_extract(self.extract, [row_article(r) for r in rows], self.timeout)
         return {
             "seq": [r["seq"] for r in rows],
             "record": [json.dumps(o, ensure_ascii=False) if isinstance(o, dict) else None for o in outcomes],
@@ -191,6 +224,7 @@ def run_ray(
     window: int = 2000,
     address: str | None = None,
     shard_dir: str | None = None,
+    timeout: float | None = None,
 ) -> Iterator[tuple[Article, Outcome]]:
     """Like ``run_local``, on Ray Data: each window of articles is mapped with ``map_batches`` over
     ``RayExtractor`` actors, written as Parquet shards under ``shard_dir``, then read back in order."""
@@ -211,10 +245,10 @@ def run_ray(
         for n, article in enumerate(articles):
             buffer.append(article)
             if len(buffer) >= window:
-                yield from _ray_window(ray, pq, buffer, root, n, extractor, workers, chunk_size)
+                yield from _ray_window(ray, pq, buffer, root, n, extractor, workers, chunk_size, timeout)
                 buffer = []
         if buffer:
-            yield from _ray_window(ray, pq, buffer, root, -1, extractor, workers, chunk_size)
+            yield from _ray_window(ray, pq, buffer, root, -1, extractor, workers, chunk_size, timeout)
     except BatchError:
         raise
     except Exception as e:  # ray raises its own tree (RayError, RayTaskError, …): translate at the edge
@@ -225,12 +259,12 @@ def run_ray(
 
 
 def _ray_window(ray: Any, pq: Any, arts: list[Article], root: str, n: int, extractor: str, workers: int,
-                chunk_size: int) -> Iterator[tuple[Article, Outcome]]:  # fmt: skip
+                chunk_size: int, timeout: float | None) -> Iterator[tuple[Article, Outcome]]:  # fmt: skip
     out_dir = os.path.join(root, f"window-{n if n >= 0 else 'last'}-{os.getpid()}")
     ds = ray.data.from_items([article_row(a, i) for i, a in enumerate(arts)])
     ds = ds.map_batches(
         RayExtractor,
-        fn_constructor_kwargs={"extractor": extractor},
+        fn_constructor_kwargs={"extractor": extractor, "timeout": timeout},
         batch_size=chunk_size,
         batch_format="pyarrow",
         concurrency=max(1, workers),

@@ -6,6 +6,7 @@
   - ResolveError          a gazetteer or dictionary that cannot be built or loaded
   - StoreError            the database refused or failed
     - MigrationError      the schema is not at the version this code needs
+  - ExtractError          one article's extraction failed or ran over its time budget
   - BatchError            a batch engine (processes, Ray) failed
 
 Messages are ``Errors.E101.format(...)``; the code is part of the text so users can search for it.
@@ -35,7 +36,13 @@ class Errors(metaclass=ErrorsWithCodes):
     E109 = "{source}: invalid publication date {value!r} (use YYYY-MM-DD)"
     E110 = "{source}: cannot read: {detail}"
     E111 = "{source}: HTML without any main text"
-    E112 = "{source}: {chars:,} characters is over the parser's limit of {limit:,} for one document"
+    E112 = "{source}: {chars:,} characters is over the limit of {limit:,} for one document (--max-chars)"
+    E113 = "{source}: not a regular file ({kind}); polemos reads files, folders and '-' (standard input)"
+    E114 = "{source}: the {field} is not valid Unicode (a lone surrogate U+{code:04X} at offset {offset})"
+    E115 = "{source}: inflates to more than {limit} MB; stopped reading (a decompression bomb?)"
+    E116 = "{source}: truncated or damaged: {detail}"
+    E117 = "{source}: extraction failed ({detail}); the other articles go on"
+    E118 = "{source}: extraction took more than {limit:g} s of CPU time, one article's budget (--timeout)"
     # configuration: E2xx
     E201 = "unknown output format {value!r}; use one of {choices}"
     E202 = "the spaCy model {name!r} is not installed; install polemos with its dependencies"
@@ -91,6 +98,10 @@ class StoreError(PolemosError):
 
 
 class MigrationError(StoreError):
+    pass
+
+
+class ExtractError(PolemosError):
     pass
 
 

@@ -2,22 +2,31 @@
 
 ``Pipeline.process`` streams ``ArticleResult`` in input order. Articles are parsed in batches with
 ``nlp.pipe``; with ``workers > 1`` whole batches (parse + extraction) go to worker processes, each
-with its own model, so extraction runs in parallel too.
+with its own model, so extraction runs in parallel too. An exception in one article's extraction
+comes out of ``process`` as it is (a library reports bugs); the CLI and ingest run the pipeline
+through ``polemos.batch``, which keeps the rest of the batch and turns that article into a failure.
 """
 
 from __future__ import annotations
 
 import multiprocessing as mp
 from collections.abc import Iterable, Iterator
-from datetime import date
+from dataclasses import replace
+from datetime import date, datetime
 from itertools import islice
 
+from polemos.budget import time_limit
 from polemos.read import check_article, from_record
 from polemos.read.language import guess_language
 from polemos.read.noise import find_noise
+from polemos.read.source import MAX_CHARS
 from polemos.types import Article, ArticleResult
 
 DEFAULT_BATCH = 16  # article-length docs: ~250 MiB a process at 8-16 (FINDINGS.md)
+# Characters parsed together: the parser's memory grows with a batch's tokens (~0.3 GB per 100,000
+# characters), so a batch of long articles is parsed in smaller groups; one article is never split.
+BATCH_CHARS = MAX_CHARS
+_WARM_TEXT = "Rebels shelled a base near Aleppo on 23 May 2016, killing three soldiers, the army said."
 
 
 class Pipeline:
@@ -41,8 +50,20 @@ class Pipeline:
         from polemos.nlp import load_nlp
 
         nlp = load_nlp()
-        docs = nlp.pipe((a.text for a in batch), batch_size=self.batch_size)
-        return [analyse(doc, article) for doc, article in zip(docs, batch, strict=True)]
+        results: list[ArticleResult] = []
+        for group in _by_chars([_dated(a) for a in batch], BATCH_CHARS):
+            docs = nlp.pipe((a.text for a in group), batch_size=self.batch_size)
+            results.extend(analyse(doc, article) for doc, article in zip(docs, group, strict=True))
+        return results
+
+    def warm(self) -> None:
+        """Load the model and every resource extraction builds on first use (gazetteer, actor
+        dictionary, date parser), by extracting one short sentence; once per process. A time budget
+        must never run out while a resource is half-built, so budgets start after this."""
+        global _WARM
+        if not _WARM:
+            self.process_batch([Article(id="warm", text=_WARM_TEXT, published=date(2016, 5, 23))])
+            _WARM = True
 
 
 def analyse(doc: object, article: Article) -> ArticleResult:
@@ -61,6 +82,7 @@ def analyse(doc: object, article: Article) -> ArticleResult:
 
 
 _WORKER: Pipeline | None = None
+_WARM = False
 
 
 def _init_worker(batch_size: int) -> None:
@@ -71,6 +93,27 @@ def _init_worker(batch_size: int) -> None:
 def _work(batch: list[Article]) -> list[ArticleResult]:
     assert _WORKER is not None, "worker not initialised"
     return _WORKER.process_batch(batch)
+
+
+def _dated(article: Article) -> Article:
+    """A ``datetime`` published (a subclass of date) becomes its date: its time must not leak into
+    event dates."""
+    if isinstance(article.published, datetime):
+        return replace(article, published=article.published.date())
+    return article
+
+
+def _by_chars(batch: list[Article], budget: int) -> Iterator[list[Article]]:
+    group: list[Article] = []
+    size = 0
+    for article in batch:
+        if group and size + len(article.text) > budget:
+            yield group
+            group, size = [], 0
+        group.append(article)
+        size += len(article.text)
+    if group:
+        yield group
 
 
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -86,11 +129,19 @@ def extract(
     title: str | None = None,
     id: str | None = None,
     url: str | None = None,
+    timeout: float | None = None,
 ) -> dict[str, object]:
-    """One article's result as the contract's JSON object (``polemos.article/1``)."""
+    """One article's result as the contract's JSON object (``polemos.article/1``).
+
+    Raises ``ReadError`` for a text that cannot be read (empty, too long, NUL characters, a lone
+    surrogate, not English) and, with ``timeout`` (seconds), ``ExtractError`` (E118) past it."""
     from polemos.output import result_to_dict
 
     record = {"id": id, "text": text, "title": title, "published": published, "outlet": outlet, "url": url}
     article = check_article(from_record(record, "<text>"))
-    (result,) = Pipeline().process_batch([article])
+    pipeline = Pipeline()
+    if timeout:
+        pipeline.warm()
+    with time_limit(timeout, "<text>"):
+        (result,) = pipeline.process_batch([article])
     return result_to_dict(result)

@@ -1,8 +1,9 @@
 """A small deterministic extractor for ingest tests (the store is under test here, not extraction).
 
 It reads "<number> killed in <Place>" sentences with plain string search and writes contract records
-with true offsets; text containing "CRASH" makes it raise, as an extractor bug would. Tests that run the
-real pipeline end to end are marked slow and live beside these.
+with true offsets; text containing "CRASH" makes it raise, as an extractor bug would, "SPIN" makes it
+loop for ever (for time budgets), "HUGECOUNT" and "NANCONF" make records no store can hold alike.
+Tests that run the real pipeline end to end are marked slow and live beside these.
 """
 
 from __future__ import annotations
@@ -89,10 +90,16 @@ class HandExtractor:
         for article in articles:
             if "CRASH" in article.text:
                 raise RuntimeError("the extractor broke on this text")
+            while "SPIN" in article.text:  # Python steps, so a time budget can stop it
+                pass
             if self.delay:
                 time.sleep(self.delay)
             record = record_for(article)
             if "BADRECORD" in article.text:  # a record the store cannot take: an event without its id
                 del record["events"][0]["id"]
+            if "HUGECOUNT" in article.text:  # past 2^63: SQLite's driver overflows, PostgreSQL refuses
+                record["events"][0]["counts"]["killed"]["best"] = 2**63
+            if "NANCONF" in article.text:  # SQLite would store NULL, PostgreSQL NaN
+                record["events"][0]["confidence"] = float("nan")
             out.append(record)
         return out

@@ -3,7 +3,10 @@ traceback, and every good record of the run still written (in order)."""
 
 from __future__ import annotations
 
+import gzip
+import io
 import json
+import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,10 +71,75 @@ def _make_bad(kind: str, d: Path) -> tuple[str, str, list[str]]:
         return str(path), "E104", ["mid-1", "mid-2"]
     if kind == "missing":
         return str(d / "no-such-file.txt"), "E107", []
+    return _make_hostile(kind, d)
+
+
+def _lines(path: Path, prefix: str, middle: bytes) -> tuple[str, list[str]]:
+    """A JSON Lines file: a good record, ``middle`` (one bad line), another good record."""
+    ids = [f"{prefix}-1", f"{prefix}-2"]
+    good = [json.dumps({"id": i, "text": GOOD}).encode() for i in ids]
+    path.write_bytes(good[0] + b"\n" + middle + b"\n" + good[1] + b"\n")
+    return str(path), ids
+
+
+def _make_hostile(kind: str, d: Path) -> tuple[str, str, list[str]]:
+    if kind == "fifo":  # nobody writes to it: opening it to read would wait for ever
+        os.mkfifo(d / "pipe.txt")
+        return str(d / "pipe.txt"), "E113", []
+    if kind == "device":
+        return "/dev/zero", "E113", []
+    if kind == "dangling-link":
+        (d / "gone.txt").symlink_to(d / "deleted.txt")
+        return str(d / "gone.txt"), "E110", []
+    if kind == "link-loop":
+        (d / "loop.txt").symlink_to(d / "loop.txt")
+        return str(d / "loop.txt"), "E110", []
+    if kind == "deep-json":
+        path, ids = _lines(
+            d / "deep.jsonl", "deep", b'{"id": "x", "text": "y", "n": ' + b"[" * 5000 + b"]" * 5000 + b"}"
+        )
+        return path, "E105", ids
+    if kind == "nul-line":
+        path, ids = _lines(d / "nul.jsonl", "nul", b'{"id": "x", "text": "Troops \x00 fired."}')
+        return path, "E102", ids
+    if kind == "surrogate":
+        path, ids = _lines(d / "sur.jsonl", "sur", b'{"id": "x", "text": "Troops fired \\ud800 shots."}')
+        return path, "E114", ids
+    if kind == "truncated-warc":
+        path = d / "crawl.warc.gz"
+        _warc(path, [f"<html><body><article><p>{GOOD} ({n})</p></article></body></html>" for n in range(3)])
+        data = path.read_bytes()
+        path.write_bytes(data[: len(data) * 5 // 6])
+        return str(path), "E116", ["https://news.example/0", "https://news.example/1"]
+    if kind == "gz-bomb":  # 150 MB of spaces in one line, ~150 KB compressed
+        path = d / "bomb.jsonl.gz"
+        with gzip.open(path, "wb") as f:
+            f.write(json.dumps({"id": "bomb-1", "text": GOOD}).encode() + b"\n")
+            for _ in range(150):
+                f.write(b" " * 1_000_000)
+        return str(path), "E115", ["bomb-1"]
     raise AssertionError(kind)
 
 
-KINDS = ["empty", "binary", "not-utf8", "not-english", "50mb", "2mb", "malformed-line", "missing"]
+def _warc(path: Path, pages: list[str]) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as f:
+        writer = WARCWriter(f, gzip=True)
+        for n, page in enumerate(pages):
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.0")
+            body = page.encode()
+            record = writer.create_warc_record(
+                f"https://news.example/{n}", "response", payload=io.BytesIO(body), length=len(body),
+                http_headers=headers,
+            )  # fmt: skip
+            writer.write_record(record)
+
+
+KINDS = ["empty", "binary", "not-utf8", "not-english", "50mb", "2mb", "malformed-line", "missing", "fifo",
+         "device", "dangling-link", "link-loop", "deep-json", "nul-line", "surrogate", "truncated-warc",
+         "gz-bomb"]  # fmt: skip
 
 
 @pytest.fixture(scope="module", params=KINDS)
@@ -188,3 +256,65 @@ def test_directory_is_e110(tmp_path: Path) -> None:
         and line.startswith(f"Error [E110] {tmp_path}")
         and "Traceback" not in proc.stderr
     )
+
+
+# ---- one exit-code rule for extract and ingest ------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["deep-json", "truncated-warc"])
+def test_ingest_and_extract_exit_alike_on_the_same_bad_inputs(tmp_path: Path, kind: str) -> None:
+    bad, code, inner = _make_bad(kind, tmp_path)
+    before = _jsonl(tmp_path / "before.jsonl", "before")
+    extracted = run_cli("extract", before, bad, "--format", "jsonl")
+    ingested = run_cli("ingest", before, bad, "--db", str(tmp_path / "db.sqlite"))
+    assert extracted.returncode == ingested.returncode == 1, (extracted.stderr, ingested.stderr)
+    assert "Traceback" not in extracted.stderr + ingested.stderr
+    assert "quarantined: see 'polemos ingest --report'" in ingested.stderr
+    report = run_cli("ingest", "--report", "--db", str(tmp_path / "db.sqlite"))
+    assert f"[{code}]" in report.stdout
+    events = run_cli("export", "--format", "articles", "-o", "-", "--db", str(tmp_path / "db.sqlite"))
+    stored = {json.loads(line)["article"]["id"] for line in events.stdout.splitlines()}
+    assert {"before", *inner} <= stored
+
+
+def test_ingest_and_extract_exit_0_on_clean_inputs(tmp_path: Path) -> None:
+    good = _jsonl(tmp_path / "good.jsonl", "g1", "g2")
+    extracted = run_cli("extract", good, "--format", "jsonl")
+    ingested = run_cli("ingest", good, "--db", str(tmp_path / "db.sqlite"))
+    assert extracted.returncode == ingested.returncode == 0, (extracted.stderr, ingested.stderr)
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_articles_over_the_time_budget_are_refused_alone(tmp_path: Path, workers: str) -> None:
+    good = _jsonl(tmp_path / "good.jsonl", "t1", "t2", "t3")
+    proc = run_cli("extract", good, "--format", "jsonl", "--timeout", "0.000001", "--workers", workers)
+    lines = error_lines(proc.stderr)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert [line.split()[1] for line in lines] == ["[E118]"] * 3
+    assert [line.split()[2] for line in lines] == [f"{good}:{n}:" for n in (1, 2, 3)]
+
+
+def test_a_309_digit_figure_is_no_count_and_loses_nothing(tmp_path: Path) -> None:
+    huge = "Gunmen killed 1" + "0" * 308 + " people in Idlib on Sunday, the army said."
+    big = "Gunmen killed 10000000000000000000000 people in Homs on Monday."
+    texts = {"h1": GOOD, "huge": huge, "big": big, "h2": GOOD}
+    path = tmp_path / "in.jsonl"
+    path.write_text("".join(json.dumps({"id": k, "text": v}) + "\n" for k, v in texts.items()))
+    proc = run_cli("extract", str(path), "--format", "jsonl")
+    records = {json.loads(line)["article"]["id"]: json.loads(line) for line in proc.stdout.splitlines()}
+    assert proc.returncode == 0 and list(records) == list(texts), proc.stderr
+    for ident in ("huge", "big"):
+        assert all(e["counts"]["killed"] is None for e in records[ident]["events"])
+    ingested = run_cli("ingest", str(path), "--db", str(tmp_path / "db.sqlite"))
+    assert ingested.returncode == 0, ingested.stderr
+
+
+@pytest.mark.parametrize("published", ["2016-05-23T23:30:00Z", "2016-05-23T08:00:00+03:00"])
+def test_published_timestamp_gives_dates_without_a_time(tmp_path: Path, published: str) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"id": "d", "text": GOOD, "published": published}) + "\n")
+    (record,) = [
+        json.loads(line) for line in run_cli("extract", str(path), "--format", "jsonl").stdout.splitlines()
+    ]
+    assert record["article"]["published"] == "2016-05-23"
+    assert all(len(e["date"]["start"]) == 10 for e in record["events"] if e["date"])

@@ -68,7 +68,8 @@ def test_ingest_cli_end_to_end_with_plain_progress(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
     cmd = [sys.executable, "-m", "polemos", "ingest", str(folder), "--db", str(tmp_path / "p.db")]
     run = subprocess.run(cmd, capture_output=True, text=True, env=env)
-    assert run.returncode == 0, run.stderr
+    assert run.returncode == 1, run.stderr  # finished, one input quarantined (docs/cli.md, exit codes)
     assert "done: 2 read · 2 new" in run.stderr and "1 input(s) quarantined" in run.stderr
     again = subprocess.run(cmd, capture_output=True, text=True, env=env)
     assert "done: 0 read · 0 new" in again.stderr
+    assert again.returncode == 0, again.stderr  # nothing new met: the quarantined file is remembered

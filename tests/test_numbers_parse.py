@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from polemos.extraction.numbers import parse_number, parse_quantity
+from polemos.extraction.numbers import MAX_FIGURE, MAX_PHRASE, parse_number, parse_quantity
 
 
 @pytest.mark.parametrize(
@@ -78,3 +78,42 @@ def test_reversed_range_is_not_a_range() -> None:
 @pytest.mark.parametrize("text", ["the army", "several", "over the border", "some soldiers"])
 def test_non_numbers_are_none(text: str) -> None:
     assert parse_quantity(text) is None
+
+
+# ---- hostile figures: never an overflow, never a count no event can have -----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1" + "0" * 308,  # a float's limit: inf, then int(round(inf)) overflowed
+        "9" * 400,
+        "1" + "0" * 5000,  # past Python's int() digit limit
+        "10000000000000000000000",  # past 2^63: SQLite's driver overflowed
+        "9,223,372,036,854,775,808",
+        "3000000000",  # past 2^31: PostgreSQL's INTEGER refused it
+        "2 billion",
+        "1.5bn",
+        "9999999999 billion billion",
+        "12.5" + "0" * 400 + " million",
+    ],
+)
+def test_figures_past_any_count_are_not_read(text: str) -> None:
+    assert parse_number(text) is None
+    assert parse_quantity(text) is None
+    assert parse_quantity(f"at least {text}") is None and parse_quantity(f"between 5 and {text}") is None
+
+
+@pytest.mark.parametrize("text", ["1,000,000,000", "one billion", "999,999,999", "1.5 million"])
+def test_large_but_possible_figures_are_read(text: str) -> None:
+    assert parse_number(text) is not None and parse_number(text) <= MAX_FIGURE  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("text", ["about " * 200 + "5", "some " * 5000 + "twenty", "over " * 30 + "100"])
+def test_overlong_hedges_are_no_number_phrase(text: str) -> None:
+    assert parse_quantity(text) is None  # no RecursionError, no time spent
+
+
+def test_phrase_at_the_length_limit_is_still_read() -> None:
+    text = "between twenty-five thousand and thirty thousand"
+    assert len(text) <= MAX_PHRASE and parse_quantity(text) == (25000, 27500, 30000)

@@ -8,17 +8,20 @@ from typing import Any
 
 import typer
 
+from polemos.budget import DEFAULT_TIMEOUT
 from polemos.cli import app, fail
 from polemos.errors import Errors, ReadError
-from polemos.read import MAX_MB, Defaults, ReadFailure, iter_articles, parse_date
+from polemos.read import MAX_CHARS, MAX_MB, Defaults, Limits, ReadFailure, iter_articles, parse_date
 
 FORMATS = ("table", "json", "jsonl")
+TIMEOUT_HELP = "CPU seconds an article's extraction may take; past it the article is refused (E118). 0: none."
 
 
 @app.command()
 def extract(
     inputs: list[str] = typer.Argument(
-        ..., help="Files to read (.txt, .html, .jsonl); '-' for standard input."
+        ...,
+        help="Files to read (.txt .html .jsonl .warc .rss, any of them .gz); '-' for standard input.",
     ),
     published: str | None = typer.Option(None, help="Publication date (YYYY-MM-DD) of articles without one."),
     outlet: str | None = typer.Option(None, help="Outlet name for articles without one."),
@@ -28,11 +31,12 @@ def extract(
     ),
     workers: int = typer.Option(1, min=1, help="Worker processes (each loads its own model)."),
     batch_size: int = typer.Option(16, min=1, help="Articles parsed together (memory grows with it)."),
-    max_mb: float = typer.Option(MAX_MB, help="Largest document to read, in MB."),
+    max_mb: float = typer.Option(MAX_MB, help="Largest document (or WARC record) to read, in MB."),
+    max_chars: int = typer.Option(MAX_CHARS, min=1, help="Longest document to extract, in characters."),
+    timeout: float = typer.Option(DEFAULT_TIMEOUT, min=0, help=TIMEOUT_HELP),
 ) -> None:
     """Read articles and print their events, places and times."""
-    from polemos.output import result_to_dict
-    from polemos.pipeline import Pipeline
+    from polemos import batch
 
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
     if fmt not in FORMATS:
@@ -41,20 +45,32 @@ def extract(
         defaults = Defaults(parse_date(published, "--published"), outlet, title)
     except ReadError as e:
         fail(str(e))
-    failures: list[ReadFailure] = []
+    failures = [0]  # how many inputs were refused: a count, so a file of bad lines costs no memory
 
     def good_articles():  # type: ignore[no-untyped-def]
-        for item in iter_articles(inputs, defaults, max_mb):
+        for item in iter_articles(inputs, defaults, limits=Limits(max_mb=max_mb, max_chars=max_chars)):
             if isinstance(item, ReadFailure):
-                failures.append(item)
+                failures[0] += 1
                 typer.echo(f"Error {item.message}", err=True)
             else:
                 yield item
 
-    results = (result_to_dict(r) for r in Pipeline(batch_size).process(good_articles(), workers=workers))
-    count = _write(results, fmt)
-    if failures:
-        typer.echo(f"{len(failures)} input(s) could not be read; {count} article(s) written.", err=True)
+    def records():  # type: ignore[no-untyped-def]
+        outcomes = batch.run_local(good_articles(), workers=workers, chunk_size=batch_size,
+                                   timeout=timeout or None,
+                                   extractor_kwargs={"batch_size": batch_size})  # fmt: skip
+        for _, outcome in outcomes:
+            if isinstance(outcome, dict):
+                yield outcome
+            else:  # one article whose extraction failed: its line, and the run goes on
+                failures[0] += 1
+                typer.echo(f"Error {outcome.reason}", err=True)
+
+    count = _write(records(), fmt)
+    if failures[0]:
+        typer.echo(
+            f"{failures[0]} input(s) could not be read or extracted; {count} article(s) written.", err=True
+        )
         raise typer.Exit(1)
 
 

@@ -14,8 +14,11 @@ from typing import Any
 
 import typer
 
+from polemos.budget import DEFAULT_TIMEOUT
 from polemos.cli import app, fail
+from polemos.cli.extract import TIMEOUT_HELP
 from polemos.errors import Errors
+from polemos.read.source import MAX_CHARS, MAX_MB
 
 events_app = typer.Typer(help="Query stored events; 'events show ID' for one event and its evidence.")
 db_app = typer.Typer(help="Manage the database schema.", no_args_is_help=True)
@@ -100,8 +103,14 @@ def ingest(
     report: bool = typer.Option(
         False, "--report", help="List the inputs that failed (the quarantine) and exit."
     ),
+    max_mb: float = typer.Option(MAX_MB, help="Largest document (or WARC record) to read, in MB."),
+    max_chars: int = typer.Option(MAX_CHARS, min=1, help="Longest document to extract, in characters."),
+    timeout: float = typer.Option(DEFAULT_TIMEOUT, min=0, help=TIMEOUT_HELP),
 ) -> None:
-    """Extract articles and store them; inputs already stored are skipped, failures quarantined."""
+    """Extract articles and store them; inputs already stored are skipped, failures quarantined.
+
+    Exit code 0: every input read, extracted and stored; 1: the run finished and stored every good
+    article, but some inputs were quarantined (listed by --report), or it could not start."""
     from polemos.store.ingest import Options
     from polemos.store.ingest import ingest as run_ingest
 
@@ -114,22 +123,24 @@ def ingest(
             return
         if not paths:
             fail(Errors.E203.format(name="PATHS", detail="give files or folders to ingest (or --report)"))
-        from polemos.read import Defaults, iter_articles, parse_date
+        from polemos.read import Defaults, Limits, iter_articles, parse_date
 
         defaults = Defaults(parse_date(published, "--published"), outlet)
+        limits = Limits(max_mb=max_mb, max_chars=max_chars)
         reporter = _Reporter()
         options = Options(engine=engine, workers=workers, batch_size=batch_size, ray_address=ray_address,
-                          shard_dir=shard_dir)  # fmt: skip
+                          shard_dir=shard_dir, timeout=timeout or None)  # fmt: skip
         progress = run_ingest(paths, store, options, on_progress=reporter, on_start=reporter.start,
-                              reader=partial(iter_articles, defaults=defaults))  # fmt: skip
+                              reader=partial(iter_articles, defaults=defaults, limits=limits))  # fmt: skip
         reporter.stop(progress)
         from polemos.fuse.stored import update as fuse_update
 
         fuse_update(store)  # the new reports join fused events (issue 5)
-        if progress.failed:
-            typer.echo(f"{progress.failed} input(s) quarantined: see 'polemos ingest --report'", err=True)
     finally:
         store.close()
+    if progress.failed:  # the same rule as `polemos extract`: bad inputs met, good ones all kept
+        typer.echo(f"{progress.failed} input(s) quarantined: see 'polemos ingest --report'", err=True)
+        raise typer.Exit(1)
 
 
 def _report(store: Any) -> None:

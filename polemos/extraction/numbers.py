@@ -3,11 +3,20 @@
 ``parse_quantity`` turns "some 6,000", "over 100", "nearly 30", "dozens", "between 20 and 30",
 "at least seven" or "6,000-strong" into (low, best, high). It keeps ``low`` honest: an upper bound
 ("nearly 30", "up to 50") gives no low figure, a lower bound ("over 100") no high one.
+
+A figure above ``MAX_FIGURE`` (one billion) is not a count of anything an event involves — no toll,
+crowd or force comes near it — so it is not read as one (the phrase stays in the text, the count
+null), and a phrase longer than ``MAX_PHRASE`` characters is no number phrase news writes. Both keep
+a hostile text ("1" and 308 zeros) from overflowing a float or a database column.
 """
 
 from __future__ import annotations
 
+import math
 import re
+
+MAX_FIGURE = 1_000_000_000  # fits every store's integer column (PostgreSQL INTEGER: 2^31 - 1)
+MAX_PHRASE = 120  # "between twenty-five thousand and thirty thousand" is 49
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -59,7 +68,7 @@ def parse_number(text: str) -> int | None:
     """An integer from digits or number words ("6,000", "1.5 million", "twenty-five", "seven")."""
     s = text.strip().lower().replace(",", "").replace("\u2009", "")
     s = re.sub(r"-(?:strong|odd|plus)$", "", s)
-    if not s:
+    if not s or len(s) > MAX_PHRASE:
         return None
     m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(k|m|mn|bn|hundred|thousand|million|billion)?", s)
     if m:
@@ -67,8 +76,15 @@ def parse_number(text: str) -> int | None:
         unit = m.group(2)
         if unit:
             value *= _ABBREV.get(unit) or _SCALES[unit]
-        return int(round(value))
+        return _figure(value)
     return _words(s)
+
+
+def _figure(value: float) -> int | None:
+    """The integer of a parsed figure, or None past what any count can be (or not finite)."""
+    if not math.isfinite(value) or value > MAX_FIGURE:
+        return None
+    return int(round(value))
 
 
 _DIGIT_RANGE = re.compile(r"^(\d[\d.]*)\s*[-–]\s*(\d[\d.]*)$")
@@ -94,13 +110,18 @@ def _words(s: str) -> int | None:
         else:
             return None
         seen = True
-    return int(total + current) if seen else None
+    return _figure(total + current) if seen else None
 
 
 def parse_quantity(text: str) -> tuple[int | None, int | None, int | None] | None:
     """(low, best, high) for a hedged number phrase, or None when it is not a number."""
+    if len(text) > 4 * MAX_PHRASE:  # before any work on it: a phrase this long is no count
+        return None
     s = " ".join(text.strip().split())
+    if len(s) > MAX_PHRASE:
+        return None
     low_s = s.lower()
+    v: int | None
     if low_s in VAGUE:
         v = VAGUE[low_s]
         return v, v, None

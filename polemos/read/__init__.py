@@ -7,28 +7,32 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import os
-import sys
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import closing, nullcontext
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import BinaryIO
 
 from polemos.errors import Errors, ReadError
 from polemos.read.decode import decode
 from polemos.read.language import refuse_language
+from polemos.read.source import MAX_CHARS, MAX_MB, Inflated, Limits, open_input, path_name, read_limited
 from polemos.types import Article
 
-MAX_MB = 10.0  # one document; a long news article is ~0.1 MB
-# spaCy's default nlp.max_length: the parser needs ~1 GB per 100,000 characters, and a longer text
-# raises inside nlp.pipe, ending the whole run; refuse it here as one bad input instead.
-MAX_CHARS = 1_000_000
+__all__ = ["MAX_CHARS", "MAX_MB", "Defaults", "Limits", "ReadFailure", "check_article", "from_record",
+           "iter_articles", "parse_date", "text_id"]  # fmt: skip
 
 
 @dataclass(frozen=True)
 class ReadFailure:
     source: str
     message: str  # coded, one line: "[E104] input.jsonl: line 3: not valid JSON (...)"
+
+    def __post_init__(self) -> None:
+        # one line whatever a library's exception text (or a file name) holds, and a readable length
+        line = " ".join(self.message.split())
+        object.__setattr__(self, "message", line if len(line) <= 600 else line[:597] + "...")
 
 
 @dataclass(frozen=True)
@@ -40,19 +44,24 @@ class Defaults:
     title: str | None = None
 
 
-Reader = Callable[[str, str, Defaults], Iterator["Article | ReadFailure"]]
+# A reader for a suffix: (open stream, size in bytes or None, source, defaults, limits) -> items
+Reader = Callable[[BinaryIO, "int | None", str, Defaults, Limits], Iterator["Article | ReadFailure"]]
 # Extra readers by file suffix (".warc", ".rss", ...) registered by other modules.
 READERS: dict[str, Reader] = {}
+_HEAD = 8192  # bytes read first to tell the kind of an input without a known suffix
 
 
 def text_id(text: str) -> str:
     """A stable id for a text without one: the first 16 hex digits of its SHA-256."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def parse_date(value: object, source: str) -> date | None:
+    """A publication date: a ``date``, or ISO text (a timestamp's time is dropped, as is a datetime's)."""
     if value in (None, ""):
         return None
+    if isinstance(value, datetime):  # a subclass of date: its time would leak into every event date
+        return value.date()
     if isinstance(value, date):
         return value
     try:
@@ -62,68 +71,94 @@ def parse_date(value: object, source: str) -> date | None:
 
 
 def iter_articles(
-    paths: Iterable[str], defaults: Defaults = Defaults(), max_mb: float = MAX_MB
+    paths: Iterable[str],
+    defaults: Defaults = Defaults(),
+    max_mb: float = MAX_MB,
+    limits: Limits | None = None,
 ) -> Iterator[Article | ReadFailure]:
     """Articles from files ("-" is standard input), in input order, failures in place."""
+    limits = limits or Limits(max_mb=max_mb)
     for path in paths:
-        yield from _iter_path(path, defaults, max_mb)
+        yield from _iter_path(path, defaults, limits)
 
 
-def _iter_path(path: str, defaults: Defaults, max_mb: float) -> Iterator[Article | ReadFailure]:
-    source = "<stdin>" if path == "-" else path
+def _suffix(path: str) -> str:
+    lower = path.lower()
+    suffix = os.path.splitext(lower)[1]
+    if suffix == ".gz":
+        suffix = os.path.splitext(lower[:-3])[1] + ".gz"
+    return suffix
+
+
+def _iter_path(path: str, defaults: Defaults, limits: Limits) -> Iterator[Article | ReadFailure]:
+    source = "<stdin>" if path == "-" else path_name(path)
     try:
-        data = _read_bytes(path, source, max_mb)
-        suffix = os.path.splitext(path.lower())[1]
-        if suffix == ".gz":
-            suffix = os.path.splitext(path.lower()[:-3])[1] + ".gz"
-        if suffix in READERS:
-            yield from READERS[suffix](path, source, defaults)
-            return
-        text = decode(data, source)
+        stream, size = open_input(path, source)
     except ReadError as e:
         yield ReadFailure(source, str(e))
         return
-    kind = _kind(suffix, text)
-    if kind != "jsonl" and len(data) > max_mb * 1e6:  # standard input, or a suffix not sized up front
-        yield ReadFailure(
-            source, Errors.E106.format(source=source, size=round(len(data) / 1e6, 1), limit=max_mb)
-        )
+    with closing(stream) if path != "-" else nullcontext():
+        try:
+            yield from _iter_stream(stream, size, _suffix(path), source, defaults, limits)
+        except ReadError as e:  # a failure of the input as a whole, after what could be read
+            yield ReadFailure(source, str(e))
+        except Exception as e:  # noqa: BLE001 - a reader's bug ends this input, never the run
+            detail = f"the reader failed ({type(e).__name__}: {e})"
+            yield ReadFailure(source, Errors.E110.format(source=source, detail=detail))
+
+
+def _iter_stream(
+    stream: BinaryIO, size: int | None, suffix: str, source: str, defaults: Defaults, limits: Limits
+) -> Iterator[Article | ReadFailure]:
+    from polemos.read.jsonl import iter_jsonl
+
+    if suffix in READERS:
+        yield from READERS[suffix](stream, size, source, defaults, limits)
         return
-    if kind == "jsonl":
-        yield from _iter_jsonl(text, source, defaults, max_mb)
-    else:
-        yield _one(
-            lambda: (
-                _from_html(text, source, defaults) if kind == "html" else _from_text(text, source, defaults)
-            ),
-            source,
-        )
-
-
-def _one(make: Callable[[], Article], source: str) -> Article | ReadFailure:
+    inflated = None
+    if suffix.endswith(".gz"):  # "story.txt.gz", "corpus.jsonl.gz": read as what they hold
+        inflated = Inflated(stream, source, limits.inflated_mb(size or 0))
+        stream, size, suffix = inflated, None, suffix[:-3]  # type: ignore[assignment]
+    elif size is not None and suffix not in (".jsonl", ".ndjson") and size > limits.max_bytes:
+        raise ReadError(Errors.E106.format(source=source, size=round(size / 1e6, 1), limit=limits.max_mb))
+    head = _read_head(stream)
+    if _kind(suffix, _peek_text(head)) == "jsonl":
+        yield from iter_jsonl(stream, head, source, limits, lambda obj, where: check_article(
+            from_record(obj, where, defaults), limits.max_chars))  # fmt: skip
+        _check_inflated(inflated, source)
+        return
+    data = read_limited(stream, limits.max_bytes, source, head)
+    _check_inflated(inflated, source)
+    text = decode(data, source)
+    del data
+    html = _kind(suffix, text) == "html"
     try:
-        return check_article(make())
+        made = _from_html(text, source, defaults) if html else _from_text(text, source, defaults)
+        yield check_article(made, limits.max_chars)
     except ReadError as e:
-        return ReadFailure(source, str(e))
+        yield ReadFailure(source, str(e))
 
 
-def _read_bytes(path: str, source: str, max_mb: float) -> bytes:
-    try:
-        if path == "-":
-            return sys.stdin.buffer.read()
-        if os.path.isdir(path):
-            raise ReadError(Errors.E110.format(source=source, detail="is a directory (use 'polemos ingest')"))
-        size = os.path.getsize(path)
-        suffix = os.path.splitext(path.lower())[1]
-        # JSON Lines and archives hold many documents: the per-document limit applies per line
-        if suffix not in (".jsonl", ".ndjson", ".gz", ".warc") and size > max_mb * 1e6:
-            raise ReadError(Errors.E106.format(source=source, size=round(size / 1e6, 1), limit=max_mb))
-        with open(path, "rb") as f:
-            return f.read()
-    except FileNotFoundError as e:
-        raise ReadError(Errors.E107.format(source=source)) from e
-    except OSError as e:
-        raise ReadError(Errors.E110.format(source=source, detail=e.strerror or str(e))) from e
+def _read_head(stream: BinaryIO) -> bytes:
+    parts, size = [], 0
+    while size < _HEAD and (chunk := stream.read(_HEAD - size)):
+        parts.append(chunk)
+        size += len(chunk)
+    return b"".join(parts)
+
+
+def _peek_text(head: bytes) -> str:
+    """The first bytes as text, only to tell the kind of input (never the article's text)."""
+    for bom, encoding in ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+                          (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):  # fmt: skip
+        if head.startswith(bom):
+            return head.decode(encoding, "ignore")
+    return head.decode("utf-8", "replace").removeprefix("\ufeff")
+
+
+def _check_inflated(inflated: Inflated | None, source: str) -> None:
+    if inflated is not None and inflated.damage:
+        raise ReadError(Errors.E116.format(source=source, detail=inflated.damage))
 
 
 def _kind(suffix: str, text: str) -> str:
@@ -141,16 +176,40 @@ def _kind(suffix: str, text: str) -> str:
     return "text"
 
 
-def check_article(article: Article) -> Article:
-    """Refuse what cannot be read as English news; return the article unchanged otherwise."""
+def check_article(article: Article, max_chars: int = MAX_CHARS) -> Article:
+    """Refuse what cannot be read as English news; return the article otherwise (a ``datetime``
+    published becomes its date)."""
     if not article.text.strip():
         raise ReadError(Errors.E101.format(source=article.source))
-    if len(article.text) > MAX_CHARS:
-        raise ReadError(Errors.E112.format(source=article.source, chars=len(article.text), limit=MAX_CHARS))
+    if len(article.text) > max_chars:
+        raise ReadError(Errors.E112.format(source=article.source, chars=len(article.text), limit=max_chars))
+    for name in ("text", "id", "title", "outlet", "url"):
+        check_chars(getattr(article, name), name, str(article.source))
     lang = refuse_language(article.text)
     if lang is not None:
         raise ReadError(Errors.E108.format(source=article.source, language=lang))
+    if isinstance(article.published, datetime):
+        article = replace(article, published=article.published.date())
     return article
+
+
+def check_chars(value: str | None, name: str, source: str) -> None:
+    """Refuse a NUL character or a lone surrogate, which no store (and no UTF-8 output) can hold.
+
+    One rule for every store: PostgreSQL refuses NUL in text where SQLite would keep it, and neither
+    can encode a surrogate; refused here, at reading, no store ever sees one."""
+    if not value:
+        return
+    nul = value.find("\x00")
+    if nul >= 0:
+        where = "" if name == "text" else f" of the {name}"
+        raise ReadError(Errors.E102.format(source=source, detail=f"a NUL character at offset {nul}{where}"))
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise ReadError(
+            Errors.E114.format(source=source, field=name, code=ord(value[e.start]), offset=e.start)
+        ) from e
 
 
 def _from_text(text: str, source: str, defaults: Defaults) -> Article:
@@ -190,55 +249,31 @@ def _from_html(html: str, source: str, defaults: Defaults) -> Article:
     )
 
 
-def _iter_jsonl(text: str, source: str, defaults: Defaults, max_mb: float) -> Iterator[Article | ReadFailure]:
-    # Records end at "\n" only: str.splitlines would also split at U+2028, U+0085 or a form feed,
-    # which JSON strings may hold raw (json.dumps(ensure_ascii=False) writes them so).
-    for n, line in enumerate(text.split("\n"), start=1):
-        line = line.removesuffix("\r")
-        if not line.strip():
-            continue
-        where = f"{source}:{n}"
-        if len(line) > max_mb * 1e6:
-            yield ReadFailure(
-                where, Errors.E106.format(source=where, size=round(len(line) / 1e6, 1), limit=max_mb)
-            )
-            continue
-        try:
-            yield check_article(from_record(_json(line, source, n), where, defaults))
-        except ReadError as e:
-            yield ReadFailure(where, str(e))
-
-
-def _json(line: str, source: str, n: int) -> dict[str, object]:
-    try:
-        obj = json.loads(line)
-    except json.JSONDecodeError as e:
-        raise ReadError(Errors.E104.format(source=source, line=n, detail=e.msg)) from e
-    if not isinstance(obj, dict):
-        raise ReadError(Errors.E105.format(source=source, line=n, detail="expected a JSON object"))
-    return obj
-
-
-def from_record(obj: dict[str, object], where: str, defaults: Defaults = Defaults()) -> Article:
+def from_record(obj: Mapping[str, object], where: str, defaults: Defaults = Defaults()) -> Article:
     """An Article from a JSON object {"id", "text", "title"?, "published"?, "outlet"?, "url"?}."""
+    path, _, line = where.rpartition(":")
+    path, line = (path, line) if line.isdigit() else (where, "0")
     text = obj.get("text")
     if not isinstance(text, str):
-        raise ReadError(
-            Errors.E105.format(
-                source=where.rsplit(":", 1)[0], line=where.rsplit(":", 1)[-1], detail='no "text" string'
-            )
-        )
+        raise ReadError(Errors.E105.format(source=path, line=line, detail='no "text" string'))
     if not text.strip():
         raise ReadError(Errors.E101.format(source=where))
-    ident = obj.get("id")
-    title, outlet, url = obj.get("title"), obj.get("outlet"), obj.get("url")
+    fields = {}
+    for name in ("id", "title", "outlet", "url"):
+        value = obj.get(name)
+        if isinstance(value, dict | list):
+            detail = f'"{name}" must be a string or a number, not {type(value).__name__}'
+            raise ReadError(Errors.E105.format(source=path, line=line, detail=detail))
+        fields[name] = str(value) if value not in (None, "") and (value or name == "id") else None
+        check_chars(fields[name], name, where)
+    check_chars(text, "text", where)  # before the text is hashed into an id
     return Article(
-        id=str(ident) if ident not in (None, "") else text_id(text),
+        id=fields["id"] or text_id(text),
         text=text,
-        title=str(title) if title else defaults.title,
+        title=fields["title"] or defaults.title,
         published=parse_date(obj.get("published"), where) or defaults.published,
-        outlet=str(outlet) if outlet else defaults.outlet,
-        url=str(url) if url else None,
+        outlet=fields["outlet"] or defaults.outlet,
+        url=fields["url"],
         source=where,
     )
 

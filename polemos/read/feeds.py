@@ -13,10 +13,11 @@ import re
 from collections.abc import Iterator
 from datetime import date
 from html.parser import HTMLParser
-from typing import Any
+from typing import Any, BinaryIO
 
 from polemos.errors import Errors, ReadError
 from polemos.read import READERS, Defaults, ReadFailure, check_article, text_id
+from polemos.read.source import Limits, read_limited
 from polemos.types import Article
 
 _BLOCK = {
@@ -72,11 +73,18 @@ def html_to_text(fragment: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
-def read_feed(path: str, source: str, defaults: Defaults) -> Iterator[Article | ReadFailure]:
+def read_feed(
+    stream: BinaryIO, size: int | None, source: str, defaults: Defaults, limits: Limits
+) -> Iterator[Article | ReadFailure]:
     import feedparser
 
-    with open(path, "rb") as f:
-        parsed = feedparser.parse(f.read())
+    if size is not None and size > limits.max_bytes:
+        raise ReadError(Errors.E106.format(source=source, size=round(size / 1e6, 1), limit=limits.max_mb))
+    try:
+        parsed = feedparser.parse(read_limited(stream, limits.max_bytes, source))
+    except RecursionError as e:  # markup nested deeper than the parser's stack
+        detail = "not an RSS/Atom feed (nested too deep)"
+        raise ReadError(Errors.E110.format(source=source, detail=detail)) from e
     if not parsed.entries:
         detail = str(parsed.get("bozo_exception") or "no entries")
         yield ReadFailure(
@@ -87,7 +95,7 @@ def read_feed(path: str, source: str, defaults: Defaults) -> Iterator[Article | 
     for n, entry in enumerate(parsed.entries, start=1):
         where = f"{source}:{n}"
         try:
-            yield check_article(_article(entry, where, outlet, defaults))
+            yield check_article(_article(entry, where, outlet, defaults), limits.max_chars)
         except ReadError as e:
             yield ReadFailure(where, str(e))
 

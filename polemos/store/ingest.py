@@ -12,12 +12,14 @@
 from __future__ import annotations
 
 import os
+import stat as st
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from polemos.errors import Errors, ReadError, StoreError
+from polemos.read.source import path_name
 from polemos.store.base import Failure, Progress, Stored
 from polemos.store.records import content_hash
 from polemos.store.sql import SqlStore
@@ -27,6 +29,7 @@ from polemos.types import Article
 INPUT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".warc",
                   ".warc.gz", ".rss", ".atom", ".xml")  # fmt: skip
 _KNOWN_CHUNK = 256
+_FAILURE_CHUNK = 1000  # failures held before they are written on their own
 
 
 @dataclass
@@ -38,6 +41,7 @@ class Options:
     extractor: str = "polemos.batch:PipelineExtractor"
     ray_address: str | None = None
     shard_dir: str | None = None
+    timeout: float | None = None  # seconds one article's extraction may take (polemos.budget)
 
 
 def list_inputs(paths: Iterable[str]) -> list[str]:
@@ -45,7 +49,7 @@ def list_inputs(paths: Iterable[str]) -> list[str]:
     files: list[str] = []
     for path in paths:
         if os.path.isdir(path):
-            found = []
+            found: list[str] = []
             for root, dirs, names in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 found.extend(
@@ -54,11 +58,27 @@ def list_inputs(paths: Iterable[str]) -> list[str]:
                     if not n.startswith(".") and n.lower().endswith(INPUT_SUFFIXES)
                 )
             files.extend(sorted(found))
-        elif path == "-" or os.path.exists(path):  # "-": standard input
+        elif path == "-" or os.path.lexists(path):  # "-": standard input; a broken link: quarantined
             files.append(path)
         else:
             raise ReadError(Errors.E107.format(source=path))
     return files
+
+
+# What a write may raise for one record the database (or its driver) cannot take: the record is
+# quarantined and the batch stored without it. A driver's own errors (OverflowError, UnicodeError)
+# are here too, in case a record gets past the checks of ``records.check_storable``.
+_REFUSED = (StoreError, ValueError, OverflowError, TypeError)
+
+
+def _regular_stat(path: str) -> os.stat_result | None:
+    """The file's stat when it is a regular file (to remember it as read), else None: the reader
+    then reports a missing file, a broken link or a FIFO as a quarantined input."""
+    try:
+        found = None if path == "-" else os.stat(path)
+    except OSError:
+        return None
+    return found if found is not None and st.S_ISREG(found.st_mode) else None
 
 
 def read_failure(item: Any) -> Failure:
@@ -90,10 +110,11 @@ class _Run:
         """New or changed articles of every file, in order; known ones are counted as skipped."""
         number = 0
         for path in files:
-            stat = None if path == "-" else os.stat(path)  # standard input has no size to remember
-            if stat and self.store.file_done(path, stat.st_size, stat.st_mtime_ns):
+            stat = _regular_stat(path)  # None: standard input, or what the reader will refuse
+            name = path_name(path)  # as stored: a file name's non-UTF-8 bytes escaped
+            if stat and self.store.file_done(name, stat.st_size, stat.st_mtime_ns):
                 self.files_done += 1
-                self.progress.files_done.append(path)
+                self.progress.files_done.append(name)
                 continue
             pending: list[tuple[int, Article]] = []
             n_articles = 0
@@ -102,6 +123,8 @@ class _Run:
                 if not isinstance(item, Article):
                     self.failures.append(read_failure(item))
                     self.progress.failed += 1
+                    if len(self.failures) >= _FAILURE_CHUNK:  # a file of bad lines: memory stays flat
+                        self._write_failures()
                     continue
                 n_articles += 1
                 pending.append((number, item))
@@ -110,7 +133,11 @@ class _Run:
                     pending = []
             yield from self._fresh(pending)
             if stat:
-                self.file_ends.append((number, path, stat.st_size, stat.st_mtime_ns, n_articles))
+                self.file_ends.append((number, name, stat.st_size, stat.st_mtime_ns, n_articles))
+
+    def _write_failures(self) -> None:
+        failures, self.failures = self.failures, []
+        self.store.write_batch([], failures, run_id=self.run_id, progress=self.progress)
 
     def _fresh(self, pending: list[tuple[int, Article]]) -> Iterator[Article]:
         self.progress.seen += len(pending)
@@ -127,7 +154,7 @@ class _Run:
         failures, self.failures = self.failures, []
         try:
             self.store.write_batch(batch, failures, run_id=self.run_id, progress=self.progress)
-        except StoreError:
+        except _REFUSED:
             if not batch:
                 raise  # nothing but failures to write: the database itself is failing
             self._commit_one_by_one(batch, failures)
@@ -146,12 +173,14 @@ class _Run:
         for item in batch:
             try:
                 self.store.write_batch([item], [], run_id=self.run_id, progress=self.progress)
-            except StoreError as e:
+            except _REFUSED as e:
                 article_id = str((item.record.get("article") or {}).get("id") or "") or None
                 path, _, line = (item.source or "?").rpartition(":")
                 if not line.isdigit():
                     path, line = item.source or "?", "0"
-                failures.append(Failure(path, int(line), str(e), "E405" if "E405" in str(e) else "E402",
+                reason = str(e) if isinstance(e, StoreError) else Errors.E405.format(
+                    source=item.source or "?", detail=f"{type(e).__name__}: {e}")  # fmt: skip
+                failures.append(Failure(path, int(line), reason, "E402" if "E402" in reason else "E405",
                                         article_id))  # fmt: skip
                 self.progress.failed += 1
         self.store.write_batch([], failures, run_id=self.run_id, progress=self.progress)
@@ -171,9 +200,12 @@ def ingest(
 
     options = options or Options()
     if reader is None:
-        from polemos.read import iter_articles as reader
+        from polemos.read import iter_articles
+
+        reader = iter_articles
+    paths = list(paths)
     files = list_inputs(paths)
-    run_id = store.start_run(paths=list(paths) if not isinstance(paths, list) else paths,
+    run_id = store.start_run(paths=[path_name(p) for p in paths],
                              engine=options.engine, workers=options.workers)  # fmt: skip
     run = _Run(store, run_id, on_progress)
     run.files_total = len(files)
@@ -183,10 +215,10 @@ def ingest(
     if options.engine == "ray":
         outcomes = batch.run_ray(articles, extractor=options.extractor, workers=options.workers,
                                  chunk_size=options.chunk_size, address=options.ray_address,
-                                 shard_dir=options.shard_dir)  # fmt: skip
+                                 shard_dir=options.shard_dir, timeout=options.timeout)  # fmt: skip
     else:
         outcomes = batch.run_local(articles, extractor=options.extractor, workers=options.workers,
-                                   chunk_size=options.chunk_size)  # fmt: skip
+                                   chunk_size=options.chunk_size, timeout=options.timeout)  # fmt: skip
     todo: list[Stored] = []
     try:
         for article, outcome in outcomes:

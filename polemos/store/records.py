@@ -8,9 +8,12 @@ record, including fields the pipeline adds later. Spans are stored as ``span_sta
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
+
+from sqlalchemy import JSON, BigInteger, Boolean, DateTime, Float, Integer, String, Table
 
 from polemos.types import SCHEMA_ARTICLE
 
@@ -70,6 +73,8 @@ def flatten(
     result: Mapping[str, Any], *, text: str | None, source: str | None = None, run_id: int | None = None
 ) -> dict[str, list[dict[str, Any]]]:
     """Rows per table name for one contract record (``text`` is the article's text, kept for evidence)."""
+    if text and (why := _text_refused(text)):
+        raise ValueError(f"articles.text: {why}")
     art = result["article"]
     article_id = str(art["id"])
     cols, art_extra = _split(art, ARTICLE_KEYS)
@@ -90,7 +95,97 @@ def flatten(
         rows["times"].append({"article_id": article_id, "seq": seq, **tcols, "extra": extra})
     for seq, event in enumerate(result.get("events") or ()):
         _flatten_event(event, article_id, seq, rows)
+    check_storable(rows)
     return rows
+
+
+# ---- what every store can hold --------------------------------------------------------------------
+# SQLite takes nearly anything (a 2^63 integer raises OverflowError in the driver, a NaN becomes
+# NULL, a 3,000-character id or a string in an INTEGER column is kept); PostgreSQL refuses all of
+# those, and NUL characters too. Rows are checked against the schema's types here, before either
+# sees them, so a record is stored by both or refused by both (E405, then quarantined by ingest).
+_INT32, _INT64 = 2**31 - 1, 2**63 - 1
+MAX_JSON_DEPTH = 64
+
+
+def check_storable(rows: Mapping[str, list[dict[str, Any]]]) -> None:
+    """Raise ValueError naming the table, column and value that a store could not hold alike."""
+    from polemos.store import schema
+
+    for name, table_rows in rows.items():
+        table: Table = schema.metadata.tables[name]
+        for row in table_rows:
+            for col, value in row.items():
+                if value is not None and col in table.c:
+                    why = _refused(value, table.c[col].type)
+                    if why:
+                        raise ValueError(f"{name}.{col}: {why}")
+
+
+def _refused(value: Any, kind: Any) -> str | None:
+    if isinstance(kind, JSON):
+        return _json_refused(value)
+    if isinstance(kind, Boolean):
+        return None if isinstance(value, bool) else f"expected true or false, got {type(value).__name__}"
+    if isinstance(kind, Integer):
+        if not isinstance(value, int) or isinstance(value, bool):
+            return f"expected an integer, got {type(value).__name__}"
+        bound = _INT64 if isinstance(kind, BigInteger) else _INT32
+        return None if -bound - 1 <= value <= bound else f"{value} does not fit the column's integer type"
+    if isinstance(kind, Float):
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            return f"expected a number, got {type(value).__name__}"
+        return None if math.isfinite(value) else f"{value} is not a finite number"
+    if isinstance(kind, DateTime):
+        return None if isinstance(value, datetime) else f"expected a timestamp, got {type(value).__name__}"
+    if isinstance(kind, String):  # Text too
+        if not isinstance(value, str):
+            return f"expected text, got {type(value).__name__}"
+        if kind.length is not None and len(value) > kind.length:
+            return f"{len(value):,} characters, over the column's {kind.length:,}"
+        return _text_refused(value)
+    return None
+
+
+def _text_refused(value: str) -> str | None:
+    if "\x00" in value:
+        return f"a NUL character at offset {value.index(chr(0))}"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as e:
+        return f"a lone surrogate at offset {e.start}"
+    return None
+
+
+def _json_refused(value: Any) -> str | None:
+    """The first value of a JSON document that a store cannot hold (iterative: any depth is safe)."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            if depth > MAX_JSON_DEPTH:
+                return f"nested deeper than {MAX_JSON_DEPTH} levels"
+            if isinstance(item, dict):
+                for key in item:
+                    if not isinstance(key, str):
+                        return f"a key that is not text ({key!r})"
+                    if why := _text_refused(key):
+                        return why
+            stack.extend((v, depth + 1) for v in (item.values() if isinstance(item, dict) else item))
+        elif isinstance(item, str):
+            if why := _text_refused(item):
+                return why
+        elif isinstance(item, bool) or item is None:
+            continue
+        elif isinstance(item, int):
+            if not -_INT64 - 1 <= item <= _INT64:
+                return f"{item} does not fit a 64-bit integer"
+        elif isinstance(item, float):
+            if not math.isfinite(item):
+                return f"{item} is not a finite number"
+        else:
+            return f"a {type(item).__name__}, not a JSON value"
+    return None
 
 
 def _flatten_event(event: Mapping[str, Any], article_id: str, seq: int, rows: dict[str, list]) -> None:
