@@ -222,3 +222,41 @@ def test_sums_and_habits_are_no_event(extract_text: Any, sentence: str) -> None:
 )
 def test_an_episode_told_in_the_perfect_is_still_an_event(extract_text: Any, sentence: str) -> None:
     assert events_of(extract_text(sentence), "ASSAULT")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Militants stormed a hotel in Mogadishu after two car bombs exploded outside, killing 21 people.",
+        "Gunmen opened fire on the crowd after a grenade exploded near the gate.",
+    ],
+)
+def test_a_weapon_in_its_own_clause_is_the_same_event(extract_text: Any, sentence: str) -> None:
+    assert len(events_of(extract_text(sentence), "ASSAULT")) == 1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The groups clashed near the temple before the police burst tear-gas shells.",
+        "The mob hurled stones at the station, forcing the police to open fire.",
+    ],
+)
+def test_a_clause_with_its_own_doer_is_its_own_event(extract_text: Any, sentence: str) -> None:
+    doers = {(e["actor"] or {}).get("text") for e in extract_text(sentence)["events"]}
+    assert len(doers - {None}) == 2, doers
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It was the deadliest attack since Russia invaded Ukraine nearly a year ago.",
+        "Fighting has displaced thousands since rebels seized the town in 2019.",
+    ],
+)
+def test_the_start_of_an_era_is_no_event(extract_text: Any, sentence: str) -> None:
+    triggers = [e["trigger"]["text"] for e in extract_text(sentence)["events"]]
+    assert "invaded" not in triggers and "seized" not in triggers

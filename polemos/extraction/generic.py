@@ -30,6 +30,8 @@ _USUAL = frozenset("commonplace common rife routine frequent widespread endemic 
 def is_generic(d: Draft) -> bool:
     """An aggregate or habitual statement rather than one occurrence."""
     head = d.head
+    if head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in head.children):
+        return True  # "since Russia invaded Ukraine", "since its insurgency began": an era's start
     clause = [head] + ([d.governor] if d.governor is not None else [])
     for tok in clause:
         if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in tok.children):

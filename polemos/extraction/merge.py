@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .events import INSTRUMENTS
 from .resolved import Resolved, same_party
 
 
@@ -49,8 +50,12 @@ def _related(a: Resolved, b: Resolved) -> bool:
 
 
 def _has_subject(tok: Token) -> bool:
-    """A subject that names a party: "the army responded" does, "… and 11 wounded" does not."""
-    return any(c.dep_ in ("nsubj", "nsubjpass") and not c.like_num for c in tok.children)
+    """A subject that names a party: "the army responded" does, "… and 11 wounded" does not, nor
+    a weapon ("stormed a hotel after two car bombs exploded")."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and not c.like_num and c.lemma_.lower() not in INSTRUMENTS
+        for c in tok.children
+    )
 
 
 def _own_clause_between(low: Token, high: Token) -> bool:
