@@ -24,9 +24,12 @@ def _run(db: str | None, host: str, port: int, token: str | None) -> None:
 
     url = db or default_url()
     application = create_app(url, token)
-    if application.state.vendor is None:
-        typer.echo("Note: the map's libraries are missing (run `npm ci` in the polemos folder); "
-                   "the map shows a message, everything else works.", err=True)  # fmt: skip
+    from polemos.web import missing_note
+
+    for purpose in ("map", "docs"):
+        note = missing_note(application.state.assets, purpose)
+        if note:  # the page says so too; everything else works
+            typer.echo(f"Note: {note}.", err=True)
     # bind first, so the address printed is the one listening (port 0: any free port)
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
