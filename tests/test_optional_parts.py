@@ -22,7 +22,8 @@ def hide(tmp_path: Path, *modules: str) -> dict[str, str]:
     shadow = tmp_path / "shadow"
     shadow.mkdir(exist_ok=True)
     for name in modules:
-        (shadow / f"{name}.py").write_text(f"raise ModuleNotFoundError(\"No module named '{name}'\", name={name!r})\n")
+        absent = f"raise ModuleNotFoundError(\"No module named '{name}'\", name={name!r})\n"
+        (shadow / f"{name}.py").write_text(absent)
     return {**os.environ, "PYTHONPATH": str(shadow)}
 
 
@@ -51,10 +52,12 @@ def test_postgres_url_without_driver_says_what_to_install(tmp_path: Path, args: 
 
 def test_ray_engine_without_ray_says_what_to_install(tmp_path: Path) -> None:
     db = tmp_path / "x.db"
-    done = run(hide(tmp_path, "ray"), "ingest", str(ARTICLE), "--engine", "ray", "--db", str(db), cwd=tmp_path)
+    args = ["ingest", str(ARTICLE), "--engine", "ray", "--db", str(db)]
+    done = run(hide(tmp_path, "ray"), *args, cwd=tmp_path)
     assert done.returncode == 3, done.stderr
     (line,) = done.stderr.strip().splitlines()
-    assert line.startswith("Error [E220] --engine ray needs Ray Data") and "pip install 'polemos[ray]'" in line
+    assert line.startswith("Error [E220] --engine ray needs Ray Data")
+    assert "pip install 'polemos[ray]'" in line
     import sqlite3
 
     with sqlite3.connect(db) as conn:  # stopped before anything ran: no run recorded, no article
@@ -69,7 +72,8 @@ def test_debug_shows_the_traceback(tmp_path: Path) -> None:
 
 def test_require_names_the_part_and_the_install_line(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "ray", None)  # None in sys.modules: the import fails
-    with pytest.raises(MissingPart, match=r"\[E220\] the Ray run needs Ray Data, .*pip install 'polemos\[ray\]'"):
+    wanted = r"\[E220\] the Ray run needs Ray Data, .*pip install 'polemos\[ray\]'"
+    with pytest.raises(MissingPart, match=wanted):
         require("ray", "the Ray run")
     assert issubclass(MissingPart, ConfigError)
 
