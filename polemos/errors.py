@@ -43,6 +43,9 @@ class Errors(metaclass=ErrorsWithCodes):
     E203 = "invalid option {name}: {detail}"
     # an optional part that is not installed (exit code 3): E22x
     E220 = "{what} needs {package}, which is not installed: pip install '{install}'"
+    # polemos eval: E23x
+    E230 = "{path}: not a gold file polemos eval can read: {detail}"
+    E231 = "{source}: gold event {id}: its anchor {anchor!r} is not in the article's text"
     # resolving: E3xx
     E301 = "cannot build the gazetteer at {path}: {detail}"
     E302 = "cannot load the data file {path}: {detail}"

@@ -68,6 +68,7 @@ def main() -> None:
 
 
 from polemos.cli import actors as _actors  # noqa: E402,F401  (registers `polemos actor`)
+from polemos.cli import eval as _eval  # noqa: E402,F401  (registers `polemos eval`)
 from polemos.cli import extract as _extract  # noqa: E402,F401  (registers `polemos extract`)
 from polemos.cli import fuse as _fuse  # noqa: E402,F401  (registers events merge, split, refuse)
 from polemos.cli import places as _places  # noqa: E402,F401  (registers `polemos gazetteer`)
