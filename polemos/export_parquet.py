@@ -136,7 +136,7 @@ def _location(p: dict[str, Any]) -> dict[str, Any]:
 
 
 def _figure_claim(c: dict[str, Any]) -> dict[str, Any]:
-    out = {k: _int(c.get(k)) for k in ("value", "low", "high")}
+    out: dict[str, Any] = {k: _int(c.get(k)) for k in ("value", "low", "high")}
     out.update({k: _str(c.get(k)) for k in ("text", "claimant", "outlet", "article_id")})
     out["party"] = _bool(c.get("party"))
     return out

@@ -5,7 +5,7 @@
     >>> result.metrics["recall"], result.per_type["ASSAULT"]["recall"]
     >>> evaluate("acled.csv", text_column="notes", km=25, days=1).metrics["location_accuracy"]
 
-Gold formats are in ``polemos.evaluate.gold`` (and docs/gold.md); the figures' definitions in
+Gold formats are in ``polemos.evaluate.gold`` (and docs/eval.md); the figures' definitions in
 ``polemos.evaluate.articles`` (article gold: the same as the project's ``score.py``) and
 ``polemos.evaluate.acled`` (ACLED-style CSV). ``predictions`` scores records polemos (or anything
 writing the contract) produced before, instead of running it.

@@ -1,4 +1,4 @@
-"""Reading a user's gold: the project's article gold (docs/gold.md) and ACLED-style CSV.
+"""Reading a user's gold: the project's article gold (docs/eval.md) and ACLED-style CSV.
 
 - **Article gold**: a JSON object with the article (``"text"``, or ``"article"``: a path to its text
   file, relative to the gold file), ``"published"``, ``"outlet"``, ``"events"`` (each with an
