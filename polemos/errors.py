@@ -68,6 +68,12 @@ class Errors(metaclass=ErrorsWithCodes):
     E607 = "no article with id {id}"
     E608 = "this server has no database: start it with --db URL"
     E609 = "internal error ({name}); the server log has the details"
+    E610 = "{field} of {size:,} characters is over the limit of {limit:,} for one request"
+    E611 = "the server is busy: {waiting} extractions running or waiting; retry after {seconds} s"
+    E612 = "the extraction took over {seconds} s, the limit for one request: send a shorter text"
+    E613 = "the extraction worker stopped ({detail}); the next request starts a new one"
+    E614 = "the request body is not JSON in UTF-8: {detail}"
+    E615 = "host {host!r} is not one this server answers for: start it with --allowed-host {host}"
 
 
 class PolemosError(Exception):

@@ -5,7 +5,17 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from polemos.types import SCHEMA_ARTICLE, ActorRef, ArticleResult, Count, Event, PlaceRef, Span, TimeRef
+from polemos.types import (
+    SCHEMA_ARTICLE,
+    ActorRef,
+    ArticleResult,
+    Count,
+    Event,
+    Mention,
+    PlaceRef,
+    Span,
+    TimeRef,
+)
 
 
 def result_to_dict(result: ArticleResult) -> dict[str, Any]:
@@ -33,6 +43,14 @@ def _iso(d: date | None) -> str | None:
 
 def span_to_dict(s: Span) -> dict[str, Any]:
     return {"start": s.start, "end": s.end, "text": s.text}
+
+
+def mention_to_dict(m: Span) -> dict[str, Any]:
+    """A restating sentence, with why it was judged the same incident (when assembly says)."""
+    out = span_to_dict(m)
+    if isinstance(m, Mention):
+        out["reasons"] = list(m.reasons)
+    return out
 
 
 def actor_to_dict(a: ActorRef | None) -> dict[str, Any] | None:
@@ -82,7 +100,24 @@ def time_to_dict(t: TimeRef) -> dict[str, Any]:
 def count_to_dict(c: Count | None) -> dict[str, Any] | None:
     if c is None:
         return None
-    return {"low": c.low, "best": c.best, "high": c.high, "text": c.text, "start": c.start, "end": c.end}
+    out: dict[str, Any] = {
+        "low": c.low, "best": c.best, "high": c.high, "text": c.text, "start": c.start, "end": c.end,
+    }  # fmt: skip
+    if c.claims:
+        out["claims"] = [
+            {
+                "low": k.low,
+                "best": k.best,
+                "high": k.high,
+                "text": k.text,
+                "start": k.start,
+                "end": k.end,
+                "update": k.update,
+                "claimant": None if k.claimant is None else actor_to_dict(k.claimant),
+            }  # fmt: skip
+            for k in c.claims
+        ]
+    return out
 
 
 def date_to_dict(t: TimeRef | None, published: date | None) -> dict[str, Any] | None:
@@ -132,7 +167,7 @@ def event_to_dict(e: Event, published: date | None) -> dict[str, Any]:
         ],
         "trigger": span_to_dict(e.trigger),
         "evidence": span_to_dict(e.evidence),
-        "mentions": [span_to_dict(m) for m in e.mentions],
+        "mentions": [mention_to_dict(m) for m in e.mentions],
         "acled": None if e.acled is None else {"event_type": e.acled[0], "sub_event_type": e.acled[1]},
         "cameo": e.cameo,
         "confidence": e.confidence,

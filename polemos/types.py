@@ -49,6 +49,13 @@ class Span:
 
 
 @dataclass(frozen=True)
+class Mention(Span):
+    """Another sentence of the article that tells the same incident, and why it was judged so."""
+
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class TimeRef:
     """A calendar expression normalized against the publication date."""
 
@@ -96,6 +103,20 @@ class ActorRef:
 
 
 @dataclass(frozen=True)
+class CountClaim:
+    """One figure an incident's mention gives, with who gives it (the article's tolls side by side)."""
+
+    low: int | None
+    best: int | None
+    high: int | None
+    text: str
+    start: int
+    end: int
+    claimant: ActorRef | None = None
+    update: bool = False  # told as a change of an earlier figure ("the toll has risen to 42")
+
+
+@dataclass(frozen=True)
 class Count:
     low: int | None
     best: int | None
@@ -103,6 +124,7 @@ class Count:
     text: str
     start: int
     end: int
+    claims: tuple[CountClaim, ...] = ()  # every figure of the incident when its mentions give several
 
 
 @dataclass(frozen=True)
@@ -129,7 +151,7 @@ class Event:
     date: TimeRef | None = None  # None: the caller falls back to the publication week
     counts: dict[str, Count | None] = field(default_factory=dict)  # killed, injured, size
     claims: tuple[Claim, ...] = ()
-    mentions: tuple[Span, ...] = ()
+    mentions: tuple[Span | Mention, ...] = ()
     acled: tuple[str, str] | None = None  # (event_type, sub_event_type)
     cameo: str | None = None
     confidence: float = 0.5

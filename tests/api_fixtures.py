@@ -149,7 +149,7 @@ class Client:
 
         async def go() -> httpx.Response:
             transport = httpx.ASGITransport(app=self.app, raise_app_exceptions=False)
-            async with httpx.AsyncClient(transport=transport, base_url="http://test") as c:
+            async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as c:
                 return await c.request(method, url, **kw)
 
         # its own thread and loop: Playwright's sync API keeps a loop running in the main thread

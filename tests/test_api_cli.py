@@ -61,3 +61,33 @@ def test_api_cli_serve_refuses_a_bad_database_in_one_line(tmp_path: Path) -> Non
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 1
     assert err.startswith("Error [E401]") and "Traceback" not in err
+
+
+def test_api_cli_serve_answers_only_its_allowed_hosts(tmp_path: Path) -> None:
+    args = ("serve", "--db", str(tmp_path / "h.db"), "--port", "0", "--allowed-host", "events.example.org")
+    proc = _polemos(*args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        address = re.search(r"http://127\.0\.0\.1:(\d+)/", proc.stdout.readline())  # type: ignore[union-attr]
+        assert address
+
+        def status(host: str) -> int:
+            request = urllib.request.Request(f"{address.group(0)}health", headers={"Host": host})
+            try:
+                with urllib.request.urlopen(request, timeout=10) as r:
+                    return int(r.status)
+            except urllib.error.HTTPError as e:
+                assert json.load(e)["code"] == "E615"
+                return int(e.code)
+
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                assert status("events.example.org") == 200
+                break
+            except urllib.error.URLError:
+                assert time.monotonic() < deadline, "the server never answered"
+                time.sleep(0.2)
+        assert status("127.0.0.1") == 200 and status("rebound.example.com") == 400
+    finally:
+        proc.terminate()
+        proc.communicate(timeout=10)

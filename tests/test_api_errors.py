@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -48,9 +49,32 @@ def test_api_errors_unknown_body_field(api: Client) -> None:
     check(api.post("/extract", json={"text": "x", "colour": "red"}), 422, "E602")
 
 
-def test_api_errors_body_not_json(api: Client) -> None:
-    response = api.post("/extract", content=b"{not json", headers={"content-type": "application/json"})
-    check(response, 422, "E602")
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [(b"{not json", "application/json"), (b'{"text": "\xff\xfe"}', "application/json"),
+     (b"text=hello", "application/x-www-form-urlencoded"), (b"hello", "text/plain"), (b"hello", None),
+     (b'{"text": "a"', "application/json")],
+)  # fmt: skip
+def test_api_errors_body_not_json(api: Client, body: bytes, kind: str | None) -> None:
+    headers = {"content-type": kind} if kind else {}
+    check(api.post("/extract", content=body, headers=headers), 400, "E614")
+
+
+@pytest.mark.parametrize("body", [b"[1]", b"null", b'"text"', b'{"text": 5}'])
+def test_api_errors_json_of_the_wrong_shape(api: Client, body: bytes) -> None:
+    check(api.post("/extract", content=body, headers={"content-type": "application/json"}), 422, "E602")
+
+
+@pytest.mark.parametrize("field", ["text", "outlet", "title", "id", "url", "published"])
+@pytest.mark.parametrize("path", ["/extract", "/articles"])
+def test_api_errors_lone_surrogate_is_422(api: Client, field: str, path: str) -> None:
+    fields = {"text": "Shelling hit the town.", field: "Homs \ud800 today"}
+    body = json.dumps(fields).encode()  # the surrogate as a JSON escape: what a broken encoder sends
+    assert b"\\ud800" in body
+    response = api.post(path, content=body, headers={"content-type": "application/json",
+                                                     "Authorization": "Bearer s3cret"})  # fmt: skip
+    error = check(response, 422, "E602")
+    assert field in error["error"] and "surrogate" in error["error"]
 
 
 def test_api_errors_bad_publication_date(api: Client) -> None:

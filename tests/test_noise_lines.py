@@ -160,3 +160,59 @@ def test_tweet_glued_into_a_paragraph_is_marked_up_to_its_dateline() -> None:
     text = f"Headline\n{tweet} {LONG}\n"
     (span,) = find_noise(text)
     assert span.text == tweet and text[span.start : span.end] == span.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(Updates death toll, adds quotes from rescuers)",
+        "(Adds comment from the ministry in paragraph 5)",
+        "UPDATES NUMBER OF INJURED; ADDS DETAILS",
+        "(Corrects spelling of the governor's name)",
+        "EDITOR'S NOTE: This story contains graphic details",
+    ],
+)
+def test_editors_note_is_noise(line: str) -> None:
+    assert line in noise_texts(f"Blast kills 12 in Kabul\n{line}\n{BODY}")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(Reporting by Ahmed Kingimi; Writing by Camillus Eboh; Editing by Alex Richardson)",
+        "Additional reporting by Tom Balmforth in Moscow",
+        "By Ahmed Kingimi",
+        "By JOHN SMITH, Associated Press",
+        "Compiled by our staff",
+    ],
+)
+def test_credit_and_byline_are_noise(line: str) -> None:
+    assert line in noise_texts(f"Blast kills 12 in Kabul\n{line}\n{BODY}")
+
+
+@pytest.mark.parametrize("label", ["UPDATE 2-", "REFILE-", "WRAPUP 1-", "CORRECTED-"])
+def test_version_label_of_a_wire_headline_is_noise_the_headline_is_not(label: str) -> None:
+    text = f"{label}Russian missile strike kills 23\n{BODY}"
+    assert noise_texts(text) == [label]
+
+
+@pytest.mark.parametrize("heading", ["Matanov's involvement", "Pending charges", "What happens next"])
+def test_a_heading_between_paragraphs_is_noise(heading: str) -> None:
+    text = f"Court convicts friend of bomber\n{BODY}\n{heading}\n{BODY}"
+    assert noise_texts(text) == [heading]
+
+
+def test_a_short_line_of_hard_wrapped_text_is_reporting() -> None:
+    text = (
+        "Awards season\n"
+        "FIFA will award its own prize, with Ronaldo, Messi and Atletico\n"
+        "Madrid striker Antoine\n"
+        "Griezmann shortlisted, in a ceremony in Zurich.\n"
+    )
+    assert noise_texts(text) == []
+
+
+@pytest.mark.parametrize("line", ["Police said", "By the evening the toll had risen"])
+def test_reporting_that_merely_starts_like_a_credit_is_not_noise(line: str) -> None:
+    text = f"Blast kills 12 in Kabul\n{BODY} {line} to 12."
+    assert noise_texts(text) == []

@@ -56,6 +56,19 @@ def test_taxonomy_tear_gas_on_protesters_is_an_intervention_not_a_chemical_weapo
     assert sub("ASSAULT", "crowd-control", "fire", words, ref("police")) == "Protest with intervention"
 
 
+@pytest.mark.parametrize(
+    ("lemma", "words"),
+    [
+        ("burst", {"burst", "tear", "gas", "shell", "disperse", "mob"}),
+        ("lathi-charge", {"lathi-charge", "mob", "station"}),
+        ("fire", {"fire", "air", "scatter", "mob"}),
+    ],
+)
+def test_taxonomy_dispersing_a_mob_is_rioting_not_an_intervention(lemma, words):
+    # ACLED's "Protest with intervention" is for a peaceful protest; a mob is a riot
+    assert sub("ASSAULT", "crowd-control", lemma, words, ref("police", "police")) == "Mob violence"
+
+
 def test_taxonomy_killing_protesters_is_excessive_force():
     words = {"shoot", "kill", "protester", "police"}
     assert sub("ASSAULT", "firearms", "shoot", words, ref("police"), ref("protesters")) == (

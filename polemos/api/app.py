@@ -3,25 +3,46 @@
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
 from polemos import __version__
+from polemos.api import security
 from polemos.api.data import sync_fusion
 from polemos.api.errors import BodyLimit, install_handlers
+from polemos.api.pool import Admission, ExtractPool
 from polemos.api.routes import router
+from polemos.api.security import Guard
 from polemos.store.stats import refresh_planner_stats
 
 MAX_BODY = 2_000_000  # bytes: a long news article is ~0.1 MB; JSON escaping can double it
+# characters of text one request may send to extraction: ~8 s and ~550 MB of one worker on a long
+# (98k-character) text; a 990k-character one took 131 s and 3.2 GB
+MAX_CHARS = 100_000
 
 
-def create_app(db_url: str | None = None, token: str | None = None, *, max_body: int = MAX_BODY) -> FastAPI:
+def create_app(
+    db_url: str | None = None,
+    token: str | None = None,
+    *,
+    max_body: int = MAX_BODY,
+    max_chars: int = MAX_CHARS,
+    extract_workers: int = 1,
+    extract_queue: int = 8,
+    extract_timeout: float = 60.0,
+    allowed_hosts: Iterable[str] | None = None,
+) -> FastAPI:
     """The app over the store at ``db_url`` (no store: only /extract, /health and the paste page work).
 
     ``token`` protects every write (``POST /articles``); it defaults to the ``POLEMOS_TOKEN``
     environment variable, and with neither set, writes are refused. Reads need no token.
+    Extraction (``POST /extract``, ``POST /articles``) runs in ``extract_workers`` processes with
+    ``extract_queue`` more requests waiting at most (429 beyond), ``extract_timeout`` seconds and
+    ``max_chars`` characters of text per request (503 and 413 beyond). Requests whose Host is not
+    localhost, 127.0.0.1, ::1, one of ``allowed_hosts`` or of ``POLEMOS_ALLOWED_HOSTS`` get 400
+    (``*`` allows any).
     """
     from polemos.store import open_store
     from polemos.web import mount_web
@@ -32,9 +53,12 @@ def create_app(db_url: str | None = None, token: str | None = None, *, max_body:
         refresh_planner_stats(store)
         fused = sync_fusion(store)  # reports stored by any path join fused events before they are served
 
+    pool = ExtractPool(extract_workers, extract_queue, extract_timeout)
+
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
+        pool.close()
         if store is not None:
             store.close()
 
@@ -49,9 +73,13 @@ def create_app(db_url: str | None = None, token: str | None = None, *, max_body:
     )
     app.state.store = store
     app.state.fused = fused
+    app.state.pool = pool
+    app.state.max_chars = max_chars
     app.state.token = token if token is not None else (os.environ.get("POLEMOS_TOKEN") or None)
     install_handlers(app)
     app.include_router(router)
     mount_web(app)
+    app.add_middleware(Admission, pool=pool)  # inside the body limit and the Guard
     app.add_middleware(BodyLimit, limit=max_body)
+    app.add_middleware(Guard, hosts=security.allowed_hosts(allowed_hosts))  # outermost: added last
     return app

@@ -100,6 +100,9 @@ def sync_fusion(store: SqlStore) -> bool:
     except StoreError as e:
         log.warning("serving reports unfused: %s", e)
         return False
+    except Exception:  # a fusion bug on some stored record must not keep the store from being served
+        log.exception("fusion failed; serving reports unfused")
+        return False
     return True
 
 
@@ -236,7 +239,7 @@ def _fused_stats(store: SqlStore, where: EventFilter, bbox: Any, interval: str) 
 def _answer(
     n_articles: int, by_type: list[Any], by_country: list[Any], by_day: list[Any], interval: str
 ) -> dict[str, Any]:
-    dated = [b for b in by_day if b["key"]]
+    dated = [b for b in by_day if _is_day(b["key"])]  # a stored date may be anything a record held
     by_month = _regroup(dated, lambda d: d[:7])
     timeline = dated if interval == "day" else _regroup(dated, _week_of)
     return {
@@ -262,6 +265,14 @@ def facets(store: SqlStore) -> tuple[list[str], list[str]]:
             .order_by(locations.c.country)
         )
         return types, [c for c in countries if c]
+
+
+def _is_day(value: Any) -> bool:
+    try:
+        date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return False
+    return True
 
 
 def _week_of(day: str) -> str:

@@ -17,6 +17,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from polemos.api.pool import Busy, PipelineCrash, TimedOut, WorkerDied
 from polemos.errors import Errors, MigrationError, PolemosError, ReadError, StoreError
 
 log = logging.getLogger("polemos.api")
@@ -33,13 +34,25 @@ class ApiError(Exception):
         self.errors = errors or []
 
 
+def _clean(value: Any) -> Any:
+    """Strings an error echoes, encodable as UTF-8 (a lone surrogate from a request becomes ``\\ud800``)."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    if isinstance(value, list | tuple):
+        return [_clean(v) for v in value]
+    if isinstance(value, dict):
+        return {_clean(k): _clean(v) for k, v in value.items()}
+    return value
+
+
 def error_body(status: int, message: str, errors: list[Any] | None = None) -> dict[str, Any]:
     """The JSON of an error; ``code`` is read off the message's ``[E123]`` prefix."""
+    message = _clean(message)
     found = _CODE.match(message)
     return {
         "ok": False,
         "error": _CODE.sub("", message),
-        "errors": errors or [],
+        "errors": _clean(errors or []),
         "status": status,
         "code": found.group(1) if found else None,
     }
@@ -66,26 +79,37 @@ def install_handlers(app: FastAPI) -> None:
         return error_response(e.status, e.message, e.errors)
 
     @app.exception_handler(PolemosError)
-    async def _polemos(_: Request, e: PolemosError) -> JSONResponse:
+    async def _polemos(request: Request, e: PolemosError) -> JSONResponse:
         status = _status_of(e)
         if status >= 500:
             log.error("%s", e)
-        return error_response(status, str(e))
+        message = public_store_message(e, request.app.state.store) if isinstance(e, StoreError) else str(e)
+        return error_response(status, message)
 
     @app.exception_handler(RequestValidationError)
-    async def _invalid(_: Request, e: RequestValidationError) -> JSONResponse:
+    async def _invalid(request: Request, e: RequestValidationError) -> JSONResponse:
         errors = [
             {"loc": [str(p) for p in err.get("loc", ())], "msg": err.get("msg", ""), "type": err.get("type")}
             for err in e.errors()
         ]
-        first = errors[0] if errors else {"loc": [], "msg": "invalid"}
+        first = errors[0] if errors else {"loc": [], "msg": "invalid", "type": None}
+        not_json = _not_json(request, first)
+        if not_json:
+            return error_response(400, Errors.E614.format(detail=not_json), errors)
         where = ".".join(x for x in first["loc"] if x not in ("body", "query", "path"))
-        detail = f"{where}: {first['msg']}" if where else first["msg"]
+        msg = first["msg"]
+        if first["type"] == "string_unicode":  # JSON's \ud800 escapes decode to a lone surrogate
+            at = msg.rpartition(" at ")[2] if "surrogate at" in msg else None
+            msg = "not valid Unicode: a lone surrogate" + (f" at {at}" if at else "")
+            msg += " (what a broken JSON encoder writes); send UTF-8 text"
+        detail = f"{where}: {msg}" if where else msg
         return error_response(422, Errors.E602.format(detail=detail), errors)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, e: StarletteHTTPException) -> JSONResponse:
-        if e.status_code == 404:
+        if e.status_code == 400:  # FastAPI's "There was an error parsing the body": bytes not UTF-8
+            message = Errors.E614.format(detail=str(e.detail).lower())
+        elif e.status_code == 404:
             message = Errors.E605.format(path=request.url.path)
         elif e.status_code == 405:
             message = Errors.E606.format(method=request.method, path=request.url.path)
@@ -93,10 +117,75 @@ def install_handlers(app: FastAPI) -> None:
             message = str(e.detail)
         return error_response(e.status_code, message)
 
+    @app.exception_handler(Busy)
+    async def _busy(_: Request, e: Busy) -> JSONResponse:
+        response = error_response(429, str(e))
+        response.headers["Retry-After"] = str(e.retry_after)
+        return response
+
+    @app.exception_handler(TimedOut)
+    async def _timed_out(_: Request, e: TimedOut) -> JSONResponse:
+        log.warning("%s", e)
+        return error_response(503, str(e))
+
+    @app.exception_handler(WorkerDied)
+    async def _died(_: Request, e: WorkerDied) -> JSONResponse:
+        log.error("%s", e)
+        return error_response(500, str(e))
+
+    @app.exception_handler(PipelineCrash)
+    async def _pipeline(_: Request, e: PipelineCrash) -> JSONResponse:
+        return error_response(500, str(e))
+
     @app.exception_handler(Exception)
     async def _crash(_: Request, e: Exception) -> JSONResponse:
         log.exception("unhandled error")
         return error_response(500, Errors.E609.format(name=type(e).__name__))
+
+
+_URL = re.compile(r"\b[a-z][a-z0-9+.-]*://\S+", re.IGNORECASE)
+
+
+def public_store_message(e: StoreError, store: Any) -> str:
+    """A database error as a client may read it: never the database's URL, host, user or password.
+
+    The store's messages end with the (redacted) URL, for the operator's log; the client gets the
+    code and what went wrong with the statement (a missing table, a value refused), and for a
+    connection to a server that failed, only that it failed: the driver's words there name the host
+    and the user.
+    """
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
+
+    from polemos.store.engine import redact
+
+    message = str(e)
+    cause = e.__cause__
+    url = str(store.url) if store is not None else ""
+    if isinstance(cause, SQLAlchemyError) and "[E402]" in message:
+        if not url.startswith("sqlite") and isinstance(cause, OperationalError | InterfaceError):
+            detail = "the database server cannot be reached or refused the connection"
+        else:
+            detail = str(getattr(cause, "orig", None) or cause).strip().splitlines()[0]
+        message = Errors.E402.format(detail=detail)
+    secrets = [url, redact(url)] if url else []
+    if url:
+        parsed = make_url(url)
+        secrets += [parsed.password or "", parsed.host or "", parsed.username or "", parsed.database or ""]
+    for secret in sorted({s for s in secrets if len(s) > 3}, key=len, reverse=True):
+        message = message.replace(secret, "…")
+    return _URL.sub("…", message).replace(" (…)", "")
+
+
+def _not_json(request: Request, first: dict[str, Any]) -> str | None:
+    """Why a body is not JSON at all (400), or None when it is JSON of the wrong shape (422)."""
+    if first["type"] == "json_invalid":
+        at = first["loc"][1] if len(first["loc"]) > 1 else "?"
+        return f"{first['msg'].lower()} at character {at}"
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if first["loc"] == ["body"] and request.method == "POST" and not kind.endswith("json"):
+        return f"content-type {kind or 'missing'!r}; send application/json"
+    return None
 
 
 class BodyLimit:

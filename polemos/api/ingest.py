@@ -1,4 +1,4 @@
-"""``POST /articles``: one article extracted and written to the store, idempotent by content hash."""
+"""``POST /articles``: one extracted article written to the store, idempotent by content hash."""
 
 from __future__ import annotations
 
@@ -8,13 +8,11 @@ from polemos.store import Progress, SqlStore, Stored
 from polemos.store.records import content_hash
 
 
-def ingest_one(store: SqlStore, fields: dict[str, Any]) -> dict[str, Any]:
-    from polemos.pipeline import extract
-
-    record = extract(**fields)
-    article_id = record["article"]["id"]  # type: ignore[index]
-    text = fields["text"]
+def store_one(store: SqlStore, record: dict[str, Any], text: str) -> dict[str, Any]:
+    """Store one extracted article (``record`` from ``polemos.extract``) unless the same text is there."""
+    article_id = record["article"]["id"]
+    events = len(record["events"])
     if store.known([(article_id, "")]).get(article_id) == content_hash(text):
-        return {"ok": True, "article_id": article_id, "added": False, "events": len(record["events"])}  # type: ignore[arg-type]
+        return {"ok": True, "article_id": article_id, "added": False, "events": events}
     store.write_batch([Stored(record, text, source="api")], [], run_id=None, progress=Progress())
-    return {"ok": True, "article_id": article_id, "added": True, "events": len(record["events"])}  # type: ignore[arg-type]
+    return {"ok": True, "article_id": article_id, "added": True, "events": events}

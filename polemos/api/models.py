@@ -1,14 +1,20 @@
 """Pydantic models that mirror the output contract (docs/contract.md), for validation and OpenAPI.
 
 They describe, they do not narrow: every model allows extra keys, because the contract grows by
-adding fields ("add fields, never rename") and the API must pass them through untouched.
+adding fields ("add fields, never rename") and the API must pass them through untouched. Response
+models accept every record the store can hold: the store keeps a record exactly as it was written
+(a key left out stays out, a null stays null), and fusion writes reports no event was read from
+(``event_id: null``), so every field the store does not itself require is optional here.
+``tests/test_api_stored_records.py`` builds stores from random records and walks every page.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
 
 
 class _Open(BaseModel):
@@ -19,9 +25,11 @@ class _Open(BaseModel):
 
 
 class Span(_Open):
-    start: int
-    end: int
-    text: str
+    """A character span into the article's text (the pipeline always fills all three)."""
+
+    start: int | None = None
+    end: int | None = None
+    text: str | None = None
 
 
 class Actor(_Open):
@@ -111,9 +119,9 @@ class ArticleMeta(_Open):
 
 
 class TimeExpr(_Open):
-    text: str
-    start: int
-    end: int
+    text: str | None = None
+    start: int | None = None
+    end: int | None = None
     value: str | None = None
     start_date: str | None = None
     end_date: str | None = None
@@ -159,16 +167,20 @@ class FusedClaim(_Open):
 
 
 class Report(_Open):
-    article_id: str
-    event_id: str
+    article_id: str | None = None
+    event_id: str | None = Field(
+        None,
+        description="The article-level event's id; null for an article "
+        "no event was read from that fusion joined to this event.",
+    )
     outlet: str | None = None
     published: str | None = None
     evidence: Span | None = None
 
 
 class Disagreement(_Open):
-    field: str
-    values: list[Any]
+    field: str | None = None
+    values: list[Any] = []
 
 
 class Fusion(_Open):
@@ -205,14 +217,29 @@ class EventDetail(FusedEvent):
 # ---- requests and other answers -----------------------------------------------------------------
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 class ExtractRequest(BaseModel):
+    """Refused (422) rather than cleaned: a lone surrogate (JSON's ``\\ud800`` unpaired) is not text,
+    only a client's broken encoder writes one, and replacing it would change the text the answer's
+    offsets index into. Field lengths are what the store's columns hold."""
+
     model_config = ConfigDict(extra="forbid")
     text: str = Field(..., min_length=1, description="The article text; all offsets index into it.")
-    published: str | None = Field(None, description="Publication date, YYYY-MM-DD.")
-    outlet: str | None = None
-    title: str | None = None
-    id: str | None = None
-    url: str | None = None
+    published: str | None = Field(None, max_length=40, description="Publication date, YYYY-MM-DD.")
+    outlet: str | None = Field(None, max_length=500)
+    title: str | None = Field(None, max_length=10_000)
+    id: str | None = Field(None, max_length=2000)
+    url: str | None = Field(None, max_length=10_000)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _unicode(cls, value: Any) -> Any:
+        if isinstance(value, str) and (found := _SURROGATE.search(value)):
+            at = found.start()
+            raise PydanticCustomError("string_unicode", f"lone surrogate at character {at}")
+        return value
 
 
 class IngestRequest(ExtractRequest):
@@ -236,7 +263,7 @@ class EventPage(BaseModel):
 
 
 class Bucket(BaseModel):
-    key: str
+    key: str | None
     count: int
     killed: int = 0
 

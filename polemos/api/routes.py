@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hmac
 import re
-import threading
 from datetime import date
 from typing import Annotated, Any
 
@@ -31,18 +30,20 @@ from polemos.store import EventFilter, SqlStore
 from polemos.store.engine import redact
 
 MAX_PAGE = 1000
-# one extraction at a time: the spaCy pipeline is shared and not promised to be thread-safe, and on
-# a small machine parallel parses only compete for the same cores
-EXTRACTING = threading.Lock()
+MAX_OFFSET = 2**63 - 1  # what SQLite and PostgreSQL take as OFFSET (a bigint)
+# filter lengths: names are stored in 1000 characters, ids in 2048, codes in 40; longer cannot match
+# (and SQLite refuses a LIKE pattern over 50,000 characters)
+NAME, ID, CODE = 1000, 2048, 40
 _ERRORS: dict[int | str, dict[str, Any]] = {
     s: {"model": ErrorBody, "description": d}
     for s, d in (
         (401, "No or wrong token"),
         (403, "Writes disabled"),
         (404, "Not found"),
-        (413, "Body too large"),
+        (413, "Body or text too large"),
         (422, "Invalid request"),
-        (503, "No database"),
+        (429, "Too many extractions running or waiting (Retry-After says when to come back)"),
+        (503, "No database, or the extraction's time budget ran out"),
     )  # fmt: skip
 }
 
@@ -64,6 +65,12 @@ def require_token(request: Request) -> None:
     scheme, _, given = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), wanted.encode()):
         raise ApiError(401, Errors.E603)
+
+
+def storable(ident: str) -> bool:
+    """Whether a stored id could be this one (none is longer than 2048 or holds a NUL, which
+    PostgreSQL refuses even to compare): else the answer is 404 without asking the database."""
+    return len(ident) <= ID and "\x00" not in ident
 
 
 def _day(value: str | None, name: str) -> str | None:
@@ -90,17 +97,33 @@ def _floats(value: str | None, name: str, n: int, shape: str) -> tuple[float, ..
 
 
 def event_filters(
-    type: Annotated[str | None, Query(description="PLOVER type, e.g. ASSAULT")] = None,
-    country: Annotated[str | None, Query(description="ISO 3166-1 alpha-2 of any location")] = None,
-    since: Annotated[str | None, Query(description="YYYY-MM-DD: events reaching this day or later")] = None,
-    until: Annotated[str | None, Query(description="YYYY-MM-DD: events starting on or before")] = None,
-    actor: Annotated[str | None, Query(description="actor or target name, substring")] = None,
-    claimant: Annotated[str | None, Query(description="claimant name, substring")] = None,
-    modality: Annotated[str | None, Query(description="asserted, planned, denied, …")] = None,
-    near: Annotated[str | None, Query(description="LAT,LON,KM")] = None,
-    bbox: Annotated[str | None, Query(description="WEST,SOUTH,EAST,NORTH in degrees")] = None,
-    article_id: Annotated[str | None, Query(description="events of one article")] = None,
+    type: Annotated[str | None, Query(max_length=CODE, description="PLOVER type, e.g. ASSAULT")] = None,
+    country: Annotated[
+        str | None, Query(max_length=CODE, description="ISO 3166-1 alpha-2 of any location")
+    ] = None,
+    since: Annotated[
+        str | None, Query(max_length=CODE, description="YYYY-MM-DD: events reaching this day or later")
+    ] = None,
+    until: Annotated[
+        str | None, Query(max_length=CODE, description="YYYY-MM-DD: events starting on or before")
+    ] = None,
+    actor: Annotated[
+        str | None, Query(max_length=NAME, description="actor or target name, substring")
+    ] = None,
+    claimant: Annotated[str | None, Query(max_length=NAME, description="claimant name, substring")] = None,
+    modality: Annotated[
+        str | None, Query(max_length=CODE, description="asserted, planned, denied, …")
+    ] = None,
+    near: Annotated[str | None, Query(max_length=200, description="LAT,LON,KM")] = None,
+    bbox: Annotated[str | None, Query(max_length=200, description="WEST,SOUTH,EAST,NORTH in degrees")] = None,
+    article_id: Annotated[str | None, Query(max_length=ID, description="events of one article")] = None,
 ) -> tuple[EventFilter, tuple[float, float, float, float] | None]:
+    given = {"type": type, "country": country, "since": since, "until": until, "actor": actor,
+             "claimant": claimant, "modality": modality, "near": near, "bbox": bbox,
+             "article_id": article_id}  # fmt: skip
+    for name, value in given.items():
+        if value and "\x00" in value:  # no stored value holds one (PostgreSQL refuses them)
+            raise ApiError(422, Errors.E602.format(detail=f"{name}: contains a NUL character"))
     if country and not re.fullmatch(r"[A-Za-z]{2}", country):
         raise ApiError(422, Errors.E602.format(detail=f"country: {country!r} is not a two-letter ISO code"))
     where = EventFilter(
@@ -126,18 +149,19 @@ def health(request: Request) -> dict[str, Any]:
             "map_assets": request.app.state.vendor is not None}  # fmt: skip
 
 
+def _budgeted(request: Request, body: ExtractRequest) -> dict[str, Any]:
+    """The request's fields, once its text is within the per-request budget (413 beyond it)."""
+    limit: int = request.app.state.max_chars
+    if len(body.text) > limit:
+        raise ApiError(413, Errors.E610.format(field="text", size=len(body.text), limit=limit))
+    return body.model_dump()
+
+
 @router.post("/extract", response_model=ArticleResult, response_model_by_alias=True, tags=["extract"])
-async def extract(body: ExtractRequest) -> dict[str, Any]:
-    """Text in, the article's result out (contract ``polemos.article/1``); nothing is stored."""
-    from polemos.pipeline import extract as run
-
-    fields = body.model_dump()
-
-    def one() -> dict[str, Any]:
-        with EXTRACTING:
-            return run(**fields)
-
-    return await run_in_threadpool(one)
+async def extract(body: ExtractRequest, request: Request) -> dict[str, Any]:
+    """Text in, the article's result out (contract ``polemos.article/1``); nothing is stored.
+    Runs in the extraction pool: 429 with Retry-After when it is full, 503 past the time budget."""
+    return await request.app.state.pool.extract(_budgeted(request, body))  # type: ignore[no-any-return]
 
 
 @router.get("/events", response_model=EventPage, response_model_by_alias=True, tags=["events"])
@@ -146,7 +170,7 @@ def list_events(
     store: Store,
     filters: Filters,
     sort: Annotated[str, Query(description="one of " + ", ".join(data.SORTS))] = "-date",
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
 ) -> dict[str, Any]:
     """Events matching every filter given, one page at a time, in the fused shape."""
@@ -162,9 +186,9 @@ def list_events(
 @router.get("/events/{event_id}", response_model=EventDetail, response_model_by_alias=True, tags=["events"])
 def get_event(event_id: str, request: Request, store: Store) -> dict[str, Any]:
     """One event (by its id, or one of its reports' uid): the record, its reports, claims, evidence."""
-    found = data.event_detail(store, event_id, fused=request.app.state.fused)
+    found = data.event_detail(store, event_id, fused=request.app.state.fused) if storable(event_id) else None
     if found is None:
-        raise ApiError(404, Errors.E404.format(id=event_id))
+        raise ApiError(404, Errors.E404.format(id=event_id[:ID]))
     return found
 
 
@@ -172,9 +196,9 @@ def get_event(event_id: str, request: Request, store: Store) -> dict[str, Any]:
             tags=["articles"])  # fmt: skip
 def get_article(article_id: str, store: Store) -> dict[str, Any]:
     """One stored article: its text and the contract record whose spans index into it."""
-    record = store.article(article_id)
+    record = store.article(article_id) if storable(article_id) else None
     if record is None:
-        raise ApiError(404, Errors.E607.format(id=article_id))
+        raise ApiError(404, Errors.E607.format(id=article_id[:ID]))
     return {**record, "text": store.article_text(article_id) or ""}
 
 
@@ -183,15 +207,11 @@ def get_article(article_id: str, store: Store) -> dict[str, Any]:
 async def post_article(body: IngestRequest, request: Request, store: Store) -> dict[str, Any]:
     """Extract an article and store it (needs the bearer token); its events join fused events.
     The same text again adds nothing."""
-    from polemos.api.ingest import ingest_one
+    from polemos.api.ingest import store_one
 
-    fields = body.model_dump()
-
-    def one() -> dict[str, Any]:
-        with EXTRACTING:
-            return ingest_one(store, fields)
-
-    answer = await run_in_threadpool(one)
+    fields = _budgeted(request, body)
+    record = await request.app.state.pool.extract(fields)
+    answer = await run_in_threadpool(store_one, store, record, fields["text"])
     if answer["added"] and request.app.state.fused:
         await run_in_threadpool(data.sync_fusion, store)
     return answer

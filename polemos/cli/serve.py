@@ -6,6 +6,7 @@ from __future__ import annotations
 import socket
 import sys
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -16,20 +17,26 @@ DEMO_CORPUS = Path(__file__).resolve().parent.parent / "data" / "demo" / "demo.j
 DB_HELP = "Database URL or SQLite file (default: POLEMOS_DB, else ./polemos.db)."
 
 
-def _run(db: str | None, host: str, port: int, token: str | None) -> None:
+def _run(db: str | None, host: str, port: int, token: str | None, limits: dict[str, Any] | None = None,
+         allowed: list[str] | None = None) -> None:  # fmt: skip
     import uvicorn
 
     from polemos.api import create_app
+    from polemos.api.security import WILDCARD_BINDS
     from polemos.store.engine import default_url, redact
 
     url = db or default_url()
-    application = create_app(url, token)
+    application = create_app(url, token, allowed_hosts=[*(allowed or ()), host], **(limits or {}))
+    if host in WILDCARD_BINDS and not allowed:
+        note = ("Note: listening on every interface, but answering only requests to localhost; name "
+                "the host clients use with --allowed-host (or POLEMOS_ALLOWED_HOSTS).")  # fmt: skip
+        typer.echo(note, err=True)
     from polemos.web import missing_note
 
     for purpose in ("map", "docs"):
-        note = missing_note(application.state.assets, purpose)
-        if note:  # the page says so too; everything else works
-            typer.echo(f"Note: {note}.", err=True)
+        missing = missing_note(application.state.assets, purpose)
+        if missing:  # the page says so too; everything else works
+            typer.echo(f"Note: {missing}.", err=True)
     # bind first, so the address printed is the one listening (port 0: any free port)
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
@@ -55,9 +62,27 @@ def serve(
     token: str | None = typer.Option(
         None, envvar="POLEMOS_TOKEN", show_envvar=True, help="Bearer token for writes (POST /articles)."
     ),
+    allowed_host: list[str] = typer.Option(
+        [],
+        "--allowed-host",
+        help="A host name clients reach the server by (repeatable; '*': any). "
+        "localhost, 127.0.0.1, ::1 and --host are always allowed; also POLEMOS_ALLOWED_HOSTS.",
+    ),  # fmt: skip
+    extract_workers: int = typer.Option(
+        1, min=1, help="Extraction processes for POST /extract and /articles."
+    ),
+    extract_queue: int = typer.Option(8, min=0, help="Extractions that may wait for a process (429 beyond)."),
+    extract_timeout: float = typer.Option(
+        60.0, min=0.1, help="Seconds one extraction may take (503 beyond)."
+    ),
+    max_chars: int = typer.Option(
+        100_000, min=1, help="Characters of text one request may send (413 beyond)."
+    ),
 ) -> None:
     """Serve the JSON API and the dashboard over a store."""
-    _run(db, host, port, token)
+    limits = {"extract_workers": extract_workers, "extract_queue": extract_queue,
+              "extract_timeout": extract_timeout, "max_chars": max_chars}  # fmt: skip
+    _run(db, host, port, token, limits, allowed_host)
 
 
 @app.command()

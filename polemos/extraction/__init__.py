@@ -8,7 +8,10 @@ from spacy.tokens import Doc
 
 from polemos.extraction.doctext import doc_text
 from polemos.extraction.events import read_events
-from polemos.extraction.merge import merge_across, merge_in_sentence
+from polemos.extraction.generic import is_generic
+from polemos.extraction.incidents import assemble, attach_tolls
+from polemos.extraction.merge import merge_in_sentence
+from polemos.extraction.reactions import read_reactions
 from polemos.extraction.resolved import Resolved, article_countries, finish, resolve_draft
 from polemos.resolve.actors import ActorDictionary, get_dictionary
 from polemos.types import Article, Event, PlaceRef, Span, TimeRef
@@ -17,12 +20,15 @@ from polemos.types import Article, Event, PlaceRef, Span, TimeRef
 def extract_events(
     doc: Doc, article: Article, places: list[PlaceRef], times: list[TimeRef], noise: tuple[Span, ...]
 ) -> tuple[Event, ...]:
-    """The article's events in text order, restatements folded into ``mentions``."""
-    drafts = read_events(doc, article, places, times, noise)
+    """The article's incidents in text order, each with the sentences that restate it in
+    ``mentions`` (see ``incidents``)."""
+    read = read_events(doc, article, places, times, noise)
+    drafts = read_reactions([d for d in read if not is_generic(d)])
     actors = get_dictionary()
     countries = article_countries(places) or [c for c in [actors.country_hint(doc_text(doc))] if c]
     resolved = [resolve_draft(d, doc_text(doc), article, countries, actors) for d in drafts]
-    merged = merge_across(merge_in_sentence(resolved))
+    merged = assemble(merge_in_sentence(resolved), article.published)
+    attach_tolls(merged, doc, article, countries, actors, noise, {d.sent_index for d in read})
     for r in merged:
         _country_from_actors(r, actors) or _country_from_places(r, places)
     events = [finish(r, article) for r in merged]

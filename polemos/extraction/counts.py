@@ -113,7 +113,7 @@ _HEDGES = frozenset(
 )
 
 
-def _number_tokens(sent: SpacySpan) -> list[tuple[int, int]]:
+def number_tokens(sent: SpacySpan) -> list[tuple[int, int]]:
     """Token ranges [start, end) of number phrases, widened to their hedges."""
     out: list[tuple[int, int]] = []
     i, end = sent.start, sent.end
@@ -208,7 +208,7 @@ def find_counts(sent: SpacySpan) -> list[tuple[str, Count]]:
     """(kind, Count) for each classified number phrase in the sentence."""
     doc = sent.doc
     found: list[tuple[str, Count]] = []
-    for start, end in _number_tokens(sent):
+    for start, end in number_tokens(sent):
         span = doc[start:end]
         text = span.text
         if any(t.ent_type_ in ("TIME", "MONEY", "PERCENT", "ORDINAL") for t in span if t.like_num) or _dated(

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from polemos.extraction import roles
 from polemos.extraction.attribution import REPORTING, Claimant
-from polemos.extraction.lexicon import Entry, Match, find_triggers, support_verbs
+from polemos.extraction.lexicon import Entry, Match, find_triggers, object_controller, support_verbs
 from polemos.types import Count, PlaceRef, Span, TimeRef
 
 INDEPENDENT_MARKS = frozenset(
@@ -145,6 +145,11 @@ def _told_as_past(tok: Token) -> bool:
     return tok.tag_ in PAST_TAGS and tok.dep_ in ("acl", "relcl")
 
 
+# Statements that take for granted what they blame someone for: "criticised the police for opening
+# fire" says the police opened fire ("accused X of firing" only claims it, and stays one accusation).
+_PRESUPPOSING = frozenset("criticise criticize condemn denounce slam blast censure fault rap".split())
+
+
 def _happened_inside(d: Draft, keeper: Draft) -> bool:
     """Whether a violent event inside a statement's argument is told as having happened.
 
@@ -156,7 +161,28 @@ def _happened_inside(d: Draft, keeper: Draft) -> bool:
         return False
     if _told_as_past(d.head):
         return True
+    if (
+        d.head.dep_ == "pcomp"
+        and d.head.head.lower_ == "for"
+        and d.head.head.head.i == keeper.head.i
+        and keeper.head.lemma_.lower() in _PRESUPPOSING
+    ):
+        return True
     return d.head.pos_ in ("NOUN", "PROPN") and any(_told_as_past(c) for c in d.head.children)
+
+
+def _own_doer(d: Draft, keeper: Draft) -> bool:
+    """An infinitive whose doer is the object of the verb above it is that object's own act, not a
+    part of what the verb above reports: "hurled stones, forcing the police to open fire". A
+    statement keeps it ("urged the army to attack" is one request)."""
+    if keeper.type in SPEECH_ACTS:
+        return False
+    tok = d.head
+    while tok.i != keeper.head.i and tok.head.i != tok.i:
+        if object_controller(tok) is not None:
+            return True
+        tok = tok.head
+    return False
 
 
 def unsubsumed(found: list[Draft]) -> list[Draft]:
@@ -167,7 +193,7 @@ def unsubsumed(found: list[Draft]) -> list[Draft]:
         above = ancestors_via_arguments(d.head)
         keeper = next((heads[a.i] for a in above if a.i in heads and heads[a.i] is not d), None)
         if d.entry is not ULTIMATUM and keeper is not None:
-            if _happened_inside(d, keeper):
+            if _happened_inside(d, keeper) or _own_doer(d, keeper):
                 keep.append(d)  # its own event, whatever else shares the statement's verb
                 continue
             if keeper.type == d.type and keeper.mode_hint is None:

@@ -12,7 +12,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from polemos.extraction import roles
+from polemos.extraction import forces, roles
 from polemos.extraction.attribution import Claimant, reporting_verbs, sentence_claimants
 from polemos.extraction.counts import find_counts
 from polemos.extraction.doctext import doc_text
@@ -124,6 +124,7 @@ def read_events(
             d.claimant = claimants[i]
             d.modality = modality(d.head, d.governor) if d.entry is not ULTIMATUM else "threatened"
             _roles(d, sent, claimants[i], drafts)
+            forces.complete_roles(d, sent, claimants[i], drafts)  # police and lower-case constructions
             d.actor = None if _overlaps(d.actor, datelines) else d.actor
             d.target = None if _overlaps(d.target, datelines) else d.target
             _place_target(d, sent_places)
@@ -226,6 +227,11 @@ def _EVENT_NOUNS() -> frozenset[str]:  # noqa: N802 (a cached constant)
     from polemos.extraction.lexicon import load_lexicon
 
     return frozenset(k for k, entries in load_lexicon().items() if any(e.pos == "NOUN" for e in entries))
+
+
+def is_event_noun(tok: Token) -> bool:
+    """A noun the trigger lexicon reads as an event ("attack", "strike", "blast")."""
+    return tok.lemma_.lower() in _EVENT_NOUNS() or tok.lower_ in _EVENT_NOUNS()
 
 
 def _resultative_passive(verb: Token) -> bool:

@@ -5,7 +5,12 @@ Two kinds of entries:
 * English entries are lemmas or short lemma sequences ("call on", "air strike", "cease-fire") with a
   part of speech. Verb phrases are headed by their first word, noun phrases by their last. A verb may
   be a trigger only with certain objects (``objects``) or subjects (``subjects``); the first entry of
-  a lemma whose constraints hold wins, so constrained rows come before the general one.
+  a lemma whose constraints hold wins, so constrained rows come before the general one. An object
+  word is the object's head lemma; a phrase of several words ("gas shell", "rubber bullet") holds
+  when all its words are in the object's own phrase (head, compounds, adjectives: "tear-gas
+  shells"); ``@person`` holds for an object that names people (a name, a pronoun, a number of
+  them, a word for people: "picked up 30 youths", "booked the accused"), ``@none`` for a verb
+  without an object ("police fired to disperse the crowd").
 * Surface-form entries (``data/triggers_headlines.tsv``: French, Spanish, Portuguese, Russian…)
   match the lower-cased token text itself (an elided article stripped: "l'attaque" → "attaque"),
   since an English model's lemmas of other languages mean nothing. They stand alone: a headline that
@@ -20,7 +25,7 @@ accident or a natural hazard ("a tsunami killed 222", "an industrial explosion")
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -32,6 +37,12 @@ _NOUN_SUFFIXES = ("tion", "sion", "ment", "ance", "ence")
 # Relations by which a word is what a verb acts on: direct and passive objects, and the object of
 # the verb's own preposition ("withdraw from the treaty", "fired on the convoy").
 _OBJECT_DEPS = ("dobj", "obj", "nsubjpass", "attr", "oprd")
+# A noun's prepositions of place, time, means and source say where, when or how, not what it is
+# about: "the attack in a statement" is no attack on the statement.
+_SETTING_PREPS = frozenset(
+    "in at near during after before since by with within outside inside around across throughout "
+    "amid following from".split()
+)
 # Nouns that count or hold what matters: "hundreds of protesters", "a cache of weapons".
 _NAME_LABELS = frozenset(["ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "FAC", "LAW"])
 _QUANTITIES = frozenset(
@@ -156,12 +167,20 @@ def objects_of(head: Token, last: Token | None = None) -> list[Token]:
     out = [c for c in head.children if c.dep_ in _OBJECT_DEPS]
     # a verb's own prepositions say where or with what, not what it acts on ("found with the arms
     # cut off"); a noun's do ("violations of the truce")
-    preps = [c for c in head.children if c.dep_ == "prep" and head.pos_ not in ("VERB", "AUX")]
+    preps = [
+        c
+        for c in head.children
+        if c.dep_ == "prep" and head.pos_ not in ("VERB", "AUX") and c.lower_ not in _SETTING_PREPS
+    ]
     if last is not None and last is not head and last.dep_ == "prep":
         preps.append(last)
     for p in preps:
         out += [c for c in p.children if c.dep_ == "pobj"]
-    if head.dep_ in ("acl", "relcl") and head.tag_ == "VBN":
+    if (
+        head.dep_ in ("acl", "relcl")
+        and head.tag_ == "VBN"
+        and not any(c.dep_ in ("dobj", "obj") for c in head.children)
+    ):
         out.append(head.head)  # "weapons seized in the raid": the modified noun is the object
     out += [c for o in list(out) for c in o.children if c.dep_ == "conj"]
     # "destroyed dozens of machine guns": a quantity counts as what it counts
@@ -181,19 +200,81 @@ def subject_lemmas(head: Token) -> set[str]:
     """Lemmas of a verb's active subject (a passive's "by" agent), and of a noun's compounds."""
     out: set[str] = set()
     for c in head.children:
-        if c.dep_ in ("nsubj", "csubj"):
+        if c.dep_ in ("nsubj", "csubj") and c.tag_ in ("WDT", "WP") and head.dep_ == "relcl":
+            out.update(_nominal_lemmas(head.head))  # "the police who fired": the noun it stands for
+        elif c.dep_ in ("nsubj", "csubj"):
             out.update(_nominal_lemmas(c))
         if c.dep_ == "agent":
             for g in c.children:
                 if g.dep_ == "pobj":
                     out.update(_nominal_lemmas(g))
+    controller = object_controller(head)
+    if not out and controller is not None:
+        return _nominal_lemmas(controller)
     if not out and head.dep_ in ("xcomp", "conj") and head.head.i != head.i:
         return subject_lemmas(head.head)
-    if not out and head.pos_ in ("NOUN", "PROPN"):  # a headline verb tagged a noun: "Regime forces advance"
+    if (
+        not out
+        and head.dep_ == "pcomp"
+        and head.head.dep_ == "prep"
+        and head.head.head.pos_ in ("VERB", "AUX")
+    ):
+        return subject_lemmas(head.head.head)  # "resorted to firing"
+    if not out and head.tag_ == "VBG":  # "rounds of firing by the police": a gerund's "by" is its doer
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                out.update(x for g in c.children if g.dep_ == "pobj" for x in _nominal_lemmas(g))
+    if (
+        not out
+        and head.dep_ == "acl"
+        and (head.tag_ == "VBG" or any(c.dep_ in ("dobj", "obj") for c in head.children))
+    ):
+        # "police firing", "troops shooting at the crowd": the noun the participle modifies does it
+        return _nominal_lemmas(head.head)
+    if not out and (head.pos_ in ("NOUN", "PROPN") or head.tag_ == "VBG"):
+        # a headline verb tagged a noun ("Regime forces advance"), a gerund ("the police firing")
         for c in head.children:
             if c.dep_ == "compound":
                 out.update(_nominal_lemmas(c))
     return out
+
+
+def object_controller(verb: Token) -> Token | None:
+    """The object of the verb an infinitive or a gerund complements, which is its doer: "forcing
+    the police to open fire", "ordered the troops to withdraw", "criticised the police for opening
+    fire", "arrested him for firing" (object control; "promised him to come" is too rare in news
+    to weigh)."""
+    if verb.dep_ == "xcomp" and verb.head.i < verb.i:
+        matrix = verb.head
+    elif (
+        verb.dep_ == "pcomp"
+        and verb.head.dep_ == "prep"
+        and verb.head.lower_ in _CONTROL_PREPS
+        and verb.head.head.i < verb.head.i
+    ):
+        matrix = verb.head.head
+    else:
+        return None
+    if matrix.pos_ not in ("VERB", "AUX"):
+        return None
+    obj = next((c for c in matrix.children if c.dep_ in ("dobj", "obj") and c.i < verb.i), None)
+    return obj if obj is not None and could_act(obj) else None
+
+
+# Prepositions whose gerund the verb's object does: "blamed X for firing", "stopped X from
+# marching", "forced X into retreating", "accused X of attacking" (not "after", "before", "by").
+_CONTROL_PREPS = frozenset({"for", "from", "into", "of"})
+
+
+def could_act(tok: Token) -> bool:
+    """Can the noun phrase headed by ``tok`` do something: people, a body, a force, a named party
+    ("the police", "troops", "him", "Hamas"), not a thing or an event ("rallies", "property")?"""
+    if names_people(tok) or tok.ent_type_ in ("ORG", "NORP", "GPE", "PERSON"):
+        return True
+    from polemos.resolve.actors import get_dictionary  # the dictionary's words for parties
+
+    ref = get_dictionary().resolve(tok.text, 0, len(tok.text))
+    return ref.kind is not None or ref.name is not None
 
 
 def _nominal_lemmas(tok: Token) -> set[str]:
@@ -209,11 +290,77 @@ def _nominal_lemmas(tok: Token) -> set[str]:
 
 
 def _constraints_ok(entry: Entry, head: Token, last: Token) -> bool:
-    if entry.objects:
-        objs = objects_of(head, last)
-        if not any(o.lemma_.lower() in entry.objects or o.lower_ in entry.objects for o in objs):
-            return False
+    if entry.objects and not _objects_fit(entry.objects, objects_of(head, last)):
+        return False
     return not (entry.subjects and not subject_lemmas(head) & entry.subjects)
+
+
+def _objects_fit(wanted: frozenset[str], objs: list[Token]) -> bool:
+    for item in wanted:
+        if item == "@none":
+            if not objs:
+                return True
+        elif item == "@person":
+            if any(names_people(o) for o in objs):
+                return True
+        elif " " in item:
+            words = set(item.split())
+            if any(words <= _phrase_lemmas(o) for o in objs):
+                return True
+        elif any(o.lemma_.lower() == item or o.lower_ == item for o in objs):
+            return True
+    return False
+
+
+def _phrase_lemmas(tok: Token) -> set[str]:
+    """Lemmas of a noun and of the words that make it a compound ("tear-gas shells" -> tear, gas,
+    shell), hyphenated parts split ("rubber-coated")."""
+    out = {tok.lemma_.lower(), tok.lower_}
+    stack = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+    while stack:
+        c = stack.pop()
+        out.update(c.lemma_.lower().split("-"))
+        out.add(c.lower_)
+        stack += [g for g in c.children if g.dep_ in ("compound", "amod", "nmod")]
+    return out
+
+
+# Words for people that an arrest, a detention or a booking is made on (beside names, pronouns,
+# numbers and the actor dictionary's words for people and groups).
+_PEOPLE = frozenset(
+    "person people man men woman women youth youngster boy girl child accused suspect culprit "
+    "miscreant criminal offender activist worker leader member supporter volunteer cadre official "
+    "councillor corporator mla mp minister officer trader businessman student journalist driver "
+    "resident villager local passenger thief robber smuggler dacoit goon gangster hooligan rioter "
+    "protester protestor demonstrator agitator militant terrorist insurgent rebel extremist fundamentalist "
+    "accomplice associate aide kingpin mastermind don operative agent spy informer "
+    "parent father mother son daughter brother sister husband wife relative neighbour neighbor "
+    "villager tribesman farmer fisherman labourer laborer employee staff colleague friend citizen "
+    "pilgrim devotee priest monk nun imam cleric sadhu worshipper patient doctor nurse teacher "
+    "other".split()
+)
+_NUMBER_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve dozen dozens hundred hundreds "
+    "thousand thousands several many few some".split()
+)
+
+
+def names_people(tok: Token) -> bool:
+    """Does the noun phrase headed by ``tok`` name people (who can be arrested or booked)?"""
+    if tok.ent_type_ in ("PERSON", "NORP"):
+        return True
+    if tok.tag_ == "PRP" and tok.lower_ not in ("it", "its"):
+        return True
+    low = tok.lemma_.lower()
+    if low in _PEOPLE or tok.lower_ in _PEOPLE:
+        return True
+    if tok.like_num or low in _NUMBER_WORDS:  # "the three were arrested", "over 100 were held"
+        return not any(c.dep_ == "prep" for c in tok.children) or any(
+            names_people(g) for p in tok.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"
+        )
+    # a name the model does not know in lower-case text ("bilal was booked"): a proper noun that no
+    # place or date entity claims
+    return tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON") and not tok.is_stop
 
 
 def _pos_ok(entry: Entry, head: Token) -> bool:
@@ -250,7 +397,12 @@ def _no_agent(entry: Entry, head: Token) -> bool:
             # no doer named: "injured in the flood", "… after downpours sent flash floods"
             for c in head.children:
                 if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "from", "during"):
-                    causes |= {g.lemma_.lower() for g in c.children if g.dep_ == "pobj"}
+                    # a gerund is an act, not a hazard: "killed in the police firing" (lemma "fire")
+                    causes |= {
+                        g.lower_ if g.tag_ == "VBG" else g.lemma_.lower()
+                        for g in c.children
+                        if g.dep_ == "pobj"
+                    }
                 if c.dep_ == "advcl":
                     causes |= subject_lemmas(c)
                     causes |= {g.lemma_.lower() for g in c.children if g.dep_ in ("dobj", "nsubjpass")}
@@ -267,6 +419,174 @@ def _no_agent(entry: Entry, head: Token) -> bool:
     if head.dep_ == "conj":  # "a multi-vehicle crash and explosion"
         mods.add(head.head.lemma_.lower())
     return bool(mods & (hazards | modifiers))
+
+
+_SKY = frozenset({"air", "sky"})
+
+
+# Penalties that one "hits" or "slaps" someone with: a sanction, not a blow ("hits 13 Venezuelans
+# with sanctions", "was slapped with a fine").
+_PENALTIES = frozenset(
+    "sanction embargo tariff duty fine penalty ban levy restriction charge indictment lawsuit".split()
+)
+# Words of an attack that make it one of words: "a scathing attack on the minister".
+_VERBAL = frozenset(
+    "scathing verbal blistering stinging withering vitriolic veiled sarcastic rhetorical virulent "
+    "bitter sharp personal scurrilous caustic acerbic vituperative".split()
+)
+_HIT_WORDS = frozenset({"hit", "strike"})
+
+
+def _refined(entry: Entry, head: Token) -> Entry:
+    """What the words around a trigger make of it:
+
+    * an area "riot-hit" or "violence hit", a town "quake-struck": a description, no event;
+    * "hit X with sanctions", "slapped with a fine": a SANCTION;
+    * an attack that is "scathing", "verbal", or made on someone "for" or "over" something ("a
+      direct attack on the prime minister for the violence", "attacked the government over the
+      riots"): criticism, an ACCUSE;
+    * shots fired in(to) the air are warning shots to scatter a crowd: crowd control, whatever the
+      gun ("police fired ten rounds in the air", "opened fire in the air", "fire on air")."""
+    if entry.type != "ASSAULT":
+        return entry
+    lemma = head.lemma_.lower()
+    if lemma in _HIT_WORDS and head.tag_ in ("VBN", "VBD", "JJ") and _compound_adjective(head):
+        return replace(entry, type="NONE")
+    if lemma == "strike" and head.pos_ == "NOUN" and _walkout(head):
+        return replace(entry, type="PROTEST", mode="strike", standalone=True)
+    if lemma in _HIT_WORDS | {"slap", "target", "punish"} and _with_penalty(head):
+        return replace(entry, type="SANCTION", mode=None)
+    if lemma in ("attack", "assault") and _verbal_attack(head):
+        return replace(entry, type="ACCUSE", mode=None)
+    if entry.mode not in (None, "firearms", "heavy-weapons"):
+        return entry
+    around = [head, *(c for c in head.children if c.dep_ in ("dobj", "obj", "nsubjpass"))]
+    for tok in around:
+        for prep in tok.children:
+            skyward = prep.dep_ == "prep" and prep.lower_ in ("in", "into", "on", "over", "towards", "toward")
+            if skyward and any(g.dep_ == "pobj" and g.lemma_.lower() in _SKY for g in prep.children):
+                return replace(entry, mode="crowd-control")
+    return entry
+
+
+# What a strike that is a walkout says of itself: how long ("a 48-hour strike", "a day-long
+# strike"), how wide ("a general strike"), or who stops work ("a transport strike").
+_WALKOUT = frozenset(
+    "hour day week month long general nationwide nation-wide indefinite token labour labor worker "
+    "workers union transport teacher doctor truckers trucker taxi rail railway dock miner".split()
+)
+
+
+# What an area is "hit" or "struck" by, written as one adjective with it even without the hyphen
+# ("violence hit areas", "quake struck towns"), where the parse often reads a clause.
+_AFFLICTIONS = frozenset(
+    "violence riot riots flood floods quake earthquake drought terror conflict war cyclone storm tsunami "
+    "recession strife insurgency militancy famine crisis disaster calamity".split()
+)
+
+
+def _compound_adjective(part: Token) -> bool:
+    """ "riot-hit areas", "violence hit areas", "quake-struck towns": a place described by what
+    befell it (a noun right before the participle, a noun right after it)."""
+    if any(c.dep_ in ("npadvmod", "compound") and c.i in (part.i - 1, part.i - 2) for c in part.children):
+        return True
+    doc = part.doc
+    before = doc[part.i - 1] if part.i > 0 else None
+    after = doc[part.i + 1] if part.i + 1 < len(doc) else None
+    return (
+        before is not None
+        and after is not None
+        and before.lower_ in _AFFLICTIONS
+        and after.pos_ in ("NOUN", "ADJ")
+        and not any(c.dep_ in ("det", "poss") for c in after.children)
+    )
+
+
+def _walkout(noun: Token) -> bool:
+    mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
+    words = {w for c in mods for w in (c.lemma_.lower(), c.lower_, *c.lower_.split("-"))}
+    words |= {
+        g.lemma_.lower() for c in mods for g in c.children if g.dep_ in ("compound", "npadvmod", "amod")
+    }
+    return bool(words & _WALKOUT)
+
+
+def _with_penalty(verb: Token) -> bool:
+    """ "hit X with sanctions" (the "with" phrase on the verb or, as parsed, on its object)."""
+    holders = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "obj"))]
+    for prep in (p for h in holders for p in h.children):
+        objs = prep.children if prep.dep_ == "prep" and prep.lower_ == "with" else ()
+        if any(g.dep_ == "pobj" and g.lemma_.lower() in _PENALTIES for g in objs):
+            return True
+    return False
+
+
+# Participles that make a compound adjective of an event word: "riot-hit areas", "war-torn towns",
+# "violence-affected districts" describe a place; the riot or the war is no event of the sentence.
+_DESCRIBING = frozenset("hit strike stricken affect torn tear ravage wrack batter scar prone ridden".split())
+
+
+def _describes(head: Token) -> bool:
+    part = head.head
+    if head.dep_ not in ("npadvmod", "compound", "nmod") or part.i not in (head.i + 1, head.i + 2):
+        return False
+    if part.lemma_.lower() not in _DESCRIBING and part.lower_ not in _DESCRIBING:
+        return False
+    after = part.doc[part.i + 1] if part.i + 1 < len(part.doc) else None
+    return after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ")
+
+
+# Who a verbal attack is made on: office holders, governments, parties ("attacked the government
+# over the riots", "a direct attack on the prime minister for the violence"). A mob attacking a
+# youth "for" something, or militants a village, stay assaults.
+_POLITICAL = frozenset(
+    "government minister party leadership opposition centre center administration president premier "
+    "leader mp mla congress ally chief secretary spokesman cabinet regime".split()
+)
+# "for" and "over" phrases that say when, where or how long, not why
+_NOT_A_REASON = frozenset(
+    "time hour day night week month year minute while weekend border area region city town village "
+    "territory course period stretch span moment".split()
+)
+_WHEN_OR_WHERE = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL", "QUANTITY"})
+
+
+def _verbal_attack(head: Token) -> bool:
+    """ "a scathing attack", "a verbal assault"; an attack on a government or an office holder "for"
+    or "over" something ("attacked the government over the riots", "a direct attack on the prime
+    minister for the violence"): blame for a reason is said, not done."""
+    if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in _VERBAL for c in head.children):
+        return True
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children):
+        return False  # "he was attacked for refusing to pay": a passive victim, not a critic
+    attacked = [c for c in head.children if c.dep_ in ("dobj", "obj")] + [
+        g for p in head.children if p.dep_ == "prep" and p.lower_ in ("on", "against") for g in p.children
+        if g.dep_ == "pobj"
+    ]  # fmt: skip
+    if not any(_political(t) for t in attacked):
+        return False
+    # the reason may hang on the attack or, as parsed, on the one attacked
+    for prep in (p for t in (head, *attacked) for p in t.children):
+        if prep.dep_ != "prep" or prep.lower_ not in ("for", "over"):
+            continue
+        for g in prep.children:
+            if g.dep_ == "pcomp" or (
+                g.dep_ == "pobj"
+                and g.ent_type_ not in _WHEN_OR_WHERE
+                and g.lemma_.lower() not in _NOT_A_REASON
+            ):
+                return True
+    return False
+
+
+def _political(tok: Token) -> bool:
+    words = {tok.lemma_.lower(), *(c.lemma_.lower() for c in tok.children if c.dep_ == "compound")}
+    if words & _POLITICAL:
+        return True
+    from polemos.resolve.actors import get_dictionary
+
+    kind = get_dictionary().resolve(tok.text, 0, len(tok.text)).kind
+    return kind in ("government", "political-party")
 
 
 def _head_of(entry: Entry, window: list[Token]) -> Token:
@@ -388,7 +708,8 @@ def find_triggers(sent: SpacySpan) -> list[Match]:
                     and not head.ent_type_  # "Free Syrian Army", "Operation Desert Storm": names
                 )
                 if entry.lang != "en" or (pos_ok and _constraints_ok(entry, head, window[-1])):
-                    if entry.type != "NONE" and not _no_agent(entry, head):
+                    entry = _refined(entry, head) if entry.lang == "en" else entry
+                    if entry.type != "NONE" and not _no_agent(entry, head) and not _describes(head):
                         matches.append(Match(entry, head, window[0].i, window[-1].i + 1))
                     taken.update(t.i for t in window)
                     break

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from polemos.extraction.drafts import Draft
 from polemos.extraction.taxonomy import acled_types, cameo_root
 from polemos.resolve.actors import ActorDictionary, ArticleContext
-from polemos.types import ActorRef, Article, Claim, Count, Event, PlaceRef, Span, TimeRef
+from polemos.types import ActorRef, Article, Claim, Count, CountClaim, Event, Mention, PlaceRef, Span, TimeRef
 
 # Place features from the widest to the narrowest: a wider place is dropped when a narrower one in
 # it is there ("Jableh" beats "Latakia province" beats "Syria").
@@ -29,9 +29,19 @@ class Resolved:
     mentions: list[Span] = field(default_factory=list)
     words: frozenset[str] = frozenset()
     mode: str | None = None  # the entry's mode, or one an absorbed trigger brings ("blasts" to "hit")
+    # every figure the incident's sentences give, by kind, with who gives it (see ``finish``)
+    figures: dict[str, list[CountClaim]] = field(default_factory=dict)
+    # the sentence-level events this incident was assembled from (itself first), as first read
+    parts: list[Resolved] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        self.parts = [self._snapshot()]
         self.mode = self.mode or self.draft.entry.mode or self.draft.mode_hint
+        claimant = self.claims[0].claimant if self.claims else None
+        for kind, c in self.counts.items():
+            self.figures.setdefault(kind, []).append(
+                CountClaim(c.low, c.best, c.high, c.text, c.start, c.end, claimant)
+            )
 
     @property
     def type(self) -> str:
@@ -54,28 +64,85 @@ class Resolved:
     def target_key(self) -> str | None:
         return _party_key(self.target)
 
-    def absorb(self, other: Resolved, as_mention: bool) -> None:
-        """Take what ``other`` knows and this one does not; keep its sentence as a mention.
-        A headline gives way to a body sentence as the evidence."""
+    def _snapshot(self) -> Resolved:
+        """This event as read from its own sentence, before it takes in any other."""
+        snap = object.__new__(Resolved)
+        snap.__dict__.update(self.__dict__)
+        snap.parts, snap.mentions = [], []
+        return snap
+
+    def tell_from(self, part: Resolved) -> None:
+        """Let ``part``'s sentence stand as the evidence, the current one becoming a mention."""
+        if part.draft.evidence.start == self.draft.evidence.start:
+            return
+        why = next(
+            (
+                m.reasons
+                for m in self.mentions
+                if isinstance(m, Mention) and m.start == part.draft.evidence.start
+            ),
+            (),
+        )
+        old = self.draft.evidence
+        self.draft = part.draft
+        self.mentions = [m for m in self.mentions if m.start != part.draft.evidence.start]
+        self.add_mention(old, why)
+
+    def add_figures(self, figures: list[tuple[str, Count]]) -> None:
+        """Figures of its sentence that no trigger governs ("the toll has risen to 42")."""
+        claimant = self.claims[0].claimant if self.claims else None
+        for kind, c in figures:
+            mine = self.figures.setdefault(kind, [])
+            if all(f.start != c.start for f in mine):
+                mine.append(CountClaim(c.low, c.best, c.high, c.text, c.start, c.end, claimant))
+            self.counts.setdefault(kind, c)
+
+    def mark_update(self) -> None:
+        """Its figures are told as a change of an earlier toll ("has risen to 42")."""
+        self.figures = {k: [replace(c, update=True) for c in cs] for k, cs in self.figures.items()}
+
+    def absorb(self, other: Resolved, as_mention: bool, reasons: tuple[str, ...] = ()) -> None:
+        """Take what ``other`` knows and this one does not; keep its sentence as a mention (with
+        why it is the same incident). A headline gives way to a body sentence as the evidence, and
+        a named party to a party the text only describes ("a suicide bomber", then "Islamic State")."""
         if as_mention and self.in_headline and not other.in_headline:
             self.draft, other.draft = other.draft, self.draft
-            self.mentions.append(other.draft.evidence)
-            self.actor, other.actor = other.actor or self.actor, None
+            self.actor, other.actor = better_party(other.actor, self.actor), None
             self.target = other.target or self.target
+            self.add_mention(other.draft.evidence, reasons)
         elif as_mention and other.draft.evidence.start != self.draft.evidence.start:
-            self.mentions.append(other.draft.evidence)
-        self.actor = self.actor or other.actor
+            self.add_mention(other.draft.evidence, reasons)
+        self.actor = better_party(self.actor, other.actor)
         self.target = self.target or other.target
         self.date = self.date or other.date
         self.mode = self.mode or other.mode
         for kind, count in other.counts.items():
             self.counts.setdefault(kind, count)
+        for kind, figures in other.figures.items():
+            mine = self.figures.setdefault(kind, [])
+            mine += [f for f in figures if all(f.start != g.start for g in mine)]
         seen = {(p.start, p.end) for p in self.locations}
         self.locations += [p for p in other.locations if (p.start, p.end) not in seen]
         claimants = {c.claimant.text if c.claimant else None for c in self.claims}
         self.claims += [c for c in other.claims if (c.claimant.text if c.claimant else None) not in claimants]
-        self.mentions += [m for m in other.mentions if m not in self.mentions]
+        for m in other.mentions:
+            self.add_mention(m, m.reasons if isinstance(m, Mention) else ())
         self.words |= other.words
+        self.parts += other.parts
+
+    def add_mention(self, span: Span, reasons: tuple[str, ...]) -> None:
+        if span.start == self.draft.evidence.start or any(m.start == span.start for m in self.mentions):
+            return
+        self.mentions.append(Mention(span.start, span.end, span.text, reasons) if reasons else span)
+
+
+def better_party(a: ActorRef | None, b: ActorRef | None) -> ActorRef | None:
+    """``a`` unless only ``b`` is known to the dictionary: "Islamic State" over "a suicide bomber"."""
+    if a is None:
+        return b
+    if b is None or a.name or not b.name:
+        return a
+    return b
 
 
 def same_party(a: str | None, b: str | None) -> bool | None:
@@ -174,6 +241,23 @@ def _narrowest(places: list[PlaceRef]) -> list[PlaceRef]:
     return out
 
 
+def incident_count(own: Count | None, figures: list[CountClaim]) -> Count | None:
+    """The incident's figure of one kind. One figure stands as read; several are all kept as
+    claims, ``low`` the smallest, ``high`` the largest, ``best`` the latest update of the toll
+    where the text updates it, else the evidence sentence's own figure."""
+    if own is None or len({f.start for f in figures}) < 2:
+        return own
+    claims = tuple(sorted(figures, key=lambda f: f.start))
+    updates = [f for f in claims if f.update]
+    chosen = updates[-1] if updates else next((f for f in claims if f.start == own.start), claims[0])
+    values = [f.best for f in claims if f.best is not None]
+    lows = [f.low if f.low is not None else f.best for f in claims]
+    highs = [f.high if f.high is not None else f.best for f in claims]
+    low = min([v for v in lows if v is not None] + values, default=None)
+    high = max([v for v in highs if v is not None] + values, default=None)
+    return Count(low, chosen.best, high, chosen.text, chosen.start, chosen.end, claims)
+
+
 def finish(r: Resolved, article: Article) -> Event:
     d = r.draft
     actor_kind = r.actor.kind if r.actor else None
@@ -196,7 +280,9 @@ def finish(r: Resolved, article: Article) -> Event:
         target=r.target,
         locations=tuple(_narrowest(r.locations)),
         date=r.date,
-        counts={k: r.counts.get(k) for k in ("killed", "injured", "size")},
+        counts={
+            k: incident_count(r.counts.get(k), r.figures.get(k, [])) for k in ("killed", "injured", "size")
+        },
         claims=tuple(c for c in r.claims if c.claimant is not None) or tuple(r.claims[:1]),
         mentions=tuple(sorted(r.mentions, key=lambda m: m.start)),
         acled=acled,

@@ -298,7 +298,8 @@ def _violent(
             return RIOTS, "Violent demonstration"
         return PROTESTS, "Excessive force against protesters"
     if mode == "crowd-control":
-        return PROTESTS, "Protest with intervention"
+        # ACLED's intervention is in a peaceful protest; a mob being dispersed is rioting
+        return (RIOTS, "Mob violence") if has("mob", words) else (PROTESTS, "Protest with intervention")
     if has("mob", words) or (actor == "civilian" and lemma in ("clash", "lynch", "beat")):
         return RIOTS, "Mob violence"
     if has("clash", words) and words & _COMMUNAL and not has("armed", words):

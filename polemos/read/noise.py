@@ -62,6 +62,31 @@ _INLINE_TWEET_DATELINE = re.compile(
     r"[—–-]{1,2}\s*[^\n()]{0,80}\(@\w{1,30}\)\s*"
     r"(?:[A-Za-z]+\.?\s+\d{1,2},\s*\d{4}|\d{1,2}\s+[A-Za-z]+\.?\s+\d{4})"
 )
+# Editors' notes of a wire story's versions: "(Updates death toll, adds quotes)", "UPDATES NUMBER OF
+# INJURED; ADDS DETAILS", "(Corrects spelling of name in paragraph 3)", "EDITOR'S NOTE: …".
+_EDITOR_VERBS = (
+    r"(?:UPDATES?|ADDS?|RECASTS?|CORRECTS?|REFILES?|REPEATS?|CHANGES?|REWRITES?|WRITETHRU|ADVISORY|"
+    r"EDITOR['’]?S NOTE|EDS)"
+)
+_EDITOR_NOTE = re.compile(
+    rf"^\s*(?:\(\s*(?i:{_EDITOR_VERBS})\b[^\n]*\)\s*|{_EDITOR_VERBS}\b[^a-z\n]*"
+    r"|(?i:editor['’]?s note)\s*:.*)$"
+)
+# Version and kind labels that open a wire headline: "UPDATE 2-", "REFILE-", "WRAPUP 1-", "FACTBOX-".
+_HEADLINE_LABEL = re.compile(
+    r"^\s*((?:UPDATE|REFILE|CORRECTED|WRAPUP|FACTBOX|ANALYSIS|EXCLUSIVE|INSIGHT|BREAKINGVIEWS|"
+    r"RPT|URGENT|FLASH|BRIEF|TIMELINE|EXPLAINER|GRAPHIC)(?:\s+\d+)?\s*-)"
+)
+# Credit lines and bylines: "(Reporting by X; Editing by Y)", "Additional reporting by …", "By Ahmed
+# Kingimi", "By JOHN SMITH, Associated Press".
+_CREDIT_LINE = re.compile(
+    r"^\s*\(?\s*(?:(?:Additional |Writing and )?(?:reporting|writing|editing|compiled|produced|"
+    r"translated|photographs?|graphics?)\s+by\b|By\s+" + _NAME + r"(?:\s+and\s+" + _NAME + r")?\s*"
+    r"(?:[,|-]\s*[\w .'’&-]{0,60})?\s*$)",
+    re.I,
+)
+# A section heading inside the body: a few words on a line of their own, no closing punctuation.
+_HEADING_MAX_WORDS = 6
 _ONLY_URL = re.compile(rf"^\s*(?:{_URL}\s*)+$")
 _EMBEDDED_TWEET = re.compile(r"(?:pic\.twitter\.com/|https?://t\.co/)")
 
@@ -78,9 +103,17 @@ def find_noise(text: str) -> tuple[Span, ...]:
     """Spans of lines that are not the article's own reporting, in text order."""
     spans: list[Span] = []
     previous: tuple[int, int] | None = None  # the last non-blank line, for a tweet's text
-    for start, end in _lines(text):
+    lines = [(a, b) for a, b in _lines(text) if text[a:b].strip()]
+    for n, (start, end) in enumerate(lines):
         line = text[start:end]
-        if not line.strip():
+        label = _HEADLINE_LABEL.match(line)
+        if label:
+            spans.append(_visible(text, start + label.start(1), start + label.end(1)))
+        if 0 < n < len(lines) - 1 and _is_heading(
+            line, text[slice(*lines[n - 1])], text[slice(*lines[n + 1])]
+        ):
+            spans.append(_visible(text, start, end))
+            previous = (start, end)
             continue
         if len(line.strip()) > _TWEET_MAX:
             # a long line is reporting, even when an extractor glued a caption or a tweet to it:
@@ -104,9 +137,30 @@ def find_noise(text: str) -> tuple[Span, ...]:
             or _CREDIT_TAIL.search(line)
             or _ONLY_URL.match(line)
             or _EMBEDDED_TWEET.search(line)
+            or _EDITOR_NOTE.match(line)
+            or _CREDIT_LINE.match(line)
         ):
             spans.append(_visible(text, start, end))
     return tuple(spans)
+
+
+def _is_heading(line: str, before: str, after: str) -> bool:
+    """ "Matanov's involvement", "What happened next": a short line between two paragraphs, ending
+    with no punctuation, is a heading, not reporting. Between lines of hard-wrapped text (the line
+    before ends mid-sentence) it is a fragment of a sentence; a dateline ("BOSTON —") is no heading."""
+    words = line.split()
+    stripped = line.strip()
+    if not words or len(words) > _HEADING_MAX_WORDS or stripped[-1] in ".!?\"'’”:;,—–-)":
+        return False
+    if not before.rstrip() or before.rstrip()[-1] not in ".!?\"'’”:)":
+        return False
+    nxt = after.lstrip()
+    return (
+        not stripped.isupper()
+        and stripped[0].isupper()
+        and bool(nxt)
+        and (nxt[0].isupper() or nxt[0] in "\"“‘'")
+    )
 
 
 def _parts_of_long_line(text: str, start: int, end: int) -> list[Span]:

@@ -32,6 +32,19 @@ def segments(text: str, base: int, marks: Iterable[Mark]) -> list[tuple[str, str
     return out
 
 
+def evidence_segments(ev: dict[str, Any]) -> list[tuple[str, str]]:
+    """An article-level event's evidence cut at its fields' spans; its text unmarked when the evidence
+    has no offset (a stored record keeps whatever it was written with), nothing when it has no text."""
+    evid = ev.get("evidence")
+    text = evid.get("text") if isinstance(evid, dict) else None
+    if not isinstance(text, str):
+        return []
+    base = evid.get("start")  # type: ignore[union-attr]
+    if not isinstance(base, int):
+        return [(text, "")]
+    return segments(text, base, event_marks(ev))
+
+
 def _rank(kind: str) -> int:
     return KINDS.index(kind) if kind in KINDS else len(KINDS)
 

@@ -5,16 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from polemos.api import data
 from polemos.api.errors import ApiError, error_body
-from polemos.api.routes import Filters
+from polemos.api.routes import ID, MAX_OFFSET, MAX_PAGE, Filters, storable
 from polemos.errors import Errors
 from polemos.store.records import event_uid
 from polemos.web import HERE
-from polemos.web.highlight import event_marks, segments
+from polemos.web.highlight import event_marks, evidence_segments, segments
 
 TYPE_COLORS = {
     "ASSAULT": "#c0392b", "COERCE": "#8e44ad", "MOBILIZE": "#d35400", "THREATEN": "#e67e22",
@@ -26,7 +26,9 @@ TYPE_COLORS = {
 MODALITIES = ("asserted", "planned", "proposed", "threatened", "hypothetical", "negated", "denied")
 
 templates = Jinja2Templates(directory=HERE / "templates")
-templates.env.globals.update(type_colors=TYPE_COLORS, segments=segments, event_marks=event_marks)
+templates.env.globals.update(
+    type_colors=TYPE_COLORS, segments=segments, event_marks=event_marks, evidence_segments=evidence_segments
+)
 router = APIRouter(include_in_schema=False)
 
 
@@ -63,7 +65,7 @@ def events_fragment(
         return _error_page(request, ApiError(503, Errors.E608))
     where, bbox = filters
     sort = sort if sort in data.SORTS else "-date"
-    q = data.EventQuery(where, bbox, sort, max(0, offset), min(max(1, limit), 1000))
+    q = data.EventQuery(where, bbox, sort, min(max(0, offset), MAX_OFFSET), min(max(1, limit), MAX_PAGE))
     total, found = data.page_events(store, q, fused=request.app.state.fused)
     return _page(request, "_rows.html", events=found, total=total)
 
@@ -73,9 +75,9 @@ def event_page(request: Request, event_id: str) -> HTMLResponse:
     store = request.app.state.store
     if store is None:
         return _error_page(request, ApiError(503, Errors.E608))
-    found = data.event_detail(store, event_id, fused=request.app.state.fused)
+    found = data.event_detail(store, event_id, fused=request.app.state.fused) if storable(event_id) else None
     if found is None:
-        return _error_page(request, ApiError(404, Errors.E404.format(id=event_id)))
+        return _error_page(request, ApiError(404, Errors.E404.format(id=event_id[:ID])))
     return _page(request, "event.html", ev=found)
 
 
@@ -84,18 +86,26 @@ def article_page(request: Request, article_id: str) -> HTMLResponse:
     store = request.app.state.store
     if store is None:
         return _error_page(request, ApiError(503, Errors.E608))
-    record = store.article(article_id)
+    record = store.article(article_id) if storable(article_id) else None
     if record is None:
-        return _error_page(request, ApiError(404, Errors.E607.format(id=article_id)))
+        return _error_page(request, ApiError(404, Errors.E607.format(id=article_id[:ID])))
     text = store.article_text(article_id) or ""
     marks = []
     for ev in record.get("events") or []:
         evid = ev.get("evidence") or {}
-        if isinstance(evid.get("start"), int):
+        if isinstance(evid.get("start"), int) and isinstance(evid.get("end"), int):
             marks.append((evid["start"], evid["end"], "evidence"))
         marks.extend(event_marks(ev))
     uids = {ev.get("id"): event_uid(article_id, ev.get("id")) for ev in record.get("events") or []}
     return _page(request, "article.html", rec=record, text=text, segs=segments(text, 0, marks), uids=uids)
+
+
+@router.get("/types.css")
+def type_colours() -> Response:
+    """Each PLOVER type's colour as CSS (the pages carry no style attributes: see the CSP)."""
+    rules = [".type { --c: #95a5a6; }"]
+    rules += [f'.type[data-type="{t}"] {{ --c: {c}; }}' for t, c in TYPE_COLORS.items()]
+    return Response("\n".join(rules) + "\n", media_type="text/css", headers={"Cache-Control": "max-age=3600"})
 
 
 @router.get("/paste", response_class=HTMLResponse)

@@ -7,7 +7,10 @@ const PM = (() => {
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs || {})) {
-      if (v !== null && v !== undefined) node.setAttribute(k, v);
+      if (v === null || v === undefined) continue;
+      // styles through the CSSOM: the Content-Security-Policy refuses style attributes
+      if (k === "style") node.style.cssText = v;
+      else node.setAttribute(k, v);
     }
     for (const c of children) {
       if (c === null || c === undefined) continue;

@@ -1,0 +1,309 @@
+"""Police and security forces as doers where the usual roles find none.
+
+Reports of policing name the doer in ways a subject or a "by" phrase does not, and often in lower
+case, where the model's names and parses are weakest:
+
+* a modifier of the act: "police firing", "police bullets", "crpf firing", "army shelling" (the
+  lower-case parse often makes the doer the head: "police" <- acl "firing");
+* a "by" phrase on a gerund: "rounds of firing by the police";
+* for arrests and crowd control told in the passive without a "by" phrase ("were arrested", "tear-gas
+  shells were lobbed"), the police or security force the same sentence names as a doer or as the
+  source: "the police fired in the air and 50 persons were arrested", "police said 200 persons were
+  rounded up". The doer is then a span of the text that names them. A sentence that names no such
+  body leaves the doer null, though in these reports arrests are the police's: nulls stay honest.
+
+Which words name a police or security force is the actor dictionary's knowledge (kind police or
+military: "police", "cops", "constables", "the crpf", "srp", "rapid action force", "troops").
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from polemos.extraction import roles
+from polemos.extraction.attribution import Claimant
+from polemos.extraction.drafts import Draft
+from polemos.extraction.lexicon import could_act, object_controller
+
+FORCE_KINDS = frozenset({"police", "military"})
+# Acts only a police or security force does to people: their passive takes the force the sentence names.
+_POLICING_MODES = frozenset({"arrest", "crowd-control"})
+_MODIFIERS = ("compound", "amod", "nmod", "poss")
+
+
+@lru_cache(maxsize=4096)
+def _force_word(text: str) -> bool:
+    from polemos.resolve.actors import get_dictionary
+
+    if not text.strip() or not any(c.isalpha() for c in text):
+        return False
+    return get_dictionary().resolve(text, 0, len(text)).kind in FORCE_KINDS
+
+
+def names_force(tok: Token) -> bool:
+    """Does this word, with the words that make a name with it, name a police or security force?
+    ("police", "the crpf jawans", "rapid action force", "policemen"; not "police station")."""
+    if tok.pos_ not in ("NOUN", "PROPN", "X"):
+        return False
+    words = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.i == tok.i - 1] + [tok]
+    return _force_word(" ".join(t.lower_ for t in words)) or _force_word(tok.lower_)
+
+
+def nominal_doer(head: Token, first: int | None = None) -> Token | None:
+    """The force an act's own words name: "police firing", "the crpf's firing", "firing by the
+    police", "a police lathi-charge" (a modifier of any word of the trigger from ``first`` on),
+    and the lower-case parse "police" <- acl "firing"."""
+    words = [head] if first is None else [t for t in head.doc[first : head.i + 1]]
+    for word in words:
+        stack = [c for c in word.lefts if c.dep_ in _MODIFIERS]
+        while stack:  # "a police lathi-charge": police <- lathi <- charge
+            child = stack.pop(0)
+            if (first is None or child.i < first) and names_force(child):
+                return child
+            stack += [c for c in child.lefts if c.dep_ in ("compound", "amod")]
+    if head.dep_ == "acl" and head.tag_ == "VBG" and head.head.i < head.i and names_force(head.head):
+        return head.head
+    if head.dep_ == "compound" and head.head.i > head.i:
+        # "police firing victims": the act is itself a modifier; its own modifiers still say whose
+        for child in head.lefts:
+            if names_force(child):
+                return child
+    for child in head.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ == "by":
+            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if obj is not None and names_force(obj):
+                return obj
+    return None
+
+
+def _passive(head: Token) -> bool:
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children):
+        return not any(c.dep_ == "agent" for c in head.children)
+    # "the 62 persons arrested in godhra" (not "police arrested 50 workers", a mis-parsed active)
+    return (
+        head.dep_ in ("acl", "amod")
+        and head.tag_ == "VBN"
+        and not any(c.dep_ in ("dobj", "obj") for c in head.children)
+    )
+
+
+def _their_operation(tok: Token, verb: Token) -> bool:
+    """ "shells were lobbed during the police action", "arrested in a police raid": the force names
+    the operation the act was part of, in a phrase of the act's own verb."""
+    if tok.dep_ not in ("compound", "amod", "poss") or tok.head.dep_ != "pobj":
+        return False
+    prep = tok.head.head
+    return prep.dep_ == "prep" and prep.lower_ in ("in", "during", "by") and prep.head.i == verb.i
+
+
+def _doer_in_sentence(d: Draft, sent: SpacySpan, claimant: Claimant | None) -> Token | None:
+    """A police or security force the sentence names as a doer (a subject, a "by" phrase) or as the
+    source of the report ("police said", "according to police"), nearest the act first."""
+    found = []
+    for tok in sent:
+        if tok.i in range(d.trigger_begin, d.trigger_end) or not names_force(tok):
+            continue
+        # the source of the report: "police said", "said railway police sources", "according to police"
+        source = claimant is not None and claimant.start <= tok.idx < claimant.end
+        according = tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
+        operation = _their_operation(tok, d.head)
+        modifier = tok.dep_ in ("compound", "amod", "poss") and not names_force(tok.head)
+        if modifier and not (source or according or operation):
+            continue  # "the police station", "the police commissioner's office" keep their own head
+        doer = tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")
+        if doer or source or according or operation:
+            found.append(tok)
+    if not found:
+        return None
+    return min(found, key=lambda t: abs(t.i - d.head.i))
+
+
+# Acts a force's name stands before: "killed in the police firing" (lower case: "in the police" +
+# "firing" is a common mis-parse), "injured in a police lathi-charge", "fell to police bullets".
+_ACTS = frozenset(
+    "fire firing shooting action lathi lathicharge lathi-charge charge bullet bullets crackdown raid "
+    "attack excess excesses atrocity atrocities brutality operation".split()
+)
+
+
+def _force_in_cause(verb: Token) -> Token | None:
+    """A passive death or injury's cause phrase that names a force before its act: "killed in the
+    police firing", "injured in police action", whatever the parse made of the act's word."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for prep in verb.children:
+        if prep.dep_ not in ("prep", "agent") or prep.lower_ not in ("in", "during", "by", "to"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            for act in _of_chain(obj):  # "in 500 rounds of firing by the police"
+                doer = nominal_doer(act)
+                if doer is not None:
+                    return doer
+            if not names_force(obj):
+                continue
+            nxt = obj.doc[obj.i + 1] if obj.i + 1 < len(obj.doc) else None
+            if (nxt is not None and nxt.lemma_.lower() in _ACTS) or any(
+                c.lemma_.lower() in _ACTS for c in obj.children if c.dep_ in ("acl", "compound", "amod")
+            ):
+                return obj
+    return None
+
+
+def _of_chain(tok: Token) -> list[Token]:
+    """A noun and the nouns or gerunds its "of" phrases name: "rounds of firing" -> rounds, firing."""
+    out = [tok]
+    for _ in range(3):
+        nxt = next(
+            (g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+             if g.dep_ in ("pobj", "pcomp")),
+            None,
+        )  # fmt: skip
+        if nxt is None:
+            break
+        out.append(nxt)
+        tok = nxt
+    return out
+
+
+def implied_doer(d: Draft, sent: SpacySpan, claimant: Claimant | None) -> Token | None:
+    """The police or security force a construction gives as the doer when no subject or agent does
+    (see the module's docstring), else None."""
+    head = d.head
+    if d.type in ("ASSAULT", "COERCE", "MOBILIZE"):
+        first = d.trigger_begin if d.trigger_begin < head.i else None
+        doer = (
+            (first is not None and nominal_doer(head, first)) or nominal_doer(head) or _force_in_cause(head)
+        )
+        if doer is not None:
+            return doer
+    if d.entry.mode in _POLICING_MODES and (head.pos_ not in ("VERB", "AUX") or _passive(head)):
+        return _doer_in_sentence(d, sent, claimant)
+    return None
+
+
+def earlier_doer(d: Draft, earlier: list[Draft]) -> tuple[int, int] | None:
+    """A passive arrest or act of crowd control with no doer in its own sentence takes the force
+    the article last told making an arrest or using force: "police arrested 50 bjp workers … six
+    more activists were arrested at maidagin", "the police opened fire … tear-gas shells were
+    lobbed to disperse the crowd". The doer is that earlier mention (a span of the text, as a
+    pronoun's antecedent is). With no such act before it, the doer stays null."""
+    head = d.head
+    if d.entry.mode not in _POLICING_MODES or (head.pos_ in ("VERB", "AUX") and not _passive(head)):
+        return None
+    text = head.doc.text
+    for e in reversed(earlier):
+        acting = (e.type == "COERCE" and e.entry.mode in _POLICING_MODES) or e.type == "ASSAULT"
+        if e.actor is not None and acting and _force_word(text[e.actor[0] : e.actor[1]]):
+            return e.actor
+    return None
+
+
+def outside_trigger(tok: Token | None, d: Draft) -> Token | None:
+    """A role read inside the trigger's own words is a mis-parse of them: "the police lathi -
+    charged" makes "police lathi" the subject, "opened fire on the crowd" makes "fire" the object.
+    The role is then the words beside the trigger: the compound before it, the object after it."""
+    if tok is None or not d.trigger_begin <= tok.i < d.trigger_end:
+        return tok
+    if tok.dep_ in ("dobj", "obj"):  # "opened fire on the crowd": the "on" phrase after it
+        for word in (tok, d.head):
+            for child in word.children:
+                after = child.i >= d.trigger_end - 1
+                if after and child.dep_ == "prep" and child.lower_ in ("on", "at", "against", "upon"):
+                    obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                    if obj is not None:
+                        return obj
+        return None
+    outside = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and c.i < d.trigger_begin]
+    return outside[-1] if outside else None
+
+
+def _token(d: Draft, span: tuple[int, int] | None) -> Token | None:
+    if span is None:
+        return None
+    chars = d.head.doc.char_span(span[0], span[1], alignment_mode="expand")
+    return chars.root if chars is not None else None
+
+
+def _span(tok: Token) -> tuple[int, int]:
+    start, end = roles.np_bounds(tok)
+    doc = tok.doc
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def _direct_object(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+
+
+def complete_roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[Draft]) -> None:
+    """Correct and complete the doer and the target the parse gave, where lower-case text and the
+    constructions of policing mislead it:
+
+    * a participle with a direct object is active ("dharwad: police arrested 50 workers", parsed as
+      "police [who were] arrested"): the noun it modifies is the doer, its object the target;
+    * a passive whose subject the parse lost ("… being killed in police firing") has no subject
+      doer: the one the shared clause gives is the victim's side, not the doer;
+    * an infinitive or gerund controlled by an object is done by that object ("forcing the police
+      to open fire", "criticised the police for opening fire"); a gerund after a verb's
+      preposition by the verb's subject ("the police resorted to firing");
+    * a role read inside the trigger's own words moves beside it ("opened fire on the crowd": the
+      crowd, not "fire"; "the police lathi - charged": the police);
+    * a doer still missing: the force the construction gives (``implied_doer``), else, for a
+      passive arrest or act of crowd control, the force the article last told acting
+      (``earlier_doer``).
+    """
+    head = d.head
+    actor, target = _token(d, d.actor), _token(d, d.target)
+    new_actor, new_target = actor, target
+    verb = head.pos_ in ("VERB", "AUX")
+    obj = _direct_object(head) if verb else None
+    doer_noun = head.head
+    if (
+        verb
+        and head.dep_ == "acl"
+        and head.tag_ == "VBN"
+        and obj is not None
+        and not doer_noun.like_num
+        and (names_force(doer_noun) or could_act(doer_noun))
+    ):
+        new_actor = actor or head.head
+        if target is None or target.i == head.head.i:
+            new_target = obj
+    elif (
+        verb
+        and actor is not None
+        and any(c.dep_ == "auxpass" for c in head.children)
+        and not any(c.dep_ == "nsubjpass" for c in head.children)
+        and not (actor.dep_ == "pobj" and actor.head.dep_ == "agent")
+    ):
+        new_actor = None
+    controller = object_controller(head) if verb else None
+    if controller is not None:
+        new_actor = controller
+    elif new_actor is None and head.dep_ == "pcomp" and head.head.dep_ == "prep":
+        above = head.head.head
+        if above.pos_ in ("VERB", "AUX"):
+            new_actor = roles.subject_of(above)
+    new_actor, new_target = outside_trigger(new_actor, d), outside_trigger(new_target, d)
+    if new_actor is None:
+        new_actor = implied_doer(d, sent, claimant)
+    if new_actor is not actor and (new_actor is None or actor is None or new_actor.i != actor.i):
+        d.actor = _span(new_actor) if new_actor is not None else None
+    if new_target is not target and (new_target is None or target is None or new_target.i != target.i):
+        d.target = _span(new_target) if new_target is not None else None
+    if d.actor is None:
+        d.actor = earlier_doer(d, earlier)
+    d.actor, d.target = _beside_trigger(d.actor, d), _beside_trigger(d.target, d)
+
+
+def _beside_trigger(span: tuple[int, int] | None, d: Draft) -> tuple[int, int] | None:
+    """A role's words stop short of the trigger's: "shot dead two rioters" has the target "two
+    rioters", not "dead two rioters"."""
+    if span is None or not (span[0] < d.trigger.end <= span[1] and span[0] >= d.trigger.start):
+        return span
+    rest = [t for t in d.head.doc[d.trigger_end :] if t.idx < span[1] and not t.is_punct]
+    return (rest[0].idx, span[1]) if rest else None

@@ -1,0 +1,402 @@
+"""Incident assembly: the sentences of an article that tell one incident become one event.
+
+A news story tells its incident again and again: the headline, the lead, a quote, the toll update
+("the death toll has risen to 42"), the claim of responsibility, the paragraph that recalls it ("the
+attack was the deadliest since January"). Each of those sentences gives a sentence-level event; this
+stage folds each into the incident it restates, keeps every figure it gives as a claim, and records
+why it was judged the same incident (``Mention.reasons``).
+
+The judgement, in text order, of each event against the incidents already told:
+
+- it cannot be an incident that differs from it in type, modality, country, named place, a named
+  party, its date (an undated incident stands at the publication week) or a figure that is not an
+  update; nor when the text marks it as another ("also", "in a separate attack", "another blast");
+- among those it may be, it joins the one it shares most with (a party, a place, a figure; +2 for a
+  headline and its lead, an anaphor such as "the attack" or "Saturday's strike" and a toll update);
+- it needs enough: for a violent event one shared thing, or none at all when it brings nothing of its
+  own (no place, date, figure or named party) and there is only one incident it can be — in a story of
+  one attack, "gunmen opened fire" a paragraph later is that attack, while in a round-up of several
+  it could be any of them and stays apart; for other types two, since "called for calm" twice may be
+  two callers.
+
+Anaphors take the nearest incident they fit, toll updates and bare mentions the article's main one
+(its first), the one a story's later paragraphs keep coming back to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from polemos.extraction.attribution import sentence_claimants
+from polemos.extraction.counts import find_counts, number_tokens
+from polemos.extraction.doctext import doc_text
+from polemos.extraction.events import headline_end, is_event_noun
+from polemos.extraction.numbers import parse_quantity
+from polemos.read.noise import in_noise
+from polemos.resolve.actors import ActorDictionary, ArticleContext
+from polemos.types import Article, Count, CountClaim, PlaceRef, Span, TimeRef
+
+from .resolved import Resolved, same_party
+
+VIOLENT = frozenset({"ASSAULT"})
+MIN_LINKS = {"violent": 1, "other": 2}
+_DATE_SLACK = {"day": 1, "week": 7, "month": 31, "year": 366}
+
+_ANOTHER_ADVERBS = frozenset("also again separately meanwhile too additionally elsewhere".split())
+_ANOTHER_MODIFIERS = frozenset(
+    "another second third separate other new further fresh earlier previous latest".split()
+)
+_DEFINITE = frozenset("the this that these those".split())
+# Nouns that count the dead of an incident ("the death toll", "the number of dead").
+TOLL_NOUNS = frozenset("toll tally count number figure".split())
+TOLL_UPDATE_LEMMAS = frozenset(
+    "rise climb reach jump increase stand mount grow swell surpass exceed top hit bring raise".split()
+)
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """Whether an event may be an incident told before, and what links them."""
+
+    links: int
+    reasons: tuple[str, ...]
+
+
+def assemble(events: list[Resolved], published: date | None) -> list[Resolved]:
+    """Fold each event into the earlier incident it restates; distinct incidents stay apart."""
+    incidents: list[Resolved] = []
+    for ev in events:
+        if another(ev):
+            incidents.append(ev)
+            continue
+        choice = _choose(incidents, ev, published)
+        if is_toll_update(ev.draft.head.sent):
+            ev.add_figures(toll_figures(ev.draft.head.sent))
+            ev.mark_update()
+        if choice is None:
+            incidents.append(ev)
+        else:
+            incident, judgement = choice
+            incident.absorb(ev, as_mention=True, reasons=judgement.reasons)
+    for incident in incidents:
+        incident.tell_from(max(incident.parts, key=_completeness))
+    return incidents
+
+
+def _completeness(part: Resolved) -> tuple[bool, int, bool, int]:
+    """Which of an incident's sentences tells it most fully, to stand as its evidence: a body
+    sentence over the headline, then the one naming most (doer, target, place, date, figure), then
+    a verb's clause over a noun's, then the earliest."""
+    d = part.draft
+    filled = (
+        (part.actor is not None)
+        + (part.target is not None)
+        + any(p.feature != "country" for p in d.locations)
+        + (d.date is not None)
+        + bool(d.counts)
+    )
+    return (not d.in_headline, filled, d.head.pos_ in ("VERB", "AUX"), -d.evidence.start)
+
+
+def _choose(
+    incidents: list[Resolved], ev: Resolved, published: date | None
+) -> tuple[Resolved, Judgement] | None:
+    anaphor = refers_back(ev)
+    toll = is_toll_update(ev.draft.head.sent)
+    family = "violent" if ev.type in VIOLENT else "other"
+    bare = family == "violent" and _brings_nothing(ev)
+    # the first body sentence of a type after a headline of that type is the headline's lead
+    lead = not ev.in_headline and not any(i.type == ev.type and not i.in_headline for i in incidents)
+    best: tuple[tuple[int, int, int], Resolved, Judgement] | None = None
+    fitting = 0  # incidents it may be: a bare mention joins one only when it can be no other
+    for n, inc in enumerate(incidents):
+        if inc.type != ev.type or inc.sent_index == ev.sent_index:
+            continue
+        j = judge(inc, ev, published, toll=toll, lead=lead and inc.in_headline)
+        if j is None:
+            continue
+        fitting += 1
+        extra: tuple[str, ...] = ()
+        if anaphor:
+            extra = ("refers back to it",)
+        elif toll and inc.counts.get("killed") is not None:
+            extra = ("updates its toll",)
+        j = Judgement(j.links + 2 * bool(extra), j.reasons + extra)
+        # most links; for an anaphor then the incident told most often (the story's own) and the
+        # nearest; for anything else the first (the story's own)
+        rank = (j.links, len(inc.parts), n) if anaphor else (j.links, 0, -n)
+        if best is None or rank > best[0]:
+            best = (rank, inc, j)
+    if best is None:
+        return None
+    _, inc, j = best
+    if j.links >= MIN_LINKS[family] or (bare and j.links == 0 and fitting == 1):
+        return inc, Judgement(j.links, j.reasons or ("nothing of its own tells it apart",))
+    return None
+
+
+def judge(
+    a: Resolved, b: Resolved, published: date | None, toll: bool = False, lead: bool = False
+) -> Judgement | None:
+    """None when ``b`` cannot be incident ``a``; else what links them (which may be nothing).
+    ``lead``: ``a`` is a headline and ``b`` the first body sentence of its type."""
+    if a.modality != b.modality and not (a.in_headline or b.in_headline):
+        return None
+    reasons: list[str] = []
+    for role, x, y in (("doer", a.actor_key, b.actor_key), ("target", a.target_key, b.target_key)):
+        same = same_party(x, y)
+        if same is False:
+            return None
+        if same:
+            reasons.append(f"same {role}")
+    place = places_link(a.locations, b.draft.locations)
+    if place is None:
+        return None
+    if place:
+        reasons.append("same place")
+    for kind in ("killed", "injured", "size"):
+        c = counts_link(a.counts.get(kind), b.draft.counts.get(kind), update=toll)
+        if c is None:
+            return None
+        if c:
+            reasons.append(f"same {kind} figure")
+    if not dates_meet(a.date, b.date, published):
+        return None
+    if lead:
+        reasons += ["headline and lead", "headline and lead"]  # counts twice: they tell one story
+    links = len(reasons)
+    return Judgement(links, tuple(dict.fromkeys(reasons)))
+
+
+def another(ev: Resolved) -> bool:
+    """ "They also shelled …", "in another attack", "a separate blast": a new incident."""
+    head = ev.draft.head
+    clause = [head] + ([ev.draft.governor] if ev.draft.governor is not None else [])
+    for tok in clause:
+        for child in tok.children:
+            if child.dep_ in ("advmod", "npadvmod") and child.lower_ in _ANOTHER_ADVERBS:
+                return True
+            if child.dep_ in ("amod", "det") and child.lower_ in _ANOTHER_MODIFIERS:
+                return True
+            if child.dep_ == "prep":  # "in a separate attack, gunmen killed …", "in one incident"
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and any(
+                        (g.dep_ in ("amod", "det") and g.lower_ in _ANOTHER_MODIFIERS)
+                        or (g.dep_ == "nummod" and g.lower_ == "one")
+                        for g in obj.children
+                    ):
+                        return True
+    return False
+
+
+def refers_back(ev: Resolved) -> bool:
+    """A definite event noun points at an incident already told: "the attack", "this bombing",
+    "Saturday's strike", "the attack on the Hayat Hotel" — as the event's own trigger, or as the
+    subject of its verb ("The strike destroyed a whole section", "The blast killed two more")."""
+    head = ev.draft.head
+    if head.pos_ == "NOUN":
+        return _definite(head)
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.pos_ == "NOUN" and is_event_noun(subject) and _definite(subject)
+
+
+def _definite(noun: Token) -> bool:
+    for c in noun.children:
+        if c.dep_ == "det" and c.lower_ in _DEFINITE:
+            return True
+        if c.dep_ == "poss" and (c.ent_type_ in ("DATE", "TIME") or c.lower_ in ("its", "their")):
+            return True
+    return False
+
+
+def _brings_nothing(ev: Resolved) -> bool:
+    """No place, figure or named party of its own: nothing that could make it another incident."""
+    named = [r for r in (ev.actor, ev.target) if r is not None and r.name]
+    places = [p for p in ev.draft.locations if p.feature != "country"]
+    return not named and not places and not ev.draft.counts and ev.date is None
+
+
+def is_toll_update(sent: SpacySpan) -> bool:
+    """ "The death toll has risen to 42", "bringing the toll to 21", "the number of dead stood at 9"."""
+    return bool(_toll_words(sent))
+
+
+def _toll_words(sent: SpacySpan) -> list[Token]:
+    found = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if lemma not in TOLL_NOUNS or (lemma != "toll" and not _of_the_dead(tok)):
+            continue
+        verb = tok.head
+        if verb.lemma_.lower() in TOLL_UPDATE_LEMMAS or any(
+            v.lemma_.lower() in TOLL_UPDATE_LEMMAS for v in verb.ancestors
+        ):
+            found.append(tok)
+        elif tok.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.lemma_.lower() == "be":
+            found.append(tok)  # "the toll is now 42"
+    return found
+
+
+def toll_figures(sent: SpacySpan) -> list[tuple[str, Count]]:
+    """The killed / injured figures of a toll sentence: those the count reader classifies, and the
+    figure the toll itself reaches ("the toll has risen to 42": 42 killed)."""
+    found = [(k, c) for k, c in find_counts(sent) if k in ("killed", "injured")]
+    known = {c.start for _, c in found}
+    doc = sent.doc
+    for toll in _toll_words(sent):
+        verb = toll.head
+        scope = {t.i for t in verb.subtree} - {t.i for t in toll.subtree}
+        for start, end in number_tokens(sent):
+            qty = None
+            while start < end and qty is None:  # a hedge may be the preposition: "risen to 42"
+                qty = parse_quantity(doc[start:end].text)
+                start += qty is None
+            span = doc[start:end]
+            if qty is None or span.root.i not in scope or span.start_char in known:
+                continue
+            kind = (
+                "injured"
+                if any(t.lemma_.lower() in ("injury", "wound", "injure") for t in toll.subtree)
+                else "killed"
+            )
+            found.append((kind, Count(*qty, span.text, span.start_char, span.end_char)))
+            known.add(span.start_char)
+    return found
+
+
+def _of_the_dead(tok: Token) -> bool:
+    for prep in tok.children:
+        if (
+            prep.dep_ == "prep"
+            and prep.lower_ == "of"
+            and any(
+                o.lower_ in ("dead", "deaths", "casualties", "victims", "fatalities") for o in prep.children
+            )
+        ):
+            return True
+    return False
+
+
+def places_link(a: list[PlaceRef], b: list[PlaceRef]) -> int | None:
+    """1: a shared place (or one inside the other's area); 0: nothing to compare; None: different
+    countries, or different named places neither of which contains the other."""
+    countries_a = {p.country for p in a if p.country}
+    countries_b = {p.country for p in b if p.country}
+    if countries_a and countries_b and not countries_a & countries_b:
+        return None
+    # an unresolved name ("the Hayat Hotel") can be anywhere: it neither links nor contradicts
+    named_a = [p for p in a if p.feature != "country" and p.geonameid]
+    named_b = [p for p in b if p.feature != "country" and p.geonameid]
+    if not named_a or not named_b:
+        return 0
+    if {_key(p) for p in named_a} & {_key(p) for p in named_b}:
+        return 1
+    if any(_contains(p, q) or _contains(q, p) for p in named_a for q in named_b):
+        return 1
+    return None
+
+
+def _key(place: PlaceRef) -> str:
+    return str(place.geonameid) if place.geonameid else (place.name or place.text).casefold()
+
+
+_AREAS = frozenset({"admin1", "admin2", "region"})
+
+
+def _contains(area: PlaceRef, place: PlaceRef) -> bool:
+    """A province (or district) the other place lies in: "Idlib province" and "Maarat al-Numan".
+    Two towns of one province are two places."""
+    if area.feature not in _AREAS or not area.name or area.country != place.country:
+        return False
+    return (place.admin1 or "").casefold() == area.name.casefold()
+
+
+def counts_link(a: Count | None, b: Count | None, update: bool = False) -> int | None:
+    """1: the same figure; 0: nothing to compare, figures close enough to be one toll told by two
+    sources, an open figure and a larger one ("at least 20", then 31), or a later update; None:
+    figures too far apart to be one incident's."""
+    if a is None or b is None or a.best is None or b.best is None:
+        return 0
+    big, small = max(a.best, b.best), min(a.best, b.best)
+    if big == small:
+        return 1
+    lower = a if a.best <= b.best else b
+    if update or small >= 0.7 * big or lower.high is None:
+        return 0
+    return None
+
+
+def dates_meet(a: TimeRef | None, b: TimeRef | None, published: date | None) -> bool:
+    """Within the coarser precision; an undated incident stands at the publication week."""
+    sa, pa = _when(a, published)
+    sb, pb = _when(b, published)
+    if sa is None or sb is None:
+        return True
+    slack = max(_DATE_SLACK.get(pa, 1), _DATE_SLACK.get(pb, 1))
+    if a is None or b is None:
+        # An undated mention is told of the present story; a dated one far from it is not.
+        slack = max(slack, 7)
+    return abs((sa - sb).days) <= slack
+
+
+def _when(t: TimeRef | None, published: date | None) -> tuple[date | None, str]:
+    if t is not None and t.start_date is not None:
+        return t.start_date, t.precision or "day"
+    return published, "week"
+
+
+_AGGREGATE = frozenset("since conflict war insurgency uprising so-far year years decade".split())
+
+
+def attach_tolls(
+    incidents: list[Resolved],
+    doc: Doc,
+    article: Article,
+    countries: Sequence[str],
+    actors: ActorDictionary,
+    noise: tuple[Span, ...],
+    sentences_with_events: set[int],
+) -> None:
+    """A sentence that only updates the toll ("Later on Thursday, the state government said the
+    death toll had risen to 42") tells the article's main violent incident: its figures join that
+    incident's claims and the sentence its mentions. A toll of a war or a year ("the death toll
+    since the conflict began") is none of the incident's."""
+    main = next((r for r in incidents if r.type in VIOLENT), None)
+    if main is None:
+        return
+    sents = list(doc.sents)
+    todo = [
+        i
+        for i, s in enumerate(sents)
+        if i not in sentences_with_events
+        and not in_noise(noise, s.start_char, s.end_char)
+        and is_toll_update(s)
+        and not any(t.lower_ in _AGGREGATE for t in s)
+    ]
+    if not todo:
+        return
+    text = doc_text(doc)
+    claimants = sentence_claimants(doc, sents, headline_end(text))
+    for i in todo:
+        figures = toll_figures(sents[i])
+        if not figures:
+            continue
+        who = claimants[i]
+        ref = None if who is None else actors.resolve(
+            text[who.start : who.end], who.start, who.end, countries=countries,
+            context=ArticleContext(text, who.start),
+        )  # fmt: skip
+        for kind, c in figures:
+            main.figures.setdefault(kind, []).append(
+                CountClaim(c.low, c.best, c.high, c.text, c.start, c.end, ref, update=True)
+            )
+            main.counts.setdefault(kind, c)
+        sent = sents[i]
+        start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
+        end = sent.end_char - (len(sent.text) - len(sent.text.rstrip()))
+        main.add_mention(Span(start, end, text[start:end]), ("updates its toll",))

@@ -1,0 +1,224 @@
+"""Incident assembly: the sentences of an article that tell one incident are one event; distinct
+incidents, reactions to them and sums of many stay apart (extraction/incidents.py, reactions.py,
+generic.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from conftest import events_of, only_event
+
+from polemos.extraction.incidents import counts_link, dates_meet, places_link
+from polemos.types import Count, PlaceRef, TimeRef
+
+# ---- the judgement's parts, on hand-made records (no model) ----------------------------------------
+
+
+def _place(name: str, gid: int, feature: str, admin1: str, cc: str = "SY") -> PlaceRef:
+    return PlaceRef(name, 0, len(name), name=name, geonameid=gid, country=cc, admin1=admin1, feature=feature)
+
+
+def test_two_towns_of_one_province_are_two_places() -> None:
+    idlib_town = _place("Maarat al-Numan", 1, "city", "Idlib")
+    saraqib = _place("Saraqib", 2, "city", "Idlib")
+    province = _place("Idlib", 3, "admin1", "Idlib")
+    assert places_link([idlib_town], [saraqib]) is None
+    assert places_link([province], [saraqib]) == 1
+    assert places_link([saraqib], [saraqib]) == 1
+    assert places_link([saraqib], [_place("Mosul", 4, "city", "Nineveh", "IQ")]) is None
+
+
+def test_an_unresolved_name_neither_links_nor_contradicts() -> None:
+    hotel = PlaceRef("the Hayat Hotel", 0, 15)
+    assert places_link([_place("Mogadishu", 5, "city", "Banaadir", "SO")], [hotel]) == 0
+
+
+def _count(best: int, high: int | None, text: str) -> Count:
+    return Count(best, best, high, text, 0, len(text))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "update", "expected"),
+    [
+        (_count(31, 31, "31"), _count(31, 31, "31"), False, 1),
+        (_count(37, 37, "37"), _count(42, 42, "42"), False, 0),  # two sources' close figures
+        (_count(20, 20, "20"), _count(31, 31, "31"), True, 0),  # "the toll has risen to 31"
+        (_count(20, None, "at least 20"), _count(31, 31, "31"), False, 0),  # an open figure
+        (_count(2, 2, "two"), _count(31, 31, "31"), False, None),  # another incident's toll
+    ],
+)
+def test_figures_of_one_incident(a: Count, b: Count, update: bool, expected: int | None) -> None:
+    assert counts_link(a, b, update=update) == expected
+
+
+def _day(d: date, precision: str = "day") -> TimeRef:
+    return TimeRef("x", 0, 1, d.isoformat(), d, d, precision)
+
+
+def test_an_undated_incident_stands_at_the_publication_week() -> None:
+    published = date(2018, 4, 22)
+    assert dates_meet(None, _day(date(2018, 4, 22)), published)
+    assert dates_meet(None, _day(date(2018, 4, 17)), published)
+    assert not dates_meet(None, _day(date(2018, 1, 1), "month"), published)  # "in January … 95 killed"
+    assert not dates_meet(_day(date(2018, 4, 22)), _day(date(2018, 4, 12)), published)
+
+
+# ---- whole articles, with the model ---------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "update",
+    [
+        "Later on Thursday, the state government said the death toll had risen to 42.",
+        "The toll climbed to 42 overnight, a hospital official said.",
+        "The number of dead rose to 42 by the evening, police said.",
+    ],
+)
+def test_a_toll_update_joins_the_incident_with_both_figures(extract_text: Any, update: str) -> None:
+    text = (
+        "Gunmen kill 37 in northeast Nigeria village\n"
+        "Gunmen killed at least 37 people in an overnight raid on a village near Gwoza in Borno state, "
+        "residents said on Thursday.\n" + update + "\n"
+    )
+    event = only_event(extract_text(text, published="2020-01-09"), "ASSAULT")
+    killed = event["counts"]["killed"]
+    assert (killed["low"], killed["best"], killed["high"]) == (37, 42, 42)
+    assert {c["best"] for c in killed["claims"]} == {37, 42}
+    assert any(c["update"] for c in killed["claims"])
+    assert any("42" in m["text"] for m in event["mentions"])
+    for c in killed["claims"]:
+        assert text[c["start"] : c["end"]] == c["text"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "later",
+    [
+        "The attack was carried out by two men on motorcycles, a witness said.",
+        "Saturday's bombing was the deadliest in the city this year.",
+        "The blast shattered windows across the street.",
+        "The Islamic State group claimed responsibility for the attack in a statement.",
+    ],
+)
+def test_a_sentence_that_refers_back_is_a_mention(extract_text: Any, later: str) -> None:
+    text = (
+        "Bomb kills 12 at market in Baghdad\n"
+        "A car bomb exploded at a crowded market in Baghdad on Saturday, killing 12 people, police "
+        "said.\n" + later + "\n"
+    )
+    event = only_event(extract_text(text, published="2016-07-03"), "ASSAULT")
+    assert event["evidence"]["text"].startswith("A car bomb exploded")
+    later_mention = [m for m in event["mentions"] if m["text"] == later]
+    assert later_mention and later_mention[0]["reasons"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "other",
+    [
+        "In a separate attack on Sunday, gunmen killed two police officers in Kunduz province.",
+        "In another incident, a roadside bomb killed two soldiers in Kandahar.",
+        "In January, a truck bomb killed 95 people near a police checkpoint in the city.",
+        "Elsewhere, militants attacked a checkpoint in Helmand, killing three policemen.",
+    ],
+)
+def test_another_incident_stays_apart(extract_text: Any, other: str) -> None:
+    text = (
+        "Suicide bomber kills 31 at Kabul rally\n"
+        "A suicide bomber blew himself up at an election rally in Kabul on Sunday, killing at least 31 "
+        "people, officials said.\n" + other + "\n"
+    )
+    assaults = events_of(extract_text(text, published="2018-04-22"), "ASSAULT")
+    assert len(assaults) == 2, [e["evidence"]["text"] for e in assaults]
+
+
+@pytest.mark.slow
+def test_a_bare_mention_in_a_round_up_of_several_incidents_stays_apart(extract_text: Any) -> None:
+    text = (
+        "Violence across the province\n"
+        "Gunmen killed four farmers in the village of Kwatandashi near Gwoza on Monday.\n"
+        "Separately, insurgents attacked an army post in Bama, killing two soldiers.\n"
+        "Witnesses said the attackers opened fire on passers-by.\n"
+    )
+    assaults = events_of(extract_text(text, published="2020-01-08"), "ASSAULT")
+    assert len(assaults) == 3
+
+
+@pytest.mark.slow
+def test_the_evidence_is_the_sentence_that_tells_most(extract_text: Any) -> None:
+    text = (
+        "Blast in Mogadishu\n"
+        "There was an explosion, a witness said.\n"
+        "A car bomb exploded outside a hotel in Mogadishu on Friday, killing 21 people, officials said.\n"
+    )
+    event = only_event(extract_text(text, published="2022-08-20"), "ASSAULT")
+    assert event["evidence"]["text"].startswith("A car bomb exploded")
+    assert event["id"] == f"ev{event['trigger']['start']}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        ("President Ashraf Ghani condemned the bombing.", "President Ashraf Ghani"),
+        (
+            "The National Unity Government called the attack a heinous war crime.",
+            "The National Unity Government",
+        ),
+        ("The governor termed the bombings cowardly.", "The governor"),
+        ("The foreign ministry described the strike as a massacre.", "The foreign ministry"),
+    ],
+)
+def test_a_verdict_on_an_attack_is_an_accusation_not_an_attack(
+    extract_text: Any, sentence: str, actor: str
+) -> None:
+    record = extract_text(sentence)
+    assert events_of(record, "ASSAULT") == []
+    assert only_event(record, "ACCUSE")["actor"]["text"] == actor
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The UN rights chief said he was horrified by the airstrike.",
+        "The mayor said the city was deeply saddened by the heinous attacks.",
+        "The embassy expressed its condolences over the bombing.",
+        "Residents were shocked by the killings.",
+    ],
+)
+def test_feelings_about_an_attack_are_no_event(extract_text: Any, sentence: str) -> None:
+    record = extract_text(sentence)
+    assert events_of(record, "ASSAULT") == [], [e["trigger"]["text"] for e in record["events"]]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Boko Haram has killed more than 30,000 people since its insurgency began in 2009.",
+        "Since seizing power in February 2021, the army has killed more than 3,000 civilians.",
+        "The region is regularly targeted by attacks of jihadist groups.",
+        "France is jittery over a spate of attacks in recent years.",
+        "Kidnappings are commonplace in the province.",
+        "The republic has seen numerous bombings targeted at the army.",
+    ],
+)
+def test_sums_and_habits_are_no_event(extract_text: Any, sentence: str) -> None:
+    record = extract_text(sentence)
+    assert events_of(record, "ASSAULT") == [], [e["trigger"]["text"] for e in record["events"]]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Clashes since Monday have killed at least 40 people in the city.",
+        "The army has killed 12 insurgents in an operation near Bama.",
+    ],
+)
+def test_an_episode_told_in_the_perfect_is_still_an_event(extract_text: Any, sentence: str) -> None:
+    assert events_of(extract_text(sentence), "ASSAULT")
