@@ -2,6 +2,7 @@
 
 - PolemosError            base of everything polemos raises on purpose
   - ConfigError           a bad option, setting or environment
+    - MissingPart         an optional part that is not installed (the message says what to install)
   - ReadError             an input that cannot be read (empty, binary, bad encoding, malformed line)
   - ResolveError          a gazetteer or dictionary that cannot be built or loaded
   - StoreError            the database refused or failed
@@ -47,6 +48,11 @@ class Errors(metaclass=ErrorsWithCodes):
     E201 = "unknown output format {value!r}; use one of {choices}"
     E202 = "the spaCy model {name!r} is not installed; install polemos with its dependencies"
     E203 = "invalid option {name}: {detail}"
+    # an optional part that is not installed (exit code 3): E22x
+    E220 = "{what} needs {package}, which is not installed: pip install '{install}'"
+    # polemos eval: E23x
+    E230 = "{path}: not a gold file polemos eval can read: {detail}"
+    E231 = "{source}: gold event {id}: its anchor {anchor!r} is not in the article's text"
     # resolving: E3xx
     E301 = "cannot build the gazetteer at {path}: {detail}"
     E302 = "cannot load the data file {path}: {detail}"
@@ -83,6 +89,10 @@ class PolemosError(Exception):
 
 class ConfigError(PolemosError):
     pass
+
+
+class MissingPart(ConfigError):
+    """An optional part (a database driver, the Ray engine) that is not installed; the CLI exits 3."""
 
 
 class ReadError(PolemosError):

@@ -1,15 +1,17 @@
 """Exports of stored events: JSONL (the records), CSV (ACLED's column names where they apply, then ours),
-GeoJSON (one Feature per event location) and Parquet (flat columns plus the full record as JSON).
+GeoJSON (RFC 7946: one Point Feature per event location) and Parquet (the CSV's columns typed, the
+record's lists as lists of structs, a GeoParquet geometry: ``polemos.export_parquet``).
 
 Every format is written from the fused event records (``polemos.event/1``, ``polemos.fuse.stored``),
 streamed in chunks; CSV, GeoJSON and Parquet rows see a fused event through ``row_view`` (its first
-actor, target and location stand for the lists; Parquet keeps the full record).
+actor, target and location stand for the lists; Parquet also keeps the lists and the full record).
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import math
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import IO, Any
@@ -179,7 +181,10 @@ def features(event: dict[str, Any]) -> Iterator[dict[str, Any]]:
     row = flat_row(event)
     event = row_view(event)
     for seq, loc in enumerate(event.get("locations") or []):
-        if loc.get("lat") is None or loc.get("lon") is None:
+        lat, lon = loc.get("lat"), loc.get("lon")
+        if not (isinstance(lat, int | float) and isinstance(lon, int | float)):
+            continue
+        if not (math.isfinite(lat) and math.isfinite(lon)):  # RFC 7946 JSON has no NaN or Infinity
             continue
         props = {
             k: row[k]
@@ -215,61 +220,30 @@ def features(event: dict[str, Any]) -> Iterator[dict[str, Any]]:
         yield {
             "type": "Feature",
             "id": f"{event.get('uid')}-{seq}",
-            "geometry": {"type": "Point", "coordinates": [loc["lon"], loc["lat"]]},
+            "geometry": {"type": "Point", "coordinates": [lon, lat]},
             "properties": props,
         }
 
 
 def write_geojson(events: Iterator[dict[str, Any]], out: IO[str]) -> int:
-    """A FeatureCollection, streamed (QGIS and GDAL read it; coordinates are WGS 84 lon/lat)."""
+    """A FeatureCollection per RFC 7946, streamed (QGIS and GDAL read it): WGS 84 longitude, latitude;
+    no ``crs`` member; places without finite coordinates are left out."""
     out.write('{"type": "FeatureCollection", "features": [\n')
     n = 0
     for event in events:
         for feature in features(event):
-            out.write((",\n" if n else "") + json.dumps(feature, ensure_ascii=False))
+            out.write((",\n" if n else "") + json.dumps(feature, ensure_ascii=False, allow_nan=False))
             n += 1
     out.write("\n]}\n")
     return n
 
 
-def _parquet_schema() -> Any:
-    import pyarrow as pa
-
-    ints = {"latitude": pa.float64(), "longitude": pa.float64(), "confidence": pa.float64()}
-    for col in (
-        "geo_precision",
-        "time_precision",
-        "fatalities",
-        "geonameid",
-        "injured",
-        "size",
-        "evidence_start",
-        "evidence_end",
-    ):
-        ints[col] = pa.int64()
-    fields = [pa.field(c, ints.get(c, pa.string())) for c in CSV_COLUMNS]
-    fields.append(pa.field("record", pa.string()))  # the full event record, as JSON
-    return pa.schema(fields)
-
-
 def write_parquet(events: Iterator[dict[str, Any]], path: str) -> int:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+    """Typed columns, nested lists of structs and a GeoParquet geometry (``polemos.export_parquet``)."""
+    from polemos.export_parquet import typed_row
+    from polemos.export_parquet import write_parquet as write_rows
 
-    schema = _parquet_schema()
-    n = 0
-    with pq.ParquetWriter(path, schema) as writer:
-        rows: list[dict[str, Any]] = []
-        for event in events:
-            rows.append({**flat_row(event), "record": json.dumps(event, ensure_ascii=False)})
-            if len(rows) >= _CHUNK:
-                writer.write_table(pa.Table.from_pylist(rows, schema=schema))
-                n += len(rows)
-                rows = []
-        if rows or n == 0:
-            writer.write_table(pa.Table.from_pylist(rows, schema=schema))
-            n += len(rows)
-    return n
+    return write_rows((typed_row(e, flat_row(e)) for e in events), path, CSV_COLUMNS)
 
 
 def write_articles(store: SqlStore, where: EventFilter, out: IO[str]) -> int:

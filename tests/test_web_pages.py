@@ -35,7 +35,10 @@ def test_web_map_draws_markers_and_borders(site: str, page: Any) -> None:  # noq
     page.wait_for_selector("#map[data-borders]")
     # three fused events (the two Homs reports are one), one place each
     assert page.locator("#map").get_attribute("data-markers") == "3"
-    assert page.locator("path.pm-marker").count() == 3
+    # every place is drawn, alone or in a cluster (the Syrian two are close at this zoom)
+    alone = page.locator("path.pm-marker").count()
+    clustered = sum(int(n) for n in page.locator(".pm-cluster").all_text_contents())
+    assert alone + clustered == 3 and alone >= 1
     assert int(page.locator("#map").get_attribute("data-borders")) > 200  # Natural Earth countries
     assert len(rows(page)) == 3 and page.locator("#timeline rect.bar").count() == 3
     assert page.js_errors == []
@@ -141,7 +144,8 @@ def test_web_map_degrades_without_npm_packages(
         page.goto(base + "/")
         ready(page)
         assert page.locator("#map-missing").is_visible()
-        assert "npm ci" in page.locator("#map-missing").text_content()
+        note = page.locator("#map-missing").text_content()
+        assert "npm ci" in note and "wheel" in note and "leaflet" in note
         assert len(rows(page)) == 3 and page.js_errors == []
 
 

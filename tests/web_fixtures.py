@@ -49,7 +49,9 @@ class LiveServer:
         self.thread.join(timeout=10)
 
 
-@pytest.fixture(scope="session")
+# One browser a test module: the modules import this fixture, which makes one instance of it per
+# module; a session-scoped one would start a second Playwright while the first still runs.
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
         pytest.skip(f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)")

@@ -68,6 +68,8 @@ def create_app(
         description="Conflict news as verifiable event data: extract, store and browse events with "
         "the evidence behind every field. Reads are open; writes need `Authorization: Bearer <token>`.",
         lifespan=lifespan,
+        docs_url=None,  # /docs is polemos.web's, with Swagger UI from the package (no CDN)
+        redoc_url=None,  # ReDoc would load from a CDN; /docs and /openapi.json cover it
     )
     app.state.store = store
     app.state.fused = fused

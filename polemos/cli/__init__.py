@@ -1,7 +1,8 @@
 """The polemos command line: thin callers of the library.
 
-Every command's errors come out as one line, ``Error [E1xx]: …``, and exit 1; a traceback only
-with ``--debug``. Each area registers its commands in its own module, imported at the bottom.
+Every command's errors come out as one line, ``Error [E1xx]: …``, and exit 1 (3 when an optional
+part is not installed, 2 for an internal error); a traceback only with ``--debug``. Each area
+registers its commands in its own module, imported at the bottom.
 """
 
 from __future__ import annotations
@@ -10,7 +11,9 @@ import sys
 
 import typer
 
-from polemos.errors import PolemosError
+from polemos.errors import MissingPart, PolemosError
+
+EXIT_MISSING_PART = 3  # docs/install.md: exit codes
 
 app = typer.Typer(
     name="polemos",
@@ -40,6 +43,11 @@ def main() -> None:
     debug = "--debug" in sys.argv
     try:
         app()
+    except MissingPart as e:  # an optional part is not installed: the line says what to install
+        if debug:
+            raise
+        typer.echo(f"Error {e}", err=True)
+        sys.exit(EXIT_MISSING_PART)
     except PolemosError as e:
         if debug:
             raise
@@ -60,6 +68,7 @@ def main() -> None:
 
 
 from polemos.cli import actors as _actors  # noqa: E402,F401  (registers `polemos actor`)
+from polemos.cli import eval as _eval  # noqa: E402,F401  (registers `polemos eval`)
 from polemos.cli import extract as _extract  # noqa: E402,F401  (registers `polemos extract`)
 from polemos.cli import fuse as _fuse  # noqa: E402,F401  (registers events merge, split, refuse)
 from polemos.cli import places as _places  # noqa: E402,F401  (registers `polemos gazetteer`)

@@ -31,9 +31,12 @@ def _run(db: str | None, host: str, port: int, token: str | None, limits: dict[s
         note = ("Note: listening on every interface, but answering only requests to localhost; name "
                 "the host clients use with --allowed-host (or POLEMOS_ALLOWED_HOSTS).")  # fmt: skip
         typer.echo(note, err=True)
-    if application.state.vendor is None:
-        typer.echo("Note: the map's libraries are missing (run `npm ci` in the polemos folder); "
-                   "the map shows a message, everything else works.", err=True)  # fmt: skip
+    from polemos.web import missing_note
+
+    for purpose in ("map", "docs"):
+        missing = missing_note(application.state.assets, purpose)
+        if missing:  # the page says so too; everything else works
+            typer.echo(f"Note: {missing}.", err=True)
     # bind first, so the address printed is the one listening (port 0: any free port)
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)

@@ -16,6 +16,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from polemos.errors import Errors, StoreError
+from polemos.optional import require
 
 DEFAULT_DB = "polemos.db"
 SQLITE_BUSY_MS = 60_000
@@ -56,6 +57,8 @@ def make_engine(url: str) -> Engine:
             # let SQLAlchemy own BEGIN so a batch is one write transaction (pysqlite's own is lazy)
             event.listen(engine, "begin", _sqlite_begin)
             return engine
+        if parsed.get_backend_name() == "postgresql" and parsed.get_driver_name() == "psycopg":
+            require("postgres", f"the database {redact(url)}")  # one line saying what to install
         return create_engine(url, pool_pre_ping=True)
     except (ArgumentError, SQLAlchemyError, ImportError) as e:
         raise StoreError(Errors.E401.format(url=redact(url), detail=str(e))) from e

@@ -199,6 +199,10 @@ def ingest(
     from polemos import batch
 
     options = options or Options()
+    if options.engine == "ray":  # before the run is recorded: one line saying what to install
+        from polemos.optional import require
+
+        require("ray", "--engine ray")
     if reader is None:
         from polemos.read import iter_articles
 

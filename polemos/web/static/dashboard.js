@@ -17,20 +17,33 @@
   }
 
   function setupMap() {
-    if (typeof L === "undefined" || typeof topojson === "undefined") {
+    if (typeof L === "undefined" || typeof topojson === "undefined" || typeof L.markerClusterGroup === "undefined") {
       document.getElementById("map-missing").hidden = false;
       mapEl.hidden = true;
       return;
     }
-    map = L.map(mapEl, { worldCopyJump: true }).setView([30, 20], 2);
+    // maxZoom: the clusters need one, and no tile layer gives it while the offline borders are shown
+    map = L.map(mapEl, { worldCopyJump: true, maxZoom: 18 }).setView([30, 20], 2);
+    mapEl.pmMap = map; // for scripts and tests that look at the map
+    const showZoom = () => (mapEl.dataset.zoom = String(map.getZoom()));
+    map.on("zoomend", showZoom);
+    showZoom();
+    // the borders in a pane of their own under the markers' (they arrive after the markers may have)
+    map.createPane("pm-borders").style.zIndex = "350";
     const borders = L.layerGroup().addTo(map);
     fetch("/vendor/world-atlas/countries-50m.json")
       .then((r) => r.json())
       .then((world) => {
-        const land = topojson.feature(world, world.objects.countries);
+        // shapes across the antimeridian drawn in one piece (static/geo.js)
+        const land = PMGeo.wrapCountries(topojson.feature(world, world.objects.countries));
         L.geoJSON(land, {
           interactive: false,
+          pane: "pm-borders",
           style: { color: "#6b7a8f", weight: 0.7, fillColor: "#eef1f4", fillOpacity: 1 },
+          onEachFeature: (f, layer) => {
+            layer.options.className = f.properties.pm_pole ? "pm-country pm-pole" : "pm-country";
+            layer.once("add", () => (layer.getElement().dataset.name = f.properties.name || ""));
+          },
         }).addTo(borders);
         mapEl.dataset.borders = String(land.features.length);
       });
@@ -41,7 +54,25 @@
     L.control
       .layers(null, { "Country borders (Natural Earth, offline)": borders, "OpenStreetMap tiles (online)": osm })
       .addTo(map);
-    markers = L.featureGroup().addTo(map);
+    // nearby places group into one circle (count inside, size by deaths) that opens on click or zoom
+    markers = L.markerClusterGroup({
+      maxClusterRadius: 45,
+      showCoverageOnHover: false,
+      spiderfyOnMaxZoom: true,
+      iconCreateFunction: clusterIcon,
+    }).addTo(map);
+  }
+
+  function clusterIcon(cluster) {
+    const children = cluster.getAllChildMarkers();
+    const killed = children.reduce((s, m) => s + (m.options.pmKilled || 0), 0);
+    const size = Math.round(Math.min(64, 26 + 3 * Math.sqrt(killed)));
+    const title = `${children.length} places · ${killed ? `${killed} killed` : "no deaths reported"} (click to open)`;
+    return L.divIcon({
+      html: `<span title="${title}">${children.length}</span>`,
+      className: "pm-cluster",
+      iconSize: L.point(size, size),
+    });
   }
 
   function killedOf(ev) {
@@ -69,6 +100,7 @@
   function drawMarkers(events, total) {
     if (!map) return;
     markers.clearLayers();
+    const layers = [];
     let n = 0;
     for (const ev of events) {
       const killed = killedOf(ev);
@@ -82,16 +114,18 @@
           fillOpacity: 0.55,
           weight: 1.5,
           className: `pm-marker pm-type-${ev.type}`,
+          pmKilled: killed,
         });
         m.bindPopup(() => popup(ev, loc, killed));
-        m.addTo(markers);
+        layers.push(m);
         n += 1;
       }
     }
+    markers.addLayers(layers);
     mapEl.dataset.markers = String(n);
     const shown = events.length < total ? ` (the newest ${events.length} of ${total} events)` : "";
     document.getElementById("map-count").textContent = `${n} places on the map${shown}.`;
-    if (n) map.fitBounds(markers.getBounds().pad(0.3), { maxZoom: 8 });
+    if (n) map.fitBounds(markers.getBounds().pad(0.3), { maxZoom: 8, animate: false });
   }
 
   // Empty days (or weeks) between the dated buckets, so the axis is time; only for spans a bar can show.
