@@ -1,10 +1,11 @@
 """Build hook: the wheel carries the dashboard's browser files, so an installed polemos needs no npm.
 
-``polemos/web/vendor.json`` names the files served of each npm package. Building the wheel copies
-them, with their licence files, from ``node_modules`` (``npm ci`` first) into
-``polemos/web/vendor/NAME/`` of the build, after checking each package's version against the pin in
-``package.json``. The sdist carries the same copies, so a wheel built from it (as ``python -m build``
-does) needs no ``node_modules``. A missing package stops the build with one line saying what to run.
+``polemos/web/vendor.json`` names the files served of each npm package. The repository carries
+copies of them, with their licence files, in ``polemos/web/vendor/NAME/`` (so a fresh clone needs no
+npm either); ``npm ci && python setup.py vendor`` refreshes those copies from ``node_modules`` after
+checking each package's version against the pin in ``package.json``. Builds (wheel, sdist) take the
+copies, or ``node_modules`` when the copies are absent. A missing package stops the build with one
+line saying what to run.
 Everything else is in pyproject.toml.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 from pathlib import Path
 
 from setuptools import setup
@@ -38,17 +40,18 @@ def _wanted() -> dict[str, dict[str, str]]:
     return out
 
 
-def _sources() -> dict[Path, Path]:
+def _sources(refresh: bool = False) -> dict[Path, Path]:
     """Destination (relative to the package tree) → source file, for every browser file.
 
-    From a source tree already holding ``polemos/web/vendor`` (an unpacked sdist) those copies are
-    used; else ``node_modules``, whose versions must match package.json's pins.
+    From a source tree already holding ``polemos/web/vendor`` (the repository, an unpacked sdist)
+    those copies are used, unless ``refresh``; else ``node_modules``, whose versions must match
+    package.json's pins.
     """
     wanted = _wanted()
     prebuilt = {
         WEB / "vendor" / n / url: ROOT / WEB / "vendor" / n / url for n, fs in wanted.items() for url in fs
     }
-    if all(src.is_file() for src in prebuilt.values()):
+    if not refresh and all(src.is_file() for src in prebuilt.values()):
         return prebuilt
     modules = ROOT / "node_modules"
     pins = json.loads((ROOT / "package.json").read_text("utf-8"))["dependencies"]
@@ -73,8 +76,8 @@ def _sources() -> dict[Path, Path]:
     return out
 
 
-def _copy(into: Path) -> None:
-    for dest, src in _sources().items():
+def _copy(into: Path, refresh: bool = False) -> None:
+    for dest, src in _sources(refresh).items():
         target = into / dest
         if target.resolve() == src.resolve():
             continue
@@ -99,4 +102,10 @@ class Sdist(sdist):
             shutil.copyfile(ROOT / extra, Path(base_dir) / extra)
 
 
-setup(cmdclass={"build_py": BuildPy, "sdist": Sdist})
+if __name__ == "__main__" and sys.argv[1:] == ["vendor"]:
+    # `npm ci && python setup.py vendor`: refresh the copies the repository carries after a pin moves
+    shutil.rmtree(ROOT / WEB / "vendor", ignore_errors=True)
+    _copy(ROOT, refresh=True)
+    print(f"copied the browser files of {', '.join(_wanted())} into {WEB / 'vendor'}")
+else:
+    setup(cmdclass={"build_py": BuildPy, "sdist": Sdist})

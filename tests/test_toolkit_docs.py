@@ -52,5 +52,5 @@ def test_install_docs_name_the_codes_and_exit_codes() -> None:
 
 def test_readme_first_command_needs_no_npm() -> None:
     first = re.search(r"```sh\n(.*?)\n```", README, re.S)
-    assert first and "npm" not in first.group(1) and "pip install polemos" in first.group(1)
-    assert "npm ci" in README  # developers building the wheel still run it
+    assert first and "npm" not in first.group(1) and "polemos demo" in first.group(1)
+    assert "python setup.py vendor" in README  # how the carried browser files are refreshed

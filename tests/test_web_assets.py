@@ -186,3 +186,19 @@ def test_build_hook_uses_an_sdists_copies(tmp_path: Path, monkeypatch: pytest.Mo
     assert sources and all(
         str(p).startswith(str(root / "polemos" / "web" / "vendor")) for p in sources.values()
     )
+
+
+def test_carried_copies_are_the_pinned_packages_files() -> None:
+    """The repository's polemos/web/vendor holds exactly the files vendor.json names, byte for byte
+    those of the npm packages package.json pins (checked where `npm ci` has run, as in CI)."""
+    modules = ROOT / "node_modules"
+    if not modules.is_dir():
+        pytest.skip("node_modules is absent (npm ci): nothing to compare the carried copies with")
+    vendor = ROOT / "polemos" / "web" / "vendor"
+    for name in manifest():
+        carried = sorted(
+            p.relative_to(vendor / name).as_posix() for p in (vendor / name).rglob("*") if p.is_file()
+        )
+        assert carried == sorted(served_files(name)), name
+        for url, inside in served_files(name).items():
+            assert (vendor / name / url).read_bytes() == (modules / name / inside).read_bytes(), (name, url)

@@ -139,6 +139,7 @@ def test_web_map_degrades_without_npm_packages(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("POLEMOS_NODE_MODULES", str(tmp_path))
+    monkeypatch.setattr("polemos.web.PACKAGED", tmp_path / "none")
     monkeypatch.chdir(tmp_path)
     with LiveServer(create_app(filled_url)) as base:
         page.goto(base + "/")

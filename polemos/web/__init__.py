@@ -2,9 +2,9 @@
 
 The browser libraries (Leaflet, its marker-cluster plug-in, topojson-client, the Natural Earth borders
 of world-atlas, and Swagger UI for ``/docs``) come from npm packages. ``vendor.json`` names the files
-polemos serves of each, under ``/vendor/NAME/``. An installed wheel carries them in
-``polemos/web/vendor/NAME/`` with their licence files (copied there at build time by ``setup.py``); a
-source checkout serves them from ``node_modules`` after ``npm ci``. Nothing is fetched at run time.
+polemos serves of each, under ``/vendor/NAME/``. The repository and the wheel carry them in
+``polemos/web/vendor/NAME/`` with their licence files (``npm ci && python setup.py vendor`` refreshes
+them); a checkout without those copies serves ``node_modules``. Nothing is fetched at run time.
 Without them the pages still work and the map (or ``/docs``) says what is missing.
 """
 
@@ -97,8 +97,8 @@ def missing_note(assets: Assets, purpose: str = "map") -> str | None:
         return None
     what = "the map" if purpose == "map" else "the API docs page (/docs)"
     return (f"{what} needs the npm package(s) {', '.join(names)}, which are not installed: install "
-            "polemos from its wheel (pip install polemos-*.whl), which carries them, or run `npm ci` "
-            "in the polemos source folder")  # fmt: skip
+            "polemos from its wheel (pip install polemos-*.whl), which carries them, or run `npm ci "
+            "&& python setup.py vendor` in the polemos source folder")  # fmt: skip
 
 
 def mount_web(app: FastAPI) -> None:
