@@ -19,6 +19,11 @@ from polemos.api import create_app
 from polemos.web import find_assets, manifest, missing_note, served_files
 
 ROOT = Path(__file__).parent.parent
+CSP_WATCH = """
+window.__csp = [];
+document.addEventListener("securitypolicyviolation",
+  (e) => window.__csp.push(e.violatedDirective + " " + e.blockedURI));
+"""
 
 
 def test_assets_are_found_for_every_package() -> None:
@@ -115,12 +120,14 @@ def test_docs_page_draws_in_a_browser_offline(page: Any) -> None:  # noqa: F811
     with LiveServer(create_app(None)) as base:
         requests: list[str] = []
         page.on("request", lambda r: requests.append(r.url))
+        page.add_init_script(CSP_WATCH)
         page.goto(base + "/docs")
         page.wait_for_selector(".opblock", timeout=20_000)
         assert page.locator(".opblock").count() >= 5  # the API's operations
         assert "/events" in page.locator("#swagger-ui").text_content()
         assert [u for u in requests if not u.startswith(base) and not u.startswith("data:")] == []
         assert page.js_errors == []
+        assert page.evaluate("window.__csp") == []  # its own policy refuses nothing it needs
 
 
 # ------------------------------------------------------------------ the build hook (setup.py)

@@ -5,10 +5,9 @@ shape (so that answer carries the headers too).
 
 The Content-Security-Policy allows what the dashboard loads and nothing else: its own scripts,
 styles, JSON and images (``/static``, ``/vendor``), data: images (Leaflet), and the OpenStreetMap
-tiles the map can switch on when online; no inline script or style. FastAPI's ``/docs`` and
-``/redoc`` pages start Swagger UI and ReDoc with an inline script, so they get a policy of their own
-that allows inline code on those pages only (and the CDN they load from until the package serves
-them itself under ``/vendor`` or ``/static``, which both policies allow).
+tiles the map can switch on when online; no inline script or style. ``/docs`` loads Swagger UI
+from ``/vendor`` and starts it from ``/static`` (no CDN, no inline script); Swagger UI sets inline
+styles and draws from data: and blob: URLs, so that page alone allows those.
 """
 
 from __future__ import annotations
@@ -32,15 +31,12 @@ PAGE_POLICY = (
     f"img-src 'self' data: {TILES}; connect-src 'self'; font-src 'self'; object-src 'none'; "
     "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
-DOCS_CDN = "https://cdn.jsdelivr.net"  # FastAPI's default Swagger UI and ReDoc bundles
 DOCS_POLICY = (
-    f"default-src 'self'; script-src 'self' 'unsafe-inline' {DOCS_CDN}; "
-    f"style-src 'self' 'unsafe-inline' {DOCS_CDN} https://fonts.googleapis.com; "
-    "img-src 'self' data: https://fastapi.tiangolo.com https://cdn.redoc.ly; "
-    "font-src 'self' https://fonts.gstatic.com; connect-src 'self'; worker-src 'self' blob:; "
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; worker-src 'self' blob:; "
     "object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
 )
-DOCS_PATHS = ("/docs", "/docs/oauth2-redirect", "/redoc")
+DOCS_PATHS = ("/docs", "/docs/oauth2-redirect")
 HEADERS = (
     (b"x-content-type-options", b"nosniff"),
     (b"x-frame-options", b"DENY"),
