@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from web_fixtures import LiveServer, browser, page, ready, shoot  # noqa: F401  (fixtures)
+from web_fixtures import LiveServer, browser, page, ready, settled, shoot  # noqa: F401  (fixtures)
 from world_fixtures import TOWNS, world_url  # noqa: F401  (fixture)
 
 from polemos.api import create_app
@@ -32,29 +32,6 @@ def shapes(page: Any) -> list[dict[str, Any]]:  # noqa: F811
     )
 
 
-def shown(page: Any) -> dict[str, int]:  # noqa: F811
-    """Places drawn one by one, clusters, and the places inside the clusters."""
-    return page.evaluate(
-        """() => ({markers: document.querySelectorAll('path.pm-marker').length,
-                   clusters: document.querySelectorAll('.pm-cluster').length,
-                   clustered: [...document.querySelectorAll('.pm-cluster span')]
-                                .reduce((s, e) => s + Number(e.textContent), 0)})"""
-    )
-
-
-def settled(page: Any) -> dict[str, int]:  # noqa: F811
-    """What the map shows once the clusters' animations are over (two readings alike)."""
-    last: dict[str, int] = {}
-    for _ in range(50):
-        page.wait_for_function("!document.querySelector('.leaflet-cluster-anim')")
-        page.wait_for_timeout(250)
-        now = shown(page)
-        if now == last:
-            return now
-        last = now
-    raise AssertionError(f"the map never settled: {last}")
-
-
 def in_view(page: Any) -> dict[str, int]:  # noqa: F811
     """Like ``shown``, counting only what lies inside the map's frame (once settled)."""
     settled(page)
@@ -73,7 +50,7 @@ def world_view(page: Any, base: str) -> float:  # noqa: F811
     page.goto(base + "/")
     ready(page)
     page.wait_for_selector("#map[data-borders]")
-    page.wait_for_function("document.querySelectorAll('path.pm-country').length > 200")
+    page.wait_for_function("() => document.querySelectorAll('path.pm-country').length > 200")
     assert int(page.locator("#map").get_attribute("data-zoom")) <= 2  # the whole world in view
     return float(page.evaluate("document.getElementById('map').clientWidth"))
 
@@ -117,7 +94,7 @@ def test_world_view_groups_nearby_places_into_clusters(world_site: str, page: An
         if not counts:
             break
         page.locator(".pm-cluster").nth(counts.index(max(counts))).click()
-        page.wait_for_function(f"Number(document.getElementById('map').dataset.zoom) > {zoom}")
+        page.wait_for_function(f"() => Number(document.getElementById('map').dataset.zoom) > {zoom}")
         inside = in_view(page)
         assert inside["clusters"] + inside["markers"] >= 2
         assert inside["markers"] + inside["clustered"] >= max(counts)

@@ -80,6 +80,29 @@ def shoot(page: Any, name: str) -> None:
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
-def ready(page: Any) -> None:
+def ready(page: Any, timeout_s: float = 20) -> None:
     """Wait until the page's script says its data is drawn."""
-    page.wait_for_selector("body[data-ready='1']", timeout=20_000)
+    page.wait_for_selector("body[data-ready='1']", timeout=timeout_s * 1000)
+
+
+def shown(page: Any) -> dict[str, int]:
+    """Places drawn one by one, clusters, and the places inside the clusters."""
+    return page.evaluate(
+        """() => ({markers: document.querySelectorAll('path.pm-marker').length,
+                   clusters: document.querySelectorAll('.pm-cluster').length,
+                   clustered: [...document.querySelectorAll('.pm-cluster span')]
+                                .reduce((s, e) => s + Number(e.textContent), 0)})"""
+    )
+
+
+def settled(page: Any) -> dict[str, int]:
+    """What the map shows once the clusters' animations are over (two readings alike)."""
+    last: dict[str, int] = {}
+    for _ in range(50):
+        page.wait_for_function("() => !document.querySelector('.leaflet-cluster-anim')")
+        page.wait_for_timeout(250)
+        now = shown(page)
+        if now == last:
+            return now
+        last = now
+    raise AssertionError(f"the map never settled: {last}")
