@@ -7,6 +7,7 @@
   - ResolveError          a gazetteer or dictionary that cannot be built or loaded
   - StoreError            the database refused or failed
     - MigrationError      the schema is not at the version this code needs
+    - StoreBusy           another ingest holds the store
   - ExtractError          one article's extraction failed or ran over its time budget
   - BatchError            a batch engine (processes, Ray) failed
 
@@ -63,6 +64,7 @@ class Errors(metaclass=ErrorsWithCodes):
     E404 = "no event with id {id}"
     E405 = "{source}: the record cannot be stored: {detail}"
     E406 = "report {report} is not in fused event {id}"
+    E407 = "another ingest is writing to {url} ({holder}); run this one after it, or give --wait"
     # batch: E5xx
     E501 = "the batch engine failed: {detail}"
     # API and web: E6xx
@@ -105,6 +107,10 @@ class ResolveError(PolemosError):
 
 class StoreError(PolemosError):
     pass
+
+
+class StoreBusy(StoreError):
+    """Another ingest holds the store (``polemos.store.lock``); the CLI exits 4."""
 
 
 class MigrationError(StoreError):

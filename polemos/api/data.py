@@ -91,12 +91,13 @@ def _ordered(stmt: Select[Any], sort: str) -> Select[Any]:
     return stmt.order_by(events.c.date_start.desc().nulls_last(), events.c.uid)
 
 
-def sync_fusion(store: SqlStore) -> bool:
-    """Fuse the reports no fused event holds yet; False when the store cannot (then serve reports)."""
+def sync_fusion(store: SqlStore, *, wait: bool = False) -> bool:
+    """Fuse the reports no fused event holds yet; False when the store cannot (then serve reports).
+    ``wait=False``: when a writer (an ingest) holds the store, serve what is fused (it fuses the rest)."""
     from polemos.fuse.stored import update
 
     try:
-        update(store)
+        update(store, wait=wait)
     except StoreError as e:
         log.warning("serving reports unfused: %s", e)
         return False

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hmac
 import re
 from datetime import date
+from functools import partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -213,7 +214,7 @@ async def post_article(body: IngestRequest, request: Request, store: Store) -> d
     record = await request.app.state.pool.extract(fields)
     answer = await run_in_threadpool(store_one, store, record, fields["text"])
     if answer["added"] and request.app.state.fused:
-        await run_in_threadpool(data.sync_fusion, store)
+        await run_in_threadpool(partial(data.sync_fusion, store, wait=True))  # its events join now
     return answer
 
 

@@ -1,8 +1,8 @@
 """The polemos command line: thin callers of the library.
 
 Every command's errors come out as one line, ``Error [E1xx]: …``, and exit 1 (3 when an optional
-part is not installed, 2 for an internal error); a traceback only with ``--debug``. Each area
-registers its commands in its own module, imported at the bottom.
+part is not installed, 4 when another ingest holds the store, 2 for an internal error); a traceback
+only with ``--debug``. Each area registers its commands in its own module, imported at the bottom.
 """
 
 from __future__ import annotations
@@ -11,9 +11,10 @@ import sys
 
 import typer
 
-from polemos.errors import MissingPart, PolemosError
+from polemos.errors import MissingPart, PolemosError, StoreBusy
 
 EXIT_MISSING_PART = 3  # docs/install.md: exit codes
+EXIT_BUSY = 4  # another ingest holds the store (E407)
 
 app = typer.Typer(
     name="polemos",
@@ -48,6 +49,11 @@ def main() -> None:
             raise
         typer.echo(f"Error {e}", err=True)
         sys.exit(EXIT_MISSING_PART)
+    except StoreBusy as e:  # another ingest is writing to this store: a retry later will do
+        if debug:
+            raise
+        typer.echo(f"Error {e}", err=True)
+        sys.exit(EXIT_BUSY)
     except PolemosError as e:
         if debug:
             raise

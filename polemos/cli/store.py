@@ -106,11 +106,15 @@ def ingest(
     max_mb: float = typer.Option(MAX_MB, help="Largest document (or WARC record) to read, in MB."),
     max_chars: int = typer.Option(MAX_CHARS, min=1, help="Longest document to extract, in characters."),
     timeout: float = typer.Option(DEFAULT_TIMEOUT, min=0, help=TIMEOUT_HELP),
+    wait: bool = typer.Option(
+        False, "--wait", help="If another ingest is writing to the database, wait for it (else exit 4)."
+    ),
 ) -> None:
     """Extract articles and store them; inputs already stored are skipped, failures quarantined.
 
     Exit code 0: every input read, extracted and stored; 1: the run finished and stored every good
-    article, but some inputs were quarantined (listed by --report), or it could not start."""
+    article, but some inputs were quarantined (listed by --report), or it could not start; 4: another
+    ingest is writing to the database (E407; --wait waits for it instead)."""
     from polemos.store.ingest import Options
     from polemos.store.ingest import ingest as run_ingest
 
@@ -127,15 +131,22 @@ def ingest(
 
         defaults = Defaults(parse_date(published, "--published"), outlet)
         limits = Limits(max_mb=max_mb, max_chars=max_chars)
-        reporter = _Reporter()
         options = Options(engine=engine, workers=workers, batch_size=batch_size, ray_address=ray_address,
                           shard_dir=shard_dir, timeout=timeout or None)  # fmt: skip
-        progress = run_ingest(paths, store, options, on_progress=reporter, on_start=reporter.start,
-                              reader=partial(iter_articles, defaults=defaults, limits=limits))  # fmt: skip
-        reporter.stop(progress)
         from polemos.fuse.stored import update as fuse_update
+        from polemos.store.lock import ingest_lock
 
-        fuse_update(store)  # the new reports join fused events (issue 5)
+        def waiting(holder: str) -> None:
+            typer.echo(f"waiting for another ingest into this database ({holder}) to finish", err=True)
+
+        # one ingest per store at a time: two would extract the same articles and race in fusion
+        with ingest_lock(store, wait=wait, on_wait=waiting):
+            reporter = _Reporter()
+            reader = partial(iter_articles, defaults=defaults, limits=limits)
+            progress = run_ingest(paths, store, options, on_progress=reporter, on_start=reporter.start,
+                                  reader=reader)  # fmt: skip
+            reporter.stop(progress)
+            fuse_update(store)  # the new reports join fused events (issue 5), in one transaction
     finally:
         store.close()
     if progress.failed:  # the same rule as `polemos extract`: bad inputs met, good ones all kept
@@ -223,7 +234,9 @@ def events(
     )
     store = _open(db)
     try:
-        fuse_update(store)  # reports stored by any path join fused events before they are listed
+        # reports stored by any path join fused events before they are listed (unless a writer holds
+        # the store just now: then what is fused is listed, and that writer's own pass fuses the rest)
+        fuse_update(store, wait=False)
         found = iter_fused(store, where)
         if fmt == "jsonl":
             write_jsonl(found, sys.stdout)

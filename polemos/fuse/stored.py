@@ -25,6 +25,7 @@ from sqlalchemy import delete, exists, func, insert, select
 from sqlalchemy import update as sql_update
 
 from polemos.errors import Errors, StoreError
+from polemos.faults import crash_point
 from polemos.fuse import fused_record
 from polemos.fuse.cluster import Fuser
 from polemos.fuse.history import MERGE, SPLIT, Action
@@ -36,6 +37,7 @@ from polemos.fuse.report import (
     report_uid,
 )
 from polemos.fuse.sources import article_places, article_times, unread_reports
+from polemos.store.lock import fusion_transaction
 from polemos.store.query import EventFilter
 from polemos.store.schema import (
     articles,
@@ -200,32 +202,32 @@ def _unread_of(conn: Any, fused_ids: Iterable[str]) -> set[str]:
 
 def _fuse(
     store: SqlStore,
+    conn: Any,
     seeds: set[str],
     unread: set[str] = frozenset(),
     *,
     everything: bool = False,  # type: ignore[assignment]
 ) -> tuple[Fuser, set[str], Outcome]:
-    with _translated(store.url), store.engine.connect() as conn:
-        if everything:
-            uids = set(conn.scalars(select(events.c.uid)))
-            no_event = ~exists().where(events.c.article_id == articles.c.id)
-            aids = set(conn.scalars(select(articles.c.id).where(no_event)))
-        else:
-            uids, aids = _window(conn, seeds, unread)
-        ids = _membership(conn, sorted(uids))
-        joined = _unread_membership(conn, sorted(aids))
-        held = set(ids.values()) | {f for f in joined.values() if f}
-        more = _members_of(conn, held) - uids  # whole fused events, never a part of one
-        more_aids = _unread_of(conn, held) - aids
-        uids |= more
-        aids |= more_aids
-        ids.update(_membership(conn, sorted(more)))
-        joined.update(_unread_membership(conn, sorted(more_aids)))
-        actions = _actions(conn)
-        records = store.events(sorted(uids))
-        where = article_places(conn, sorted({r["article_id"] for r in records}))
-        when = article_times(conn, sorted({r["article_id"] for r in records}))
-        unread_found = unread_reports(conn, sorted(aids))
+    if everything:
+        uids = set(conn.scalars(select(events.c.uid)))
+        no_event = ~exists().where(events.c.article_id == articles.c.id)
+        aids = set(conn.scalars(select(articles.c.id).where(no_event)))
+    else:
+        uids, aids = _window(conn, seeds, unread)
+    ids = _membership(conn, sorted(uids))
+    joined = _unread_membership(conn, sorted(aids))
+    held = set(ids.values()) | {f for f in joined.values() if f}
+    more = _members_of(conn, held) - uids  # whole fused events, never a part of one
+    more_aids = _unread_of(conn, held) - aids
+    uids |= more
+    aids |= more_aids
+    ids.update(_membership(conn, sorted(more)))
+    joined.update(_unread_membership(conn, sorted(more_aids)))
+    actions = _actions(conn)
+    records = store.events(sorted(uids), conn=conn)
+    where = article_places(conn, sorted({r["article_id"] for r in records}))
+    when = article_times(conn, sorted({r["article_id"] for r in records}))
+    unread_found = unread_reports(conn, sorted(aids))
     previous = dict(ids)
     previous.update({report_uid(a, UNREAD): f for a, f in joined.items() if f})
     fuser = Fuser(ids=previous, actions=actions)
@@ -241,7 +243,7 @@ def _fuse(
     return fuser, old, Outcome(reports=len(records) + len(unread_found), new=new)
 
 
-def _write(store: SqlStore, fuser: Fuser, old_ids: set[str]) -> int:
+def _write(conn: Any, fuser: Fuser, old_ids: set[str]) -> int:
     now = datetime.now(UTC)
     rows, members = [], []
     unread_rows = []
@@ -272,43 +274,50 @@ def _write(store: SqlStore, fuser: Fuser, old_ids: set[str]) -> int:
                 unread_rows.append({"article_id": r.article_id, "fused_id": fid})
     uids = sorted(u for u, r in fuser.reports.items() if r.read)
     aids = sorted(r.article_id for r in fuser.reports.values() if not r.read)
-    with _translated(store.url), store.engine.connect() as conn, conn.begin():
-        for chunk in _chunks(uids):
-            conn.execute(delete(fused_members).where(fused_members.c.event_uid.in_(chunk)))
-        for chunk in _chunks(sorted(old_ids | set(fuser.clusters))):
-            conn.execute(delete(fused_events).where(fused_events.c.id.in_(chunk)))
-        for chunk in _chunks(aids):
-            conn.execute(delete(fused_articles).where(fused_articles.c.article_id.in_(chunk)))
-        if rows:
-            conn.execute(insert(fused_events), rows)
-            conn.execute(insert(fused_members), members)
-        if unread_rows:
-            conn.execute(insert(fused_articles), unread_rows)
+    for chunk in _chunks(uids):
+        conn.execute(delete(fused_members).where(fused_members.c.event_uid.in_(chunk)))
+    for chunk in _chunks(sorted(old_ids | set(fuser.clusters))):
+        conn.execute(delete(fused_events).where(fused_events.c.id.in_(chunk)))
+    for chunk in _chunks(aids):
+        conn.execute(delete(fused_articles).where(fused_articles.c.article_id.in_(chunk)))
+    if rows:
+        conn.execute(insert(fused_events), rows)
+        conn.execute(insert(fused_members), members)
+    if unread_rows:
+        conn.execute(insert(fused_articles), unread_rows)
     return len(rows)
 
 
-def update(store: SqlStore) -> Outcome:
+def update(store: SqlStore, *, wait: bool = True) -> Outcome:
     """Fuse what is not fused yet (after an ingest); returns what was done.
 
     New reports are taken a month of dates at a time, so a corpus spanning years is fused in slices
-    whose memory follows a month's news; each slice sees the ids the slices before it wrote.
+    whose memory follows a month's news; each slice sees the ids the slices before it wrote. The whole
+    pass is one transaction: killed anywhere, it leaves the store as it was, and the next pass gives
+    what an unbroken one would have, ids included. ``wait=False``: if another writer holds the store,
+    do nothing (a reader about to list fused events goes on with what is stored).
     """
-    with _translated(store.url), store.engine.connect() as conn, conn.begin():
+    total = Outcome()
+    with fusion_transaction(store, wait=wait) as conn:
+        if conn is None:
+            return total
+        crash_point("fuse-start")
         _drop_orphans(conn)
-    with _translated(store.url), store.engine.connect() as conn:
         seeds = _seeds(conn)
         dated: list[tuple[str, str]] = []
         for chunk in _chunks(sorted(seeds)):
             q = select(events.c.uid, events.c.date_start).where(events.c.uid.in_(chunk))
             dated.extend((r.date_start or "", r.uid) for r in conn.execute(q))
         dated.extend((day, ARTICLE + aid) for day, aid in _unread_seeds(conn))
-    total = Outcome()
-    for part in _slices(sorted(dated)):
-        unread = {k[len(ARTICLE) :] for k in part if k.startswith(ARTICLE)}
-        fuser, old_ids, outcome = _fuse(store, {k for k in part if not k.startswith(ARTICLE)}, unread)
-        total.reports += outcome.reports
-        total.new += outcome.new
-        total.fused_events += _write(store, fuser, old_ids)
+        for part in _slices(sorted(dated)):
+            unread = {k[len(ARTICLE) :] for k in part if k.startswith(ARTICLE)}
+            seeds_ = {k for k in part if not k.startswith(ARTICLE)}
+            fuser, old_ids, outcome = _fuse(store, conn, seeds_, unread)
+            total.reports += outcome.reports
+            total.new += outcome.new
+            total.fused_events += _write(conn, fuser, old_ids)
+            crash_point("fuse-slice")
+        crash_point("fuse-commit")
     return total
 
 
@@ -329,37 +338,37 @@ def _slices(dated: list[tuple[str, str]]) -> Iterator[set[str]]:
 
 def refuse(store: SqlStore) -> Outcome:
     """Fuse every stored event again; fused ids and people's decisions are kept."""
-    fuser, old_ids, outcome = _fuse(store, set(), everything=True)
-    outcome.fused_events = _write(store, fuser, old_ids)
+    with fusion_transaction(store) as conn:
+        fuser, old_ids, outcome = _fuse(store, conn, set(), everything=True)
+        outcome.fused_events = _write(conn, fuser, old_ids)
     return outcome
 
 
 # ---- people's decisions ----------------------------------------------------------------------------
 
 
-def _record_action(store: SqlStore, action: Action) -> int:
-    with _translated(store.url), store.engine.connect() as conn, conn.begin():
-        result = conn.execute(
-            insert(fusion_history).values(
-                op=action.op,
-                fused_ids=list(action.fused_ids),
-                reports=list(action.reports),
-                report=action.report,
-                who=action.who,
-                at=action.when,
-                why=action.why,
-            )
+def _record_action(conn: Any, action: Action) -> int:
+    result = conn.execute(
+        insert(fusion_history).values(
+            op=action.op,
+            fused_ids=list(action.fused_ids),
+            reports=list(action.reports),
+            report=action.report,
+            who=action.who,
+            at=action.when,
+            why=action.why,
         )
-        return int(result.inserted_primary_key[0])
+    )
+    return int(result.inserted_primary_key[0])
 
 
 def _decide(store: SqlStore, action: Action, probe: str) -> str:
     """Record a decision, re-fuse what it touches, and note the fused id it led to."""
-    row = _record_action(store, action)
-    fuser, old_ids, _ = _fuse(store, set(action.reports))
-    _write(store, fuser, old_ids)
-    result = fuser.member_of[probe]
-    with _translated(store.url), store.engine.connect() as conn, conn.begin():
+    with fusion_transaction(store) as conn:  # the decision and its re-fusion stand or fall together
+        row = _record_action(conn, action)
+        fuser, old_ids, _ = _fuse(store, conn, set(action.reports))
+        _write(conn, fuser, old_ids)
+        result = fuser.member_of[probe]
         conn.execute(sql_update(fusion_history).where(fusion_history.c.id == row).values(result_id=result))
     return result
 

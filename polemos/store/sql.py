@@ -218,9 +218,12 @@ class SqlStore:
                     uids = uids[: where.limit]
         return uids
 
-    def events(self, uids: list[str]) -> list[dict[str, Any]]:
+    def events(self, uids: list[str], *, conn: Connection | None = None) -> list[dict[str, Any]]:
+        """Stored events by uid; ``conn``: read in that connection's transaction (fusion's)."""
         out: dict[str, dict[str, Any]] = {}
-        with _translated(self.url), self.engine.connect() as conn:
+        with _translated(self.url), contextlib.ExitStack() as stack:
+            if conn is None:
+                conn = stack.enter_context(self.engine.connect())
             for i in range(0, len(uids), _LOOKUP_CHUNK):
                 out.update(self._load_events(conn, uids[i : i + _LOOKUP_CHUNK]))
         return [out[u] for u in uids if u in out]

@@ -1,0 +1,127 @@
+"""Locks that keep two writers of one store from stepping on each other, and that die with their holder.
+
+- ``ingest_lock``: one ``polemos ingest`` per store at a time. The second refuses at once with
+  ``StoreBusy`` (E407; the CLI exits 4) or, with ``wait=True``, waits for the first to finish. SQLite:
+  an exclusive ``flock`` on ``<database>-ingest.lock`` beside the file (the file stays; the lock does
+  not); PostgreSQL: a session advisory lock on a connection held for the run. The kernel drops a flock
+  and the server drops an advisory lock when the holder dies, so a run killed with ``kill -9`` never
+  leaves a stale lock behind for its resume.
+- ``fusion_transaction``: the one transaction a fusion pass runs in (every slice of it, so ``kill -9``
+  leaves the store as it was before the pass). SQLite takes its write lock up front (``BEGIN
+  IMMEDIATE``); PostgreSQL a transaction advisory lock, so two passes never interleave.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
+
+from polemos.errors import Errors, StoreBusy
+from polemos.store.engine import SQLITE_BUSY_MS, is_sqlite, redact
+from polemos.store.sql import SqlStore, _translated
+
+try:
+    import fcntl
+except ImportError:  # not POSIX: SQLite ingests are not locked against each other there
+    fcntl = None  # type: ignore[assignment]
+
+# advisory lock keys (any two int64 constants polemos alone uses): b"polemos" + 1 / + 2
+INGEST_KEY = 0x706F6C656D6F7301
+FUSION_KEY = 0x706F6C656D6F7302
+
+
+def _sqlite_file(url: str) -> str | None:
+    database = make_url(url).database
+    return None if not database or database == ":memory:" or database.startswith("file:") else database
+
+
+@contextlib.contextmanager
+def ingest_lock(store: SqlStore, *, wait: bool = False, on_wait: Any = None) -> Iterator[None]:
+    """Hold the store's ingest lock for the body; ``on_wait()`` is called once if it has to wait."""
+    if is_sqlite(store.engine):
+        path = _sqlite_file(store.url)
+        if path is None or fcntl is None:  # an in-memory store has one writer by construction
+            yield
+            return
+        with open(f"{path}-ingest.lock", "a+") as f:
+            try:
+                fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                f.seek(0)
+                holder = f"pid {f.read().strip() or '?'}"
+                if not wait:
+                    raise StoreBusy(Errors.E407.format(url=redact(store.url), holder=holder)) from None
+                if on_wait:
+                    on_wait(holder)
+                fcntl.flock(f, fcntl.LOCK_EX)
+            f.seek(0)
+            f.truncate()
+            f.write(str(os.getpid()))
+            f.flush()
+            try:
+                yield
+            finally:
+                fcntl.flock(f, fcntl.LOCK_UN)
+        return
+    with _translated(store.url), store.engine.connect() as conn:
+        got = conn.scalar(text("SELECT pg_try_advisory_lock(:k)"), {"k": INGEST_KEY})
+        conn.commit()
+        if not got:
+            holder = conn.scalar(
+                text(
+                    "SELECT min(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted "
+                    "AND (classid::bigint << 32 | objid::bigint) = :k"
+                ),  # fmt: skip
+                {"k": INGEST_KEY},
+            )
+            conn.commit()
+            if not wait:
+                raise StoreBusy(Errors.E407.format(url=redact(store.url), holder=f"server pid {holder}"))
+            if on_wait:
+                on_wait(f"server pid {holder}")
+            conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": INGEST_KEY})
+            conn.commit()
+        try:
+            yield
+        finally:
+            with contextlib.suppress(Exception):  # a broken connection has dropped the lock already
+                conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": INGEST_KEY})
+                conn.commit()
+
+
+@contextlib.contextmanager
+def fusion_transaction(store: SqlStore, *, wait: bool = True) -> Iterator[Any]:
+    """A write transaction for one fusion pass; yields None (and does nothing) when ``wait`` is False
+    and another writer holds the store."""
+    with _translated(store.url), store._write() as conn:
+        if is_sqlite(store.engine):
+            raw = conn.connection.dbapi_connection
+            if not wait:
+                raw.execute("PRAGMA busy_timeout=0")
+            try:
+                trans = conn.begin()  # BEGIN IMMEDIATE: the write lock, or "database is locked"
+            except OperationalError:
+                if wait:
+                    raise
+                trans = None
+            finally:
+                raw.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
+            if trans is None:
+                yield None
+                return
+        else:
+            trans = conn.begin()
+            if wait:
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": FUSION_KEY})
+            elif not conn.scalar(text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": FUSION_KEY}):
+                trans.rollback()
+                yield None
+                return
+        with trans:
+            yield conn
