@@ -2,8 +2,9 @@
 
 ``POLEMOS_CRASH_AT=NAME`` kills the process with SIGKILL (no cleanup, no rollback, exactly like
 ``kill -9``) when it reaches the point ``NAME``; ``NAME:N`` the N-th time it gets there; ``NAME+S``
-S seconds after it first gets there, wherever the process is by then. Unset (always, outside tests)
-a crash point costs one dictionary lookup. Points: ``fuse-start`` (a fusion pass has its transaction),
+S seconds after it first gets there, wherever the process is by then. ``POLEMOS_PAUSE_AT=NAME+S``
+sleeps S seconds there instead (a test's window to start a second writer). Unset (always, outside
+tests) a crash point costs two dictionary lookups. Points: ``fuse-start`` (a fusion pass has its transaction),
 ``fuse-slice`` (a date slice is written), ``fuse-commit`` (every slice written, not yet committed).
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 import os
 import signal
 import threading
+import time
 
 _hits: dict[str, int] = {}
 
@@ -21,6 +23,10 @@ def _kill() -> None:
 
 
 def crash_point(name: str) -> None:
+    pause = os.environ.get("POLEMOS_PAUSE_AT")
+    if pause and pause.partition("+")[0] == name and not _hits.get("pause:" + name):
+        _hits["pause:" + name] = 1
+        time.sleep(float(pause.partition("+")[2] or 1))
     spec = os.environ.get("POLEMOS_CRASH_AT")
     if not spec:
         return

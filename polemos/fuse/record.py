@@ -93,7 +93,8 @@ def figure(kind: str, reports: list[Report]) -> dict[str, Any] | None:
 def _date(reports: list[Report]) -> tuple[dict[str, Any] | None, list[str]]:
     """The finest date any report reads from its text; else the publication window."""
     order = {"day": 0, "week": 1, "month": 2, "year": 3}
-    dated = [r for r in reports if r.date_from_text and r.record.get("date")]
+    # a date without a start is no date (and must never become the string "None")
+    dated = [r for r in reports if r.date_from_text and (r.record.get("date") or {}).get("start")]
     if dated:
         finest = min(order.get(r.date_precision or "year", 3) for r in dated)
         picked = [r.record["date"] for r in dated if order.get(r.date_precision or "year", 3) == finest]

@@ -132,21 +132,29 @@ def _date(value: Any) -> date | None:
 Window = tuple[date | None, date | None, str | None, bool]
 
 
+def shift(day: date, days: int) -> date:
+    """``day`` moved by ``days``, held within the calendar (year 1 and year 9999 are dates too)."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.min if days < 0 else date.max
+
+
 def _window(record: Mapping[str, Any], published: date | None) -> Window:
     d = record.get("date") or {}
     start, end = _date(d.get("start")), _date(d.get("end"))
     precision = d.get("precision")
     from_text = bool(d.get("text")) or d.get("basis") == "text"
-    if start is not None and from_text and published is not None and start > published + timedelta(days=1):
+    if start is not None and from_text and published is not None and start > shift(published, 1):
         from_text = False  # a report cannot tell of a day after it was published: a misread date
         start = end = None
     if start is not None and from_text:
-        slack = timedelta(days=DATE_SLACK.get(precision or "day", 1))
-        return start - slack, (end or start) + slack, precision, True
+        slack = DATE_SLACK.get(precision or "day", 1)
+        return shift(start, -slack), shift(end or start, slack), precision, True
     if published is not None:  # only the publication date: the event is from the days before
-        return published - timedelta(days=PUBLISHED_WINDOW), published, "week", False
+        return shift(published, -PUBLISHED_WINDOW), published, "week", False
     if start is not None:
-        return start - timedelta(days=PUBLISHED_WINDOW), end or start, precision, False
+        return shift(start, -PUBLISHED_WINDOW), end or start, precision, False
     return None, None, None, False
 
 
@@ -275,7 +283,7 @@ def _opening_date(
             or t.get("precision") not in UNREAD_PRECISIONS
         ):
             continue
-        if published is not None and not published - timedelta(days=lag) <= start <= published:
+        if published is not None and not shift(published, -lag) <= start <= published:
             continue  # after publication: a plan or a misread; long before: background, not the news
         return {"start": start.isoformat(), "end": (end or start).isoformat(),
                 "precision": t.get("precision"), "text": t.get("text"), "basis": "text"}  # fmt: skip

@@ -75,6 +75,14 @@ def _day(value: str | None, default: date) -> date:
         return default
 
 
+def _shift(day: date, days: int) -> str:
+    """``day`` moved by ``days``, held within the calendar (a year-1 or year-9999 date is no error)."""
+    try:
+        return (day + timedelta(days=days)).isoformat()
+    except OverflowError:
+        return (date.min if days < 0 else date.max).isoformat()
+
+
 def _actions(conn: Any) -> list[Action]:
     rows = conn.execute(select(fusion_history).order_by(fusion_history.c.id))
     return [
@@ -159,18 +167,16 @@ def _window(conn: Any, seeds: set[str], unread: set[str]) -> tuple[set[str], set
         )
         first, last = conn.execute(q).one()
         if first:  # its opening may date it up to UNREAD_LAG_DAYS before publication
-            bounds.append((_day(first, date.max) - timedelta(days=UNREAD_LAG_DAYS)).isoformat())
+            bounds.append(_shift(_day(first, date.max), -UNREAD_LAG_DAYS))
         bounds.extend(d for d in (first, last) if d)
     found, found_unread = set(seeds), set(unread)
     if bounds:
-        start = (
-            _day(min(bounds), date.min + timedelta(days=PAD_DAYS)) - timedelta(days=PAD_DAYS)
-        ).isoformat()
-        end = (_day(max(bounds), date.max - timedelta(days=PAD_DAYS)) + timedelta(days=PAD_DAYS)).isoformat()
+        start = _shift(_day(min(bounds), date.min), -PAD_DAYS)
+        end = _shift(_day(max(bounds), date.max), PAD_DAYS)
         q = select(events.c.uid).where(events.c.date_start <= end, events.c.date_end >= start)
         found |= set(conn.scalars(q))
         lag = max(PUBLISHED_WINDOW, UNREAD_LAG_DAYS)  # an article may be published this long after
-        late = (_day(end, date.max - timedelta(days=lag)) + timedelta(days=lag)).isoformat()
+        late = _shift(_day(end, date.max), lag)
         q = select(articles.c.id).where(
             articles.c.published >= start,
             articles.c.published <= late,

@@ -31,9 +31,11 @@ try:
 except ImportError:  # not POSIX: SQLite ingests are not locked against each other there
     fcntl = None  # type: ignore[assignment]
 
-# advisory lock keys (any two int64 constants polemos alone uses): b"polemos" + 1 / + 2
-INGEST_KEY = 0x706F6C656D6F7301
-FUSION_KEY = 0x706F6C656D6F7302
+# PostgreSQL advisory locks are per database: the key pairs one of these constants (b"pol1", b"pol2")
+# with a hash of the schema, so stores in two schemas of one database do not lock each other
+INGEST_KEY = 0x706F6C31
+FUSION_KEY = 0x706F6C32
+_SCHEMA = "hashtext(current_schema())"
 
 
 def _sqlite_file(url: str) -> str | None:
@@ -70,7 +72,9 @@ def ingest_lock(store: SqlStore, *, wait: bool = False, on_wait: Any = None) -> 
                 fcntl.flock(f, fcntl.LOCK_UN)
         return
     with _translated(store.url), store.engine.connect() as conn:
-        got = conn.scalar(text("SELECT pg_try_advisory_lock(:k)"), {"k": INGEST_KEY})
+        got = conn.scalar(
+            text(f"SELECT pg_try_advisory_lock(CAST(:k AS integer), {_SCHEMA})"), {"k": INGEST_KEY}
+        )
         conn.commit()
         if not got:
             holder = conn.scalar(
@@ -85,13 +89,15 @@ def ingest_lock(store: SqlStore, *, wait: bool = False, on_wait: Any = None) -> 
                 raise StoreBusy(Errors.E407.format(url=redact(store.url), holder=f"server pid {holder}"))
             if on_wait:
                 on_wait(f"server pid {holder}")
-            conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": INGEST_KEY})
+            conn.execute(text(f"SELECT pg_advisory_lock(CAST(:k AS integer), {_SCHEMA})"), {"k": INGEST_KEY})
             conn.commit()
         try:
             yield
         finally:
             with contextlib.suppress(Exception):  # a broken connection has dropped the lock already
-                conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": INGEST_KEY})
+                conn.execute(
+                    text(f"SELECT pg_advisory_unlock(CAST(:k AS integer), {_SCHEMA})"), {"k": INGEST_KEY}
+                )
                 conn.commit()
 
 
@@ -118,8 +124,12 @@ def fusion_transaction(store: SqlStore, *, wait: bool = True) -> Iterator[Any]:
         else:
             trans = conn.begin()
             if wait:
-                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": FUSION_KEY})
-            elif not conn.scalar(text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": FUSION_KEY}):
+                conn.execute(
+                    text(f"SELECT pg_advisory_xact_lock(CAST(:k AS integer), {_SCHEMA})"), {"k": FUSION_KEY}
+                )
+            elif not conn.scalar(
+                text(f"SELECT pg_try_advisory_xact_lock(CAST(:k AS integer), {_SCHEMA})"), {"k": FUSION_KEY}
+            ):
                 trans.rollback()
                 yield None
                 return
