@@ -398,3 +398,43 @@ def test_readers_list_events_while_an_ingest_holds_the_store(db_url: str, tmp_pa
     assert time.monotonic() - start < 6  # less than the pass's pause: it did not wait
     assert first.poll() is None or first.returncode == 0
     assert _done(first)[0] == 0
+
+
+@pytest.mark.slow
+def test_real_pipeline_ingest_killed_in_fusion_then_resumed_equals_a_clean_run(tmp_path: Path) -> None:
+    """`python -m polemos ingest` with the real extractor, killed after its first date slice."""
+    towns = ("Aleppo", "Mosul", "Kabul", "Maiduguri")
+    phrasings = (
+        "A car bomb killed {n} people in {town} on {weekday}, a local official said.",
+        "At least {n} civilians died when a bomb exploded at a market in {town} on {weekday}.",
+        "Gunmen attacked a checkpoint near {town} on {weekday}, killing {n} soldiers, the army said.",
+    )
+    weekdays = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+    corpus = tmp_path / "news.jsonl"
+    with corpus.open("w") as f:
+        for i in range(24):
+            day = date(2017, 1, 2) + timedelta(days=i * 9 + (i % 2))
+            n, town = 4 + i // 2 % 5, towns[i // 2 % 4]
+            text = phrasings[i % 3].format(n=n, town=town, weekday=weekdays[(day.weekday() - 1) % 7])
+            f.write(json.dumps({"id": f"n{i}", "text": text, "outlet": f"Outlet{i % 3}",
+                                "published": day.isoformat()}) + "\n")  # fmt: skip
+
+    def ingest(db: Path, crash: str | None = None) -> int:
+        cmd = [sys.executable, "-m", "polemos", "ingest", str(corpus), "--db", str(db)]
+        return subprocess.run(cmd, env=_env(crash), capture_output=True, timeout=900).returncode
+
+    assert ingest(tmp_path / "clean.db") == 0
+    assert ingest(tmp_path / "killed.db", crash="fuse-slice:1") == -signal.SIGKILL
+    assert ingest(tmp_path / "killed.db") == 0
+    clean, resumed = SqlStore(str(tmp_path / "clean.db")), SqlStore(str(tmp_path / "killed.db"))
+    assert len(list(stored._slices(sorted((r[1] or "", r[0]) for r in _dated(clean))))) >= 2
+    assert snapshot(resumed) == snapshot(clean) and snapshot(clean)["events"]
+    clean.close()
+    resumed.close()
+
+
+def _dated(store: SqlStore) -> list[tuple[str, str | None]]:
+    from polemos.store.schema import events
+
+    with store.engine.connect() as conn:
+        return [(r.uid, r.date_start) for r in conn.execute(select(events.c.uid, events.c.date_start))]
