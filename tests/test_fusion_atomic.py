@@ -346,6 +346,7 @@ def test_cli_second_ingest_into_a_busy_store_exits_4_with_one_line(db_url: str, 
     lines = [line for line in err.splitlines() if line.strip()]
     assert len(lines) == 1 and lines[0].startswith("Error [E407] another ingest is writing to"), err
     assert "Traceback" not in err and "--wait" in lines[0]
+    assert "pid " in lines[0] and "None" not in lines[0]  # it names who holds the store
     code, err = _done(first)
     assert code == 0, err
     store = SqlStore(db_url)

@@ -37,7 +37,7 @@ from polemos.fuse.report import (
     report_uid,
 )
 from polemos.fuse.sources import article_places, article_times, unread_reports
-from polemos.store.lock import fusion_transaction
+from polemos.store.lock import fusion_transaction, ingest_holder
 from polemos.store.query import EventFilter
 from polemos.store.schema import (
     articles,
@@ -300,10 +300,13 @@ def update(store: SqlStore, *, wait: bool = True) -> Outcome:
     New reports are taken a month of dates at a time, so a corpus spanning years is fused in slices
     whose memory follows a month's news; each slice sees the ids the slices before it wrote. The whole
     pass is one transaction: killed anywhere, it leaves the store as it was, and the next pass gives
-    what an unbroken one would have, ids included. ``wait=False``: if another writer holds the store,
-    do nothing (a reader about to list fused events goes on with what is stored).
+    what an unbroken one would have, ids included. ``wait=False``: if an ingest is running or another
+    writer holds the store, do nothing (a reader about to list fused events goes on with what is
+    fused; a long pass of a reader never makes an ingest's batch wait past SQLite's busy timeout).
     """
     total = Outcome()
+    if not wait and ingest_holder(store):  # an ingest is running: its own pass fuses what it stores
+        return total
     with fusion_transaction(store, wait=wait) as conn:
         if conn is None:
             return total

@@ -43,6 +43,37 @@ def _sqlite_file(url: str) -> str | None:
     return None if not database or database == ":memory:" or database.startswith("file:") else database
 
 
+_PG_HOLDER = text(
+    "SELECT min(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 2"
+    " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+    f" AND classid::bigint = :k AND objid::bigint = ({_SCHEMA}::bigint & 4294967295)"
+)
+
+
+def _pg_holder(conn: Any) -> str | None:
+    """Who holds the ingest lock of this schema ("server pid N"), or None."""
+    pid = conn.scalar(_PG_HOLDER, {"k": INGEST_KEY})
+    conn.commit()
+    return None if pid is None else f"server pid {pid}"
+
+
+def ingest_holder(store: SqlStore) -> str | None:
+    """Who holds the store's ingest lock (another process), or None when no ingest is running."""
+    if not is_sqlite(store.engine):
+        with _translated(store.url), store.engine.connect() as conn:
+            return _pg_holder(conn)
+    path = _sqlite_file(store.url)
+    if path is None or fcntl is None or not os.path.exists(f"{path}-ingest.lock"):
+        return None
+    with open(f"{path}-ingest.lock") as f:
+        try:
+            fcntl.flock(f, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return f"pid {f.read().strip() or '?'}"
+        fcntl.flock(f, fcntl.LOCK_UN)
+        return None
+
+
 @contextlib.contextmanager
 def ingest_lock(store: SqlStore, *, wait: bool = False, on_wait: Any = None) -> Iterator[None]:
     """Hold the store's ingest lock for the body; ``on_wait()`` is called once if it has to wait."""
@@ -77,18 +108,12 @@ def ingest_lock(store: SqlStore, *, wait: bool = False, on_wait: Any = None) -> 
         )
         conn.commit()
         if not got:
-            holder = conn.scalar(
-                text(
-                    "SELECT min(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted "
-                    "AND (classid::bigint << 32 | objid::bigint) = :k"
-                ),  # fmt: skip
-                {"k": INGEST_KEY},
-            )
+            holder = _pg_holder(conn)
             conn.commit()
             if not wait:
-                raise StoreBusy(Errors.E407.format(url=redact(store.url), holder=f"server pid {holder}"))
+                raise StoreBusy(Errors.E407.format(url=redact(store.url), holder=holder))
             if on_wait:
-                on_wait(f"server pid {holder}")
+                on_wait(holder)
             conn.execute(text(f"SELECT pg_advisory_lock(CAST(:k AS integer), {_SCHEMA})"), {"k": INGEST_KEY})
             conn.commit()
         try:
