@@ -29,7 +29,8 @@ def test_store_docs_name_every_command(name: str) -> None:
 
 OPTIONS = ["--db", "--workers", "--engine", "--ray-address", "--report", "--batch-size", "--shard-dir",
            "--published", "--outlet", "--type", "--country", "--near", "--since", "--until", "--actor",
-           "--claimant", "--modality", "--limit", "--max-mb", "--max-chars", "--timeout", "--wait"]  # fmt: skip
+           "--claimant", "--modality", "--limit", "--max-mb", "--max-chars", "--timeout",
+           "--wait"]  # fmt: skip
 
 
 @pytest.mark.parametrize("option", OPTIONS)
