@@ -42,14 +42,17 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 class Doc:
     """What resolving one expression needs: the text, the publication date, earlier values."""
 
-    def __init__(self, text: str, published: date | None):
+    def __init__(self, text: str, published: date | None, direction: int | None = None):
         self.text = text
         self.dct = published
+        self.direction = direction  # a tense the caller knows (the parse), over the word cues
         self.sents = _sentences(text)
         self.starts = [ss for ss, _ in self.sents]
         self.seen: list[tuple[int, N.Val, bool]] = []  # position, value, derived from another one
 
     def tense(self, s: int, e: int) -> int:
+        if self.direction is not None:
+            return self.direction
         i = bisect_right(self.starts, s) - 1
         if i < 0:
             return 0
