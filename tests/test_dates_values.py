@@ -245,3 +245,17 @@ def test_a_later_clause_of_its_own_does_not_move_a_past_weekday_ahead(text, want
 )
 def test_a_future_weekday_stays_ahead(text):
     assert value(text, WED, "Thursday") == "2016-05-26"
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "want"),
+    [
+        ("Massacres took place from April to July 1994.", "April", "1994-04"),
+        ("Fighting raged between March and May 2010.", "March", "2010-03"),
+        ("Sieges lasted from November to February 2015.", "November", "2014-11"),
+        ("KILLINGS IN RWANDA FROM APRIL TO JULY 1994", "APRIL", "1994-04"),
+        ("Offensives from April to mid-July 1994 failed.", "April", "1994-04"),
+    ],
+)
+def test_a_month_takes_the_year_that_ends_its_range(text, expr, want):
+    assert value(text, date(1996, 2, 29), expr) == want
