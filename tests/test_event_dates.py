@@ -186,3 +186,32 @@ def test_finer_date_inside_the_coarser_wins() -> None:
     assert finer_date(week, elsewhere) is week
     assert finer_date(None, tuesday) is tuesday
     assert finer_date(tuesday, None) is tuesday
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "update",
+    [
+        "The death toll from the bombing rose to 42 on Monday, officials said.",
+        "On Monday the death toll from the bombing climbed to 42.",
+    ],
+)
+def test_the_date_of_a_toll_update_is_not_the_incidents(extract_text: Any, update: str) -> None:
+    text = (
+        "Death toll from Kabul bombing rises to 42\n\nA suicide bomber killed dozens of people at a "
+        f"market in Kabul. {update} The attack took place on Saturday."
+    )
+    rec = extract_text(text, published=WEDNESDAY)
+    assert len(events_of(rec, "ASSAULT")) == 1
+    assert _start(rec) == "2016-05-21"
+
+
+@pytest.mark.slow
+def test_a_date_of_another_event_in_the_sentence_is_that_ones(extract_text: Any) -> None:
+    text = (
+        "Sinai attack\n\nMilitants attacked a checkpoint in the Sinai, killing 12 soldiers. The attack "
+        "came a year after a similar assault in 2015 killed 20. It happened on Saturday morning."
+    )
+    rec = extract_text(text, published=WEDNESDAY)
+    assert _start(rec) == "2016-05-21"
+    assert all(e["date"]["start"] != "2015-01-01" or "2015" in e["evidence"]["text"] for e in rec["events"])

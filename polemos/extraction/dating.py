@@ -38,12 +38,25 @@ _INCIDENT_WORDS = frozenset({"it", "this", "that", "incident", "violence", "figh
 
 
 def event_date(
-    d: Draft, sent: SpacySpan, times: Sequence[TimeRef], claimant: Claimant | None, published: date | None
+    d: Draft,
+    sent: SpacySpan,
+    times: Sequence[TimeRef],
+    claimant: Claimant | None,
+    published: date | None,
+    others: Sequence[Draft] = (),
 ) -> TimeRef | None:
     """The time expression attached to the trigger's clause (else the nearest in the sentence) that
-    dates the event itself, as past when the event is told as past."""
+    dates the event itself, as past when the event is told as past. An expression attached to
+    another event of the sentence is that one's ("The attack came a year after an assault in 2015
+    killed 20"), and one attached to a toll's update dates the update ("the toll rose to 42 on
+    Monday")."""
+    from polemos.extraction.incidents import toll_verbs
+
     doc = sent.doc
     anchors = {d.head.i} | ({d.governor.i} if d.governor is not None else set())
+    theirs = {o.head.i for o in others} | {o.governor.i for o in others if o.governor is not None}
+    theirs -= anchors
+    updates = {v.i for v in toll_verbs(sent)} - anchors
     attached, loose = [], []
     for t in times:
         tok = doc.char_span(t.start, t.end, alignment_mode="expand")
@@ -65,7 +78,10 @@ def event_date(
             and d.type not in SPEECH_ACTS
         ):
             continue  # "said in a statement on Monday": the statement's date, not the shelling's
-        (attached if anchors & {a.i for a in path} else loose).append((t, verb))
+        on_path = {a.i for a in path}
+        if not anchors & on_path and (theirs & on_path or (verb is not None and verb.i in updates)):
+            continue
+        (attached if anchors & on_path else loose).append((t, verb))
     pool = attached or loose
     if not pool:
         return None

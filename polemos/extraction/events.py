@@ -129,7 +129,9 @@ def read_events(
             d.target = None if _overlaps(d.target, datelines) else d.target
             _place_target(d, sent_places)
             d.locations = _locations(d, sent_places)
-            d.date = event_date(d, sent, sent_times, claimants[i], article.published)
+            d.date = event_date(
+                d, sent, sent_times, claimants[i], article.published, [o for o in found if o is not d]
+            )
             d.counts = _counts(d, [c for c, owner in zip(counts, owners, strict=True) if owner in (None, d)])
         drafts.extend(found)
     return drafts
