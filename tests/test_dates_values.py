@@ -220,3 +220,42 @@ def test_the_noun_plan_is_not_a_future_cue():
 def test_a_year_ago_after_a_month_is_just_last_year():
     text = "Rebels seized the town in March. A year ago it was calm."
     assert value(text, MON, expr="A year ago") == "2015"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("A bomb exploded on Saturday in a market where shoppers were due to gather.", "2016-05-21"),
+        ("Police fired tear gas at protesters on Monday who plan to march again.", "2016-05-23"),
+        ("Troops clashed with rebels on Friday until late in the night.", "2016-05-20"),
+        ("Fighting erupted on Tuesday as talks were set to begin.", "2016-05-24"),
+        ("Gunmen stormed the hotel on Friday because guards were expected to leave.", "2016-05-20"),
+    ],
+)
+def test_a_later_clause_of_its_own_does_not_move_a_past_weekday_ahead(text, want):
+    assert value(text, WED) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The envoy, who met rebels last month, will see both sides on Thursday.",
+        "Talks will resume on Thursday, when the envoy returns.",
+    ],
+)
+def test_a_future_weekday_stays_ahead(text):
+    assert value(text, WED, "Thursday") == "2016-05-26"
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "want"),
+    [
+        ("Massacres took place from April to July 1994.", "April", "1994-04"),
+        ("Fighting raged between March and May 2010.", "March", "2010-03"),
+        ("Sieges lasted from November to February 2015.", "November", "2014-11"),
+        ("KILLINGS IN RWANDA FROM APRIL TO JULY 1994", "APRIL", "1994-04"),
+        ("Offensives from April to mid-July 1994 failed.", "April", "1994-04"),
+    ],
+)
+def test_a_month_takes_the_year_that_ends_its_range(text, expr, want):
+    assert value(text, date(1996, 2, 29), expr) == want

@@ -6,13 +6,15 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
+from polemos.extraction.dating import date_sentences, finer_date
 from polemos.extraction.doctext import doc_text
 from polemos.extraction.events import read_events
 from polemos.extraction.generic import is_generic
-from polemos.extraction.incidents import assemble, attach_tolls
+from polemos.extraction.incidents import VIOLENT, assemble, attach_tolls
 from polemos.extraction.merge import merge_in_sentence
 from polemos.extraction.reactions import read_reactions
 from polemos.extraction.resolved import Resolved, article_countries, finish, resolve_draft
+from polemos.read.noise import in_noise
 from polemos.resolve.actors import ActorDictionary, get_dictionary
 from polemos.types import Article, Event, PlaceRef, Span, TimeRef
 
@@ -29,10 +31,37 @@ def extract_events(
     resolved = [resolve_draft(d, doc_text(doc), article, countries, actors) for d in drafts]
     merged = assemble(merge_in_sentence(resolved), article.published)
     attach_tolls(merged, doc, article, countries, actors, noise, {d.sent_index for d in read})
+    _date_from_sentences(merged, doc, times, noise, {d.sent_index for d in read}, article)
     for r in merged:
         _country_from_actors(r, actors) or _country_from_places(r, places)
     events = [finish(r, article) for r in merged]
     return tuple(sorted(events, key=lambda e: e.evidence.start))
+
+
+def _date_from_sentences(
+    incidents: list[Resolved],
+    doc: Doc,
+    times: list[TimeRef],
+    noise: tuple[Span, ...],
+    with_events: set[int],
+    article: Article,
+) -> None:
+    """ "The attack took place on Saturday": a sentence that only dates an incident told before it
+    gives that incident its date (the story's main violent one among those still undated, else the
+    nearest), and becomes one of its mentions."""
+    if not incidents:
+        return
+    sents = list(doc.sents)
+    skip = with_events | {i for i, s in enumerate(sents) if in_noise(noise, s.start_char, s.end_char)}
+    for i, t, span in date_sentences(sents, times, skip, article.published):
+        before = [r for r in incidents if min(p.sent_index for p in r.parts) < i]
+        undated = [r for r in before if r.date is None]
+        pool = undated or [r for r in before if finer_date(r.date, t) is t]
+        if not pool:
+            continue
+        r = next((r for r in pool if r.type in VIOLENT), pool[-1])
+        r.date = t
+        r.add_mention(span, ("dates it",))
 
 
 def _country_from_places(r: Resolved, places: list[PlaceRef]) -> bool:

@@ -15,10 +15,10 @@ from spacy.tokens import Span as SpacySpan
 from polemos.extraction import forces, roles
 from polemos.extraction.attribution import Claimant, reporting_verbs, sentence_claimants
 from polemos.extraction.counts import find_counts
+from polemos.extraction.dating import event_date
 from polemos.extraction.doctext import doc_text
 from polemos.extraction.drafts import (
     CLASH,
-    SPEECH_ACTS,
     ULTIMATUM,
     Draft,
     candidates,
@@ -129,7 +129,9 @@ def read_events(
             d.target = None if _overlaps(d.target, datelines) else d.target
             _place_target(d, sent_places)
             d.locations = _locations(d, sent_places)
-            d.date = _date(d, sent, sent_times, claimants[i])
+            d.date = event_date(
+                d, sent, sent_times, claimants[i], article.published, [o for o in found if o is not d]
+            )
             d.counts = _counts(d, [c for c, owner in zip(counts, owners, strict=True) if owner in (None, d)])
         drafts.extend(found)
     return drafts
@@ -360,31 +362,6 @@ def _country_as_modifier(p: PlaceRef, text: str) -> bool:
         return False
     keys = [t.key for t in tokenize(text[p.end : p.end + 40])]
     return bool(keys) and get_dictionary().matcher.heads.longest_at(keys, 0) is not None
-
-
-def _date(d: Draft, sent: SpacySpan, times: list[TimeRef], claimant: Claimant | None) -> TimeRef | None:
-    """The time expression attached to the trigger's clause; not the date of a "said" frame."""
-    if not times:
-        return None
-    doc = sent.doc
-    anchors = {d.head.i} | ({d.governor.i} if d.governor is not None else set())
-    attached, loose = [], []
-    for t in times:
-        tok = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if tok is None:
-            continue
-        path = {a.i for a in tok.root.ancestors} | {tok.root.i}
-        if (
-            claimant is not None
-            and claimant.reporting_verb is not None
-            and claimant.reporting_verb in path
-            and not anchors & path
-            and d.type not in SPEECH_ACTS
-        ):
-            continue  # "said in a statement on Monday": the statement's date, not the shelling's
-        (attached if anchors & path else loose).append(t)
-    pool = attached or loose
-    return min(pool, key=lambda t: abs(t.start - d.trigger.start)) if pool else None
 
 
 def _count_owners(doc: Doc, counts: list[tuple[str, Count]], found: list[Draft]) -> list[Draft | None]:

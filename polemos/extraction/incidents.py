@@ -242,6 +242,11 @@ def _toll_words(sent: SpacySpan) -> list[Token]:
     return found
 
 
+def toll_verbs(sent: SpacySpan) -> list[Token]:
+    """The verbs that update a toll in the sentence ("rose" in "the death toll rose to 42")."""
+    return [tok.head for tok in _toll_words(sent)]
+
+
 def toll_figures(sent: SpacySpan) -> list[tuple[str, Count]]:
     """The killed / injured figures of a toll sentence: those the count reader classifies, and the
     figure the toll itself reaches ("the toll has risen to 42": 42 killed)."""

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from polemos.extraction.dating import finer_date
 from polemos.extraction.drafts import Draft
 from polemos.extraction.taxonomy import acled_types, cameo_root
 from polemos.resolve.actors import ActorDictionary, ArticleContext
@@ -114,7 +115,7 @@ class Resolved:
             self.add_mention(other.draft.evidence, reasons)
         self.actor = better_party(self.actor, other.actor)
         self.target = self.target or other.target
-        self.date = self.date or other.date
+        self.date = finer_date(self.date, other.date)
         self.mode = self.mode or other.mode
         for kind, count in other.counts.items():
             self.counts.setdefault(kind, count)

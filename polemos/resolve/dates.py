@@ -47,6 +47,7 @@ _REPORTING = re.compile(
     r"\b(?:said|says|say|told|announced|reported|added|stated|confirmed|claimed|declared)"
     r"(?:[ \t]+(?:on|late|early|that))?[ \t]+$"
 )
+_YEAR_WRITTEN = re.compile(r"\d{4}|'\d\d\b")
 _LAST_WORD = re.compile(r"([A-Za-z]+)[\s-]*$")
 
 
@@ -101,14 +102,45 @@ def find_times(text: str, published: date | None, hints: Sequence[tuple[int, int
     return _find(text, published, hints, keep_dateline=False)
 
 
+def as_past(t: TimeRef, published: date | None) -> TimeRef | None:
+    """``t`` read again as told of the past ("Friday" the latest Friday on or before publication,
+    "in June" the latest June), for an event the parse shows to have happened; None when it cannot
+    lie on or before ``published`` (an anaphoric or explicit later date)."""
+    if published is None or t.start_date is None:
+        return t
+    if isinstance(published, datetime):
+        published = published.date()
+    if t.start_date <= published:
+        return t
+    found = _find(t.text, published, [(0, len(t.text))], keep_dateline=True, direction=-1)
+    whole = next((f for f in found if f.start == 0 and f.end == len(t.text)), None)
+    if whole is None or whole.start_date is None or whole.end_date is None or whole.value is None:
+        return None
+    if whole.start_date > published and whole.precision == "day" and not _YEAR_WRITTEN.search(t.text):
+        # "on June 30" of a past event a month before June 30: last year's (the 60 days' leeway
+        # of a yearless day is for target dates, which a past event is not)
+        try:
+            d = whole.start_date.replace(year=whole.start_date.year - 1)
+        except ValueError:  # February 29
+            return None
+        whole = TimeRef(t.text, 0, 0, d.isoformat() + whole.value[10:], d, d, "day")
+    if whole.start_date is None or whole.start_date > published:
+        return None
+    return TimeRef(t.text, t.start, t.end, whole.value, whole.start_date, whole.end_date, whole.precision)
+
+
 def _find(
-    text: str, published: date | None, hints: Sequence[tuple[int, int]], keep_dateline: bool
+    text: str,
+    published: date | None,
+    hints: Sequence[tuple[int, int]],
+    keep_dateline: bool,
+    direction: int | None = None,
 ) -> list[TimeRef]:
     if not text:
         return []
     if isinstance(published, datetime):
         published = published.date()  # a datetime does not compare with the dates below
-    doc = Doc(text, published)
+    doc = Doc(text, published, direction)
     out: list[TimeRef] = []
     line = None if keep_dateline else _dateline_span(text)
     for s, e, name, m in _candidates(text, hints):

@@ -217,7 +217,11 @@ _PLANNED = {
 }
 _NEEDS_TO = {"set", "due", "expected", "expects", "hopes", "intends", "aims", "going"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "peace", "new"}
-_CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but)\s")
+# The right context stops at a clause of its own: "exploded on Saturday in a market where shoppers
+# were due to gather", "clashed on Friday until late", "erupted on Thursday as talks were set to begin".
+_CLAUSE_END = re.compile(
+    r"[,;:]|\s(?:and|but)\s|\s(?i:where|who|whom|which|as|while|because|until|till|after|before|when|whereas)\s"
+)
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll")
 _NOT_PAST_ED = {
     "scheduled",
@@ -251,11 +255,14 @@ def tense(text: str, start: int, end: int, sent_start: int, sent_end: int) -> in
     left = text[sent_start:start]
     right = _CLAUSE_END.split(text[end:sent_end], maxsplit=1)[0]
     lw = [w.lower() for w in _WORD.findall(left)][::-1][:16]
+    # words before the last comma on the left belong to another clause ("The envoy, who met rebels
+    # last month, will see them on Thursday"): they count half
+    cut = len(_WORD.findall(left[left.rfind(",") + 1 :])) if "," in left else len(lw)
     rw = [w.lower() for w in _WORD.findall(right)][:10]
     score = 0.0
     for seq, side in ((lw, 1.0), (rw, 0.7)):
         for i, w in enumerate(seq):
-            near = side / (1.0 + 0.25 * i)
+            near = side / (1.0 + 0.25 * i) * (0.5 if side == 1.0 and i >= cut else 1.0)
             # the word after w in the text
             nxt = (seq[i - 1] if i else "") if side == 1.0 else (seq[i + 1] if i + 1 < len(seq) else "")
             before = seq[i + 1 : i + 2] if side == 1.0 else seq[i - 1 : i] if i else []

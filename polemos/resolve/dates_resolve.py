@@ -10,14 +10,21 @@ from polemos.resolve import dates_norm as N
 from polemos.resolve.dates_lex import (
     CENTURY_WORDS,
     DECADE_WORDS,
+    MONTH,
     MONTHS,
     NUMBERS,
     ORDINALS,
     SEASONS,
     WEEKDAYS,
+    YEAR,
     lexicon,
 )
 
+# the rest of a month range whose year comes at its end ("April to July 1994")
+_RANGE_END = re.compile(
+    rf"[ \t]*(?i:to|and|through|until|till|-|\u2013)[ \t]*(?:(?i:early|mid|late)-?[ \t]*)?"
+    rf"(?P<mon>{MONTH})[ \t,]+(?P<year>{YEAR})"
+)
 _DAY_REACH = 800  # characters back to the date an anaphoric "the next day" counts from
 _FISCAL = frozenset({"quarter", "half"})
 _PERIODS = frozenset({"quarter", "half", "month", "season"})
@@ -42,14 +49,17 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 class Doc:
     """What resolving one expression needs: the text, the publication date, earlier values."""
 
-    def __init__(self, text: str, published: date | None):
+    def __init__(self, text: str, published: date | None, direction: int | None = None):
         self.text = text
         self.dct = published
+        self.direction = direction  # a tense the caller knows (the parse), over the word cues
         self.sents = _sentences(text)
         self.starts = [ss for ss, _ in self.sents]
         self.seen: list[tuple[int, N.Val, bool]] = []  # position, value, derived from another one
 
     def tense(self, s: int, e: int) -> int:
+        if self.direction is not None:
+            return self.direction
         i = bisect_right(self.starts, s) - 1
         if i < 0:
             return 0
@@ -150,6 +160,10 @@ def resolve(doc: Doc, name: str, m: re.Match[str]) -> N.Val | None:
         return N.Val(f"{d.isoformat()}T{code}", d, d, "day", "day")
     if name in ("month", "edge_month"):
         mon = MONTHS[g["mon"].rstrip(".").lower()]
+        upto = _RANGE_END.match(doc.text, m.end())
+        if upto:  # "from April to July 1994", "between March and May 2010": the range's year
+            y, last = int(upto.group("year")), MONTHS[upto.group("mon").rstrip(".").lower()]
+            return N.month(y if mon <= last else y - 1, mon)
         return N.month(N.month_near(dct, mon, doc.tense(*m.span())), mon)
     if name == "bseason":
         return _season_near(dct, SEASONS[g["season"].lower()], doc.tense(*m.span()))
