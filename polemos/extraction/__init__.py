@@ -14,6 +14,8 @@ from polemos.extraction.merge import merge_in_sentence
 from polemos.extraction.reactions import read_reactions
 from polemos.extraction.resolved import Resolved, article_countries, finish, resolve_draft
 from polemos.resolve.actors import ActorDictionary, get_dictionary
+from polemos.resolve.places import is_dateline
+from polemos.resolve.places_facility import LOCAL_FEATURES
 from polemos.types import Article, Event, PlaceRef, Span, TimeRef
 
 
@@ -29,10 +31,33 @@ def extract_events(
     resolved = [resolve_draft(d, doc_text(doc), article, countries, actors) for d in drafts]
     merged = assemble(merge_in_sentence(resolved), article.published)
     attach_tolls(merged, doc, article, countries, actors, noise, {d.sent_index for d in read})
+    dateline = _dateline_place(doc_text(doc), places)
     for r in merged:
+        _place_from_dateline(r, dateline)
         _country_from_actors(r, actors) or _country_from_places(r, places)
     events = [finish(r, article) for r in merged]
     return tuple(sorted(events, key=lambda e: e.evidence.start))
+
+
+def _dateline_place(text: str, places: list[PlaceRef]) -> PlaceRef | None:
+    """The town a dateline names ("KHARKIV, Ukraine —"), when the article opens with one."""
+    for p in places:
+        if p.start > 600:
+            break
+        if p.feature in LOCAL_FEATURES and p.lat is not None and is_dateline(text, p.start, p.end):
+            return p
+    return None
+
+
+def _place_from_dateline(r: Resolved, dateline: PlaceRef | None) -> None:
+    """An event whose sentences name no place below its country is at the dateline's town, when
+    the dateline is in that country (or the event names none): the story is filed from where it
+    happened unless it says elsewhere ("BEIRUT, Lebanon — airstrikes in Syria")."""
+    if dateline is None or any(p.feature not in (None, "country", "region") for p in r.locations):
+        return
+    if any(p.country and p.country != dateline.country for p in r.locations):
+        return
+    r.locations.append(dateline)
 
 
 def _country_from_places(r: Resolved, places: list[PlaceRef]) -> bool:

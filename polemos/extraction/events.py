@@ -76,7 +76,10 @@ SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 PLACE_NOUNS = frozenset(
     "the a of town city village area region province district outskirts suburb suburbs capital "
     "countryside border neighbourhood neighborhood camp base governorate state county territory "
-    "coastal northern southern eastern western central nearby key strategic".split()
+    "coastal northern southern eastern western central nearby key strategic northeastern northwestern "
+    "southeastern southwestern north-eastern north-western south-eastern south-western port besieged "
+    "embattled frontline front-line rebel-held government-held occupied small industrial largest "
+    "second-largest holy ancient old mountain mountainous desert remote main".split()
 )
 # Weapons that stand as grammatical subjects ("shells hit a market") but are not doers.
 INSTRUMENTS = frozenset(
