@@ -7,7 +7,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from polemos.extraction.doctext import doc_text
-from polemos.extraction.events import read_events
+from polemos.extraction.events import in_a_name, read_events
 from polemos.extraction.generic import is_generic
 from polemos.extraction.incidents import assemble, attach_tolls
 from polemos.extraction.merge import merge_in_sentence
@@ -34,7 +34,9 @@ def extract_events(
     dateline = _dateline_place(doc_text(doc), places)
     for r in merged:
         _place_from_dateline(r, dateline)
-        _country_from_actors(r, actors) or _country_from_places(r, places)
+        _country_from_actors(r, actors) or _country_from_places(
+            r, [p for p in places if not in_a_name(p, doc_text(doc))]
+        )
     events = [finish(r, article) for r in merged]
     return tuple(sorted(events, key=lambda e: e.evidence.start))
 

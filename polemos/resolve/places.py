@@ -231,7 +231,8 @@ def resolve_places(
     _choose(ms, ctx)  # pass 2: the article's countries, admin areas and places
     _one_sense(ms)
     _locate(g, text, ms, _context(ms))
-    return [_to_ref(m) for m in ms]
+    areas = _areas(text, ms)
+    return [_to_ref(m, areas.get(k)) for k, m in enumerate(ms)]
 
 
 def _local(m: Mention) -> bool:
@@ -317,14 +318,34 @@ def _locate(g: Gazetteer, text: str, ms: list[Mention], ctx: Context) -> None:
             m.within = _placed(nearest) if nearest is not None else None
 
 
-def _to_ref(m: Mention) -> PlaceRef:
+# between an unknown village and the area the text puts it in: "Xyzabad village, Ghazni province",
+# "the town of Mainok in Borno state"
+_IN_AREA = re.compile(r"^\s*(?:(?:village|town|hamlet|locality)\s*)?(?:,|\bin\b|\bof\b)\s*(?:the\s+)?$", re.I)
+
+
+def _areas(text: str, ms: list[Mention]) -> dict[int, Place]:
+    """For each unknown name, the admin1 area or country the text puts it in (next to it)."""
+    out: dict[int, Place] = {}
+    for k, m in enumerate(ms[:-1]):
+        nxt = ms[k + 1]
+        if m.cands or m.demonym or m.within is not None or nxt.demonym or not nxt.cands:
+            continue
+        if nxt.cands[0].feature in ("admin1", "country") and _IN_AREA.match(text[m.end : nxt.start]):
+            out[k] = nxt.cands[0]
+    return out
+
+
+def _to_ref(m: Mention, area: Place | None = None) -> PlaceRef:
     if m.within is not None:
         w = m.within
         return PlaceRef(text=m.text, start=m.start, end=m.end, lat=w.lat, lon=w.lon, country=w.cc,
                         admin1=w.admin1, feature="landmark" if m.facility else None,
                         precision="near" if w.feature in LOCAL_FEATURES else PRECISION[w.feature],
                         status="approximate", within=w.name)  # fmt: skip
-    if not m.cands:
+    if not m.cands:  # a village the gazetteer lacks: its name, and the area the text gives, no point
+        if area is not None:
+            return PlaceRef(text=m.text, start=m.start, end=m.end, country=area.cc,
+                            admin1=area.admin1 if area.feature == "admin1" else None)  # fmt: skip
         return PlaceRef(text=m.text, start=m.start, end=m.end, demonym=m.demonym)
     best = m.cands[0]
     status = "resolved"
