@@ -34,6 +34,7 @@ from polemos.read.noise import find_datelines, in_noise
 from polemos.resolve.actors import get_dictionary
 from polemos.resolve.actors_text import tokenize
 from polemos.resolve.places import is_dateline
+from polemos.resolve.places_facility import LOCAL_FEATURES
 from polemos.types import Article, Count, PlaceRef, Span, TimeRef
 
 # Relations by which a word is an argument of the word above it (and so part of its event).
@@ -356,8 +357,8 @@ def _locations(d: Draft, sent_places: list[PlaceRef]) -> list[PlaceRef]:
         out.append(p)
     # a dateline says where the story is filed; another country named in the sentence is where the
     # event is ("BEIRUT, Lebanon — Airstrikes killed 12 people in Syria")
-    lines = [p for p in out if is_dateline(text, p.start, p.end)]
-    abroad = {p.country for p in out if p not in lines and p.country}
+    lines = [p for p in out if p.feature in LOCAL_FEATURES and is_dateline(text, p.start, p.end)]
+    abroad = {p.country for p in out if p not in lines and p.country and p.status == "resolved"}
     return [p for p in out if p not in lines or not abroad or p.country in abroad]
 
 
