@@ -117,3 +117,24 @@ def test_names_of_outlets_and_groups_are_not_the_event_place(pipeline, text, not
 def test_holidays_are_not_places(pipeline, text, town):
     locs = locations(pipeline, text)
     assert [p.text for p in locs] == [town], locs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighting flared on Monday in Kismayo.\nSoldiers killed five militants, the army said.",
+        "Residents of Kismayo fled on Monday.\nGunmen killed five soldiers, officials said.",
+        "The port of Kismayo was calm by evening.\nAl-Shabaab fighters ambushed a convoy, killing five soldiers.",
+    ],
+)
+def test_the_one_town_an_article_names_over_the_country(pipeline, text):
+    (res,) = list(pipeline.process([Article(id="t", text=text)]))
+    ev = next(e for e in res.events if "killing" in e.evidence.text or "killed" in e.evidence.text)
+    assert [p.name for p in ev.locations] == ["Kismayo"], ev.locations
+
+
+def test_two_towns_leave_the_event_unplaced(pipeline):
+    text = "Fighting flared in Kismayo and in Baidoa.\nGunmen killed five soldiers, officials said."
+    (res,) = list(pipeline.process([Article(id="t", text=text)]))
+    ev = next(e for e in res.events if "killed" in e.evidence.text)
+    assert not any(p.feature == "city" for p in ev.locations), ev.locations

@@ -32,11 +32,15 @@ def extract_events(
     merged = assemble(merge_in_sentence(resolved), article.published)
     attach_tolls(merged, doc, article, countries, actors, noise, {d.sent_index for d in read})
     dateline = _dateline_place(doc_text(doc), places)
+    parties = [(r.actor.start, r.actor.end) for r in merged if r.actor is not None]
+    towns = _towns(
+        doc_text(doc), [p for p in places if not any(s < p.end and p.start < e for s, e in parties)]
+    )
     for r in merged:
         _place_from_dateline(r, dateline)
-        _country_from_actors(r, actors) or _country_from_places(
-            r, [p for p in places if not in_a_name(p, doc_text(doc))]
-        )
+        _country_from_actors(r, actors)  # before a lone town: its country must agree with the parties'
+        _place_from_town(r, towns)
+        _country_from_places(r, [p for p in places if not in_a_name(p, doc_text(doc))])
     events = [finish(r, article) for r in merged]
     return tuple(sorted(events, key=lambda e: e.evidence.start))
 
@@ -60,6 +64,26 @@ def _place_from_dateline(r: Resolved, dateline: PlaceRef | None) -> None:
     if any(p.country and p.country != dateline.country for p in r.locations):
         return
     r.locations.append(dateline)
+
+
+def _towns(text: str, places: list[PlaceRef]) -> list[PlaceRef]:
+    """The article's towns as resolved (one mention each), less names of outlets and groups (the
+    caller leaves out the events' actors: "Al-Shabaab" is no town of Shabab)."""
+    seen: dict[int | None, PlaceRef] = {}
+    for p in places:
+        if p.feature in LOCAL_FEATURES and p.status == "resolved" and not in_a_name(p, text):
+            seen.setdefault(p.geonameid, p)
+    return list(seen.values())
+
+
+def _place_from_town(r: Resolved, towns: list[PlaceRef]) -> None:
+    """An event placed no nearer than its country, in an article that names one town only (in that
+    country): the town, not the country's centroid ("clashes erupted … in Kismayo" told once)."""
+    if len(towns) != 1 or any(p.feature not in (None, "country", "region") for p in r.locations):
+        return
+    if any(p.country and p.country != towns[0].country for p in r.locations):
+        return
+    r.locations.append(towns[0])
 
 
 def _country_from_places(r: Resolved, places: list[PlaceRef]) -> bool:
