@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from polemos.extraction.dating import date_sentences, finer_date
 from polemos.extraction.doctext import doc_text
-from polemos.extraction.events import read_events
+from polemos.extraction.events import in_a_name, read_events
 from polemos.extraction.generic import is_generic
 from polemos.extraction.incidents import VIOLENT, assemble, attach_tolls
 from polemos.extraction.merge import merge_in_sentence
@@ -16,6 +16,8 @@ from polemos.extraction.reactions import read_reactions
 from polemos.extraction.resolved import Resolved, article_countries, finish, resolve_draft
 from polemos.read.noise import in_noise
 from polemos.resolve.actors import ActorDictionary, get_dictionary
+from polemos.resolve.places import is_dateline
+from polemos.resolve.places_facility import LOCAL_FEATURES
 from polemos.types import Article, Event, PlaceRef, Span, TimeRef
 
 
@@ -32,8 +34,16 @@ def extract_events(
     merged = assemble(merge_in_sentence(resolved), article.published)
     attach_tolls(merged, doc, article, countries, actors, noise, {d.sent_index for d in read})
     _date_from_sentences(merged, doc, times, noise, {d.sent_index for d in read}, article)
+    dateline = _dateline_place(doc_text(doc), places)
+    parties = [(r.actor.start, r.actor.end) for r in merged if r.actor is not None]
+    towns = _towns(
+        doc_text(doc), [p for p in places if not any(s < p.end and p.start < e for s, e in parties)]
+    )
     for r in merged:
-        _country_from_actors(r, actors) or _country_from_places(r, places)
+        _place_from_dateline(r, dateline)
+        _country_from_actors(r, actors)  # before a lone town: its country must agree with the parties'
+        _place_from_town(r, towns)
+        _country_from_places(r, [p for p in places if not in_a_name(p, doc_text(doc))])
     events = [finish(r, article) for r in merged]
     return tuple(sorted(events, key=lambda e: e.evidence.start))
 
@@ -62,6 +72,47 @@ def _date_from_sentences(
         r = next((r for r in pool if r.type in VIOLENT), pool[-1])
         r.date = t
         r.add_mention(span, ("dates it",))
+
+
+def _dateline_place(text: str, places: list[PlaceRef]) -> PlaceRef | None:
+    """The town a dateline names ("KHARKIV, Ukraine —"), when the article opens with one."""
+    for p in places:
+        if p.start > 600:
+            break
+        if p.feature in LOCAL_FEATURES and p.lat is not None and is_dateline(text, p.start, p.end):
+            return p
+    return None
+
+
+def _place_from_dateline(r: Resolved, dateline: PlaceRef | None) -> None:
+    """An event whose sentences name no place below its country is at the dateline's town, when
+    the dateline is in that country (or the event names none): the story is filed from where it
+    happened unless it says elsewhere ("BEIRUT, Lebanon — airstrikes in Syria")."""
+    if dateline is None or any(p.feature not in (None, "country", "region") for p in r.locations):
+        return
+    if any(p.country and p.country != dateline.country for p in r.locations):
+        return
+    r.locations.append(dateline)
+
+
+def _towns(text: str, places: list[PlaceRef]) -> list[PlaceRef]:
+    """The article's towns as resolved (one mention each), less names of outlets and groups (the
+    caller leaves out the events' actors: "Al-Shabaab" is no town of Shabab)."""
+    seen: dict[int | None, PlaceRef] = {}
+    for p in places:
+        if p.feature in LOCAL_FEATURES and p.status == "resolved" and not in_a_name(p, text):
+            seen.setdefault(p.geonameid, p)
+    return list(seen.values())
+
+
+def _place_from_town(r: Resolved, towns: list[PlaceRef]) -> None:
+    """An event placed no nearer than its country, in an article that names one town only (in that
+    country): the town, not the country's centroid ("clashes erupted … in Kismayo" told once)."""
+    if len(towns) != 1 or any(p.feature not in (None, "country", "region") for p in r.locations):
+        return
+    if any(p.country and p.country != towns[0].country for p in r.locations):
+        return
+    r.locations.append(towns[0])
 
 
 def _country_from_places(r: Resolved, places: list[PlaceRef]) -> bool:

@@ -7,6 +7,7 @@ then folds restatements (headline, lead, later quote) into one event with ``ment
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
@@ -32,6 +33,8 @@ from polemos.extraction.numbers import VAGUE
 from polemos.read.noise import find_datelines, in_noise
 from polemos.resolve.actors import get_dictionary
 from polemos.resolve.actors_text import tokenize
+from polemos.resolve.places import is_dateline
+from polemos.resolve.places_facility import LOCAL_FEATURES
 from polemos.types import Article, Count, PlaceRef, Span, TimeRef
 
 # Relations by which a word is an argument of the word above it (and so part of its event).
@@ -76,7 +79,10 @@ SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 PLACE_NOUNS = frozenset(
     "the a of town city village area region province district outskirts suburb suburbs capital "
     "countryside border neighbourhood neighborhood camp base governorate state county territory "
-    "coastal northern southern eastern western central nearby key strategic".split()
+    "coastal northern southern eastern western central nearby key strategic northeastern northwestern "
+    "southeastern southwestern north-eastern north-western south-eastern south-western port besieged "
+    "embattled frontline front-line rebel-held government-held occupied small industrial largest "
+    "second-largest holy ancient old mountain mountainous desert remote main".split()
 )
 # Weapons that stand as grammatical subjects ("shells hit a market") but are not doers.
 INSTRUMENTS = frozenset(
@@ -346,12 +352,36 @@ def _locations(d: Draft, sent_places: list[PlaceRef]) -> list[PlaceRef]:
     text = doc_text(d.head.doc)
     out = []
     for p in sent_places:
-        if p.demonym or _country_as_modifier(p, text):
+        if p.demonym or _country_as_modifier(p, text) or in_a_name(p, text):
             continue
         if any(p.start < e and s < p.end for s, e in roles_spans):
             continue
         out.append(p)
-    return out
+    # a dateline says where the story is filed; another country named in the sentence is where the
+    # event is ("BEIRUT, Lebanon — Airstrikes killed 12 people in Syria")
+    lines = [p for p in out if p.feature in LOCAL_FEATURES and is_dateline(text, p.start, p.end)]
+    abroad = {p.country for p in out if p not in lines and p.country and p.status == "resolved"}
+    return [p for p in out if p not in lines or not abroad or p.country in abroad]
+
+
+# Heads of an outlet's or an armed group's name: the place before them names the body, not where
+# anything happened ("The Kyiv Independent", "the Sinai Province group", "Yemen Army's")
+_NAME_HEADS = re.compile(
+    r"^(?:\s+(?:province|state|morning|evening|daily|sunday|weekly))*\s+(?:times|post|herald|independent|"
+    r"tribune|journal|gazette|telegraph|chronicle|observer|standard|monitor|express|mail|star|guardian|"
+    r"news|today|review|press|courier|army|group|faction|brigades?|battalions?|front|movement|militia|"
+    r"division|corps|legion|liberation|mujahideen)\b",
+    re.I,
+)
+
+
+def in_a_name(p: PlaceRef, text: str) -> bool:
+    """Is the place a word of an outlet's or a group's name (a capitalised head follows it)?"""
+    m = _NAME_HEADS.match(text[p.end : p.end + 40])
+    if m is None:
+        return False
+    head = m.group(0).split()[-1]
+    return head[:1].isupper() or head.casefold() in ("group", "faction", "militia")
 
 
 def _country_as_modifier(p: PlaceRef, text: str) -> bool:

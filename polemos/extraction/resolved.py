@@ -227,6 +227,7 @@ def _narrowest(places: list[PlaceRef]) -> list[PlaceRef]:
         width = _WIDTH.get(p.feature or "", 4)
         inside = any(
             q is not p
+            and q.lat is not None  # an unplaced village does not hide the area that holds it
             and _WIDTH.get(q.feature or "", 4) > width
             and q.country
             and q.country == p.country

@@ -65,6 +65,12 @@ GENERIC = frozenset(
     college university school church park square airport station bridge stadium republic union village town
     district region province""".split()
 )
+# Feasts and holidays the model may tag as places ("on Eid al-Adha", "marking Ashura"); a name the
+# gazetteer knows stays a place ("Christmas Island", "Easter Island")
+HOLIDAYS = frozenset(
+    """eid christmas easter ramadan ashura nowruz newroz diwali hanukkah passover thanksgiving
+    halloween muharram arbaeen arbaeen mawlid holi vesak kippur pentecost lent""".split()
+)
 EMBEDDING_LABELS = frozenset({"PERSON"})
 FUNCTION_POS = frozenset("ADP ADV AUX CCONJ DET PART PRON SCONJ".split())
 STRONG_FEATURES = frozenset({"country", "admin1", "region", "landmark", "neighbourhood"})
@@ -161,6 +167,8 @@ class PlaceRecognizer:
                     continue  # "the Caesar and Sultan": a title alone names a person
             if s >= t or doc[s:t].text in table or _body_abbreviation(doc[s:t].text):
                 continue  # demonyms: step 3; "MoD" is no place
+            if view.texts[s].lower() in HOLIDAYS and not self._known(doc[s:t]):
+                continue  # "Eid al-Adha", "Ashura": a day, not a place
             if self._known(doc[s:t]) or self._transliterated(doc, doc[s:t], cue_needed=False):
                 found.append((s, t, False, 0))
                 continue
@@ -248,6 +256,8 @@ class PlaceRecognizer:
         doc, lower_words, surnames = view.doc, view.lower_words, view.surnames
         text = span.text
         key = fold(text)
+        if key.split()[0] in HOLIDAYS and not (len(span) > 1 and self._known(span)):
+            return None  # "Easter", "Eid": a day; "Easter Island" is a place
         if key in GENERIC or key in TITLES or text in demonyms() or _body_abbreviation(text):
             # "Canadian", "Pak": a country's adjective (step 3), not Canadian, Victoria or Paka in
             # Malaysia; "MoD" names a body; "Sultan" is a title

@@ -42,8 +42,32 @@ _NEAR_BEFORE = re.compile(
 )
 _AREA_AFTER = re.compile(r"^\s+(" + "|".join(sorted(AREA_WORDS)) + r")\b")
 _AREA_BEFORE = re.compile(r"\b(" + "|".join(sorted(AREA_WORDS)) + r")\s+of\s+$", re.I)
+# "the northeastern city of Kharkiv", "the town of Gao", "Kharkiv city": the text calls it a town
+_CITY_BEFORE = re.compile(
+    r"\b(?:city|town|village|capital|port|suburb|neighbou?rhood)\s+of\s+(?:the\s+)?$", re.I
+)
+_CITY_AFTER = re.compile(r"^\s+(?:city|town|village)\b(?!\s+(?:of|council|hall)\b)", re.I)
+# What follows a dateline's place on its line: ", Ukraine —", " (Reuters) -", ", Syria, March 3 (AP) --"
+_DATELINE_REST = re.compile(
+    r"^(?:\s*,\s*[A-Z][\w.'’ -]{0,30}?){0,3}(?:\s*,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"(?:\s*\([A-Za-z .&-]{2,40}\))?\s*(?:—|–|--|-|:)(?:\s|$)"
+)
 _APPOSITION = re.compile(r"^\s*,\s*$|^\s*\(\s*$")
 _LIST_SEP = re.compile(r"^\s*(?:,|;|,?\s+(?:and|or))\s*$")
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """Does the place at ``text[start:end]`` open a dateline ("KHARKIV, Ukraine —", "BOSTON —",
+    "Aleppo, Syria (Reuters) -")? A dateline names the town the story is filed from, never a province.
+    Only upper-case or capitalised names at the start of a line, before a dash within the line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return False
+    surface = text[start:end]
+    if not surface[:1].isupper():
+        return False
+    rest = text[end : text.find("\n", end) if "\n" in text[end : end + 80] else end + 80]
+    return bool(_DATELINE_REST.match(rest))
 
 
 def _candidates(g: Gazetteer, surface: str, followed_by_dot: bool) -> tuple[str, list[Place]]:
@@ -117,6 +141,11 @@ def _prepare(g: Gazetteer, text: str, start: int, end: int, demonym: bool) -> Me
         or bool(_AREA_AFTER.match(text[end : end + 20]))
         or bool(_AREA_BEFORE.search(before))
     )
+    m.city_hint = not m.area_hint and (
+        bool(_CITY_BEFORE.search(before))
+        or bool(_CITY_AFTER.match(text[end : end + 20]))
+        or is_dateline(text, start, end)
+    )
     m.cands = sorted(m.cands, key=lambda c: -base_score(c, m))[:MAX_CANDIDATES]
     return m
 
@@ -130,7 +159,7 @@ def _choose(ms: list[Mention], ctx: Context) -> None:
             continue
         container = tuple(c.id for c in m.container.cands[:3]) if m.container is not None else ()
         listed = tuple(sorted(m.listed_with.items()))
-        memo = (m.key, m.area_hint, container, listed, m.team, tuple(c.id for c in m.cands))
+        memo = (m.key, m.area_hint, m.city_hint, container, listed, m.team, tuple(c.id for c in m.cands))
         if memo not in done:
             if m.key not in views:
                 views[m.key] = ctx.view(m.key)
@@ -150,14 +179,18 @@ def _context(ms: list[Mention]) -> Context:
 
 def _one_sense(ms: list[Mention]) -> None:
     """One sense per article: a bare name takes the reading its team's name gave it elsewhere
-    ("the Portland Trail Blazers" … "their series with Portland")."""
+    ("the Portland Trail Blazers" … "their series with Portland"), or the town the text called it
+    elsewhere ("the city of Kharkiv", a dateline) unless it says area ("Kharkiv region")."""
     pinned: dict[str, Mention] = {}
+    for m in ms:  # "the city of Kharkiv" (or a "KHARKIV, Ukraine —" dateline) … "in Kharkiv"
+        if m.city_hint and m.cands and m.cands[0].feature in LOCAL_FEATURES:
+            pinned.setdefault(m.key, m)
     for m in ms:
         if m.team is not None and m.cands and (m.cands[0].cc, m.cands[0].admin1) == m.team:
             pinned.setdefault(m.key, m)
     for m in ms:
         p = pinned.get(m.key)
-        if p is not None and m.team is None and m.container is None and not m.demonym:
+        if p is not None and m.team is None and m.container is None and not m.demonym and not m.area_hint:
             m.cands, m.scores = list(p.cands), list(p.scores)
 
 
@@ -198,7 +231,8 @@ def resolve_places(
     _choose(ms, ctx)  # pass 2: the article's countries, admin areas and places
     _one_sense(ms)
     _locate(g, text, ms, _context(ms))
-    return [_to_ref(m) for m in ms]
+    areas = _areas(text, ms)
+    return [_to_ref(m, areas.get(k)) for k, m in enumerate(ms)]
 
 
 def _local(m: Mention) -> bool:
@@ -284,14 +318,34 @@ def _locate(g: Gazetteer, text: str, ms: list[Mention], ctx: Context) -> None:
             m.within = _placed(nearest) if nearest is not None else None
 
 
-def _to_ref(m: Mention) -> PlaceRef:
+# between an unknown village and the area the text puts it in: "Xyzabad village, Ghazni province",
+# "the town of Mainok in Borno state"
+_IN_AREA = re.compile(r"^\s*(?:(?:village|town|hamlet|locality)\s*)?(?:,|\bin\b|\bof\b)\s*(?:the\s+)?$", re.I)
+
+
+def _areas(text: str, ms: list[Mention]) -> dict[int, Place]:
+    """For each unknown name, the admin1 area or country the text puts it in (next to it)."""
+    out: dict[int, Place] = {}
+    for k, m in enumerate(ms[:-1]):
+        nxt = ms[k + 1]
+        if m.cands or m.demonym or m.within is not None or nxt.demonym or not nxt.cands:
+            continue
+        if nxt.cands[0].feature in ("admin1", "country") and _IN_AREA.match(text[m.end : nxt.start]):
+            out[k] = nxt.cands[0]
+    return out
+
+
+def _to_ref(m: Mention, area: Place | None = None) -> PlaceRef:
     if m.within is not None:
         w = m.within
         return PlaceRef(text=m.text, start=m.start, end=m.end, lat=w.lat, lon=w.lon, country=w.cc,
                         admin1=w.admin1, feature="landmark" if m.facility else None,
                         precision="near" if w.feature in LOCAL_FEATURES else PRECISION[w.feature],
                         status="approximate", within=w.name)  # fmt: skip
-    if not m.cands:
+    if not m.cands:  # a village the gazetteer lacks: its name, and the area the text gives, no point
+        if area is not None:
+            return PlaceRef(text=m.text, start=m.start, end=m.end, country=area.cc,
+                            admin1=area.admin1 if area.feature == "admin1" else None)  # fmt: skip
         return PlaceRef(text=m.text, start=m.start, end=m.end, demonym=m.demonym)
     best = m.cands[0]
     status = "resolved"

@@ -35,6 +35,7 @@ class Mention:
     demonym: bool
     key: str = ""
     area_hint: bool = False
+    city_hint: bool = False  # "the city of X", "X city", a dateline: a town, not the area of its name
     near: bool = False
     cands: list[Place] = field(default_factory=list)
     scores: list[float] = field(default_factory=list)
@@ -109,6 +110,8 @@ def base_score(c: Place, m: Mention) -> float:
         s += 4.0
     if m.area_hint:
         s += 3.0 if c.feature in ("admin1", "admin2", "region") else -2.0
+    elif m.city_hint:
+        s += 3.0 if c.feature in ("city", "neighbourhood") else -3.0 if c.feature != "landmark" else 0.0
     elif c.feature == "admin2":
         s -= 2.0  # a bare "Arlington" or "Albany" is the town before it is the county or district
     return s
@@ -152,8 +155,13 @@ def context_score(
     s = base_score(c, m)
     if c.feature == "admin1" and not m.area_hint:
         # an area named after its main city ("Aleppo", "Hama"): the city, unless the city is small
+        # ... or the area bears the name only as an alternate, the city as its own ("Kharkiv" for
+        # Kharkivska oblast): a name is its bearer's before it is a name borrowed from it
         big_city = any(
-            o.feature == "city" and o.cc == c.cc and o.kind <= c.kind and o.population * 2 >= c.population
+            o.feature == "city"
+            and o.cc == c.cc
+            and o.kind <= c.kind
+            and (o.population * 2 >= c.population or (o.kind < c.kind and o.admin1 == c.admin1))
             for o in same_name
         )
         if big_city:
