@@ -136,6 +136,9 @@ def ingest(
         from polemos.fuse.stored import update as fuse_update
 
         fuse_update(store)  # the new reports join fused events (issue 5)
+        from polemos.store.changes import record_changes
+
+        record_changes(store)  # and the change feed says what that changed (docs/watch.md)
     finally:
         store.close()
     if progress.failed:  # the same rule as `polemos extract`: bad inputs met, good ones all kept
