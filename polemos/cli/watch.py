@@ -46,6 +46,7 @@ def watch(
     retry: str = typer.Option("1m", help="Back-off after a source's first failure; doubles with each."),
     no_robots: bool = typer.Option(False, "--no-robots", help="Do not read robots.txt (your own hosts)."),
     workers: int = typer.Option(1, min=1, help="Extraction processes."),
+    batch_size: int = typer.Option(64, min=1, help="Articles per database transaction."),
     extract_timeout: float = typer.Option(DEFAULT_TIMEOUT, min=0, help="CPU seconds one article may take."),
     extractor: str = typer.Option("polemos.batch:PipelineExtractor", hidden=True),
 ) -> None:
@@ -62,7 +63,9 @@ def watch(
         min_interval=parse_duration(per_host, "--per-host"),
         robots=not no_robots,
         retry_base=parse_duration(retry, "--retry"),
-        options=Options(workers=workers, extractor=extractor, timeout=extract_timeout or None),
+        options=Options(
+            workers=workers, batch_size=batch_size, extractor=extractor, timeout=extract_timeout or None
+        ),
         limits=Limits(max_mb=max_mb),
     )
     stop = {"now": False}

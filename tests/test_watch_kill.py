@@ -1,0 +1,90 @@
+"""`polemos watch --once` as users run it (a subprocess), killed with kill -9 mid-round and run again:
+nothing lost, nothing doubled; its one-line summary and exit codes."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from store_fixtures import *  # noqa: F403
+from watch_server import Route, Server, add_stories
+
+from polemos.store import SqlStore
+from polemos.store.changes import changes_since
+from polemos.watch.state import WatchState
+
+REPO = Path(__file__).resolve().parent.parent
+EXTRACTOR = "watch_server:DatedExtractor"
+
+
+@pytest.fixture
+def server() -> Iterator[Server]:
+    s = Server()
+    yield s
+    s.close()
+
+
+def watch(
+    db_url: str, *sources: str, delay: float = 0.0, wait: bool = True
+) -> subprocess.Popen | subprocess.CompletedProcess:
+    cmd = [sys.executable, "-m", "polemos", "watch", *sources, "--once", "--db", db_url, "--per-host", "0",
+           "--retry", "0", "--timeout", "5s", "--batch-size", "5", "--extractor", EXTRACTOR]  # fmt: skip
+    env = {
+        **os.environ,
+        "PYTHONPATH": f"{REPO}{os.pathsep}{REPO / 'tests'}",
+        "POLEMOS_TEST_DELAY": str(delay),
+    }
+    if not wait:
+        return subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+
+
+def test_watch_kill_9_mid_round_then_restart_loses_and_doubles_nothing(db_url: str, server: Server) -> None:
+    feeds = [f"/feed-{f}.rss" for f in range(3)]
+    for f, feed in enumerate(feeds):
+        add_stories(server, feed, list(range(20 * f, 20 * f + 20)), prefix=f"/news{f}")
+    urls = [server.url(f) for f in feeds]
+    store = SqlStore(db_url)
+    proc = watch(db_url, *urls, delay=0.05, wait=False)
+    deadline = time.monotonic() + 120
+    while store.counts()["articles"] < 12:
+        assert proc.poll() is None, "the watcher exited early"
+        assert time.monotonic() < deadline, "the watcher made no progress"
+        time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    before = store.counts()["articles"]
+    assert 12 <= before < 60  # killed mid-round
+    done = watch(db_url, *urls)  # the restart: every feed answers 304 now, the pending items are read
+    assert done.returncode == 0, done.stderr
+    assert "3 unchanged" in done.stderr.splitlines()[-1]
+    counts = store.counts()
+    assert (counts["articles"], counts["events"], counts["fused_events"]) == (60, 60, 60)
+    assert WatchState(store).item_counts() == {"done": 60}
+    assert max(n for p, n in server.hits.items() if p.startswith("/news")) <= 2  # at most re-read once
+    found, _, _ = changes_since(store, 0, 10_000)
+    added = [c["id"] for c in found if c["op"] == "added"]
+    assert len(added) == len(set(added)) == 60 and {c["op"] for c in found} == {"added"}
+    again = watch(db_url, *urls)  # a third round: nothing new
+    assert again.returncode == 0 and store.counts()["articles"] == 60
+    assert "0 added" in again.stderr.splitlines()[-1]
+    store.close()
+
+
+def test_watch_cli_summary_and_exit_codes(db_url: str, server: Server) -> None:
+    add_stories(server, "/feed.rss", [1, 2])
+    server.routes["/down.rss"] = Route(status=500)
+    ok = watch(db_url, server.url("/feed.rss"))
+    assert ok.returncode == 0, ok.stderr
+    line = ok.stderr.splitlines()[-1]
+    assert line.startswith("round 1: 1 sources (1 ok") and "2 new items" in line and "2 added" in line
+    bad = watch(db_url, server.url("/feed.rss"), server.url("/down.rss"))
+    assert bad.returncode == 1
+    assert any("failed: " + server.url("/down.rss") in x and "HTTP 500" in x for x in bad.stderr.splitlines())
+    assert "1 failed" in bad.stderr.splitlines()[-1]
