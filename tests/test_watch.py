@@ -153,3 +153,40 @@ def test_watch_folders_and_lists_of_sources(store: SqlStore, server: Server, tmp
     assert (second.files.added, store.counts()["articles"]) == (1, 3)
     third = run_round(store, [str(listing)], settings())
     assert third.files.added == third.progress.added == 0
+
+
+def test_watch_a_changed_entry_is_read_again_as_a_new_version(store: SqlStore, server: Server) -> None:
+    add_stories(server, "/feed.rss", [1, 2])
+    cursor = run_round(store, [server.url("/feed.rss")], settings()).changes.cursor
+    title, text = story(1)
+    server.page("/news/1.html", title, text.replace("3 people", "9 people"))  # the toll corrected
+    feed = server.routes["/feed.rss"].body.decode().replace("3 people", "9 people")
+    server.routes["/feed.rss"] = Route(body=feed.encode(), content_type="application/rss+xml")
+    again = run_round(store, [server.url("/feed.rss")], settings())
+    assert _status(again, server.url("/feed.rss")).changed_items == 1
+    assert (again.progress.updated, again.progress.added, store.counts()["articles"]) == (1, 0, 2)
+    assert server.hits["/news/1.html"] == 2 and server.hits["/news/2.html"] == 1
+    found, _, _ = changes_since(store, cursor)
+    assert [(c["op"], c["version"]) for c in found] == [("updated", 2)]
+    assert found[0]["event"]["counts"]["killed"]["best"] == 9
+
+
+def test_watch_atom_feeds_and_the_size_cap(store: SqlStore, server: Server) -> None:
+    title, text = story(4)
+    server.page("/a/4.html", title, text)
+    atom = (
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        "<title>Atom Wire</title>"
+        f"<id>urn:x</id><updated>2016-02-10T00:00:00Z</updated><entry><title>{title}</title><id>urn:4</id>"
+        f'<link href="{server.url("/a/4.html")}"/><updated>2016-02-10T00:00:00Z</updated>'
+        "<summary>Shelling.</summary></entry></feed>"
+    )
+    server.routes["/atom.xml"] = Route(body=atom.encode(), content_type="application/atom+xml")
+    server.routes["/huge.rss"] = Route(
+        body=b"<rss>" + b" " * 5000 + b"</rss>", content_type="application/rss+xml"
+    )
+    result = run_round(store, [server.url("/atom.xml"), server.url("/huge.rss")], settings(max_mb=0.004))
+    assert _status(result, server.url("/atom.xml")).status == "ok"
+    assert "E106" in (_status(result, server.url("/huge.rss")).reason or "")
+    (article,) = store.iter_articles()
+    assert article["article"]["id"] == server.url("/a/4.html") and article["article"]["outlet"] == "Atom Wire"

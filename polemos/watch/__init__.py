@@ -34,6 +34,7 @@ from typing import Any
 from polemos.errors import Errors
 from polemos.read import Defaults, Limits, ReadFailure, read_bytes
 from polemos.store.base import Failure, Progress, Stored
+from polemos.store.changes import digest
 from polemos.store.ingest import INPUT_SUFFIXES, Options, _Run, ingest
 from polemos.store.sql import SqlStore
 from polemos.types import Article
@@ -63,6 +64,7 @@ class SourceOutcome:
     kind: str
     status: str  # ok, unchanged, failed, waiting
     new_items: int = 0
+    changed_items: int = 0  # read before, changed since: read again
     reason: str | None = None
     failures: int = 0
     next_try: datetime | None = None
@@ -94,7 +96,8 @@ class RoundResult:
         parts = [
             f"round {n}: {len(self.sources)} sources ({count('ok')} ok, {count('unchanged')} unchanged, "
             f"{count('failed')} failed, {count('waiting')} waiting)",
-            f"{sum(s.new_items for s in self.sources)} new items, {self.pages} pages, "
+            f"{sum(s.new_items for s in self.sources)} new items "
+            f"({sum(s.changed_items for s in self.sources)} changed), {self.pages} pages, "
             f"{len(self.page_failures)} page failures",
             f"articles: {p.added + f.added} added, {p.updated + f.updated} changed, "
             f"{p.skipped + f.skipped} known, {p.failed + f.failed} quarantined",
@@ -180,6 +183,8 @@ def _entries(data: bytes, source: str, limits: Limits) -> list[tuple[str, str | 
                     "title": title,
                     "outlet": outlet,
                     "published": published.isoformat() if published else None,
+                    # what tells a changed entry (same id): its text, or the stamp the feed gives it
+                    "digest": digest([text, str(entry.get("updated") or "")]),
                 },
             )
         )
@@ -275,14 +280,14 @@ class _Round:
             entries = _entries(resp.body, source, self.settings.limits)
         except FetchError as e:
             return self._failed(FEED, source, e.reason)
-        new = self.state.feed_read(
+        new, changed = self.state.feed_read(
             source,
             entries,
             etag=resp.headers.get("ETag"),
             last_modified=resp.headers.get("Last-Modified"),
             final_url=resp.url if resp.url != source else None,
         )
-        return SourceOutcome(source, FEED, "ok", new_items=new)
+        return SourceOutcome(source, FEED, "ok", new_items=new, changed_items=changed)
 
     def read_item(self, item: Item) -> list[Article | ReadFailure] | FetchError:
         """The item's article (or why it cannot be read); a FetchError when the page did not come."""

@@ -88,17 +88,20 @@ class WatchState:
         etag: str | None,
         last_modified: str | None,
         final_url: str | None,
-    ) -> int:
+    ) -> tuple[int, int]:
         """A feed answered 200: record its new items as pending and its validators, in one
-        transaction; returns how many items were new."""
+        transaction; an item already read whose entry changed (its text or its ``updated`` stamp) is
+        pending again, so its page is read anew. Returns (new items, changed items)."""
         now = _now()
         rows = {item_id(source, key): (key, link, entry) for key, link, entry in items}
         with _translated(self.store.url), self._conn() as conn, conn.begin():
-            known: set[str] = set()
+            known: dict[str, Any] = {}
             ids = sorted(rows)
             for i in range(0, len(ids), _CHUNK):
-                chunk = ids[i : i + _CHUNK]
-                known.update(conn.scalars(select(watch_items.c.id).where(watch_items.c.id.in_(chunk))))
+                q = select(watch_items.c.id, watch_items.c.state, watch_items.c.entry).where(
+                    watch_items.c.id.in_(ids[i : i + _CHUNK])
+                )
+                known.update({r.id: r for r in conn.execute(q)})
             new = [
                 {
                     "id": i,
@@ -113,6 +116,19 @@ class WatchState:
                 for i, (k, link, entry) in rows.items()
                 if i not in known
             ]
+            changed = [
+                i
+                for i, (_, _, entry) in rows.items()
+                if i in known
+                and known[i].state in ("done", "gave-up")
+                and (known[i].entry or {}).get("digest") != entry.get("digest")
+            ]
+            for i in changed:
+                conn.execute(
+                    update(watch_items)
+                    .where(watch_items.c.id == i)
+                    .values(state="pending", tries=0, reason=None, next_try_at=None, entry=rows[i][2])
+                )
             if new:
                 conn.execute(insert(watch_items), new)
             conn.execute(
@@ -131,7 +147,7 @@ class WatchState:
                     items=watch_sources.c["items"] + len(new),
                 )
             )
-        return len(new)
+        return len(new), len(changed)
 
     def source_ok(self, source: str, status: str = "ok") -> None:
         now = _now()
