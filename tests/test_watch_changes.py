@@ -7,30 +7,18 @@ import json
 import os
 import subprocess
 import sys
-from datetime import date
 from pathlib import Path
 
 from api_fixtures import Client
 from store_fixtures import *  # noqa: F403
-from watch_server import DatedExtractor
+from watch_server import put
 
 from polemos.api import create_app
 from polemos.fuse.stored import fused_id_of, merge
-from polemos.fuse.stored import update as fuse_update
-from polemos.store import Progress, SqlStore, Stored
+from polemos.store import SqlStore
 from polemos.store.changes import changes_since, record_changes, versions
-from polemos.types import Article
 
 REPO = Path(__file__).resolve().parent.parent
-EXTRACT = DatedExtractor()
-
-
-def put(store: SqlStore, article_id: str, text: str, day: str, outlet: str = "Wire") -> None:
-    """Store one article as ingest would (hand extraction, events dated on ``day``), then fuse."""
-    article = Article(id=article_id, text=text, published=date.fromisoformat(day), outlet=outlet)
-    record = EXTRACT([article])[0]
-    store.write_batch([Stored(record, text, article_id)], [], run_id=None, progress=Progress())
-    fuse_update(store)
 
 
 def ops(found: list[dict]) -> list[tuple[str, str]]:

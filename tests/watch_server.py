@@ -139,6 +139,18 @@ class DatedExtractor:
         return out
 
 
+def put(store: Any, article_id: str, text: str, day: str, outlet: str = "Wire") -> None:
+    """Store one article as ingest would (hand extraction, events dated on ``day``), then fuse."""
+    from polemos.fuse.stored import update
+    from polemos.store import Progress, Stored
+    from polemos.types import Article
+
+    article = Article(id=article_id, text=text, published=date.fromisoformat(day), outlet=outlet)
+    record = DatedExtractor()([article])[0]
+    store.write_batch([Stored(record, text, article_id)], [], run_id=None, progress=Progress())
+    update(store)
+
+
 def published(n: int) -> str:
     """Story n's publication day, as an RFC 822 date for a feed."""
     day = date(2016, 1, 1) + timedelta(days=10 * n)

@@ -52,17 +52,26 @@ def _catch_up(store: SqlStore, fused: bool) -> None:
 def get_changes(
     request: Request,
     store: Annotated[SqlStore, Depends(get_store)],
-    since: Annotated[str, Query(max_length=20, description="cursor of the last change seen (0: all)")] = "0",
+    since: Annotated[
+        str,
+        Query(
+            max_length=20,
+            description="cursor of the last change seen (0: all; now: none, only the latest cursor)",
+        ),
+    ] = "0",
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
 ) -> dict[str, Any]:
     """Fused events added, updated, merged (old id → new id) or removed after the cursor, in order."""
-    from polemos.store.changes import changes_since, parse_cursor
+    from polemos.store.changes import changes_since, latest_cursor, parse_cursor
 
+    _catch_up(store, request.app.state.fused)
+    if since == "now":  # a reader that wants what happens from now on (the dashboard's live updates)
+        last = latest_cursor(store)
+        return {"ok": True, "since": str(last), "cursor": str(last), "more": False, "changes": []}
     try:
         cursor = parse_cursor(since)
     except ValueError:
-        detail = f"since: {since!r} is not a cursor (a number from an earlier answer, or 0)"
+        detail = f"since: {since!r} is not a cursor (a number from an earlier answer, 0, or now)"
         raise ApiError(422, Errors.E602.format(detail=detail)) from None
-    _catch_up(store, request.app.state.fused)
     found, last, more = changes_since(store, cursor, limit)
     return {"ok": True, "since": str(cursor), "cursor": str(last), "more": more, "changes": found}

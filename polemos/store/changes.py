@@ -147,6 +147,15 @@ def parse_cursor(value: str | int | None) -> int:
     return n
 
 
+def latest_cursor(store: SqlStore) -> int:
+    """The cursor of the last change recorded (0: none yet): where a reader that wants only what
+    happens from now on starts."""
+    with _translated(store.url), store.engine.connect() as conn:
+        return int(
+            conn.scalar(select(event_changes.c.seq).order_by(event_changes.c.seq.desc()).limit(1)) or 0
+        )
+
+
 def changes_since(
     store: SqlStore, cursor: int, limit: int = 1000, *, with_events: bool = True
 ) -> tuple[list[dict[str, Any]], int, bool]:
