@@ -88,3 +88,10 @@ def test_watch_cli_summary_and_exit_codes(db_url: str, server: Server) -> None:
     assert bad.returncode == 1
     assert any("failed: " + server.url("/down.rss") in x and "HTTP 500" in x for x in bad.stderr.splitlines())
     assert "1 failed" in bad.stderr.splitlines()[-1]
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    cmd = [sys.executable, "-m", "polemos", "watch", "--status", "--db", db_url]
+    shown = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120)
+    assert shown.returncode == 0, shown.stderr
+    down = next(x for x in shown.stdout.splitlines() if server.url("/down.rss") in x)
+    assert down.startswith("failed") and "1 failure(s) in a row" in down and "HTTP 500" in down
+    assert "feed items: 2 done" in shown.stderr

@@ -36,7 +36,8 @@ def parse_duration(value: str, name: str) -> float:
 
 @app.command()
 def watch(
-    sources: list[str] = typer.Argument(..., help="Feed URLs, files listing them (one a line), folders."),
+    sources: list[str] = typer.Argument(None, help="Feed URLs, files listing them (one a line), folders."),
+    status: bool = typer.Option(False, "--status", help="List every watched source's state and exit."),
     every: str = typer.Option("15m", help="Time from the start of one round to the next (90s, 15m, 1h)."),
     once: bool = typer.Option(False, "--once", help="Run one round and exit (1 if something failed)."),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
@@ -56,6 +57,11 @@ def watch(
     from polemos.store.ingest import Options
     from polemos.watch import Settings, run_round
 
+    if status:
+        _status(db)
+        return
+    if not sources:
+        fail(Errors.E203.format(name="SOURCES", detail="give feed URLs, files listing them or folders"))
     period = parse_duration(every, "--every")
     settings = Settings(
         timeout=parse_duration(timeout, "--timeout"),
@@ -95,6 +101,27 @@ def watch(
     finally:
         signal.signal(signal.SIGTERM, previous)
         store.close()
+
+
+def _status(db: str | None) -> None:
+    """One line per watched source: status, failures in a row and why, next try, items seen."""
+    from polemos.watch.state import WatchState
+
+    store = _open(db)
+    try:
+        state = WatchState(store)
+        rows, items = state.sources(), state.item_counts()
+    finally:
+        store.close()
+    for r in rows:
+        line = f"{r['status']:<9} {r['source']}  items {r['items']}"
+        if r["failures"]:
+            line += f"  · {r['failures']} failure(s) in a row: {r['reason']}"
+        if r["next_try_at"]:
+            line += f"  · next try after {r['next_try_at']:%Y-%m-%d %H:%M:%S} UTC"
+        typer.echo(line)
+    summary = ", ".join(f"{n} {state_}" for state_, n in sorted(items.items())) or "none"
+    typer.echo(f"{len(rows)} source(s); feed items: {summary}", err=True)
 
 
 def print_changes(db: str | None, cursor_text: str, limit: int | None, fmt: str | None) -> None:

@@ -85,9 +85,9 @@ class RoundResult:
 
     @property
     def failed(self) -> bool:
-        return bool(
-            self.status_count("failed") or self.page_failures or self.progress.failed or self.files.failed
-        )
+        """Whether something failed: a source now or still backing off, a page, an input quarantined."""
+        bad = self.status_count("failed") + self.status_count("waiting")
+        return bool(bad or self.page_failures or self.progress.failed or self.files.failed)
 
     def line(self, n: int) -> str:
         p, f = self.progress, self.files
@@ -264,6 +264,10 @@ class _Round:
     def feed(self, source: str) -> SourceOutcome:
         row = self.state.source(source, FEED)
         if row.get("next_try_at") and row["next_try_at"] > datetime.now(row["next_try_at"].tzinfo):
+            self.log(
+                f"  waiting: {source} — {row.get('reason')} ({row['failures']} in a row; "
+                f"next try after {row['next_try_at']:%H:%M:%S} UTC)"
+            )
             return SourceOutcome(
                 source,
                 FEED,
