@@ -129,13 +129,24 @@ def test_watch_pages_that_fail_are_retried_and_other_languages_quarantined(
 
 
 def test_watch_robots_txt_is_obeyed(store: SqlStore, server: Server) -> None:
-    add_stories(server, "/feed.rss", [1])
+    add_stories(server, "/feed.rss", [1, 2, 3])
     server.routes["/robots.txt"] = Route(
         body=b"User-agent: polemos\nDisallow: /news/\n", content_type="text/plain"
     )
     run_round(store, [server.url("/feed.rss")], settings())
-    assert server.hits["/news/1.html"] == 0  # the page is closed: the feed's own text is read
-    assert store.counts()["articles"] == 1
+    assert sum(server.hits[f"/news/{n}.html"] for n in (1, 2, 3)) == 0  # closed: the feed's text is read
+    assert store.counts()["articles"] == 3 and server.hits["/robots.txt"] == 1  # asked once a round
+
+
+def test_watch_an_unreachable_robots_txt_allows_nothing_for_now(store: SqlStore, server: Server) -> None:
+    add_stories(server, "/feed.rss", [1])
+    server.routes["/robots.txt"] = Route(status=503)
+    result = run_round(store, [server.url("/feed.rss")], settings())
+    assert server.hits["/news/1.html"] == 0 and "robots.txt unreachable" in result.page_failures[0][1]
+    del server.routes["/robots.txt"]  # now a 404: everything is allowed
+    WatchState(store).retry_now()
+    run_round(store, [server.url("/feed.rss")], settings())
+    assert server.hits["/news/1.html"] == 1 and store.counts()["articles"] == 1
 
 
 def test_watch_folders_and_lists_of_sources(store: SqlStore, server: Server, tmp_path: Path) -> None:

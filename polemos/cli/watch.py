@@ -18,7 +18,7 @@ import typer
 from polemos.budget import DEFAULT_TIMEOUT
 from polemos.cli import app, fail
 from polemos.cli.store import DB_HELP, _open
-from polemos.errors import Errors
+from polemos.errors import BatchError, Errors, StoreError
 
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -87,10 +87,17 @@ def watch(
         while True:
             n += 1
             start = time.monotonic()
-            result = run_round(store, sources, settings, log=lambda line: typer.echo(line, err=True))
-            typer.echo(result.line(n), err=True)
-            if once:
-                raise typer.Exit(1 if result.failed else 0)
+            try:
+                result = run_round(store, sources, settings, log=lambda line: typer.echo(line, err=True))
+            except (StoreError, BatchError) as e:
+                if once:
+                    raise
+                # the database or the extraction engine failed: say so, and try again next round
+                typer.echo(f"round {n} failed: {e}", err=True)
+            else:
+                typer.echo(result.line(n), err=True)
+                if once:
+                    raise typer.Exit(1 if result.failed else 0)
             wait = period - (time.monotonic() - start)
             if wait > 0:
                 time.sleep(wait)

@@ -78,6 +78,7 @@ class Fetcher:
         self._hosts: dict[str, threading.Lock] = {}
         self._last: dict[str, float] = {}
         self._rules: dict[str, urllib.robotparser.RobotFileParser | str] = {}
+        self._robot_locks: dict[str, threading.Lock] = {}
         self.requests = 0
 
     def _host_lock(self, host: str) -> threading.Lock:
@@ -161,11 +162,11 @@ class Fetcher:
         parts = urlsplit(url)
         base = f"{parts.scheme}://{parts.netloc}"
         with self._lock:
+            gate = self._robot_locks.setdefault(base, threading.Lock())
+        with gate:  # one robots.txt request per host, however many threads ask at once
             rules = self._rules.get(base)
-        if rules is None:
-            rules = self._robots(base)
-            with self._lock:
-                self._rules[base] = rules
+            if rules is None:
+                rules = self._rules[base] = self._robots(base)
         if isinstance(rules, str):  # robots.txt unreachable: nothing is fetched this round
             raise FetchError(Errors.E130.format(source=url, detail=f"robots.txt unreachable ({rules})"))
         if not rules.can_fetch(AGENT_TOKEN, url):

@@ -186,7 +186,10 @@ class WatchState:
                         watch_items.c.source.in_(names[i : i + _CHUNK]),
                         or_(
                             watch_items.c.state == "pending",
-                            and_(watch_items.c.state == "failed", watch_items.c.next_try_at <= now),
+                            and_(
+                                watch_items.c.state == "failed",
+                                or_(watch_items.c.next_try_at.is_(None), watch_items.c.next_try_at <= now),
+                            ),
                         ),
                     )
                     .order_by(watch_items.c.source, watch_items.c.seen_at, watch_items.c.id)
