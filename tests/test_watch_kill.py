@@ -95,3 +95,27 @@ def test_watch_cli_summary_and_exit_codes(db_url: str, server: Server) -> None:
     down = next(x for x in shown.stdout.splitlines() if server.url("/down.rss") in x)
     assert down.startswith("failed") and "1 failure(s) in a row" in down and "HTTP 500" in down
     assert "feed items: 2 done" in shown.stderr
+
+
+def test_watch_every_runs_rounds_until_sigterm(tmp_path: Path, server: Server) -> None:
+    add_stories(server, "/feed.rss", [1])
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    log = tmp_path / "watch.log"
+    cmd = [sys.executable, "-m", "polemos", "watch", server.url("/feed.rss"), "--every", "1s", "--db", db,
+           "--per-host", "0", "--extractor", EXTRACTOR]  # fmt: skip
+    env = {**os.environ, "PYTHONPATH": f"{REPO}{os.pathsep}{REPO / 'tests'}"}
+    with log.open("w") as err:
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=err)
+        deadline = time.monotonic() + 60
+        while log.read_text().count("\nround ") + log.read_text().startswith("round ") < 3:
+            assert proc.poll() is None and time.monotonic() < deadline, log.read_text()
+            time.sleep(0.1)
+        add_stories(server, "/feed.rss", [1, 2])  # appears while it watches
+        while log.read_text().count("1 new items") < 2:  # round 1 read one; a later round the new one
+            assert proc.poll() is None and time.monotonic() < deadline, log.read_text()
+            time.sleep(0.1)
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=30) == 0
+    text = log.read_text()
+    assert "round 1: 1 sources (1 ok" in text and "1 unchanged" in text and "watch: stopped after" in text
+    assert SqlStore(db).counts()["articles"] == 2

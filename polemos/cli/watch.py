@@ -1,8 +1,8 @@
 """`polemos watch SOURCES… --every 15m [--once]`: keep the store current (see docs/watch.md).
 
 A thin caller of ``polemos.watch.run_round``: one summary line per round on stderr, failures on
-lines of their own; Ctrl-C or SIGTERM between rounds ends it cleanly (a kill at any time loses
-nothing: the state is in the store).
+lines of their own. SIGTERM lets the round under way finish, then stops; Ctrl-C stops at once (a kill
+at any time loses nothing: the state is in the store).
 """
 
 from __future__ import annotations
@@ -74,11 +74,13 @@ def watch(
         ),
         limits=Limits(max_mb=max_mb),
     )
-    stop = {"now": False}
+    stop = {"asked": False, "sleeping": False}
 
     def _term(_sig: int, _frame: Any) -> None:
-        stop["now"] = True
-        raise KeyboardInterrupt
+        # SIGTERM: the round under way finishes (its work is committed), then the watcher stops
+        stop["asked"] = True
+        if stop["sleeping"]:
+            raise KeyboardInterrupt
 
     previous = signal.signal(signal.SIGTERM, _term)
     store = _open(db)
@@ -98,12 +100,16 @@ def watch(
                 typer.echo(result.line(n), err=True)
                 if once:
                     raise typer.Exit(1 if result.failed else 0)
+            if stop["asked"]:
+                raise KeyboardInterrupt
             wait = period - (time.monotonic() - start)
+            stop["sleeping"] = True
             if wait > 0:
                 time.sleep(wait)
+            stop["sleeping"] = False
     except KeyboardInterrupt:
         typer.echo(f"watch: stopped after {n} round(s)", err=True)
-        if not stop["now"]:
+        if not stop["asked"]:
             raise
     finally:
         signal.signal(signal.SIGTERM, previous)
