@@ -201,3 +201,18 @@ def test_watch_atom_feeds_and_the_size_cap(store: SqlStore, server: Server) -> N
     assert "E106" in (_status(result, server.url("/huge.rss")).reason or "")
     (article,) = store.iter_articles()
     assert article["article"]["id"] == server.url("/a/4.html") and article["article"]["outlet"] == "Atom Wire"
+
+
+def test_watch_docs_name_every_option() -> None:
+    import inspect
+
+    from polemos.cli import app
+
+    doc = (Path(__file__).parent.parent / "docs" / "watch.md").read_text()
+    info = next(c for c in app.registered_commands if c.callback and c.callback.__name__ == "watch")
+    for param in inspect.signature(info.callback).parameters.values():  # type: ignore[arg-type]
+        decls = getattr(param.default, "param_decls", None) or ()
+        flags = [d for d in decls if d.startswith("--")] or ["--" + param.name.replace("_", "-")]
+        if param.name in ("sources", "extractor"):  # the argument; a test hook
+            continue
+        assert any(f"`{f}`" in doc for f in flags), f"polemos watch {flags[0]} is not in docs/watch.md"
