@@ -32,8 +32,11 @@ def test_watch_web_new_events_appear_marked_without_a_reload(live: tuple[str, Sq
     assert page.locator("#rows tr[data-id]").count() == 1
     page.evaluate("() => { window.__sameDocument = true; }")
     put(store, "b", "Raid\n2 people were killed in Daraa.", "2016-06-01")  # a watcher stores one more
-    page.wait_for_selector("#rows tr.pm-new", timeout=15_000)
-    assert page.locator("#rows tr[data-id]").count() == 2
+    page.wait_for_function(  # the next poll (every second here) sees it; the table reloads in place
+        "() => document.querySelectorAll('#rows tr[data-id]').length === 2"
+        " && document.querySelector('#rows tr.pm-new .pm-badge') !== null",
+        timeout=60_000,
+    )
     assert (
         page.locator("#rows tr.pm-new").count() == 1
         and page.locator("#rows tr.pm-new .pm-badge").inner_text() == "new"

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, exists, insert, or_, select, update
+from sqlalchemy import Connection, and_, exists, func, insert, or_, select, update
 
 from polemos.store.schema import event_changes, event_versions, fused_events, fused_members
 from polemos.store.sql import SqlStore, _translated
@@ -80,27 +80,45 @@ def _now_in(conn: Connection, uids: list[str]) -> dict[str, str]:
     return out
 
 
+def _moved() -> Any:
+    """Fused events new, back, or rewritten since their last seen version."""
+    ev = event_versions
+    return (
+        select(fused_events.c.id, fused_events.c.record, fused_events.c.updated_at, ev.c.version,
+               ev.c.digest, ev.c.gone)
+        .outerjoin(ev, ev.c.fused_id == fused_events.c.id)
+        .where(or_(ev.c.fused_id.is_(None), ev.c.gone, ev.c.seen_at != fused_events.c.updated_at))
+    )  # fmt: skip
+
+
+def _gone() -> Any:
+    """Versions whose fused event is no longer there."""
+    ev = event_versions
+    return select(ev.c.fused_id, ev.c.version, ev.c.members).where(
+        and_(~ev.c.gone, ~exists().where(fused_events.c.id == ev.c.fused_id))
+    )
+
+
+def _pending(store: SqlStore) -> bool:
+    """Whether there is anything to record, read without taking the write lock."""
+    with _translated(store.url), store.engine.connect() as conn:
+        one = _moved().with_only_columns(fused_events.c.id).limit(1)
+        two = _gone().with_only_columns(event_versions.c.fused_id).limit(1)
+        return conn.execute(one).first() is not None or conn.execute(two).first() is not None
+
+
 def record_changes(store: SqlStore) -> Recorded:
     """Append the differences between the fused events and their last seen versions to the feed."""
     out = Recorded()
+    if not _pending(store):  # the usual case (a poll, a round that changed nothing): no write lock
+        out.cursor = latest_cursor(store)
+        return out
     now = datetime.now(UTC)
     with _translated(store.url), store._write() as conn, conn.begin():
         if conn.dialect.name == "postgresql":  # one recorder at a time: cursors commit in order
             conn.exec_driver_sql("LOCK TABLE event_versions IN EXCLUSIVE MODE")
         ev = event_versions
-        moved = (
-            select(
-                fused_events.c.id,
-                fused_events.c.record,
-                fused_events.c.updated_at,
-                ev.c.version,
-                ev.c.digest,
-                ev.c.gone,
-            )
-            .outerjoin(ev, ev.c.fused_id == fused_events.c.id)
-            .where(or_(ev.c.fused_id.is_(None), ev.c.gone, ev.c.seen_at != fused_events.c.updated_at))
-            .order_by(fused_events.c.id)
-        )
+        moved = _moved().order_by(fused_events.c.id)
         rows = list(conn.execute(moved))
         members = _members(conn, [r.id for r in rows])
         changes: list[dict[str, Any]] = []
@@ -116,11 +134,7 @@ def record_changes(store: SqlStore) -> Recorded:
                 changes.append({"fused_id": r.id, "op": "added" if r.gone else "updated", "version": version})
             else:  # rewritten by fusion, same record: no new version
                 conn.execute(update(ev).where(ev.c.fused_id == r.id).values(seen_at=r.updated_at))
-        gone_q = (
-            select(ev.c.fused_id, ev.c.version, ev.c.members)
-            .where(and_(~ev.c.gone, ~exists().where(fused_events.c.id == ev.c.fused_id)))
-            .order_by(ev.c.fused_id)
-        )
+        gone_q = _gone().order_by(ev.c.fused_id)
         gone = list(conn.execute(gone_q))
         where_now = _now_in(conn, sorted({u for g in gone for u in g.members or []}))
         for g in gone:
@@ -133,7 +147,7 @@ def record_changes(store: SqlStore) -> Recorded:
             c.setdefault("into_id", None)
             conn.execute(insert(event_changes).values(at=now, **c))
             out.counts[c["op"]] += 1
-        out.cursor = int(conn.scalar(select(event_changes.c.seq).order_by(event_changes.c.seq.desc())) or 0)
+        out.cursor = int(conn.scalar(select(func.max(event_changes.c.seq))) or 0)
     return out
 
 
