@@ -216,3 +216,29 @@ def test_watch_docs_name_every_option() -> None:
         if param.name in ("sources", "extractor"):  # the argument; a test hook
             continue
         assert any(f"`{f}`" in doc for f in flags), f"polemos watch {flags[0]} is not in docs/watch.md"
+
+
+def test_watch_fetch_failures_have_their_reasons(server: Server, monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    from polemos.watch.fetch import Fetcher, FetchError
+
+    fetcher = Fetcher(timeout=2.0, min_interval=0.0, max_bytes=1000)
+    server.routes["/big.html"] = Route(body=b"x" * 5000)
+
+    def reason(url: str) -> str:
+        with pytest.raises(FetchError) as e:
+            fetcher.get(url)
+        return e.value.reason
+
+    assert "E131" in reason(server.url("/gone.rss")) and "404" in reason(server.url("/gone.rss"))
+    assert "E106" in reason(server.url("/big.html"))
+    assert "not an http(s) URL" in reason("file:///etc/passwd")
+    server.routes["/sneaky"] = Route(status=302, location="file:///etc/passwd")
+    assert "file:///etc/passwd" in reason(server.url("/sneaky"))  # a redirect off http(s) is refused
+
+    def no_dns(*_a: object, **_k: object) -> None:
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_dns)  # a DNS failure, without asking any resolver
+    assert "host not found" in reason("http://feeds.example.invalid/rss")
