@@ -45,6 +45,11 @@ class Errors(metaclass=ErrorsWithCodes):
     E116 = "{source}: truncated or damaged: {detail}"
     E117 = "{source}: extraction failed ({detail}); the other articles go on"
     E118 = "{source}: extraction took more than {limit:g} s of CPU time, one article's budget (--timeout)"
+    # watching sources (polemos watch): E13x
+    E130 = "{source}: cannot fetch: {detail}"
+    E131 = "{source}: HTTP {status} {reason}"
+    E132 = "{source}: robots.txt of its host does not allow {agent} to fetch it"
+    E133 = "{source}: not a feed URL, a file listing sources, a folder or a file to ingest"
     # configuration: E2xx
     E201 = "unknown output format {value!r}; use one of {choices}"
     E202 = "the spaCy model {name!r} is not installed; install polemos with its dependencies"

@@ -10,6 +10,7 @@ from fastapi import FastAPI
 
 from polemos import __version__
 from polemos.api import security
+from polemos.api.changes import router as changes_router
 from polemos.api.data import sync_fusion
 from polemos.api.errors import BodyLimit, install_handlers
 from polemos.api.pool import Admission, ExtractPool
@@ -78,6 +79,7 @@ def create_app(
     app.state.token = token if token is not None else (os.environ.get("POLEMOS_TOKEN") or None)
     install_handlers(app)
     app.include_router(router)
+    app.include_router(changes_router)  # GET /changes (issue 14)
     mount_web(app)
     app.add_middleware(Admission, pool=pool)  # inside the body limit and the Guard
     app.add_middleware(BodyLimit, limit=max_body)

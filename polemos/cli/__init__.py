@@ -80,3 +80,4 @@ from polemos.cli import fuse as _fuse  # noqa: E402,F401  (registers events merg
 from polemos.cli import places as _places  # noqa: E402,F401  (registers `polemos gazetteer`)
 from polemos.cli import serve as _serve  # noqa: E402,F401  (registers serve, demo)
 from polemos.cli import store as _store  # noqa: E402,F401  (registers ingest, events, export, db)
+from polemos.cli import watch as _watch  # noqa: E402,F401  (registers `polemos watch`)

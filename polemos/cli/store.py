@@ -147,6 +147,9 @@ def ingest(
                                   reader=reader)  # fmt: skip
             reporter.stop(progress)
             fuse_update(store)  # the new reports join fused events (issue 5), in one transaction
+            from polemos.store.changes import record_changes
+
+            record_changes(store)  # and the change feed says what that changed (docs/watch.md)
     finally:
         store.close()
     if progress.failed:  # the same rule as `polemos extract`: bad inputs met, good ones all kept
@@ -210,9 +213,17 @@ def events(
         None, "--format", "-f", help="table (default on a terminal), json, jsonl, csv."
     ),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    changed_since: str | None = typer.Option(
+        None, "--changed-since", help="CURSOR: what was added, updated, merged, removed after it (0: all)."
+    ),
 ) -> None:
     """List fused events (every report of one real-world event together), newest first."""
     if ctx.invoked_subcommand:
+        return
+    if changed_since is not None:  # the change feed (docs/watch.md)
+        from polemos.cli.watch import print_changes
+
+        print_changes(db, changed_since, limit, fmt)
         return
     from polemos.export import write_csv, write_jsonl
     from polemos.fuse.stored import iter_fused

@@ -21,7 +21,7 @@ from polemos.read.source import MAX_CHARS, MAX_MB, Inflated, Limits, open_input,
 from polemos.types import Article
 
 __all__ = ["MAX_CHARS", "MAX_MB", "Defaults", "Limits", "ReadFailure", "check_article", "from_record",
-           "iter_articles", "parse_date", "text_id"]  # fmt: skip
+           "iter_articles", "parse_date", "read_bytes", "text_id"]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -80,6 +80,23 @@ def iter_articles(
     limits = limits or Limits(max_mb=max_mb)
     for path in paths:
         yield from _iter_path(path, defaults, limits)
+
+
+def read_bytes(
+    data: bytes,
+    source: str,
+    suffix: str = ".html",
+    defaults: Defaults = Defaults(),
+    limits: Limits | None = None,
+) -> Iterator[Article | ReadFailure]:
+    """Articles from a document fetched elsewhere (a web page), read as a file with ``suffix`` would be."""
+    import io
+
+    limits = limits or Limits()
+    try:
+        yield from _iter_stream(io.BytesIO(data), len(data), suffix, source, defaults, limits)
+    except ReadError as e:
+        yield ReadFailure(source, str(e))
 
 
 def _suffix(path: str) -> str:

@@ -38,7 +38,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB
 
-SCHEMA_REVISION = "0003"  # the alembic head this code reads and writes
+SCHEMA_REVISION = "0004"  # the alembic head this code reads and writes
 
 metadata = MetaData(
     naming_convention={
@@ -316,6 +316,67 @@ fusion_history = Table(
     Column("at", String(40), nullable=False),  # ISO time of the decision
     Column("why", Text),
     Column("result_id", String(20)),
+)
+
+# Watching sources (issue 14, migration 0004): what `polemos watch` fetched, so a killed watcher resumes.
+watch_sources = Table(
+    "watch_sources",
+    metadata,
+    Column("source", String(1000), primary_key=True),  # a feed URL or a local path, as given
+    Column("kind", String(10), nullable=False),  # feed, folder, file
+    Column("etag", Text),  # validators of the last 200, sent back as If-None-Match / If-Modified-Since
+    Column("last_modified", Text),
+    Column("final_url", Text),  # where redirects led
+    Column("status", String(20), nullable=False),  # new, ok, unchanged, failed
+    Column("failures", Integer, nullable=False),  # in a row; the back-off doubles with each
+    Column("reason", Text),  # why the last try failed
+    Column("next_try_at", DateTime(timezone=True)),  # not tried again before (back-off)
+    Column("tried_at", DateTime(timezone=True)),
+    Column("ok_at", DateTime(timezone=True)),
+    Column("items", Integer, nullable=False),  # feed items seen so far
+)
+
+watch_items = Table(
+    "watch_items",
+    metadata,
+    Column("id", String(32), primary_key=True),  # sha256 of source and the item's key
+    Column("source", String(1000), nullable=False),
+    Column("key", Text, nullable=False),  # the entry's id, else its link
+    Column("link", Text),
+    Column("state", String(12), nullable=False),  # pending, failed, done, gave-up
+    Column("tries", Integer, nullable=False),
+    Column("reason", Text),
+    Column("next_try_at", DateTime(timezone=True)),
+    Column("entry", Json),  # title, text, published, outlet from the feed: what is read without the page
+    Column("article_id", Id),
+    Column("seen_at", DateTime(timezone=True), nullable=False),
+    Column("done_at", DateTime(timezone=True)),
+    Index(None, "state"),
+    Index(None, "source"),
+)
+
+# Versions of fused events and the change feed (issue 14): ``event_changes.seq`` is the cursor.
+event_versions = Table(
+    "event_versions",
+    metadata,
+    Column("fused_id", String(20), primary_key=True),
+    Column("version", Integer, nullable=False),
+    Column("digest", String(64), nullable=False),  # sha256 of the record as last seen
+    Column("members", Json, nullable=False),  # its report uids then: where they went tells a merge
+    Column("seen_at", DateTime(timezone=True)),  # fused_events.updated_at then; null once gone
+    Column("gone", Boolean, nullable=False),
+)
+
+event_changes = Table(
+    "event_changes",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("fused_id", String(20), nullable=False),
+    Column("op", String(10), nullable=False),  # added, updated, merged, removed
+    Column("version", Integer, nullable=False),
+    Column("into_id", String(20)),  # merged: the fused event it became part of
+    Column("at", DateTime(timezone=True), nullable=False),
+    Index(None, "fused_id"),
 )
 
 ARTICLE_CHILDREN = (places, times)

@@ -78,7 +78,18 @@ def event_page(request: Request, event_id: str) -> HTMLResponse:
     found = data.event_detail(store, event_id, fused=request.app.state.fused) if storable(event_id) else None
     if found is None:
         return _error_page(request, ApiError(404, Errors.E404.format(id=event_id[:ID])))
-    return _page(request, "event.html", ev=found)
+    return _page(request, "event.html", ev=found, history=_history(store, found.get("id")))
+
+
+def _history(store: Any, fused_id: str | None) -> list[dict[str, Any]]:
+    """The event's versions from the change feed (docs/watch.md); none for a store that has no feed."""
+    from polemos.errors import StoreError
+    from polemos.store.changes import versions
+
+    try:
+        return versions(store, fused_id) if fused_id else []
+    except StoreError:
+        return []
 
 
 @router.get("/article/{article_id:path}", response_class=HTMLResponse)

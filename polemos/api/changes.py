@@ -1,0 +1,77 @@
+"""``GET /changes?since=CURSOR``: the change feed of fused events (``polemos.store.changes``)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from pydantic import BaseModel, ConfigDict
+
+from polemos.api.errors import ApiError
+from polemos.api.routes import MAX_PAGE, get_store
+from polemos.errors import Errors, StoreError
+from polemos.store import SqlStore
+
+log = logging.getLogger("polemos.api")
+router = APIRouter()
+
+
+class Change(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    cursor: str
+    op: str  # added, updated, merged, removed
+    id: str
+    version: int
+    into: str | None = None  # merged: the fused event it became part of
+    at: str
+    event: dict[str, Any] | None = None  # added, updated: the record at this version
+
+
+class ChangePage(BaseModel):
+    ok: bool = True
+    since: str
+    cursor: str  # pass it as ?since= to continue
+    more: bool  # more changes wait after this page
+    changes: list[Change]
+
+
+def _catch_up(store: SqlStore, fused: bool) -> None:
+    """Record what fusion changed since the last recorder ran (a read-only store serves what is there)."""
+    from polemos.store.changes import record_changes
+
+    if not fused:
+        return
+    try:
+        record_changes(store)
+    except StoreError as e:
+        log.warning("change feed not brought up to date: %s", e)
+
+
+@router.get("/changes", response_model=ChangePage, tags=["events"])
+def get_changes(
+    request: Request,
+    store: Annotated[SqlStore, Depends(get_store)],
+    since: Annotated[
+        str,
+        Query(
+            max_length=20,
+            description="cursor of the last change seen (0: all; now: none, only the latest cursor)",
+        ),
+    ] = "0",
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
+) -> dict[str, Any]:
+    """Fused events added, updated, merged (old id → new id) or removed after the cursor, in order."""
+    from polemos.store.changes import changes_since, latest_cursor, parse_cursor
+
+    _catch_up(store, request.app.state.fused)
+    if since == "now":  # a reader that wants what happens from now on (the dashboard's live updates)
+        last = latest_cursor(store)
+        return {"ok": True, "since": str(last), "cursor": str(last), "more": False, "changes": []}
+    try:
+        cursor = parse_cursor(since)
+    except ValueError:
+        detail = f"since: {since!r} is not a cursor (a number from an earlier answer, 0, or now)"
+        raise ApiError(422, Errors.E602.format(detail=detail)) from None
+    found, last, more = changes_since(store, cursor, limit)
+    return {"ok": True, "since": str(cursor), "cursor": str(last), "more": more, "changes": found}
