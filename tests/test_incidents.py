@@ -136,6 +136,39 @@ def test_another_incident_stays_apart(extract_text: Any, other: str) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    "later",
+    [
+        "Police lathi-charged a crowd that had gathered outside a temple, injuring five people.",
+        "Police burst tear-gas shells at stone-pelting youths, injuring three of them.",
+        "Policemen fired rubber bullets at a mob that was looting shops, wounding four people.",
+    ],
+)
+def test_the_state_s_forces_in_two_sentences_are_not_one_incident(extract_text: Any, later: str) -> None:
+    """Police and soldiers take part in most incidents of a riot report: the same force alone does
+    not make two of its actions one incident (lower case too, as the Indian wires print it)."""
+    text = (
+        "Curfew after clashes\n"
+        "Two persons were killed when police opened fire on a mob in Ahmedabad, Gujarat on Tuesday.\n"
+        + later
+        + "\n"
+    )
+    for t in (text, text.lower()):
+        found = events_of(extract_text(t, published="2002-03-06"), "ASSAULT")
+        assert len(found) == 2, [e["evidence"]["text"] for e in found]
+
+
+@pytest.mark.slow
+def test_a_restatement_by_the_same_force_still_joins_its_incident(extract_text: Any) -> None:
+    text = (
+        "Police fire kills two in Godhra\n"
+        "Two persons were killed when police opened fire on a mob in Godhra on Tuesday.\n"
+        "The firing in Godhra came after the mob torched a bus, officials said.\n"
+    )
+    only_event(extract_text(text, published="2002-03-06"), "ASSAULT")
+
+
+@pytest.mark.slow
 def test_a_bare_mention_in_a_round_up_of_several_incidents_stays_apart(extract_text: Any) -> None:
     text = (
         "Violence across the province\n"

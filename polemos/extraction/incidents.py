@@ -39,7 +39,7 @@ from polemos.extraction.events import headline_end, is_event_noun
 from polemos.extraction.numbers import parse_quantity
 from polemos.read.noise import in_noise
 from polemos.resolve.actors import ActorDictionary, ArticleContext
-from polemos.types import Article, Count, CountClaim, PlaceRef, Span, TimeRef
+from polemos.types import ActorRef, Article, Count, CountClaim, PlaceRef, Span, TimeRef
 
 from .resolved import Resolved, same_party
 
@@ -148,11 +148,14 @@ def judge(
     if a.modality != b.modality and not (a.in_headline or b.in_headline):
         return None
     reasons: list[str] = []
-    for role, x, y in (("doer", a.actor_key, b.actor_key), ("target", a.target_key, b.target_key)):
+    for role, x, y, ref in (
+        ("doer", a.actor_key, b.actor_key, b.actor),
+        ("target", a.target_key, b.target_key, b.target),
+    ):
         same = same_party(x, y)
         if same is False:
             return None
-        if same:
+        if same and _telling(ref):
             reasons.append(f"same {role}")
     place = places_link(a.locations, b.draft.locations)
     if place is None:
@@ -171,6 +174,16 @@ def judge(
         reasons += ["headline and lead", "headline and lead"]  # counts twice: they tell one story
     links = len(reasons)
     return Judgement(links, tuple(dict.fromkeys(reasons)))
+
+
+# A state's forces and an unnamed "mob" or "gunmen" take part in most incidents an article tells:
+# the same one in two sentences says nothing of their being one incident (it still tells them
+# apart when it differs).
+_EVERYWHERE_KINDS = frozenset(("police", "military"))
+
+
+def _telling(ref: ActorRef | None) -> bool:
+    return ref is not None and ref.name is not None and ref.kind not in _EVERYWHERE_KINDS
 
 
 def another(ev: Resolved) -> bool:
