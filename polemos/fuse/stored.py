@@ -37,6 +37,7 @@ from polemos.fuse.report import (
     report_uid,
 )
 from polemos.fuse.sources import article_places, article_times, unread_reports
+from polemos.store.changes import chunks, fused_of
 from polemos.store.lock import fusion_transaction, ingest_holder
 from polemos.store.query import EventFilter
 from polemos.store.schema import (
@@ -53,7 +54,6 @@ from polemos.types import SCHEMA_EVENT
 PAD_DAYS = 14  # stored events this far around the new ones are fused with them
 SLICE_DAYS = 31  # new reports are fused a month of dates at a time
 ARTICLE = "article:"  # marks an article no event was read from among the seeds
-_CHUNK = 500
 
 
 @dataclass
@@ -61,11 +61,6 @@ class Outcome:
     reports: int = 0  # reports fused in this run (new and their neighbours)
     new: int = 0  # reports that had no fused event before
     fused_events: int = 0  # fused events written
-
-
-def _chunks(items: list[str]) -> Iterator[list[str]]:
-    for i in range(0, len(items), _CHUNK):
-        yield items[i : i + _CHUNK]
 
 
 def _day(value: str | None, default: date) -> date:
@@ -100,19 +95,9 @@ def _actions(conn: Any) -> list[Action]:
     ]
 
 
-def _membership(conn: Any, uids: list[str]) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for chunk in _chunks(uids):
-        q = select(fused_members.c.event_uid, fused_members.c.fused_id).where(
-            fused_members.c.event_uid.in_(chunk)
-        )
-        out.update({r.event_uid: r.fused_id for r in conn.execute(q)})
-    return out
-
-
 def _members_of(conn: Any, fused_ids: Iterable[str]) -> set[str]:
     ids, out = sorted(set(fused_ids)), set()
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         q = select(fused_members.c.event_uid).where(fused_members.c.fused_id.in_(chunk))
         out.update(conn.scalars(q))
     return out
@@ -148,7 +133,7 @@ def _unread_seeds(conn: Any) -> list[tuple[str, str]]:
 def _drop_orphans(conn: Any) -> None:
     """Fused events none of whose reports is stored any more (their articles were removed)."""
     orphans = select(fused_events.c.id).where(~exists().where(fused_members.c.fused_id == fused_events.c.id))
-    for chunk in _chunks(sorted(conn.scalars(orphans))):
+    for chunk in chunks(sorted(conn.scalars(orphans))):
         conn.execute(delete(fused_events).where(fused_events.c.id.in_(chunk)))
         conn.execute(
             sql_update(fused_articles).where(fused_articles.c.fused_id.in_(chunk)).values(fused_id=None)
@@ -158,10 +143,10 @@ def _drop_orphans(conn: Any) -> None:
 def _window(conn: Any, seeds: set[str], unread: set[str]) -> tuple[set[str], set[str]]:
     """Stored events, and articles no event was read from, dated within ``PAD_DAYS`` of the seeds."""
     bounds: list[str] = []
-    for chunk in _chunks(sorted(seeds)):
+    for chunk in chunks(sorted(seeds)):
         q = select(func.min(events.c.date_start), func.max(events.c.date_end)).where(events.c.uid.in_(chunk))
         bounds.extend(d for d in conn.execute(q).one() if d)
-    for chunk in _chunks(sorted(unread)):
+    for chunk in chunks(sorted(unread)):
         q = select(func.min(articles.c.published), func.max(articles.c.published)).where(
             articles.c.id.in_(chunk)
         )
@@ -189,7 +174,7 @@ def _window(conn: Any, seeds: set[str], unread: set[str]) -> tuple[set[str], set
 
 def _unread_membership(conn: Any, article_ids: list[str]) -> dict[str, str | None]:
     out: dict[str, str | None] = {}
-    for chunk in _chunks(article_ids):
+    for chunk in chunks(article_ids):
         q = select(fused_articles.c.article_id, fused_articles.c.fused_id).where(
             fused_articles.c.article_id.in_(chunk)
         )
@@ -199,7 +184,7 @@ def _unread_membership(conn: Any, article_ids: list[str]) -> dict[str, str | Non
 
 def _unread_of(conn: Any, fused_ids: Iterable[str]) -> set[str]:
     ids, out = sorted(set(fused_ids)), set()
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         out.update(
             conn.scalars(select(fused_articles.c.article_id).where(fused_articles.c.fused_id.in_(chunk)))
         )
@@ -220,14 +205,14 @@ def _fuse(
         aids = set(conn.scalars(select(articles.c.id).where(no_event)))
     else:
         uids, aids = _window(conn, seeds, unread)
-    ids = _membership(conn, sorted(uids))
+    ids = fused_of(conn, sorted(uids))
     joined = _unread_membership(conn, sorted(aids))
     held = set(ids.values()) | {f for f in joined.values() if f}
     more = _members_of(conn, held) - uids  # whole fused events, never a part of one
     more_aids = _unread_of(conn, held) - aids
     uids |= more
     aids |= more_aids
-    ids.update(_membership(conn, sorted(more)))
+    ids.update(fused_of(conn, sorted(more)))
     joined.update(_unread_membership(conn, sorted(more_aids)))
     actions = _actions(conn)
     records = store.events(sorted(uids), conn=conn)
@@ -280,11 +265,11 @@ def _write(conn: Any, fuser: Fuser, old_ids: set[str]) -> int:
                 unread_rows.append({"article_id": r.article_id, "fused_id": fid})
     uids = sorted(u for u, r in fuser.reports.items() if r.read)
     aids = sorted(r.article_id for r in fuser.reports.values() if not r.read)
-    for chunk in _chunks(uids):
+    for chunk in chunks(uids):
         conn.execute(delete(fused_members).where(fused_members.c.event_uid.in_(chunk)))
-    for chunk in _chunks(sorted(old_ids | set(fuser.clusters))):
+    for chunk in chunks(sorted(old_ids | set(fuser.clusters))):
         conn.execute(delete(fused_events).where(fused_events.c.id.in_(chunk)))
-    for chunk in _chunks(aids):
+    for chunk in chunks(aids):
         conn.execute(delete(fused_articles).where(fused_articles.c.article_id.in_(chunk)))
     if rows:
         conn.execute(insert(fused_events), rows)
@@ -314,7 +299,7 @@ def update(store: SqlStore, *, wait: bool = True) -> Outcome:
         _drop_orphans(conn)
         seeds = _seeds(conn)
         dated: list[tuple[str, str]] = []
-        for chunk in _chunks(sorted(seeds)):
+        for chunk in chunks(sorted(seeds)):
             q = select(events.c.uid, events.c.date_start).where(events.c.uid.in_(chunk))
             dated.extend((r.date_start or "", r.uid) for r in conn.execute(q))
         dated.extend((day, ARTICLE + aid) for day, aid in _unread_seeds(conn))
@@ -434,9 +419,9 @@ def fused_ids(store: SqlStore, where: EventFilter) -> list[str]:
     uids = store.event_ids(EventFilter(**{**where.__dict__, "limit": None}))
     found: set[str] = set()
     with _translated(store.url), store.engine.connect() as conn:
-        found.update(_membership(conn, uids).values())
+        found.update(fused_of(conn, uids).values())
         dated: list[tuple[str, str]] = []
-        for chunk in _chunks(sorted(found)):
+        for chunk in chunks(sorted(found)):
             q = select(fused_events.c.id, fused_events.c.date_start).where(fused_events.c.id.in_(chunk))
             dated.extend((r.date_start or "", r.id) for r in conn.execute(q))
     ordered = [fid for _, fid in sorted(dated, key=lambda t: (t[0], t[1]), reverse=True)]
@@ -447,7 +432,7 @@ def fused(store: SqlStore, ids: list[str]) -> list[dict[str, Any]]:
     """The stored ``polemos.event/1`` records of ``ids``, in that order."""
     out: dict[str, dict[str, Any]] = {}
     with _translated(store.url), store.engine.connect() as conn:
-        for chunk in _chunks(ids):
+        for chunk in chunks(ids):
             q = select(fused_events.c.id, fused_events.c.record).where(fused_events.c.id.in_(chunk))
             out.update({r.id: r.record for r in conn.execute(q)})
     return [out[i] for i in ids if i in out]
@@ -455,7 +440,7 @@ def fused(store: SqlStore, ids: list[str]) -> list[dict[str, Any]]:
 
 def iter_fused(store: SqlStore, where: EventFilter) -> Iterator[dict[str, Any]]:
     ids = fused_ids(store, where)
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         yield from fused(store, chunk)
 
 

@@ -54,14 +54,15 @@ def digest(record: Any) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _chunks(items: list[str]) -> Iterator[list[str]]:
+def chunks(items: list[str]) -> Iterator[list[str]]:
+    """``items`` in slices short enough for one ``IN (…)`` on every database."""
     for i in range(0, len(items), _CHUNK):
         yield items[i : i + _CHUNK]
 
 
 def _members(conn: Connection, fused_ids: list[str]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
-    for chunk in _chunks(fused_ids):
+    for chunk in chunks(fused_ids):
         q = select(fused_members.c.fused_id, fused_members.c.event_uid).where(
             fused_members.c.fused_id.in_(chunk)
         )
@@ -70,9 +71,10 @@ def _members(conn: Connection, fused_ids: list[str]) -> dict[str, list[str]]:
     return {k: sorted(v) for k, v in out.items()}
 
 
-def _now_in(conn: Connection, uids: list[str]) -> dict[str, str]:
+def fused_of(conn: Connection, uids: list[str]) -> dict[str, str]:
+    """The fused event each of ``uids`` (report uids) is a member of now."""
     out: dict[str, str] = {}
-    for chunk in _chunks(uids):
+    for chunk in chunks(uids):
         q = select(fused_members.c.event_uid, fused_members.c.fused_id).where(
             fused_members.c.event_uid.in_(chunk)
         )
@@ -136,7 +138,7 @@ def record_changes(store: SqlStore) -> Recorded:
                 conn.execute(update(ev).where(ev.c.fused_id == r.id).values(seen_at=r.updated_at))
         gone_q = _gone().order_by(ev.c.fused_id)
         gone = list(conn.execute(gone_q))
-        where_now = _now_in(conn, sorted({u for g in gone for u in g.members or []}))
+        where_now = fused_of(conn, sorted({u for g in gone for u in g.members or []}))
         for g in gone:
             into = Counter(where_now[u] for u in g.members or [] if u in where_now)
             target = min(into.items(), key=lambda kv: (-kv[1], kv[0]))[0] if into else None
@@ -191,7 +193,7 @@ def changes_since(
         records: dict[str, tuple[int, Any]] = {}
         if with_events:
             wanted = sorted({r.fused_id for r in rows if r.op in ("added", "updated")})
-            for chunk in _chunks(wanted):
+            for chunk in chunks(wanted):
                 q2 = (
                     select(fused_events.c.id, fused_events.c.record, event_versions.c.version)
                     .join(event_versions, event_versions.c.fused_id == fused_events.c.id)
