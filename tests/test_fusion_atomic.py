@@ -311,7 +311,8 @@ def test_cli_ingest_killed_in_fusion_then_resumed_equals_a_clean_run(
     assert code in (-signal.SIGKILL, 0), err
     store = SqlStore(other)
     if code == -signal.SIGKILL:
-        assert snapshot(store)["members"] == []  # the pass left nothing behind
+        # the pass left nothing behind, or all of it: a timed kill may land after the commit
+        assert snapshot(store)["members"] in ([], clean["members"])
     code, err = _done(_ingest(other, str(corpus)))  # the resume: nothing to extract, fusion again
     assert code == 0, err
     assert snapshot(store) == clean
