@@ -94,3 +94,19 @@ def test_no_figure_gives_null_counts(extract_text: Any) -> None:
 def test_a_meeting_has_no_casualty_figure(extract_text: Any) -> None:
     record = extract_text("Twelve ministers met in Geneva to discuss the ceasefire.")
     assert all(e["counts"]["killed"] is None for e in events_of(record))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Police killed 12 Boko Haram fighters near Maiduguri.", (12, 12, 12)),
+        ("Egypt police kill 8 Muslim Brotherhood loyalists in a raid.", (8, 8, 8)),
+        ("The army said it killed between 20 and 30 Al-Shabaab fighters.", (20, 25, 30)),
+        ("Troops killed five Islamic State militants in the desert.", (5, 5, 5)),
+    ],
+)
+def test_a_name_before_the_counted_noun_is_part_of_it(
+    extract_text: Any, sentence: str, expected: tuple[int | None, int | None, int | None]
+) -> None:
+    """ "12 Boko Haram fighters": the number counts the fighters, not the name between them."""
+    assert triple(count(extract_text(sentence), "killed")) == expected

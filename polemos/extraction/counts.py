@@ -169,6 +169,10 @@ def _counted(doc_tok: Token) -> Token:
         tok = tok.head
         if tok.dep_ in ("nummod", "quantmod") and tok.head.i != tok.i:
             tok = tok.head
+    # "8 Muslim Brotherhood loyalists", "12 Boko Haram fighters": a name before the counted noun is
+    # a compound of it; the noun it modifies is what is counted
+    while tok.dep_ == "compound" and tok.head.i > tok.i:
+        tok = tok.head
     if tok.lower_ == "of" or (tok.dep_ == "pobj" and tok.head.lower_ == "of"):
         tok = tok.head.head if tok.dep_ == "pobj" else tok
     return tok
