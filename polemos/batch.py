@@ -95,7 +95,8 @@ def load_extractor(path: str = DEFAULT_EXTRACTOR, kwargs: dict[str, Any] | None 
         factory = getattr(importlib.import_module(module), name)
     except (ImportError, AttributeError) as e:
         raise BatchError(Errors.E501.format(detail=f"no extractor {path!r}: {e}")) from e
-    return factory(**(kwargs or {}))
+    extractor: Extractor = factory(**(kwargs or {}))
+    return extractor
 
 
 def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:

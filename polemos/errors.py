@@ -19,7 +19,7 @@ from __future__ import annotations
 
 class ErrorsWithCodes(type):
     def __getattribute__(cls, code: str) -> str:
-        msg = super().__getattribute__(code)
+        msg: str = super().__getattribute__(code)
         if code.startswith("__"):
             return msg
         return f"[{code}] {msg}"

@@ -308,13 +308,15 @@ class _Round:
             resp = self.fetcher.get(item.link)
         except FetchError as e:
             return e
-        e = item.entry
-        published = date.fromisoformat(e["published"]) if e.get("published") else None
-        defaults = Defaults(published=published, outlet=e.get("outlet"))
+        entry = item.entry
+        published = date.fromisoformat(entry["published"]) if entry.get("published") else None
+        defaults = Defaults(published=published, outlet=entry.get("outlet"))
         out: list[Article | ReadFailure] = []
         for got in read_bytes(resp.body, item.link, _suffix(resp.content_type, resp.url), defaults, limits):
             if isinstance(got, Article):
-                got = replace(got, id=item.link, title=got.title or e.get("title"), url=got.url or resp.url)
+                got = replace(
+                    got, id=item.link, title=got.title or entry.get("title"), url=got.url or resp.url
+                )
             out.append(got)
         return out
 
