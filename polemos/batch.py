@@ -33,7 +33,7 @@ from typing import Any
 from polemos.budget import BudgetExceeded, time_limit
 from polemos.errors import BatchError, Errors
 from polemos.store.base import Failure
-from polemos.types import Article
+from polemos.types import Article, source_location
 
 Outcome = dict[str, Any] | Failure
 Extractor = Callable[[list[Article]], list[Outcome]]
@@ -75,17 +75,14 @@ def extraction_failure(article: Article, e: BaseException) -> Failure:
     """The Failure (E118 past the budget, else E117) for an article whose extraction raised ``e``."""
     where = article.source or article.id
     if isinstance(e, BudgetExceeded):
-        return failure_of(article, str(e), "E118")
+        return failure_of(article, str(e), e.code or "E118")
     detail = f"{type(e).__name__}: {str(e)[:300]}".rstrip(": ").replace("\n", " ")
     return failure_of(article, Errors.E117.format(source=where, detail=detail), "E117")
 
 
 def failure_of(article: Article, reason: str, code: str | None = None) -> Failure:
-    source = article.source or article.id
-    path, _, line = source.rpartition(":")
-    if not line.isdigit():
-        path, line = source, "0"
-    return Failure(source=path, line=int(line), reason=reason, code=code, article_id=article.id)
+    path, line = source_location(article.source or article.id)
+    return Failure(source=path, line=line, reason=reason, code=code, article_id=article.id)
 
 
 def load_extractor(path: str = DEFAULT_EXTRACTOR, kwargs: dict[str, Any] | None = None) -> Extractor:
@@ -95,7 +92,8 @@ def load_extractor(path: str = DEFAULT_EXTRACTOR, kwargs: dict[str, Any] | None 
         factory = getattr(importlib.import_module(module), name)
     except (ImportError, AttributeError) as e:
         raise BatchError(Errors.E501.format(detail=f"no extractor {path!r}: {e}")) from e
-    return factory(**(kwargs or {}))
+    extractor: Extractor = factory(**(kwargs or {}))
+    return extractor
 
 
 def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:

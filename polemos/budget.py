@@ -77,7 +77,7 @@ class _Expired(BudgetExceeded):
 
     text = ""
 
-    def __init__(self, *args: object) -> None:
+    def __init__(self, *args: str) -> None:
         super().__init__(*(args or (self.text,)))
 
 

@@ -11,18 +11,49 @@
   - ExtractError          one article's extraction failed or ran over its time budget
   - BatchError            a batch engine (processes, Ray) failed
 
-Messages are ``Errors.E101.format(...)``; the code is part of the text so users can search for it.
+Messages are ``Errors.E101.format(...)``: a ``Message``, text whose first word is its code (so users
+can search for it) and that carries the code as ``.code`` too. A ``PolemosError`` takes its ``code``
+from its message, and has an HTTP ``status`` (what the API answers) and an ``exit_code`` (what the
+command line exits with); nothing reads a code back out of a message's text.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
+
+class Message(str):
+    """A coded message: its text ("[E101] x.txt: empty input ...") and its ``code`` ("E101").
+
+    ``format`` keeps the code, so ``Errors.E101.format(source=...)`` is a ``Message`` as well; any
+    other string operation gives plain text.
+    """
+
+    code: str
+
+    def __new__(cls, code: str, text: str) -> Message:
+        message = super().__new__(cls, text)
+        message.code = code
+        return message
+
+    def format(self, *args: object, **kwargs: object) -> Message:
+        return Message(self.code, str.format(self, *args, **kwargs))
+
+    def __getnewargs__(self) -> tuple[str, str]:  # type: ignore[override]  # pickled with its code
+        return self.code, str(self)
+
+
+def code_of(message: object) -> str | None:
+    """The code a message carries (None for text that is not a ``Message``)."""
+    return message.code if isinstance(message, Message) else None
+
 
 class ErrorsWithCodes(type):
-    def __getattribute__(cls, code: str) -> str:
+    def __getattribute__(cls, code: str) -> Any:
         msg = super().__getattribute__(code)
         if code.startswith("__"):
             return msg
-        return f"[{code}] {msg}"
+        return Message(code, f"[{code}] {msg}")
 
 
 class Errors(metaclass=ErrorsWithCodes):
@@ -90,8 +121,33 @@ class Errors(metaclass=ErrorsWithCodes):
     E615 = "host {host!r} is not one this server answers for: start it with --allowed-host {host}"
 
 
+# a code whose HTTP status is not its class's: a database that cannot be opened is unavailable
+_STATUS_OF_CODE = {"E401": 503}
+
+
 class PolemosError(Exception):
-    """Base class: every error polemos raises for a user to read."""
+    """Base class: every error polemos raises for a user to read.
+
+    ``code`` ("E101", or None) comes from the message (an ``Errors`` message) unless given;
+    ``status`` is the HTTP status the API answers with and ``exit_code`` what the command line exits
+    with: the class's, unless given.
+    """
+
+    status: int = 400
+    exit_code: int = 1
+
+    def __init__(
+        self,
+        message: str = "",
+        *,
+        code: str | None = None,
+        status: int | None = None,
+        exit_code: int | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.code = code or code_of(message)
+        self.status = status or _STATUS_OF_CODE.get(self.code or "", type(self).status)
+        self.exit_code = exit_code or type(self).exit_code
 
 
 class ConfigError(PolemosError):
@@ -101,9 +157,13 @@ class ConfigError(PolemosError):
 class MissingPart(ConfigError):
     """An optional part (a database driver, the Ray engine) that is not installed; the CLI exits 3."""
 
+    exit_code = 3
+
 
 class ReadError(PolemosError):
-    pass
+    """An input that cannot be read (what a reader yields for it is a ``polemos.read.ReadFailure``)."""
+
+    status = 422
 
 
 class ResolveError(PolemosError):
@@ -111,15 +171,17 @@ class ResolveError(PolemosError):
 
 
 class StoreError(PolemosError):
-    pass
+    status = 500
 
 
 class StoreBusy(StoreError):
     """Another ingest holds the store (``polemos.store.lock``); the CLI exits 4."""
 
+    exit_code = 4
+
 
 class MigrationError(StoreError):
-    pass
+    status = 503
 
 
 class ExtractError(PolemosError):

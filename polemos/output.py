@@ -158,7 +158,7 @@ def event_to_dict(e: Event, published: date | None) -> dict[str, Any]:
             {
                 "claimant": None
                 if c.claimant is None
-                else {**actor_to_dict(c.claimant), "party": c.claimant.party},
+                else {**(actor_to_dict(c.claimant) or {}), "party": c.claimant.party},
                 "outlet": c.outlet,
                 "start": c.start,
                 "end": c.end,

@@ -167,3 +167,10 @@ class ArticleResult:
     times: tuple[TimeRef, ...]
     language: str | None = "en"
     noise: tuple[Span, ...] = ()  # spans marked not-reporting (tweets, promos, share links)
+
+
+def source_location(source: str) -> tuple[str, int]:
+    """The file and line (or record number) of a source such as ``Article.source`` ("file.jsonl:12");
+    line 0 when the source is a whole file ("story.txt")."""
+    path, _, line = source.rpartition(":")
+    return (path, int(line)) if line.isdigit() else (source, 0)

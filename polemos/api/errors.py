@@ -18,19 +18,19 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from polemos.api.pool import Busy, PipelineCrash, TimedOut, WorkerDied
-from polemos.errors import Errors, MigrationError, PolemosError, ReadError, StoreError
+from polemos.errors import Errors, PolemosError, StoreError, code_of
 
 log = logging.getLogger("polemos.api")
-_CODE = re.compile(r"^\[(E\d{3})\]\s*")
 
 
 class ApiError(Exception):
-    """An error answer: HTTP status and a coded message (``Errors.E6xx.format(...)``)."""
+    """An error answer: HTTP status and a coded message (``Errors.E6xx.format(...)``, whose code it keeps)."""
 
     def __init__(self, status: int, message: str, errors: list[Any] | None = None) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
+        self.code = code_of(message)
         self.errors = errors or []
 
 
@@ -45,46 +45,36 @@ def _clean(value: Any) -> Any:
     return value
 
 
-def error_body(status: int, message: str, errors: list[Any] | None = None) -> dict[str, Any]:
-    """The JSON of an error; ``code`` is read off the message's ``[E123]`` prefix."""
+def error_body(
+    status: int, message: str, errors: list[Any] | None = None, code: str | None = None
+) -> dict[str, Any]:
+    """The JSON of an error: ``code`` the given one, else the one the message carries (a ``Message``
+    of ``polemos.errors``); ``error`` the text after the code that starts it."""
+    code = code or code_of(message)
     message = _clean(message)
-    found = _CODE.match(message)
-    return {
-        "ok": False,
-        "error": _CODE.sub("", message),
-        "errors": _clean(errors or []),
-        "status": status,
-        "code": found.group(1) if found else None,
-    }
+    if code and message.startswith(f"[{code}]"):
+        message = message[len(code) + 2 :].lstrip()
+    return {"ok": False, "error": message, "errors": _clean(errors or []), "status": status, "code": code}
 
 
-def error_response(status: int, message: str, errors: list[Any] | None = None) -> JSONResponse:
+def error_response(
+    status: int, message: str, errors: list[Any] | None = None, code: str | None = None
+) -> JSONResponse:
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
-    return JSONResponse(error_body(status, message, errors), status_code=status, headers=headers)
-
-
-def _status_of(e: PolemosError) -> int:
-    if isinstance(e, ReadError):
-        return 422
-    if isinstance(e, MigrationError):
-        return 503
-    if isinstance(e, StoreError):
-        return 503 if "[E401]" in str(e) else 500
-    return 400
+    return JSONResponse(error_body(status, message, errors, code), status_code=status, headers=headers)
 
 
 def install_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api(_: Request, e: ApiError) -> JSONResponse:
-        return error_response(e.status, e.message, e.errors)
+        return error_response(e.status, e.message, e.errors, e.code)
 
     @app.exception_handler(PolemosError)
     async def _polemos(request: Request, e: PolemosError) -> JSONResponse:
-        status = _status_of(e)
-        if status >= 500:
+        if e.status >= 500:
             log.error("%s", e)
         message = public_store_message(e, request.app.state.store) if isinstance(e, StoreError) else str(e)
-        return error_response(status, message)
+        return error_response(e.status, message, code=e.code)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, e: RequestValidationError) -> JSONResponse:
@@ -115,27 +105,27 @@ def install_handlers(app: FastAPI) -> None:
             message = Errors.E606.format(method=request.method, path=request.url.path)
         else:
             message = str(e.detail)
-        return error_response(e.status_code, message)
+        return error_response(e.status_code, message, code=code_of(message) or code_of(e.detail))
 
     @app.exception_handler(Busy)
     async def _busy(_: Request, e: Busy) -> JSONResponse:
-        response = error_response(429, str(e))
+        response = error_response(429, str(e), code=e.code)
         response.headers["Retry-After"] = str(e.retry_after)
         return response
 
     @app.exception_handler(TimedOut)
     async def _timed_out(_: Request, e: TimedOut) -> JSONResponse:
         log.warning("%s", e)
-        return error_response(503, str(e))
+        return error_response(503, str(e), code=e.code)
 
     @app.exception_handler(WorkerDied)
     async def _died(_: Request, e: WorkerDied) -> JSONResponse:
         log.error("%s", e)
-        return error_response(500, str(e))
+        return error_response(500, str(e), code=e.code)
 
     @app.exception_handler(PipelineCrash)
     async def _pipeline(_: Request, e: PipelineCrash) -> JSONResponse:
-        return error_response(500, str(e))
+        return error_response(500, str(e), code=e.code)
 
     @app.exception_handler(Exception)
     async def _crash(_: Request, e: Exception) -> JSONResponse:
@@ -162,7 +152,7 @@ def public_store_message(e: StoreError, store: Any) -> str:
     message = str(e)
     cause = e.__cause__
     url = str(store.url) if store is not None else ""
-    if isinstance(cause, SQLAlchemyError) and "[E402]" in message:
+    if isinstance(cause, SQLAlchemyError) and e.code == "E402":
         if not url.startswith("sqlite") and isinstance(cause, OperationalError | InterfaceError):
             detail = "the database server cannot be reached or refused the connection"
         else:

@@ -29,13 +29,21 @@ from typing import Any
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from polemos import errors as polemos_errors
-from polemos.errors import Errors, PolemosError
+from polemos.errors import Errors, PolemosError, code_of
 
 log = logging.getLogger("polemos.api")
 START_TIMEOUT = 300.0  # seconds for a worker to load the pipeline (a first run may build the gazetteer)
 
 
-class Busy(Exception):
+class PoolError(Exception):
+    """What the pool answers instead of a record; ``code`` is its message's (E609, E611-E613)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.code = code_of(message)
+
+
+class Busy(PoolError):
     """The pool is full: ``retry_after`` seconds is when a slot is likely free."""
 
     def __init__(self, waiting: int, retry_after: int) -> None:
@@ -43,19 +51,19 @@ class Busy(Exception):
         self.retry_after = retry_after
 
 
-class TimedOut(Exception):
+class TimedOut(PoolError):
     def __init__(self, seconds: float) -> None:
         super().__init__(Errors.E612.format(seconds=f"{seconds:g}"))
 
 
-class PipelineCrash(Exception):
+class PipelineCrash(PoolError):
     """The pipeline raised something unexpected in the worker (answered as E609, like any crash)."""
 
     def __init__(self, name: str) -> None:
         super().__init__(Errors.E609.format(name=name))
 
 
-class WorkerDied(Exception):
+class WorkerDied(PoolError):
     def __init__(self, detail: str) -> None:
         super().__init__(Errors.E613.format(detail=detail))
 
@@ -184,7 +192,7 @@ class ExtractPool:
         error = answer.get("error") or {}
         cls = getattr(polemos_errors, str(error.get("type")), None)
         if isinstance(cls, type) and issubclass(cls, PolemosError):
-            raise cls(error.get("message", ""))
+            raise cls(error.get("message", ""), code=error.get("code"))
         raise PipelineCrash(str(error.get("message") or "unknown"))
 
     async def extract(self, fields: dict[str, Any]) -> dict[str, Any]:
@@ -218,7 +226,7 @@ class Admission:
             if refused is not None:
                 from polemos.api.errors import error_response
 
-                response = error_response(429, str(refused))
+                response = error_response(429, str(refused), code=refused.code)
                 response.headers["Retry-After"] = str(refused.retry_after)
                 await response(scope, receive, send)
                 return

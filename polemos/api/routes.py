@@ -48,7 +48,7 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
     )  # fmt: skip
 }
 
-router = APIRouter(responses=_ERRORS)  # type: ignore[arg-type]
+router = APIRouter(responses=_ERRORS)
 
 
 def get_store(request: Request) -> SqlStore:

@@ -1,9 +1,9 @@
 """The extraction worker: ``python -m polemos.api.worker``, one process that the API's pool feeds.
 
 One JSON object a line on stdin (``{"fields": {...}}``, the keyword arguments of ``polemos.extract``),
-one a line on stdout: ``{"ok": record}`` or ``{"error": {"type": ..., "message": ...}}``. It loads the
-pipeline first and says ``{"ready": true}``, so a request's time budget never pays for the model's
-load. It runs at a lower priority than the server (``NICENESS``). Anything the library prints goes
+one a line on stdout: ``{"ok": record}`` or ``{"error": {"type": ..., "message": ..., "code": ...}}``.
+It loads the pipeline first and says ``{"ready": true}``, so a request's time budget never pays for
+the model's load. It runs at a lower priority than the server (``NICENESS``). Anything the library prints goes
 to stderr: stdout carries the protocol alone. It ends when its stdin closes (the server stopped,
 even by kill -9).
 """
@@ -37,7 +37,7 @@ def serve(inp: IO[str], out: IO[str]) -> None:
             fields = json.loads(line)["fields"]
             _answer(out, {"ok": extract(**fields)})
         except PolemosError as e:
-            _answer(out, {"error": {"type": type(e).__name__, "message": str(e)}})
+            _answer(out, {"error": {"type": type(e).__name__, "message": str(e), "code": e.code}})
         except Exception as e:  # noqa: BLE001  (the server answers 500 with the class name)
             print(f"polemos worker: {type(e).__name__}: {e}", file=sys.stderr, flush=True)
             _answer(out, {"error": {"type": "crash", "message": type(e).__name__}})

@@ -13,8 +13,9 @@ import typer
 
 from polemos.errors import MissingPart, PolemosError, StoreBusy
 
-EXIT_MISSING_PART = 3  # docs/install.md: exit codes
-EXIT_BUSY = 4  # another ingest holds the store (E407)
+# docs/install.md: exit codes; each error class carries its own (``PolemosError.exit_code``)
+EXIT_MISSING_PART = MissingPart.exit_code  # 3
+EXIT_BUSY = StoreBusy.exit_code  # 4: another ingest holds the store (E407)
 
 app = typer.Typer(
     name="polemos",
@@ -44,21 +45,11 @@ def main() -> None:
     debug = "--debug" in sys.argv
     try:
         app()
-    except MissingPart as e:  # an optional part is not installed: the line says what to install
+    except PolemosError as e:  # 1; 3 for a missing optional part, 4 when another ingest holds the store
         if debug:
             raise
         typer.echo(f"Error {e}", err=True)
-        sys.exit(EXIT_MISSING_PART)
-    except StoreBusy as e:  # another ingest is writing to this store: a retry later will do
-        if debug:
-            raise
-        typer.echo(f"Error {e}", err=True)
-        sys.exit(EXIT_BUSY)
-    except PolemosError as e:
-        if debug:
-            raise
-        typer.echo(f"Error {e}", err=True)
-        sys.exit(1)
+        sys.exit(e.exit_code)
     except KeyboardInterrupt:
         typer.echo("Error: interrupted", err=True)
         sys.exit(130)

@@ -34,7 +34,8 @@ def standing_event(record: dict[str, Any] | None) -> dict[str, Any] | None:
     pool = [e for e in events if e.get("type") in VIOLENT] or events
     if not pool:
         return None
-    return min(pool, key=lambda e: (e.get("evidence") or {}).get("start", 0))
+    first: dict[str, Any] = min(pool, key=lambda e: (e.get("evidence") or {}).get("start", 0))
+    return first
 
 
 def acled_day(value: str) -> date | None:

@@ -57,7 +57,8 @@ def event_date(
     theirs = {o.head.i for o in others} | {o.governor.i for o in others if o.governor is not None}
     theirs -= anchors
     updates = {v.i for v in toll_verbs(sent)} - anchors
-    attached, loose = [], []
+    attached: list[tuple[TimeRef, Token | None]] = []
+    loose: list[tuple[TimeRef, Token | None]] = []
     for t in times:
         tok = doc.char_span(t.start, t.end, alignment_mode="expand")
         if tok is None or t.precision is None:  # "the 1990s", "the 20th century": an era
@@ -65,9 +66,10 @@ def event_date(
         root = tok.root
         path = [root, *root.ancestors]
         if _span_of_time(doc, t, path, anchors):
-            t = _recent_start(doc, t, published)  # noqa: PLW2901
-            if t is None:
+            recent = _recent_start(doc, t, published)
+            if recent is None:
                 continue
+            t = recent  # noqa: PLW2901
         verb = next((a for a in path if a.pos_ in ("VERB", "AUX")), None)
         if (
             claimant is not None
@@ -193,10 +195,16 @@ def date_sentences(
             path = [tok.root, *tok.root.ancestors]
             if verb not in path or _span_of_time(doc, t, path, {verb.i}):
                 continue
-            if published is not None and t.start_date > published and told_as_past(verb):
-                t = as_past(t, published)  # noqa: PLW2901
-                if t is None:
+            if (
+                published is not None
+                and t.start_date is not None
+                and t.start_date > published
+                and told_as_past(verb)
+            ):
+                past = as_past(t, published)
+                if past is None:
                     continue
+                t = past  # noqa: PLW2901
             text = sent.text
             start = sent.start_char + len(text) - len(text.lstrip())
             end = sent.end_char - (len(text) - len(text.rstrip()))

@@ -222,7 +222,7 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
     target = None if _not_a_party(target) else target
     d.actor = _resolve_pronoun(actor, sent, claimant, earlier, d.sent_index)
     d.target = _span_of(target) if target is not None and target.lower_ not in roles.PRONOUNS else None
-    if d.actor is not None and conj_of(actor):
+    if d.actor is not None and actor is not None and conj_of(actor):
         # "Lavrov and Kerry discussed": the actor is the first conjunct only
         start, end = roles.np_bounds(actor)
         doc = actor.doc

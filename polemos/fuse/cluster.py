@@ -189,7 +189,7 @@ class Fuser:
 
     def _cluster(self, uids: list[str]) -> list[tuple[list[str], list[Join]]]:
         """Best-join-first agglomeration of one component (deterministic: ties go by uid)."""
-        self._memo: dict[tuple[str, str], float] = {}
+        self._memo = {}
         groups: dict[str, list[str]] = {u: [u] for u in uids}
         joins: dict[str, list[Join]] = {u: [] for u in uids}
         owner = {u: u for u in uids}

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
@@ -190,8 +190,8 @@ def report_from_record(
     article_id: str | None = None,
     outlet: str | None = None,
     published: date | str | None = None,
-    article_places: list[Mapping[str, Any]] | None = None,
-    article_times: list[Mapping[str, Any]] | None = None,
+    article_places: Sequence[Mapping[str, Any]] | None = None,
+    article_times: Sequence[Mapping[str, Any]] | None = None,
 ) -> Report:
     """A ``Report`` from one contract event plus its article's id, outlet and publication date.
 
@@ -271,7 +271,7 @@ READ_LAG_DAYS = 14  # the same for an event dated only by publication: within th
 
 
 def _opening_date(
-    times: list[Mapping[str, Any]] | None, published: date | None, lag: int = UNREAD_LAG_DAYS
+    times: Sequence[Mapping[str, Any]] | None, published: date | None, lag: int = UNREAD_LAG_DAYS
 ) -> dict[str, Any] | None:
     """The first calendar date the opening gives, finer than a month, within ``lag`` days before
     publication."""
@@ -295,7 +295,7 @@ def _opening_date(
 TIME_PREPOSITIONS = frozenset({"in", "during", "since", "until", "en", "dans", "depuis", "durante", "desde"})
 
 
-def _names_a_period(opening: str, times: list[Mapping[str, Any]] | None) -> bool:
+def _names_a_period(opening: str, times: Sequence[Mapping[str, Any]] | None) -> bool:
     """Whether the opening's first date is a bare month or year ("Central African Republic
     NOVEMBER 2019", "Annual report 2016"): the title of a periodic report, which tells of many
     events. "… flee homes in May" dates what it tells instead."""
@@ -314,8 +314,8 @@ def report_from_article(
     article: Mapping[str, Any],
     *,
     text: str | None = None,
-    places: list[Mapping[str, Any]] | None = None,
-    times: list[Mapping[str, Any]] | None = None,
+    places: Sequence[Mapping[str, Any]] | None = None,
+    times: Sequence[Mapping[str, Any]] | None = None,
     party_country: Callable[[str], str | None] | None = None,
 ) -> Report:
     """A report for an article in which no event was read (another language, a bare headline).

@@ -17,6 +17,7 @@ writes its clusters back (tables ``fused_events``, ``fused_members``, ``fusion_h
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -140,7 +141,7 @@ def _drop_orphans(conn: Any) -> None:
         )
 
 
-def _window(conn: Any, seeds: set[str], unread: set[str]) -> tuple[set[str], set[str]]:
+def _window(conn: Any, seeds: set[str], unread: AbstractSet[str]) -> tuple[set[str], set[str]]:
     """Stored events, and articles no event was read from, dated within ``PAD_DAYS`` of the seeds."""
     bounds: list[str] = []
     for chunk in chunks(sorted(seeds)):
@@ -195,9 +196,9 @@ def _fuse(
     store: SqlStore,
     conn: Any,
     seeds: set[str],
-    unread: set[str] = frozenset(),
+    unread: AbstractSet[str] = frozenset(),
     *,
-    everything: bool = False,  # type: ignore[assignment]
+    everything: bool = False,
 ) -> tuple[Fuser, set[str], Outcome]:
     if everything:
         uids = set(conn.scalars(select(events.c.uid)))
@@ -237,7 +238,7 @@ def _fuse(
 def _write(conn: Any, fuser: Fuser, old_ids: set[str]) -> int:
     now = datetime.now(UTC)
     rows, members = [], []
-    unread_rows = []
+    unread_rows: list[dict[str, str | None]] = []
     for fid, cluster in sorted(fuser.clusters.items()):
         if not fuser.is_event(fid):  # an article no event was read from, that joined none
             unread_rows.extend(

@@ -12,6 +12,8 @@ generic words ("gunmen") are not entities: ``polemos.resolve.actors`` reads them
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -55,7 +57,7 @@ def add_to(nlp: Language) -> None:
     """Add the actor entity ruler (before the statistical NER) and its capitals filter."""
     if RULER in nlp.pipe_names:
         return
-    where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
+    where: dict[str, Any] = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     ruler = nlp.add_pipe(
         "entity_ruler", name=RULER, config={"phrase_matcher_attr": "LOWER", "overwrite_ents": False}, **where
     )

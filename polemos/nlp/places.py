@@ -16,6 +16,7 @@ longest span first:
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -212,7 +213,9 @@ class PlaceRecognizer:
         key = fold(span.text)
         return bool(self.gazetteer.lookup(key) or self.gazetteer.lookup(strip_article(key)))
 
-    def _gazetteer_spans(self, view: _DocView, lo: int = 0, hi: int | None = None, relaxed: bool = False):
+    def _gazetteer_spans(
+        self, view: _DocView, lo: int = 0, hi: int | None = None, relaxed: bool = False
+    ) -> Iterator[tuple[int, int]]:
         """Known names in tokens ``[lo, hi)``, longest first: the ones the model did not tag, or
         (``relaxed``) the names inside a place it did."""
         doc = view.doc
@@ -262,7 +265,7 @@ class PlaceRecognizer:
             # "Canadian", "Pak": a country's adjective (step 3), not Canadian, Victoria or Paka in
             # Malaysia; "MoD" names a body; "Sultan" is a title
             return None
-        cands = self.gazetteer.lookup(key) or self.gazetteer.lookup(strip_article(key))
+        cands: Sequence[Place] = self.gazetteer.lookup(key) or self.gazetteer.lookup(strip_article(key))
         if text.endswith(".") and len(span) <= 3:
             cands = self.gazetteer.lookup(fold(text) + ".") or ()
         letters = "".join(c for c in text if c.isalpha())
@@ -294,7 +297,7 @@ class PlaceRecognizer:
             return ok[0] if ok and not (single and first.text in lower_words) else None
         ent = view.ent_of.get(span.start)
         numeric = ent is not None and ent.label_ in NOT_PLACE_LABELS
-        if numeric and (ent.label_ in ("DATE", "TIME") or any(t.like_num for t in span)):
+        if numeric and ent is not None and (ent.label_ in ("DATE", "TIME") or any(t.like_num for t in span)):
             return None  # "May" is a month; but "706 Orange County" residents are of a place
         if single and (
             first.text in lower_words or first.text.lower() in lower_words or first.text in surnames
@@ -366,7 +369,7 @@ class PlaceRecognizer:
             return []  # "Bashar al-Assad": the end of a person's name
         return [c for c in spelling_candidates(self.gazetteer, span.text) if c.kind <= 3]
 
-    def _demonym_spans(self, view: _DocView):
+    def _demonym_spans(self, view: _DocView) -> Iterator[tuple[int, int]]:
         table = demonyms()
         doc, texts, spaced = view.doc, view.texts, view.spaced
         i = 0

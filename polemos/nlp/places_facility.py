@@ -8,7 +8,7 @@ lets the resolver place it by the town the text puts it in ("… Road in Estey's
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from polemos.resolve.places_facility import BUILDING_HEADS, DIRECTIONS, ROAD_HEADS, ROAD_NUMBER
 
@@ -31,11 +31,11 @@ NOT_ROAD_AFTER = frozenset(
 )
 
 
-def _word(tok) -> str:
+def _word(tok: Token) -> str:
     return tok.lower_.rstrip(".")
 
 
-def _cap(tok) -> bool:
+def _cap(tok: Token) -> bool:
     return tok.text[:1].isupper() or (tok.text[:1].isdigit() and tok.text[-2:] in ("st", "nd", "rd", "th"))
 
 

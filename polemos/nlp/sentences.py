@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from itertools import product
+from typing import Any
 
 from spacy.language import Language
 from spacy.symbols import ORTH
@@ -33,9 +34,12 @@ def paragraphs(doc: Doc) -> Doc:
 
 def add_paragraphs(nlp: Language) -> None:
     # split a semicolon glued between words ("BurkinaFaso;Killing"), as lists of headlines write it
-    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, r"(?<=\w);(?=\w)"]).finditer
+    tokenizer: Any = nlp.tokenizer  # spaCy's Tokenizer (typed as any callable str -> Doc)
+    tokenizer.infix_finditer = compile_infix_regex(
+        [*(nlp.Defaults.infixes or ()), r"(?<=\w);(?=\w)"]
+    ).finditer
     for head, tail in product(_RANK_HEADS, _RANK_TAILS):
         rank = f"{head}-{tail}"
-        nlp.tokenizer.add_special_case(rank, [{ORTH: rank}])
+        tokenizer.add_special_case(rank, [{ORTH: rank}])
     if "polemos_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("polemos_paragraphs", before="parser")

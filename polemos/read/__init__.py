@@ -10,15 +10,15 @@ import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import closing, nullcontext
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import BinaryIO
 
-from polemos.errors import Errors, ReadError
+from polemos.errors import Errors, PolemosError, ReadError, code_of
 from polemos.read.decode import decode
 from polemos.read.language import refuse_language
 from polemos.read.source import MAX_CHARS, MAX_MB, Inflated, Limits, open_input, path_name, read_limited
-from polemos.types import Article
+from polemos.types import Article, source_location
 
 __all__ = ["MAX_CHARS", "MAX_MB", "Defaults", "Limits", "ReadFailure", "check_article", "from_record",
            "iter_articles", "parse_date", "read_bytes", "text_id"]  # fmt: skip
@@ -26,13 +26,31 @@ __all__ = ["MAX_CHARS", "MAX_MB", "Defaults", "Limits", "ReadFailure", "check_ar
 
 @dataclass(frozen=True)
 class ReadFailure:
+    """An input that could not be read, in place of its article: what every reader yields for one.
+
+    ``source`` is where ("input.jsonl:3", or "story.txt" for a whole file), also as ``path`` and
+    ``line`` (0 for a whole file); ``message`` one coded line and ``code`` its code ("E104"), taken
+    from the message (an ``Errors`` message, or a ``ReadError``'s) unless given.
+    """
+
     source: str
     message: str  # coded, one line: "[E104] input.jsonl: line 3: not valid JSON (...)"
+    code: str | None = None
+    path: str = field(init=False)
+    line: int = field(init=False)
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "code", self.code or code_of(self.message))
+        object.__setattr__(self, "path", source_location(self.source)[0])
+        object.__setattr__(self, "line", source_location(self.source)[1])
         # one line whatever a library's exception text (or a file name) holds, and a readable length
         line = " ".join(self.message.split())
         object.__setattr__(self, "message", line if len(line) <= 600 else line[:597] + "...")
+
+    @classmethod
+    def of(cls, error: PolemosError, source: str) -> ReadFailure:
+        """The failure a reader yields for ``error`` raised while reading ``source``."""
+        return cls(source, str(error), error.code)
 
 
 @dataclass(frozen=True)
@@ -96,7 +114,7 @@ def read_bytes(
     try:
         yield from _iter_stream(io.BytesIO(data), len(data), suffix, source, defaults, limits)
     except ReadError as e:
-        yield ReadFailure(source, str(e))
+        yield ReadFailure.of(e, source)
 
 
 def _suffix(path: str) -> str:
@@ -112,13 +130,13 @@ def _iter_path(path: str, defaults: Defaults, limits: Limits) -> Iterator[Articl
     try:
         stream, size = open_input(path, source)
     except ReadError as e:
-        yield ReadFailure(source, str(e))
+        yield ReadFailure.of(e, source)
         return
     with closing(stream) if path != "-" else nullcontext():
         try:
             yield from _iter_stream(stream, size, _suffix(path), source, defaults, limits)
         except ReadError as e:  # a failure of the input as a whole, after what could be read
-            yield ReadFailure(source, str(e))
+            yield ReadFailure.of(e, source)
         except Exception as e:  # noqa: BLE001 - a reader's bug ends this input, never the run
             detail = f"the reader failed ({type(e).__name__}: {e})"
             yield ReadFailure(source, Errors.E110.format(source=source, detail=detail))
@@ -153,7 +171,7 @@ def _iter_stream(
         made = _from_html(text, source, defaults) if html else _from_text(text, source, defaults)
         yield check_article(made, limits.max_chars)
     except ReadError as e:
-        yield ReadFailure(source, str(e))
+        yield ReadFailure.of(e, source)
 
 
 def _read_head(stream: BinaryIO) -> bytes:

@@ -97,7 +97,7 @@ def read_feed(
         try:
             yield check_article(_article(entry, where, outlet, defaults), limits.max_chars)
         except ReadError as e:
-            yield ReadFailure(where, str(e))
+            yield ReadFailure.of(e, where)
 
 
 def _article(entry: Any, where: str, outlet: str | None, defaults: Defaults) -> Article:

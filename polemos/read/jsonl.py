@@ -75,7 +75,7 @@ def iter_jsonl(
             yield make(parse_record(line, source, n, limits.max_json_depth), where)
         except ReadError as e:
             seen = True
-            yield ReadFailure(where, str(e))
+            yield ReadFailure.of(e, where)
     if not seen:
         yield ReadFailure(source, Errors.E101.format(source=source))
 

@@ -46,10 +46,10 @@ def read_warc(
                 raw = _content(record, where, limits)
                 yield check_article(_article(record, raw, where, defaults), limits.max_chars)
             except ReadError as e:
-                cut = str(e).startswith("[E116]")
-                yield ReadFailure(where, str(e))
+                cut = e.code == "E116"
+                yield ReadFailure.of(e, where)
     except ReadError as e:  # the file inflates past its limit between records
-        yield ReadFailure(f"{source}:{n + 1}", str(e))
+        yield ReadFailure.of(e, f"{source}:{n + 1}")
         return
     except Exception as e:  # not a WARC, or broken: warcio raises many kinds (even AttributeError)
         if n:  # good records, then damage: a cut or corrupted archive

@@ -7,6 +7,7 @@ General English only: month, weekday, season and number words, plus the phrase l
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
@@ -37,11 +38,11 @@ CENTURY_WORDS = {
 }  # fmt: skip
 
 
-def _alt(words) -> str:
+def _alt(words: Iterable[str]) -> str:
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
 
-def _cap(words) -> str:
+def _cap(words: Iterable[str]) -> str:
     """Case-sensitive alternation of Capitalized and UPPER forms (``may`` the verb is not a month)."""
     forms = {f for w in words for f in (w.capitalize(), w.upper())}
     return _alt(forms)

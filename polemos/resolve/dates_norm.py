@@ -170,8 +170,8 @@ def easter(y: int) -> date:
 def holiday(y: int, rule: str) -> date | None:
     kind, _, arg = rule.partition(":")
     if kind == "fixed":
-        m, d = arg.split("-")
-        return date(y, int(m), int(d))
+        mon, d = arg.split("-")
+        return date(y, int(mon), int(d))
     if kind == "nth":
         m, wd, n = (int(x) for x in arg.split(":"))
         if n > 0:
@@ -265,8 +265,8 @@ def tense(text: str, start: int, end: int, sent_start: int, sent_end: int) -> in
             near = side / (1.0 + 0.25 * i) * (0.5 if side == 1.0 and i >= cut else 1.0)
             # the word after w in the text
             nxt = (seq[i - 1] if i else "") if side == 1.0 else (seq[i + 1] if i + 1 < len(seq) else "")
-            before = seq[i + 1 : i + 2] if side == 1.0 else seq[i - 1 : i] if i else []
-            before = before[0] if before else ""
+            around = seq[i + 1 : i + 2] if side == 1.0 else seq[i - 1 : i] if i else []
+            before = around[0] if around else ""
             if side == 1.0 and i == 0 and w == "for":
                 score += 2  # "set for June", "talks planned for Tuesday": a target date
             elif w in ("is", "are", "was", "were") and nxt in _PLANNED:

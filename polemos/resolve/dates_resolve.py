@@ -101,7 +101,7 @@ def _year_of(word: str | None, dct: date | None) -> int | None:
 def resolve(doc: Doc, name: str, m: re.Match[str]) -> N.Val | None:
     dct, g = doc.dct, m.groupdict()
     if name in ("mdy", "dmy"):
-        mon, d = MONTHS[g["mon"].rstrip(".").lower()], int(re.match(r"\d+", g["day"]).group())
+        mon, d = MONTHS[g["mon"].rstrip(".").lower()], _day_number(g["day"])
         if g.get("year"):
             return N.day(date(int(g["year"]), mon, d))
         if dct is None:
@@ -155,9 +155,9 @@ def resolve(doc: Doc, name: str, m: re.Match[str]) -> N.Val | None:
     if name == "daypart":
         # TIMEX3 writes these as times of day (2016-05-22TNI); the day is what dates an event.
         w = re.sub(r"\s+", " ", g["word"].lower())
-        d = dct - timedelta(days=1) if w == "last night" else dct
+        night = dct - timedelta(days=1) if w == "last night" else dct
         code = {"morning": "MO", "afternoon": "AF", "evening": "EV"}.get(w.split()[-1], "NI")
-        return N.Val(f"{d.isoformat()}T{code}", d, d, "day", "day")
+        return N.Val(f"{night.isoformat()}T{code}", night, night, "day", "day")
     if name in ("month", "edge_month"):
         mon = MONTHS[g["mon"].rstrip(".").lower()]
         upto = _RANGE_END.match(doc.text, m.end())
@@ -168,23 +168,23 @@ def resolve(doc: Doc, name: str, m: re.Match[str]) -> N.Val | None:
     if name == "bseason":
         return _season_near(dct, SEASONS[g["season"].lower()], doc.tense(*m.span()))
     if name == "rel":
-        return _relative(doc, m)
+        return _relative(doc, m, dct)
     if name == "edge_part":
         return _unit(dct, g["part"].lower(), 0)
     if name == "ago":
-        return _ago(doc, m)
+        return _ago(doc, m, dct)
     if name == "weekend":
         # On a weekday, "the weekend" is the one just past unless the words point ahead.
         off = 0 if dct.weekday() >= 5 or doc.tense(*m.span()) > 0 else -1
         return _unit(dct, "weekend", off)
     if name == "weekof":
-        mon, d = MONTHS[g["mon"].rstrip(".").lower()], int(re.match(r"\d+", g["day"]).group())
+        mon, d = MONTHS[g["mon"].rstrip(".").lower()], _day_number(g["day"])
         y = int(g["year"]) if g.get("year") else N.nearest_year(dct, mon, d, doc.tense(*m.span()))
         return N.week(date(y, mon, d)) if y else None
     if name == "yearq":
         a = doc.anchor(m.start())
         y = int(g["year"])
-        if g["unit"].lower() != "period" and a is not None and a.grain in ("quarter", "half"):
+        if g["unit"].lower() != "period" and a is not None and a.start and a.grain in ("quarter", "half"):
             return N.shift_year(a, y - a.start.year)
         return N.year(y)
     if name == "anaday":
@@ -202,6 +202,13 @@ def resolve(doc: Doc, name: str, m: re.Match[str]) -> N.Val | None:
         off = 0 if which in ("current", "this") else 1 if which in ("next", "coming") else -1
         return N.quarter(dct.year, (dct.month - 1) // 3 + 1 + off)
     return None
+
+
+def _day_number(word: str) -> int:
+    """The number leading a day word ("23", "23rd"); the patterns that match one make sure it leads."""
+    found = re.match(r"\d+", word)
+    assert found is not None
+    return int(found.group())
 
 
 def _weekday_of(y: int, mon: int, d: int) -> int | None:
@@ -261,18 +268,25 @@ def _quarter(doc: Doc, m: re.Match[str]) -> N.Val:
     if dct is None:
         return N.NONE
     this = make(dct.year, n)
+    start, end = _span(this)
     if doc.tense(*m.span()) > 0:
         # "will report third-quarter results" in October: a period just ended still counts
-        return this if this.end >= dct - timedelta(days=92) else make(dct.year + 1, n)
-    return this if this.start <= dct else make(dct.year - 1, n)
+        return this if end >= dct - timedelta(days=92) else make(dct.year + 1, n)
+    return this if start <= dct else make(dct.year - 1, n)
+
+
+def _span(v: N.Val) -> tuple[date, date]:
+    """The first and last day of a period value (quarters, halves and seasons always have both)."""
+    assert v.start is not None and v.end is not None
+    return v.start, v.end
 
 
 def _season_near(dct: date, code: str, direction: int, strict: bool = False) -> N.Val:
     opts = [N.season(y, code) for y in (dct.year - 1, dct.year, dct.year + 1)]
     if direction > 0:
-        ok = [v for v in opts if (v.start > dct if strict else v.end >= dct)]
+        ok = [v for v in opts if (_span(v)[0] > dct if strict else _span(v)[1] >= dct)]
         return ok[0]
-    ok = [v for v in opts if (v.end < dct if strict else v.start <= dct)]
+    ok = [v for v in opts if (_span(v)[1] < dct if strict else _span(v)[0] <= dct)]
     return ok[-1]
 
 
@@ -295,14 +309,14 @@ def _unit(dct: date, part: str, off: int) -> N.Val | None:
     return None
 
 
-def _relative(doc: Doc, m: re.Match[str]) -> N.Val | None:
-    g, dct = m.groupdict(), doc.dct
+def _relative(doc: Doc, m: re.Match[str], dct: date) -> N.Val | None:
+    g = m.groupdict()
     rel = re.sub(r"\s+", " ", g["rel"].lower()).removeprefix("the ")
     part = g["part"]
     low = part.lower().rstrip(".")
     if rel in ("same", "following"):
         a = doc.last_date(m.start())
-        if a is None or low not in ("week", "month", "year", "day"):
+        if a is None or a.start is None or low not in ("week", "month", "year", "day"):
             return None
         base = a.start + (
             timedelta(days={"week": 7, "month": 31, "year": 366}[low]) if rel == "following" else timedelta(0)
@@ -343,23 +357,24 @@ def _anaphoric(doc: Doc, m: re.Match[str]) -> N.Val | None:
     if det == "the" and rel not in ("next", "following", "previous", "same", "very"):
         return None  # a bare "the day" / "the year" is too loose to date
     a = doc.last_date(m.start())
-    if a is None:
+    if a is None or a.start is None:
         return None
+    start = a.start
     unit = "day" if part in ("day", "morning", "afternoon", "evening", "night") else part
     step = {"next": 1, "following": 1, "previous": -1}.get(rel, 0)
     if unit == "day":
         if a.precision != "day":
             return None
-        return N.day(a.start + timedelta(days=step))
+        return N.day(start + timedelta(days=step))
     if unit == "week":
-        return N.week(a.start + timedelta(weeks=step))
+        return N.week(start + timedelta(weeks=step))
     if unit == "month":
-        return N.month(a.start.year, a.start.month + step)
-    return N.year(a.start.year + step)
+        return N.month(start.year, start.month + step)
+    return N.year(start.year + step)
 
 
-def _ago(doc: Doc, m: re.Match[str]) -> N.Val | None:
-    g, dct = m.groupdict(), doc.dct
+def _ago(doc: Doc, m: re.Match[str], dct: date) -> N.Val | None:
+    g = m.groupdict()
     num = g["num"].lower()
     n = int(num) if num.isdigit() else NUMBERS.get(num, 1)
     unit = g["unit"].lower().rstrip("s")

@@ -14,6 +14,7 @@ import re
 import sqlite3
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata, resources
@@ -62,14 +63,14 @@ def gazetteer_path() -> Path:
     return cache_dir() / f"gazetteer-{data_version()}.sqlite"
 
 
-def _progress_printer():
+def _progress_printer() -> tuple[Callable[[str, int, int], None], Callable[[], None]]:
     """A Rich progress bar on a terminal, plain lines otherwise; both on stderr."""
     if sys.stderr.isatty():
         from rich.console import Console
-        from rich.progress import Progress
+        from rich.progress import Progress, TaskID
 
         bar = Progress(console=Console(stderr=True), transient=True)
-        tasks: dict[str, int] = {}
+        tasks: dict[str, TaskID] = {}
         bar.start()
 
         def show(step: str, done: int, total: int) -> None:
@@ -140,7 +141,15 @@ class Gazetteer:
         return db
 
     def _rows(self, sql: str, args: tuple) -> list[Place]:
-        return [Place(*r[:9], bool(r[9]), *r[10:]) for r in self._db().execute(sql, args)]
+        """Places from rows of ``place.*`` (its capital column an integer) and a name's kind."""
+        out = []
+        for pid, name, lat, lon, cc, admin1, admin2, feature, population, capital, kind in self._db().execute(
+            sql, args
+        ):
+            out.append(
+                Place(pid, name, lat, lon, cc, admin1, admin2, feature, population, bool(capital), kind)
+            )
+        return out
 
     def _lookup(self, key: str) -> tuple[Place, ...]:
         """Places whose folded name is exactly ``key``, best-known first; a name led by dotted

@@ -313,8 +313,8 @@ def _locate(g: Gazetteer, text: str, ms: list[Mention], ctx: Context) -> None:
                 [o for o, p in towns if home and p.cc == home[0][0]],
                 [o for o, _ in towns],
             )
-            towns = next((pool for pool in pools if pool), [])
-            nearest = min(towns, key=lambda o: abs(o.start - m.start), default=None)
+            near = next((pool for pool in pools if pool), [])
+            nearest = min(near, key=lambda o: abs(o.start - m.start), default=None)
             m.within = _placed(nearest) if nearest is not None else None
 
 

@@ -92,7 +92,8 @@ class Context:
 
     def view(self, key: str) -> tuple[Counter, Counter, list[Place], list[list[Place]]]:
         """The context seen from a mention of ``key``: every other name's evidence, not its own."""
-        cc, a1 = Counter(), Counter()
+        cc: Counter[str | None] = Counter()
+        a1: Counter[tuple[str | None, str | None]] = Counter()
         for k, c in self.countries.items():
             if k != key:
                 cc.update(c)

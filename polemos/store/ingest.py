@@ -16,14 +16,17 @@ import stat as st
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from polemos.errors import Errors, ReadError, StoreError
 from polemos.read.source import path_name
 from polemos.store.base import Failure, Progress, Stored
 from polemos.store.records import content_hash
 from polemos.store.sql import SqlStore
-from polemos.types import Article
+from polemos.types import Article, source_location
+
+if TYPE_CHECKING:
+    from polemos.read import ReadFailure
 
 # What a folder is searched for (files named on the command line are read whatever their suffix).
 INPUT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".warc",
@@ -81,14 +84,9 @@ def _regular_stat(path: str) -> os.stat_result | None:
     return found if found is not None and st.S_ISREG(found.st_mode) else None
 
 
-def read_failure(item: Any) -> Failure:
-    """A reader's ``ReadFailure`` (source "file:line", coded message) as a quarantine row."""
-    path, _, line = str(item.source).rpartition(":")
-    if not line.isdigit():
-        path, line = str(item.source), "0"
-    message = str(item.message)
-    code = message[1:5] if message.startswith("[E") else None
-    return Failure(source=path, line=int(line), reason=message, code=code)
+def read_failure(item: ReadFailure) -> Failure:
+    """A reader's ``ReadFailure`` (where, coded message and its code) as a quarantine row."""
+    return Failure(source=item.path, line=item.line, reason=item.message, code=item.code)
 
 
 class _Run:
@@ -175,13 +173,13 @@ class _Run:
                 self.store.write_batch([item], [], run_id=self.run_id, progress=self.progress)
             except _REFUSED as e:
                 article_id = str((item.record.get("article") or {}).get("id") or "") or None
-                path, _, line = (item.source or "?").rpartition(":")
-                if not line.isdigit():
-                    path, line = item.source or "?", "0"
-                reason = str(e) if isinstance(e, StoreError) else Errors.E405.format(
-                    source=item.source or "?", detail=f"{type(e).__name__}: {e}")  # fmt: skip
-                failures.append(Failure(path, int(line), reason, "E402" if "E402" in reason else "E405",
-                                        article_id))  # fmt: skip
+                path, line = source_location(item.source or "?")
+                if isinstance(e, StoreError):  # E402 (the database refused it) or E405
+                    reason, code = str(e), e.code if e.code == "E402" else "E405"
+                else:
+                    detail = f"{type(e).__name__}: {e}"
+                    reason, code = Errors.E405.format(source=item.source or "?", detail=detail), "E405"
+                failures.append(Failure(path, line, reason, code, article_id))
                 self.progress.failed += 1
         self.store.write_batch([], failures, run_id=self.run_id, progress=self.progress)
 

@@ -108,7 +108,8 @@ def ingest_lock(store: SqlStore, *, wait: bool = False, on_wait: Any = None) -> 
         )
         conn.commit()
         if not got:
-            holder = _pg_holder(conn)
+            # the holder may let go between the two statements: then no pid, and the wait is short
+            holder = _pg_holder(conn) or "holder gone"
             conn.commit()
             if not wait:
                 raise StoreBusy(Errors.E407.format(url=redact(store.url), holder=holder))

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import JSON, BigInteger, Boolean, DateTime, Float, Integer, String, Table
 
 from polemos.types import SCHEMA_ARTICLE
+
+# a row read back: a dict, or SQLAlchemy's RowMapping (whose keys may be columns as well as names)
+Row = Mapping[Any, Any]
 
 _ABSENT = "__absent__"
 
@@ -251,7 +254,7 @@ def _actor_row(uid: str, role: str, seq: int, actor: Mapping[str, Any], keys: Ma
 # ---- rebuild -------------------------------------------------------------------------------------------
 
 
-def rebuild_event(ev: Mapping[str, Any], children: Mapping[str, list[Mapping[str, Any]]]) -> dict[str, Any]:
+def rebuild_event(ev: Row, children: Mapping[str, list[Mapping[str, Any]]]) -> dict[str, Any]:
     """One contract event from its ``events`` row and its child rows (each list sorted by seq)."""
     extra = dict(ev["extra"] or {})
     absent = set(extra.pop(_ABSENT, ()))
@@ -306,10 +309,10 @@ def _claimant(row: Mapping[str, Any] | None) -> dict[str, Any] | None:
 
 
 def rebuild_article(
-    art: Mapping[str, Any],
+    art: Row,
     events: list[dict[str, Any]],
-    places: list[Mapping[str, Any]],
-    times: list[Mapping[str, Any]],
+    places: Sequence[Row],
+    times: Sequence[Row],
 ) -> dict[str, Any]:
     """The ``polemos.article/1`` record from its ``articles`` row, rebuilt events and place/time rows."""
     extra = dict(art["result_extra"] or {})

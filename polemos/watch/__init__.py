@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
-from polemos.errors import Errors
+from polemos.errors import Errors, PolemosError
 from polemos.read import Defaults, Limits, ReadFailure, read_bytes
 from polemos.store.base import Failure, Progress, Stored
 from polemos.store.changes import digest
@@ -214,7 +214,7 @@ def _from_entry(item: Item, limits: Limits) -> Article | ReadFailure:
             limits.max_chars,
         )
     except Exception as ex:  # noqa: BLE001 - ReadError: refused as any input would be
-        return ReadFailure(where, str(ex))
+        return ReadFailure(where, str(ex), ex.code if isinstance(ex, PolemosError) else None)
 
 
 def _suffix(content_type: str, url: str) -> str:
@@ -301,20 +301,22 @@ class _Round:
         try:
             self.fetcher.allowed(item.link)
         except FetchError as e:
-            if "E132" in e.reason:  # the page is closed to robots: the feed's own text is what we have
+            if e.code == "E132":  # the page is closed to robots: the feed's own text is what we have
                 return [_from_entry(item, limits)]
             return e
         try:
             resp = self.fetcher.get(item.link)
         except FetchError as e:
             return e
-        e = item.entry
-        published = date.fromisoformat(e["published"]) if e.get("published") else None
-        defaults = Defaults(published=published, outlet=e.get("outlet"))
+        entry = item.entry
+        published = date.fromisoformat(entry["published"]) if entry.get("published") else None
+        defaults = Defaults(published=published, outlet=entry.get("outlet"))
         out: list[Article | ReadFailure] = []
         for got in read_bytes(resp.body, item.link, _suffix(resp.content_type, resp.url), defaults, limits):
             if isinstance(got, Article):
-                got = replace(got, id=item.link, title=got.title or e.get("title"), url=got.url or resp.url)
+                got = replace(
+                    got, id=item.link, title=got.title or entry.get("title"), url=got.url or resp.url
+                )
             out.append(got)
         return out
 

@@ -21,7 +21,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from polemos import __version__
-from polemos.errors import Errors
+from polemos.errors import Errors, code_of
 
 USER_AGENT = f"polemos/{__version__} (conflict-news event extraction; polemos watch)"
 AGENT_TOKEN = "polemos"  # the product token robots.txt rules name
@@ -29,11 +29,13 @@ MAX_REDIRECTS = 5
 
 
 class FetchError(Exception):
-    """A fetch that failed; ``reason`` is one coded line; ``status`` the HTTP status when one came."""
+    """A fetch that failed; ``reason`` is one coded line and ``code`` its code; ``status`` the HTTP
+    status when one came."""
 
     def __init__(self, reason: str, status: int | None = None) -> None:
         super().__init__(reason)
         self.reason, self.status = reason, status
+        self.code = code_of(reason)
 
 
 @dataclass(frozen=True)

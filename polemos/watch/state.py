@@ -11,7 +11,7 @@ doubling back-off, and *gave-up* after ``MAX_TRIES``.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -97,9 +97,9 @@ class WatchState:
         with _translated(self.store.url), self._conn() as conn, conn.begin():
             known: dict[str, Any] = {}
             ids = sorted(rows)
-            for i in range(0, len(ids), _CHUNK):
+            for at in range(0, len(ids), _CHUNK):
                 q = select(watch_items.c.id, watch_items.c.state, watch_items.c.entry).where(
-                    watch_items.c.id.in_(ids[i : i + _CHUNK])
+                    watch_items.c.id.in_(ids[at : at + _CHUNK])
                 )
                 known.update({r.id: r for r in conn.execute(q)})
             new = [
@@ -199,7 +199,7 @@ class WatchState:
                 )
         return out
 
-    def items_done(self, done: dict[str, str | None]) -> None:
+    def items_done(self, done: Mapping[str, str | None]) -> None:
         """Items whose article is stored, known or quarantined: item id -> article id."""
         if not done:
             return
