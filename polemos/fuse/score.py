@@ -61,6 +61,14 @@ PUBLISHED_GAP = {0: 0.1, 1: 0.06, 2: 0.03, 3: 0.0}  # days apart -> weight, for 
 PUBLISHED_LATER = -0.1  # two outlets, undated, published further apart: a later development
 PUBLISHED_SAME_OUTLET = {0: 0.03, 1: -0.05}
 
+# A pair is tied only on evidence specific to one incident: a place below the country, a named
+# actor, the incident's own words, a figure both give, or a day both texts date it to. What the
+# day's news of a country shares anyway (type, another outlet, publication days) is context that
+# adds to such evidence, never enough alone: as a store fills, a country's week holds many events
+# of one type told by several outlets.
+SPECIFIC_TEXT = 0.05  # a cosine this high needs a content word both share, beyond stock words
+NO_SPECIFIC_CAP = 0.2  # below the fuser's threshold (0.23): such a pair never ties two reports
+
 FACT_MODALITIES = frozenset({"asserted"})
 NEGATIVE_MODALITIES = frozenset({"negated", "denied"})
 
@@ -277,7 +285,7 @@ def pair(a: Report, b: Report) -> Pair:
         reasons.append(f"text {text:.2f}" + (f" ({', '.join(shared)})" if shared else ""))
     # what the day's news shares anyway (type, mode, figures, day, another outlet): full weight
     # within a shared country, half for a pair that could be anywhere (one report placed nowhere)
-    context = 0.0
+    context, specific = 0.0, False
     if not (a.read and b.read):
         pass  # an article whose event was not read: its words, places and dates speak for it
     elif a.type == b.type:
@@ -288,6 +296,7 @@ def pair(a: Report, b: Report) -> Pair:
         reasons.append(f"type {a.type} / {b.type}")
     if a.mode and b.mode:
         context += W_MODE if a.mode == b.mode else W_MODE_DIFF
+        specific = a.mode == b.mode  # a manner both name ("suicide bombing", "air strike")
         reasons.append("same mode" if a.mode == b.mode else f"mode {a.mode} / {b.mode}")
     if a.modality != b.modality:
         score += W_MODALITY_DIFF
@@ -295,7 +304,10 @@ def pair(a: Report, b: Report) -> Pair:
     place_score, place_reasons = _place_evidence(a, b)
     score += place_score
     reasons.extend(place_reasons)
-    parts = [_figure_evidence(a.figures, b.figures), _date_evidence(a, b)]
+    specific = specific or place_score > 0 or text >= SPECIFIC_TEXT
+    figures, dates = _figure_evidence(a.figures, b.figures), _date_evidence(a, b)
+    specific = specific or figures[0] >= W_FIGURE_CLOSE or dates[0] >= DATE_SAME_DAY
+    parts = [figures, dates]
     if a.outlet and b.outlet:
         parts.append(_outlet_evidence(a, b))
     for part in parts:
@@ -309,8 +321,12 @@ def pair(a: Report, b: Report) -> Pair:
     if shared_actors:
         named = shared_actors - a.common_actors - b.common_actors
         score += W_ACTOR if named else W_COMMON_ACTOR
+        specific = specific or bool(named)
         reasons.append(f"actor match: {', '.join(sorted(named or shared_actors)[:2])}")
     if a.target_kinds and b.target_kinds and not a.target_kinds & b.target_kinds:
         score += W_TARGET_DIFF
         reasons.append("targets differ")
+    if not specific:
+        score = min(score, NO_SPECIFIC_CAP)
+        reasons.append("nothing specific to one incident")
     return Pair(round(max(0.0, min(1.0, score)), 4), tuple(reasons))
