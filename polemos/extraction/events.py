@@ -27,6 +27,7 @@ from polemos.extraction.drafts import (
     frames,
     unsubsumed,
 )
+from polemos.extraction.instruments import is_instrument, is_said, used_against
 from polemos.extraction.lexicon import support_verbs
 from polemos.extraction.modality import modality
 from polemos.extraction.numbers import VAGUE
@@ -133,6 +134,7 @@ def read_events(
             forces.complete_roles(d, sent, claimants[i], drafts)  # police and lower-case constructions
             d.actor = None if _overlaps(d.actor, datelines) else d.actor
             d.target = None if _overlaps(d.target, datelines) else d.target
+            _place_actor(d, sent_places)
             _place_target(d, sent_places)
             d.locations = _locations(d, sent_places)
             d.date = event_date(
@@ -178,6 +180,9 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
     elif head.dep_ == "acl" and head.tag_ == "VBN":
         # "10 Russian soldiers killed in Ukraine": a reduced passive, the noun is what was done to
         actor, target = roles.agent_of(head), head.head
+    elif head.pos_ in ("VERB", "AUX") and _headline_passive(head):
+        # "Kabul Hit By Two Car Bombs": a headline's passive without its auxiliary
+        actor, target = _by_object(head), roles.subject_of(head)
     elif head.pos_ in ("VERB", "AUX") and _resultative_passive(head):
         # "Police officer shot dead in Kabul": a headline's passive without its auxiliary
         actor, target = roles.agent_of(head), roles.subject_of(head)
@@ -196,6 +201,8 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
         if actor is not None and d.trigger_begin <= actor.i < d.trigger_end:
             actor = None  # a word of the trigger itself: "Sexual Violence" in a title-case line
         target = roles.noun_target(head)
+        if actor is None and d.governor is not None:
+            actor = claimed_by(head, d.governor)
         if d.governor is not None and d.governor.lemma_.lower() in support_verbs():
             # "X launched an offensive": the doer; "residents reported air strikes": not
             if actor is None:
@@ -209,8 +216,16 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
         actor.lemma_.lower() in _EVENT_NOUNS()
         or actor.lower_ in _EVENT_NOUNS()
         or actor.lemma_.lower() in INSTRUMENTS
+        or is_instrument(actor)
     ):
-        actor = None  # "seven blasts targeted …", "shells hit …": the event or the weapon, not a doer
+        # "seven blasts targeted …", "shells hit …": the event or the weapon, not a doer; its own
+        # modifiers may name one ("a Russian missile strike hit", "the army's shelling destroyed")
+        actor = roles.noun_actor(actor)
+    if actor is None and head.pos_ in ("VERB", "AUX"):
+        actor = roles.cause_doer(head, is_event_noun)  # "killed in a Taliban ambush"
+    target = _not_instrument(target)
+    if target is None and d.type == "ASSAULT":
+        target = roles.result_victim(head)  # "an explosion …, killing 168 people"
     if d.type in SYMMETRIC and actor is not None:
         # "Lavrov and Kerry discussed X": the second party is the conjunct, not the topic
         conj = roles.conjuncts(actor)
@@ -240,6 +255,50 @@ def _EVENT_NOUNS() -> frozenset[str]:  # noqa: N802 (a cached constant)
 def is_event_noun(tok: Token) -> bool:
     """A noun the trigger lexicon reads as an event ("attack", "strike", "blast")."""
     return tok.lemma_.lower() in _EVENT_NOUNS() or tok.lower_ in _EVENT_NOUNS()
+
+
+# Verbs by which a party owns a deed: "claimed responsibility for the attack", "claimed the
+# bombing", "the attack was claimed by X", "admitted carrying out the raid".
+_OWNING = frozenset("claim admit acknowledge accept own".split())
+
+
+def claimed_by(noun: Token, governor: Token) -> Token | None:
+    """The party that claims the deed a noun names: the subject of "claimed (responsibility for)",
+    the "by" agent of "was claimed by"."""
+    if governor.lemma_.lower() not in _OWNING:
+        return None
+    if noun.dep_ == "nsubjpass":
+        return roles.agent_of(governor)
+    subject = roles.subject_of(governor)
+    if subject is None or subject.lower_ in roles.PRONOUNS or is_event_noun(subject):
+        return None
+    return subject
+
+
+def _not_instrument(tok: Token | None) -> Token | None:
+    """What was used is not the target: "fired rockets at the airport" (the airport), "detonated
+    an explosive device at a wedding" (the wedding), "burst tear-gas shells" (none); what is said
+    ("a statement") is no target either; "the lives of 20 people" are the people."""
+    if tok is None or is_said(tok):
+        return None
+    if is_instrument(tok):
+        return used_against(tok)
+    return roles.lives_of(tok)
+
+
+def _headline_passive(verb: Token) -> bool:
+    """ "Kabul Hit By Two Car Bombs", "Convoy Attacked By Gunmen": a past participle with a subject,
+    a "by" phrase and no auxiliary or object."""
+    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass", "dobj", "obj") for c in verb.children):
+        return False
+    return any(c.dep_ == "nsubj" for c in verb.children) and _by_object(verb) is not None
+
+
+def _by_object(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ == "by":
+            return next((o for o in child.children if o.dep_ == "pobj"), None)
+    return None
 
 
 def _resultative_passive(verb: Token) -> bool:
@@ -341,6 +400,22 @@ def _place_target(d: Draft, sent_places: list[PlaceRef]) -> None:
             rest = text.replace(p.text.casefold(), " ")
             if not set(rest.split()) - PLACE_NOUNS:
                 d.target = None
+                return
+
+
+def _place_actor(d: Draft, sent_places: list[PlaceRef]) -> None:
+    """A city, a province or a capital does not attack: "Kabul Hit By Two Car Bombs" is where it
+    happened. Only in what governments say and do to each other does a capital stand for its
+    government ("Washington called on", "Moscow condemned"); a country may act in either."""
+    if d.actor is None or d.type in RELATIONAL:
+        return
+    start, end = d.actor
+    text = doc_text(d.head.doc)[start:end].casefold()
+    for p in sent_places:
+        if start <= p.start and p.end <= end and not p.demonym and p.feature not in ("country", None):
+            rest = text.replace(p.text.casefold(), " ")
+            if not set(rest.split()) - PLACE_NOUNS:
+                d.actor = None
                 return
 
 

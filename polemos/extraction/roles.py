@@ -8,6 +8,8 @@ subject of the verb that governs the noun ("X launched an offensive").
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -155,10 +157,111 @@ def noun_actor(noun: Token) -> Token | None:
             agent = agent_of(child)
             if agent is not None:
                 return agent
-    for child in noun.lefts:
-        if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG"):
+    return modifier_doer(noun)
+
+
+# Kinds of party that do things to others (a people or civilians are not doers by a modifier:
+# "civilian casualties").
+_DOER_KINDS = frozenset(
+    "state military police rebel militia terrorist-designated government international-org "
+    "political-party".split()
+)
+# "X-led", "X-backed": the doer is X ("a Saudi-led offensive", "a US-backed operation").
+_LED = frozenset("lead back sponsor direct command spearhead".split())
+
+
+def names_party(tok: Token) -> bool:
+    """Does a modifier name a party that acts: a state or its demonym ("Russian", "US"), a named
+    group ("Taliban", "IS"), a force or government ("the army", "junta", "police", "regime")? A
+    city or a capital does not ("the Kabul attack" is where it was, not who did it)."""
+    if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "LOC", "FAC"):
+        return False
+    if tok.like_num or (tok.is_stop and not tok.text.isupper()):  # "US", "IS" are names
+        return False
+    from polemos.resolve.actors import get_dictionary
+    from polemos.resolve.actors_text import tokenize
+
+    words = [c for c in tok.lefts if c.dep_ in ("compound", "flat") and c.i >= tok.i - 3] + [tok]
+    text = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+    dictionary = get_dictionary()
+    matches = dictionary.matcher.find(tokenize(text))
+    if matches and all(m.how == "capital" for m in matches):
+        return False
+    ref = dictionary.resolve(text, 0, len(text))
+    if ref.kind in ("civilians", "protesters"):
+        return False
+    return ref.kind in _DOER_KINDS or (ref.name is not None and ref.kind not in (None, "unknown", "media"))
+
+
+def modifier_doer(noun: Token) -> Token | None:
+    """The doer a noun's own modifiers name: "a junta airstrike", "a Russian missile strike" (on
+    the noun or on one of its compounds), "a Saudi-led offensive", "IS attacks"."""
+    stack = [c for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod")]
+    seen = 0
+    while stack and seen < 8:
+        child = stack.pop(0)
+        seen += 1
+        if child.tag_ == "VBN" and child.lemma_.lower() in _LED:
+            led = [g for g in child.lefts if g.dep_ in ("npadvmod", "compound", "nmod", "amod", "nsubj")]
+            if led and names_party(led[-1]):
+                return led[-1]
+            continue
+        if names_party(child):
             return child
+        stack += [c for c in child.lefts if c.dep_ in ("amod", "compound", "nmod")]
     return None
+
+
+# Verbs of dying or being hurt whose "in" / "during" phrase names the act that caused it.
+_SUFFER = frozenset("kill die injure wound hurt maim perish".split())
+_CAUSE_PREPS = frozenset(("in", "during", "by", "from"))
+
+
+def cause_doer(verb: Token, is_event: Callable[[Token], bool]) -> Token | None:
+    """ "killed in a Taliban ambush", "died in IS attacks", "wounded during the army's shelling":
+    the doer the cause phrase's event noun names."""
+    if verb.lemma_.lower() not in _SUFFER:
+        return None
+    for prep in verb.children:
+        if prep.dep_ not in ("prep", "agent") or prep.lower_ not in _CAUSE_PREPS:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            if is_event(obj):
+                doer = noun_actor(obj)
+                if doer is not None:
+                    return doer
+            # "in IS attacks", "in Russian shelling" mis-parsed with the party as the object: a party
+            # named before an event noun
+            nxt = obj.doc[obj.i + 1] if obj.i + 1 < len(obj.doc) else None
+            if nxt is not None and nxt.head.i in (obj.i, verb.i) and is_event(nxt) and names_party(obj):
+                return obj
+    return None
+
+
+def result_victim(head: Token) -> Token | None:
+    """The one a violent act's result clause names: "an explosion ..., killing 168 people", "the
+    attack, which killed three people", "a blast which injured several people"."""
+    for child in head.children:
+        if child.dep_ in ("advcl", "relcl", "acl") and child.lemma_.lower() in _SUFFER | {"claim"}:
+            if child.dep_ == "advcl" and child.tag_ != "VBG":
+                continue
+            obj = next((o for o in child.children if o.dep_ in ("dobj", "obj")), None)
+            if obj is not None:
+                return lives_of(obj)
+    return None
+
+
+def lives_of(tok: Token) -> Token:
+    """ "the lives of 20 people": the people, not their lives."""
+    if tok.lemma_.lower() == "life":
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                obj = next((o for o in child.children if o.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+    return tok
 
 
 def _between(prep: Token) -> tuple[Token, Token] | None:

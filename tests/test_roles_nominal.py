@@ -1,0 +1,153 @@
+"""Roles from the constructions news uses beside a verb's subject and object: nominal events and
+their modifiers, claims of responsibility, instruments, places, pronouns (hand-made sentences)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from conftest import events_of
+
+pytestmark = pytest.mark.slow
+
+
+def violent(record: dict[str, Any]) -> dict[str, Any]:
+    found = events_of(record, "ASSAULT")
+    summary = [(e["type"], e["trigger"]["text"]) for e in record["events"]]
+    assert found, f"no ASSAULT; got {summary}"
+    return found[0]
+
+
+def text_of(party: dict[str, Any] | None) -> str | None:
+    return party["text"] if party else None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        # a doer named on the event noun, as the subject of the verb that tells the harm
+        ("A Russian missile strike hit a shopping centre in the city.", "Russian"),
+        ("An Israeli air strike destroyed a house in the camp.", "Israeli"),
+        ("A junta airstrike killed 12 villagers in the region.", "junta"),
+        ("The army's shelling destroyed dozens of homes.", "The army's"),
+        ("A Saudi-led offensive killed hundreds of fighters near the port.", "Saudi"),
+        ("A US-backed operation killed a senior commander.", "US"),
+        ("Police firing killed two protesters near the station.", "Police"),
+        # the act that killed them, in the passive's "in" phrase
+        ("Four soldiers were killed in a Taliban ambush in the south.", "Taliban"),
+        ("Two persons were killed in police firing in the town on Friday.", "police"),
+        ("Six people were killed in IS attacks in the desert.", "IS"),
+        ("Three villagers were wounded in Russian shelling overnight.", "Russian"),
+        # a "by" phrase on the noun
+        ("Three civilians died in an attack by Boko Haram.", "Boko Haram"),
+        # a modifier that names the body on the weapon
+        ("Regime jets bombed a hospital in the north.", "Regime jets"),
+    ],
+)
+def test_nominal_event_gives_its_doer(extract_text: Any, sentence: str, actor: str) -> None:
+    assert text_of(violent(extract_text(sentence))["actor"]) == actor
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Kabul attack killed 20 people.",
+        "The Paris attacks killed 130 people.",
+        "Civilian casualties rose after the shelling.",
+    ],
+)
+def test_a_city_or_a_victim_modifier_is_no_doer(extract_text: Any, sentence: str) -> None:
+    for event in events_of(extract_text(sentence), "ASSAULT"):
+        assert event["actor"] is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        ("The attack was claimed by the Islamic State group.", "the Islamic State group"),
+        ("Al-Shabaab claimed responsibility for the attack on the hotel.", "Al-Shabaab"),
+        ("The Taliban claimed responsibility for the bombing in Kabul.", "The Taliban"),
+        ("The Pakistani Taliban claimed the suicide bombing.", "The Pakistani Taliban"),
+        ("The Taliban said it carried out the bombing.", "The Taliban"),
+    ],
+)
+def test_a_claim_of_responsibility_gives_the_doer(extract_text: Any, sentence: str, actor: str) -> None:
+    assert text_of(violent(extract_text(sentence))["actor"]) == actor
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("Police burst tear-gas shells to disperse the mob.", None),
+        ("A suicide bomber detonated an improvised explosive device at a wedding.", "a wedding"),
+        ("Rebels fired rockets at the airport.", "the airport"),
+        ("Militants fired mortar shells at an army post.", "an army post"),
+        ("The protesters hurled stones at the police.", "the police"),
+        ("Insurgents launched missiles at the base.", "the base"),
+    ],
+)
+def test_the_instrument_is_never_the_target(extract_text: Any, sentence: str, target: str | None) -> None:
+    record = extract_text(sentence)
+    assert record["events"] and text_of(record["events"][0]["target"]) == target
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("The blast claimed the lives of 20 people.", "20 people"),
+        ("The explosion claimed the lives of three soldiers.", "three soldiers"),
+    ],
+)
+def test_the_lives_of_people_are_the_people(extract_text: Any, sentence: str, target: str) -> None:
+    assert text_of(violent(extract_text(sentence))["target"]) == target
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("The attack, which killed three people, took place on Monday.", "three people"),
+        ("Police are searching for a man behind a blast which injured several people.", "several people"),
+        ("Two bombs exploded near the stadium, killing six people.", "six people"),
+    ],
+)
+def test_the_result_clause_names_the_victims(extract_text: Any, sentence: str, target: str) -> None:
+    assert text_of(violent(extract_text(sentence))["target"]) == target
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The device detonated accidentally, killing three men.",
+        "The bomb exploded near a checkpoint.",
+        "Shells hit a market in the city.",
+    ],
+)
+def test_the_weapon_is_never_the_doer(extract_text: Any, sentence: str) -> None:
+    assert violent(extract_text(sentence))["actor"] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kabul Hit By Two Car Bombs\nTwo car bombs exploded in the city on Monday.",
+        "Mogadishu Rocked By Twin Blasts\nTwin blasts rocked the city on Monday.",
+        "Baghdad Struck By Suicide Bomber\nA suicide bomber struck a market on Monday.",
+    ],
+)
+def test_a_city_in_a_headline_is_the_place_not_the_doer(extract_text: Any, text: str) -> None:
+    city = text.split()[0]
+    for event in events_of(extract_text(text), "ASSAULT"):
+        assert event["actor"] is None or city not in event["actor"]["text"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        ("Washington called on Moscow to withdraw its troops.", "Washington"),
+        ("Moscow condemned the strikes.", "Moscow"),
+        ("Beijing rejected the accusation.", "Beijing"),
+    ],
+)
+def test_a_capital_speaks_for_its_government(extract_text: Any, sentence: str, actor: str) -> None:
+    record = extract_text(sentence)
+    assert record["events"] and text_of(record["events"][0]["actor"]) == actor
