@@ -131,11 +131,13 @@ def read_events(
             d.claimant = claimants[i]
             d.modality = modality(d.head, d.governor) if d.entry is not ULTIMATUM else "threatened"
             _roles(d, sent, claimants[i], drafts)
+            own = d.actor
             forces.complete_roles(d, sent, claimants[i], drafts)  # police and lower-case constructions
             d.actor = None if _overlaps(d.actor, datelines) else d.actor
             d.target = None if _overlaps(d.target, datelines) else d.target
             _place_actor(d, sent_places)
             _place_target(d, sent_places)
+            d.actor_basis = d.actor_basis if d.actor == own else None
             d.locations = _locations(d, sent_places)
             d.date = event_date(
                 d, sent, sent_times, claimants[i], article.published, [o for o in found if o is not d]
@@ -203,6 +205,7 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
         target = roles.noun_target(head)
         if actor is None and d.governor is not None:
             actor = claimed_by(head, d.governor)
+            d.actor_basis = "claimed" if actor is not None else None
         if d.governor is not None and d.governor.lemma_.lower() in support_verbs():
             # "X launched an offensive": the doer; "residents reported air strikes": not
             if actor is None:
@@ -236,6 +239,14 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
     actor = None if _not_a_party(actor) else actor
     target = None if _not_a_party(target) else target
     d.actor = _resolve_pronoun(actor, sent, claimant, earlier, d.sent_index)
+    if (
+        d.type == "ASSAULT"
+        and actor is not None
+        and actor.lower_ in ("we", "it", "they")
+        and claimant is not None
+        and d.actor == (claimant.start, claimant.end)
+    ):
+        d.actor_basis = "claimed"  # "the group said it carried out the attack": the doer's own word
     d.target = _span_of(target) if target is not None and target.lower_ not in roles.PRONOUNS else None
     if d.actor is not None and conj_of(actor):
         # "Lavrov and Kerry discussed": the actor is the first conjunct only
@@ -410,7 +421,10 @@ def _place_actor(d: Draft, sent_places: list[PlaceRef]) -> None:
     if d.actor is None or d.type in RELATIONAL:
         return
     start, end = d.actor
-    text = doc_text(d.head.doc)[start:end].casefold()
+    raw = doc_text(d.head.doc)[start:end]
+    if any(m.how == "alias" for m in get_dictionary().matcher.find(tokenize(raw))):
+        return  # a group's name that is also a town's ("Al-Shabaab")
+    text = raw.casefold()
     for p in sent_places:
         if start <= p.start and p.end <= end and not p.demonym and p.feature not in ("country", None):
             rest = text.replace(p.text.casefold(), " ")

@@ -191,6 +191,8 @@ def resolve_draft(
         return actors.resolve(text[s:e], s, e, countries=countries, context=ArticleContext(text, s))
 
     actor, target = party(d.actor), party(d.target)
+    if actor is not None and d.actor_basis is not None:
+        actor = replace(actor, attribution=d.actor_basis)
     conflict = next((p.country for p in d.locations if p.country), None) or (
         countries[0] if countries else None
     )
