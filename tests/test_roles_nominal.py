@@ -235,3 +235,29 @@ def test_a_description_or_pronoun_takes_the_named_doer_before_it(
 def test_a_description_with_no_named_doer_before_it_stays_as_written(extract_text: Any) -> None:
     event = violent(extract_text("The insurgents killed five soldiers near the town on Friday."))
     assert event["actor"]["text"] == "The insurgents" and event["actor"]["attribution"] is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("Scores died in the attacks.", "Scores"),
+        ("Twelve people died in the airstrike.", "Twelve people"),
+        ("Four guards were wounded in the ambush near the border.", "Four guards"),
+    ],
+)
+def test_those_who_died_in_a_noun_event_are_its_target(extract_text: Any, sentence: str, target: str) -> None:
+    assert text_of(violent(extract_text(sentence))["target"]) == target
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("The alleged killer, Cherif Chekatt, was shot dead by police.", "Cherif Chekatt"),
+        ("Troops detained the group's leader, Abu Bakr, in a raid.", "Abu Bakr"),
+    ],
+)
+def test_a_name_in_apposition_stands_for_the_description(
+    extract_text: Any, sentence: str, target: str
+) -> None:
+    record = extract_text(sentence)
+    assert record["events"] and text_of(record["events"][0]["target"]) == target

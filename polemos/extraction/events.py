@@ -229,6 +229,9 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
     target = _not_instrument(target)
     if target is None and d.type == "ASSAULT":
         target = roles.result_victim(head)  # "an explosion …, killing 168 people"
+    if target is None and d.type == "ASSAULT" and head.pos_ == "NOUN":
+        target = roles.sufferer(head)  # "scores died in the attacks"
+    actor, target = _named_doer(actor), roles.named(target)
     if d.type in SYMMETRIC and actor is not None:
         # "Lavrov and Kerry discussed X": the second party is the conjunct, not the topic
         conj = roles.conjuncts(actor)
@@ -284,6 +287,18 @@ def claimed_by(noun: Token, governor: Token) -> Token | None:
     if subject is None or subject.lower_ in roles.PRONOUNS or is_event_noun(subject):
         return None
     return subject
+
+
+def _named_doer(tok: Token | None) -> Token | None:
+    """A doer's name in apposition when the dictionary knows it ("its armed wing, the Qassam
+    Brigades"); an office stays ("the interior minister, Christophe Castaner" is the ministry's)."""
+    name = roles.named(tok)
+    if name is None or name is tok:
+        return tok
+    start, end = roles.np_bounds(name)
+    doc = name.doc
+    text = doc[start:end].text
+    return name if get_dictionary().resolve(text, 0, len(text)).name is not None else tok
 
 
 def _not_instrument(tok: Token | None) -> Token | None:

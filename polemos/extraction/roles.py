@@ -291,3 +291,35 @@ def noun_target(noun: Token) -> Token | None:
 def conjuncts(token: Token) -> list[Token]:
     """Tokens coordinated with token: "Lavrov and Kerry" -> [Kerry]."""
     return [c for c in token.children if c.dep_ == "conj"]
+
+
+def sufferer(noun: Token) -> Token | None:
+    """The one a noun event harmed, told by the verb whose cause phrase it is: "scores died in the
+    attacks", "five people were killed in an ambush", "he was wounded during the shelling"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+        return None
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _SUFFER:
+        return None
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if passive is not None:
+        return passive
+    if verb.lemma_.lower() in ("die", "perish"):
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def named(tok: Token | None) -> Token | None:
+    """A description with a name in apposition stands for the name: "the alleged killer, Cherif
+    Chekatt" -> Cherif Chekatt, "its armed wing, the Qassam Brigades" -> the Qassam Brigades."""
+    if tok is None or tok.pos_ != "NOUN":
+        return tok
+    for child in tok.children:
+        if (
+            child.dep_ == "appos"
+            and child.i > tok.i
+            and (child.pos_ == "PROPN" or child.ent_type_ in ("PERSON", "ORG", "NORP"))
+        ):
+            return child
+    return tok
