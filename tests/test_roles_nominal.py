@@ -54,10 +54,26 @@ def test_nominal_event_gives_its_doer(extract_text: Any, sentence: str, actor: s
         "The Kabul attack killed 20 people.",
         "The Paris attacks killed 130 people.",
         "Civilian casualties rose after the shelling.",
+        # what was hit, before the event noun
+        "A police station attack killed three officers.",
+        "An army base attack left five dead.",
+        "The government building bombing killed 12.",
     ],
 )
 def test_a_city_or_a_victim_modifier_is_no_doer(extract_text: Any, sentence: str) -> None:
     for event in events_of(extract_text(sentence), "ASSAULT"):
+        assert event["actor"] is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thousands joined an anti-government protest in the capital.",
+        "An anti-Russian rally drew hundreds on Sunday.",
+    ],
+)
+def test_what_a_protest_is_against_is_not_its_doer(extract_text: Any, sentence: str) -> None:
+    for event in events_of(extract_text(sentence), "PROTEST"):
         assert event["actor"] is None
 
 
@@ -261,3 +277,19 @@ def test_a_name_in_apposition_stands_for_the_description(
 ) -> None:
     record = extract_text(sentence)
     assert record["events"] and text_of(record["events"][0]["target"]) == target
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        ("Troops were deployed to the border on Monday.", "Troops"),
+        (
+            "Around 300 rapid action force personnel were deployed in the city.",
+            "rapid action force personnel",
+        ),
+        ("Thousands of soldiers were mobilised in the north.", "soldiers"),
+    ],
+)
+def test_the_force_deployed_is_who_mobilizes(extract_text: Any, sentence: str, actor: str) -> None:
+    event = events_of(extract_text(sentence), "MOBILIZE")[0]
+    assert actor in text_of(event["actor"]) and event["target"] is None

@@ -28,7 +28,7 @@ from polemos.extraction.drafts import (
     unsubsumed,
 )
 from polemos.extraction.instruments import is_instrument, is_said, used_against
-from polemos.extraction.lexicon import support_verbs
+from polemos.extraction.lexicon import could_act, support_verbs
 from polemos.extraction.modality import modality
 from polemos.extraction.numbers import VAGUE
 from polemos.read.noise import find_datelines, in_noise
@@ -238,6 +238,16 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
         target = conj[0] if conj else (_with_object(head) or target)
     if d.type in ("MOBILIZE", "PROTEST") and target is not None and target.dep_ in ("dobj", "obj"):
         target = None  # what is gathered or deployed is not a target
+    if d.type == "MOBILIZE" and actor is None and target is not None and target.dep_ == "nsubjpass":
+        # "300 rapid action force personnel were deployed": the force deployed is who mobilizes,
+        # not one done to
+        force = _quantified(target) or target
+        acts = (
+            could_act(force)
+            or forces.names_force(force)
+            or force.lemma_.lower() in ("personnel", "reinforcement")
+        )
+        actor, target = (target if acts else None), None
     actor, target = _quantified(actor), _quantified(target)
     actor = None if _not_a_party(actor) else actor
     target = None if _not_a_party(target) else target

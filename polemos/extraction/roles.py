@@ -196,20 +196,52 @@ def names_party(tok: Token) -> bool:
 def modifier_doer(noun: Token) -> Token | None:
     """The doer a noun's own modifiers name: "a junta airstrike", "a Russian missile strike" (on
     the noun or on one of its compounds), "a Saudi-led offensive", "IS attacks"."""
+    from polemos.extraction.instruments import is_instrument
+
     stack = [c for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod")]
     seen = 0
     while stack and seen < 8:
         child = stack.pop(0)
         seen += 1
+        if _against(child):
+            continue  # "an anti-government protest": the government is what it is against
         if child.tag_ == "VBN" and child.lemma_.lower() in _LED:
             led = [g for g in child.lefts if g.dep_ in ("npadvmod", "compound", "nmod", "amod", "nsubj")]
             if led and names_party(led[-1]):
                 return led[-1]
             continue
-        if names_party(child):
+        if names_party(child) and _only_means_between(child, noun):
             return child
-        stack += [c for c in child.lefts if c.dep_ in ("amod", "compound", "nmod")]
+        # through the weapon or the kind of strike ("a US drone strike", "a Hamas rocket attack"),
+        # not through what was hit ("a police station attack", "an army base attack")
+        if is_instrument(child) or child.lower_ in MEANS:
+            stack += [c for c in child.lefts if c.dep_ in ("amod", "compound", "nmod")]
     return None
+
+
+_AGAINST = frozenset(("anti", "counter", "pro", "non"))
+MEANS = frozenset(("air", "aerial", "artillery", "missile", "rocket", "suicide", "ground", "naval"))
+
+
+def _only_means_between(modifier: Token, noun: Token) -> bool:
+    """Between a doer and its event noun stand only words of means ("a US drone strike", "a
+    Hamas rocket attack"), never what was hit ("an army base attack", "a government building")."""
+    from polemos.extraction.events import is_event_noun
+    from polemos.extraction.instruments import is_instrument
+
+    for tok in modifier.doc[modifier.right_edge.i + 1 : noun.i]:
+        if tok.is_punct or tok.lower_ in MEANS or is_instrument(tok) or is_event_noun(tok):
+            continue
+        return False
+    return True
+
+
+def _against(tok: Token) -> bool:
+    """ "anti-government", "pro-Russian", "counter-terrorism": a stance, not a doer."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text in ("-", "–") and doc[tok.i - 2].lower_ in _AGAINST:
+        return True
+    return tok.i >= 1 and doc[tok.i - 1].lower_.rstrip("-") in _AGAINST
 
 
 # Verbs of dying or being hurt whose "in" / "during" phrase names the act that caused it.
