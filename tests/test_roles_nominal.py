@@ -293,3 +293,34 @@ def test_a_name_in_apposition_stands_for_the_description(
 def test_the_force_deployed_is_who_mobilizes(extract_text: Any, sentence: str, actor: str) -> None:
     event = events_of(extract_text(sentence), "MOBILIZE")[0]
     assert actor in text_of(event["actor"]) and event["target"] is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor", "target"),
+    [
+        ("The convoy came under attack from Taliban fighters.", "Taliban fighters", "The convoy"),
+        (
+            "At least ten people were killed when Russian missiles struck the city.",
+            "Russian",
+            "At least ten people",
+        ),
+        ("The hospital was hit by a Russian missile on Monday.", "Russian", "The hospital"),
+        (
+            "Fighters loyal to the Islamic State attacked a checkpoint.",
+            "Fighters loyal to the Islamic State",
+            None,
+        ),
+    ],
+)
+def test_more_ways_of_naming_the_doer(
+    extract_text: Any, sentence: str, actor: str, target: str | None
+) -> None:
+    event = violent(extract_text(sentence))
+    assert text_of(event["actor"]) == actor
+    if target is not None:
+        assert text_of(event["target"]) == target
+
+
+def test_an_allegiance_names_the_group(extract_text: Any) -> None:
+    event = violent(extract_text("Fighters loyal to the Islamic State attacked a checkpoint."))
+    assert event["actor"]["name"] == "Islamic State"

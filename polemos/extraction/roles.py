@@ -13,6 +13,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_ALLEGIANCE = frozenset("loyal affiliated linked allied aligned belonging".split())
 # Relations through which an infinitive or coordinated verb shares its governor's subject.
 _SHARES_SUBJECT = ("xcomp", "conj", "advcl", "acomp", "pcomp")
 _TARGET_PREPS = ("on", "against", "at", "upon")
@@ -35,6 +36,12 @@ def np_bounds(token: Token, max_right: int = 6) -> tuple[int, int]:
         if child.dep_ == "prep" and child.lower_ == "of":
             right = child.right_edge.i + 1
             if right - token.i <= max_right:
+                end = right
+        elif child.dep_ in ("amod", "acl") and child.lemma_.lower() in _ALLEGIANCE and child.i == token.i + 1:
+            # "fighters loyal to the Islamic State", "militias allied with the government": the
+            # allegiance says whose they are
+            right = child.right_edge.i + 1
+            if any(g.dep_ == "prep" for g in child.children) and right - token.i <= max_right + 2:
                 end = right
         elif child.dep_ in ("compound", "flat") or (child.dep_ == "case" and child.text in ("'s", "’s")):
             end = max(end, child.right_edge.i + 1)
@@ -149,6 +156,10 @@ def noun_actor(noun: Token) -> Token | None:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     return obj
+        if child.dep_ == "prep" and child.lower_ == "from":  # "came under attack from Taliban fighters"
+            for obj in child.children:
+                if obj.dep_ == "pobj" and _can_do(obj):
+                    return obj
         if child.dep_ == "prep" and child.lower_ == "between":  # "clashes between X and Y": X
             pair = _between(child)
             if pair is not None:
@@ -254,6 +265,13 @@ def cause_doer(verb: Token, is_event: Callable[[Token], bool]) -> Token | None:
     the doer the cause phrase's event noun names."""
     if verb.lemma_.lower() not in _SUFFER:
         return None
+    for clause in verb.children:  # "ten people were killed when Russian missiles struck the city"
+        if clause.dep_ == "advcl" and any(m.lower_ in ("when", "as") for m in clause.children):
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subject is not None and (is_event(subject) or _is_instrument(subject)):
+                return noun_actor(subject)
+            if subject is not None and subject.lower_ not in PRONOUNS and names_party(subject):
+                return subject
     for prep in verb.children:
         if prep.dep_ not in ("prep", "agent") or prep.lower_ not in _CAUSE_PREPS:
             continue
@@ -270,6 +288,12 @@ def cause_doer(verb: Token, is_event: Callable[[Token], bool]) -> Token | None:
             if nxt is not None and nxt.head.i in (obj.i, verb.i) and is_event(nxt) and names_party(obj):
                 return obj
     return None
+
+
+def _is_instrument(tok: Token) -> bool:
+    from polemos.extraction.instruments import is_instrument
+
+    return is_instrument(tok)
 
 
 def result_victim(head: Token) -> Token | None:
@@ -296,6 +320,12 @@ def lives_of(tok: Token) -> Token:
     return tok
 
 
+def _can_do(tok: Token) -> bool:
+    from polemos.extraction.lexicon import could_act
+
+    return names_party(tok) or (tok.ent_type_ not in ("GPE", "LOC", "FAC") and could_act(tok))
+
+
 def _between(prep: Token) -> tuple[Token, Token] | None:
     """The two sides of "between X and Y"."""
     for obj in prep.children:
@@ -317,6 +347,14 @@ def noun_target(noun: Token) -> Token | None:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     return obj
+    prep = noun.head
+    if (
+        noun.dep_ == "pobj"
+        and prep.lower_ == "under"
+        and prep.head.lemma_.lower() in ("come", "be", "remain")
+    ):
+        # "the convoy came under attack", "the town is under fire"
+        return next((c for c in prep.head.children if c.dep_ == "nsubj"), None)
     return None
 
 
