@@ -38,6 +38,8 @@ def text_of(party: dict[str, Any] | None) -> str | None:
         ("Two persons were killed in police firing in the town on Friday.", "police"),
         ("Six people were killed in IS attacks in the desert.", "IS"),
         ("Three villagers were wounded in Russian shelling overnight.", "Russian"),
+        ("Three policemen killed in Maoist attack in the district", "Maoist"),
+        ("Five people died in an Islamist attack on a church.", "Islamist"),
         # a "by" phrase on the noun
         ("Three civilians died in an attack by Boko Haram.", "Boko Haram"),
         # a modifier that names the body on the weapon
@@ -58,6 +60,8 @@ def test_nominal_event_gives_its_doer(extract_text: Any, sentence: str, actor: s
         "A police station attack killed three officers.",
         "An army base attack left five dead.",
         "The government building bombing killed 12.",
+        "Two people were killed in the Rolando cafe bombing.",
+        "Twelve people died in the Charlie Hebdo attack.",
     ],
 )
 def test_a_city_or_a_victim_modifier_is_no_doer(extract_text: Any, sentence: str) -> None:
@@ -324,3 +328,8 @@ def test_more_ways_of_naming_the_doer(
 def test_an_allegiance_names_the_group(extract_text: Any) -> None:
     event = violent(extract_text("Fighters loyal to the Islamic State attacked a checkpoint."))
     assert event["actor"]["name"] == "Islamic State"
+
+
+def test_a_group_named_in_the_singular_is_the_group(extract_text: Any) -> None:
+    event = violent(extract_text("Three policemen killed in Maoist attack in the district"))
+    assert event["actor"]["name"] == "CPI-Maoist"
