@@ -333,3 +333,28 @@ def test_an_allegiance_names_the_group(extract_text: Any) -> None:
 def test_a_group_named_in_the_singular_is_the_group(extract_text: Any) -> None:
     event = violent(extract_text("Three policemen killed in Maoist attack in the district"))
     assert event["actor"]["name"] == "CPI-Maoist"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor", "target"),
+    [
+        ("Israeli tank fire killed two soldiers near the border.", "Israeli", "two soldiers"),
+        ("Turkish artillery shelled Kurdish positions overnight.", "Turkish", "Kurdish positions"),
+        ("Jaish-e-Mohammed claimed responsibility for the suicide bombing.", "Jaish-e-Mohammed", None),
+        ("Lashkar-e-Taiba militants attacked the hotel.", "Lashkar-e-Taiba militants", "the hotel"),
+    ],
+)
+def test_weapon_fire_and_hyphenated_names(
+    extract_text: Any, sentence: str, actor: str, target: str | None
+) -> None:
+    event = violent(extract_text(sentence))
+    assert (text_of(event["actor"]), text_of(event["target"])) == (actor, target)
+
+
+def test_blaming_a_deed_on_a_party(extract_text: Any) -> None:
+    text = "A bomb exploded at a market on Monday. Authorities blamed the blast on the Islamic State group."
+    record = extract_text(text)
+    accusation = events_of(record, "ACCUSE")[0]
+    assert text_of(accusation["target"]) == "the Islamic State group"
+    event = violent(record)
+    assert event["actor"]["name"] == "Islamic State" and event["actor"]["attribution"] == "blamed"

@@ -230,12 +230,25 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
     if target is None and d.type == "ASSAULT":
         target = roles.result_victim(head)  # "an explosion …, killing 168 people"
     if target is None and d.type == "ASSAULT" and head.pos_ == "NOUN":
-        target = roles.sufferer(head)  # "scores died in the attacks"
+        # "scores died in the attacks", "tank fire killed two soldiers"
+        target = roles.sufferer(head) or _not_instrument(roles.harmed(head))
     actor, target = _named_doer(actor), roles.named(target)
     if d.type in SYMMETRIC and actor is not None:
         # "Lavrov and Kerry discussed X": the second party is the conjunct, not the topic
         conj = roles.conjuncts(actor)
         target = conj[0] if conj else (_with_object(head) or target)
+    if d.type == "ACCUSE" and target is not None and is_event_noun(target):
+        # "blamed the blast on the Islamic State group": the accused is the "on" phrase
+        target = next(
+            (
+                o
+                for c in head.children
+                if c.dep_ == "prep" and c.lower_ == "on"
+                for o in c.children
+                if o.dep_ == "pobj"
+            ),
+            target,
+        )
     if d.type in ("MOBILIZE", "PROTEST") and target is not None and target.dep_ in ("dobj", "obj"):
         target = None  # what is gathered or deployed is not a target
     if d.type == "MOBILIZE" and actor is None and target is not None and target.dep_ == "nsubjpass":
@@ -265,7 +278,14 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
         # "Lavrov and Kerry discussed": the actor is the first conjunct only
         start, end = roles.np_bounds(actor)
         doc = actor.doc
-        first_end = min([c.left_edge.i for c in actor.children if c.dep_ in ("cc", "conj")] + [end])
+        first_end = min(
+            [
+                c.left_edge.i
+                for c in actor.children
+                if c.dep_ in ("cc", "conj") and not (c.ent_iob_ == "I" and c.ent_type_ == actor.ent_type_)
+            ]
+            + [end]
+        )  # not inside the actor's own name ("Jaish-e-Mohammed")
         d.actor = (doc[start].idx, doc[first_end - 1].idx + len(doc[first_end - 1]))
 
 

@@ -461,6 +461,10 @@ def _blamed_deed(verb: Token) -> Token | None:
     """The event noun an accusation blames for: "for the attack", "of carrying out the massacre",
     "responsible for the bombing"."""
     preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "of")]
+    if any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children):  # "blamed the blast on X"
+        deed = next((c for c in verb.children if c.dep_ in ("dobj", "obj") and is_event_noun(c)), None)
+        if deed is not None:
+            return deed
     for c in verb.children:  # "held X responsible for"
         if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and c.lower_ == "responsible":
             preps += [g for g in c.children if g.dep_ == "prep" and g.lower_ == "for"]

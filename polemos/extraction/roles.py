@@ -46,6 +46,20 @@ def np_bounds(token: Token, max_right: int = 6) -> tuple[int, int]:
         elif child.dep_ in ("compound", "flat") or (child.dep_ == "case" and child.text in ("'s", "’s")):
             end = max(end, child.right_edge.i + 1)
     doc = token.doc
+    # a hyphenated name the parse broke up ("Jaish-e-Mohammed", "Lashkar-e-Taiba"): the written word
+    while (
+        end < len(doc)
+        and end - token.i <= max_right
+        and not doc[end - 1].whitespace_
+        and not doc[end].is_space
+    ):
+        if doc[end].text in (".", ",", ";", ":", "'s", "’s", ")", '"', "”") or doc[end].tag_ == "VBN":
+            break  # not "Saudi-led": the doer is Saudi
+        if doc[end].text in ("-", "–") and end + 1 < len(doc) and doc[end + 1].tag_ == "VBN":
+            break
+        end += 1
+    while start > 0 and not doc[start - 1].whitespace_ and doc[start - 1].text in ("-", "–"):
+        start -= 2 if start >= 2 and not doc[start - 2].whitespace_ else 1
     while start < end - 1 and (doc[start].is_punct or doc[start].dep_ == "cc"):
         start += 1
     while end - 1 > start and doc[end - 1].is_punct:
@@ -237,7 +251,10 @@ def modifier_doer(noun: Token) -> Token | None:
 
 
 _AGAINST = frozenset(("anti", "counter", "pro", "non"))
-MEANS = frozenset(("air", "aerial", "artillery", "missile", "rocket", "suicide", "ground", "naval"))
+MEANS = frozenset(
+    "air aerial artillery missile rocket suicide ground naval tank sniper gunship helicopter warplane jet "
+    "drone mortar".split()
+)
 
 
 def _only_means_between(modifier: Token, noun: Token) -> bool:
@@ -399,3 +416,16 @@ def named(tok: Token | None) -> Token | None:
         ):
             return child
     return tok
+
+
+_HARM = frozenset("kill injure wound hurt maim hit strike destroy damage target claim leave".split())
+
+
+def harmed(noun: Token) -> Token | None:
+    """What a noun event that is a verb's subject harmed: "Israeli tank fire killed two soldiers",
+    "the blast injured 20", "the strike destroyed a school"."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _HARM:
+        return None
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    return lives_of(obj) if obj is not None else None
