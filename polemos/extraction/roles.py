@@ -9,6 +9,7 @@ subject of the verb that governs the noun ("X launched an offensive").
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -203,11 +204,22 @@ def names_party(tok: Token) -> bool:
         return False
     if tok.like_num or (tok.is_stop and not tok.text.isupper()):  # "US", "IS" are names
         return False
+    words = [c for c in tok.lefts if c.dep_ in ("compound", "flat") and c.i >= tok.i - 3] + [tok]
+    verdict = _party_words(" ".join(t.text for t in sorted(words, key=lambda t: t.i)))
+    if verdict is not None:
+        return verdict
+    # a creed or movement the model names that the dictionary does not know ("an Islamist
+    # attack"); not any organisation: "the Charlie Hebdo attack" names what was hit
+    return tok.ent_type_ == "NORP" and tok.pos_ in ("PROPN", "ADJ")
+
+
+@lru_cache(maxsize=8192)
+def _party_words(text: str) -> bool | None:
+    """True / False when the actor dictionary tells whether the words name a party that acts,
+    None when it does not know them."""
     from polemos.resolve.actors import get_dictionary
     from polemos.resolve.actors_text import tokenize
 
-    words = [c for c in tok.lefts if c.dep_ in ("compound", "flat") and c.i >= tok.i - 3] + [tok]
-    text = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
     dictionary = get_dictionary()
     matches = dictionary.matcher.find(tokenize(text))
     if matches and all(m.how == "capital" for m in matches):
@@ -219,9 +231,7 @@ def names_party(tok: Token) -> bool:
         return False
     if ref.kind in _DOER_KINDS or (ref.name is not None and ref.kind not in (None, "unknown", "media")):
         return True
-    # a creed or movement the model names that the dictionary does not know ("an Islamist
-    # attack"); not any organisation: "the Charlie Hebdo attack" names what was hit
-    return ref.kind is None and tok.ent_type_ == "NORP" and tok.pos_ in ("PROPN", "ADJ")
+    return None if ref.kind is None else False
 
 
 def modifier_doer(noun: Token) -> Token | None:
