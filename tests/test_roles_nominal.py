@@ -358,3 +358,27 @@ def test_blaming_a_deed_on_a_party(extract_text: Any) -> None:
     assert text_of(accusation["target"]) == "the Islamic State group"
     event = violent(record)
     assert event["actor"]["name"] == "Islamic State" and event["actor"]["attribution"] == "blamed"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("The arrest of 20 activists sparked protests.", "20 activists"),
+        ("Two soldiers died in the ambush of a convoy near the town.", "a convoy"),
+    ],
+)
+def test_the_object_of_an_act_noun_is_its_target(extract_text: Any, sentence: str, target: str) -> None:
+    record = extract_text(sentence)
+    event = (events_of(record, "COERCE") or events_of(record, "ASSAULT"))[0]
+    assert text_of(event["target"]) == target
+
+
+def test_the_deed_an_attack_avenges_is_another_incident(extract_text: Any) -> None:
+    text = (
+        "Twin bombs exploded near the finish line of the marathon, killing three people.\n"
+        "The suspect left a note that said the bombings were retaliation for the U.S. killing of Muslims."
+    )
+    events = events_of(extract_text(text), "ASSAULT")
+    bombing = next(e for e in events if e["trigger"]["text"] == "exploded")
+    assert bombing["actor"] is None
+    assert any(e["actor"] and e["actor"]["text"] == "U.S." for e in events if e is not bombing)

@@ -203,6 +203,8 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
         if actor is not None and d.trigger_begin <= actor.i < d.trigger_end:
             actor = None  # a word of the trigger itself: "Sexual Violence" in a title-case line
         target = roles.noun_target(head)
+        if target is None and d.type in ("ASSAULT", "COERCE"):
+            target = _of_object(head)  # "the killing of Muslims", "the arrest of 20 activists"
         if actor is None and d.governor is not None:
             actor = claimed_by(head, d.governor)
             d.actor_basis = "claimed" if actor is not None else None
@@ -317,6 +319,17 @@ def claimed_by(noun: Token, governor: Token) -> Token | None:
     if subject is None or subject.lower_ in roles.PRONOUNS or is_event_noun(subject):
         return None
     return subject
+
+
+def _of_object(noun: Token) -> Token | None:
+    """The one a violent or coercive act noun was done to: "the killing of Muslims", "the
+    abduction of a businessman", "the arrest of 20 activists" (not "a series of attacks")."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == noun.i + 1:
+            obj = next((o for o in child.children if o.dep_ == "pobj"), None)
+            if obj is not None and not is_event_noun(obj) and not is_instrument(obj):
+                return obj
+    return None
 
 
 def _named_doer(tok: Token | None) -> Token | None:

@@ -187,8 +187,11 @@ def _telling(ref: ActorRef | None) -> bool:
 
 
 def another(ev: Resolved) -> bool:
-    """ "They also shelled …", "in another attack", "a separate blast": a new incident."""
+    """ "They also shelled …", "in another attack", "a separate blast": a new incident; so is the
+    deed an act is told as retaliation for ("in retaliation for the killing of …")."""
     head = ev.draft.head
+    if _avenged(head):
+        return True
     clause = [head] + ([ev.draft.governor] if ev.draft.governor is not None else [])
     for tok in clause:
         for child in tok.children:
@@ -205,6 +208,23 @@ def another(ev: Resolved) -> bool:
                     ):
                         return True
     return False
+
+
+_REVENGE = frozenset("retaliation revenge reprisal vengeance response".split())
+
+
+def _avenged(head: Token) -> bool:
+    """ "retaliation for the U.S. killing of Muslims", "revenge for the army's raid": an earlier
+    deed, not the incident the sentence tells."""
+    tok = head
+    while tok.dep_ in ("compound", "conj") and tok.head.i != tok.i:
+        tok = tok.head
+    prep = tok.head
+    return (
+        tok.dep_ == "pobj"
+        and prep.lower_ in ("for", "to", "against")
+        and prep.head.lemma_.lower() in _REVENGE
+    )
 
 
 def refers_back(ev: Resolved) -> bool:
