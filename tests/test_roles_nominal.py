@@ -382,3 +382,20 @@ def test_the_deed_an_attack_avenges_is_another_incident(extract_text: Any) -> No
     bombing = next(e for e in events if e["trigger"]["text"] == "exploded")
     assert bombing["actor"] is None
     assert any(e["actor"] and e["actor"]["text"] == "U.S." for e in events if e is not bombing)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("Protests followed the journalist's murder in the city.", "the journalist's"),
+        ("The opposition leader's assassination sparked riots.", "The opposition leader's"),
+    ],
+)
+def test_the_possessive_of_a_killing_is_its_victim(extract_text: Any, sentence: str, target: str) -> None:
+    event = violent(extract_text(sentence))
+    assert event["actor"] is None and text_of(event["target"]) == target
+
+
+def test_with_an_of_object_the_possessive_is_the_doer(extract_text: Any) -> None:
+    event = violent(extract_text("Russia's killing of civilians drew condemnation."))
+    assert text_of(event["actor"]) == "Russia's"

@@ -204,7 +204,8 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
             actor = None  # a word of the trigger itself: "Sexual Violence" in a title-case line
         target = roles.noun_target(head)
         if target is None and d.type in ("ASSAULT", "COERCE"):
-            target = _of_object(head)  # "the killing of Muslims", "the arrest of 20 activists"
+            # "the killing of Muslims", "the arrest of 20 activists", "the journalist's murder"
+            target = _of_object(head) or roles.possessed_patient(head)
         if actor is None and d.governor is not None:
             actor = claimed_by(head, d.governor)
             d.actor_basis = "claimed" if actor is not None else None

@@ -164,7 +164,7 @@ def noun_actor(noun: Token) -> Token | None:
     """The doer named on a noun trigger itself: "Russia's airstrikes", "attacks by X",
     "the massacre committed by X", "Russian airstrikes"."""
     for child in noun.children:
-        if child.dep_ == "poss":
+        if child.dep_ == "poss" and possessed_patient(noun) is None:
             return child
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "by":
@@ -439,3 +439,20 @@ def harmed(noun: Token) -> Token | None:
         return None
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
     return lives_of(obj) if obj is not None else None
+
+
+# Acts whose possessive is the one they were done to: "the journalist's murder", "his arrest".
+_PATIENT_NOUNS = frozenset(
+    "killing murder assassination death arrest detention abduction kidnapping execution beheading "
+    "capture lynching torture disappearance".split()
+)
+
+
+def possessed_patient(noun: Token) -> Token | None:
+    """ "the journalist's murder", "the activist's arrest": the possessive underwent the act (with an
+    "of" object it is the doer instead: "Russia's killing of civilians")."""
+    if noun.lemma_.lower() not in _PATIENT_NOUNS and noun.lower_ not in _PATIENT_NOUNS:
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return None
+    return next((c for c in noun.children if c.dep_ == "poss"), None)
