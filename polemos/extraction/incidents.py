@@ -526,7 +526,7 @@ def definite_antecedents(events: list[Resolved]) -> None:
                 break
             named = prev.actor
             if named is not None and named.name and named.kind in _ARMED_KINDS and named.start < actor.start:
-                ev.actor = named
+                ev.actor = replace(named, attribution=actor.attribution)  # its own sentence's tie
                 break
 
 
