@@ -399,3 +399,15 @@ def test_the_possessive_of_a_killing_is_its_victim(extract_text: Any, sentence: 
 def test_with_an_of_object_the_possessive_is_the_doer(extract_text: Any) -> None:
     event = violent(extract_text("Russia's killing of civilians drew condemnation."))
     assert text_of(event["actor"]) == "Russia's"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("The federal building was shattered by an explosion on Monday.", "The federal building"),
+        ("During an hour of concentrated bombing at least 11 people died.", "at least 11 people"),
+        ("The suspect died after a gunfight with police.", "The suspect"),
+    ],
+)
+def test_who_underwent_a_noun_event_told_around_it(extract_text: Any, sentence: str, target: str) -> None:
+    assert text_of(violent(extract_text(sentence))["target"]) == target

@@ -378,7 +378,7 @@ def noun_target(noun: Token) -> Token | None:
                 return pair[1]
         if child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
             for obj in child.children:
-                if obj.dep_ == "pobj":
+                if obj.dep_ == "pobj" and obj.ent_type_ not in ("DATE", "TIME"):  # not "on Monday"
                     return obj
     prep = noun.head
     if (
@@ -398,9 +398,17 @@ def conjuncts(token: Token) -> list[Token]:
 
 def sufferer(noun: Token) -> Token | None:
     """The one a noun event harmed, told by the verb whose cause phrase it is: "scores died in the
-    attacks", "five people were killed in an ambush", "he was wounded during the shelling"."""
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+    attacks", "five people were killed in an ambush", "he was wounded during the shelling",
+    "X died after a gunfight", "the building was shattered by an explosion"."""
+    tok = noun
+    for _ in range(2):  # "during an hour of concentrated bombing": up the "of" phrase
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+            tok = tok.head.head
+    prep = tok.head
+    if tok.dep_ == "pobj" and prep.dep_ == "agent":
+        # "the building was shattered by an explosion": what the passive's subject underwent
+        return next((c for c in prep.head.children if c.dep_ == "nsubjpass"), None)
+    if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "after"):
         return None
     verb = prep.head
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _SUFFER:
