@@ -411,3 +411,16 @@ def test_with_an_of_object_the_possessive_is_the_doer(extract_text: Any) -> None
 )
 def test_who_underwent_a_noun_event_told_around_it(extract_text: Any, sentence: str, target: str) -> None:
     assert text_of(violent(extract_text(sentence))["target"]) == target
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("The employees were given an ultimatum by their bosses.", "The employees"),
+        ("The army gave the rebels an ultimatum to leave the town.", "the rebels"),
+        ("The ministry issued a warning to the militants.", "the militants"),
+    ],
+)
+def test_who_is_given_a_warning_is_its_target(extract_text: Any, sentence: str, target: str) -> None:
+    event = events_of(extract_text(sentence), "THREATEN")[0]
+    assert text_of(event["target"]) == target

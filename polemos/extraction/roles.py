@@ -464,3 +464,24 @@ def possessed_patient(noun: Token) -> Token | None:
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
         return None
     return next((c for c in noun.children if c.dep_ == "poss"), None)
+
+
+_GIVING = frozenset("give issue deliver send hand serve".split())
+
+
+def recipient(noun: Token) -> Token | None:
+    """Who is given what a noun names: "gave the rebels an ultimatum", "were given an ultimatum",
+    "warnings were given to the police", "issued a warning to X"."""
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "obj", "nsubjpass") or verb.lemma_.lower() not in _GIVING:
+        return None
+    for child in verb.children:
+        if child.dep_ == "dative" and child.lower_ != "to":
+            return child
+        if child.dep_ in ("dative", "prep") and child.lower_ == "to":
+            obj = next((o for o in child.children if o.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    if noun.dep_ != "nsubjpass":
+        return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return None
