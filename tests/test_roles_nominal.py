@@ -424,3 +424,18 @@ def test_who_underwent_a_noun_event_told_around_it(extract_text: Any, sentence: 
 def test_who_is_given_a_warning_is_its_target(extract_text: Any, sentence: str, target: str) -> None:
     event = events_of(extract_text(sentence), "THREATEN")[0]
     assert text_of(event["target"]) == target
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        ("Venezuela's political protests have been fueled by the economy.", None),
+        ("Iranian protests spread to 20 cities.", None),
+        ("Opposition protests drew thousands.", "Opposition"),
+    ],
+)
+def test_a_country_is_not_the_doer_of_its_peoples_protests(
+    extract_text: Any, sentence: str, actor: str | None
+) -> None:
+    event = events_of(extract_text(sentence), "PROTEST")[0]
+    assert text_of(event["actor"]) == actor

@@ -229,6 +229,14 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
         # "seven blasts targeted …", "shells hit …": the event or the weapon, not a doer; its own
         # modifiers may name one ("a Russian missile strike hit", "the army's shelling destroyed")
         actor = roles.noun_actor(actor)
+    if (
+        d.type == "PROTEST"
+        and actor is not None
+        and actor.head.i == head.i
+        and actor.dep_ in ("poss", "amod", "compound")
+        and actor.ent_type_ in ("GPE", "NORP")
+    ):
+        actor = None  # "Venezuela's protests", "Iranian protests": where, or whose people, not a state
     if actor is None and head.pos_ in ("VERB", "AUX"):
         actor = roles.cause_doer(head, is_event_noun)  # "killed in a Taliban ambush"
     target = _not_instrument(target)
