@@ -439,3 +439,18 @@ def test_a_country_is_not_the_doer_of_its_peoples_protests(
 ) -> None:
     event = events_of(extract_text(sentence), "PROTEST")[0]
     assert text_of(event["actor"]) == actor
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("The device detonated accidentally, killing the three on the spot.", "the three"),
+        ("Police arrested the five on Monday.", "the five"),
+        ("The blast killed 12.", None),
+    ],
+)
+def test_a_definite_numeral_is_people_a_bare_figure_is_a_count(
+    extract_text: Any, sentence: str, target: str | None
+) -> None:
+    record = extract_text(sentence)
+    assert record["events"] and text_of(record["events"][0]["target"]) == target

@@ -461,8 +461,14 @@ def _not_a_party(tok: Token | None) -> bool:
     """Dates, figures and negated quantifiers ("no group", "nobody") name no doer or target."""
     if tok is None:
         return True
-    if tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"):
-        return True
+    definite = tok.like_num and any(
+        c.dep_ == "det" and c.lower_ in ("the", "all", "these") for c in tok.children
+    )
+    if (
+        tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY")
+        and not definite
+    ):
+        return True  # a figure, not "the three" (people the text has told of)
     if tok.lower_ in ("nobody", "noone", "none", "nothing"):
         return True
     return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in tok.children)
