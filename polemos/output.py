@@ -149,7 +149,7 @@ def event_to_dict(e: Event, published: date | None) -> dict[str, Any]:
         "type": e.type,
         "mode": e.mode,
         "modality": e.modality,
-        "actor": actor_to_dict(e.actor),
+        "actor": None if e.actor is None else {**actor_to_dict(e.actor), "attribution": e.actor.attribution},
         "target": actor_to_dict(e.target),
         "locations": [place_to_dict(p) for p in e.locations],
         "date": date_to_dict(e.date, published),

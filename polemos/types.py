@@ -100,6 +100,10 @@ class ActorRef:
     kind: str | None = None
     country: str | None = None
     party: bool | None = None  # claimants only: a side in the conflict the event belongs to
+    # event actors only: how the text ties the doer to the deed when it does not tell it as a fact:
+    # "claimed" (the doer owns it: "X claimed responsibility"), "blamed" (another party says so:
+    # "officials blamed X for the attack"); None when the text says who did it
+    attribution: str | None = None
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from polemos.extraction.dating import date_sentences, finer_date
 from polemos.extraction.doctext import doc_text
 from polemos.extraction.events import in_a_name, read_events
 from polemos.extraction.generic import is_generic
-from polemos.extraction.incidents import VIOLENT, assemble, attach_tolls
+from polemos.extraction.incidents import VIOLENT, assemble, attach_tolls, definite_antecedents, lend_blame
 from polemos.extraction.merge import merge_in_sentence
 from polemos.extraction.reactions import read_reactions
 from polemos.extraction.resolved import Resolved, article_countries, finish, resolve_draft
@@ -31,8 +31,10 @@ def extract_events(
     actors = get_dictionary()
     countries = article_countries(places) or [c for c in [actors.country_hint(doc_text(doc))] if c]
     resolved = [resolve_draft(d, doc_text(doc), article, countries, actors) for d in drafts]
+    definite_antecedents(resolved)
     merged = assemble(merge_in_sentence(resolved), article.published)
     attach_tolls(merged, doc, article, countries, actors, noise, {d.sent_index for d in read})
+    lend_blame(merged)
     _date_from_sentences(merged, doc, times, noise, {d.sent_index for d in read}, article)
     dateline = _dateline_place(doc_text(doc), places)
     parties = [(r.actor.start, r.actor.end) for r in merged if r.actor is not None]

@@ -27,7 +27,8 @@ from polemos.extraction.drafts import (
     frames,
     unsubsumed,
 )
-from polemos.extraction.lexicon import support_verbs
+from polemos.extraction.instruments import is_instrument, is_said, used_against
+from polemos.extraction.lexicon import could_act, support_verbs
 from polemos.extraction.modality import modality
 from polemos.extraction.numbers import VAGUE
 from polemos.read.noise import find_datelines, in_noise
@@ -130,10 +131,13 @@ def read_events(
             d.claimant = claimants[i]
             d.modality = modality(d.head, d.governor) if d.entry is not ULTIMATUM else "threatened"
             _roles(d, sent, claimants[i], drafts)
+            own = d.actor
             forces.complete_roles(d, sent, claimants[i], drafts)  # police and lower-case constructions
             d.actor = None if _overlaps(d.actor, datelines) else d.actor
             d.target = None if _overlaps(d.target, datelines) else d.target
+            _place_actor(d, sent_places)
             _place_target(d, sent_places)
+            d.actor_basis = d.actor_basis if d.actor == own else None
             d.locations = _locations(d, sent_places)
             d.date = event_date(
                 d, sent, sent_times, claimants[i], article.published, [o for o in found if o is not d]
@@ -178,6 +182,9 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
     elif head.dep_ == "acl" and head.tag_ == "VBN":
         # "10 Russian soldiers killed in Ukraine": a reduced passive, the noun is what was done to
         actor, target = roles.agent_of(head), head.head
+    elif head.pos_ in ("VERB", "AUX") and _headline_passive(head):
+        # "Kabul Hit By Two Car Bombs": a headline's passive without its auxiliary
+        actor, target = _by_object(head), roles.subject_of(head)
     elif head.pos_ in ("VERB", "AUX") and _resultative_passive(head):
         # "Police officer shot dead in Kabul": a headline's passive without its auxiliary
         actor, target = roles.agent_of(head), roles.subject_of(head)
@@ -196,6 +203,14 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
         if actor is not None and d.trigger_begin <= actor.i < d.trigger_end:
             actor = None  # a word of the trigger itself: "Sexual Violence" in a title-case line
         target = roles.noun_target(head)
+        if target is None and d.type in ("ASSAULT", "COERCE"):
+            # "the killing of Muslims", "the arrest of 20 activists", "the journalist's murder"
+            target = _of_object(head) or roles.possessed_patient(head)
+        if target is None and d.type in ("THREATEN", "REQUEST", "ACCUSE", "SANCTION"):
+            target = roles.recipient(head)  # "were given an ultimatum", "issued a warning to X"
+        if actor is None and d.governor is not None:
+            actor = claimed_by(head, d.governor)
+            d.actor_basis = "claimed" if actor is not None else None
         if d.governor is not None and d.governor.lemma_.lower() in support_verbs():
             # "X launched an offensive": the doer; "residents reported air strikes": not
             if actor is None:
@@ -209,24 +224,81 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
         actor.lemma_.lower() in _EVENT_NOUNS()
         or actor.lower_ in _EVENT_NOUNS()
         or actor.lemma_.lower() in INSTRUMENTS
+        or is_instrument(actor)
     ):
-        actor = None  # "seven blasts targeted …", "shells hit …": the event or the weapon, not a doer
+        # "seven blasts targeted …", "shells hit …": the event or the weapon, not a doer; its own
+        # modifiers may name one ("a Russian missile strike hit", "the army's shelling destroyed")
+        actor = roles.noun_actor(actor)
+    if (
+        d.type == "PROTEST"
+        and actor is not None
+        and actor.head.i == head.i
+        and actor.dep_ in ("poss", "amod", "compound")
+        and actor.ent_type_ in ("GPE", "NORP")
+    ):
+        actor = None  # "Venezuela's protests", "Iranian protests": where, or whose people, not a state
+    if actor is None and head.pos_ in ("VERB", "AUX"):
+        actor = roles.cause_doer(head, is_event_noun)  # "killed in a Taliban ambush"
+    target = _not_instrument(target)
+    if target is None and d.type == "ASSAULT":
+        target = roles.result_victim(head)  # "an explosion …, killing 168 people"
+    if target is None and d.type == "ASSAULT" and head.pos_ == "NOUN":
+        # "scores died in the attacks", "tank fire killed two soldiers"
+        target = roles.sufferer(head) or _not_instrument(roles.harmed(head))
+    actor, target = _named_doer(actor), roles.named(target)
     if d.type in SYMMETRIC and actor is not None:
         # "Lavrov and Kerry discussed X": the second party is the conjunct, not the topic
         conj = roles.conjuncts(actor)
         target = conj[0] if conj else (_with_object(head) or target)
+    if d.type == "ACCUSE" and target is not None and is_event_noun(target):
+        # "blamed the blast on the Islamic State group": the accused is the "on" phrase
+        target = next(
+            (
+                o
+                for c in head.children
+                if c.dep_ == "prep" and c.lower_ == "on"
+                for o in c.children
+                if o.dep_ == "pobj"
+            ),
+            target,
+        )
     if d.type in ("MOBILIZE", "PROTEST") and target is not None and target.dep_ in ("dobj", "obj"):
         target = None  # what is gathered or deployed is not a target
+    if d.type == "MOBILIZE" and actor is None and target is not None and target.dep_ == "nsubjpass":
+        # "300 rapid action force personnel were deployed": the force deployed is who mobilizes,
+        # not one done to
+        force = _quantified(target) or target
+        acts = (
+            could_act(force)
+            or forces.names_force(force)
+            or force.lemma_.lower() in ("personnel", "reinforcement")
+        )
+        actor, target = (target if acts else None), None
     actor, target = _quantified(actor), _quantified(target)
     actor = None if _not_a_party(actor) else actor
     target = None if _not_a_party(target) else target
     d.actor = _resolve_pronoun(actor, sent, claimant, earlier, d.sent_index)
+    if (
+        d.type == "ASSAULT"
+        and actor is not None
+        and actor.lower_ in ("we", "it", "they")
+        and claimant is not None
+        and d.actor == (claimant.start, claimant.end)
+    ):
+        d.actor_basis = "claimed"  # "the group said it carried out the attack": the doer's own word
     d.target = _span_of(target) if target is not None and target.lower_ not in roles.PRONOUNS else None
     if d.actor is not None and actor is not None and conj_of(actor):
         # "Lavrov and Kerry discussed": the actor is the first conjunct only
         start, end = roles.np_bounds(actor)
         doc = actor.doc
-        first_end = min([c.left_edge.i for c in actor.children if c.dep_ in ("cc", "conj")] + [end])
+        first_end = min(
+            [
+                c.left_edge.i
+                for c in actor.children
+                if c.dep_ in ("cc", "conj") and not (c.ent_iob_ == "I" and c.ent_type_ == actor.ent_type_)
+            ]
+            + [end]
+        )  # not inside the actor's own name ("Jaish-e-Mohammed")
         d.actor = (doc[start].idx, doc[first_end - 1].idx + len(doc[first_end - 1]))
 
 
@@ -240,6 +312,73 @@ def _EVENT_NOUNS() -> frozenset[str]:  # noqa: N802 (a cached constant)
 def is_event_noun(tok: Token) -> bool:
     """A noun the trigger lexicon reads as an event ("attack", "strike", "blast")."""
     return tok.lemma_.lower() in _EVENT_NOUNS() or tok.lower_ in _EVENT_NOUNS()
+
+
+# Verbs by which a party owns a deed: "claimed responsibility for the attack", "claimed the
+# bombing", "the attack was claimed by X", "admitted carrying out the raid".
+_OWNING = frozenset("claim admit acknowledge accept own".split())
+
+
+def claimed_by(noun: Token, governor: Token) -> Token | None:
+    """The party that claims the deed a noun names: the subject of "claimed (responsibility for)",
+    the "by" agent of "was claimed by"."""
+    if governor.lemma_.lower() not in _OWNING:
+        return None
+    if noun.dep_ == "nsubjpass":
+        return roles.agent_of(governor)
+    subject = roles.subject_of(governor)
+    if subject is None or subject.lower_ in roles.PRONOUNS or is_event_noun(subject):
+        return None
+    return subject
+
+
+def _of_object(noun: Token) -> Token | None:
+    """The one a violent or coercive act noun was done to: "the killing of Muslims", "the
+    abduction of a businessman", "the arrest of 20 activists" (not "a series of attacks")."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == noun.i + 1:
+            obj = next((o for o in child.children if o.dep_ == "pobj"), None)
+            if obj is not None and not is_event_noun(obj) and not is_instrument(obj):
+                return obj
+    return None
+
+
+def _named_doer(tok: Token | None) -> Token | None:
+    """A doer's name in apposition when the dictionary knows it ("its armed wing, the Qassam
+    Brigades"); an office stays ("the interior minister, Christophe Castaner" is the ministry's)."""
+    name = roles.named(tok)
+    if name is None or name is tok:
+        return tok
+    start, end = roles.np_bounds(name)
+    doc = name.doc
+    text = doc[start:end].text
+    return name if get_dictionary().resolve(text, 0, len(text)).name is not None else tok
+
+
+def _not_instrument(tok: Token | None) -> Token | None:
+    """What was used is not the target: "fired rockets at the airport" (the airport), "detonated
+    an explosive device at a wedding" (the wedding), "burst tear-gas shells" (none); what is said
+    ("a statement") is no target either; "the lives of 20 people" are the people."""
+    if tok is None or is_said(tok):
+        return None
+    if is_instrument(tok):
+        return used_against(tok)
+    return roles.lives_of(tok)
+
+
+def _headline_passive(verb: Token) -> bool:
+    """ "Kabul Hit By Two Car Bombs", "Convoy Attacked By Gunmen": a past participle with a subject,
+    a "by" phrase and no auxiliary or object."""
+    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass", "dobj", "obj") for c in verb.children):
+        return False
+    return any(c.dep_ == "nsubj" for c in verb.children) and _by_object(verb) is not None
+
+
+def _by_object(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ == "by":
+            return next((o for o in child.children if o.dep_ == "pobj"), None)
+    return None
 
 
 def _resultative_passive(verb: Token) -> bool:
@@ -322,8 +461,14 @@ def _not_a_party(tok: Token | None) -> bool:
     """Dates, figures and negated quantifiers ("no group", "nobody") name no doer or target."""
     if tok is None:
         return True
-    if tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"):
-        return True
+    definite = tok.like_num and any(
+        c.dep_ == "det" and c.lower_ in ("the", "all", "these") for c in tok.children
+    )
+    if (
+        tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY")
+        and not definite
+    ):
+        return True  # a figure, not "the three" (people the text has told of)
     if tok.lower_ in ("nobody", "noone", "none", "nothing"):
         return True
     return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in tok.children)
@@ -341,6 +486,25 @@ def _place_target(d: Draft, sent_places: list[PlaceRef]) -> None:
             rest = text.replace(p.text.casefold(), " ")
             if not set(rest.split()) - PLACE_NOUNS:
                 d.target = None
+                return
+
+
+def _place_actor(d: Draft, sent_places: list[PlaceRef]) -> None:
+    """A city, a province or a capital does not attack: "Kabul Hit By Two Car Bombs" is where it
+    happened. Only in what governments say and do to each other does a capital stand for its
+    government ("Washington called on", "Moscow condemned"); a country may act in either."""
+    if d.actor is None or d.type in RELATIONAL:
+        return
+    start, end = d.actor
+    raw = doc_text(d.head.doc)[start:end]
+    if any(m.how == "alias" for m in get_dictionary().matcher.find(tokenize(raw))):
+        return  # a group's name that is also a town's ("Al-Shabaab")
+    text = raw.casefold()
+    for p in sent_places:
+        if start <= p.start and p.end <= end and not p.demonym and p.feature not in ("country", None):
+            rest = text.replace(p.text.casefold(), " ")
+            if not set(rest.split()) - PLACE_NOUNS:
+                d.actor = None
                 return
 
 

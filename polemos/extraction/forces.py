@@ -26,7 +26,9 @@ from spacy.tokens import Token
 from polemos.extraction import roles
 from polemos.extraction.attribution import Claimant
 from polemos.extraction.drafts import Draft
+from polemos.extraction.instruments import is_instrument
 from polemos.extraction.lexicon import could_act, object_controller
+from polemos.extraction.roles import MEANS
 
 FORCE_KINDS = frozenset({"police", "military"})
 # Acts only a police or security force does to people: their passive takes the force the sentence names.
@@ -63,7 +65,10 @@ def nominal_doer(head: Token, first: int | None = None) -> Token | None:
             child = stack.pop(0)
             if (first is None or child.i < first) and names_force(child):
                 return child
-            stack += [c for c in child.lefts if c.dep_ in ("compound", "amod")]
+            if (first is not None and child.i >= first) or is_instrument(child) or child.lower_ in MEANS:
+                # through the trigger's own words or a weapon ("a police lathi-charge", "police
+                # tear-gas shells"), not through what was hit ("an army base attack")
+                stack += [c for c in child.lefts if c.dep_ in ("compound", "amod")]
     if head.dep_ == "acl" and head.tag_ == "VBG" and head.head.i < head.i and names_force(head.head):
         return head.head
     if head.dep_ == "compound" and head.head.i > head.i:

@@ -26,7 +26,7 @@ Anaphors take the nearest incident they fit, toll updates and bare mentions the 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc, Token
@@ -187,8 +187,11 @@ def _telling(ref: ActorRef | None) -> bool:
 
 
 def another(ev: Resolved) -> bool:
-    """ "They also shelled …", "in another attack", "a separate blast": a new incident."""
+    """ "They also shelled …", "in another attack", "a separate blast": a new incident; so is the
+    deed an act is told as retaliation for ("in retaliation for the killing of …")."""
     head = ev.draft.head
+    if _avenged(head):
+        return True
     clause = [head] + ([ev.draft.governor] if ev.draft.governor is not None else [])
     for tok in clause:
         for child in tok.children:
@@ -205,6 +208,23 @@ def another(ev: Resolved) -> bool:
                     ):
                         return True
     return False
+
+
+_REVENGE = frozenset("retaliation revenge reprisal vengeance response".split())
+
+
+def _avenged(head: Token) -> bool:
+    """ "retaliation for the U.S. killing of Muslims", "revenge for the army's raid": an earlier
+    deed, not the incident the sentence tells."""
+    tok = head
+    while tok.dep_ in ("compound", "conj") and tok.head.i != tok.i:
+        tok = tok.head
+    prep = tok.head
+    return (
+        tok.dep_ == "pobj"
+        and prep.lower_ in ("for", "to", "against")
+        and prep.head.lemma_.lower() in _REVENGE
+    )
 
 
 def refers_back(ev: Resolved) -> bool:
@@ -418,3 +438,98 @@ def attach_tolls(
         start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
         end = sent.end_char - (len(sent.text) - len(sent.text.rstrip()))
         main.add_mention(Span(start, end, text[start:end]), ("updates its toll",))
+
+
+# Verbs by which one party says another did a deed: "blamed X for the attack", "accused X of
+# carrying out the massacre", "held X responsible for the bombing".
+_BLAMING = frozenset("blame accuse hold".split())
+_VAGUE_KINDS = frozenset({None, "unknown"})
+
+
+def lend_blame(incidents: list[Resolved]) -> None:
+    """An accusation names who did an incident the article tells without naming its doer ("A bomb
+    exploded at a market … Officials blamed the Taliban for the attack"): the accused becomes the
+    incident's actor, its ``attribution`` "blamed" (another party's word, not a fact the text
+    states). The accusation stays an event of its own; an incident whose doer the text names keeps
+    it. The deed must be one the article tells: an incident inside the accusation's own phrase, or
+    a definite event noun ("the attack", "Monday's bombing") for the article's main incident."""
+    violent = [r for r in incidents if r.type in VIOLENT]
+    if not violent:
+        return
+    for acc in incidents:
+        head = acc.draft.head
+        if acc.type != "ACCUSE" or head.lemma_.lower() not in _BLAMING or acc.target is None:
+            continue
+        if acc.target.kind in ("civilians",) or (acc.target.name is None and acc.target.kind is None):
+            continue
+        deed = _blamed_deed(head)
+        if deed is None:
+            continue
+        inside = {t.i for t in deed.subtree}
+        own = [
+            r
+            for r in violent
+            if any(p.draft.head.doc is head.doc and p.draft.head.i in inside for p in r.parts)
+        ]
+        pool = own or ([violent[0]] if _definite(deed) else [])
+        for r in pool:
+            if r.actor is None or (r.actor.name is None and r.actor.kind in _VAGUE_KINDS):
+                r.actor = replace(acc.target, attribution="blamed")
+
+
+def _blamed_deed(verb: Token) -> Token | None:
+    """The event noun an accusation blames for: "for the attack", "of carrying out the massacre",
+    "responsible for the bombing"."""
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "of")]
+    if any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children):  # "blamed the blast on X"
+        deed = next((c for c in verb.children if c.dep_ in ("dobj", "obj") and is_event_noun(c)), None)
+        if deed is not None:
+            return deed
+    for c in verb.children:  # "held X responsible for"
+        if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and c.lower_ == "responsible":
+            preps += [g for g in c.children if g.dep_ == "prep" and g.lower_ == "for"]
+    for prep in preps:
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and is_event_noun(obj):
+                return obj
+            if obj.dep_ in ("pcomp", "pobj"):  # "of carrying out the massacre", "for attacking"
+                inner = next(
+                    (g for g in obj.children if g.dep_ in ("dobj", "obj") and is_event_noun(g)), None
+                )
+                if inner is not None:
+                    return inner
+    return None
+
+
+# Definite descriptions of an armed group that point back at one the article named: "the group",
+# "the militants", "the insurgents", "the attackers".
+_DESCRIPTION_HEADS = frozenset(
+    "group groups militant militants insurgent insurgents fighter fighters jihadist jihadists rebel rebels "
+    "extremist extremists attacker attackers gunman gunmen assailant assailants organisation organization "
+    "outfit faction movement militia militiamen".split()
+)
+_ARMED_KINDS = frozenset({"rebel", "militia", "terrorist-designated"})
+_ANTECEDENT_SENTENCES = 3
+
+
+def definite_antecedents(events: list[Resolved]) -> None:
+    """A doer told by a definite description the dictionary cannot name ("the militants", "the
+    insurgents") takes the armed group named as the doer of an event shortly before it ("Al-Shabaab
+    stormed a hotel … the insurgents killed five soldiers"): the actor is then that named mention,
+    its span the antecedent's, as a pronoun's is. With no such doer before it, it stays as written."""
+    for i, ev in enumerate(events):
+        actor = ev.actor
+        if actor is None or actor.name is not None or not _description(actor.text):
+            continue
+        for prev in reversed(events[:i]):
+            if prev.sent_index < ev.sent_index - _ANTECEDENT_SENTENCES:
+                break
+            named = prev.actor
+            if named is not None and named.name and named.kind in _ARMED_KINDS and named.start < actor.start:
+                ev.actor = replace(named, attribution=actor.attribution)  # its own sentence's tie
+                break
+
+
+def _description(text: str) -> bool:
+    words = text.casefold().split()
+    return 2 <= len(words) <= 3 and words[0] in ("the", "these", "those") and words[-1] in _DESCRIPTION_HEADS

@@ -86,6 +86,15 @@ class Resolved:
         )
         old = self.draft.evidence
         self.draft = part.draft
+        # the same party as the evidence sentence names it: its own mention there, not another's
+        if (
+            part.actor is not None
+            and same_party(self.actor_key, part.actor_key)
+            and not _weaker(part.actor, self.actor)
+        ):
+            self.actor = part.actor
+        if part.target is not None and same_party(self.target_key, part.target_key):
+            self.target = part.target
         self.mentions = [m for m in self.mentions if m.start != part.draft.evidence.start]
         self.add_mention(old, why)
 
@@ -135,6 +144,14 @@ class Resolved:
         if span.start == self.draft.evidence.start or any(m.start == span.start for m in self.mentions):
             return
         self.mentions.append(Mention(span.start, span.end, span.text, reasons) if reasons else span)
+
+
+def _weaker(a: ActorRef, b: ActorRef | None) -> bool:
+    """A mention that names less than the incident's party ("the group" for "Islamic State"), or
+    ties it less firmly (a claim where the text states the doer)."""
+    if b is None:
+        return False
+    return (b.name is not None and a.name is None) or (a.attribution is not None and b.attribution is None)
 
 
 def better_party(a: ActorRef | None, b: ActorRef | None) -> ActorRef | None:
@@ -191,6 +208,8 @@ def resolve_draft(
         return actors.resolve(text[s:e], s, e, countries=countries, context=ArticleContext(text, s))
 
     actor, target = party(d.actor), party(d.target)
+    if actor is not None and d.actor_basis is not None:
+        actor = replace(actor, attribution=d.actor_basis)
     conflict = next((p.country for p in d.locations if p.country), None) or (
         countries[0] if countries else None
     )

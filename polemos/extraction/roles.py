@@ -8,9 +8,13 @@ subject of the verb that governs the noun ("X launched an offensive").
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_ALLEGIANCE = frozenset("loyal affiliated linked allied aligned belonging".split())
 # Relations through which an infinitive or coordinated verb shares its governor's subject.
 _SHARES_SUBJECT = ("xcomp", "conj", "advcl", "acomp", "pcomp")
 _TARGET_PREPS = ("on", "against", "at", "upon")
@@ -34,9 +38,29 @@ def np_bounds(token: Token, max_right: int = 6) -> tuple[int, int]:
             right = child.right_edge.i + 1
             if right - token.i <= max_right:
                 end = right
+        elif child.dep_ in ("amod", "acl") and child.lemma_.lower() in _ALLEGIANCE and child.i == token.i + 1:
+            # "fighters loyal to the Islamic State", "militias allied with the government": the
+            # allegiance says whose they are
+            right = child.right_edge.i + 1
+            if any(g.dep_ == "prep" for g in child.children) and right - token.i <= max_right + 2:
+                end = right
         elif child.dep_ in ("compound", "flat") or (child.dep_ == "case" and child.text in ("'s", "’s")):
             end = max(end, child.right_edge.i + 1)
     doc = token.doc
+    # a hyphenated name the parse broke up ("Jaish-e-Mohammed", "Lashkar-e-Taiba"): the written word
+    while (
+        end < len(doc)
+        and end - token.i <= max_right
+        and not doc[end - 1].whitespace_
+        and not doc[end].is_space
+    ):
+        if doc[end].text in (".", ",", ";", ":", "'s", "’s", ")", '"', "”") or doc[end].tag_ == "VBN":
+            break  # not "Saudi-led": the doer is Saudi
+        if doc[end].text in ("-", "–") and end + 1 < len(doc) and doc[end + 1].tag_ == "VBN":
+            break
+        end += 1
+    while start > 0 and not doc[start - 1].whitespace_ and doc[start - 1].text in ("-", "–"):
+        start -= 2 if start >= 2 and not doc[start - 2].whitespace_ else 1
     while start < end - 1 and (doc[start].is_punct or doc[start].dep_ == "cc"):
         start += 1
     while end - 1 > start and doc[end - 1].is_punct:
@@ -140,12 +164,16 @@ def noun_actor(noun: Token) -> Token | None:
     """The doer named on a noun trigger itself: "Russia's airstrikes", "attacks by X",
     "the massacre committed by X", "Russian airstrikes"."""
     for child in noun.children:
-        if child.dep_ == "poss":
+        if child.dep_ == "poss" and possessed_patient(noun) is None:
             return child
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "by":
             for obj in child.children:
                 if obj.dep_ == "pobj":
+                    return obj
+        if child.dep_ == "prep" and child.lower_ == "from":  # "came under attack from Taliban fighters"
+            for obj in child.children:
+                if obj.dep_ == "pobj" and _can_do(obj):
                     return obj
         if child.dep_ == "prep" and child.lower_ == "between":  # "clashes between X and Y": X
             pair = _between(child)
@@ -155,10 +183,180 @@ def noun_actor(noun: Token) -> Token | None:
             agent = agent_of(child)
             if agent is not None:
                 return agent
-    for child in noun.lefts:
-        if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG"):
+    return modifier_doer(noun)
+
+
+# Kinds of party that do things to others (a people or civilians are not doers by a modifier:
+# "civilian casualties").
+_DOER_KINDS = frozenset(
+    "state military police rebel militia terrorist-designated government international-org "
+    "political-party".split()
+)
+# "X-led", "X-backed": the doer is X ("a Saudi-led offensive", "a US-backed operation").
+_LED = frozenset("lead back sponsor direct command spearhead".split())
+
+
+def names_party(tok: Token) -> bool:
+    """Does a modifier name a party that acts: a state or its demonym ("Russian", "US"), a named
+    group ("Taliban", "IS"), a force or government ("the army", "junta", "police", "regime")? A
+    city or a capital does not ("the Kabul attack" is where it was, not who did it)."""
+    if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "LOC", "FAC"):
+        return False
+    if tok.like_num or (tok.is_stop and not tok.text.isupper()):  # "US", "IS" are names
+        return False
+    words = [c for c in tok.lefts if c.dep_ in ("compound", "flat") and c.i >= tok.i - 3] + [tok]
+    verdict = _party_words(" ".join(t.text for t in sorted(words, key=lambda t: t.i)))
+    if verdict is not None:
+        return verdict
+    # a creed or movement the model names that the dictionary does not know ("an Islamist
+    # attack"); not any organisation: "the Charlie Hebdo attack" names what was hit
+    return tok.ent_type_ == "NORP" and tok.pos_ in ("PROPN", "ADJ")
+
+
+@lru_cache(maxsize=8192)
+def _party_words(text: str) -> bool | None:
+    """True / False when the actor dictionary tells whether the words name a party that acts,
+    None when it does not know them."""
+    from polemos.resolve.actors import get_dictionary
+    from polemos.resolve.actors_text import tokenize
+
+    dictionary = get_dictionary()
+    matches = dictionary.matcher.find(tokenize(text))
+    if matches and all(m.how == "capital" for m in matches):
+        return False
+    ref = dictionary.resolve(text, 0, len(text))
+    if ref.name is None and ref.kind is None and not text.endswith("s"):
+        ref = dictionary.resolve(text + "s", 0, len(text) + 1)  # "a Maoist attack": the Maoists
+    if ref.kind in ("civilians", "protesters"):
+        return False
+    if ref.kind in _DOER_KINDS or (ref.name is not None and ref.kind not in (None, "unknown", "media")):
+        return True
+    return None if ref.kind is None else False
+
+
+def modifier_doer(noun: Token) -> Token | None:
+    """The doer a noun's own modifiers name: "a junta airstrike", "a Russian missile strike" (on
+    the noun or on one of its compounds), "a Saudi-led offensive", "IS attacks"."""
+    from polemos.extraction.instruments import is_instrument
+
+    stack = [c for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod")]
+    seen = 0
+    while stack and seen < 8:
+        child = stack.pop(0)
+        seen += 1
+        if _against(child):
+            continue  # "an anti-government protest": the government is what it is against
+        if child.tag_ == "VBN" and child.lemma_.lower() in _LED:
+            led = [g for g in child.lefts if g.dep_ in ("npadvmod", "compound", "nmod", "amod", "nsubj")]
+            if led and names_party(led[-1]):
+                return led[-1]
+            continue
+        if names_party(child) and _only_means_between(child, noun):
             return child
+        # through the weapon or the kind of strike ("a US drone strike", "a Hamas rocket attack"),
+        # not through what was hit ("a police station attack", "an army base attack")
+        if is_instrument(child) or child.lower_ in MEANS:
+            stack += [c for c in child.lefts if c.dep_ in ("amod", "compound", "nmod")]
     return None
+
+
+_AGAINST = frozenset(("anti", "counter", "pro", "non"))
+MEANS = frozenset(
+    "air aerial artillery missile rocket suicide ground naval tank sniper gunship helicopter warplane jet "
+    "drone mortar".split()
+)
+
+
+def _only_means_between(modifier: Token, noun: Token) -> bool:
+    """Between a doer and its event noun stand only words of means ("a US drone strike", "a
+    Hamas rocket attack"), never what was hit ("an army base attack", "a government building")."""
+    from polemos.extraction.events import is_event_noun
+    from polemos.extraction.instruments import is_instrument
+
+    for tok in modifier.doc[modifier.right_edge.i + 1 : noun.i]:
+        if tok.is_punct or tok.lower_ in MEANS or is_instrument(tok) or is_event_noun(tok):
+            continue
+        return False
+    return True
+
+
+def _against(tok: Token) -> bool:
+    """ "anti-government", "pro-Russian", "counter-terrorism": a stance, not a doer."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text in ("-", "–") and doc[tok.i - 2].lower_ in _AGAINST:
+        return True
+    return tok.i >= 1 and doc[tok.i - 1].lower_.rstrip("-") in _AGAINST
+
+
+# Verbs of dying or being hurt whose "in" / "during" phrase names the act that caused it.
+_SUFFER = frozenset("kill die injure wound hurt maim perish".split())
+_CAUSE_PREPS = frozenset(("in", "during", "by", "from"))
+
+
+def cause_doer(verb: Token, is_event: Callable[[Token], bool]) -> Token | None:
+    """ "killed in a Taliban ambush", "died in IS attacks", "wounded during the army's shelling":
+    the doer the cause phrase's event noun names."""
+    if verb.lemma_.lower() not in _SUFFER:
+        return None
+    for clause in verb.children:  # "ten people were killed when Russian missiles struck the city"
+        if clause.dep_ == "advcl" and any(m.lower_ in ("when", "as") for m in clause.children):
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subject is not None and (is_event(subject) or _is_instrument(subject)):
+                return noun_actor(subject)
+            if subject is not None and subject.lower_ not in PRONOUNS and names_party(subject):
+                return subject
+    for prep in verb.children:
+        if prep.dep_ not in ("prep", "agent") or prep.lower_ not in _CAUSE_PREPS:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            if is_event(obj):
+                doer = noun_actor(obj)
+                if doer is not None:
+                    return doer
+            # "in IS attacks", "in Russian shelling" mis-parsed with the party as the object: a party
+            # named before an event noun
+            nxt = obj.doc[obj.i + 1] if obj.i + 1 < len(obj.doc) else None
+            if nxt is not None and nxt.head.i in (obj.i, verb.i) and is_event(nxt) and names_party(obj):
+                return obj
+    return None
+
+
+def _is_instrument(tok: Token) -> bool:
+    from polemos.extraction.instruments import is_instrument
+
+    return is_instrument(tok)
+
+
+def result_victim(head: Token) -> Token | None:
+    """The one a violent act's result clause names: "an explosion ..., killing 168 people", "the
+    attack, which killed three people", "a blast which injured several people"."""
+    for child in head.children:
+        if child.dep_ in ("advcl", "relcl", "acl") and child.lemma_.lower() in _SUFFER | {"claim"}:
+            if child.dep_ == "advcl" and child.tag_ != "VBG":
+                continue
+            obj = next((o for o in child.children if o.dep_ in ("dobj", "obj")), None)
+            if obj is not None:
+                return lives_of(obj)
+    return None
+
+
+def lives_of(tok: Token) -> Token:
+    """ "the lives of 20 people": the people, not their lives."""
+    if tok.lemma_.lower() == "life":
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                obj = next((o for o in child.children if o.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+    return tok
+
+
+def _can_do(tok: Token) -> bool:
+    from polemos.extraction.lexicon import could_act
+
+    return names_party(tok) or (tok.ent_type_ not in ("GPE", "LOC", "FAC") and could_act(tok))
 
 
 def _between(prep: Token) -> tuple[Token, Token] | None:
@@ -180,11 +378,110 @@ def noun_target(noun: Token) -> Token | None:
                 return pair[1]
         if child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
             for obj in child.children:
-                if obj.dep_ == "pobj":
+                if obj.dep_ == "pobj" and obj.ent_type_ not in ("DATE", "TIME"):  # not "on Monday"
                     return obj
+    prep = noun.head
+    if (
+        noun.dep_ == "pobj"
+        and prep.lower_ == "under"
+        and prep.head.lemma_.lower() in ("come", "be", "remain")
+    ):
+        # "the convoy came under attack", "the town is under fire"
+        return next((c for c in prep.head.children if c.dep_ == "nsubj"), None)
     return None
 
 
 def conjuncts(token: Token) -> list[Token]:
     """Tokens coordinated with token: "Lavrov and Kerry" -> [Kerry]."""
     return [c for c in token.children if c.dep_ == "conj"]
+
+
+def sufferer(noun: Token) -> Token | None:
+    """The one a noun event harmed, told by the verb whose cause phrase it is: "scores died in the
+    attacks", "five people were killed in an ambush", "he was wounded during the shelling",
+    "X died after a gunfight", "the building was shattered by an explosion"."""
+    tok = noun
+    for _ in range(2):  # "during an hour of concentrated bombing": up the "of" phrase
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+            tok = tok.head.head
+    prep = tok.head
+    if tok.dep_ == "pobj" and prep.dep_ == "agent":
+        # "the building was shattered by an explosion": what the passive's subject underwent
+        return next((c for c in prep.head.children if c.dep_ == "nsubjpass"), None)
+    if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "after"):
+        return None
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _SUFFER:
+        return None
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if passive is not None:
+        return passive
+    if verb.lemma_.lower() in ("die", "perish"):
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def named(tok: Token | None) -> Token | None:
+    """A description with a name in apposition stands for the name: "the alleged killer, Cherif
+    Chekatt" -> Cherif Chekatt, "its armed wing, the Qassam Brigades" -> the Qassam Brigades."""
+    if tok is None or tok.pos_ != "NOUN":
+        return tok
+    for child in tok.children:
+        if (
+            child.dep_ == "appos"
+            and child.i > tok.i
+            and (child.pos_ == "PROPN" or child.ent_type_ in ("PERSON", "ORG", "NORP"))
+        ):
+            return child
+    return tok
+
+
+_HARM = frozenset("kill injure wound hurt maim hit strike destroy damage target claim leave".split())
+
+
+def harmed(noun: Token) -> Token | None:
+    """What a noun event that is a verb's subject harmed: "Israeli tank fire killed two soldiers",
+    "the blast injured 20", "the strike destroyed a school"."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _HARM:
+        return None
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    return lives_of(obj) if obj is not None else None
+
+
+# Acts whose possessive is the one they were done to: "the journalist's murder", "his arrest".
+_PATIENT_NOUNS = frozenset(
+    "killing murder assassination death arrest detention abduction kidnapping execution beheading "
+    "capture lynching torture disappearance".split()
+)
+
+
+def possessed_patient(noun: Token) -> Token | None:
+    """ "the journalist's murder", "the activist's arrest": the possessive underwent the act (with an
+    "of" object it is the doer instead: "Russia's killing of civilians")."""
+    if noun.lemma_.lower() not in _PATIENT_NOUNS and noun.lower_ not in _PATIENT_NOUNS:
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return None
+    return next((c for c in noun.children if c.dep_ == "poss"), None)
+
+
+_GIVING = frozenset("give issue deliver send hand serve".split())
+
+
+def recipient(noun: Token) -> Token | None:
+    """Who is given what a noun names: "gave the rebels an ultimatum", "were given an ultimatum",
+    "warnings were given to the police", "issued a warning to X"."""
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "obj", "nsubjpass") or verb.lemma_.lower() not in _GIVING:
+        return None
+    for child in verb.children:
+        if child.dep_ == "dative" and child.lower_ != "to":
+            return child
+        if child.dep_ in ("dative", "prep") and child.lower_ == "to":
+            obj = next((o for o in child.children if o.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    if noun.dep_ != "nsubjpass":
+        return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return None

@@ -158,6 +158,12 @@ class ActorDictionary:
         back = self._anaphor(toks, context, countries)
         if back is not None:
             return self._from_entry(mention, start, end, back)
+        if len(toks) == 1 and mention[:1].isupper() and not mention.endswith("s"):
+            # a group's name used as a modifier in the singular: "a Maoist attack" (the Maoists)
+            plural = [m for m in self.matcher.find(tokenize(mention + "s", start)) if m.how == "alias"]
+            entry = self._choose(plural[0].ids, countries) if plural else None
+            if entry is not None and not entry.person:
+                return self._from_entry(mention, start, end, entry)
         return self._generic_ref(mention, start, end, toks, countries, context)
 
     def _best(
