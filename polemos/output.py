@@ -143,13 +143,21 @@ def date_to_dict(t: TimeRef | None, published: date | None) -> dict[str, Any] | 
     return None
 
 
+def _doer_to_dict(a: ActorRef | None) -> dict[str, Any] | None:
+    """The event's actor: an actor object plus how the text ties it to the deed (``attribution``)."""
+    out = actor_to_dict(a)
+    if a is not None and out is not None:
+        out["attribution"] = a.attribution
+    return out
+
+
 def event_to_dict(e: Event, published: date | None) -> dict[str, Any]:
     return {
         "id": e.id,
         "type": e.type,
         "mode": e.mode,
         "modality": e.modality,
-        "actor": None if e.actor is None else {**actor_to_dict(e.actor), "attribution": e.actor.attribution},
+        "actor": _doer_to_dict(e.actor),
         "target": actor_to_dict(e.target),
         "locations": [place_to_dict(p) for p in e.locations],
         "date": date_to_dict(e.date, published),
