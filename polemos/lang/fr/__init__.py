@@ -21,16 +21,22 @@ def analyse(doc: Any, article: Any) -> Any:
     from polemos.lang.fr.dates import find_times
     from polemos.lang.fr.extract import extract_events
     from polemos.lang.fr.noise import find_noise
-    from polemos.lang.fr.places import french_gazetteer
+    from polemos.lang.fr.places import again, french_gazetteer, locative_spans
     from polemos.nlp.places import place_spans
     from polemos.resolve.places import resolve_places
     from polemos.types import ArticleResult
 
     noise = find_noise(article.text)
     times = find_times(article.text, article.published)
-    places = resolve_places(
-        article.text, place_spans(doc), published=article.published, gazetteer=french_gazetteer()
-    )
+    spans = place_spans(doc)
+    spans = sorted(spans + locative_spans(doc, spans))
+    places = resolve_places(article.text, spans, published=article.published, gazetteer=french_gazetteer())
+    more = again(article.text, places)
+    if more:
+        spans = sorted(spans + more)
+        places = resolve_places(
+            article.text, spans, published=article.published, gazetteer=french_gazetteer()
+        )
     events = extract_events(doc, article, places, times, noise)
     return ArticleResult(article, events, tuple(places), tuple(times), "fr", noise)
 

@@ -13,6 +13,9 @@ from spacy.tokens import Token
 from polemos.lang.fr.lexicon import _DE_SOURCE, _SELON, REPORTING
 from polemos.lang.fr.roles import phrase
 
+# who says so: the reporting verbs, and verbs of reaction that name the speaker of what follows
+# ("X a déploré … en parlant de 70 morts")
+SPEAKING = REPORTING | frozenset("déplorer dénoncer condamner parler".split())
 _SPEAKERS = frozenset(
     """responsable maire élu source journaliste habitant témoin ministre porte-parole gouverneur président
     préfet armée police gouvernement autorité militaire officier chef député notable médecin ong onu
@@ -21,6 +24,9 @@ _SPEAKERS = frozenset(
 
 
 def _speaker_of_verb(verb: Token) -> Token | None:
+    agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
+    if agent is not None or any(c.dep_ == "aux:pass" for c in verb.children):
+        return agent  # "annoncée samedi par des élus locaux"
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
     if subj is not None and subj.lower_ not in ("il", "elle", "ils", "elles", "on", "qui"):
         return subj
@@ -48,7 +54,7 @@ def own_claimant(sent: SpacySpan) -> tuple[int, int] | None:
             if span is not None:
                 return span
     for t in sent:
-        if t.pos_ == "VERB" and t.lemma_.lower() in REPORTING:
+        if t.pos_ == "VERB" and t.lemma_.lower() in SPEAKING:
             who = _speaker_of_verb(t)
             if who is not None:
                 span = phrase(who)

@@ -152,7 +152,7 @@ def _counted(tok: Token) -> Token:
     """The noun a figure counts: the number's head noun, or for "une centaine de X" the X."""
     if tok.pos_ == "NUM" or tok.like_num:
         head = tok.head if tok.dep_ in ("nummod", "det") else tok
-        if head is tok:
+        if head.i == tok.i:
             return tok
         return _through_de(head)
     return _through_de(tok)
@@ -190,6 +190,7 @@ def tolls(sent: SpacySpan) -> list[tuple[str, Count, Token]]:
     """The figures of a sentence that count the dead or the wounded."""
     out: list[tuple[str, Count, Token]] = []
     used: set[int] = set()
+    bare: list[tuple[int, int, Count, Token]] = []
     for tok in sent:
         if tok.i in used:
             continue
@@ -199,13 +200,19 @@ def tolls(sent: SpacySpan) -> list[tuple[str, Count, Token]]:
         first, last, count = fig
         noun = _counted(tok)
         kind = _kind(noun)
-        if kind is None and noun is tok and last < sent.end:
+        if kind is None and noun.i == tok.i and last < sent.end:
             # "70 morts": the number may be tagged as the noun's determiner or stand before it
             nxt = sent.doc[last]
             kind = _kind(nxt) if nxt.pos_ in ("NOUN", "ADJ", "VERB") else None
             noun = nxt if kind else noun
         if kind is None:
+            bare.append((first, last, count, noun))
             continue
         used.update(range(first, last))
         out.append((kind, count, noun))
-    return out
+    # "70 morts à X et une trentaine à Y": the noun is not said again after a toll
+    for first, last, count, noun in bare:
+        after_toll = any(k == "killed" and c.end <= count.start for k, c, _ in out)
+        if after_toll and (noun.i == first or noun.i in range(first, last) or noun.lemma_.lower() in PEOPLE):
+            out.append(("killed", count, noun))
+    return sorted(out, key=lambda x: x[1].start)

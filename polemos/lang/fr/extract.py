@@ -11,7 +11,7 @@ is no event; "deux autres attaques" is another incident, never fused with the st
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -26,6 +26,7 @@ from polemos.lang.fr.lexicon import (
     MODE_MODIFIERS,
     OTHER_INCIDENT,
     REPORTED,
+    REPORTING,
     triggers,
 )
 from polemos.read.noise import in_noise
@@ -124,7 +125,7 @@ def _entry(tok: Token) -> Trigger | None:
 
 def _mode(entry: Trigger, tok: Token) -> str | None:
     for c in tok.subtree:
-        if c is tok or abs(c.i - tok.i) > 4:
+        if c.i == tok.i or abs(c.i - tok.i) > 4:
             continue
         m = MODE_MODIFIERS.get(c.lemma_.lower())
         if m is not None:
@@ -198,11 +199,42 @@ def _sentence_places(places: Sequence[PlaceRef], sent: SpacySpan) -> list[PlaceR
     return [p for p in places if sent.start_char <= p.start < sent.end_char and not p.demonym]
 
 
+_NOT_EVENT_VERBS = REPORTING | frozenset("rendre aller venir exprimer annoncer citer publier".split())
+
+
 def _sentence_date(times: Sequence[TimeRef], sent: SpacySpan, head: Token) -> TimeRef | None:
+    """The date of the trigger's own clause: a time whose nearest governor is the trigger, or the verb
+    the trigger noun is an argument of ("ont fait l'objet d'une attaque ce samedi"); never the date of
+    a visit or a statement in the same sentence ("s'est rendu dimanche sur les lieux des attaques")."""
     inside = [t for t in times if sent.start_char <= t.start < sent.end_char and t.start_date is not None]
     if not inside:
         return None
-    return min(inside, key=lambda t: abs(t.start - head.idx))
+    doc = sent.doc
+    anchors = {head.i}
+    up = head
+    for _ in range(3):  # a noun trigger: the verb(s) it hangs from ("fait l'objet d'une attaque")
+        if up.pos_ in ("VERB", "AUX") or up.dep_ == "ROOT":
+            break
+        up = up.head
+        if up.pos_ not in ("VERB", "AUX"):
+            anchors.add(up.i)
+    if up.pos_ in ("VERB", "AUX") and up.lemma_.lower() not in _NOT_EVENT_VERBS:
+        anchors.add(up.i)
+    own = []
+    for t in inside:
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None:
+            continue
+        path = [span.root, *list(span.root.ancestors)[:3]]
+        verb = next((a for a in path[1:] if a.pos_ in ("VERB", "AUX") or a.i in anchors), None)
+        if verb is not None and verb.i in anchors:
+            own.append(t)
+    if own:
+        return min(own, key=lambda t: abs(t.start - head.idx))
+    main = head.dep_ == "ROOT" or head.head.dep_ == "ROOT" and head.dep_ in ("obj", "nsubj", "nsubj:pass")
+    if len(inside) == 1 and main and head.lemma_.lower() not in _NOT_EVENT_VERBS:
+        return inside[0]
+    return None
 
 
 def _own_place(count: Count, places: list[PlaceRef], taken: set[int]) -> PlaceRef | None:
@@ -228,7 +260,12 @@ def read_sentence(
     evidence = _trimmed(sent)
     sent_places = _sentence_places(places, sent)
     text = sent.text
-    generic = bool(GENERIC_CUES.search(text))
+    cues = [
+        t
+        for m in GENERIC_CUES.finditer(text)
+        for t in sent.char_span(m.start(), m.end(), alignment_mode="expand") or []
+    ]
+    some_generic = False
     drafts: list[Draft] = []
     for tok in sent:
         responsibility = tok.lemma_.lower() == CLAIM_OF_RESPONSIBILITY and tok.pos_ == "VERB"
@@ -237,7 +274,8 @@ def read_sentence(
             continue
         if responsibility and (roles.is_passive(tok) or _modality(tok, sent) == "negated"):
             continue  # "l'attaque n'a pas été revendiquée": nobody's
-        if generic and entry.type in VIOLENT:
+        if entry.type in VIOLENT and _generic(tok, cues):
+            some_generic = True
             continue
         span = Span(tok.idx, tok.idx + len(tok.text), tok.text)
         d = Draft(entry, tok, span, k, evidence, _mode(entry, tok), claimant=claimant)
@@ -259,13 +297,16 @@ def read_sentence(
         if d.actor is None and entry.type in VIOLENT:
             d.actor = _party_in_sentence(sent, d.target)
         d.places = list(sent_places)
+        if d.target is not None:  # "l'autre a attaqué Tchoma Bangou": the place it is done to
+            at = [p for p in sent_places if d.target[0] <= p.start < d.target[1]]
+            d.places = at or d.places
         d.date = _sentence_date(times, sent, tok)
         left = sent.doc.text[max(sent.start_char, tok.idx - 40) : tok.idx + 40]
         d.other = bool(OTHER_INCIDENT.search(left)) and entry.type in VIOLENT
         drafts.append(d)
     found = counts.tolls(sent)
-    if generic:
-        return drafts
+    if some_generic:
+        return drafts  # "… qui ont fait des centaines de morts": the toll of the background
     violent = [d for d in drafts if d.trigger.type in VIOLENT and not d.responsibility]
     killed = [(kind, c, noun) for kind, c, noun in found if kind == "killed"]
     taken: set[int] = set()
@@ -295,6 +336,13 @@ def read_sentence(
             d.sub = True
             drafts.append(d)
     return drafts
+
+
+def _generic(tok: Token, cues: list[Token]) -> bool:
+    """Is the trigger told as background or habit ("régulièrement visée par des attaques", "en proie à
+    des attaques depuis des années")? A cue word governs it, or shares its governor."""
+    near = {tok.i, tok.head.i}
+    return any(c.i in near or c.head.i in near for c in cues)
 
 
 def _is_trigger(tok: Token) -> bool:
@@ -563,10 +611,30 @@ def extract_events(
     if main is not None:
         main_date = next((d.date for d in main.parts if d.date is not None and not d.toll_only), None)
     events = [to_event(i, doc, article, countries, main_date if i.first.sub else None) for i in incidents]
+    if main is not None:
+        # a sub-attack is the story's attack at one of its places: its doer and done-to unless it says
+        whole = events[incidents.index(main)]
+        events = [
+            replace(e, actor=e.actor or whole.actor, target=e.target or whole.target)
+            if i.first.sub or (i in _subs(incidents, main))
+            else e
+            for i, e in zip(incidents, events, strict=True)
+        ]
     unique: dict[str, Event] = {}
     for e in events:
         unique.setdefault(e.id, e)
     return tuple(sorted(unique.values(), key=lambda e: e.evidence.start))
+
+
+def _subs(incidents: list[Incident], main: Incident) -> list[Incident]:
+    return [
+        i
+        for i in incidents
+        if i is not main
+        and i.type in VIOLENT
+        and not i.first.other
+        and any(d.sub or d.toll_only for d in i.parts)
+    ]
 
 
 def _countries(places: list[PlaceRef]) -> list[str]:

@@ -62,3 +62,64 @@ class FrenchGazetteer(Gazetteer):
 @cache
 def french_gazetteer() -> FrenchGazetteer:
     return FrenchGazetteer(open_gazetteer())
+
+
+# Words after which a capitalised name is a place: "à Zaroumdareye", "le village de Tchoma Bangou".
+_PLACE_NOUNS = frozenset(
+    "village villages localité localités commune communes ville quartier département".split()
+)
+
+
+def locative_spans(doc: object, known: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """Places the recogniser left out that French grammar marks as places: a capitalised name after
+    "à" or after "village(s) de" (and its conjunct: "les villages de X et Y"). A person's full name
+    (two words the model calls a person) or a named organisation never is one."""
+    out: list[tuple[int, int, bool]] = []
+    taken = [(a, b) for a, b, _ in known]
+    toks = list(doc)  # type: ignore[call-overload]
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        prev = toks[i - 1].lower_ if i else ""
+        prev2 = toks[i - 2].lower_ if i > 1 else ""
+        cue = (
+            prev in ("à", "a")
+            and (prev == "à" or toks[i - 1].text == "À")
+            or (prev in ("de", "d'", "d’") and prev2 in _PLACE_NOUNS)
+        )
+        if not cue and prev == "et" and out and out[-1][1] <= t.idx and t.idx - out[-1][1] < 6:
+            cue = True  # "de X et Y"
+        if not (cue and t.pos_ == "PROPN" and t.text[:1].isupper()):
+            i += 1
+            continue
+        j = i + 1
+        while (
+            j < len(toks)
+            and (toks[j].pos_ == "PROPN" and toks[j].text[:1].isupper() or toks[j].text == "-")
+            and (toks[j].text != "-" or (j + 1 < len(toks) and toks[j + 1].text[:1].isupper()))
+        ):
+            j += 1
+        a, b = t.idx, toks[j - 1].idx + len(toks[j - 1].text)
+        person = t.ent_type_ == "PER" and j - i >= 2
+        named = t.ent_type_ == "ORG" or bool(t.ent_id_)
+        if not person and not named and not any(x < b and a < y for x, y in taken):
+            out.append((a, b, False))
+            taken.append((a, b))
+        i = j
+    return out
+
+
+def again(text: str, places: list[object]) -> list[tuple[int, int, bool]]:
+    """Later mentions of a village the article already named as a place (one sense per story):
+    "Tchoma Bangou" after "à Tchoma Bangou", where the model took it for a person's name."""
+    import re
+
+    out: list[tuple[int, int, bool]] = []
+    taken = [(p.start, p.end) for p in places]  # type: ignore[attr-defined]
+    names = {p.text for p in places if not p.demonym and p.text[:1].isupper() and len(p.text) > 3}  # type: ignore[attr-defined]
+    for name in names:
+        for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                out.append((m.start(), m.end(), False))
+                taken.append(m.span())
+    return out

@@ -115,7 +115,7 @@ def phrase(tok: Token | None) -> tuple[int, int] | None:
     stack = [c for c in tok.children if c.dep_ in keep]
     while stack:
         c = stack.pop()
-        if c.is_punct or c.is_space or c.dep_ == "case" and c.i < tok.i and c.head is tok:
+        if c.is_punct or c.is_space or c.dep_ == "case" and c.i < tok.i and c.head.i == tok.i:
             continue
         toks.append(c)
         stack.extend(g for g in c.children if g.dep_ in keep and not g.is_space)
