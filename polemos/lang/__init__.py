@@ -73,9 +73,14 @@ def bundle(code: str) -> LanguageBundle:
 
 
 def route(text: str) -> str:
-    """The bundle code an article goes to: its detected language when a bundle reads it, else English
-    (an undetermined snippet is read as English, as polemos always did)."""
-    from polemos.read.language import guess_language
+    """The bundle code an article goes to: its detected language when a bundle reads it, else English.
 
+    Only article-length texts (``REFUSE_WORDS`` words and more, the length at which polemos refused a
+    non-English text before) leave the English path: a headline or a snippet is read as English as it
+    always was, so English output stays exactly what it was on every input polemos read before."""
+    from polemos.read.language import REFUSE_WORDS, guess_language
+
+    if len(text.split()) < REFUSE_WORDS:
+        return DEFAULT
     lang = guess_language(text)
     return lang if lang in _BUNDLES else DEFAULT

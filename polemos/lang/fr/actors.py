@@ -85,3 +85,12 @@ def is_party_word(mention: str) -> bool:
     return any(_generic().get(w) in ("unknown", "militia", "rebel", "military", "police") for w in words) or (
         "arme" in words and "homme" in words
     )
+
+
+ARMED_KINDS = frozenset({"rebel", "militia", "terrorist-designated", "military", "police", "unknown"})
+
+
+def is_armed(mention: str) -> bool:
+    """Does a named entity name an armed doer (not an outlet, an NGO or a UN body)?"""
+    ref = resolve(mention, 0, len(mention))
+    return ref.kind in ARMED_KINDS and (ref.name is not None or is_party_word(mention))

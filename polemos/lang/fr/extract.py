@@ -59,6 +59,7 @@ class Draft:
     sub: bool = False  # a toll of one place among several
     other: bool = False  # "deux autres attaques": another incident
     responsibility: bool = False  # "X a revendiqué l'attaque"
+    own_place: bool = False  # its places are those of its own done-to, not just of its sentence
 
 
 @dataclass
@@ -176,7 +177,7 @@ def _roles(tok: Token) -> tuple[Token | None, Token | None]:
 def _party_in_sentence(sent: SpacySpan, skip: tuple[int, int] | None) -> tuple[int, int] | None:
     """A doer the sentence names outside the parse's roles: a named group, or generic armed men."""
     for e in sent.ents:
-        named = e.ent_id_ or (e.label_ == "ORG" and fr_actors.is_party_word(e.text))
+        named = (e.ent_id_ or e.label_ == "ORG") and fr_actors.is_armed(e.text)
         if named and (skip is None or not (e.start_char < skip[1] and skip[0] < e.end_char)):
             return e.start_char, e.end_char
     for t in sent:
@@ -196,7 +197,15 @@ def _party_in_sentence(sent: SpacySpan, skip: tuple[int, int] | None) -> tuple[i
 
 
 def _sentence_places(places: Sequence[PlaceRef], sent: SpacySpan) -> list[PlaceRef]:
-    return [p for p in places if sent.start_char <= p.start < sent.end_char and not p.demonym]
+    """The sentence's places, less those inside an organisation's name ("Radio France internationale")."""
+    names = [(e.start_char, e.end_char) for e in sent.ents if e.label_ == "ORG" or e.ent_id_]
+    return [
+        p
+        for p in places
+        if sent.start_char <= p.start < sent.end_char
+        and not p.demonym
+        and not any(a <= p.start and p.end <= b and (a, b) != (p.start, p.end) for a, b in names)
+    ]
 
 
 _NOT_EVENT_VERBS = REPORTING | frozenset("rendre aller venir exprimer annoncer citer publier".split())
@@ -300,9 +309,10 @@ def read_sentence(
         if d.target is not None:  # "l'autre a attaqué Tchoma Bangou": the place it is done to
             at = [p for p in sent_places if d.target[0] <= p.start < d.target[1]]
             d.places = at or d.places
+            d.own_place = bool(at)
         d.date = _sentence_date(times, sent, tok)
         left = sent.doc.text[max(sent.start_char, tok.idx - 40) : tok.idx + 40]
-        d.other = bool(OTHER_INCIDENT.search(left)) and entry.type in VIOLENT
+        d.other = entry.type in VIOLENT and (bool(OTHER_INCIDENT.search(left)) or _antecedent(tok))
         drafts.append(d)
     found = counts.tolls(sent)
     if some_generic:
@@ -336,6 +346,18 @@ def read_sentence(
             d.sub = True
             drafts.append(d)
     return drafts
+
+
+def _antecedent(tok: Token) -> bool:
+    """A trigger told as what came before ("… en représailles après que deux de leurs combattants ont
+    été neutralisés"): an earlier incident, not the story's."""
+    verb = tok if tok.pos_ == "VERB" else tok.head
+    marks = [c.lower_ for c in verb.children if c.dep_ == "mark"]
+    return (
+        "après" in marks
+        or "avant" in marks
+        or ("que" in marks and any(c.lower_ == "après" for c in verb.children))
+    )
 
 
 def _generic(tok: Token, cues: list[Token]) -> bool:
@@ -453,7 +475,7 @@ def _in_places(p: PlaceRef, main: Incident) -> bool:
 
 def _sub_for(d: Draft, local: list[PlaceRef], main: Incident, subs: list[Incident]) -> Incident | None:
     """The sub-attack a later sentence tells of again: its one local place is that sub-attack's."""
-    if len({_key(p) for p in local}) != 1:
+    if len({_key(p) for p in local}) != 1 or not (d.own_place or d.toll_only or d.sub):
         return None
     for s in subs:
         if any(_same_place(local[0], q) for q in s.local_places()):
@@ -504,7 +526,10 @@ def to_event(
     parts = [first] + [d for d in inc.parts if d is not first]
 
     def ref(span: tuple[int, int] | None) -> ActorRef | None:
-        return None if span is None else fr_actors.resolve(text, span[0], span[1], countries)
+        if span is None:
+            return None
+        span = _title_antecedent(doc, span)
+        return fr_actors.resolve(text, span[0], span[1], countries)
 
     actors = [ref(d.actor) for d in parts if d.actor is not None]
     named = [a for a in actors if a is not None and a.name]
@@ -573,6 +598,33 @@ def to_event(
         cameo=cameo_root(first.trigger.type, mode, first.trigger.gloss, acled, first.modality),
         confidence=round(confidence, 2),
     )
+
+
+_TITLES = frozenset("président chef ministre premier gouverneur maire préfet porte-parole commandant".split())
+
+
+def _title_antecedent(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
+    """ "le chef de l'État", "le ministre": a definite title that names no one refers to the person
+    the story last named with a title ("Le président nigérien Mahamadou Issoufou"), in the three
+    sentences before; else it stays as written."""
+    mention = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if mention is None or len(mention) < 2 or mention[0].lower_ not in ("le", "la", "l'", "l’"):
+        return span
+    if mention[1].lemma_.lower() not in _TITLES or any(t.ent_type_ == "PER" for t in mention):
+        return span
+    sent = mention.sent
+    sents = list(doc.sents)
+    k = next(i for i, s in enumerate(sents) if s.start == sent.start)
+    for s in reversed(sents[max(0, k - 3) : k + 1]):
+        for e in reversed([e for e in s.ents if e.label_ == "PER" and e.end_char <= span[0]]):
+            window = doc[max(s.start, e.start - 4) : e.start]
+            titled = [t for t in window if t.lemma_.lower() in _TITLES]
+            if titled:
+                start = titled[0].i
+                if start > s.start and doc[start - 1].pos_ == "DET":
+                    start -= 1
+                return doc[start].idx, e.end_char
+    return span
 
 
 def _incident_count(figures: list[CountClaim]) -> Count | None:

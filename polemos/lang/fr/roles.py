@@ -54,6 +54,12 @@ def verb_roles(verb: Token) -> tuple[Token | None, Token | None]:
             agent = next((c for c in verb.children if c.dep_.startswith("obl") and _case(c) == "par"), None)
         return agent, target
     subj = _child(verb, L["subject"])
+    reflexive = any(c.dep_ in ("expl:pv", "expl:comp") for c in verb.children)
+    if subj is None and reflexive:
+        # "s'est indigné le chef de l'État": the parser reads an inverted subject as an object
+        after = next((c for c in verb.children if c.dep_ in L["object"] and c.i > verb.i), None)
+        if after is not None:
+            return after, None
     if subj is None and verb.dep_ == "conj":
         subj = _child(verb.head, L["subject"])  # "ont encerclé le village et tué …"
     obj = _child(verb, L["object"])
