@@ -111,6 +111,9 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
     return doer, target
 
 
+_NAMING = frozenset(["armer", "identifier"])  # "hommes armés", "individus non identifiés"
+
+
 def phrase(tok: Token | None) -> tuple[int, int] | None:
     """Character span of the noun phrase a role token heads, less relative clauses, appositions and
     trailing punctuation ("des hommes armés", "le village de Tchoma Bangou")."""
@@ -118,7 +121,15 @@ def phrase(tok: Token | None) -> tuple[int, int] | None:
         return None
     keep = {"det", "amod", "nmod", "case", "flat:name", "flat", "compound", "nummod", "fixed", "dep"}
     toks = [tok]
-    stack = [c for c in tok.children if c.dep_ in keep]
+    # a bare participle is part of the name: "des hommes armés", "des individus non identifiés"
+    stack = [
+        c
+        for c in tok.children
+        if c.dep_ in keep
+        or (
+            c.dep_ == "acl" and "Part" in c.morph.get("VerbForm") and (c.n_rights == 0 or c.lemma_ in _NAMING)
+        )
+    ]
     while stack:
         c = stack.pop()
         if c.is_punct or c.is_space or c.dep_ == "case" and c.i < tok.i and c.head.i == tok.i:
