@@ -21,7 +21,7 @@ def analyse(doc: Any, article: Any) -> Any:
     from polemos.lang.fr.dates import find_times
     from polemos.lang.fr.extract import extract_events
     from polemos.lang.fr.noise import find_noise
-    from polemos.lang.fr.places import again, french_gazetteer, locative_spans
+    from polemos.lang.fr.places import again, french_gazetteer, locative_spans, not_actor_names
     from polemos.nlp.places import place_spans
     from polemos.resolve.places import resolve_places
     from polemos.types import ArticleResult
@@ -29,11 +29,11 @@ def analyse(doc: Any, article: Any) -> Any:
     noise = find_noise(article.text)
     times = find_times(article.text, article.published)
     spans = place_spans(doc)
-    spans = sorted(spans + locative_spans(doc, spans))
+    spans = not_actor_names(article.text, sorted(spans + locative_spans(doc, spans)))
     places = resolve_places(article.text, spans, published=article.published, gazetteer=french_gazetteer())
     more = again(article.text, places)
     if more:
-        spans = sorted(spans + more)
+        spans = not_actor_names(article.text, sorted(spans + more))
         places = resolve_places(
             article.text, spans, published=article.published, gazetteer=french_gazetteer()
         )

@@ -94,3 +94,10 @@ def is_armed(mention: str) -> bool:
     """Does a named entity name an armed doer (not an outlet, an NGO or a UN body)?"""
     ref = resolve(mention, 0, len(mention))
     return ref.kind in ARMED_KINDS and (ref.name is not None or is_party_word(mention))
+
+
+@cache
+def alias_names() -> tuple[str, ...]:
+    """The aliases of the French actor table as written (multi-word or capitals: the ones a place
+    recogniser may take for a town)."""
+    return tuple(a for a, *_ in read_tsv("actors.tsv") if " " in a or a.isupper())

@@ -117,6 +117,8 @@ def _entry(tok: Token) -> Trigger | None:
         c.lower_ in ("à",) for c in tok.subtree if c.i > tok.i and c.i < tok.i + 3
     ):
         return None  # "condamné à vingt ans": a sentence, not a condemnation
+    if lemma == "appeler" and not any(c.lower_ == "à" for c in tok.subtree if tok.i < c.i <= tok.i + 3):
+        return None  # "appeler à": to call for; "appeler": to name, to phone
     if lemma == "tir" and tok.lower_ == "tir" and not any(c.dep_ == "nmod" for c in tok.children):
         return None  # "le tir" alone (sport, a shot) — "des tirs", "tir de roquettes" count
     if lemma == "détruire" and not any(c.dep_ in ("obj", "nsubj:pass") for c in tok.children):
@@ -541,8 +543,10 @@ def to_event(
     )
     target = next((ref(d.target) for d in parts if d.target is not None), None)
     places = _narrowest([p for d in parts for p in d.places])
-    date = next((d.date for d in parts if d.date is not None and not d.toll_only), None)
-    date = date or next((d.date for d in parts if d.date is not None), None) or main_date
+    # the finest date its sentences give ("dans la nuit du 3 au 4 octobre" over "la semaine dernière")
+    dated = [d.date for d in parts if d.date is not None and not d.toll_only]
+    dated = dated or [d.date for d in parts if d.date is not None]
+    date = min(dated, key=lambda t: _PRECISION.get(t.precision or "", 4)) if dated else main_date
     figures: dict[str, list[CountClaim]] = {}
     claims: list[Claim] = []
     seen_claims: set[tuple[int, int]] = set()
@@ -600,6 +604,7 @@ def to_event(
     )
 
 
+_PRECISION = {"day": 0, "week": 1, "month": 2, "year": 3}
 _TITLES = frozenset("président chef ministre premier gouverneur maire préfet porte-parole commandant".split())
 
 

@@ -160,7 +160,9 @@ PEOPLE = frozenset(
 # Background and habitual: not an event of its own ("en proie à des attaques depuis des années").
 GENERIC_CUES = re.compile(
     r"\b(?:depuis\s+(?:des|plusieurs)\s+(?:années|mois|ans)|régulièrement|souvent|en\s+proie\s+à|"
-    r"depuis\s+\d{4}|chaque\s+année|de\s+plus\s+en\s+plus)\b",
+    r"depuis\s+\d{4}|chaque\s+année|de\s+plus\s+en\s+plus|depuis\s+le\s+début\s+de\s+l['’]année|"
+    r"depuis\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)|"
+    r"cette\s+année|au\s+cours\s+des\s+(?:derniers|dernières))\b",
     re.I,
 )
 # Another, earlier incident: "deux autres attaques", "une précédente attaque".

@@ -123,3 +123,19 @@ def again(text: str, places: list[object]) -> list[tuple[int, int, bool]]:
                 out.append((m.start(), m.end(), False))
                 taken.append(m.span())
     return out
+
+
+def not_actor_names(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """Place mentions less those inside a name of the French actor table ("Gran" of the gang "Gran
+    Grif" is no town of France)."""
+    import re
+
+    from polemos.lang.fr.actors import alias_names
+
+    names = []
+    for alias in alias_names():
+        for m in re.finditer(r"(?<!\w)" + re.escape(alias) + r"(?!\w)", text, re.I):
+            names.append(m.span())
+    if not names:
+        return spans
+    return [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in names)]

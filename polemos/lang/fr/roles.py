@@ -108,7 +108,18 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
     ):
         if v.lemma_.lower() in SUPPORT_VERBS:
             doer = doer or _child(v, L["agent"])
+        elif v.lemma_.lower() in ("attribuer", "imputer"):  # "attaque attribuée au gang X"
+            doer = doer or next(
+                (c for c in v.children if c.dep_.startswith("obl") and _case(c) in ("à", "au", "aux")), None
+            )
     return doer, target
+
+
+def _is_time(tok: Token) -> bool:
+    """ "un gang jeudi": a date the parser hung on the noun is no part of the mention."""
+    from polemos.lang.fr.lexicon import MONTHS, WEEKDAYS
+
+    return tok.lower_ in WEEKDAYS or tok.lower_ in MONTHS
 
 
 _NAMING = frozenset(["armer", "identifier"])  # "hommes armés", "individus non identifiés"
@@ -132,7 +143,7 @@ def phrase(tok: Token | None) -> tuple[int, int] | None:
     ]
     while stack:
         c = stack.pop()
-        if c.is_punct or c.is_space or c.dep_ == "case" and c.i < tok.i and c.head.i == tok.i:
+        if c.is_punct or c.is_space or c.dep_ == "case" and c.i < tok.i and c.head.i == tok.i or _is_time(c):
             continue
         toks.append(c)
         stack.extend(g for g in c.children if g.dep_ in keep and not g.is_space)
