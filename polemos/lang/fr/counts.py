@@ -198,6 +198,9 @@ def tolls(sent: SpacySpan) -> list[tuple[str, Count, Token]]:
         if fig is None:
             continue
         first, last, count = fig
+        if first > sent.start and sent.doc[first - 1].lower_ == "dont":
+            used.update(range(first, last))
+            continue  # "au moins 70 personnes, dont environ 10 femmes": a part of the figure before
         noun = _counted(tok)
         kind = _kind(noun)
         if kind is None and noun.i == tok.i and last < sent.end:

@@ -464,7 +464,13 @@ def assemble(drafts: list[Draft], published: object) -> list[Incident]:
             prev.parts.extend(inc.parts)
             continue
         merged.append(inc)
-    return [i for i in merged if not (len(i.parts) == 1 and i.first.responsibility)]
+    # "deux autres attaques" with neither a place nor a date of its own: nothing to code it by
+    return [
+        i
+        for i in merged
+        if not (len(i.parts) == 1 and i.first.responsibility)
+        and not (i.first.other and not i.local_places() and all(d.date is None for d in i.parts))
+    ]
 
 
 def _many_places(main: Incident) -> bool:
