@@ -21,7 +21,7 @@ def _aliases() -> list[tuple[re.Pattern[str], tuple[str | None, str | None, str 
     """(pattern on the folded mention, (dictionary id, name, kind, country)), longest alias first."""
     rows = []
     for alias, ident, name, kind, cc in read_tsv("actors.tsv"):
-        key = fold(alias)
+        key = _fold(alias)
         pat = re.compile(r"(?:^| )" + re.escape(key) + r"(?: |$)")
         rows.append((len(key), pat, (None if ident == "-" else ident, None if name == "-" else name,
                                      None if kind == "-" else kind, None if cc == "-" else cc)))  # fmt: skip
@@ -31,7 +31,12 @@ def _aliases() -> list[tuple[re.Pattern[str], tuple[str | None, str | None, str 
 
 @cache
 def _generic() -> dict[str, str]:
-    return {fold(p): k for p, k in read_tsv("generic.tsv")}
+    return {_fold(p): k for p, k in read_tsv("generic.tsv")}
+
+
+def _fold(text: str) -> str:
+    """Folded as the gazetteer folds, an elided article kept apart ("L'EIGS" → "l eigs")."""
+    return fold(re.sub(r"['’]", " ", text))
 
 
 def _singular(word: str) -> str:
@@ -43,7 +48,7 @@ def resolve(text: str, start: int, end: int, countries: Sequence[str] = ()) -> A
     from polemos.resolve.actors import get_dictionary
 
     mention = text[start:end]
-    key = fold(mention)
+    key = _fold(mention)
     dictionary = get_dictionary()
     for pat, (ident, name, kind, cc) in _aliases():
         if not pat.search(key):
@@ -78,7 +83,7 @@ def resolve(text: str, start: int, end: int, countries: Sequence[str] = ()) -> A
 
 def is_party_word(mention: str) -> bool:
     """Does the mention name a doer (an armed group, a force, generic armed men)?"""
-    key = fold(mention)
+    key = _fold(mention)
     if any(p.search(key) for p, _ in _aliases()):
         return True
     words = [_singular(w) for w in key.split()]

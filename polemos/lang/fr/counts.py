@@ -186,6 +186,15 @@ def _kind(noun: Token) -> str | None:
     return None
 
 
+def _verb_kind(verb: Token) -> str | None:
+    lemma = verb.lemma_.lower()
+    if lemma in KILL_VERBS or verb.lower_.startswith("tué"):
+        return "killed"
+    if lemma in INJURE_VERBS or verb.lower_.startswith("blessé"):
+        return "injured"
+    return None
+
+
 def tolls(sent: SpacySpan) -> list[tuple[str, Count, Token]]:
     """The figures of a sentence that count the dead or the wounded."""
     out: list[tuple[str, Count, Token]] = []
@@ -203,6 +212,9 @@ def tolls(sent: SpacySpan) -> list[tuple[str, Count, Token]]:
             continue  # "au moins 70 personnes, dont environ 10 femmes": a part of the figure before
         noun = _counted(tok)
         kind = _kind(noun)
+        if kind is None and (noun.i == tok.i or noun.lemma_.lower() in PEOPLE):
+            # "une vingtaine de civils ont été tués": the quantifier is the verb's subject
+            kind = _verb_kind(tok.head)
         if kind is None and noun.i == tok.i and last < sent.end:
             # "70 morts": the number may be tagged as the noun's determiner or stand before it
             nxt = sent.doc[last]

@@ -40,7 +40,7 @@ _WEEKDAY = re.compile(
 )
 _DEICTIC = re.compile(r"\b(?P<x>avant-hier|hier|aujourd['’]hui)\b(?:\s+(?:matin|soir))?", re.I)
 _LAST = re.compile(
-    r"\b(?:la|le|l['’])\s*(?P<u>semaine|mois|année|an|week-end)\s+(?:dernière?|passée?)\b", re.I
+    r"\b(?:la|le|l['’])\s*(?P<u>semaine|mois|année|an|week-end)\s+(?:derni(?:er|ère)|passée?)\b", re.I
 )
 _YEAR_ONLY = re.compile(rf"\b(?:en|depuis)\s+(?P<y>{_YEAR})\b", re.I)
 

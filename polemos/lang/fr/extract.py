@@ -231,6 +231,8 @@ def _sentence_date(times: Sequence[TimeRef], sent: SpacySpan, head: Token) -> Ti
             anchors.add(up.i)
     if up.pos_ in ("VERB", "AUX") and up.lemma_.lower() not in _NOT_EVENT_VERBS:
         anchors.add(up.i)
+    # "l'attaque perpétrée samedi", "l'attaque survenue la semaine dernière"
+    anchors.update(c.i for c in head.children if c.dep_ in ("acl", "acl:relcl", "amod") and c.pos_ == "VERB")
     own = []
     for t in inside:
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
@@ -248,17 +250,24 @@ def _sentence_date(times: Sequence[TimeRef], sent: SpacySpan, head: Token) -> Ti
     return None
 
 
-def _own_place(count: Count, places: list[PlaceRef], taken: set[int]) -> PlaceRef | None:
-    """The local place a toll is told of: the nearest one within a few words."""
-    best: PlaceRef | None = None
-    gap = 45
-    for p in places:
-        if id(p) in taken or not (p.feature in LOCAL_FEATURES or p.lat is None):
-            continue
-        d = count.start - p.end if p.end <= count.start else p.start - count.end
-        if 0 <= d < gap:
-            best, gap = p, d
-    return best
+def _own_places(tolls: list[Count], places: list[PlaceRef]) -> list[PlaceRef | None]:
+    """The local place each toll is told of, one place a toll: the closest pairs first, within a few
+    words ("À X, il y a eu 60 morts et à Y 40 morts", "70 morts à X et une trentaine à Y")."""
+    pairs = []
+    for i, c in enumerate(tolls):
+        for j, p in enumerate(places):
+            if not (p.feature in LOCAL_FEATURES or p.lat is None):
+                continue
+            d = c.start - p.end if p.end <= c.start else p.start - c.end
+            if 0 <= d < 45:
+                pairs.append((d, i, j))
+    out: list[PlaceRef | None] = [None] * len(tolls)
+    used: set[int] = set()
+    for _, i, j in sorted(pairs):
+        if out[i] is None and j not in used:
+            out[i] = places[j]
+            used.add(j)
+    return out
 
 
 def read_sentence(
@@ -321,13 +330,7 @@ def read_sentence(
         return drafts  # "… qui ont fait des centaines de morts": the toll of the background
     violent = [d for d in drafts if d.trigger.type in VIOLENT and not d.responsibility]
     killed = [(kind, c, noun) for kind, c, noun in found if kind == "killed"]
-    taken: set[int] = set()
-    own = []
-    for _, c, _ in killed:
-        p = _own_place(c, sent_places, taken)
-        if p is not None:
-            taken.add(id(p))
-        own.append(p)
+    own = _own_places([c for _, c, _ in killed], sent_places)
     split = len(killed) >= 2 and all(own) and len({(p.text.lower() if p else "") for p in own}) == len(own)
     for kind, c, noun in found:
         if split and kind == "killed":
@@ -409,7 +412,9 @@ def _same_place(a: PlaceRef, b: PlaceRef) -> bool:
     return fa == fb or (len(fa) > 6 and len(fb) > 6 and (fa[:7] == fb[:7]))
 
 
-def assemble(drafts: list[Draft], published: object) -> list[Incident]:
+def assemble(drafts: list[Draft], published: object, named: set[str] | None = None) -> list[Incident]:
+    """Drafts → incidents. ``named``: the countries the article names as countries."""
+    named = named or set()
     incidents: list[Incident] = []
     main: Incident | None = None
     subs: list[Incident] = []
@@ -438,7 +443,7 @@ def assemble(drafts: list[Draft], published: object) -> list[Incident]:
                 subs.append(inc)
                 incidents.append(inc)
                 continue
-            if _conflicts(d, main):
+            if _conflicts(d, main, named):
                 incidents.append(Incident([d]))
                 continue
             main.parts.append(d)
@@ -493,7 +498,7 @@ def _sub_for(d: Draft, local: list[PlaceRef], main: Incident, subs: list[Inciden
     return None
 
 
-def _conflicts(d: Draft, main: Incident) -> bool:
+def _conflicts(d: Draft, main: Incident, named: set[str]) -> bool:
     """A draft that cannot be the story's incident: another day (two days apart) or another country."""
     dates = [p.date for p in main.parts if p.date is not None and p.date.start_date is not None]
     if d.date is not None and d.date.start_date is not None and dates:
@@ -502,6 +507,8 @@ def _conflicts(d: Draft, main: Incident) -> bool:
             return True
     countries = {p.country for q in main.parts for p in q.places if p.country}
     mine = {p.country for p in d.places if p.country and p.feature in LOCAL_FEATURES}
+    # only a country the story itself names counts: a village the gazetteer placed abroad does not
+    mine &= named
     return bool(countries and mine and not mine & countries)
 
 
@@ -656,10 +663,29 @@ def _incident_count(figures: list[CountClaim]) -> Count | None:
     )  # fmt: skip
 
 
+def sentences(doc: Doc) -> list[SpacySpan]:
+    """The parser's sentences, with a piece that does not end a sentence joined to the next one on the
+    same line: the French model cuts "« À Koira, il y a eu 60 morts »" after "«" and after "À Koira"."""
+    out: list[SpacySpan] = []
+    start: int | None = None
+    for s in doc.sents:
+        a = s.start if start is None else start
+        text = s.text
+        ends = text.rstrip()[-1:] in (".", "!", "?", "»", '"', "”", ":", ";") and len(text.strip()) > 2
+        if "\n" in text or ends or s.end == len(doc):
+            out.append(doc[a : s.end])
+            start = None
+        else:
+            start = a
+    if start is not None:
+        out.append(doc[start:])
+    return out
+
+
 def extract_events(
     doc: Doc, article: Article, places: list[PlaceRef], times: list[TimeRef], noise: tuple[Span, ...]
 ) -> tuple[Event, ...]:
-    sents = list(doc.sents)
+    sents = sentences(doc)
     who = attribution.claimants(sents)
     drafts: list[Draft] = []
     for k, sent in enumerate(sents):
@@ -667,7 +693,8 @@ def extract_events(
             continue
         drafts.extend(read_sentence(sent, k, places, times, who[k]))
     drafts.sort(key=lambda d: (d.evidence.start, d.span.start))
-    incidents = assemble(drafts, article.published)
+    named = {p.country for p in places if p.country and p.feature == "country" and not p.demonym}
+    incidents = assemble(drafts, article.published, named)
     countries = _countries(places)
     main = next((i for i in incidents if i.type in VIOLENT), None)
     main_date = None

@@ -130,7 +130,20 @@ def phrase(tok: Token | None) -> tuple[int, int] | None:
     trailing punctuation ("des hommes armés", "le village de Tchoma Bangou")."""
     if tok is None or tok.lower_ in PRONOUNS:
         return None
-    keep = {"det", "amod", "nmod", "case", "flat:name", "flat", "compound", "nummod", "fixed", "dep"}
+    keep = {
+        "det",
+        "amod",
+        "nmod",
+        "case",
+        "flat:name",
+        "flat",
+        "compound",
+        "nummod",
+        "fixed",
+        "dep",
+        "conj",
+        "cc",
+    }
     toks = [tok]
     # a bare participle is part of the name: "des hommes armés", "des individus non identifiés"
     stack = [
