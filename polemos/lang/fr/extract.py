@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from datetime import timedelta
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -34,6 +35,7 @@ from polemos.resolve.places_facility import LOCAL_FEATURES
 from polemos.types import ActorRef, Article, Claim, Count, CountClaim, Event, Mention, PlaceRef, Span, TimeRef
 
 VIOLENT = frozenset({"ASSAULT"})
+_DAY = timedelta(days=1)
 REACTIONS = frozenset({"ACCUSE", "SUPPORT"})
 _WIDTH = {"country": 0, "region": 1, "admin1": 1, "admin2": 2, "city": 3, "neighbourhood": 4, "landmark": 4}
 TOLL = Trigger("mort", "NOUN", "ASSAULT", None, "kill")
@@ -119,6 +121,12 @@ def _entry(tok: Token) -> Trigger | None:
         return None  # "condamné à vingt ans": a sentence, not a condemnation
     if lemma == "appeler" and not any(c.lower_ == "à" for c in tok.subtree if tok.i < c.i <= tok.i + 3):
         return None  # "appeler à": to call for; "appeler": to name, to phone
+    if lemma == "ouvrir" and not any(c.lemma_.lower() == "feu" for c in tok.children):
+        return None  # "ouvrir le feu": to open fire; "ouvrir" alone: to open
+    if lemma == "tirer" and not any(
+        c.dep_.startswith("obl") and any(g.lower_ == "sur" for g in c.children) for c in tok.children
+    ):
+        return None  # "tirer sur la foule": to shoot at; "tirer" alone: to pull, to draw
     if lemma == "tir" and tok.lower_ == "tir" and not any(c.dep_ == "nmod" for c in tok.children):
         return None  # "le tir" alone (sport, a shot) — "des tirs", "tir de roquettes" count
     if lemma == "détruire" and not any(c.dep_ in ("obj", "nsubj:pass") for c in tok.children):
@@ -502,8 +510,9 @@ def _conflicts(d: Draft, main: Incident, named: set[str]) -> bool:
     """A draft that cannot be the story's incident: another day (two days apart) or another country."""
     dates = [p.date for p in main.parts if p.date is not None and p.date.start_date is not None]
     if d.date is not None and d.date.start_date is not None and dates:
-        first = dates[0].start_date
-        if first is not None and abs((d.date.start_date - first).days) > 1:
+        # outside the incident's date, a day's leeway ("la semaine dernière" holds "jeudi")
+        a, b = dates[0].start_date, dates[0].end_date or dates[0].start_date
+        if a is not None and b is not None and not (a - _DAY <= d.date.start_date <= b + _DAY):
             return True
     countries = {p.country for q in main.parts for p in q.places if p.country}
     mine = {p.country for p in d.places if p.country and p.feature in LOCAL_FEATURES}

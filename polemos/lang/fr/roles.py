@@ -52,6 +52,7 @@ def verb_roles(verb: Token) -> tuple[Token | None, Token | None]:
         agent = _child(verb, L["agent"])
         if agent is None:
             agent = next((c for c in verb.children if c.dep_.startswith("obl") and _case(c) == "par"), None)
+        agent = agent or attributed_to(verb)
         return agent, target
     subj = _child(verb, L["subject"])
     reflexive = any(c.dep_ in ("expl:pv", "expl:comp") for c in verb.children)
@@ -63,6 +64,10 @@ def verb_roles(verb: Token) -> tuple[Token | None, Token | None]:
     if subj is None and verb.dep_ == "conj":
         subj = _child(verb.head, L["subject"])  # "ont encerclé le village et tué …"
     obj = _child(verb, L["object"])
+    if obj is not None and obj.lemma_.lower() == "feu":  # "ouvrir le feu sur les habitants"
+        obj = next((c for c in verb.children if c.dep_.startswith("obl") and _case(c) == "sur"), None)
+    if subj is None:
+        subj = attributed_to(verb)
     if subj is not None and subj.lower_ == "qui" and verb.dep_ in ("acl:relcl", "acl"):
         subj = verb.head
     return subj, obj
@@ -77,6 +82,16 @@ def _looks_like_party(tok: Token) -> bool:
             "militaire individu insurgé islamiste"
         ).split()
     )
+
+
+def attributed_to(tok: Token) -> Token | None:
+    """ "… tuées lors de cette attaque, attribuée au gang X": the one an attribution names."""
+    for v in tok.children:
+        if v.dep_ in ("acl", "acl:relcl", "amod") and v.lemma_.lower() in ("attribuer", "imputer"):
+            return next(
+                (c for c in v.children if c.dep_.startswith("obl") and _case(c) in ("à", "au", "aux")), None
+            )
+    return None
 
 
 def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
@@ -109,9 +124,7 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
         if v.lemma_.lower() in SUPPORT_VERBS:
             doer = doer or _child(v, L["agent"])
         elif v.lemma_.lower() in ("attribuer", "imputer"):  # "attaque attribuée au gang X"
-            doer = doer or next(
-                (c for c in v.children if c.dep_.startswith("obl") and _case(c) in ("à", "au", "aux")), None
-            )
+            doer = doer or attributed_to(noun)
     return doer, target
 
 
@@ -153,6 +166,7 @@ def phrase(tok: Token | None) -> tuple[int, int] | None:
         or (
             c.dep_ == "acl" and "Part" in c.morph.get("VerbForm") and (c.n_rights == 0 or c.lemma_ in _NAMING)
         )
+        or (c.dep_ == "appos" and c.pos_ == "PROPN" and c.i == tok.i + 1)  # "le gang Gran Grif"
     ]
     while stack:
         c = stack.pop()
