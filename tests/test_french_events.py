@@ -210,3 +210,29 @@ def test_headline_and_lead_are_one_event(tmp_path: Any) -> None:
     (e,) = [e for e in read(text).events if e.type == "ASSAULT"]
     assert e.mentions and killed(e) == 12
     assert any(p.country == "ML" for p in e.locations)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "L'armée a indiqué que deux assaillants avaient été neutralisés lors d'accrochages lundi.",
+        "Selon l'armée, deux rebelles ont été tués lors de la riposte.",
+    ],
+)
+def test_the_forces_reply_is_not_the_attack(reply: str) -> None:
+    text = "Au moins dix-huit civils ont été tués dimanche dans une attaque des ADF près de Beni.\n\n" + reply
+    events = [e for e in read(text, date(2024, 3, 12)).events if e.type == "ASSAULT"]
+    first = events[0]
+    assert killed(first) == 18 and first.counts["killed"] is not None and first.counts["killed"].low == 18
+    assert len(events) == 2 and killed(events[1]) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Depuis 2014, les ADF sont accusés d'avoir tué des milliers de civils dans l'est du pays.",
+        "Depuis des années, la région est régulièrement frappée par des attaques jihadistes.",
+    ],
+)
+def test_background_gives_no_event_of_any_type(text: str) -> None:
+    assert read(text).events == ()

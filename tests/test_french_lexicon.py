@@ -142,3 +142,12 @@ def test_page_chrome_after_the_article_is_noise() -> None:
     text = "Le texte de l'article.\n\nJ. DUPONT\nauteur\n\nARTICLES CONNEXES\n\nVOIR TOUT\n\nTWITTER\n"
     (span,) = [s for s in find_noise(text) if "ARTICLES" in s.text]
     assert span.text.startswith("J. DUPONT") and span.text.endswith("TWITTER")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Par Jean Kabila", "Publié le mardi 12 mars 2024 - 10:45", "Photo : des habitants fuient", "© AFP"],
+)
+def test_bylines_and_captions_are_noise(line: str) -> None:
+    text = f"Un titre\n\n{line}\n\nLe texte de l'article suit ici."
+    assert [s.text for s in find_noise(text)] == [line]

@@ -36,6 +36,7 @@ from polemos.types import ActorRef, Article, Claim, Count, CountClaim, Event, Me
 
 VIOLENT = frozenset({"ASSAULT"})
 _DAY = timedelta(days=1)
+_ARMED = frozenset({"rebel", "militia", "terrorist-designated", "unknown"})
 REACTIONS = frozenset({"ACCUSE", "SUPPORT"})
 _WIDTH = {"country": 0, "region": 1, "admin1": 1, "admin2": 2, "city": 3, "neighbourhood": 4, "landmark": 4}
 TOLL = Trigger("mort", "NOUN", "ASSAULT", None, "kill")
@@ -62,6 +63,7 @@ class Draft:
     other: bool = False  # "deux autres attaques": another incident
     responsibility: bool = False  # "X a revendiqué l'attaque"
     own_place: bool = False  # its places are those of its own done-to, not just of its sentence
+    target_kind: str | None = None
 
 
 @dataclass
@@ -136,7 +138,7 @@ def _entry(tok: Token) -> Trigger | None:
 
 def _mode(entry: Trigger, tok: Token) -> str | None:
     for c in tok.subtree:
-        if c.i == tok.i or abs(c.i - tok.i) > 4:
+        if c.i == tok.i or abs(c.i - tok.i) > 6:
             continue
         m = MODE_MODIFIERS.get(c.lemma_.lower())
         if m is not None:
@@ -302,7 +304,7 @@ def read_sentence(
             continue
         if responsibility and (roles.is_passive(tok) or _modality(tok, sent) == "negated"):
             continue  # "l'attaque n'a pas été revendiquée": nobody's
-        if entry.type in VIOLENT and _generic(tok, cues):
+        if _generic(tok, cues):
             some_generic = True
             continue
         span = Span(tok.idx, tok.idx + len(tok.text), tok.text)
@@ -312,6 +314,8 @@ def read_sentence(
         doer, target = _roles(tok)
         d.actor = roles.phrase(doer) if doer is not None and not _is_trigger(doer) else None
         d.target = roles.phrase(target) if target is not None else None
+        if d.target is not None:
+            d.target_kind = fr_actors.resolve(sent.doc.text, d.target[0], d.target[1]).kind
         if d.actor is not None and not fr_actors.is_party_word(sent.doc.text[slice(*d.actor)]):
             if (
                 entry.type in VIOLENT
@@ -427,6 +431,7 @@ def assemble(drafts: list[Draft], published: object, named: set[str] | None = No
     main: Incident | None = None
     subs: list[Incident] = []
     reactions: dict[int, Incident] = {}
+    replies: dict[int, Incident] = {}
     for d in drafts:
         if d.trigger.type in VIOLENT:
             if d.other:
@@ -450,6 +455,13 @@ def assemble(drafts: list[Draft], published: object, named: set[str] | None = No
                 d.places = local
                 subs.append(inc)
                 incidents.append(inc)
+                continue
+            if d.sent_index in replies:  # "… neutralisés lors d'accrochages": the same reply
+                replies[d.sent_index].parts.append(d)
+                continue
+            if _counter_operation(d, main):
+                replies[d.sent_index] = Incident([d])
+                incidents.append(replies[d.sent_index])
                 continue
             if _conflicts(d, main, named):
                 incidents.append(Incident([d]))
@@ -484,6 +496,14 @@ def assemble(drafts: list[Draft], published: object, named: set[str] | None = No
         if not (len(i.parts) == 1 and i.first.responsibility)
         and not (i.first.other and not i.local_places() and all(d.date is None for d in i.parts))
     ]
+
+
+def _counter_operation(d: Draft, main: Incident) -> bool:
+    """ "Deux rebelles ont été neutralisés lors d'accrochages": done to armed men while the story's
+    attack was done to civilians — the forces' reply, another incident (its toll is not the attack's)."""
+    mine = d.target_kind
+    theirs = next((p.target_kind for p in main.parts if p.target_kind), None)
+    return mine in _ARMED and theirs == "civilians"
 
 
 def _many_places(main: Incident) -> bool:
@@ -599,7 +619,8 @@ def to_event(
     words = frozenset(t.lower_ for t in doc[first.head.sent.start : first.head.sent.end]) | {
         first.trigger.gloss
     }
-    mode = first.mode or next((d.mode for d in parts if d.mode), None)
+    # a later sentence's burning or abduction is a part of the attack, not its means
+    mode = first.mode or next((d.mode for d in parts if d.mode and d.mode not in ("destroy", "abduct")), None)
     acled = acled_types(
         first.trigger.type, mode, first.trigger.gloss, words, actor.kind if actor else None,
         target.kind if target else None, actor, target,

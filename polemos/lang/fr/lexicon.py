@@ -125,6 +125,10 @@ NOISE_LINE = (
                r"Sur\s+le\s+même\s+sujet|Lire\s+la\s+suite|Articles?\s+connexes?|ARTICLES\s+CONNEXES|"
                r"VOIR\s+TOUT|Voir\s+tout|Partager|PARTAGER|Abonnez-vous|Newsletter|Publicité|PUBLICITÉ|"
                r"Commentaires?|TWITTER|FACEBOOK|Twitter|Facebook|WhatsApp|Lire\s+plus)\b\s*[:>»|-]?", re.I),
+    re.compile(r"^\s*(?:Publié\s+le|Mis\s+à\s+jour\s+le|Modifié\s+le|Photo\s*:|Crédit\s+photo|Légende\s*:|©)",
+               re.I),
+    # a byline: "Par Jean Dupont"
+    re.compile(r"^\s*Par\s+[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){0,3}\s*$"),
 )  # fmt: skip
 # a cross-link label: the line after it is the linked story's headline
 LINK_LABEL = re.compile(
