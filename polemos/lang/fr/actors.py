@@ -105,4 +105,4 @@ def is_armed(mention: str) -> bool:
 def alias_names() -> tuple[str, ...]:
     """The aliases of the French actor table as written (multi-word or capitals: the ones a place
     recogniser may take for a town)."""
-    return tuple(a for a, *_ in read_tsv("actors.tsv") if " " in a or a.isupper())
+    return tuple(a for a, *_ in read_tsv("actors.tsv") if " " in a or "-" in a or a.isupper())
