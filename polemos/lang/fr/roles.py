@@ -172,6 +172,8 @@ def phrase(tok: Token | None) -> tuple[int, int] | None:
         c = stack.pop()
         if c.is_punct or c.is_space or c.dep_ == "case" and c.i < tok.i and c.head.i == tok.i or _is_time(c):
             continue
+        if c.dep_ == "conj" and c.pos_ not in ("NOUN", "PROPN"):  # "tuant 25 personnes et en blessant …"
+            continue
         toks.append(c)
         stack.extend(g for g in c.children if g.dep_ in keep and not g.is_space)
     idx = sorted(t.i for t in toks)
@@ -183,7 +185,7 @@ def phrase(tok: Token | None) -> tuple[int, int] | None:
     while hi + 1 in s:
         hi += 1
     doc = tok.doc
-    while hi > lo and (doc[hi].is_punct or doc[hi].dep_ == "case"):
+    while hi > lo and (doc[hi].is_punct or doc[hi].dep_ in ("case", "cc")):
         hi -= 1
     if len(doc[lo : hi + 1].text) > 80:
         lo = hi = tok.i
