@@ -236,3 +236,17 @@ def test_the_forces_reply_is_not_the_attack(reply: str) -> None:
 )
 def test_background_gives_no_event_of_any_type(text: str) -> None:
     assert read(text).events == ()
+
+
+@pytest.mark.parametrize(
+    "burning",
+    [
+        "Les assaillants ont ensuite incendié une trentaine de maisons.",
+        "Plusieurs boutiques ont été pillées et incendiées par les miliciens.",
+    ],
+)
+def test_destruction_in_its_own_sentence_is_its_own_event(burning: str) -> None:
+    text = "Des miliciens ont tué douze villageois jeudi près de Bunia.\n\n" + burning
+    events = [e for e in read(text).events if e.type == "ASSAULT"]
+    assert len(events) == 2 and events[1].mode == "destroy"
+    assert events[1].date is not None and str(events[1].date.start_date) == "2024-03-07"  # the attack's day

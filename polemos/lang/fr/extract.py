@@ -432,6 +432,7 @@ def assemble(drafts: list[Draft], published: object, named: set[str] | None = No
     subs: list[Incident] = []
     reactions: dict[int, Incident] = {}
     replies: dict[int, Incident] = {}
+    burnt: Incident | None = None
     for d in drafts:
         if d.trigger.type in VIOLENT:
             if d.other:
@@ -455,6 +456,15 @@ def assemble(drafts: list[Draft], published: object, named: set[str] | None = No
                 d.places = local
                 subs.append(inc)
                 incidents.append(inc)
+                continue
+            if _destruction(d, drafts):
+                # property destruction told in a sentence of its own: an event of its own (the
+                # houses burnt are not the people killed), every such sentence one event
+                if burnt is None:
+                    burnt = Incident([d])
+                    incidents.append(burnt)
+                else:
+                    burnt.parts.append(d)
                 continue
             if d.sent_index in replies:  # "… neutralisés lors d'accrochages": the same reply
                 replies[d.sent_index].parts.append(d)
@@ -496,6 +506,15 @@ def assemble(drafts: list[Draft], published: object, named: set[str] | None = No
         if not (len(i.parts) == 1 and i.first.responsibility)
         and not (i.first.other and not i.local_places() and all(d.date is None for d in i.parts))
     ]
+
+
+def _destruction(d: Draft, drafts: list[Draft]) -> bool:
+    """A burning or looting whose sentence tells no killing and no other attack."""
+    if d.mode != "destroy" or d.tolls:
+        return False
+    return not any(
+        o.sent_index == d.sent_index and o.trigger.type in VIOLENT and o.mode != "destroy" for o in drafts
+    )
 
 
 def _counter_operation(d: Draft, main: Incident) -> bool:
@@ -730,7 +749,10 @@ def extract_events(
     main_date = None
     if main is not None:
         main_date = next((d.date for d in main.parts if d.date is not None and not d.toll_only), None)
-    events = [to_event(i, doc, article, countries, main_date if i.first.sub else None) for i in incidents]
+    events = [
+        to_event(i, doc, article, countries, main_date if i.first.sub or _burning(i) else None)
+        for i in incidents
+    ]
     if main is not None:
         # a sub-attack is the story's attack at one of its places: its doer and done-to unless it says
         whole = events[incidents.index(main)]
@@ -746,6 +768,12 @@ def extract_events(
     return tuple(sorted(unique.values(), key=lambda e: e.evidence.start))
 
 
+def _burning(i: Incident) -> bool:
+    """A property-destruction incident of the story (see ``_destruction``): its date and doer are the
+    story's attack's unless its sentences say."""
+    return all(d.mode == "destroy" and not d.tolls for d in i.parts) and not i.first.other
+
+
 def _subs(incidents: list[Incident], main: Incident) -> list[Incident]:
     return [
         i
@@ -753,7 +781,7 @@ def _subs(incidents: list[Incident], main: Incident) -> list[Incident]:
         if i is not main
         and i.type in VIOLENT
         and not i.first.other
-        and any(d.sub or d.toll_only for d in i.parts)
+        and (any(d.sub or d.toll_only for d in i.parts) or _burning(i))
     ]
 
 
