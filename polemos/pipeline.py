@@ -47,13 +47,42 @@ class Pipeline:
                 yield from results
 
     def process_batch(self, batch: list[Article]) -> list[ArticleResult]:
+        from polemos.lang import DEFAULT, route
+
+        dated = [_dated(a) for a in batch]
+        langs = [route(a.text) for a in dated]
+        if all(lang == DEFAULT for lang in langs):
+            return self._process_english(dated)
+        # articles in other languages go to their bundle (polemos.lang); input order is kept
+        out: list[ArticleResult | None] = [None] * len(dated)
+        for lang in sorted(set(langs)):
+            idx = [i for i, x in enumerate(langs) if x == lang]
+            group = [dated[i] for i in idx]
+            done = self._process_english(group) if lang == DEFAULT else self._process_in(lang, group)
+            for i, r in zip(idx, done, strict=True):
+                out[i] = r
+        return [r for r in out if r is not None]
+
+    def _process_english(self, dated: list[Article]) -> list[ArticleResult]:
         from polemos.nlp import load_nlp
 
         nlp = load_nlp()
         results: list[ArticleResult] = []
-        for group in _by_chars([_dated(a) for a in batch], BATCH_CHARS):
+        for group in _by_chars(dated, BATCH_CHARS):
             docs = nlp.pipe((a.text for a in group), batch_size=self.batch_size)
             results.extend(analyse(doc, article) for doc, article in zip(docs, group, strict=True))
+        return results
+
+    def _process_in(self, lang: str, dated: list[Article]) -> list[ArticleResult]:
+        from polemos.lang import bundle
+
+        b = bundle(lang)
+        assert b.load is not None and b.analyse is not None, f"bundle {lang} reads nothing"
+        nlp = b.load()
+        results: list[ArticleResult] = []
+        for group in _by_chars(dated, BATCH_CHARS):
+            docs = nlp.pipe((a.text for a in group), batch_size=self.batch_size)
+            results.extend(b.analyse(doc, article) for doc, article in zip(docs, group, strict=True))
         return results
 
     def warm(self) -> None:

@@ -19,7 +19,10 @@ PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
     "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "OTHER",
 )  # fmt: skip
-MODALITIES = ("asserted", "planned", "proposed", "threatened", "hypothetical", "negated", "denied")
+# "reported": the French conditionnel de presse ("aurait tué"), polemos/lang/fr
+MODALITIES = (
+    "asserted", "planned", "proposed", "threatened", "hypothetical", "negated", "denied", "reported",
+)  # fmt: skip
 ACTOR_KINDS = (
     "state", "military", "police", "rebel", "militia", "terrorist-designated", "political-party",
     "government", "international-org", "ngo", "media", "civilians", "protesters", "unknown",

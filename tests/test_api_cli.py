@@ -28,10 +28,10 @@ def test_api_cli_demo_ingests_the_corpus_once(tmp_path: Path) -> None:
     first = _polemos("demo", "--db", str(db), "--no-serve", stdout=subprocess.PIPE)
     out, _ = first.communicate(timeout=600)
     assert first.returncode == 0, out
-    assert "14 new article(s)" in out and "holds 14 articles" in out
+    assert "15 new article(s)" in out and "holds 15 articles" in out
     again = _polemos("demo", "--db", str(db), "--no-serve", stdout=subprocess.PIPE)
     out, _ = again.communicate(timeout=600)
-    assert again.returncode == 0 and "0 new article(s)" in out and "holds 14 articles" in out
+    assert again.returncode == 0 and "0 new article(s)" in out and "holds 15 articles" in out
 
 
 def test_api_cli_serve_prints_its_address_and_answers(tmp_path: Path) -> None:

@@ -17,13 +17,13 @@ from conftest import run_cli
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("built_gazetteer")]
 
 GOOD = "Rebel fighters shelled an army base near Idlib on Sunday, killing three soldiers, the ministry said."
-FRENCH = (
-    "Les forces gouvernementales ont annoncé lundi qu'elles avaient repris le contrôle de la ville "
-    "après trois jours de combats, et que les rebelles qui la tenaient se sont retirés dans les "
-    "collines au nord. L'armée a indiqué qu'elle déminait les routes et que les habitants pourraient "
-    "rentrer dans une semaine. Selon les autorités locales, les écoles de la ville resteront fermées "
-    "jusqu'à la fin du mois, et les convois d'aide humanitaire arriveront par la route du sud dès que "
-    "les ponts auront été réparés."
+SPANISH = (
+    "Las fuerzas del gobierno dijeron el lunes que habían recuperado el control de la ciudad tras tres "
+    "días de combates, y que los rebeldes que la ocupaban se retiraron a las colinas del norte. El "
+    "ejército dijo que estaba limpiando de minas las carreteras y que los vecinos podrían volver en "
+    "una semana. Según las autoridades locales, las escuelas de la ciudad seguirán cerradas hasta el "
+    "final del mes, y los convoyes de ayuda humanitaria llegarán por la carretera del sur en cuanto "
+    "se reparen los puentes."
 )
 
 
@@ -53,8 +53,9 @@ def _make_bad(kind: str, d: Path) -> tuple[str, str, list[str]]:
         (d / "cp1252.txt").write_bytes(text.encode("cp1252"))
         return str(d / "cp1252.txt"), "E103", []
     if kind == "not-english":
-        (d / "french.txt").write_text("Titre\n" + FRENCH + " " + FRENCH, encoding="utf-8")
-        return str(d / "french.txt"), "E108", []
+        # Spanish: polemos reads English and French (polemos/lang), and refuses other languages
+        (d / "spanish.txt").write_text("Título\n" + SPANISH + " " + SPANISH, encoding="utf-8")
+        return str(d / "spanish.txt"), "E108", []
     if kind == "50mb":
         with open(d / "huge.txt", "w", encoding="utf-8") as f:
             line = GOOD + "\n"

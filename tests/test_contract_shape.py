@@ -37,6 +37,7 @@ COUNT_KEYS = {"low", "best", "high", "text"}
 CLAIM_KEYS = {"claimant", "outlet", "start", "end"}
 TIME_KEYS = {"text", "start", "end", "value", "start_date", "end_date", "precision"}
 MODALITIES = {"asserted", "planned", "proposed", "threatened", "hypothetical", "negated", "denied"}
+MODALITIES |= {"reported"}  # French: the conditionnel de presse
 PLOVER = {
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
     "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "OTHER",

@@ -85,12 +85,29 @@ def test_numbers_only_is_undetermined() -> None:
     assert guess_language("2016 05 23 12 400 6000") == "und"
 
 
-def test_french_file_is_refused_with_e108(tmp_path: Path) -> None:
-    path = tmp_path / "fr.txt"
-    path.write_text("Titre\n" + FRENCH + " " + FRENCH, encoding="utf-8")  # article-length (60+ words)
+def test_german_file_is_refused_with_e108(tmp_path: Path) -> None:
+    path = tmp_path / "de.txt"
+    path.write_text("Titel\n" + GERMAN + " " + GERMAN, encoding="utf-8")  # article-length (60+ words)
     (failure,) = list(iter_articles([str(path)]))
     assert isinstance(failure, ReadFailure)
-    assert failure.message.startswith(f"[E108] {path}: not English (looks like fr)")
+    assert failure.message.startswith(f"[E108] {path}: not English (looks like de)")
+
+
+def test_french_file_is_read(tmp_path: Path) -> None:
+    # French has a bundle (polemos/lang/fr): an article-length French text is read, not refused
+    path = tmp_path / "fr.txt"
+    path.write_text("Titre\n" + FRENCH + " " + FRENCH, encoding="utf-8")
+    (article,) = list(iter_articles([str(path)]))
+    assert not isinstance(article, ReadFailure)
+
+
+def test_french_article_routes_to_french_and_snippets_to_english() -> None:
+    from polemos.lang import route
+
+    assert route(FRENCH + " " + FRENCH) == "fr"
+    assert route(" ".join(FRENCH.split()[:40])) == "en"  # a snippet is read as before
+    assert route(ENGLISH) == "en"
+    assert route(SPANISH + " " + SPANISH) == "en"  # no bundle: refused earlier, at reading
 
 
 def test_spanish_jsonl_line_is_refused_and_english_kept(tmp_path: Path) -> None:

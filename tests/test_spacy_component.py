@@ -26,12 +26,13 @@ TEXTS = [
     "local official said. At least 12 soldiers were killed.",
     "Thousands of people protested in Santiago on Friday against pension cuts, police said.",
 ]
-FRENCH = (
-    "Une attaque a fait douze morts dans le village de Tchoma Bangou samedi, selon les autorités locales, "
-    "qui ont décrété trois jours de deuil national après cette attaque contre des civils. Les assaillants, "
-    "arrivés à moto, ont ouvert le feu sur les habitants avant de prendre la fuite vers la frontière. Le "
-    "gouverneur de la région a annoncé le renforcement des patrouilles et l'ouverture d'une enquête. Les "
-    "blessés ont été transportés vers l'hôpital de la capitale, où plusieurs sont dans un état grave."
+SPANISH = (
+    "Las fuerzas del gobierno dijeron el lunes que habían recuperado el control de la ciudad tras tres "
+    "días de combates, y que los rebeldes que la ocupaban se retiraron a las colinas del norte. El "
+    "ejército dijo que estaba limpiando de minas las carreteras y que los vecinos podrían volver en "
+    "una semana. Según las autoridades locales, las escuelas de la ciudad seguirán cerradas hasta el "
+    "final del mes, y los convoyes de ayuda humanitaria llegarán por la carretera del sur en cuanto "
+    "se reparen los puentes."
 )
 
 
@@ -119,7 +120,7 @@ def test_pipe_with_a_date_and_outlet_per_document(blank: Any) -> None:
     assert out[1]._.polemos["article"]["outlet"] == "Wire B"
 
 
-@pytest.mark.parametrize(("text", "code"), [("", "E101"), ("   \n ", "E101"), (FRENCH, "E108")])
+@pytest.mark.parametrize(("text", "code"), [("", "E101"), ("   \n ", "E101"), (SPANISH, "E108")])
 def test_text_polemos_will_not_read_gets_none_and_the_reason(blank: Any, text: str, code: str) -> None:
     docs = list(blank.pipe([TEXTS[2], text, TEXTS[2]]))
     assert docs[1]._.events is None and docs[1]._.places is None and docs[1]._.polemos is None

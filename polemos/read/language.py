@@ -270,8 +270,11 @@ def _script(letters: list[str]) -> str:
 
 
 def refuse_language(text: str) -> str | None:
-    """The language to refuse this text for: article-length and clearly not English; else None."""
+    """The language to refuse this text for: article-length, clearly not English and in no language
+    polemos has a bundle for (``polemos.lang``); else None."""
     if len(text.split()) < REFUSE_WORDS:
         return None
+    from polemos.lang import codes
+
     lang = guess_language(text)
-    return None if lang in ("en", "und") else lang
+    return None if lang in ("en", "und") or lang in codes() else lang

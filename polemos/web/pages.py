@@ -23,7 +23,10 @@ TYPE_COLORS = {
     "COOPERATE": "#2980b9", "AGREE": "#3498db", "CONSULT": "#5dade2", "SUPPORT": "#48c9b0",
     "OTHER": "#95a5a6",
 }  # fmt: skip
-MODALITIES = ("asserted", "planned", "proposed", "threatened", "hypothetical", "negated", "denied")
+# "reported": the French conditionnel de presse ("aurait tué"), polemos/lang/fr
+MODALITIES = (
+    "asserted", "planned", "proposed", "threatened", "hypothetical", "negated", "denied", "reported",
+)  # fmt: skip
 
 templates = Jinja2Templates(directory=HERE / "templates")
 templates.env.globals.update(

@@ -1,0 +1,60 @@
+"""The French bundle: ``fr_core_news_md`` and French lexicons of conflict reporting.
+
+Reading (``analyse``): French noise lines, French calendar expressions (``dates``), places through the
+shared recogniser and resolver with French exonyms (``places``), then events (``extract``) whose roles are
+read over Universal Dependencies labels (``roles``), figures (``counts``), sources (``attribution``) and
+actors (``actors``) — all in this folder; the taxonomy (ACLED, CAMEO), gazetteer and actor dictionary are
+shared.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from polemos.lang import LanguageBundle
+from polemos.lang.fr import lexicon
+from polemos.lang.fr.nlp import MODEL, load_nlp
+
+
+def analyse(doc: Any, article: Any) -> Any:
+    """Parsed French Doc and its article → ``ArticleResult`` (``language`` "fr")."""
+    from polemos.lang.fr.dates import find_times
+    from polemos.lang.fr.extract import extract_events
+    from polemos.lang.fr.noise import find_noise
+    from polemos.lang.fr.places import again, french_gazetteer, locative_spans, not_actor_names
+    from polemos.nlp.places import place_spans
+    from polemos.resolve.places import resolve_places
+    from polemos.types import ArticleResult
+
+    noise = find_noise(article.text)
+    times = find_times(article.text, article.published)
+    spans = place_spans(doc)
+    spans = not_actor_names(article.text, sorted(spans + locative_spans(doc, spans)))
+    places = resolve_places(article.text, spans, published=article.published, gazetteer=french_gazetteer())
+    more = again(article.text, places)
+    if more:
+        spans = not_actor_names(article.text, sorted(spans + more))
+        places = resolve_places(
+            article.text, spans, published=article.published, gazetteer=french_gazetteer()
+        )
+    events = extract_events(doc, article, places, times, noise)
+    return ArticleResult(article, events, tuple(places), tuple(times), "fr", noise)
+
+
+BUNDLE = LanguageBundle(
+    code="fr",
+    model=MODEL,
+    triggers=lexicon.triggers(),
+    reporting_verbs=lexicon.REPORTING,
+    attribution_cues=lexicon.ATTRIBUTION_CUES,
+    modality_cues=lexicon.MODALITY_CUES,
+    number_words=lexicon.NUMBER_WORDS,
+    vague_quantifiers=lexicon.VAGUE,
+    months=lexicon.MONTHS,
+    weekdays=lexicon.WEEKDAYS,
+    locative_cues=lexicon.LOCATIVE,
+    noise_patterns=lexicon.NOISE_LINE,
+    dependency_labels=lexicon.DEPENDENCY_LABELS,
+    analyse=analyse,
+    load=load_nlp,
+)

@@ -1,0 +1,108 @@
+"""French actor mentions → ``ActorRef``: French aliases first (``data/actors.tsv``, pointing into the
+shared actor dictionary where it has the entry), then the shared dictionary itself (most group names and
+acronyms are the same in both languages: "M23", "JNIM"), then French generic words (``data/generic.tsv``:
+"hommes armés", "jihadistes", "villageois") for the kind alone."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from polemos.lang.fr.lexicon import read_tsv
+from polemos.resolve.gazetteer_names import fold
+from polemos.types import ActorRef
+
+_INSTITUTION_KIND = {"military": "military", "police": "police", "government": "government"}
+
+
+@cache
+def _aliases() -> list[tuple[re.Pattern[str], tuple[str | None, str | None, str | None, str | None]]]:
+    """(pattern on the folded mention, (dictionary id, name, kind, country)), longest alias first."""
+    rows = []
+    for alias, ident, name, kind, cc in read_tsv("actors.tsv"):
+        key = _fold(alias)
+        pat = re.compile(r"(?:^| )" + re.escape(key) + r"(?: |$)")
+        rows.append((len(key), pat, (None if ident == "-" else ident, None if name == "-" else name,
+                                     None if kind == "-" else kind, None if cc == "-" else cc)))  # fmt: skip
+    rows.sort(key=lambda r: -r[0])
+    return [(p, v) for _, p, v in rows]
+
+
+@cache
+def _generic() -> dict[str, str]:
+    return {_fold(p): k for p, k in read_tsv("generic.tsv")}
+
+
+def _fold(text: str) -> str:
+    """Folded as the gazetteer folds, an elided article kept apart ("L'EIGS" → "l eigs")."""
+    return fold(re.sub(r"['’]", " ", text))
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith(("s", "x")) else word
+
+
+def resolve(text: str, start: int, end: int, countries: Sequence[str] = ()) -> ActorRef:
+    """The actor ``text[start:end]`` names (``text`` the article)."""
+    from polemos.resolve.actors import get_dictionary
+
+    mention = text[start:end]
+    key = _fold(mention)
+    dictionary = get_dictionary()
+    for pat, (ident, name, kind, cc) in _aliases():
+        if not pat.search(key):
+            continue
+        if ident is not None:
+            entry = dictionary.entries.get(ident)
+            if entry is not None and entry.name:
+                return ActorRef(mention, start, end, name=entry.name, kind=entry.kind, country=entry.country)
+            if ident.startswith("state:"):
+                cc = ident.split(":")[1]
+                inst = ident.split(":")[2]
+                return ActorRef(
+                    mention, start, end, name=name, kind=_INSTITUTION_KIND.get(inst, "state"), country=cc
+                )
+        return ActorRef(
+            mention, start, end, name=name, kind=kind, country=cc or (countries[0] if countries else None)
+        )
+    found = dictionary.resolve(text, start, end, countries=countries)
+    if found.name is not None:
+        return found
+    words = key.split()
+    for n in (2, 1):
+        for i in range(len(words) - n + 1):
+            phrase = " ".join(_singular(w) for w in words[i : i + n])
+            raw = " ".join(words[i : i + n])
+            kind = _generic().get(raw) or _generic().get(phrase)
+            if kind is not None:
+                country = countries[0] if kind in ("military", "police") and countries else None
+                return ActorRef(mention, start, end, kind=kind, country=country)
+    return ActorRef(mention, start, end, kind=found.kind, country=found.country)
+
+
+def is_party_word(mention: str) -> bool:
+    """Does the mention name a doer (an armed group, a force, generic armed men)?"""
+    key = _fold(mention)
+    if any(p.search(key) for p, _ in _aliases()):
+        return True
+    words = [_singular(w) for w in key.split()]
+    return any(_generic().get(w) in ("unknown", "militia", "rebel", "military", "police") for w in words) or (
+        "arme" in words and "homme" in words
+    )
+
+
+ARMED_KINDS = frozenset({"rebel", "militia", "terrorist-designated", "military", "police", "unknown"})
+
+
+def is_armed(mention: str) -> bool:
+    """Does a named entity name an armed doer (not an outlet, an NGO or a UN body)?"""
+    ref = resolve(mention, 0, len(mention))
+    return ref.kind in ARMED_KINDS and (ref.name is not None or is_party_word(mention))
+
+
+@cache
+def alias_names() -> tuple[str, ...]:
+    """The aliases of the French actor table as written (multi-word or capitals: the ones a place
+    recogniser may take for a town)."""
+    return tuple(a for a, *_ in read_tsv("actors.tsv") if " " in a or "-" in a or a.isupper())

@@ -1,0 +1,89 @@
+"""Who says so, in French: "selon X", "d'après X", "X a indiqué", "« … », a déclaré X" (inverted
+subject), "de source sécuritaire", "a-t-on appris de sources locales". A sentence inside a quotation
+without a speaker of its own takes the speaker of the sentence of its paragraph that closes the quote.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from polemos.lang.fr.lexicon import _DE_SOURCE, _SELON, REPORTING
+from polemos.lang.fr.roles import phrase
+
+# who says so: the reporting verbs, and verbs of reaction that name the speaker of what follows
+# ("X a déploré … en parlant de 70 morts")
+SPEAKING = REPORTING | frozenset("déplorer dénoncer condamner parler".split())
+_SPEAKERS = frozenset(
+    """responsable maire élu source journaliste habitant témoin ministre porte-parole gouverneur président
+    préfet armée police gouvernement autorité militaire officier chef député notable médecin ong onu
+    communiqué état-major représentant secrétaire directeur commandant agence""".split()
+)
+
+
+def _speaker_of_verb(verb: Token) -> Token | None:
+    agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
+    if agent is not None or any(c.dep_ == "aux:pass" for c in verb.children):
+        return agent  # "annoncée samedi par des élus locaux"
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    if subj is not None and subj.lower_ not in ("il", "elle", "ils", "elles", "on", "qui"):
+        return subj
+    # inverted subject: "a déclaré à l'AFP un haut responsable", "a-t-on appris de source sécuritaire"
+    doc = verb.doc
+    for t in doc[verb.i + 1 : min(len(doc), verb.i + 12)]:
+        if t.is_sent_start or t.text in (".", "«", "»"):
+            break
+        if t.pos_ in ("NOUN", "PROPN") and (t.lemma_.lower() in _SPEAKERS or t.ent_type_ in ("PER", "ORG")):
+            if t.ent_type_ == "ORG" and t.lower_ in ("afp", "reuters", "ap") and t.i + 1 < len(doc):
+                continue  # "a déclaré à l'AFP un responsable": the outlet is who was told
+            return t
+    return subj
+
+
+def own_claimant(sent: SpacySpan) -> tuple[int, int] | None:
+    """Character span of the sentence's own source, or None."""
+    text = sent.text
+    m = _SELON.search(text)
+    if m:
+        at = sent.start_char + m.end()
+        tok = next((t for t in sent if t.idx >= at and t.pos_ in ("NOUN", "PROPN")), None)
+        if tok is not None:
+            span = phrase(tok)
+            if span is not None:
+                return span
+    for t in sent:
+        if t.pos_ == "VERB" and t.lemma_.lower() in SPEAKING:
+            who = _speaker_of_verb(t)
+            if who is not None:
+                span = phrase(who)
+                if span is not None:
+                    return span
+    m = _DE_SOURCE.search(text)
+    if m:
+        return sent.start_char + m.start(1), sent.start_char + m.end(1)
+    return None
+
+
+def claimants(sents: list[SpacySpan]) -> list[tuple[int, int] | None]:
+    """Each sentence's source: its own, else (inside a quote) the one of the paragraph's next sentence
+    that has one."""
+    own = [own_claimant(s) for s in sents]
+    out = list(own)
+    for i, s in enumerate(sents):
+        if out[i] is not None:
+            continue
+        quoted = "«" in s.text or "»" in s.text or '"' in s.text or "“" in s.text
+        if not quoted:
+            continue
+        for j in range(i + 1, min(len(sents), i + 4)):
+            if "\n" in s.doc.text[s.end_char : sents[j].start_char]:
+                break
+            if own[j] is not None:
+                out[i] = own[j]
+                break
+    return out
+
+
+_QUOTE = re.compile(r"[«“\"]")

