@@ -162,13 +162,13 @@ def _modality(tok: Token, sent: SpacySpan) -> str:
         return "negated"
     if any(c.dep_ == "mark" and c.lower_ in ("si", "s'") for c in verb.children):
         return "hypothetical"
-    if any("Cnd" in t.morph.get("Mood") for t in around) or any(
+    if any("Cnd" in t.morph.get("Mood", []) for t in around) or any(
         MODALITY_CUES.get(t.lower_) == REPORTED for t in around
     ):
         return REPORTED
     if any(c.lemma_.lower() == "présumé" for c in tok.children):
         return REPORTED
-    if any("Fut" in t.morph.get("Tense") for t in around) or any(
+    if any("Fut" in t.morph.get("Tense", []) for t in around) or any(
         c.lemma_.lower() == "aller" and c.dep_.startswith("aux") for c in verb.children
     ):
         return "planned"

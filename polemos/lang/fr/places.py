@@ -8,11 +8,13 @@ ISO 3166 (pycountry's French locale) and ``data/places.tsv``. English articles n
 from __future__ import annotations
 
 import gettext
+from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from polemos.lang.fr.lexicon import read_tsv
 from polemos.resolve.gazetteer import Gazetteer, Place, open_gazetteer
 from polemos.resolve.gazetteer_names import fold
+from polemos.types import PlaceRef
 
 
 @cache
@@ -109,14 +111,14 @@ def locative_spans(doc: object, known: list[tuple[int, int, bool]]) -> list[tupl
     return out
 
 
-def again(text: str, places: list[object]) -> list[tuple[int, int, bool]]:
+def again(text: str, places: Sequence[PlaceRef]) -> list[tuple[int, int, bool]]:
     """Later mentions of a village the article already named as a place (one sense per story):
     "Tchoma Bangou" after "à Tchoma Bangou", where the model took it for a person's name."""
     import re
 
     out: list[tuple[int, int, bool]] = []
-    taken = [(p.start, p.end) for p in places]  # type: ignore[attr-defined]
-    names = {p.text for p in places if not p.demonym and p.text[:1].isupper() and len(p.text) > 3}  # type: ignore[attr-defined]
+    taken = [(p.start, p.end) for p in places]
+    names = {p.text for p in places if not p.demonym and p.text[:1].isupper() and len(p.text) > 3}
     for name in names:
         for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
             if not any(a < m.end() and m.start() < b for a, b in taken):

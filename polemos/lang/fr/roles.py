@@ -37,7 +37,7 @@ def _case(tok: Token) -> str:
 
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children) or (
-        "Part" in verb.morph.get("VerbForm")
+        "Part" in verb.morph.get("VerbForm", [])
         and verb.dep_ in ("acl", "amod")
         and verb.head.pos_ in ("NOUN", "PROPN")
     )
@@ -164,7 +164,9 @@ def phrase(tok: Token | None) -> tuple[int, int] | None:
         for c in tok.children
         if c.dep_ in keep
         or (
-            c.dep_ == "acl" and "Part" in c.morph.get("VerbForm") and (c.n_rights == 0 or c.lemma_ in _NAMING)
+            c.dep_ == "acl"
+            and "Part" in c.morph.get("VerbForm", [])
+            and (c.n_rights == 0 or c.lemma_ in _NAMING)
         )
         or (c.dep_ == "appos" and c.pos_ == "PROPN" and c.i == tok.i + 1)  # "le gang Gran Grif"
     ]
