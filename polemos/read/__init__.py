@@ -17,6 +17,7 @@ from polemos.errors import Errors, ReadError
 from polemos.read.base import (
     Defaults,
     Reader,
+    ReaderSpec,
     ReadFailure,
     check_article,
     check_chars,
@@ -24,7 +25,8 @@ from polemos.read.base import (
     parse_date,
     text_id,
 )
-from polemos.read.registry import ReaderSpec, readers, register_reader
+from polemos.read.document import read_document
+from polemos.read.registry import readers, register_reader
 from polemos.read.source import MAX_CHARS, MAX_MB, Limits, open_input, path_name
 from polemos.types import Article
 
@@ -90,8 +92,6 @@ def _iter_path(path: str, defaults: Defaults, limits: Limits) -> Iterator[Articl
 def _iter_stream(
     stream: BinaryIO, size: int | None, suffix: str, source: str, defaults: Defaults, limits: Limits
 ) -> Iterator[Article | ReadFailure]:
-    from polemos.read.document import read_document
-
     peek = getattr(stream, "peek", None)
     spec = readers().choose(suffix, peek(8192) if peek is not None else b"")
     if spec is None:

@@ -17,7 +17,7 @@ from polemos.read.language import refuse_language
 from polemos.read.source import MAX_CHARS, Limits
 from polemos.types import Article, source_location
 
-__all__ = ["Defaults", "ReadFailure", "Reader", "check_article", "check_chars", "from_record",
+__all__ = ["Defaults", "ReadFailure", "Reader", "ReaderSpec", "check_article", "check_chars", "from_record",
            "parse_date", "text_id"]  # fmt: skip
 
 
@@ -145,3 +145,19 @@ def from_record(obj: Mapping[str, object], where: str, defaults: Defaults = Defa
         url=fields["url"],
         source=where,
     )
+
+
+@dataclass(frozen=True)
+class ReaderSpec:
+    """A reader: its ``name``, the function that reads, the suffixes it takes (".foo", ".foo.gz"), and
+    optionally ``sniff``: whether the input's first bytes (up to 8 KiB, maybe fewer) are its kind. Keep
+    ``sniff`` cheap and sure: it is asked about every input whose suffix no reader claims.
+
+    ``plugin`` is set by the registry for a reader from an entry point ("name (dist 1.0)").
+    """
+
+    name: str
+    read: Reader
+    suffixes: tuple[str, ...] = ()
+    sniff: Callable[[bytes], bool] | None = None
+    plugin: str | None = None

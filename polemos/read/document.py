@@ -11,9 +11,16 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from polemos.errors import Errors, ReadError
-from polemos.read.base import Defaults, ReadFailure, check_article, from_record, parse_date, text_id
+from polemos.read.base import (
+    Defaults,
+    ReaderSpec,
+    ReadFailure,
+    check_article,
+    from_record,
+    parse_date,
+    text_id,
+)
 from polemos.read.decode import decode
-from polemos.read.registry import ReaderSpec
 from polemos.read.source import Inflated, Limits, read_limited
 from polemos.types import Article
 

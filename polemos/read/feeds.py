@@ -16,8 +16,7 @@ from html.parser import HTMLParser
 from typing import Any, BinaryIO
 
 from polemos.errors import Errors, ReadError
-from polemos.read.base import Defaults, ReadFailure, check_article, text_id
-from polemos.read.registry import ReaderSpec
+from polemos.read.base import Defaults, ReaderSpec, ReadFailure, check_article, text_id
 from polemos.read.source import Limits, read_limited
 from polemos.types import Article
 

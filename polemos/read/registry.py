@@ -19,41 +19,17 @@ Choosing a reader for an input whose name ends in ``suffix`` (".txt", ".warc.gz"
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from importlib.metadata import EntryPoint, entry_points
-from typing import TYPE_CHECKING, BinaryIO
 
 from polemos.errors import Errors
-
-if TYPE_CHECKING:
-    from polemos.read.base import Defaults, ReadFailure
-    from polemos.read.source import Limits
-    from polemos.types import Article
+from polemos.read import document, feeds, warc
+from polemos.read.base import ReaderSpec
 
 __all__ = ["GROUP", "ReaderSpec", "Readers", "plugin_label", "readers", "register_reader"]
 
 GROUP = "polemos.readers"
 _log = logging.getLogger("polemos.plugins")
-
-# (open binary stream, size in bytes or None, source name, the caller's defaults, limits) -> items
-ReadFn = Callable[[BinaryIO, "int | None", str, "Defaults", "Limits"], Iterator["Article | ReadFailure"]]
-
-
-@dataclass(frozen=True)
-class ReaderSpec:
-    """A reader: its ``name``, the function that reads, the suffixes it takes (".foo", ".foo.gz"), and
-    optionally ``sniff``: whether the input's first bytes (up to 8 KiB, maybe fewer) are its kind. Keep
-    ``sniff`` cheap and sure: it is asked about every input whose suffix no reader claims.
-
-    ``plugin`` is set by the registry for a reader from an entry point ("name (dist 1.0)").
-    """
-
-    name: str
-    read: ReadFn
-    suffixes: tuple[str, ...] = ()
-    sniff: Callable[[bytes], bool] | None = None
-    plugin: str | None = None
 
 
 def plugin_label(ep: EntryPoint) -> str:
@@ -100,11 +76,9 @@ class Readers:
 
     def choose(self, suffix: str, head: bytes) -> ReaderSpec | None:
         """The reader for an input (steps 1 and 2 above), or None: the document reader decides."""
-        from polemos.read.document import looks_jsonl
-
         spec = self.for_suffix(suffix) if suffix else None
         if spec is not None:
-            if spec.name == "text" and spec.plugin is None and looks_jsonl(head):
+            if spec.name == "text" and spec.plugin is None and document.looks_jsonl(head):
                 return self.get("jsonl") or spec
             return spec
         if not head:
@@ -115,8 +89,6 @@ class Readers:
         if self._ready:
             return
         self._ready = True
-        from polemos.read import document, feeds, warc  # imported here: they import this module
-
         # registered before what a caller registered in code, which can replace them by name
         builtins = (document.TEXT, document.HTML, document.JSONL, feeds.FEED, warc.WARC)
         self._specs = {s.name: s for s in builtins}
@@ -126,7 +98,7 @@ class Readers:
                 loaded = ep.load()
                 spec = loaded if isinstance(loaded, ReaderSpec) else loaded()
                 if not isinstance(spec, ReaderSpec):
-                    raise TypeError(f"{ep.value} is not a polemos.read.registry.ReaderSpec")
+                    raise TypeError(f"{ep.value} is not a polemos.read.ReaderSpec")
             except Exception as e:  # noqa: BLE001 - a broken plugin is left out, never the run
                 message = Errors.E119.format(plugin=label, detail=f"{type(e).__name__}: {e}")
                 self.broken.append(message)

@@ -14,8 +14,7 @@ from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from polemos.errors import Errors, ReadError
-from polemos.read.base import Defaults, ReadFailure, check_article, parse_date, text_id
-from polemos.read.registry import ReaderSpec
+from polemos.read.base import Defaults, ReaderSpec, ReadFailure, check_article, parse_date, text_id
 from polemos.read.source import Inflated, Limits, is_gzip
 from polemos.types import Article
 
