@@ -100,8 +100,25 @@ def _iter_stream(
     if spec.plugin is None:
         yield from spec.read(stream, size, source, defaults, limits)
         return
+    yield from _from_plugin(spec, stream, size, source, defaults, limits)
+
+
+def _from_plugin(
+    spec: ReaderSpec, stream: BinaryIO, size: int | None, source: str, defaults: Defaults, limits: Limits
+) -> Iterator[Article | ReadFailure]:
+    """A plugin's items, each article checked as the built-ins check theirs (a refused one is its
+    failure, the others go on); a plugin that raises ends its input with one line naming it (E110)."""
     try:
-        yield from spec.read(stream, size, source, defaults, limits)
+        for item in spec.read(stream, size, source, defaults, limits):
+            if isinstance(item, ReadFailure):
+                yield item
+                continue
+            if not isinstance(item, Article):
+                raise TypeError(f"yielded a {type(item).__name__}, not an Article or a ReadFailure")
+            try:
+                yield check_article(item, limits.max_chars)
+            except ReadError as e:
+                yield ReadFailure.of(e, item.source or source)
     except ReadError:
         raise
     except Exception as e:  # noqa: BLE001 - a plugin's bug ends this input, never the run
