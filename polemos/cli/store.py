@@ -289,7 +289,7 @@ def show(
 @app.command("export")
 def export_cmd(
     fmt: str = typer.Option(
-        ..., "--format", "-f", help="jsonl, csv (ACLED-style), geojson, parquet, articles."
+        ..., "--format", "-f", help="jsonl, csv (ACLED-style), geojson, parquet, articles, or a plugin's."
     ),
     output: str = typer.Option(..., "-o", "--output", help="File to write ('-' for standard output)."),
     type_: str | None = TYPE,
