@@ -76,6 +76,7 @@ class Errors(metaclass=ErrorsWithCodes):
     E116 = "{source}: truncated or damaged: {detail}"
     E117 = "{source}: extraction failed ({detail}); the other articles go on"
     E118 = "{source}: extraction took more than {limit:g} s of CPU time, one article's budget (--timeout)"
+    E119 = "{plugin}: the reader plugin cannot be loaded ({detail}); the other readers go on"
     # watching sources (polemos watch): E13x
     E130 = "{source}: cannot fetch: {detail}"
     E131 = "{source}: HTTP {status} {reason}"
@@ -85,6 +86,8 @@ class Errors(metaclass=ErrorsWithCodes):
     E201 = "unknown output format {value!r}; use one of {choices}"
     E202 = "the spaCy model {name!r} is not installed; install polemos with its dependencies"
     E203 = "invalid option {name}: {detail}"
+    E204 = "{plugin}: the exporter plugin cannot be loaded ({detail})"
+    E205 = "{plugin}: the exporter {name!r} failed ({detail})"
     # an optional part that is not installed (exit code 3): E22x
     E220 = "{what} needs {package}, which is not installed: pip install '{install}'"
     # polemos eval: E23x

@@ -16,12 +16,13 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import IO, Any
 
-from polemos.errors import ConfigError, Errors
+from polemos.errors import ConfigError, Errors, PolemosError
+from polemos.export_registry import ExporterSpec, exporters
 from polemos.fuse.stored import iter_fused, row_view, update
 from polemos.store.query import EventFilter
 from polemos.store.sql import SqlStore
 
-FORMATS = ("jsonl", "csv", "geojson", "parquet", "articles")
+FORMATS = ("jsonl", "csv", "geojson", "parquet", "articles")  # the built-ins (BUILTIN_EXPORTERS)
 _CHUNK = 500
 
 # ACLED's names where the meaning is the same; the rest are ours.
@@ -246,40 +247,60 @@ def write_parquet(events: Iterator[dict[str, Any]], path: str) -> int:
     return write_rows((typed_row(e, flat_row(e)) for e in events), path, CSV_COLUMNS)
 
 
-def write_articles(store: SqlStore, where: EventFilter, out: IO[str]) -> int:
+def article_records(store: SqlStore, where: EventFilter) -> Iterator[dict[str, Any]]:
     """The contract records (``polemos.article/1``) of the articles the matching events come from."""
     ids: list[str] | None = None  # no filter: every article, also those without events
     if where != EventFilter():
         ids = list(dict.fromkeys(event["article_id"] for event in iter_events(store, where)))
-    n = 0
-    for record in store.iter_articles(ids):
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        n += 1
-    return n
+    yield from store.iter_articles(ids)
+
+
+def write_articles(store: SqlStore, where: EventFilter, out: IO[str]) -> int:
+    """The contract records (``polemos.article/1``) of the articles the matching events come from."""
+    return write_jsonl(article_records(store, where), out)
+
+
+# the built-in formats, registered in ``polemos.export_registry`` as a plugin's would be
+BUILTIN_EXPORTERS = (
+    ExporterSpec("jsonl", write_jsonl),
+    ExporterSpec("csv", write_csv),
+    ExporterSpec("geojson", write_geojson),
+    ExporterSpec("parquet", write_parquet, to_file=True),
+    ExporterSpec("articles", write_jsonl, records="articles"),
+)
 
 
 def export(store: SqlStore, where: EventFilter, fmt: str, path: str) -> int:
-    """Write the events matching ``where`` to ``path`` ("-" is standard output) in ``fmt``; returns
-    the number of records (events, features, or articles) written."""
-    if fmt not in FORMATS:
-        raise ConfigError(Errors.E201.format(value=fmt, choices=", ".join(FORMATS)))
+    """Write the events matching ``where`` to ``path`` ("-" is standard output) in ``fmt`` (a name in
+    ``polemos.export_registry``); returns the number of records (events, features, or articles) written."""
+    spec = exporters().get(fmt)
+    if spec is None:
+        broken = exporters().broken(fmt)
+        if broken is not None:
+            raise ConfigError(broken)
+        raise ConfigError(Errors.E201.format(value=fmt, choices=", ".join(exporters().names())))
+    if spec.to_file and path == "-":
+        name = "Parquet" if spec.name == "parquet" and spec.plugin is None else spec.name
+        raise ConfigError(Errors.E203.format(name="-o", detail=f"{name} needs a file, not standard output"))
     update(store)  # events stored by any path are fused before they are written (issue 5)
-    if fmt == "parquet":
-        if path == "-":
-            raise ConfigError(
-                Errors.E203.format(name="-o", detail="Parquet needs a file, not standard output")
-            )
-        return write_parquet(iter_fused(store, where), path)
+    records = article_records(store, where) if spec.records == "articles" else iter_fused(store, where)
+    if spec.plugin is None:
+        return _write(spec, records, path)
+    try:
+        return _write(spec, records, path)
+    except PolemosError:
+        raise
+    except Exception as e:  # a plugin's bug: one coded line naming it, not a traceback
+        detail = " ".join(f"{type(e).__name__}: {e}".split())
+        raise PolemosError(Errors.E205.format(plugin=spec.plugin, name=spec.name, detail=detail)) from e
+
+
+def _write(spec: ExporterSpec, records: Iterator[dict[str, Any]], path: str) -> int:
+    if spec.to_file:
+        return spec.write(records, path)
     if path == "-":
         import sys
 
-        return _write_text(store, where, fmt, sys.stdout)
+        return spec.write(records, sys.stdout)
     with open(path, "w", encoding="utf-8", newline="") as out:
-        return _write_text(store, where, fmt, out)
-
-
-def _write_text(store: SqlStore, where: EventFilter, fmt: str, out: IO[str]) -> int:
-    if fmt == "articles":
-        return write_articles(store, where, out)
-    writer = {"jsonl": write_jsonl, "csv": write_csv, "geojson": write_geojson}[fmt]
-    return writer(iter_fused(store, where), out)
+        return spec.write(records, out)

@@ -10,6 +10,7 @@ import gzip
 import io
 import json
 import os
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
@@ -333,16 +334,20 @@ def test_file_name_that_is_not_utf8_is_read_and_named_printably(tmp_path: Path) 
 
 
 def test_a_reader_bug_ends_its_input_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import polemos.read as read
+    from polemos.read.feeds import FEED
+    from polemos.read.registry import ReaderSpec, readers
 
-    def broken(*args: object) -> object:
+    def broken(*args: object) -> Iterator[Article]:
         raise IndexError("a bug in a reader")
         yield  # a generator, as readers are
 
-    monkeypatch.setitem(read.READERS, ".rss", broken)
-    feed = tmp_path / "news.rss"
-    feed.write_text("<rss></rss>")
-    found = items(feed, good_file(tmp_path, "a.txt"))
+    readers().register(ReaderSpec("feed", broken, FEED.suffixes))
+    try:
+        feed = tmp_path / "news.rss"
+        feed.write_text("<rss></rss>")
+        found = items(feed, good_file(tmp_path, "a.txt"))
+    finally:
+        readers().register(FEED)
     assert (
         codes(found) == ["E110", "ok"]
         and "the reader failed (IndexError: a bug in a reader)" in found[0].message

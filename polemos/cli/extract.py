@@ -21,7 +21,7 @@ TIMEOUT_HELP = "CPU seconds an article's extraction may take; past it the articl
 def extract(
     inputs: list[str] = typer.Argument(
         ...,
-        help="Files to read (.txt .html .jsonl .warc .rss, any of them .gz); '-' for standard input.",
+        help="Files to read (.txt .html .jsonl .warc .rss, any of them .gz, or a plugin's); '-' for stdin.",
     ),
     published: str | None = typer.Option(None, help="Publication date (YYYY-MM-DD) of articles without one."),
     outlet: str | None = typer.Option(None, help="Outlet name for articles without one."),

@@ -256,7 +256,7 @@ def events(
         elif fmt == "json":
             sys.stdout.write(json.dumps(list(found), ensure_ascii=False, indent=2) + "\n")
         else:
-            from polemos.cli.fuse import render_table
+            from polemos.cli.show import render_table
 
             render_table(list(found))
     finally:
@@ -270,7 +270,7 @@ def show(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """One fused event: its record, each figure with who gave it, its reports side by side."""
-    from polemos.cli.fuse import render_show
+    from polemos.cli.show import render_show
     from polemos.fuse.stored import fused, fused_id_of
     from polemos.fuse.stored import update as fuse_update
 
@@ -289,7 +289,7 @@ def show(
 @app.command("export")
 def export_cmd(
     fmt: str = typer.Option(
-        ..., "--format", "-f", help="jsonl, csv (ACLED-style), geojson, parquet, articles."
+        ..., "--format", "-f", help="jsonl, csv (ACLED-style), geojson, parquet, articles, or a plugin's."
     ),
     output: str = typer.Option(..., "-o", "--output", help="File to write ('-' for standard output)."),
     type_: str | None = TYPE,

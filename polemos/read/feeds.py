@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 from typing import Any, BinaryIO
 
 from polemos.errors import Errors, ReadError
-from polemos.read import READERS, Defaults, ReadFailure, check_article, text_id
+from polemos.read.base import Defaults, ReaderSpec, ReadFailure, check_article, text_id
 from polemos.read.source import Limits, read_limited
 from polemos.types import Article
 
@@ -121,5 +121,12 @@ def _article(entry: Any, where: str, outlet: str | None, defaults: Defaults) -> 
     )
 
 
-for _suffix in (".rss", ".atom", ".xml"):
-    READERS[_suffix] = read_feed
+_ROOT = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:rdf)[\s>/]", re.I | re.S)
+
+
+def looks_feed(head: bytes) -> bool:
+    """An RSS or Atom document: its root element (after an XML declaration or comments) says so."""
+    return _ROOT.match(head.decode("utf-8", "replace").removeprefix("\ufeff")) is not None
+
+
+FEED = ReaderSpec("feed", read_feed, (".rss", ".atom", ".xml"), sniff=looks_feed)

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import BinaryIO
 
 from polemos.errors import Errors, ReadError
-from polemos.read import ReadFailure
+from polemos.read.base import ReadFailure
 from polemos.read.decode import decode, encoding_hint, looks_binary
 from polemos.read.source import Limits, read_limited
 from polemos.types import Article

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import io
+import zlib
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from polemos.errors import Errors, ReadError
-from polemos.read import READERS, Defaults, ReadFailure, check_article, parse_date, text_id
+from polemos.read.base import Defaults, ReaderSpec, ReadFailure, check_article, parse_date, text_id
 from polemos.read.source import Inflated, Limits, is_gzip
 from polemos.types import Article
 
@@ -129,5 +130,14 @@ def _article(record: Any, raw: bytes, where: str, defaults: Defaults) -> Article
     )
 
 
-READERS[".warc"] = read_warc
-READERS[".warc.gz"] = read_warc
+def looks_warc(head: bytes) -> bool:
+    """A WARC file by its first record's version line, also when gzip'd (its first bytes inflated)."""
+    if is_gzip(head[:2]):
+        try:
+            head = zlib.decompressobj(wbits=31).decompress(head, 16)
+        except zlib.error:
+            return False
+    return head.startswith(b"WARC/")
+
+
+WARC = ReaderSpec("warc", read_warc, (".warc", ".warc.gz"), sniff=looks_warc)
