@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import IO, Any
 
 from polemos.errors import ConfigError, Errors
-from polemos.fuse.stored import iter_fused, row_view, update
+from polemos.fuse.stored import iter_fused, row_view
 from polemos.store.query import EventFilter
 from polemos.store.sql import SqlStore
 
@@ -263,7 +263,6 @@ def export(store: SqlStore, where: EventFilter, fmt: str, path: str) -> int:
     the number of records (events, features, or articles) written."""
     if fmt not in FORMATS:
         raise ConfigError(Errors.E201.format(value=fmt, choices=", ".join(FORMATS)))
-    update(store)  # events stored by any path are fused before they are written (issue 5)
     if fmt == "parquet":
         if path == "-":
             raise ConfigError(

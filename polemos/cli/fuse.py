@@ -1,4 +1,4 @@
-"""`polemos events merge|split|refuse`, and how fused events are shown (table, `events show`).
+"""`polemos events merge|split|fuse|refuse`, and how fused events are shown (table, `events show`).
 
 Thin callers of ``polemos.fuse.stored``; ``polemos events`` and ``polemos export`` (in
 ``polemos/cli/store.py``) list fused events through ``render_table`` and ``render_show`` here.
@@ -167,3 +167,22 @@ def render_show(e: dict[str, Any], fmt: str | None) -> None:
             f"[bold]{h['op']}[/] by {h['who']} at {h['when']}: {what}"
             + (f" — {h['why']}" if h.get("why") else "")
         )
+
+
+@events_app.command("fuse")
+def fuse_cmd(
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    wait: bool = typer.Option(
+        False, "--wait", help="If an ingest is writing to the database, wait for it (else exit 4)."
+    ),
+) -> None:
+    """Fuse the reports no fused event holds yet (a store written by an older polemos, which fused
+    when it was read). Ingest fuses what it stores, so on a store it wrote this finds nothing."""
+    from polemos.service import fuse
+
+    store = _open(db)
+    try:
+        outcome = fuse(store, wait=wait)
+    finally:
+        store.close()
+    typer.echo(f"{outcome.new} report(s) fused ({outcome.fused_events} fused event(s) written)", err=True)

@@ -131,6 +131,33 @@ def _unread_seeds(conn: Any) -> list[tuple[str, str]]:
     return [(r.published or "", r.id) for r in conn.execute(q)]
 
 
+def pending(store: SqlStore) -> int:
+    """How many stored reports fusion has not seen yet: events in no fused event, articles no event
+    was read from that no pass has looked at, and fused events that lost a member. Ingest fuses
+    before it returns, so this is 0 unless a store was written by an older polemos (before fusion
+    became part of ingest) or a write was killed between its batches and its fusion pass; reads
+    report it and ``polemos events fuse`` clears it. Reads only: nothing is written."""
+    unfused = select(func.count()).where(~exists().where(fused_members.c.event_uid == events.c.uid))
+    unread = select(func.count()).where(
+        ~exists().where(events.c.article_id == articles.c.id),
+        ~exists().where(fused_articles.c.article_id == articles.c.id),
+    )
+    counts = (
+        select(fused_members.c.fused_id, func.count().label("n"))
+        .group_by(fused_members.c.fused_id)
+        .subquery()
+    )
+    shrunk = (
+        select(func.count())
+        .select_from(fused_events)
+        .join(counts, counts.c.fused_id == fused_events.c.id)
+        .where(counts.c.n != fused_events.c.n_reports)
+    )
+    with _translated(store.url), store.engine.connect() as conn:
+        return sum(int(conn.scalar(q.select_from(t) if t is not None else q) or 0)
+                   for q, t in ((unfused, events), (unread, articles), (shrunk, None)))  # fmt: skip
+
+
 def _drop_orphans(conn: Any) -> None:
     """Fused events none of whose reports is stored any more (their articles were removed)."""
     orphans = select(fused_events.c.id).where(~exists().where(fused_members.c.fused_id == fused_events.c.id))
