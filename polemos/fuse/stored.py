@@ -38,7 +38,7 @@ from polemos.fuse.report import (
     report_uid,
 )
 from polemos.fuse.sources import article_places, article_times, unread_reports
-from polemos.store.changes import chunks, fused_of
+from polemos.store.changes import chunks, fused_of, record_changes
 from polemos.store.lock import fusion_transaction, ingest_holder
 from polemos.store.query import EventFilter
 from polemos.store.schema import (
@@ -363,6 +363,7 @@ def refuse(store: SqlStore) -> Outcome:
     with fusion_transaction(store) as conn:
         fuser, old_ids, outcome = _fuse(store, conn, set(), everything=True)
         outcome.fused_events = _write(conn, fuser, old_ids)
+    record_changes(store)  # a write records what it changed (reads no longer catch the feed up)
     return outcome
 
 
@@ -392,6 +393,7 @@ def _decide(store: SqlStore, action: Action, probe: str) -> str:
         _write(conn, fuser, old_ids)
         result = fuser.member_of[probe]
         conn.execute(sql_update(fusion_history).where(fusion_history.c.id == row).values(result_id=result))
+    record_changes(store)  # a write records what it changed (reads no longer catch the feed up)
     return result
 
 
