@@ -18,7 +18,7 @@ from typing import IO, Any
 
 from polemos.errors import ConfigError, Errors, PolemosError
 from polemos.export_registry import ExporterSpec, exporters
-from polemos.fuse.stored import iter_fused, row_view, update
+from polemos.fuse.stored import iter_fused, row_view
 from polemos.store.query import EventFilter
 from polemos.store.sql import SqlStore
 
@@ -282,7 +282,6 @@ def export(store: SqlStore, where: EventFilter, fmt: str, path: str) -> int:
     if spec.to_file and path == "-":
         name = "Parquet" if spec.name == "parquet" and spec.plugin is None else spec.name
         raise ConfigError(Errors.E203.format(name="-o", detail=f"{name} needs a file, not standard output"))
-    update(store)  # events stored by any path are fused before they are written (issue 5)
     records = article_records(store, where) if spec.records == "articles" else iter_fused(store, where)
     if spec.plugin is None:
         return _write(spec, records, path)

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from polemos.store import Progress, SqlStore, Stored
+from polemos.store import SqlStore, Stored
 
 HOSTILE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">'
 
@@ -122,7 +122,10 @@ def corpus() -> list[Stored]:
 
 
 def fill(store: SqlStore) -> None:
-    store.write_batch(corpus(), [], run_id=None, progress=Progress())
+    """Store the corpus as every write path does (polemos.service): recorded as a run, then fused."""
+    from polemos.service import IngestService
+
+    IngestService(store).write(corpus(), paths=["corpus"], engine="test")
 
 
 @pytest.fixture

@@ -25,8 +25,8 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from polemos.api import create_app
-from polemos.errors import StoreError
-from polemos.store import Progress, SqlStore, Stored
+from polemos.service import IngestService
+from polemos.store import SqlStore, Stored
 from polemos.types import MODALITIES, PLACE_FEATURES, PLOVER_TYPES, PRECISIONS
 
 UNREAD = "Homs car bomb: twelve dead\nA car bomb in Homs on Tuesday killed twelve people, medics said."
@@ -38,7 +38,7 @@ def _unread_store(path: Path) -> str:
     store = SqlStore(url)
     unread = record("homs-unread", UNREAD, [], "Desert Courier", "2016-03-15")
     unread["places"] = [place(UNREAD, "Homs", 34.73, 36.72, "SY")]
-    store.write_batch([*corpus(), Stored(unread, UNREAD)], [], run_id=None, progress=Progress())
+    IngestService(store).write([*corpus(), Stored(unread, UNREAD)], paths=["corpus"], engine="test")
     store.close()
     return url
 
@@ -175,12 +175,9 @@ def test_api_serves_every_record_the_store_holds(items: tuple[Stored, ...]) -> N
         url = f"sqlite:///{db}"
         store = SqlStore(url)
         held = 0
-        for item in items:  # one record per batch: a record the store refuses is not one it holds
-            try:
-                store.write_batch([item], [], run_id=None, progress=Progress())
-                held += 1
-            except StoreError:
-                pass
+        for item in items:  # one record per run: a record the store refuses is not one it holds
+            done = IngestService(store).write([item], paths=["random"], engine="test")
+            held += not done.refused
         store.close()
         app = create_app(url)
         try:
@@ -204,7 +201,6 @@ def test_api_serves_every_page_of_a_real_news_store(tmp_path: Path) -> None:
     if not source.exists():
         pytest.skip(f"{source} is absent")
     from polemos.fuse.stored import fused
-    from polemos.store.ingest import ingest
 
     rows = [json.loads(line) for line in source.read_text().splitlines()[:40]]
     given_ = tmp_path / "lgl.jsonl"
@@ -212,7 +208,7 @@ def test_api_serves_every_page_of_a_real_news_store(tmp_path: Path) -> None:
     given_.write_text("\n".join(lines) + "\n")
     url = f"sqlite:///{tmp_path / 'lgl.db'}"
     store = SqlStore(url)
-    ingest([str(given_)], store)
+    IngestService(store).ingest([str(given_)])  # read, extracted, stored, fused
     store.close()
     app = create_app(url)
     ids = stored_ids(app.state.store)

@@ -12,13 +12,14 @@ from store_fixtures import TEXT, make_record
 
 from polemos.errors import ConfigError
 from polemos.export import ACLED_COLUMNS, country_name, export, flat_row
-from polemos.store import EventFilter, Progress, SqlStore, Stored
+from polemos.service import IngestService
+from polemos.store import EventFilter, SqlStore, Stored
 
 
 @pytest.fixture
 def filled(store: SqlStore) -> SqlStore:
-    store.write_batch([Stored(make_record("a1"), TEXT), Stored(make_record("a2", outlet="AFP"), TEXT)], [],
-                      run_id=None, progress=Progress())  # fmt: skip
+    items = [Stored(make_record("a1"), TEXT), Stored(make_record("a2", outlet="AFP"), TEXT)]
+    IngestService(store).write(items, paths=["test"], engine="test")  # stored, then fused
     return store
 
 

@@ -17,15 +17,16 @@ from store_fixtures import TEXT, make_record
 
 from polemos.export import CSV_COLUMNS, export, features
 from polemos.export_parquet import wkb_multipoint, wkb_point
-from polemos.store import EventFilter, Progress, SqlStore, Stored
+from polemos.service import IngestService
+from polemos.store import EventFilter, SqlStore, Stored
 
 JABLEH, TARTUS = (35.9256, 35.3609), (35.8866, 34.8890)
 
 
 @pytest.fixture
 def parquet(store: SqlStore, tmp_path: Path) -> Path:
-    store.write_batch([Stored(make_record("a1"), TEXT), Stored(make_record("a2", outlet="AFP"), TEXT)], [],
-                      run_id=None, progress=Progress())  # fmt: skip
+    items = [Stored(make_record("a1"), TEXT), Stored(make_record("a2", outlet="AFP"), TEXT)]
+    IngestService(store).write(items, paths=["test"], engine="test")  # stored, then fused
     out = tmp_path / "events.parquet"
     assert export(store, EventFilter(), "parquet", str(out)) == 2
     return out

@@ -14,7 +14,8 @@ from store_fixtures import TEXT, make_record
 from typer.testing import CliRunner
 
 from polemos.cli import app
-from polemos.store import Failure, Progress, SqlStore, Stored
+from polemos.service import IngestService
+from polemos.store import Failure, SqlStore, Stored
 from polemos.store.records import event_uid
 from polemos.store.schema import SCHEMA_REVISION
 
@@ -24,9 +25,9 @@ ROOT = Path(__file__).parent.parent
 @pytest.fixture
 def filled(db_url: str) -> str:
     store = SqlStore(db_url)
-    store.write_batch([Stored(make_record("a1"), TEXT, "in.jsonl:1")],
-                      [Failure("in.jsonl", 2, "[E104] in.jsonl: line 2: not valid JSON (x)", "E104")],
-                      run_id=None, progress=Progress())  # fmt: skip
+    items = [Stored(make_record("a1"), TEXT, "in.jsonl:1"),
+             Failure("in.jsonl", 2, "[E104] in.jsonl: line 2: not valid JSON (x)", "E104")]  # fmt: skip
+    IngestService(store).write(items, paths=["in.jsonl"], engine="test")  # stored, then fused
     store.close()
     return db_url
 

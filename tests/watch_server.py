@@ -140,15 +140,15 @@ class DatedExtractor:
 
 
 def put(store: Any, article_id: str, text: str, day: str, outlet: str = "Wire") -> None:
-    """Store one article as ingest would (hand extraction, events dated on ``day``), then fuse."""
-    from polemos.fuse.stored import update
-    from polemos.store import Progress, Stored
+    """Store one article as ingest does (hand extraction, events dated on ``day``): through the ingest
+    service, so it is fused and the change feed records it before this returns."""
+    from polemos.service import IngestService
+    from polemos.store import Stored
     from polemos.types import Article
 
     article = Article(id=article_id, text=text, published=date.fromisoformat(day), outlet=outlet)
     record = DatedExtractor()([article])[0]
-    store.write_batch([Stored(record, text, article_id)], [], run_id=None, progress=Progress())
-    update(store)
+    IngestService(store).write([Stored(record, text, article_id)], paths=[article_id], engine="test")
 
 
 def published(n: int) -> str:

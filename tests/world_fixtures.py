@@ -8,7 +8,8 @@ from collections.abc import Iterator
 import pytest
 from api_fixtures import event, place, record
 
-from polemos.store import Progress, SqlStore, Stored
+from polemos.service import IngestService
+from polemos.store import SqlStore, Stored
 
 # (article id, town, lat, lon, country, killed, day)
 TOWNS = [
@@ -48,6 +49,6 @@ def world_url(tmp_path) -> Iterator[str]:  # type: ignore[no-untyped-def]
     """A SQLite file holding the multi-continent corpus."""
     url = f"sqlite:///{tmp_path / 'world.db'}"
     store = SqlStore(url)
-    store.write_batch(world_corpus(), [], run_id=None, progress=Progress())
+    IngestService(store).write(world_corpus(), paths=["world"], engine="test")  # stored, then fused
     store.close()
     yield url

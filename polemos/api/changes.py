@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -10,10 +9,9 @@ from pydantic import BaseModel, ConfigDict
 
 from polemos.api.errors import ApiError
 from polemos.api.routes import MAX_PAGE, get_store
-from polemos.errors import Errors, StoreError
+from polemos.errors import Errors
 from polemos.store import SqlStore
 
-log = logging.getLogger("polemos.api")
 router = APIRouter()
 
 
@@ -36,18 +34,6 @@ class ChangePage(BaseModel):
     changes: list[Change]
 
 
-def _catch_up(store: SqlStore, fused: bool) -> None:
-    """Record what fusion changed since the last recorder ran (a read-only store serves what is there)."""
-    from polemos.store.changes import record_changes
-
-    if not fused:
-        return
-    try:
-        record_changes(store)
-    except StoreError as e:
-        log.warning("change feed not brought up to date: %s", e)
-
-
 @router.get("/changes", response_model=ChangePage, tags=["events"])
 def get_changes(
     request: Request,
@@ -64,7 +50,7 @@ def get_changes(
     """Fused events added, updated, merged (old id → new id) or removed after the cursor, in order."""
     from polemos.store.changes import changes_since, latest_cursor, parse_cursor
 
-    _catch_up(store, request.app.state.fused)
+    # a read: every write path recorded what its fusion changed before it returned
     if since == "now":  # a reader that wants what happens from now on (the dashboard's live updates)
         last = latest_cursor(store)
         return {"ok": True, "since": str(last), "cursor": str(last), "more": False, "changes": []}

@@ -91,22 +91,6 @@ def _ordered(stmt: Select[Any], sort: str) -> Select[Any]:
     return stmt.order_by(events.c.date_start.desc().nulls_last(), events.c.uid)
 
 
-def sync_fusion(store: SqlStore, *, wait: bool = False) -> bool:
-    """Fuse the reports no fused event holds yet; False when the store cannot (then serve reports).
-    ``wait=False``: when a writer (an ingest) holds the store, serve what is fused (it fuses the rest)."""
-    from polemos.fuse.stored import update
-
-    try:
-        update(store, wait=wait)
-    except StoreError as e:
-        log.warning("serving reports unfused: %s", e)
-        return False
-    except Exception:  # a fusion bug on some stored record must not keep the store from being served
-        log.exception("fusion failed; serving reports unfused")
-        return False
-    return True
-
-
 def _member_uids(store: SqlStore, conn: Connection, where: EventFilter, bbox: Any) -> Any:
     """The reports matching the filter, as a subquery (or a list when --near refines in Python)."""
     stmt = _filtered(where, bbox).order_by(None)

@@ -251,6 +251,7 @@ class IngestAnswer(BaseModel):
     article_id: str
     added: bool = Field(..., description="False when the same text was already stored under this id.")
     events: int
+    run: int | None = Field(None, description="The ingest run this request was recorded as.")
 
 
 class EventPage(BaseModel):
@@ -284,6 +285,11 @@ class Health(BaseModel):
     version: str
     database: str | None
     map_assets: bool
+    unfused_reports: int | None = Field(
+        None,
+        description="Stored reports no fused event holds (a store written by an older polemos): "
+        "they are not served until 'polemos events fuse' fuses them. 0 normally; null without a store.",
+    )
 
 
 class ErrorBody(BaseModel):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hmac
+import logging
 import re
 from datetime import date
 from functools import partial
@@ -49,6 +50,7 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 router = APIRouter(responses=_ERRORS)
+log = logging.getLogger("polemos.api")
 
 
 def get_store(request: Request) -> SqlStore:
@@ -145,9 +147,12 @@ Store = Annotated[SqlStore, Depends(get_store)]
 
 @router.get("/health", response_model=Health, tags=["service"])
 def health(request: Request) -> dict[str, Any]:
+    from polemos.fuse.stored import pending
+
     store = request.app.state.store
     return {"ok": True, "version": __version__, "database": None if store is None else redact(store.url),
-            "map_assets": request.app.state.vendor is not None}  # fmt: skip
+            "map_assets": request.app.state.vendor is not None,
+            "unfused_reports": None if store is None else pending(store)}  # fmt: skip
 
 
 def _budgeted(request: Request, body: ExtractRequest) -> dict[str, Any]:
@@ -206,16 +211,25 @@ def get_article(article_id: str, store: Store) -> dict[str, Any]:
 @router.post("/articles", response_model=IngestAnswer, status_code=201, tags=["articles"],
              dependencies=[Depends(require_token)])  # fmt: skip
 async def post_article(body: IngestRequest, request: Request, store: Store) -> dict[str, Any]:
-    """Extract an article and store it (needs the bearer token); its events join fused events.
-    The same text again adds nothing."""
-    from polemos.api.ingest import store_one
+    """Extract an article and store it (needs the bearer token); its events join fused events before
+    the answer. The same text again adds nothing. Recorded as an ingest run; an article that cannot
+    be extracted or stored is quarantined (as ``polemos ingest`` does) and answered with its error."""
+    from polemos.api.ingest import quarantine_one, store_one
+    from polemos.api.pool import Busy
 
     fields = _budgeted(request, body)
-    record = await request.app.state.pool.extract(fields)
-    answer = await run_in_threadpool(store_one, store, record, fields["text"])
-    if answer["added"] and request.app.state.fused:
-        await run_in_threadpool(partial(data.sync_fusion, store, wait=True))  # its events join now
-    return answer
+    pool = request.app.state.pool
+    try:
+        record = await pool.extract(fields)
+    except Busy:
+        raise  # refused before it ran: not a bad input
+    except Exception as e:  # noqa: BLE001  (quarantined, then answered as before)
+        try:
+            await run_in_threadpool(partial(quarantine_one, store, e, body.id, workers=pool.workers))
+        except Exception:  # noqa: BLE001  (the answer is the extraction's error, not the quarantine's)
+            log.exception("POST /articles: the failure could not be quarantined")
+        raise
+    return await run_in_threadpool(partial(store_one, store, record, fields["text"], workers=pool.workers))
 
 
 @router.get("/stats", response_model=Stats, tags=["events"])

@@ -1,4 +1,4 @@
-"""`polemos events merge|split|refuse`.
+"""`polemos events merge|split|fuse|refuse`.
 
 Thin callers of ``polemos.fuse.stored``. How fused events are shown (``render_table``, ``render_show``)
 is ``polemos.cli.show``, which ``polemos/cli/store.py`` imports too: this module imports that one, never
@@ -76,3 +76,22 @@ def refuse_cmd(db: str | None = typer.Option(None, "--db", help=DB_HELP)) -> Non
     finally:
         store.close()
     typer.echo(f"{outcome.reports} report(s) in {outcome.fused_events} fused event(s)", err=True)
+
+
+@events_app.command("fuse")
+def fuse_cmd(
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    wait: bool = typer.Option(
+        False, "--wait", help="If an ingest is writing to the database, wait for it (else exit 4)."
+    ),
+) -> None:
+    """Fuse the reports no fused event holds yet (a store written by an older polemos, which fused
+    when it was read). Ingest fuses what it stores, so on a store it wrote this finds nothing."""
+    from polemos.service import fuse
+
+    store = _open(db)
+    try:
+        outcome = fuse(store, wait=wait)
+    finally:
+        store.close()
+    typer.echo(f"{outcome.new} report(s) fused ({outcome.fused_events} fused event(s) written)", err=True)

@@ -93,13 +93,13 @@ def demo(
     no_serve: bool = typer.Option(False, "--no-serve", help="Only ingest; do not start the server."),
 ) -> None:
     """Ingest the demo corpus (reports from several outlets that disagree) and serve the dashboard."""
+    from polemos.service import IngestService
     from polemos.store import open_store
-    from polemos.store.ingest import ingest
 
     store = open_store(db)
     try:
         typer.echo(f"polemos: ingesting the demo corpus {DEMO_CORPUS} into {db} …")
-        progress = ingest([str(DEMO_CORPUS)], store)
+        progress = IngestService(store, wait=True).ingest([str(DEMO_CORPUS)]).progress  # fused before served
         counts = store.counts()
     finally:
         store.close()

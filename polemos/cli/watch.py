@@ -141,8 +141,8 @@ def print_changes(db: str | None, cursor_text: str, limit: int | None, fmt: str 
     """`polemos events --changed-since CURSOR`: the changes after it, in order, and the next cursor."""
     import json
 
-    from polemos.fuse.stored import update as fuse_update
-    from polemos.store.changes import changes_since, parse_cursor, record_changes
+    from polemos.cli.store import unfused_notice
+    from polemos.store.changes import changes_since, parse_cursor
 
     try:
         cursor = parse_cursor(cursor_text)
@@ -154,8 +154,7 @@ def print_changes(db: str | None, cursor_text: str, limit: int | None, fmt: str 
         )
     store = _open(db)
     try:
-        fuse_update(store)
-        record_changes(store)
+        unfused_notice(store)  # a read: every write fused and recorded its changes before it returned
         found, last, more = changes_since(store, cursor, limit or 1_000_000)
     finally:
         store.close()

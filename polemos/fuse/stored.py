@@ -38,7 +38,7 @@ from polemos.fuse.report import (
     report_uid,
 )
 from polemos.fuse.sources import article_places, article_times, unread_reports
-from polemos.store.changes import chunks, fused_of
+from polemos.store.changes import chunks, fused_of, record_changes
 from polemos.store.lock import fusion_transaction, ingest_holder
 from polemos.store.query import EventFilter
 from polemos.store.schema import (
@@ -129,6 +129,33 @@ def _unread_seeds(conn: Any) -> list[tuple[str, str]]:
         ~exists().where(fused_articles.c.article_id == articles.c.id),
     )
     return [(r.published or "", r.id) for r in conn.execute(q)]
+
+
+def pending(store: SqlStore) -> int:
+    """How many stored reports fusion has not seen yet: events in no fused event, articles no event
+    was read from that no pass has looked at, and fused events that lost a member. Ingest fuses
+    before it returns, so this is 0 unless a store was written by an older polemos (before fusion
+    became part of ingest) or a write was killed between its batches and its fusion pass; reads
+    report it and ``polemos events fuse`` clears it. Reads only: nothing is written."""
+    unfused = select(func.count()).where(~exists().where(fused_members.c.event_uid == events.c.uid))
+    unread = select(func.count()).where(
+        ~exists().where(events.c.article_id == articles.c.id),
+        ~exists().where(fused_articles.c.article_id == articles.c.id),
+    )
+    counts = (
+        select(fused_members.c.fused_id, func.count().label("n"))
+        .group_by(fused_members.c.fused_id)
+        .subquery()
+    )
+    shrunk = (
+        select(func.count())
+        .select_from(fused_events)
+        .join(counts, counts.c.fused_id == fused_events.c.id)
+        .where(counts.c.n != fused_events.c.n_reports)
+    )
+    with _translated(store.url), store.engine.connect() as conn:
+        return sum(int(conn.scalar(q.select_from(t) if t is not None else q) or 0)
+                   for q, t in ((unfused, events), (unread, articles), (shrunk, None)))  # fmt: skip
 
 
 def _drop_orphans(conn: Any) -> None:
@@ -336,6 +363,7 @@ def refuse(store: SqlStore) -> Outcome:
     with fusion_transaction(store) as conn:
         fuser, old_ids, outcome = _fuse(store, conn, set(), everything=True)
         outcome.fused_events = _write(conn, fuser, old_ids)
+    record_changes(store)  # a write records what it changed (reads no longer catch the feed up)
     return outcome
 
 
@@ -365,6 +393,7 @@ def _decide(store: SqlStore, action: Action, probe: str) -> str:
         _write(conn, fuser, old_ids)
         result = fuser.member_of[probe]
         conn.execute(sql_update(fusion_history).where(fusion_history.c.id == row).values(result_id=result))
+    record_changes(store)  # a write records what it changed (reads no longer catch the feed up)
     return result
 
 

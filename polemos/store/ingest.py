@@ -89,6 +89,18 @@ def read_failure(item: ReadFailure) -> Failure:
     return Failure(source=item.path, line=item.line, reason=item.message, code=item.code)
 
 
+def refusal(item: Stored, e: BaseException) -> Failure:
+    """The quarantine row of a record the database refused: E402 (the database refused it) or E405."""
+    article_id = str((item.record.get("article") or {}).get("id") or "") or None
+    path, line = source_location(item.source or "?")
+    if isinstance(e, StoreError):
+        reason, code = str(e), e.code if e.code == "E402" else "E405"
+    else:
+        detail = f"{type(e).__name__}: {e}"
+        reason, code = Errors.E405.format(source=item.source or "?", detail=detail), "E405"
+    return Failure(path, line, reason, code, article_id)
+
+
 class _Run:
     """The state of one ingest run, shared by the article stream and the writer."""
 
@@ -172,14 +184,7 @@ class _Run:
             try:
                 self.store.write_batch([item], [], run_id=self.run_id, progress=self.progress)
             except _REFUSED as e:
-                article_id = str((item.record.get("article") or {}).get("id") or "") or None
-                path, line = source_location(item.source or "?")
-                if isinstance(e, StoreError):  # E402 (the database refused it) or E405
-                    reason, code = str(e), e.code if e.code == "E402" else "E405"
-                else:
-                    detail = f"{type(e).__name__}: {e}"
-                    reason, code = Errors.E405.format(source=item.source or "?", detail=detail), "E405"
-                failures.append(Failure(path, line, reason, code, article_id))
+                failures.append(refusal(item, e))
                 self.progress.failed += 1
         self.store.write_batch([], failures, run_id=self.run_id, progress=self.progress)
 
@@ -193,7 +198,9 @@ def ingest(
     on_start: Callable[[int], None] | None = None,
     reader: Callable[[list[str]], Iterator[Any]] | None = None,
 ) -> Progress:
-    """Read, extract and store everything under ``paths``; returns the run's counters."""
+    """Read, extract and store everything under ``paths``; returns the run's counters. The stage the
+    ingest service (``polemos.service.IngestService``) runs inside the ingest lock and follows with
+    fusion: call that, not this, to write a store that readers will see fused."""
     from polemos import batch
 
     options = options or Options()

@@ -440,8 +440,7 @@ def run_round(
     log: Callable[[str], None] = lambda _line: None,
 ) -> RoundResult:
     """One round over ``sources`` (feed URLs, files listing them, folders, files)."""
-    from polemos.fuse.stored import update as fuse_update
-    from polemos.store.changes import record_changes
+    from polemos.service import settle
     from polemos.store.lock import ingest_lock
 
     t0 = time.monotonic()
@@ -457,7 +456,6 @@ def run_round(
         with ThreadPoolExecutor(max(1, min(len(feeds), r.settings.fetchers))) as pool:
             r.result.sources.extend(pool.map(r.feed, feeds))  # in the order given
         r.items(feeds)
-        fuse_update(store)  # also what a killed round stored and never fused
-        r.result.changes = record_changes(store)
+        _, r.result.changes = settle(store)  # fuse (also what a killed round stored), record changes
     r.result.seconds = time.monotonic() - t0
     return r.result
