@@ -19,7 +19,8 @@ from polemos.errors import ConfigError, PolemosError
 from polemos.export import export
 from polemos.export_registry import ExporterSpec, exporters
 from polemos.read import Article, ReaderSpec, ReadFailure, iter_articles, readers
-from polemos.store import EventFilter, Progress, SqlStore, Stored
+from polemos.service import IngestService
+from polemos.store import EventFilter, SqlStore, Stored
 
 NEWS = "Gunmen killed three villagers in an attack on a market in northern Mali on Sunday, officials said."
 NEWS2 = "Police fired tear gas at hundreds of protesters who marched through the capital on Friday."
@@ -214,8 +215,8 @@ def test_gzip_text_keeps_being_read_by_its_inner_suffix(tmp_path: Path) -> None:
 @pytest.fixture
 def filled(tmp_path: Path) -> SqlStore:
     store = SqlStore(f"sqlite:///{tmp_path / 'p.db'}")
-    store.write_batch([Stored(make_record("a1"), TEXT), Stored(make_record("a2", outlet="AFP"), TEXT)], [],
-                      run_id=None, progress=Progress())  # fmt: skip
+    items = [Stored(make_record("a1"), TEXT), Stored(make_record("a2", outlet="AFP"), TEXT)]
+    IngestService(store).write(items, paths=["test"], engine="test")  # stored and fused, as ingest does
     return store
 
 
