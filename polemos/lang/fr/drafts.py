@@ -1,0 +1,402 @@
+"""French drafts: one sentence's triggers and tolls, each a ``Draft`` with its roles, places, date,
+figures and source (``extract`` assembles them into the article's incidents).
+
+A sentence gives a draft for each trigger of ``data/triggers.tsv`` and, where no trigger counts its dead,
+for each toll ("il y a eu jusqu'à 70 morts"). Background ("depuis des années", "régulièrement") is no
+event; "deux autres attaques" is marked as another incident.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from polemos.lang import Trigger
+from polemos.lang.fr import actors as fr_actors
+from polemos.lang.fr import counts, roles
+from polemos.lang.fr.lexicon import (
+    GENERIC_CUES,
+    MODALITY_CUES,
+    MODE_MODIFIERS,
+    OTHER_INCIDENT,
+    REPORTED,
+    REPORTING,
+    triggers,
+)
+from polemos.resolve.places_facility import LOCAL_FEATURES
+from polemos.types import Count, PlaceRef, Span, TimeRef
+
+VIOLENT = frozenset({"ASSAULT"})
+TOLL = Trigger("mort", "NOUN", "ASSAULT", None, "kill")
+CLAIM_OF_RESPONSIBILITY = "revendiquer"
+
+
+@dataclass
+class Draft:
+    trigger: Trigger
+    head: Token
+    span: Span  # the trigger as written
+    sent_index: int
+    evidence: Span
+    mode: str | None
+    modality: str = "asserted"
+    actor: tuple[int, int] | None = None
+    target: tuple[int, int] | None = None
+    places: list[PlaceRef] = field(default_factory=list)
+    date: TimeRef | None = None
+    tolls: list[tuple[str, Count]] = field(default_factory=list)
+    claimant: tuple[int, int] | None = None
+    toll_only: bool = False
+    sub: bool = False  # a toll of one place among several
+    other: bool = False  # "deux autres attaques": another incident
+    responsibility: bool = False  # "X a revendiqué l'attaque"
+    own_place: bool = False  # its places are those of its own done-to, not just of its sentence
+    target_kind: str | None = None
+
+
+# -- sentences to drafts -----------------------------------------------------------------------------
+
+
+def _trimmed(sent: SpacySpan) -> Span:
+    text = sent.text
+    a = len(text) - len(text.lstrip())
+    b = len(text.rstrip())
+    return Span(sent.start_char + a, sent.start_char + b, text[a:b])
+
+
+def _entry(tok: Token) -> Trigger | None:
+    table = triggers()
+    lemma = tok.lemma_.lower()
+    entry = table.get(lemma) or table.get(tok.lower_)
+    if entry is None and tok.lower_.endswith("s"):
+        entry = table.get(tok.lower_[:-1])
+    if entry is None:
+        return None
+    # the parser tags a past participle as an adjective now and then ("personnes tuées")
+    participle = tok.pos_ == "ADJ" and tok.lower_.endswith(("é", "és", "ée", "ées"))
+    if entry.pos == "VERB" and tok.pos_ != "VERB" and not participle:
+        return None
+    if entry.pos == "NOUN" and tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    reflexive = any(
+        c.dep_ in ("expl:pv", "expl:comp", "obj") and c.lower_ in ("se", "s'", "s’") for c in tok.children
+    )
+    if lemma == "arrêter" and reflexive:
+        return None  # "s'arrêter": to stop
+    if lemma == "retirer" and not reflexive:
+        return None  # "retirer": to take out; "se retirer": to withdraw
+    if lemma == "signer" and not any(
+        c.lemma_.lower() in ("accord", "traité", "cessez-le-feu") for c in tok.children
+    ):
+        return None
+    if lemma == "condamner" and any(
+        c.lower_ in ("à",) for c in tok.subtree if c.i > tok.i and c.i < tok.i + 3
+    ):
+        return None  # "condamné à vingt ans": a sentence, not a condemnation
+    if lemma == "appeler" and not any(c.lower_ == "à" for c in tok.subtree if tok.i < c.i <= tok.i + 3):
+        return None  # "appeler à": to call for; "appeler": to name, to phone
+    if lemma == "ouvrir" and not any(c.lemma_.lower() == "feu" for c in tok.children):
+        return None  # "ouvrir le feu": to open fire; "ouvrir" alone: to open
+    if lemma == "tirer" and not any(
+        c.dep_.startswith("obl") and any(g.lower_ == "sur" for g in c.children) for c in tok.children
+    ):
+        return None  # "tirer sur la foule": to shoot at; "tirer" alone: to pull, to draw
+    if lemma == "tir" and tok.lower_ == "tir" and not any(c.dep_ == "nmod" for c in tok.children):
+        return None  # "le tir" alone (sport, a shot) — "des tirs", "tir de roquettes" count
+    if lemma == "détruire" and not any(c.dep_ in ("obj", "nsubj:pass") for c in tok.children):
+        return None
+    return entry
+
+
+def _mode(entry: Trigger, tok: Token) -> str | None:
+    for c in tok.subtree:
+        if c.i == tok.i or abs(c.i - tok.i) > 6:
+            continue
+        m = MODE_MODIFIERS.get(c.lemma_.lower())
+        if m is not None:
+            return m
+    return entry.mode
+
+
+def _modality(tok: Token, sent: SpacySpan) -> str:
+    verb = tok if tok.pos_ in ("VERB", "AUX", "ADJ") else tok.head
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.dep_ == "ROOT":
+            break
+        verb = verb.head
+    around = [
+        verb,
+        *[c for c in verb.children if c.dep_.startswith("aux") or c.dep_ in ("advmod", "mark", "cop")],
+    ]
+    if any(c.lower_ in ("pas", "jamais", "aucun", "aucune", "nullement") for c in around) and any(
+        c.lower_ in ("ne", "n'", "n’") for c in verb.children
+    ):
+        return "negated"
+    if any(c.dep_ == "mark" and c.lower_ in ("si", "s'") for c in verb.children):
+        return "hypothetical"
+    if any("Cnd" in t.morph.get("Mood", []) for t in around) or any(
+        MODALITY_CUES.get(t.lower_) == REPORTED for t in around
+    ):
+        return REPORTED
+    if any(c.lemma_.lower() == "présumé" for c in tok.children):
+        return REPORTED
+    if any("Fut" in t.morph.get("Tense", []) for t in around) or any(
+        c.lemma_.lower() == "aller" and c.dep_.startswith("aux") for c in verb.children
+    ):
+        return "planned"
+    gov = verb.head if verb.dep_ in ("xcomp", "ccomp", "obj") else None
+    if gov is not None:
+        cue = MODALITY_CUES.get(gov.lemma_.lower())
+        if cue in ("threatened", "planned", "proposed", "denied"):
+            return cue
+    return "asserted"
+
+
+def _roles(tok: Token) -> tuple[Token | None, Token | None]:
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return roles.noun_roles(tok)
+    return roles.verb_roles(tok)
+
+
+def _party_in_sentence(sent: SpacySpan, skip: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A doer the sentence names outside the parse's roles: a named group, or generic armed men."""
+    for e in sent.ents:
+        named = (e.ent_id_ or e.label_ == "ORG") and fr_actors.is_armed(e.text)
+        if named and (skip is None or not (e.start_char < skip[1] and skip[0] < e.end_char)):
+            return e.start_char, e.end_char
+    for t in sent:
+        if t.pos_ == "NOUN" and t.lemma_.lower() in (
+            "jihadiste",
+            "djihadiste",
+            "terroriste",
+            "assaillant",
+            "bandit",
+        ):
+            span = roles.phrase(t)
+            if span is not None and (skip is None or span != skip):
+                return span
+        if t.lemma_.lower() == "homme" and any(c.lower_.startswith("armé") for c in t.children):
+            return roles.phrase(t)
+    return None
+
+
+def _sentence_places(places: Sequence[PlaceRef], sent: SpacySpan) -> list[PlaceRef]:
+    """The sentence's places, less those inside an organisation's name ("Radio France internationale")."""
+    names = [(e.start_char, e.end_char) for e in sent.ents if e.label_ == "ORG" or e.ent_id_]
+    return [
+        p
+        for p in places
+        if sent.start_char <= p.start < sent.end_char
+        and not p.demonym
+        and not any(a <= p.start and p.end <= b and (a, b) != (p.start, p.end) for a, b in names)
+    ]
+
+
+_NOT_EVENT_VERBS = REPORTING | frozenset("rendre aller venir exprimer annoncer citer publier".split())
+
+
+def _sentence_date(times: Sequence[TimeRef], sent: SpacySpan, head: Token) -> TimeRef | None:
+    """The date of the trigger's own clause: a time whose nearest governor is the trigger, or the verb
+    the trigger noun is an argument of ("ont fait l'objet d'une attaque ce samedi"); never the date of
+    a visit or a statement in the same sentence ("s'est rendu dimanche sur les lieux des attaques")."""
+    inside = [t for t in times if sent.start_char <= t.start < sent.end_char and t.start_date is not None]
+    if not inside:
+        return None
+    doc = sent.doc
+    anchors = {head.i}
+    up = head
+    for _ in range(3):  # a noun trigger: the verb(s) it hangs from ("fait l'objet d'une attaque")
+        if up.pos_ in ("VERB", "AUX") or up.dep_ == "ROOT":
+            break
+        up = up.head
+        if up.pos_ not in ("VERB", "AUX"):
+            anchors.add(up.i)
+    if up.pos_ in ("VERB", "AUX") and up.lemma_.lower() not in _NOT_EVENT_VERBS:
+        anchors.add(up.i)
+    # "l'attaque perpétrée samedi", "l'attaque survenue la semaine dernière"
+    anchors.update(c.i for c in head.children if c.dep_ in ("acl", "acl:relcl", "amod") and c.pos_ == "VERB")
+    own = []
+    for t in inside:
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None:
+            continue
+        path = [span.root, *list(span.root.ancestors)[:3]]
+        verb = next((a for a in path[1:] if a.pos_ in ("VERB", "AUX") or a.i in anchors), None)
+        if verb is not None and verb.i in anchors:
+            own.append(t)
+    if own:
+        return min(own, key=lambda t: abs(t.start - head.idx))
+    main = head.dep_ == "ROOT" or head.head.dep_ == "ROOT" and head.dep_ in ("obj", "nsubj", "nsubj:pass")
+    if len(inside) == 1 and main and head.lemma_.lower() not in _NOT_EVENT_VERBS:
+        return inside[0]
+    return None
+
+
+def _own_places(tolls: list[Count], places: list[PlaceRef]) -> list[PlaceRef | None]:
+    """The local place each toll is told of, one place a toll: the closest pairs first, within a few
+    words ("À X, il y a eu 60 morts et à Y 40 morts", "70 morts à X et une trentaine à Y")."""
+    pairs = []
+    for i, c in enumerate(tolls):
+        for j, p in enumerate(places):
+            if not (p.feature in LOCAL_FEATURES or p.lat is None):
+                continue
+            d = c.start - p.end if p.end <= c.start else p.start - c.end
+            if 0 <= d < 45:
+                pairs.append((d, i, j))
+    out: list[PlaceRef | None] = [None] * len(tolls)
+    used: set[int] = set()
+    for _, i, j in sorted(pairs):
+        if out[i] is None and j not in used:
+            out[i] = places[j]
+            used.add(j)
+    return out
+
+
+def read_sentence(
+    sent: SpacySpan,
+    k: int,
+    places: Sequence[PlaceRef],
+    times: Sequence[TimeRef],
+    claimant: tuple[int, int] | None,
+) -> list[Draft]:
+    evidence = _trimmed(sent)
+    sent_places = _sentence_places(places, sent)
+    text = sent.text
+    cues = [
+        t
+        for m in GENERIC_CUES.finditer(text)
+        for t in sent.char_span(m.start(), m.end(), alignment_mode="expand") or []
+    ]
+    some_generic = False
+    drafts: list[Draft] = []
+    for tok in sent:
+        responsibility = tok.lemma_.lower() == CLAIM_OF_RESPONSIBILITY and tok.pos_ == "VERB"
+        entry = _entry(tok) if not responsibility else Trigger(tok.lemma_, "VERB", "ASSAULT", None, "claim")
+        if entry is None:
+            continue
+        if responsibility and (roles.is_passive(tok) or _modality(tok, sent) == "negated"):
+            continue  # "l'attaque n'a pas été revendiquée": nobody's
+        if _generic(tok, cues):
+            some_generic = True
+            continue
+        span = Span(tok.idx, tok.idx + len(tok.text), tok.text)
+        d = Draft(entry, tok, span, k, evidence, _mode(entry, tok), claimant=claimant)
+        d.responsibility = responsibility
+        d.modality = _modality(tok, sent)
+        doer, target = _roles(tok)
+        d.actor = roles.phrase(doer) if doer is not None and not _is_trigger(doer) else None
+        d.target = roles.phrase(target) if target is not None else None
+        if d.target is not None:
+            d.target_kind = fr_actors.resolve(sent.doc.text, d.target[0], d.target[1]).kind
+        if d.actor is not None and not fr_actors.is_party_word(sent.doc.text[slice(*d.actor)]):
+            if (
+                entry.type in VIOLENT
+                and d.target is None
+                and doer is not None
+                and doer.lemma_.lower() in roles.TARGET_NOUNS
+            ):
+                d.target, d.actor = d.actor, None
+            elif entry.type in VIOLENT and doer is not None and doer.lemma_.lower() in roles.TARGET_NOUNS:
+                d.actor = None
+        if d.actor is None and entry.type in VIOLENT:
+            d.actor = _party_in_sentence(sent, d.target)
+        d.places = list(sent_places)
+        if d.target is not None:  # "l'autre a attaqué Tchoma Bangou": the place it is done to
+            at = [p for p in sent_places if d.target[0] <= p.start < d.target[1]]
+            d.places = at or d.places
+            d.own_place = bool(at)
+        d.date = _sentence_date(times, sent, tok)
+        left = sent.doc.text[max(sent.start_char, tok.idx - 40) : tok.idx + 40]
+        d.other = entry.type in VIOLENT and (bool(OTHER_INCIDENT.search(left)) or _antecedent(tok))
+        drafts.append(d)
+    found = counts.tolls(sent)
+    if some_generic:
+        return drafts  # "… qui ont fait des centaines de morts": the toll of the background
+    violent = [d for d in drafts if d.trigger.type in VIOLENT and not d.responsibility]
+    killed = [(kind, c, noun) for kind, c, noun in found if kind == "killed"]
+    own = _own_places([c for _, c, _ in killed], sent_places)
+    split = len(killed) >= 2 and all(own) and len({(p.text.lower() if p else "") for p in own}) == len(own)
+    for kind, c, noun in found:
+        if split and kind == "killed":
+            continue
+        if violent:
+            owner = min(violent, key=lambda d: abs(d.head.i - noun.i))
+            owner.tolls.append((kind, c))
+        elif kind == "killed":
+            drafts.append(_toll_draft(sent, k, evidence, c, noun, sent_places, times, claimant))
+        elif drafts:
+            drafts[0].tolls.append((kind, c))
+    if split:
+        for (_, c, noun), p in zip(killed, own, strict=True):
+            assert p is not None
+            lo, hi = min(c.start, p.start), max(noun.idx + len(noun.text), p.end, c.end)
+            ev = Span(lo, hi, sent.doc.text[lo:hi])
+            d = _toll_draft(sent, k, ev, c, noun, [p], times, claimant)
+            d.sub = True
+            drafts.append(d)
+    return drafts
+
+
+def _antecedent(tok: Token) -> bool:
+    """A trigger told as what came before ("… en représailles après que deux de leurs combattants ont
+    été neutralisés"): an earlier incident, not the story's."""
+    verb = tok if tok.pos_ == "VERB" else tok.head
+    marks = [c.lower_ for c in verb.children if c.dep_ == "mark"]
+    return (
+        "après" in marks
+        or "avant" in marks
+        or ("que" in marks and any(c.lower_ == "après" for c in verb.children))
+    )
+
+
+def _generic(tok: Token, cues: list[Token]) -> bool:
+    """Is the trigger told as background or habit ("régulièrement visée par des attaques", "en proie à
+    des attaques depuis des années")? A cue word governs it, or shares its governor."""
+    near = {tok.i, tok.head.i}
+    return any(c.i in near or c.head.i in near for c in cues)
+
+
+def _is_trigger(tok: Token) -> bool:
+    return _entry(tok) is not None
+
+
+def _toll_draft(
+    sent: SpacySpan,
+    k: int,
+    evidence: Span,
+    c: Count,
+    noun: Token,
+    places: list[PlaceRef],
+    times: Sequence[TimeRef],
+    claimant: tuple[int, int] | None,
+) -> Draft:
+    span = Span(noun.idx, noun.idx + len(noun.text), noun.text)
+    d = Draft(TOLL, noun, span, k, evidence, None, claimant=claimant, toll_only=True)
+    d.tolls.append(("killed", c))
+    d.places = list(places)
+    d.date = _sentence_date(times, sent, noun)
+    d.modality = _modality(noun, sent)
+    d.actor = _party_in_sentence(sent, None)
+    return d
+
+
+def sentences(doc: Doc) -> list[SpacySpan]:
+    """The parser's sentences, with a piece that does not end a sentence joined to the next one on the
+    same line: the French model cuts "« À Koira, il y a eu 60 morts »" after "«" and after "À Koira"."""
+    out: list[SpacySpan] = []
+    start: int | None = None
+    for s in doc.sents:
+        a = s.start if start is None else start
+        text = s.text
+        ends = text.rstrip()[-1:] in (".", "!", "?", "»", '"', "”", ":", ";") and len(text.strip()) > 2
+        if "\n" in text or ends or s.end == len(doc):
+            out.append(doc[a : s.end])
+            start = None
+        else:
+            start = a
+    if start is not None:
+        out.append(doc[start:])
+    return out
