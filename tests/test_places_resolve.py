@@ -282,3 +282,49 @@ def test_places_unknown_population_scores_as_a_typical_town_not_an_empty_one():
     unknown = Place(1, "Town", 35.0, 38.0, "SY", None, None, "city", 0, False)
     assert base_score(replace(unknown, population=600), m) < base_score(unknown, m)
     assert base_score(unknown, m) < base_score(replace(unknown, population=20_000), m)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Officials are investigating cases in Washington, Pennsylvania and California.", "Washington"),
+        (
+            "Bees died in states including Georgia, Oklahoma, Pennsylvania, Wisconsin and California.",
+            "Oklahoma",
+        ),
+        ("The outbreak reached Ohio, Washington, Pennsylvania and beyond.", "Washington"),
+        ("Cases were confirmed in Washington, Oregon and Idaho.", "Washington"),
+    ],
+)
+def test_places_a_list_of_one_countrys_areas_is_not_town_comma_state(text, name):
+    names = re.findall(r"[A-Z][a-z]+", text)
+    refs = resolve_places(
+        text, spans(text, *{n for n in names if n not in ("Officials", "Bees", "Cases", "The")})
+    )
+    ref = place(refs, name)
+    assert ref.feature == "admin1" and ref.country == "US", ref
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was born in Washington, Pennsylvania, and moved to Ohio.",
+        "The plant in Washington, Pennsylvania closed.",
+    ],
+)
+def test_places_town_comma_state_still_puts_the_town_in_the_state(text):
+    ref = place(resolve_places(text, spans(text, "Washington", "Pennsylvania", "Ohio")), "Washington")
+    assert ref.feature == "city" and ref.admin1 == "Pennsylvania", ref
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials in Washington and London said the strikes would continue.",
+        "Envoys from Washington, London and Paris met on Monday.",
+        "Talks between Washington and Moscow broke down.",
+    ],
+)
+def test_places_a_capital_listed_with_capitals_is_the_capital(text):
+    ref = place(resolve_places(text, spans(text, "Washington", "London", "Paris", "Moscow")), "Washington")
+    assert ref.feature == "city" and ref.admin1 == "District of Columbia", ref

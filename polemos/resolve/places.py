@@ -159,7 +159,16 @@ def _choose(ms: list[Mention], ctx: Context) -> None:
             continue
         container = tuple(c.id for c in m.container.cands[:3]) if m.container is not None else ()
         listed = tuple(sorted(m.listed_with.items()))
-        memo = (m.key, m.area_hint, m.city_hint, container, listed, m.team, tuple(c.id for c in m.cands))
+        memo = (
+            m.key,
+            m.area_hint,
+            m.city_hint,
+            container,
+            listed,
+            m.listed_capitals,
+            m.team,
+            tuple(c.id for c in m.cands),
+        )
         if memo not in done:
             if m.key not in views:
                 views[m.key] = ctx.view(m.key)
@@ -210,6 +219,9 @@ def _lists(text: str, ms: list[Mention]) -> None:
                 for o in group
                 if o is not m and o.cands and not o.demonym and o.cands[0].feature == "admin1"
             )
+            m.listed_capitals = sum(
+                1 for o in group if o is not m and o.cands and not o.demonym and o.cands[0].capital
+            )
 
 
 def resolve_places(
@@ -222,8 +234,8 @@ def resolve_places(
     """Resolve place mentions ``(start, end, is_demonym)`` of ``text`` against the gazetteer."""
     g = gazetteer or open_gazetteer()
     ms = [_prepare(g, text, s, e, d) for s, e, d in sorted(set(mentions))]
-    for a, b in zip(ms, ms[1:], strict=False):
-        if not b.demonym and _APPOSITION.match(text[a.end : b.start]):
+    for k, (a, b) in enumerate(zip(ms, ms[1:], strict=False)):
+        if not b.demonym and _APPOSITION.match(text[a.end : b.start]) and not _area_list(text, ms, k):
             a.container = b
     _choose(ms, Context())  # pass 1: names, features, populations, appositions
     _lists(text, ms)
@@ -233,6 +245,29 @@ def resolve_places(
     _locate(g, text, ms, _context(ms))
     areas = _areas(text, ms)
     return [_to_ref(m, areas.get(k)) for k, m in enumerate(ms)]
+
+
+def _area_list(text: str, ms: list[Mention], k: int) -> bool:
+    """Is "A, B" (mentions k and k+1) part of a list of one country's areas rather than "Paris,
+    Texas"? So when a third name joined to them by "and" or a comma can be an area of the same
+    country as both ("Washington, Pennsylvania and California", "Georgia, Oklahoma,
+    Pennsylvania"): a list names things of one kind."""
+    a, b = ms[k], ms[k + 1]
+    shared = _area_countries(a) & _area_countries(b)
+    if not shared:
+        return False
+    after = k + 2 < len(ms) and _LIST_SEP.match(text[b.end : ms[k + 2].start])
+    if after and shared & _area_countries(ms[k + 2]):
+        return True
+    if k > 0 and _LIST_SEP.match(text[ms[k - 1].end : a.start]):
+        return bool(shared & _area_countries(ms[k - 1]))
+    return False
+
+
+def _area_countries(m: Mention) -> set[str]:
+    return (
+        {c.cc for c in m.cands if c.feature == "admin1" and c.cc and c.kind == 0} if not m.demonym else set()
+    )
 
 
 def _local(m: Mention) -> bool:

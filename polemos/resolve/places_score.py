@@ -43,6 +43,7 @@ class Mention:
     facility: str | None = None  # "road" or "building": the name of a street or a venue
     within: Place | None = None  # approximate: the place the text puts an unknown name in
     listed_with: Counter = field(default_factory=Counter)  # countries of admin1 areas in its list
+    listed_capitals: int = 0  # capitals in its list ("Washington and London")
     team: tuple[str, str] | None = None  # "Portland Trail Blazers": the team's home (country, admin1)
 
 
@@ -177,7 +178,11 @@ def context_score(
         rival = home is not None and not countries.get(c.cc) and any(o.cc == home for o in same_name)
         # ... or names, by another form, an area that bears the capital's name ("Wash." dateline)
         rival = rival or any(o.feature == "admin1" and admin1s.get((o.cc, o.admin1)) for o in same_name)
-        s += 1.0 if rival else 4.0
+        # ... or stands in a list of areas of the country of an area bearing its name ("cases in
+        # Washington, Oregon and California")
+        rival = rival or any(o.feature == "admin1" and m.listed_with.get(o.cc) for o in same_name)
+        # ... but a capital listed with capitals is one ("talks in Washington and London")
+        s += 1.0 if rival and not m.listed_capitals else 4.0
     if c.cc and countries.get(c.cc):
         s += 2.0 + (1.0 if countries.most_common(1)[0][0] == c.cc else 0.0)
     if c.admin1 and c.feature != "admin1" and admin1s.get((c.cc, c.admin1)):
