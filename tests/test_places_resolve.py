@@ -328,3 +328,30 @@ def test_places_town_comma_state_still_puts_the_town_in_the_state(text):
 def test_places_a_capital_listed_with_capitals_is_the_capital(text):
     ref = place(resolve_places(text, spans(text, "Washington", "London", "Paris", "Moscow")), "Washington")
     assert ref.feature == "city" and ref.admin1 == "District of Columbia", ref
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Doctors in Kenya held medical camps in Nyanza province.",
+        "Doctors in Kenya held medical camps in Nyanza Province.",
+        "Kenyan officials said 45 people died in the province of Nyanza.",
+    ],
+)
+def test_places_an_area_the_gazetteer_lacks_is_not_a_foreign_town_of_its_name(text):
+    refs = resolve_places(text, spans(text, "Kenya", "Nyanza", demonyms=("Kenyan",)))
+    ref = place(refs, "Nyanza")
+    assert ref.status == "unresolved" and ref.lat is None, ref
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighting broke out in Nyanza province, Rwanda's south.",
+        "EU leaders met before a region of Belgium agreed.",
+    ],
+)
+def test_places_an_area_cue_keeps_a_reading_in_the_articles_country(text):
+    names = [n for n in ("Nyanza", "Rwanda", "Belgium") if n in text]
+    refs = resolve_places(text, spans(text, *names))
+    assert all(r.status == "resolved" for r in refs), refs

@@ -40,7 +40,11 @@ _NEAR_BEFORE = re.compile(
     r"\s+(?:the\s+)?(?:(?:town|city|village|capital)\s+of\s+)?$",
     re.I,
 )
-_AREA_AFTER = re.compile(r"^\s+(" + "|".join(sorted(AREA_WORDS)) + r")\b")
+# "Nyanza province", "Nyanza Province" (a name the recogniser ended before its area word); not
+# "Columbia State", "Ohio State": capitalised, a university's name
+_AREA_AFTER = re.compile(
+    r"^\s+(" + "|".join(sorted(AREA_WORDS | {w.capitalize() for w in AREA_WORDS if w != "state"})) + r")\b"
+)
 _AREA_BEFORE = re.compile(r"\b(" + "|".join(sorted(AREA_WORDS)) + r")\s+of\s+$", re.I)
 # "the northeastern city of Kharkiv", "the town of Gao", "Kharkiv city": the text calls it a town
 _CITY_BEFORE = re.compile(
@@ -241,10 +245,38 @@ def resolve_places(
     _lists(text, ms)
     ctx = _context(ms)
     _choose(ms, ctx)  # pass 2: the article's countries, admin areas and places
+    _no_foreign_town_for_an_area(text, ms)
     _one_sense(ms)
     _locate(g, text, ms, _context(ms))
     areas = _areas(text, ms)
     return [_to_ref(m, areas.get(k)) for k, m in enumerate(ms)]
+
+
+_COUNTRYSIDE_OF = re.compile(r"\bcountryside\s+of\s+(?:the\s+)?$", re.I)
+
+
+def _no_foreign_town_for_an_area(text: str, ms: list[Mention]) -> None:
+    """The text says area ("Nyanza province", "the Sool region") but the gazetteer knows no area of
+    that name, only a town in a country the article never names, while it names others: that
+    town is not the place ("medical camps in Nyanza province" of a Kenya story is not Nyanza,
+    Rwanda). The name stays, unresolved, for the text's own area or country to place it."""
+    drop = []
+    for m in ms:
+        if not m.area_hint or not m.cands or m.demonym or m.team is not None or m.container is not None:
+            continue
+        town = m.cands[0]
+        if town.feature not in LOCAL_FEATURES or any(
+            c.feature in ("admin1", "admin2", "region") for c in m.cands
+        ):
+            continue
+        if _COUNTRYSIDE_OF.search(text[max(0, m.start - 30) : m.start]):
+            continue  # "the countryside of Tal Tamr": the land around that very town
+        # the countries of the other places the article names (not its other mentions of this town)
+        countries = {o.cands[0].cc for o in ms if o.cands and o.cands[0].id != town.id and o.cands[0].cc}
+        if countries and town.cc not in countries:
+            drop.append(m)
+    for m in drop:
+        m.cands, m.scores = [], []
 
 
 def _area_list(text: str, ms: list[Mention], k: int) -> bool:
