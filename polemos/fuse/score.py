@@ -187,7 +187,16 @@ def _place_evidence(a: Report, b: Report) -> tuple[float, list[str]]:
         names = sorted({p.name for p in shared})
         # a shared town or spot counts fully; a shared province or region half
         fine = any(p.feature not in ("admin1", "region") for p in shared)
-        return (W_SAME_PLACE if fine else W_SAME_PLACE / 2), [f"same place: {', '.join(names[:3])}"]
+        weight = W_SAME_PLACE if fine else W_SAME_PLACE / 2
+        reason = f"same place: {', '.join(names[:3])}"
+        # a headline that tells of several areas ("shelling on Hama and clashes in Aleppo") is a
+        # digest of incidents: one area it shares with another story is one of its incidents' places
+        areas_a, areas_b = _areas(places_a), _areas(places_b)
+        spread = max(len(areas_a), len(areas_b))
+        if spread > 1 and len(areas_a & areas_b) < spread:
+            weight *= len(areas_a & areas_b) / spread
+            reason += f" (one of {spread} areas)"
+        return weight, [reason]
     best: tuple[float, str] | None = None
     for x in places_a:
         for y in places_b:
@@ -207,6 +216,11 @@ def _place_evidence(a: Report, b: Report) -> tuple[float, list[str]]:
     if provinces_a and provinces_b:
         return W_OTHER_PROVINCE, ["different provinces"]
     return 0.0, []
+
+
+def _areas(places: list[Place]) -> set[str]:
+    """The areas (provinces, else the places themselves) a report's places lie in."""
+    return {fold(p.admin1) if p.admin1 else p.key for p in places}
 
 
 def _figure_evidence(fa: tuple[Figure, ...], fb: tuple[Figure, ...]) -> tuple[float, list[str]]:
