@@ -27,7 +27,7 @@ from polemos.fuse.report import Report
 from polemos.fuse.score import Pair, apart_reason, pair
 
 THRESHOLD = 0.23  # above "another outlet, same country" (0.22): one more detail must agree
-MIN_AVERAGE = 0.2  # ... and its average link to the cluster's reports at least this
+MIN_AVERAGE = 0.15  # ... and its average link to the cluster's reports at least this
 # A pair without a shared country (one report placed nowhere, or by a demonym only) is tied only on
 # this much more: without it, one unplaced report a day ties every placed report of its days into
 # one component, and the cost of re-clustering it grows with the store.

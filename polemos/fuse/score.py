@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 
 from polemos.fuse.report import PLACE_RADIUS_KM, PRECISE_FEATURES, Figure, Place, Report, fold
-from polemos.fuse.text import cosine, shared_words
+from polemos.fuse.text import cosine, parties, shared_words
 
 # Weights of the evidence (tuned by hand on the kinds of errors seen in dev, not per article).
 W_TEXT = 0.55  # times the cosine of the evidence words
@@ -21,6 +21,9 @@ W_OTHER_PLACE = -0.2  # both name precise places and they are different ones
 W_COUNTRY = 0.1
 W_ACTOR = 0.18
 W_COMMON_ACTOR = 0.06  # a country's army or police, civilians, an unnamed group
+# A named party both texts mention (by any alias of the actor dictionary: "UN" / "UNITED NATIONS"),
+# when the events' own actor and target do not already share it.
+W_PARTY = 0.18
 # A shared province alone is no evidence: a monitor's stories of one day name the same provinces
 # (dev: of candidate pairs sharing only a province, 2 in 13 were one event, below the base rate).
 W_SAME_PROVINCE = 0.0
@@ -184,7 +187,16 @@ def _place_evidence(a: Report, b: Report) -> tuple[float, list[str]]:
         names = sorted({p.name for p in shared})
         # a shared town or spot counts fully; a shared province or region half
         fine = any(p.feature not in ("admin1", "region") for p in shared)
-        return (W_SAME_PLACE if fine else W_SAME_PLACE / 2), [f"same place: {', '.join(names[:3])}"]
+        weight = W_SAME_PLACE if fine else W_SAME_PLACE / 2
+        reason = f"same place: {', '.join(names[:3])}"
+        # a headline that tells of several areas ("shelling on Hama and clashes in Aleppo") is a
+        # digest of incidents: one area it shares with another story is one of its incidents' places
+        areas_a, areas_b = _areas(places_a), _areas(places_b)
+        spread = max(len(areas_a), len(areas_b))
+        if spread > 1 and len(areas_a & areas_b) < spread:
+            weight *= len(areas_a & areas_b) / spread
+            reason += f" (one of {spread} areas)"
+        return weight, [reason]
     best: tuple[float, str] | None = None
     for x in places_a:
         for y in places_b:
@@ -204,6 +216,11 @@ def _place_evidence(a: Report, b: Report) -> tuple[float, list[str]]:
     if provinces_a and provinces_b:
         return W_OTHER_PROVINCE, ["different provinces"]
     return 0.0, []
+
+
+def _areas(places: list[Place]) -> set[str]:
+    """The areas (provinces, else the places themselves) a report's places lie in."""
+    return {fold(p.admin1) if p.admin1 else p.key for p in places}
 
 
 def _figure_evidence(fa: tuple[Figure, ...], fb: tuple[Figure, ...]) -> tuple[float, list[str]]:
@@ -273,6 +290,13 @@ def _outlet_evidence(a: Report, b: Report) -> tuple[float, list[str]]:
     return 0.0, []
 
 
+def _parties(r: Report) -> frozenset[str]:
+    """The named parties a report's evidence and mentions name (dictionary ids)."""
+    texts = [str((r.record.get("evidence") or {}).get("text") or "")]
+    texts += [str(m.get("text") or "") for m in r.record.get("mentions") or ()]
+    return frozenset().union(*(parties(t) for t in texts if t))
+
+
 def pair(a: Report, b: Report) -> Pair:
     """The score (0..1) that ``a`` and ``b`` report one event, and why."""
     if apart_reason(a, b) is not None:
@@ -318,8 +342,13 @@ def pair(a: Report, b: Report) -> Pair:
         score += W_COUNTRY
         reasons.append(f"same country {'/'.join(sorted(a.countries & b.countries))}")
     shared_actors = a.actors & b.actors
-    if shared_actors:
-        named = shared_actors - a.common_actors - b.common_actors
+    named = shared_actors - a.common_actors - b.common_actors
+    both = set() if named else _parties(a) & _parties(b)
+    if both:
+        score += W_PARTY
+        specific = True
+        reasons.append(f"named in both: {', '.join(sorted(both)[:2])}")
+    elif shared_actors:
         score += W_ACTOR if named else W_COMMON_ACTOR
         specific = specific or bool(named)
         reasons.append(f"actor match: {', '.join(sorted(named or shared_actors)[:2])}")

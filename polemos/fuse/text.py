@@ -8,6 +8,7 @@ words of conflict reporting ("killed", "attack", "forces") count little, names c
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -111,3 +112,28 @@ def shared_words(a: dict[str, float], b: dict[str, float], limit: int = 4) -> li
 def name_tokens(a: dict[str, float], minimum: float = 0.0) -> list[str]:
     """Words that are neither stock words nor numbers: what a blocking key may be built from."""
     return sorted(k for k in a if not k.isdigit() and k not in GENERIC and len(k) > 2 and a[k] > minimum)
+
+
+# Kinds of dictionary actors that name one party rather than a country's forces or its people: a
+# named armed group, a body such as the UN, a person. A country's army or police takes part in
+# most events of its country, so naming it is no evidence of one incident.
+PARTY_KINDS_SKIPPED = frozenset({"state", "military", "police", "government", "civilians", "protesters"})
+
+
+@functools.lru_cache(maxsize=65536)
+def parties(text: str) -> frozenset[str]:
+    """Dictionary ids of the named parties ``text`` mentions by one of their aliases, whatever the
+    spelling or case ("UN" and "UNITED NATIONS", "Hayyaat Tahrir al-Sham" and "Tahrir Al-Sham")."""
+    from polemos.resolve.actors import get_dictionary  # the dictionary loads once, on first use
+    from polemos.resolve.actors_text import tokenize
+
+    dictionary = get_dictionary()
+    found: set[str] = set()
+    for m in dictionary.matcher.find(tokenize(text)):
+        if m.how != "alias" or not m.ids:
+            continue
+        entry = dictionary.entries.get(m.ids[0])
+        if entry is None or entry.kind in PARTY_KINDS_SKIPPED or entry.id.startswith("state:"):
+            continue
+        found.add(entry.id)
+    return frozenset(found)
