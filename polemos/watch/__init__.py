@@ -39,7 +39,7 @@ from polemos.store.ingest import INPUT_SUFFIXES, Options, _Run, ingest
 from polemos.store.sql import SqlStore
 from polemos.types import Article
 from polemos.watch.fetch import Fetcher, FetchError
-from polemos.watch.state import Item, WatchState
+from polemos.watch.state import Item
 
 FEED, FOLDER, FILE = "feed", "folder", "file"
 _WINDOW = 32  # pages fetched ahead of extraction
@@ -228,7 +228,7 @@ def _suffix(content_type: str, url: str) -> str:
 class _Round:
     def __init__(self, store: SqlStore, settings: Settings, log: Callable[[str], None]) -> None:
         self.store, self.settings, self.log = store, settings, log
-        self.state = WatchState(store)
+        self.state = store.watch_state()
         self.fetcher = Fetcher(
             timeout=settings.timeout,
             max_bytes=int(settings.max_mb * 1e6),
