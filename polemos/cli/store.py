@@ -115,7 +115,7 @@ def ingest(
     Exit code 0: every input read, extracted and stored; 1: the run finished and stored every good
     article, but some inputs were quarantined (listed by --report), or it could not start; 4: another
     ingest is writing to the database (E407; --wait waits for it instead)."""
-    from polemos.store.ingest import Options
+    from polemos.ingest import Options
 
     if engine not in ("local", "ray"):
         fail(Errors.E203.format(name="--engine", detail=f"{engine!r}: use local or ray"))

@@ -53,8 +53,8 @@ def watch(
 ) -> None:
     """Fetch feeds (conditional GET), follow new items to their pages, ingest folders; each round
     stores what is new, fuses it and writes the change feed ('polemos events --changed-since')."""
+    from polemos.ingest import Options
     from polemos.read import Limits
-    from polemos.store.ingest import Options
     from polemos.watch import Settings, run_round
 
     if status:
