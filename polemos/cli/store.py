@@ -334,12 +334,8 @@ def export_cmd(
 @db_app.command("upgrade")
 def db_upgrade(db: str | None = typer.Option(None, "--db", help=DB_HELP)) -> None:
     """Create the schema, or bring it to the version this polemos needs."""
-    from polemos.store.migrate import current_revision
-
     store = _open(db, upgrade=True)
     try:
-        typer.echo(
-            f"{store.url.split('://')[0]} database at schema {current_revision(store.engine)}", err=True
-        )
+        typer.echo(f"{store.url.split('://')[0]} database at schema {store.schema_revision()}", err=True)
     finally:
         store.close()

@@ -372,8 +372,28 @@ class Store(Protocol):
         """The event types and location countries in the store."""
         ...
 
-    # ---- the watcher, and the end ----------------------------------------------------------------
+    # ---- the change feed (polemos.store.changes) ----------------------------------------------------
+
+    def changes_since(
+        self, cursor: int, limit: int = 1000, *, with_events: bool = True
+    ) -> tuple[list[dict[str, Any]], int, bool]:
+        """Changes after ``cursor`` in order: (changes, the cursor to continue from, whether more wait)."""
+        ...
+
+    def latest_cursor(self) -> int:
+        """The cursor of the last change recorded (0: none yet)."""
+        ...
+
+    def event_versions(self, fused_id: str) -> list[dict[str, Any]]:
+        """The change-feed history of one fused event."""
+        ...
+
+    # ---- the watcher, the schema, and the end ------------------------------------------------------
 
     def watch_state(self) -> WatchStore: ...
+
+    def schema_revision(self) -> str | None:
+        """The migration the database is at (None: not a polemos database yet)."""
+        ...
 
     def close(self) -> None: ...

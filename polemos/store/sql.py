@@ -385,6 +385,27 @@ class SqlStore:
     def facets(self) -> tuple[list[str], list[str]]:
         return pages.facets(self)
 
+    def changes_since(
+        self, cursor: int, limit: int = 1000, *, with_events: bool = True
+    ) -> tuple[list[dict[str, Any]], int, bool]:
+        from polemos.store.changes import changes_since
+
+        return changes_since(self, cursor, limit, with_events=with_events)
+
+    def latest_cursor(self) -> int:
+        from polemos.store.changes import latest_cursor
+
+        return latest_cursor(self)
+
+    def event_versions(self, fused_id: str) -> list[dict[str, Any]]:
+        from polemos.store.changes import versions
+
+        return versions(self, fused_id)
+
+    def schema_revision(self) -> str | None:
+        with _translated(self.url):
+            return migrate.current_revision(self.engine)
+
     def watch_state(self) -> WatchStore:
         from polemos.store.watch import WatchState
 
