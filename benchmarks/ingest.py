@@ -127,8 +127,8 @@ def generate_corpus(
 
 
 def _run_one(args: argparse.Namespace) -> None:
+    from polemos.ingest import Options, ingest
     from polemos.store import Progress, SqlStore, Stored
-    from polemos.store.ingest import Options, ingest
 
     store = SqlStore(args.db)
     t0 = time.perf_counter()
@@ -304,9 +304,9 @@ def main() -> None:
 
 def _dump_records(work: Path, corpus: Path, out: Path) -> None:
     """Extracted records for the store-* rows: from an earlier row's database, else extracted now."""
+    from polemos.ingest import Options, ingest
     from polemos.read import iter_articles
     from polemos.store import SqlStore
-    from polemos.store.ingest import Options, ingest
 
     earlier = sorted(work.glob("local-*-sqlite.db"))
     store = SqlStore(str(earlier[0] if earlier else work / "records.db"))

@@ -106,8 +106,8 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=1)
     args = ap.parse_args()
 
+    from polemos.ingest import Options
     from polemos.store import SqlStore
-    from polemos.store.ingest import Options
     from polemos.watch import Settings, run_round
 
     work = Path(tempfile.mkdtemp(prefix="polemos-watch-bench-"))

@@ -19,8 +19,8 @@ from typing import IO, Any
 from polemos.errors import ConfigError, Errors, PolemosError
 from polemos.export_registry import ExporterSpec, exporters
 from polemos.fuse.stored import iter_fused, row_view
+from polemos.store.base import Store
 from polemos.store.query import EventFilter
-from polemos.store.sql import SqlStore
 
 FORMATS = ("jsonl", "csv", "geojson", "parquet", "articles")  # the built-ins (BUILTIN_EXPORTERS)
 _CHUNK = 500
@@ -82,7 +82,7 @@ _GEO_PRECISION = {
 _TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
 
 
-def iter_events(store: SqlStore, where: EventFilter) -> Iterator[dict[str, Any]]:
+def iter_events(store: Store, where: EventFilter) -> Iterator[dict[str, Any]]:
     uids = store.event_ids(where)
     for i in range(0, len(uids), _CHUNK):
         yield from store.events(uids[i : i + _CHUNK])
@@ -247,7 +247,7 @@ def write_parquet(events: Iterator[dict[str, Any]], path: str) -> int:
     return write_rows((typed_row(e, flat_row(e)) for e in events), path, CSV_COLUMNS)
 
 
-def article_records(store: SqlStore, where: EventFilter) -> Iterator[dict[str, Any]]:
+def article_records(store: Store, where: EventFilter) -> Iterator[dict[str, Any]]:
     """The contract records (``polemos.article/1``) of the articles the matching events come from."""
     ids: list[str] | None = None  # no filter: every article, also those without events
     if where != EventFilter():
@@ -255,7 +255,7 @@ def article_records(store: SqlStore, where: EventFilter) -> Iterator[dict[str, A
     yield from store.iter_articles(ids)
 
 
-def write_articles(store: SqlStore, where: EventFilter, out: IO[str]) -> int:
+def write_articles(store: Store, where: EventFilter, out: IO[str]) -> int:
     """The contract records (``polemos.article/1``) of the articles the matching events come from."""
     return write_jsonl(article_records(store, where), out)
 
@@ -270,7 +270,7 @@ BUILTIN_EXPORTERS = (
 )
 
 
-def export(store: SqlStore, where: EventFilter, fmt: str, path: str) -> int:
+def export(store: Store, where: EventFilter, fmt: str, path: str) -> int:
     """Write the events matching ``where`` to ``path`` ("-" is standard output) in ``fmt`` (a name in
     ``polemos.export_registry``); returns the number of records (events, features, or articles) written."""
     spec = exporters().get(fmt)

@@ -15,7 +15,7 @@ what they list was fused by the write that stored it. A store written by an olde
 reports no fused event has taken in; ``pending`` says how many (the API's ``/health``, a notice on
 the command line) and ``fuse`` (``polemos events fuse``) fuses them.
 
-Paths (files and folders) go through ``polemos.store.ingest`` (discover, read, extract in a pool,
+Paths (files and folders) go through ``polemos.ingest`` (discover, read, extract in a pool,
 write in batches, resume after a kill); records extracted elsewhere (the API's extraction pool)
 through ``IngestService.write``.
 """
@@ -28,10 +28,10 @@ from typing import Any
 
 from polemos.fuse.stored import Outcome, pending
 from polemos.fuse.stored import update as fuse_update
+from polemos.ingest import _REFUSED, Options, refusal
+from polemos.ingest import ingest as ingest_paths
 from polemos.store.base import Failure, Progress, Stored
 from polemos.store.changes import Recorded, record_changes
-from polemos.store.ingest import _REFUSED, Options, refusal
-from polemos.store.ingest import ingest as ingest_paths
 from polemos.store.lock import ingest_lock
 from polemos.store.records import content_hash
 from polemos.store.sql import SqlStore

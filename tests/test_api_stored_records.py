@@ -5,7 +5,7 @@ answers 200 (issue 11, point 1).
   ``event_id: null``: what real news gives, and what made ``GET /events`` answer 500);
 - a property test: stores built from random records written through the store's own write path
   (SQLite), fused as the server fuses them, and every API answer and page walked;
-- real news (``../shared``, slow): lgl-dev articles ingested with ``polemos.store.ingest``.
+- real news (``../shared``, slow): lgl-dev articles ingested with ``polemos.ingest``.
 """
 
 from __future__ import annotations

@@ -18,9 +18,9 @@ from store_fixtures import *  # noqa: F403
 from polemos.batch import run_local, safe_extract
 from polemos.budget import BudgetExceeded, time_limit
 from polemos.errors import ExtractError, PolemosError
+from polemos.ingest import Options, ingest
 from polemos.store import SqlStore
 from polemos.store.base import Failure
-from polemos.store.ingest import Options, ingest
 from polemos.types import Article
 
 HAND = "store_extractor:HandExtractor"

@@ -24,8 +24,8 @@ from polemos.errors import (
     StoreError,
     code_of,
 )
+from polemos.ingest import read_failure
 from polemos.read import ReadFailure, iter_articles
-from polemos.store.ingest import read_failure
 from polemos.types import source_location
 
 

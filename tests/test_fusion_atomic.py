@@ -267,7 +267,7 @@ def _corpus(folder: Path, n: int = 60) -> Path:
 
 # `polemos ingest` itself, with the hand extractor in place of the pipeline (the store is under test)
 _CLI = (
-    "import functools, sys; import polemos.store.ingest as i;"
+    "import functools, sys; import polemos.ingest as i;"
     f"i.Options = functools.partial(i.Options, extractor={HAND!r}, batch_size=8, chunk_size=4);"
     "from polemos.cli import main; sys.argv = ['polemos', 'ingest', *sys.argv[1:]]; main()"
 )

@@ -9,8 +9,8 @@ import pytest
 from store_fixtures import *  # noqa: F403
 from test_ingest_runs import HAND, write_corpus
 
+from polemos.ingest import Options, ingest
 from polemos.store import SqlStore
-from polemos.store.ingest import Options, ingest
 
 
 @pytest.mark.slow

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from store_fixtures import *  # noqa: F403
 
+from polemos.ingest import Options, ingest, list_inputs
 from polemos.store import SqlStore
-from polemos.store.ingest import Options, ingest, list_inputs
 
 HAND = "store_extractor:HandExtractor"
 

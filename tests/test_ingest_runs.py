@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from store_fixtures import *  # noqa: F403
 
+from polemos.ingest import Options, ingest
 from polemos.store import EventFilter, SqlStore
-from polemos.store.ingest import Options, ingest
 
 TESTS = Path(__file__).parent
 ROOT = TESTS.parent
@@ -134,7 +134,7 @@ def test_ingest_missing_path_is_a_coded_error(store: SqlStore, tmp_path: Path) -
 def _writer(db_url: str, corpus: Path, delay: float) -> subprocess.Popen:
     options = f"Options(extractor={HAND!r}, batch_size=5, chunk_size=5)"
     code = (
-        "from polemos.store import SqlStore; from polemos.store.ingest import Options, ingest;"
+        "from polemos.store import SqlStore; from polemos.ingest import Options, ingest;"
         f"ingest([{str(corpus)!r}], SqlStore({db_url!r}), {options})"
     )
     env = {**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{TESTS}", "POLEMOS_TEST_DELAY": str(delay)}

@@ -12,8 +12,8 @@ from store_fixtures import *  # noqa: F403
 from store_fixtures import TEXT, clone, make_record
 
 from polemos.errors import StoreError
+from polemos.ingest import Options, ingest
 from polemos.store import Progress, SqlStore, Stored
-from polemos.store.ingest import Options, ingest
 from polemos.store.records import flatten
 
 HAND = "store_extractor:HandExtractor"

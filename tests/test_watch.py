@@ -10,9 +10,9 @@ import pytest
 from store_fixtures import *  # noqa: F403
 from watch_server import Route, Server, add_stories, story
 
+from polemos.ingest import Options
 from polemos.store import SqlStore
 from polemos.store.changes import changes_since
-from polemos.store.ingest import Options
 from polemos.watch import Settings, run_round
 from polemos.watch.state import WatchState
 

@@ -17,7 +17,7 @@ from polemos.api.pool import Admission, ExtractPool
 from polemos.api.routes import router
 from polemos.api.security import Guard
 from polemos.errors import StoreError
-from polemos.store import SqlStore
+from polemos.store.base import Store
 from polemos.store.stats import refresh_planner_stats
 
 log = logging.getLogger("polemos.api")
@@ -90,7 +90,7 @@ def create_app(
     return app
 
 
-def _note_unfused(store: SqlStore) -> None:
+def _note_unfused(store: Store) -> None:
     """One warning when the store holds reports no fused event has taken in (written by an older
     polemos, which fused at read time): they are not served until ``polemos events fuse``."""
     from polemos.fuse.stored import pending

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict
 from polemos.api.errors import ApiError
 from polemos.api.routes import MAX_PAGE, get_store
 from polemos.errors import Errors
-from polemos.store import SqlStore
+from polemos.store.base import Store
 
 router = APIRouter()
 
@@ -37,7 +37,7 @@ class ChangePage(BaseModel):
 @router.get("/changes", response_model=ChangePage, tags=["events"])
 def get_changes(
     request: Request,
-    store: Annotated[SqlStore, Depends(get_store)],
+    store: Annotated[Store, Depends(get_store)],
     since: Annotated[
         str,
         Query(
@@ -48,16 +48,16 @@ def get_changes(
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
 ) -> dict[str, Any]:
     """Fused events added, updated, merged (old id → new id) or removed after the cursor, in order."""
-    from polemos.store.changes import changes_since, latest_cursor, parse_cursor
+    from polemos.store.changes import parse_cursor
 
     # a read: every write path recorded what its fusion changed before it returned
     if since == "now":  # a reader that wants what happens from now on (the dashboard's live updates)
-        last = latest_cursor(store)
+        last = store.latest_cursor()
         return {"ok": True, "since": str(last), "cursor": str(last), "more": False, "changes": []}
     try:
         cursor = parse_cursor(since)
     except ValueError:
         detail = f"since: {since!r} is not a cursor (a number from an earlier answer, 0, or now)"
         raise ApiError(422, Errors.E602.format(detail=detail)) from None
-    found, last, more = changes_since(store, cursor, limit)
+    found, last, more = store.changes_since(cursor, limit)
     return {"ok": True, "since": str(cursor), "cursor": str(last), "more": more, "changes": found}

@@ -8,7 +8,6 @@ Everything that can go wrong ends here: our ``ApiError`` and ``PolemosError`` (c
 from __future__ import annotations
 
 import logging
-import re
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -133,38 +132,12 @@ def install_handlers(app: FastAPI) -> None:
         return error_response(500, Errors.E609.format(name=type(e).__name__))
 
 
-_URL = re.compile(r"\b[a-z][a-z0-9+.-]*://\S+", re.IGNORECASE)
-
-
 def public_store_message(e: StoreError, store: Any) -> str:
-    """A database error as a client may read it: never the database's URL, host, user or password.
+    """A database error as a client may read it: never the database's URL, host, user or password
+    (the store says how: ``polemos.store.errors.public_message``)."""
+    from polemos.store.errors import public_message
 
-    The store's messages end with the (redacted) URL, for the operator's log; the client gets the
-    code and what went wrong with the statement (a missing table, a value refused), and for a
-    connection to a server that failed, only that it failed: the driver's words there name the host
-    and the user.
-    """
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
-
-    from polemos.store.engine import redact
-
-    message = str(e)
-    cause = e.__cause__
-    url = str(store.url) if store is not None else ""
-    if isinstance(cause, SQLAlchemyError) and e.code == "E402":
-        if not url.startswith("sqlite") and isinstance(cause, OperationalError | InterfaceError):
-            detail = "the database server cannot be reached or refused the connection"
-        else:
-            detail = str(getattr(cause, "orig", None) or cause).strip().splitlines()[0]
-        message = Errors.E402.format(detail=detail)
-    secrets = [url, redact(url)] if url else []
-    if url:
-        parsed = make_url(url)
-        secrets += [parsed.password or "", parsed.host or "", parsed.username or "", parsed.database or ""]
-    for secret in sorted({s for s in secrets if len(s) > 3}, key=len, reverse=True):
-        message = message.replace(secret, "…")
-    return _URL.sub("…", message).replace(" (…)", "")
+    return public_message(e, str(store.url) if store is not None else "")
 
 
 def _not_json(request: Request, first: dict[str, Any]) -> str | None:

@@ -29,6 +29,7 @@ from polemos.api.models import (
 )
 from polemos.errors import Errors
 from polemos.store import EventFilter, SqlStore
+from polemos.store.base import Store as StoreProtocol
 from polemos.store.engine import redact
 
 MAX_PAGE = 1000
@@ -53,7 +54,7 @@ router = APIRouter(responses=_ERRORS)
 log = logging.getLogger("polemos.api")
 
 
-def get_store(request: Request) -> SqlStore:
+def get_store(request: Request) -> StoreProtocol:
     store = request.app.state.store
     if store is None:
         raise ApiError(503, Errors.E608)
@@ -142,7 +143,8 @@ def event_filters(
 
 
 Filters = Annotated[tuple[EventFilter, Any], Depends(event_filters)]
-Store = Annotated[SqlStore, Depends(get_store)]
+Store = Annotated[StoreProtocol, Depends(get_store)]  # reads: anything with the store Protocol
+Writer = Annotated[SqlStore, Depends(get_store)]  # POST /articles: the ingest service's store
 
 
 @router.get("/health", response_model=Health, tags=["service"])
@@ -210,7 +212,7 @@ def get_article(article_id: str, store: Store) -> dict[str, Any]:
 
 @router.post("/articles", response_model=IngestAnswer, status_code=201, tags=["articles"],
              dependencies=[Depends(require_token)])  # fmt: skip
-async def post_article(body: IngestRequest, request: Request, store: Store) -> dict[str, Any]:
+async def post_article(body: IngestRequest, request: Request, store: Writer) -> dict[str, Any]:
     """Extract an article and store it (needs the bearer token); its events join fused events before
     the answer. The same text again adds nothing. Recorded as an ingest run; an article that cannot
     be extracted or stored is quarantined (as ``polemos ingest`` does) and answered with its error."""

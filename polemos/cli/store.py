@@ -115,7 +115,7 @@ def ingest(
     Exit code 0: every input read, extracted and stored; 1: the run finished and stored every good
     article, but some inputs were quarantined (listed by --report), or it could not start; 4: another
     ingest is writing to the database (E407; --wait waits for it instead)."""
-    from polemos.store.ingest import Options
+    from polemos.ingest import Options
 
     if engine not in ("local", "ray"):
         fail(Errors.E203.format(name="--engine", detail=f"{engine!r}: use local or ray"))
@@ -334,12 +334,8 @@ def export_cmd(
 @db_app.command("upgrade")
 def db_upgrade(db: str | None = typer.Option(None, "--db", help=DB_HELP)) -> None:
     """Create the schema, or bring it to the version this polemos needs."""
-    from polemos.store.migrate import current_revision
-
     store = _open(db, upgrade=True)
     try:
-        typer.echo(
-            f"{store.url.split('://')[0]} database at schema {current_revision(store.engine)}", err=True
-        )
+        typer.echo(f"{store.url.split('://')[0]} database at schema {store.schema_revision()}", err=True)
     finally:
         store.close()

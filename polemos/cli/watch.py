@@ -53,8 +53,8 @@ def watch(
 ) -> None:
     """Fetch feeds (conditional GET), follow new items to their pages, ingest folders; each round
     stores what is new, fuses it and writes the change feed ('polemos events --changed-since')."""
+    from polemos.ingest import Options
     from polemos.read import Limits
-    from polemos.store.ingest import Options
     from polemos.watch import Settings, run_round
 
     if status:
@@ -142,7 +142,7 @@ def print_changes(db: str | None, cursor_text: str, limit: int | None, fmt: str 
     import json
 
     from polemos.cli.store import unfused_notice
-    from polemos.store.changes import changes_since, parse_cursor
+    from polemos.store.changes import parse_cursor
 
     try:
         cursor = parse_cursor(cursor_text)
@@ -155,7 +155,7 @@ def print_changes(db: str | None, cursor_text: str, limit: int | None, fmt: str 
     store = _open(db)
     try:
         unfused_notice(store)  # a read: every write fused and recorded its changes before it returned
-        found, last, more = changes_since(store, cursor, limit or 1_000_000)
+        found, last, more = store.changes_since(cursor, limit or 1_000_000)
     finally:
         store.close()
     if (fmt or ("table" if sys.stdout.isatty() else "jsonl")) == "table":

@@ -1,29 +1,28 @@
 """Fused events in the store: bring them up to date after ingest, read them, merge and split by hand.
 
 The pure fuser (``polemos.fuse.cluster``) works in memory; this module feeds it from the store and
-writes its clusters back (tables ``fused_events``, ``fused_members``, ``fusion_history``):
+writes its clusters back, through the store's Protocol (``polemos.store.base.Store`` and the
+``FusionTx`` of one pass): it decides what to fuse, the store says how that is read and written, so
+no SQL is here and a test double of the store can drive it.
 
 - ``update(store)`` fuses every article-level event that belongs to no fused event yet (new ones, or
   ones whose fused event lost a member because an article changed), and every article no event was
-  read from that fusion has not seen (it may join a fused event as one more source, table
-  ``fused_articles``; it never makes one). It loads only the stored events
-  whose dates lie near the new ones (plus every member of the fused events those touch), so its cost
-  follows the news around the new reports, not the size of the store. Stored fused ids and people's
-  decisions are handed to the fuser, so ids stay and decisions hold.
+  read from that fusion has not seen (it may join a fused event as one more source; it never makes
+  one). It loads only the stored events whose dates lie near the new ones (plus every member of the
+  fused events those touch), so its cost follows the news around the new reports, not the size of
+  the store. Stored fused ids and people's decisions are handed to the fuser, so ids stay and
+  decisions hold.
 - ``refuse(store)`` fuses everything again (same ids, same decisions).
 - ``merge`` / ``split`` record a decision with who, when and why, then re-fuse what it touches.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
-
-from sqlalchemy import delete, exists, func, insert, select
-from sqlalchemy import update as sql_update
 
 from polemos.errors import Errors, StoreError
 from polemos.faults import crash_point
@@ -37,24 +36,14 @@ from polemos.fuse.report import (
     report_from_record,
     report_uid,
 )
-from polemos.fuse.sources import article_places, article_times, unread_reports
-from polemos.store.changes import chunks, fused_of, record_changes
-from polemos.store.lock import fusion_transaction, ingest_holder
-from polemos.store.query import EventFilter
-from polemos.store.schema import (
-    articles,
-    events,
-    fused_articles,
-    fused_events,
-    fused_members,
-    fusion_history,
-)
-from polemos.store.sql import SqlStore, _translated
+from polemos.fuse.sources import unread_reports
+from polemos.store.base import EventFilter, FusedRow, FusionTx, Store
 from polemos.types import SCHEMA_EVENT
 
 PAD_DAYS = 14  # stored events this far around the new ones are fused with them
 SLICE_DAYS = 31  # new reports are fused a month of dates at a time
 ARTICLE = "article:"  # marks an article no event was read from among the seeds
+_READ_CHUNK = 500  # fused records read at a time
 
 
 @dataclass
@@ -79,106 +68,19 @@ def _shift(day: date, days: int) -> str:
         return (date.min if days < 0 else date.max).isoformat()
 
 
-def _actions(conn: Any) -> list[Action]:
-    rows = conn.execute(select(fusion_history).order_by(fusion_history.c.id))
-    return [
-        Action(
-            op=r.op,
-            fused_ids=tuple(r.fused_ids or ()),
-            reports=tuple(r.reports or ()),
-            who=r.who,
-            why=r.why,
-            when=r.at,
-            report=r.report,
-            result_id=r.result_id,
-        )
-        for r in rows
-    ]
-
-
-def _members_of(conn: Any, fused_ids: Iterable[str]) -> set[str]:
-    ids, out = sorted(set(fused_ids)), set()
-    for chunk in chunks(ids):
-        q = select(fused_members.c.event_uid).where(fused_members.c.fused_id.in_(chunk))
-        out.update(conn.scalars(q))
-    return out
-
-
-def _seeds(conn: Any) -> set[str]:
-    """Events in no fused event, and what is left of fused events that lost members."""
-    unfused = select(events.c.uid).where(~exists().where(fused_members.c.event_uid == events.c.uid))
-    seeds = set(conn.scalars(unfused))
-    counts = (
-        select(fused_members.c.fused_id, func.count().label("n"))
-        .group_by(fused_members.c.fused_id)
-        .subquery()
-    )
-    shrunk = (
-        select(fused_events.c.id)
-        .join(counts, counts.c.fused_id == fused_events.c.id)
-        .where(counts.c.n != fused_events.c.n_reports)
-    )
-    seeds |= _members_of(conn, conn.scalars(shrunk))
-    return seeds
-
-
-def _unread_seeds(conn: Any) -> list[tuple[str, str]]:
-    """(published, article id) of articles no event was read from that fusion has not seen yet."""
-    q = select(articles.c.published, articles.c.id).where(
-        ~exists().where(events.c.article_id == articles.c.id),
-        ~exists().where(fused_articles.c.article_id == articles.c.id),
-    )
-    return [(r.published or "", r.id) for r in conn.execute(q)]
-
-
-def pending(store: SqlStore) -> int:
+def pending(store: Store) -> int:
     """How many stored reports fusion has not seen yet: events in no fused event, articles no event
     was read from that no pass has looked at, and fused events that lost a member. Ingest fuses
     before it returns, so this is 0 unless a store was written by an older polemos (before fusion
     became part of ingest) or a write was killed between its batches and its fusion pass; reads
     report it and ``polemos events fuse`` clears it. Reads only: nothing is written."""
-    unfused = select(func.count()).where(~exists().where(fused_members.c.event_uid == events.c.uid))
-    unread = select(func.count()).where(
-        ~exists().where(events.c.article_id == articles.c.id),
-        ~exists().where(fused_articles.c.article_id == articles.c.id),
-    )
-    counts = (
-        select(fused_members.c.fused_id, func.count().label("n"))
-        .group_by(fused_members.c.fused_id)
-        .subquery()
-    )
-    shrunk = (
-        select(func.count())
-        .select_from(fused_events)
-        .join(counts, counts.c.fused_id == fused_events.c.id)
-        .where(counts.c.n != fused_events.c.n_reports)
-    )
-    with _translated(store.url), store.engine.connect() as conn:
-        return sum(int(conn.scalar(q.select_from(t) if t is not None else q) or 0)
-                   for q, t in ((unfused, events), (unread, articles), (shrunk, None)))  # fmt: skip
+    return store.pending_fusion()
 
 
-def _drop_orphans(conn: Any) -> None:
-    """Fused events none of whose reports is stored any more (their articles were removed)."""
-    orphans = select(fused_events.c.id).where(~exists().where(fused_members.c.fused_id == fused_events.c.id))
-    for chunk in chunks(sorted(conn.scalars(orphans))):
-        conn.execute(delete(fused_events).where(fused_events.c.id.in_(chunk)))
-        conn.execute(
-            sql_update(fused_articles).where(fused_articles.c.fused_id.in_(chunk)).values(fused_id=None)
-        )
-
-
-def _window(conn: Any, seeds: set[str], unread: AbstractSet[str]) -> tuple[set[str], set[str]]:
+def _window(tx: FusionTx, seeds: set[str], unread: AbstractSet[str]) -> tuple[set[str], set[str]]:
     """Stored events, and articles no event was read from, dated within ``PAD_DAYS`` of the seeds."""
-    bounds: list[str] = []
-    for chunk in chunks(sorted(seeds)):
-        q = select(func.min(events.c.date_start), func.max(events.c.date_end)).where(events.c.uid.in_(chunk))
-        bounds.extend(d for d in conn.execute(q).one() if d)
-    for chunk in chunks(sorted(unread)):
-        q = select(func.min(articles.c.published), func.max(articles.c.published)).where(
-            articles.c.id.in_(chunk)
-        )
-        first, last = conn.execute(q).one()
+    bounds: list[str] = list(tx.date_bounds(sorted(seeds)))
+    for first, last in tx.published_bounds(sorted(unread)):
         if first:  # its opening may date it up to UNREAD_LAG_DAYS before publication
             bounds.append(_shift(_day(first, date.max), -UNREAD_LAG_DAYS))
         bounds.extend(d for d in (first, last) if d)
@@ -186,67 +88,34 @@ def _window(conn: Any, seeds: set[str], unread: AbstractSet[str]) -> tuple[set[s
     if bounds:
         start = _shift(_day(min(bounds), date.min), -PAD_DAYS)
         end = _shift(_day(max(bounds), date.max), PAD_DAYS)
-        q = select(events.c.uid).where(events.c.date_start <= end, events.c.date_end >= start)
-        found |= set(conn.scalars(q))
+        found |= tx.events_between(start, end)
         lag = max(PUBLISHED_WINDOW, UNREAD_LAG_DAYS)  # an article may be published this long after
-        late = _shift(_day(end, date.max), lag)
-        q = select(articles.c.id).where(
-            articles.c.published >= start,
-            articles.c.published <= late,
-            ~exists().where(events.c.article_id == articles.c.id),
-        )
-        found_unread |= set(conn.scalars(q))
-    found |= set(conn.scalars(select(events.c.uid).where(events.c.date_start.is_(None))))
+        found_unread |= tx.unread_published_between(start, _shift(_day(end, date.max), lag))
+    found |= tx.undated_events()
     return found, found_unread
 
 
-def _unread_membership(conn: Any, article_ids: list[str]) -> dict[str, str | None]:
-    out: dict[str, str | None] = {}
-    for chunk in chunks(article_ids):
-        q = select(fused_articles.c.article_id, fused_articles.c.fused_id).where(
-            fused_articles.c.article_id.in_(chunk)
-        )
-        out.update({r.article_id: r.fused_id for r in conn.execute(q)})
-    return out
-
-
-def _unread_of(conn: Any, fused_ids: Iterable[str]) -> set[str]:
-    ids, out = sorted(set(fused_ids)), set()
-    for chunk in chunks(ids):
-        out.update(
-            conn.scalars(select(fused_articles.c.article_id).where(fused_articles.c.fused_id.in_(chunk)))
-        )
-    return out
-
-
 def _fuse(
-    store: SqlStore,
-    conn: Any,
-    seeds: set[str],
-    unread: AbstractSet[str] = frozenset(),
-    *,
-    everything: bool = False,
+    tx: FusionTx, seeds: set[str], unread: AbstractSet[str] = frozenset(), *, everything: bool = False
 ) -> tuple[Fuser, set[str], Outcome]:
     if everything:
-        uids = set(conn.scalars(select(events.c.uid)))
-        no_event = ~exists().where(events.c.article_id == articles.c.id)
-        aids = set(conn.scalars(select(articles.c.id).where(no_event)))
+        uids, aids = tx.all_events(), tx.all_unread()
     else:
-        uids, aids = _window(conn, seeds, unread)
-    ids = fused_of(conn, sorted(uids))
-    joined = _unread_membership(conn, sorted(aids))
+        uids, aids = _window(tx, seeds, unread)
+    ids = tx.fused_of(sorted(uids))
+    joined = tx.unread_membership(sorted(aids))
     held = set(ids.values()) | {f for f in joined.values() if f}
-    more = _members_of(conn, held) - uids  # whole fused events, never a part of one
-    more_aids = _unread_of(conn, held) - aids
+    more = tx.members_of(held) - uids  # whole fused events, never a part of one
+    more_aids = tx.unread_of(held) - aids
     uids |= more
     aids |= more_aids
-    ids.update(fused_of(conn, sorted(more)))
-    joined.update(_unread_membership(conn, sorted(more_aids)))
-    actions = _actions(conn)
-    records = store.events(sorted(uids), conn=conn)
-    where = article_places(conn, sorted({r["article_id"] for r in records}))
-    when = article_times(conn, sorted({r["article_id"] for r in records}))
-    unread_found = unread_reports(conn, sorted(aids))
+    ids.update(tx.fused_of(sorted(more)))
+    joined.update(tx.unread_membership(sorted(more_aids)))
+    actions = tx.actions()
+    records = tx.reports(sorted(uids))
+    article_ids = sorted({r["article_id"] for r in records})
+    where, when = tx.article_places(article_ids), tx.article_times(article_ids)
+    unread_found = unread_reports(tx, sorted(aids))
     previous = dict(ids)
     previous.update({report_uid(a, UNREAD): f for a, f in joined.items() if f})
     fuser = Fuser(ids=previous, actions=actions)
@@ -262,52 +131,34 @@ def _fuse(
     return fuser, old, Outcome(reports=len(records) + len(unread_found), new=new)
 
 
-def _write(conn: Any, fuser: Fuser, old_ids: set[str]) -> int:
-    now = datetime.now(UTC)
-    rows, members = [], []
-    unread_rows: list[dict[str, str | None]] = []
+def stored_rows(fuser: Fuser) -> list[FusedRow]:
+    """The fuser's clusters as the store keeps them, in id order: a fused event with its read
+    reports and the unread articles that joined it, or unread articles that joined nothing."""
+    rows: list[FusedRow] = []
     for fid, cluster in sorted(fuser.clusters.items()):
         if not fuser.is_event(fid):  # an article no event was read from, that joined none
-            unread_rows.extend(
-                {"article_id": fuser.reports[u].article_id, "fused_id": None} for u in cluster.members
-            )
+            rows.append(FusedRow(fid, None, (), tuple(fuser.reports[u].article_id for u in cluster.members)))
             continue
+        read = tuple(u for u in cluster.members if fuser.reports[u].read)
+        unread = tuple(fuser.reports[u].article_id for u in cluster.members if not fuser.reports[u].read)
         record = fused_record(cluster, fuser.members(fid), fuser.constraints.touching(cluster.members))
         date_ = record.get("date") or {}
-        rows.append(
-            {
-                "id": fid,
-                "type": record["type"],
-                "date_start": date_.get("start"),
-                "date_end": date_.get("end"),
-                "n_reports": sum(1 for u in cluster.members if fuser.reports[u].read),
-                "record": record,
-                "updated_at": now,
-            }
-        )
-        for uid in cluster.members:
-            r = fuser.reports[uid]
-            if r.read:
-                members.append({"event_uid": uid, "fused_id": fid})
-            else:
-                unread_rows.append({"article_id": r.article_id, "fused_id": fid})
-    uids = sorted(u for u, r in fuser.reports.items() if r.read)
-    aids = sorted(r.article_id for r in fuser.reports.values() if not r.read)
-    for chunk in chunks(uids):
-        conn.execute(delete(fused_members).where(fused_members.c.event_uid.in_(chunk)))
-    for chunk in chunks(sorted(old_ids | set(fuser.clusters))):
-        conn.execute(delete(fused_events).where(fused_events.c.id.in_(chunk)))
-    for chunk in chunks(aids):
-        conn.execute(delete(fused_articles).where(fused_articles.c.article_id.in_(chunk)))
-    if rows:
-        conn.execute(insert(fused_events), rows)
-        conn.execute(insert(fused_members), members)
-    if unread_rows:
-        conn.execute(insert(fused_articles), unread_rows)
-    return len(rows)
+        rows.append(FusedRow(fid, record, read, unread, date_.get("start"), date_.get("end")))
+    return rows
 
 
-def update(store: SqlStore, *, wait: bool = True) -> Outcome:
+def _write(tx: FusionTx, fuser: Fuser, old_ids: set[str]) -> int:
+    rows = stored_rows(fuser)
+    tx.replace_fused(
+        rows,
+        report_uids=sorted(u for u, r in fuser.reports.items() if r.read),
+        article_ids=sorted(r.article_id for r in fuser.reports.values() if not r.read),
+        old_ids=old_ids | set(fuser.clusters),
+    )
+    return sum(1 for r in rows if r.record is not None)
+
+
+def update(store: Store, *, wait: bool = True) -> Outcome:
     """Fuse what is not fused yet (after an ingest); returns what was done.
 
     New reports are taken a month of dates at a time, so a corpus spanning years is fused in slices
@@ -318,26 +169,23 @@ def update(store: SqlStore, *, wait: bool = True) -> Outcome:
     fused; a long pass of a reader never makes an ingest's batch wait past SQLite's busy timeout).
     """
     total = Outcome()
-    if not wait and ingest_holder(store):  # an ingest is running: its own pass fuses what it stores
+    if not wait and store.ingest_running():  # an ingest is running: its own pass fuses what it stores
         return total
-    with fusion_transaction(store, wait=wait) as conn:
-        if conn is None:
+    with store.fusion(wait=wait) as tx:
+        if tx is None:
             return total
         crash_point("fuse-start")
-        _drop_orphans(conn)
-        seeds = _seeds(conn)
-        dated: list[tuple[str, str]] = []
-        for chunk in chunks(sorted(seeds)):
-            q = select(events.c.uid, events.c.date_start).where(events.c.uid.in_(chunk))
-            dated.extend((r.date_start or "", r.uid) for r in conn.execute(q))
-        dated.extend((day, ARTICLE + aid) for day, aid in _unread_seeds(conn))
+        tx.drop_orphans()
+        seeds = tx.seeds()
+        dated = tx.event_starts(sorted(seeds))
+        dated.extend((day, ARTICLE + aid) for day, aid in tx.unread_seeds())
         for part in _slices(sorted(dated)):
             unread = {k[len(ARTICLE) :] for k in part if k.startswith(ARTICLE)}
             seeds_ = {k for k in part if not k.startswith(ARTICLE)}
-            fuser, old_ids, outcome = _fuse(store, conn, seeds_, unread)
+            fuser, old_ids, outcome = _fuse(tx, seeds_, unread)
             total.reports += outcome.reports
             total.new += outcome.new
-            total.fused_events += _write(conn, fuser, old_ids)
+            total.fused_events += _write(tx, fuser, old_ids)
             crash_point("fuse-slice")
         crash_point("fuse-commit")
     return total
@@ -358,51 +206,39 @@ def _slices(dated: list[tuple[str, str]]) -> Iterator[set[str]]:
         yield part
 
 
-def refuse(store: SqlStore) -> Outcome:
+def refuse(store: Store) -> Outcome:
     """Fuse every stored event again; fused ids and people's decisions are kept."""
-    with fusion_transaction(store) as conn:
-        fuser, old_ids, outcome = _fuse(store, conn, set(), everything=True)
-        outcome.fused_events = _write(conn, fuser, old_ids)
-    record_changes(store)  # a write records what it changed (reads no longer catch the feed up)
+    with store.fusion() as tx:
+        if tx is None:  # only with wait=False
+            return Outcome()
+        fuser, old_ids, outcome = _fuse(tx, set(), everything=True)
+        outcome.fused_events = _write(tx, fuser, old_ids)
+    store.record_changes()  # a write records what it changed (reads no longer catch the feed up)
     return outcome
 
 
 # ---- people's decisions ----------------------------------------------------------------------------
 
 
-def _record_action(conn: Any, action: Action) -> int:
-    result = conn.execute(
-        insert(fusion_history).values(
-            op=action.op,
-            fused_ids=list(action.fused_ids),
-            reports=list(action.reports),
-            report=action.report,
-            who=action.who,
-            at=action.when,
-            why=action.why,
-        )
-    )
-    return int(result.inserted_primary_key[0])
-
-
-def _decide(store: SqlStore, action: Action, probe: str) -> str:
+def _decide(store: Store, action: Action, probe: str) -> str:
     """Record a decision, re-fuse what it touches, and note the fused id it led to."""
-    with fusion_transaction(store) as conn:  # the decision and its re-fusion stand or fall together
-        row = _record_action(conn, action)
-        fuser, old_ids, _ = _fuse(store, conn, set(action.reports))
-        _write(conn, fuser, old_ids)
+    with store.fusion() as tx:  # the decision and its re-fusion stand or fall together
+        if tx is None:  # only with wait=False
+            raise StoreError(Errors.E402.format(detail="no fusion transaction"))
+        row = tx.record_action(action)
+        fuser, old_ids, _ = _fuse(tx, set(action.reports))
+        _write(tx, fuser, old_ids)
         result = fuser.member_of[probe]
-        conn.execute(sql_update(fusion_history).where(fusion_history.c.id == row).values(result_id=result))
-    record_changes(store)  # a write records what it changed (reads no longer catch the feed up)
+        tx.set_action_result(row, result)
+    store.record_changes()  # a write records what it changed (reads no longer catch the feed up)
     return result
 
 
-def members(store: SqlStore, fused_id: str) -> list[str]:
-    with _translated(store.url), store.engine.connect() as conn:
-        return sorted(_members_of(conn, [fused_id]))
+def members(store: Store, fused_id: str) -> list[str]:
+    return store.fused_members(fused_id)
 
 
-def merge(store: SqlStore, fused_ids: list[str], who: str, why: str | None = None) -> str:
+def merge(store: Store, fused_ids: list[str], who: str, why: str | None = None) -> str:
     """Make these fused events one; returns the id of the result."""
     uids: list[str] = []
     for fid in fused_ids:
@@ -414,7 +250,7 @@ def merge(store: SqlStore, fused_ids: list[str], who: str, why: str | None = Non
     return _decide(store, action, sorted(uids)[0])
 
 
-def split(store: SqlStore, fused_id: str, report: str, who: str, why: str | None = None) -> str:
+def split(store: Store, fused_id: str, report: str, who: str, why: str | None = None) -> str:
     """Take one report (an article-level event uid, or ``ARTICLE_ID:EVENT_ID``) out of a fused event."""
     uids = members(store, fused_id)
     if not uids:
@@ -426,60 +262,36 @@ def split(store: SqlStore, fused_id: str, report: str, who: str, why: str | None
     return _decide(store, action, uid)
 
 
-def resolve_report(store: SqlStore, report: str) -> str:
+def resolve_report(store: Store, report: str) -> str:
     """An article-level event's uid from its uid or ``ARTICLE_ID:EVENT_ID``."""
-    with _translated(store.url), store.engine.connect() as conn:
-        if conn.scalar(select(events.c.uid).where(events.c.uid == report)):
-            return report
-        article_id, _, event_id = report.rpartition(":")
-        uid = conn.scalar(
-            select(events.c.uid).where(events.c.article_id == article_id, events.c.event_id == event_id)
-        )
+    uid = store.resolve_report(report)
     if uid is None:
         raise StoreError(Errors.E404.format(id=report))
-    return str(uid)
+    return uid
 
 
 # ---- reading -------------------------------------------------------------------------------------------
 
 
-def fused_ids(store: SqlStore, where: EventFilter) -> list[str]:
+def fused_ids(store: Store, where: EventFilter) -> list[str]:
     """Ids of the fused events with at least one report matching ``where``, newest first."""
-    limit = where.limit
-    uids = store.event_ids(EventFilter(**{**where.__dict__, "limit": None}))
-    found: set[str] = set()
-    with _translated(store.url), store.engine.connect() as conn:
-        found.update(fused_of(conn, uids).values())
-        dated: list[tuple[str, str]] = []
-        for chunk in chunks(sorted(found)):
-            q = select(fused_events.c.id, fused_events.c.date_start).where(fused_events.c.id.in_(chunk))
-            dated.extend((r.date_start or "", r.id) for r in conn.execute(q))
-    ordered = [fid for _, fid in sorted(dated, key=lambda t: (t[0], t[1]), reverse=True)]
-    return ordered[:limit] if limit else ordered
+    return store.fused_ids(where)
 
 
-def fused(store: SqlStore, ids: list[str]) -> list[dict[str, Any]]:
+def fused(store: Store, ids: list[str]) -> list[dict[str, Any]]:
     """The stored ``polemos.event/1`` records of ``ids``, in that order."""
-    out: dict[str, dict[str, Any]] = {}
-    with _translated(store.url), store.engine.connect() as conn:
-        for chunk in chunks(ids):
-            q = select(fused_events.c.id, fused_events.c.record).where(fused_events.c.id.in_(chunk))
-            out.update({r.id: r.record for r in conn.execute(q)})
-    return [out[i] for i in ids if i in out]
+    return store.fused(ids)
 
 
-def iter_fused(store: SqlStore, where: EventFilter) -> Iterator[dict[str, Any]]:
-    ids = fused_ids(store, where)
-    for chunk in chunks(ids):
-        yield from fused(store, chunk)
+def iter_fused(store: Store, where: EventFilter) -> Iterator[dict[str, Any]]:
+    ids = store.fused_ids(where)
+    for i in range(0, len(ids), _READ_CHUNK):
+        yield from store.fused(ids[i : i + _READ_CHUNK])
 
 
-def fused_id_of(store: SqlStore, ident: str) -> str | None:
+def fused_id_of(store: Store, ident: str) -> str | None:
     """A fused id from a fused id or from one of its reports' uids."""
-    with _translated(store.url), store.engine.connect() as conn:
-        if conn.scalar(select(fused_events.c.id).where(fused_events.c.id == ident)):
-            return ident
-        return conn.scalar(select(fused_members.c.fused_id).where(fused_members.c.event_uid == ident))
+    return store.fused_id_of(ident)
 
 
 def row_view(record: dict[str, Any]) -> dict[str, Any]:

@@ -1,7 +1,21 @@
-"""The store: articles and their events in SQLite or PostgreSQL (see docs/store.md)."""
+"""The store: articles and their events in SQLite or PostgreSQL (see docs/store.md).
 
-from polemos.store.base import Failure, Progress, Store, Stored
-from polemos.store.query import EventFilter
+The only package that talks to a database: the rest of polemos uses the Protocols of
+``polemos.store.base`` (``Store``, ``FusionTx``, ``WatchStore``), which ``SqlStore`` implements.
+"""
+
+from polemos.store.base import (
+    EventFilter,
+    EventQuery,
+    Failure,
+    FusedRow,
+    FusionTx,
+    Progress,
+    Store,
+    Stored,
+    WatchStore,
+)
 from polemos.store.sql import SqlStore, open_store
 
-__all__ = ["EventFilter", "Failure", "Progress", "SqlStore", "Store", "Stored", "open_store"]
+__all__ = ["EventFilter", "EventQuery", "Failure", "FusedRow", "FusionTx", "Progress", "SqlStore", "Store",
+           "Stored", "WatchStore", "open_store"]  # fmt: skip

@@ -23,29 +23,19 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, and_, exists, func, insert, or_, select, update
 
+from polemos.store.base import Recorded
+from polemos.store.errors import translated as _translated
 from polemos.store.schema import event_changes, event_versions, fused_events, fused_members
-from polemos.store.sql import SqlStore, _translated
 
-OPS = ("added", "updated", "merged", "removed")
+if TYPE_CHECKING:
+    from polemos.store.sql import SqlStore
+
 _CHUNK = 500
-
-
-@dataclass
-class Recorded:
-    """What one ``record_changes`` call appended, by kind, and the last cursor."""
-
-    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(OPS, 0))
-    cursor: int = 0
-
-    @property
-    def total(self) -> int:
-        return sum(self.counts.values())
 
 
 def digest(record: Any) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
@@ -24,7 +24,10 @@ from sqlalchemy.exc import OperationalError
 
 from polemos.errors import Errors, StoreBusy
 from polemos.store.engine import SQLITE_BUSY_MS, is_sqlite, redact
-from polemos.store.sql import SqlStore, _translated
+from polemos.store.errors import translated as _translated
+
+if TYPE_CHECKING:
+    from polemos.store.sql import SqlStore
 
 try:
     import fcntl

@@ -8,28 +8,16 @@ it into one SELECT of event uids, so a different record shape (fused events) can
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select, and_, exists, func, or_, select
 
+from polemos.store.base import EventFilter
 from polemos.store.schema import actors, events, locations
 
+__all__ = ["EventFilter", "bounding_box", "km_between", "near_ok", "select_event_uids"]
+
 EARTH_KM = 6371.0088
-
-
-@dataclass(frozen=True)
-class EventFilter:
-    type: str | None = None  # PLOVER type, case-insensitive
-    country: str | None = None  # ISO alpha-2 of any of the event's locations
-    near: tuple[float, float, float] | None = None  # lat, lon, km
-    since: str | None = None  # YYYY-MM-DD: events whose date range reaches this day or later
-    until: str | None = None  # YYYY-MM-DD: events whose date range starts on or before this day
-    actor: str | None = None  # actor or target, name or text, case-insensitive substring
-    claimant: str | None = None
-    modality: str | None = None
-    article_id: str | None = None
-    limit: int | None = None
 
 
 def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

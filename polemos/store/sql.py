@@ -1,6 +1,10 @@
-"""``SqlStore``: the store over SQLAlchemy Core, for SQLite and PostgreSQL alike.
+"""``SqlStore``: the store over SQLAlchemy Core, for SQLite and PostgreSQL alike; it implements the
+``Store`` Protocol of ``polemos.store.base``, and its methods are the only way the rest of polemos
+reaches a database (fusion's statements are in ``polemos.store.fusion``, the API's pages in
+``polemos.store.pages``, fused reads in ``polemos.store.fused``, the watcher's in
+``polemos.store.watch``).
 
-Database errors are translated here (and only here) into ``StoreError`` with a coded message.
+Database errors become coded ``StoreError`` in one place, ``polemos.store.errors``.
 A database polemos never touched is migrated on open; one at an older revision is refused (E403)
 until ``polemos db upgrade``.
 """
@@ -17,10 +21,24 @@ from sqlalchemy import Connection, delete, func, insert, inspect, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from polemos.errors import Errors, MigrationError, StoreError
-from polemos.store import migrate
-from polemos.store.base import Failure, Progress, Stored
+from polemos.store import fused as fused_reads
+from polemos.store import migrate, pages
+from polemos.store.base import (
+    EventFilter,
+    EventQuery,
+    Failure,
+    FusionTx,
+    Progress,
+    Recorded,
+    StatRows,
+    Store,
+    Stored,
+    WatchStore,
+)
 from polemos.store.engine import default_url, make_engine, normalize_url, redact
-from polemos.store.query import EventFilter, near_ok, select_event_uids
+from polemos.store.errors import first_line as _first_line
+from polemos.store.errors import translated as _translated
+from polemos.store.query import near_ok, select_event_uids
 from polemos.store.records import TABLES, flatten, rebuild_article, rebuild_event
 from polemos.store.schema import (
     EVENT_CHILDREN,
@@ -40,15 +58,6 @@ from polemos.store.schema import (
 )
 
 _LOOKUP_CHUNK = 500  # ids per IN (...) list: well under SQLite's and PostgreSQL's parameter limits
-
-
-@contextlib.contextmanager
-def _translated(url: str) -> Iterator[None]:
-    try:
-        yield
-    except SQLAlchemyError as e:
-        detail = str(getattr(e, "orig", None) or e).strip().splitlines()[0]
-        raise StoreError(Errors.E402.format(detail=f"{detail} ({redact(url)})")) from e
 
 
 class SqlStore:
@@ -319,6 +328,89 @@ class SqlStore:
         with _translated(self.url), self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(select(ingest_runs).order_by(ingest_runs.c.id))]
 
+    # ---- fusion (its statements: polemos.store.fusion) -------------------------------------------
+
+    @contextlib.contextmanager
+    def fusion(self, *, wait: bool = True) -> Iterator[FusionTx | None]:
+        from polemos.store.fusion import SqlFusion
+        from polemos.store.lock import fusion_transaction
+
+        with fusion_transaction(self, wait=wait) as conn:
+            yield None if conn is None else SqlFusion(self, conn)
+
+    def ingest_running(self) -> str | None:
+        from polemos.store.lock import ingest_holder
+
+        return ingest_holder(self)
+
+    def record_changes(self) -> Recorded:
+        from polemos.store.changes import record_changes
+
+        return record_changes(self)
+
+    def pending_fusion(self) -> int:
+        from polemos.store.fusion import pending
+
+        with _translated(self.url), self.engine.connect() as conn:
+            return pending(conn)
+
+    # ---- fused events (polemos.store.fused) and the API's pages (polemos.store.pages) ------------
+
+    def fused_ids(self, where: EventFilter) -> list[str]:
+        return fused_reads.fused_ids(self, where)
+
+    def fused(self, ids: list[str]) -> list[dict[str, Any]]:
+        return fused_reads.fused(self, ids)
+
+    def fused_id_of(self, ident: str) -> str | None:
+        return fused_reads.fused_id_of(self, ident)
+
+    def fused_members(self, fused_id: str) -> list[str]:
+        return fused_reads.fused_members(self, fused_id)
+
+    def resolve_report(self, report: str) -> str | None:
+        return fused_reads.resolve_report(self, report)
+
+    def page_fused(self, q: EventQuery) -> tuple[int, list[str]]:
+        return pages.page_fused(self, q)
+
+    def page_reports(self, q: EventQuery) -> tuple[int, list[str]]:
+        return pages.page_reports(self, q)
+
+    def stats(
+        self, where: EventFilter, bbox: tuple[float, float, float, float] | None, *, fused: bool
+    ) -> StatRows:
+        return pages.stats(self, where, bbox, fused=fused)
+
+    def facets(self) -> tuple[list[str], list[str]]:
+        return pages.facets(self)
+
+    def changes_since(
+        self, cursor: int, limit: int = 1000, *, with_events: bool = True
+    ) -> tuple[list[dict[str, Any]], int, bool]:
+        from polemos.store.changes import changes_since
+
+        return changes_since(self, cursor, limit, with_events=with_events)
+
+    def latest_cursor(self) -> int:
+        from polemos.store.changes import latest_cursor
+
+        return latest_cursor(self)
+
+    def event_versions(self, fused_id: str) -> list[dict[str, Any]]:
+        from polemos.store.changes import versions
+
+        return versions(self, fused_id)
+
+    def schema_revision(self) -> str | None:
+        with _translated(self.url):
+            return migrate.current_revision(self.engine)
+
+    def watch_state(self) -> WatchStore:
+        from polemos.store.watch import WatchState
+
+        return WatchState(self)
+
     def close(self) -> None:
         self.engine.dispose()
 
@@ -332,10 +424,11 @@ def _line(source: str) -> int:
     return int(tail) if tail.isdigit() else 0
 
 
-def _first_line(e: BaseException) -> str:
-    return str(getattr(e, "orig", None) or e).strip().splitlines()[0]
-
-
 def open_store(url: str | None = None, *, upgrade: bool = False) -> SqlStore:
     """The store at ``url`` (default: ``POLEMOS_DB`` or ./polemos.db), created if new."""
     return SqlStore(url, upgrade=upgrade)
+
+
+def _is_a_store(store: SqlStore) -> Store:
+    """Never called: mypy checks here that ``SqlStore`` has every method of the ``Store`` Protocol."""
+    return store

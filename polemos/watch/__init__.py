@@ -2,7 +2,7 @@
 
 A round (``run_round``):
 
-1. **Folders and files** go through ``polemos.store.ingest.ingest`` as with ``polemos ingest``: a file
+1. **Folders and files** go through ``polemos.ingest.ingest`` as with ``polemos ingest``: a file
    read to its end is skipped until it changes.
 2. **Feeds** are fetched with a conditional GET (the ETag and Last-Modified of their last 200); a 304
    costs nothing more. A 200's entries not seen before are recorded as pending items, with the new
@@ -32,14 +32,14 @@ from datetime import date, datetime
 from typing import Any
 
 from polemos.errors import Errors, PolemosError
+from polemos.ingest import INPUT_SUFFIXES, Options, _Run, ingest
 from polemos.read import Defaults, Limits, ReadFailure, read_bytes
 from polemos.store.base import Failure, Progress, Stored
 from polemos.store.changes import digest
-from polemos.store.ingest import INPUT_SUFFIXES, Options, _Run, ingest
 from polemos.store.sql import SqlStore
 from polemos.types import Article
 from polemos.watch.fetch import Fetcher, FetchError
-from polemos.watch.state import Item, WatchState
+from polemos.watch.state import Item
 
 FEED, FOLDER, FILE = "feed", "folder", "file"
 _WINDOW = 32  # pages fetched ahead of extraction
@@ -228,7 +228,7 @@ def _suffix(content_type: str, url: str) -> str:
 class _Round:
     def __init__(self, store: SqlStore, settings: Settings, log: Callable[[str], None]) -> None:
         self.store, self.settings, self.log = store, settings, log
-        self.state = WatchState(store)
+        self.state = store.watch_state()
         self.fetcher = Fetcher(
             timeout=settings.timeout,
             max_bytes=int(settings.max_mb * 1e6),
@@ -387,7 +387,7 @@ def _ingest_stream(
     label: list[str],
     on_commit: Callable[[list[str]], None],
 ) -> None:
-    """``polemos.store.ingest.ingest`` over articles read elsewhere (the same ``_Run``: known ones
+    """``polemos.ingest.ingest`` over articles read elsewhere (the same ``_Run``: known ones
     skipped before extraction, batches and failures committed with the run's counters), calling
     ``on_commit`` with the article ids (and failing sources) of every committed batch."""
     from polemos import batch

@@ -87,10 +87,9 @@ def event_page(request: Request, event_id: str) -> HTMLResponse:
 def _history(store: Any, fused_id: str | None) -> list[dict[str, Any]]:
     """The event's versions from the change feed (docs/watch.md); none for a store that has no feed."""
     from polemos.errors import StoreError
-    from polemos.store.changes import versions
 
     try:
-        return versions(store, fused_id) if fused_id else []
+        return store.event_versions(fused_id) if fused_id else []
     except StoreError:
         return []
 

@@ -1,5 +1,8 @@
 """Ingest: read files and folders, extract what is new, store it in batches, survive being killed.
 
+This is the run, not the store: it drives the extraction pool (``polemos.batch``) and writes through
+the ``Store`` Protocol, so it lives outside ``polemos.store`` (which imports no pipeline).
+
 - **Idempotent.** An article is known by its id (the caller's, or a hash of its text) and the SHA-256 of
   its text. Known and unchanged → skipped before extraction; same id, new text → stored anew.
 - **Resumable.** Each batch of results, the failures read so far and the run's counters commit in one

@@ -1,0 +1,277 @@
+"""Fusion's reads and writes in SQL, inside the one transaction a fusion pass runs in.
+
+``polemos.fuse.stored`` decides *what* to fuse (which reports, which date window, which fused ids to
+keep) and builds the fused records; it asks this module, through the ``FusionTx`` Protocol of
+``polemos.store.base``, for the rows it needs and hands back the rows to write. Everything here runs
+on the connection of ``fusion_transaction`` (``polemos.store.lock``), so a pass killed anywhere
+leaves the store as it was. Tables: ``fused_events``, ``fused_members`` (report → fused event),
+``fused_articles`` (an article no event was read from → the fused event it joined, or none) and
+``fusion_history`` (people's merges and splits).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, delete, exists, func, insert, select, update
+
+from polemos.fuse.history import Action
+from polemos.store.base import FusedRow
+from polemos.store.changes import chunks, fused_of
+from polemos.store.schema import (
+    articles,
+    events,
+    fused_articles,
+    fused_events,
+    fused_members,
+    fusion_history,
+    places,
+    times,
+)
+
+if TYPE_CHECKING:
+    from polemos.store.sql import SqlStore
+
+_PLACE_COLUMNS = ("text", "name", "geonameid", "lat", "lon", "country", "admin1", "feature")
+
+
+def _unfused() -> Any:
+    """Reports (article-level events) in no fused event."""
+    return ~exists().where(fused_members.c.event_uid == events.c.uid)
+
+
+def _unread_unseen() -> list[Any]:
+    """Articles no event was read from that no fusion pass has looked at yet."""
+    return [
+        ~exists().where(events.c.article_id == articles.c.id),
+        ~exists().where(fused_articles.c.article_id == articles.c.id),
+    ]
+
+
+def _shrunk() -> Any:
+    """Fused events that lost a member since they were written (an article changed or went)."""
+    counts = (
+        select(fused_members.c.fused_id, func.count().label("n"))
+        .group_by(fused_members.c.fused_id)
+        .subquery()
+    )
+    return (
+        select(fused_events.c.id)
+        .join(counts, counts.c.fused_id == fused_events.c.id)
+        .where(counts.c.n != fused_events.c.n_reports)
+    )
+
+
+def pending(conn: Connection) -> int:
+    """How many stored reports no fusion pass has taken in (see ``polemos.fuse.stored.pending``)."""
+    unfused = select(func.count()).select_from(events).where(_unfused())
+    unread = select(func.count()).select_from(articles).where(*_unread_unseen())
+    shrunk = select(func.count()).select_from(_shrunk().subquery())
+    return sum(int(conn.scalar(q) or 0) for q in (unfused, unread, shrunk))
+
+
+def fused_ids_of(conn: Connection, uids: list[str]) -> list[tuple[str, str]]:
+    """(date_start or "", fused id) of the fused events these reports are members of."""
+    found = sorted(set(fused_of(conn, uids).values()))
+    dated: list[tuple[str, str]] = []
+    for chunk in chunks(found):
+        q = select(fused_events.c.id, fused_events.c.date_start).where(fused_events.c.id.in_(chunk))
+        dated.extend((r.date_start or "", r.id) for r in conn.execute(q))
+    return dated
+
+
+def members_of(conn: Connection, fused_ids: Iterable[str]) -> set[str]:
+    ids, out = sorted(set(fused_ids)), set[str]()
+    for chunk in chunks(ids):
+        q = select(fused_members.c.event_uid).where(fused_members.c.fused_id.in_(chunk))
+        out.update(conn.scalars(q))
+    return out
+
+
+class SqlFusion:
+    """``FusionTx`` over one SQLAlchemy connection (the fusion pass's transaction)."""
+
+    def __init__(self, store: SqlStore, conn: Connection) -> None:
+        self.store = store
+        self.conn = conn
+
+    # ---- what to fuse ------------------------------------------------------------------------------
+
+    def drop_orphans(self) -> None:
+        conn = self.conn
+        orphans = select(fused_events.c.id).where(
+            ~exists().where(fused_members.c.fused_id == fused_events.c.id)
+        )
+        for chunk in chunks(sorted(conn.scalars(orphans))):
+            conn.execute(delete(fused_events).where(fused_events.c.id.in_(chunk)))
+            conn.execute(
+                update(fused_articles).where(fused_articles.c.fused_id.in_(chunk)).values(fused_id=None)
+            )
+
+    def seeds(self) -> set[str]:
+        seeds = set(self.conn.scalars(select(events.c.uid).where(_unfused())))
+        return seeds | members_of(self.conn, self.conn.scalars(_shrunk()))
+
+    def unread_seeds(self) -> list[tuple[str, str]]:
+        q = select(articles.c.published, articles.c.id).where(*_unread_unseen())
+        return [(r.published or "", r.id) for r in self.conn.execute(q)]
+
+    def event_starts(self, uids: Sequence[str]) -> list[tuple[str, str]]:
+        out: list[tuple[str, str]] = []
+        for chunk in chunks(sorted(uids)):
+            q = select(events.c.uid, events.c.date_start).where(events.c.uid.in_(chunk))
+            out.extend((r.date_start or "", r.uid) for r in self.conn.execute(q))
+        return out
+
+    def date_bounds(self, uids: Sequence[str]) -> list[str]:
+        out: list[str] = []
+        for chunk in chunks(sorted(uids)):
+            q = select(func.min(events.c.date_start), func.max(events.c.date_end)).where(
+                events.c.uid.in_(chunk)
+            )
+            out.extend(d for d in self.conn.execute(q).one() if d)
+        return out
+
+    def published_bounds(self, article_ids: Sequence[str]) -> list[tuple[str | None, str | None]]:
+        out: list[tuple[str | None, str | None]] = []
+        for chunk in chunks(sorted(article_ids)):
+            q = select(func.min(articles.c.published), func.max(articles.c.published)).where(
+                articles.c.id.in_(chunk)
+            )
+            first, last = self.conn.execute(q).one()
+            out.append((first, last))
+        return out
+
+    def events_between(self, start: str, end: str) -> set[str]:
+        q = select(events.c.uid).where(events.c.date_start <= end, events.c.date_end >= start)
+        return set(self.conn.scalars(q))
+
+    def unread_published_between(self, start: str, end: str) -> set[str]:
+        q = select(articles.c.id).where(
+            articles.c.published >= start,
+            articles.c.published <= end,
+            ~exists().where(events.c.article_id == articles.c.id),
+        )
+        return set(self.conn.scalars(q))
+
+    def undated_events(self) -> set[str]:
+        return set(self.conn.scalars(select(events.c.uid).where(events.c.date_start.is_(None))))
+
+    def all_events(self) -> set[str]:
+        return set(self.conn.scalars(select(events.c.uid)))
+
+    def all_unread(self) -> set[str]:
+        no_event = ~exists().where(events.c.article_id == articles.c.id)
+        return set(self.conn.scalars(select(articles.c.id).where(no_event)))
+
+    # ---- what is fused now -------------------------------------------------------------------------
+
+    def fused_of(self, uids: Sequence[str]) -> dict[str, str]:
+        return fused_of(self.conn, sorted(uids))
+
+    def unread_membership(self, article_ids: Sequence[str]) -> dict[str, str | None]:
+        out: dict[str, str | None] = {}
+        for chunk in chunks(sorted(article_ids)):
+            q = select(fused_articles.c.article_id, fused_articles.c.fused_id).where(
+                fused_articles.c.article_id.in_(chunk)
+            )
+            out.update({r.article_id: r.fused_id for r in self.conn.execute(q)})
+        return out
+
+    def members_of(self, fused_ids: Iterable[str]) -> set[str]:
+        return members_of(self.conn, fused_ids)
+
+    def unread_of(self, fused_ids: Iterable[str]) -> set[str]:
+        ids, out = sorted(set(fused_ids)), set[str]()
+        for chunk in chunks(ids):
+            q = select(fused_articles.c.article_id).where(fused_articles.c.fused_id.in_(chunk))
+            out.update(self.conn.scalars(q))
+        return out
+
+    def actions(self) -> list[Action]:
+        rows = self.conn.execute(select(fusion_history).order_by(fusion_history.c.id))
+        return [
+            Action(op=r.op, fused_ids=tuple(r.fused_ids or ()), reports=tuple(r.reports or ()), who=r.who,
+                   why=r.why, when=r.at, report=r.report, result_id=r.result_id)
+            for r in rows
+        ]  # fmt: skip
+
+    # ---- the reports -------------------------------------------------------------------------------
+
+    def reports(self, uids: Sequence[str]) -> list[dict[str, Any]]:
+        return self.store.events(list(uids), conn=self.conn)
+
+    def article_places(self, article_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+        out: dict[str, list[dict[str, Any]]] = {}
+        for chunk in chunks(list(article_ids)):
+            q = select(places).where(places.c.article_id.in_(chunk)).order_by(places.c.seq)
+            for r in self.conn.execute(q):
+                place = {c: r._mapping[c] for c in _PLACE_COLUMNS}
+                place["demonym"] = bool((r.extra or {}).get("demonym"))
+                out.setdefault(r.article_id, []).append(place)
+        return out
+
+    def article_times(self, article_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+        out: dict[str, list[dict[str, Any]]] = {}
+        for chunk in chunks(list(article_ids)):
+            q = select(times).where(times.c.article_id.in_(chunk)).order_by(times.c.seq)
+            for r in self.conn.execute(q):
+                out.setdefault(r.article_id, []).append({
+                    "text": r.text, "start": r.span_start, "end": r.span_end, "start_date": r.start_date,
+                    "end_date": r.end_date, "precision": r.precision,
+                })  # fmt: skip
+        return out
+
+    def unread_articles(self, article_ids: Sequence[str]) -> list[dict[str, Any]]:
+        out = []
+        cols = (articles.c.id, articles.c.text, articles.c.title, articles.c.published, articles.c.outlet)
+        for chunk in chunks(list(article_ids)):
+            for r in self.conn.execute(select(*cols).where(articles.c.id.in_(chunk))):
+                out.append(dict(r._mapping))
+        return out
+
+    # ---- writing -----------------------------------------------------------------------------------
+
+    def replace_fused(
+        self,
+        rows: Sequence[FusedRow],
+        *,
+        report_uids: Sequence[str],
+        article_ids: Sequence[str],
+        old_ids: Iterable[str],
+    ) -> None:
+        """Drop the fused events ``old_ids`` and every membership of these reports and articles, then
+        write ``rows`` with their members (an unread article's row with no fused id: seen, joined none)."""
+        conn, now = self.conn, datetime.now(UTC)
+        for chunk in chunks(list(report_uids)):
+            conn.execute(delete(fused_members).where(fused_members.c.event_uid.in_(chunk)))
+        for chunk in chunks(sorted(set(old_ids))):
+            conn.execute(delete(fused_events).where(fused_events.c.id.in_(chunk)))
+        for chunk in chunks(list(article_ids)):
+            conn.execute(delete(fused_articles).where(fused_articles.c.article_id.in_(chunk)))
+        events_ = [r for r in rows if r.record is not None]
+        if events_:
+            conn.execute(insert(fused_events), [
+                {"id": r.id, "type": r.record.get("type"), "date_start": r.date_start, "date_end": r.date_end,
+                 "n_reports": len(r.members), "record": r.record, "updated_at": now}
+                for r in events_ if r.record is not None
+            ])  # fmt: skip
+            members = [{"event_uid": u, "fused_id": r.id} for r in events_ for u in r.members]
+            if members:
+                conn.execute(insert(fused_members), members)
+        unread = [{"article_id": a, "fused_id": r.id if r.record is not None else None}
+                  for r in rows for a in r.articles]  # fmt: skip
+        if unread:
+            conn.execute(insert(fused_articles), unread)
+
+    def record_action(self, action: Action) -> int:
+        result = self.conn.execute(insert(fusion_history).values(
+            op=action.op, fused_ids=list(action.fused_ids), reports=list(action.reports),
+            report=action.report, who=action.who, at=action.when, why=action.why))  # fmt: skip
+        return int(result.inserted_primary_key[0])  # type: ignore[index]
+
+    def set_action_result(self, action_id: int, result_id: str) -> None:
+        q = update(fusion_history).where(fusion_history.c.id == action_id).values(result_id=result_id)
+        self.conn.execute(q)
