@@ -59,6 +59,10 @@ class Place(_Open):
     feature: str | None = None
     start: int | None = None
     end: int | None = None
+    precision: str | None = None
+    status: str | None = None
+    demonym: bool | None = None
+    within: str | None = None
 
 
 class EventDate(_Open):
@@ -137,6 +141,7 @@ class ArticleResult(_Open):
     events: list[ArticleEvent] = []
     places: list[Place] = []
     times: list[TimeExpr] = []
+    noise: list[Span] = []
 
 
 class ArticleWithText(ArticleResult):
