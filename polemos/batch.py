@@ -52,7 +52,7 @@ class PipelineExtractor:
         self.pipeline.warm()
 
     def __call__(self, articles: list[Article]) -> list[Outcome]:
-        from polemos.output import result_to_dict
+        from polemos.contract.article import result_to_dict
 
         return [result_to_dict(r) for r in self.pipeline.process_batch(articles)]
 

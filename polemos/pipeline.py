@@ -164,7 +164,7 @@ def extract(
 
     Raises ``ReadError`` for a text that cannot be read (empty, too long, NUL characters, a lone
     surrogate, not English) and, with ``timeout`` (seconds), ``ExtractError`` (E118) past it."""
-    from polemos.output import result_to_dict
+    from polemos.contract.article import result_to_dict
 
     record = {"id": id, "text": text, "title": title, "published": published, "outlet": outlet, "url": url}
     article = check_article(from_record(record, "<text>"))

@@ -12,13 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from polemos.contract.event_types import EVENT_TYPES
+
 SCHEMA_ARTICLE = "polemos.article/1"
 SCHEMA_EVENT = "polemos.event/1"
 
-PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-    "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "OTHER",
-)  # fmt: skip
+PLOVER_TYPES = tuple(EVENT_TYPES)  # the one table of event types: polemos/contract/event_types.py
 # "reported": the French conditionnel de presse ("aurait tué"), polemos/lang/fr
 MODALITIES = (
     "asserted", "planned", "proposed", "threatened", "hypothetical", "negated", "denied", "reported",

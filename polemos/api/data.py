@@ -110,71 +110,9 @@ def _regroup(buckets: list[dict[str, Any]], key: Any) -> list[dict[str, Any]]:
 
 # ---- the fused shape ----------------------------------------------------------------------------
 
-_PLACE = ("name", "geonameid", "lat", "lon", "country", "admin1", "feature")
-
-
-def _who(actor: dict[str, Any] | None) -> dict[str, Any] | None:
-    if not actor:
-        return None
-    return {"name": actor.get("name") or actor.get("text"), "kind": actor.get("kind"),
-            "country": actor.get("country")}  # fmt: skip
-
 
 def as_fused(ev: dict[str, Any]) -> dict[str, Any]:
     """An article-level event (as the store returns it) as a ``polemos.event/1`` record of one report."""
-    outlet, article_id = ev.get("outlet"), ev.get("article_id")
-    claimants = [c.get("claimant") for c in ev.get("claims") or []]
-    first = next((c for c in claimants if c), None)
-    figures: dict[str, Any] = {}
-    for kind in ("killed", "injured", "size"):
-        c = (ev.get("counts") or {}).get(kind)
-        if c is None:
-            figures[kind] = None
-            continue
-        value = c.get("best") if c.get("best") is not None else c.get("low")
-        figures[kind] = {
-            "low": c.get("low"), "best": c.get("best"), "high": c.get("high"),
-            "claims": [{"value": value, "text": c.get("text"), "outlet": outlet, "article_id": article_id,
-                        "claimant": (first or {}).get("name") or (first or {}).get("text")}],
-        }  # fmt: skip
-    date_ = ev.get("date")
-    return {
-        "schema": FUSED_SCHEMA,
-        "id": ev["uid"],
-        "type": ev.get("type"),
-        "mode": ev.get("mode"),
-        "modality": ev.get("modality"),
-        "actors": [a for a in [_who(ev.get("actor"))] if a],
-        "targets": [a for a in [_who(ev.get("target"))] if a],
-        "locations": [{k: loc.get(k) for k in _PLACE} for loc in ev.get("locations") or []],
-        "date": None if not date_ else {k: date_.get(k) for k in ("start", "end", "precision")},
-        "counts": figures,
-        "claims": [
-            {
-                "claimant": None
-                if not c
-                else {"name": c.get("name") or c.get("text"), "party": c.get("party")},
-                "outlet": cl.get("outlet") or outlet,
-                "article_id": article_id,
-            }
-            for cl, c in zip(ev.get("claims") or [], claimants, strict=True)
-        ],  # fmt: skip
-        "reports": [
-            {
-                "article_id": article_id,
-                "event_id": ev.get("id"),
-                "outlet": outlet,
-                "published": ev.get("published"),
-                "title": ev.get("title"),
-                "evidence": ev.get("evidence"),
-            }
-        ],  # fmt: skip
-        "disagreements": [],
-        "fusion": {
-            "method": "none: one report (fused events are not in this store yet)",
-            "score": None,
-            "reasons": [],
-        },  # fmt: skip
-        "acled": ev.get("acled"),
-        "cameo": ev.get("cameo"),
-    }
+    from polemos.contract.event import of_one_report
+
+    return of_one_report(ev)

@@ -1,12 +1,5 @@
-"""Pydantic models that mirror the output contract (docs/contract.md), for validation and OpenAPI.
-
-They describe, they do not narrow: every model allows extra keys, because the contract grows by
-adding fields ("add fields, never rename") and the API must pass them through untouched. Response
-models accept every record the store can hold: the store keeps a record exactly as it was written
-(a key left out stays out, a null stays null), and fusion writes reports no event was read from
-(``event_id: null``), so every field the store does not itself require is optional here.
-``tests/test_api_stored_records.py`` builds stores from random records and walks every page.
-"""
+"""The API's request and answer models; the contract's records are ``polemos.contract.models``
+(one source for the API, the OpenAPI document and the published JSON Schema)."""
 
 from __future__ import annotations
 
@@ -16,202 +9,55 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
+from polemos.contract.models import (
+    Acled,
+    Actor,
+    ArticleEvent,
+    ArticleMeta,
+    ArticleResult,
+    ArticleWithText,
+    Claim,
+    Claimant,
+    Count,
+    Counts,
+    Disagreement,
+    EventDate,
+    EventDetail,
+    FigureClaim,
+    FusedClaim,
+    FusedCount,
+    FusedEvent,
+    Fusion,
+    Place,
+    Report,
+    Span,
+    TimeExpr,
+)
 
-class _Open(BaseModel):
-    model_config = ConfigDict(extra="allow")
-
-
-# ---- the article result: polemos.article/1 ------------------------------------------------------
-
-
-class Span(_Open):
-    """A character span into the article's text (the pipeline always fills all three)."""
-
-    start: int | None = None
-    end: int | None = None
-    text: str | None = None
-
-
-class Actor(_Open):
-    text: str | None = None
-    name: str | None = None
-    kind: str | None = None
-    country: str | None = None
-    start: int | None = None
-    end: int | None = None
-
-
-class Claimant(Actor):
-    party: bool | None = None
-
-
-class Place(_Open):
-    text: str | None = None
-    name: str | None = None
-    geonameid: int | None = None
-    lat: float | None = None
-    lon: float | None = None
-    country: str | None = None
-    admin1: str | None = None
-    feature: str | None = None
-    start: int | None = None
-    end: int | None = None
-
-
-class EventDate(_Open):
-    start: str | None = None
-    end: str | None = None
-    precision: str | None = None
-    text: str | None = None
-
-
-class Count(_Open):
-    low: int | None = None
-    best: int | None = None
-    high: int | None = None
-    text: str | None = None
-
-
-class Counts(_Open):
-    killed: Count | None = None
-    injured: Count | None = None
-    size: Count | None = None
-
-
-class Claim(_Open):
-    claimant: Claimant | None = None
-    outlet: str | None = None
-    start: int | None = None
-    end: int | None = None
-
-
-class Acled(_Open):
-    event_type: str | None = None
-    sub_event_type: str | None = None
-
-
-class ArticleEvent(_Open):
-    id: str
-    type: str
-    mode: str | None = None
-    modality: str | None = None
-    actor: Actor | None = None
-    target: Actor | None = None
-    locations: list[Place] = []
-    date: EventDate | None = None
-    counts: Counts | None = None
-    claims: list[Claim] = []
-    trigger: Span | None = None
-    evidence: Span | None = None
-    mentions: list[Span] = []
-    acled: Acled | None = None
-    cameo: str | None = None
-    confidence: float | None = None
-
-
-class ArticleMeta(_Open):
-    id: str
-    title: str | None = None
-    published: str | None = None
-    outlet: str | None = None
-    url: str | None = None
-    language: str | None = None
-
-
-class TimeExpr(_Open):
-    text: str | None = None
-    start: int | None = None
-    end: int | None = None
-    value: str | None = None
-    start_date: str | None = None
-    end_date: str | None = None
-    precision: str | None = None
-
-
-class ArticleResult(_Open):
-    schema_: str = Field("polemos.article/1", alias="schema")
-    article: ArticleMeta
-    events: list[ArticleEvent] = []
-    places: list[Place] = []
-    times: list[TimeExpr] = []
-
-
-class ArticleWithText(ArticleResult):
-    """An article result as stored, with the text every span indexes into."""
-
-    text: str
-
-
-# ---- the fused event: polemos.event/1 -----------------------------------------------------------
-
-
-class FigureClaim(_Open):
-    value: int | None = None
-    text: str | None = None
-    claimant: str | None = None
-    outlet: str | None = None
-    article_id: str | None = None
-
-
-class FusedCount(_Open):
-    low: int | None = None
-    best: int | None = None
-    high: int | None = None
-    claims: list[FigureClaim] = []
-
-
-class FusedClaim(_Open):
-    claimant: dict[str, Any] | None = None
-    outlet: str | None = None
-    article_id: str | None = None
-
-
-class Report(_Open):
-    article_id: str | None = None
-    event_id: str | None = Field(
-        None,
-        description="The article-level event's id; null for an article "
-        "no event was read from that fusion joined to this event.",
-    )
-    outlet: str | None = None
-    published: str | None = None
-    evidence: Span | None = None
-
-
-class Disagreement(_Open):
-    field: str | None = None
-    values: list[Any] = []
-
-
-class Fusion(_Open):
-    method: str | None = None
-    score: float | None = None
-    reasons: list[str] = []
-
-
-class FusedEvent(_Open):
-    schema_: str = Field("polemos.event/1", alias="schema")
-    id: str
-    type: str
-    mode: str | None = None
-    modality: str | None = None
-    actors: list[dict[str, Any]] = []
-    targets: list[dict[str, Any]] = []
-    locations: list[Place] = []
-    date: EventDate | None = None
-    counts: dict[str, FusedCount | None] = {}
-    claims: list[FusedClaim] = []
-    reports: list[Report] = []
-    disagreements: list[Disagreement] = []
-    fusion: Fusion | None = None
-    acled: Acled | None = None
-    cameo: str | None = None
-
-
-class EventDetail(FusedEvent):
-    """One event with each report's full article-level record (evidence, spans, claims)."""
-
-    report_events: list[dict[str, Any]] = []
+__all__ = [
+    "Span",
+    "Actor",
+    "Claimant",
+    "Place",
+    "EventDate",
+    "Count",
+    "Counts",
+    "Claim",
+    "Acled",
+    "ArticleEvent",
+    "ArticleMeta",
+    "TimeExpr",
+    "ArticleResult",
+    "ArticleWithText",
+    "FigureClaim",
+    "FusedCount",
+    "FusedClaim",
+    "Report",
+    "Disagreement",
+    "Fusion",
+    "FusedEvent",
+    "EventDetail",
+]
 
 
 # ---- requests and other answers -----------------------------------------------------------------

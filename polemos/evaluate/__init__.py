@@ -56,7 +56,7 @@ def run_polemos(
     inputs: list[dict[str, Any]], workers: int = 1
 ) -> tuple[dict[str, dict[str, Any]], list[str]]:
     """polemos's contract record for each input, by id; and the inputs it refused, with why."""
-    from polemos.output import result_to_dict
+    from polemos.contract.article import result_to_dict
     from polemos.pipeline import Pipeline
     from polemos.read import check_article, from_record
 

@@ -13,6 +13,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from polemos.contract.event_types import EVENT_TYPES
 from polemos.extraction import forces, roles
 from polemos.extraction.attribution import Claimant, reporting_verbs, sentence_claimants
 from polemos.extraction.counts import find_counts
@@ -573,11 +574,10 @@ def _count_owners(doc: Doc, counts: list[tuple[str, Count]], found: list[Draft])
 def _counts(d: Draft, counts: list[tuple[str, Count]]) -> dict[str, Count]:
     out: dict[str, Count] = {}
     for kind, count in counts:
+        row = EVENT_TYPES.get(d.type)  # which counts a type keeps: the event-type table
         if kind == "people":
-            kind = "size" if d.type in ("PROTEST", "MOBILIZE") else ""
-        if kind == "size" and d.type not in ("PROTEST", "MOBILIZE", "ASSAULT", "COERCE"):
-            continue
-        if kind in ("killed", "injured") and d.type not in ("ASSAULT", "COERCE", "PROTEST"):
+            kind = "size" if row is not None and row.crowd else ""
+        if kind in ("killed", "injured", "size") and (row is None or kind not in row.counts):
             continue
         if kind and kind not in out:
             out[kind] = count

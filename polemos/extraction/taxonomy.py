@@ -8,7 +8,8 @@ what is taken (territory, weapons, people). This module reads them from the even
 data (``data/acled_cues.tsv``), the order of the questions is here.
 
 CAMEO roots come from ``data/cameo_roots.tsv``: PLOVER type and mode (and a few trigger lemmas)
-to the CAMEO root they come from in the PLOVER crosswalk.
+to the CAMEO root they come from in the PLOVER crosswalk; else the type's own root, a column of
+the event-type table (``polemos.contract.event_types``).
 
 Sources: ACLED Codebook (event and sub-event type definitions); the PLOVER CAMEO crosswalk
 (CAMEO2PLOVER-2021).
@@ -20,15 +21,9 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from polemos.contract.event_types import BATTLES, EVENT_TYPES, PROTESTS, REMOTE, RIOTS, STRATEGIC, VAC
 from polemos.extraction.lexicon import read_tsv
 from polemos.types import ActorRef
-
-BATTLES = "Battles"
-REMOTE = "Explosions/Remote violence"
-VAC = "Violence against civilians"
-PROTESTS = "Protests"
-RIOTS = "Riots"
-STRATEGIC = "Strategic developments"
 
 _ARMED_KINDS = frozenset({"military", "police", "rebel", "militia", "terrorist-designated", "state", "armed"})
 _STATE_KINDS = frozenset({"military", "police", "state", "government"})
@@ -155,7 +150,8 @@ def cameo_root(
             return "19"
         if acled[1] == "Chemical weapon":
             return "20"
-    return table.get((type_, "-", "-"), "01")
+    row = EVENT_TYPES.get(type_)  # the type's own root: a column of the event-type table
+    return row.cameo if row is not None else "01"
 
 
 # ---------------------------------------------------------------- ACLED
@@ -175,6 +171,9 @@ def acled_types(
 
     ``words``: lower-cased lemmas and words of the event's sentence, for instruments and
     circumstances; ``actor_ref`` / ``target_ref``: the doer and target, when known (their words)."""
+    row = EVENT_TYPES.get(type_)
+    if row is None or not row.acled:  # the event-type table: ACLED codes no such event
+        return None
     actor_text = actor_ref.text if actor_ref is not None else None
     target_text = target_ref.text if target_ref is not None else None
     words = words | {trigger_lemma}

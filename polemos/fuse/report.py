@@ -17,18 +17,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
+from polemos.contract.event_types import EVENT_TYPES
 from polemos.fuse.text import word_weights
 
 # PLOVER types that can describe one real-world happening from different angles ("clashes",
 # "attack", "offensive", "arrest" of the attackers). A report never fuses across families.
-TYPE_FAMILY = {
-    "ASSAULT": "force", "COERCE": "force", "MOBILIZE": "force",
-    "PROTEST": "protest",
-    "ACCUSE": "verbal-conflict", "REJECT": "verbal-conflict", "THREATEN": "verbal-conflict",
-    "SANCTION": "verbal-conflict",
-    "AGREE": "cooperation", "CONSULT": "cooperation", "SUPPORT": "cooperation", "CONCEDE": "cooperation",
-    "COOPERATE": "cooperation", "AID": "cooperation", "RETREAT": "cooperation", "REQUEST": "cooperation",
-}  # fmt: skip
+# The families are a column of the event-type table (polemos/contract/event_types.py).
+TYPE_FAMILY = {name: t.family for name, t in EVENT_TYPES.items()}
 
 # How far an event's date may be from what the report says, by the date's precision (days each side).
 # A date only the publication gives ("basis": "published") is the week before publication.

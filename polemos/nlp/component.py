@@ -52,7 +52,7 @@ class PolemosComponent:
         return check_article(from_record(record, "<text>"))
 
     def _annotate(self, docs: list[Doc]) -> None:
-        from polemos.output import result_to_dict
+        from polemos.contract.article import result_to_dict
         from polemos.pipeline import Pipeline
 
         readable: list[tuple[Doc, Any]] = []

@@ -11,18 +11,14 @@ from fastapi.templating import Jinja2Templates
 from polemos.api import data
 from polemos.api.errors import ApiError, error_body
 from polemos.api.routes import ID, MAX_OFFSET, MAX_PAGE, Filters, storable
+from polemos.contract.event_types import EVENT_TYPES
 from polemos.errors import Errors
 from polemos.store.records import event_uid
 from polemos.web import HERE
 from polemos.web.highlight import event_marks, evidence_segments, segments
 
-TYPE_COLORS = {
-    "ASSAULT": "#c0392b", "COERCE": "#8e44ad", "MOBILIZE": "#d35400", "THREATEN": "#e67e22",
-    "PROTEST": "#f1c40f", "SANCTION": "#7f8c8d", "ACCUSE": "#a0522d", "REJECT": "#795548",
-    "REQUEST": "#16a085", "RETREAT": "#27ae60", "CONCEDE": "#2ecc71", "AID": "#1abc9c",
-    "COOPERATE": "#2980b9", "AGREE": "#3498db", "CONSULT": "#5dade2", "SUPPORT": "#48c9b0",
-    "OTHER": "#95a5a6",
-}  # fmt: skip
+# A column of the event-type table (polemos/contract/event_types.py); the page reads it from pm-config.
+TYPE_COLORS = {name: t.colour for name, t in EVENT_TYPES.items()}
 # "reported": the French conditionnel de presse ("aurait tué"), polemos/lang/fr
 MODALITIES = (
     "asserted", "planned", "proposed", "threatened", "hypothetical", "negated", "denied", "reported",
