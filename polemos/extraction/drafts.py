@@ -114,8 +114,8 @@ def frames(sent: SpacySpan, sent_index: int, evidence: Span) -> list[Draft]:
 
 def ancestors_via_arguments(tok: Token) -> list[Token]:
     """The words above tok until a clause of its own begins: a coordinated clause, or an adverbial
-    clause of time or cause ("… died after blasts targeted …"). Purpose clauses ("to push them
-    towards joining the truce") stay inside."""
+    clause of time or cause ("… died after blasts targeted …"). Purpose clauses ("to push them towards joining
+    the truce") stay inside."""
     out = []
     while tok.head.i != tok.i:
         if tok.dep_ == "conj" and tok.head.dep_ not in ("ROOT", "ccomp", "advcl", "conj"):
@@ -186,6 +186,20 @@ def _own_doer(d: Draft, keeper: Draft) -> bool:
     return False
 
 
+def _anchored(d: Draft, keeper: Draft) -> bool:
+    """An occurrence of another kind that gives the time of the one above it is an event of its own:
+    "lost his job following his arrest", "called for protests after the killing of seven",
+    "arrested 20 people after the clashes" ("killed during the attack" stays one attack)."""
+    if keeper.type == d.type:
+        return False
+    tok = d.head
+    while tok.i != keeper.head.i and tok.head.i != tok.i:
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in roles.ANCHOR_PREPS:
+            return True
+        tok = tok.head
+    return False
+
+
 def unsubsumed(found: list[Draft]) -> list[Draft]:
     """Drop a trigger that sits inside an argument of another trigger of the same sentence."""
     heads = {d.head.i: d for d in found}
@@ -194,7 +208,7 @@ def unsubsumed(found: list[Draft]) -> list[Draft]:
         above = ancestors_via_arguments(d.head)
         keeper = next((heads[a.i] for a in above if a.i in heads and heads[a.i] is not d), None)
         if d.entry is not ULTIMATUM and keeper is not None:
-            if _happened_inside(d, keeper) or _own_doer(d, keeper):
+            if _happened_inside(d, keeper) or _own_doer(d, keeper) or _anchored(d, keeper):
                 keep.append(d)  # its own event, whatever else shares the statement's verb
                 continue
             if keeper.type == d.type and keeper.mode_hint is None:

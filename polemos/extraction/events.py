@@ -110,7 +110,7 @@ def read_events(
     claimants = sentence_claimants(doc, sents, title_end)
     drafts: list[Draft] = []
     for i, sent in enumerate(sents):
-        if not sent.text.strip() or in_noise(noise, sent.start_char, sent.end_char):
+        if not sent.text.strip() or in_noise(noise, sent.start_char, sent.end_char) or list_item(sent):
             continue
         evidence = _trimmed(doc, sent)
         found = [draft_of(m, i, evidence) for m in candidates(sent)]
@@ -147,6 +147,23 @@ def read_events(
     return drafts
 
 
+_BULLETS = ("*", "•", "-", "–", "·", "▪", "►")
+
+
+def list_item(sent: SpacySpan) -> bool:
+    """A bulleted line with no verb names a thing, not what happened: a "See also" list of related
+    stories ("* 2014 Bagram Airfield bombing"), a list of units or names."""
+    text = doc_text(sent.doc)
+    start = text.rfind("\n", 0, sent.start_char) + 1
+    end = text.find("\n", sent.start_char)
+    end = len(text) if end < 0 else end
+    if not text[start:end].lstrip().startswith(_BULLETS):
+        return False
+    line = sent.doc.char_span(start, end, alignment_mode="expand")
+    words = line if line is not None else sent
+    return not any(t.pos_ in ("VERB", "AUX") and t.is_alpha for t in words)  # a "•" read as a verb
+
+
 def _trimmed(doc: Doc, sent: SpacySpan) -> Span:
     text = sent.text
     lead = len(text) - len(text.lstrip())
@@ -179,8 +196,11 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
         )
         actor = roles.subject_of(head)
         target = next((c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")), None) if cond else None
-    elif head.dep_ == "acl" and head.tag_ == "VBN":
+    elif head.dep_ == "acl" and (
+        head.tag_ == "VBN" or (head.tag_ == "VBD" and not any(c.dep_ in ("dobj", "obj") for c in head.children))
+    ):
         # "10 Russian soldiers killed in Ukraine": a reduced passive, the noun is what was done to
+        # (a participle the tagger read as a past tense: "the six service members killed and …")
         actor, target = roles.agent_of(head), head.head
     elif head.pos_ in ("VERB", "AUX") and _headline_passive(head):
         # "Kabul Hit By Two Car Bombs": a headline's passive without its auxiliary
