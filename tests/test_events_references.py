@@ -21,7 +21,7 @@ def kinds(record: dict[str, Any]) -> list[tuple[str, str]]:
     [
         ("The man lost his job as a driver following his arrest.", "COERCE", "arrest"),
         ("His family has not heard from him since his arrest in May.", "COERCE", "arrest"),
-        ("The opposition called for protests following the killing of seven demonstrators.", "ASSAULT", "killing"),
+        ("The opposition called for protests following the killing of seven.", "ASSAULT", "killing"),
         ("Residents demanded compensation after the bombing of the market.", "ASSAULT", "bombing"),
         ("Police arrested 20 people after the clashes in the old city.", "ASSAULT", "clashes"),
     ],
@@ -93,8 +93,10 @@ def test_words_that_name_no_violent_event(extract_text: Any, sentence: str) -> N
     [
         "Gunmen killed six soldiers on Monday.\n==See also==\n* 2007 Bagram Airfield bombing\n"
         "* 2014 Bagram Airfield bombing\n",
-        "Gunmen killed six soldiers on Monday.\nRelated stories:\n- Airstrikes on Aleppo\n- The Kabul bombing\n",
-        "Gunmen killed six soldiers on Monday.\n• Hostage crisis in the capital\n• Suicide attack in the north\n",
+        "Gunmen killed six soldiers on Monday.\nRelated stories:\n- Airstrikes on Aleppo\n"
+        "- The Kabul bombing\n",
+        "Gunmen killed six soldiers on Monday.\n• Hostage crisis in the capital\n"
+        "• Suicide attack in the north\n",
     ],
 )
 def test_a_list_of_related_stories_is_no_event(extract_text: Any, text: str) -> None:

@@ -92,10 +92,39 @@ def candidates(sent: SpacySpan) -> list[Match]:
             gov = roles.governing_verb(m.head)
             if gov is None or gov.lemma_.lower() not in light:
                 continue
-        if m.head.lemma_.lower() in ("say", "tell"):
+        if m.head.lemma_.lower() in ("say", "tell") or _made_or_aimed(m):
             continue
         out.append(m)
     return out
+
+
+# Verbs whose object is a weapon being made, kept or traded, not set off: "make roadside bombs",
+# "built car bombs", "stockpiled landmines".
+_MAKING = frozenset(
+    "make build manufacture produce assemble prepare store stockpile hoard buy sell smuggle supply "
+    "acquire possess develop design".split()
+)
+
+
+def _made_or_aimed(m: Match) -> bool:
+    """A weapon noun made or kept ("using IEDs to make roadside bombs"), or "to target X" said of
+    what an act is for ("tried to plant a bomb to target security forces"): no occurrence."""
+    head = m.head
+    if m.entry.type != "ASSAULT":
+        return False
+    if m.entry.pos == "NOUN" and head.dep_ in ("dobj", "obj", "conj"):
+        verb = head
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.dep_ in ("dobj", "obj") and verb.head.lemma_.lower() in _MAKING:
+            return True
+    return (
+        head.lemma_.lower() == "target"
+        and head.pos_ == "VERB"
+        and head.dep_ in ("advcl", "xcomp", "acl", "relcl")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+        and head.head.lemma_.lower() not in ("continue", "begin", "start", "resume")
+    )
 
 
 def frames(sent: SpacySpan, sent_index: int, evidence: Span) -> list[Draft]:

@@ -31,6 +31,7 @@ from polemos.extraction.instruments import is_instrument, is_said, used_against
 from polemos.extraction.lexicon import could_act, support_verbs
 from polemos.extraction.modality import modality
 from polemos.extraction.numbers import VAGUE
+from polemos.extraction.sites import narrowed
 from polemos.read.noise import find_datelines, in_noise
 from polemos.resolve.actors import get_dictionary
 from polemos.resolve.actors_text import tokenize
@@ -197,7 +198,8 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
         actor = roles.subject_of(head)
         target = next((c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")), None) if cond else None
     elif head.dep_ == "acl" and (
-        head.tag_ == "VBN" or (head.tag_ == "VBD" and not any(c.dep_ in ("dobj", "obj") for c in head.children))
+        head.tag_ == "VBN"
+        or (head.tag_ == "VBD" and not any(c.dep_ in ("dobj", "obj") for c in head.children))
     ):
         # "10 Russian soldiers killed in Ukraine": a reduced passive, the noun is what was done to
         # (a participle the tagger read as a past tense: "the six service members killed and …")
@@ -540,7 +542,7 @@ def _locations(d: Draft, sent_places: list[PlaceRef]) -> list[PlaceRef]:
     # event is ("BEIRUT, Lebanon — Airstrikes killed 12 people in Syria")
     lines = [p for p in out if p.feature in LOCAL_FEATURES and is_dateline(text, p.start, p.end)]
     abroad = {p.country for p in out if p not in lines and p.country and p.status == "resolved"}
-    return [p for p in out if p not in lines or not abroad or p.country in abroad]
+    return [narrowed(p, text) for p in out if p not in lines or not abroad or p.country in abroad]
 
 
 # Heads of an outlet's or an armed group's name: the place before them names the body, not where
