@@ -148,3 +148,29 @@ def test_the_noun_a_reduced_passive_modifies_is_its_victim(
     assert killed, kinds(extract_text(sentence))
     assert killed[0]["actor"] is None or killed[0]["actor"]["text"] != victims
     assert killed[0]["target"] is not None and killed[0]["target"]["text"] == victims
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Militants have been using home-made explosives to make roadside bombs and landmines.",
+        "The group built car bombs in a warehouse outside the city.",
+        "Smugglers sold landmines to both sides.",
+        "Three militants tried to plant a device along the road on Friday night to target security forces.",
+    ],
+)
+def test_weapons_made_or_an_aim_are_no_attack(extract_text: Any, sentence: str) -> None:
+    found = kinds(extract_text(sentence))
+    assert not [k for k in found if k[0] == "ASSAULT"], found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A roadside bomb killed two soldiers on the highway.",
+        "The militants continued to target police stations in the north.",
+        "Airstrikes targeted rebel positions near the border.",
+    ],
+)
+def test_weapons_used_and_targets_hit_are_attacks(extract_text: Any, sentence: str) -> None:
+    assert events_of(extract_text(sentence), "ASSAULT"), kinds(extract_text(sentence))
