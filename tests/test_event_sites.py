@@ -3,6 +3,8 @@ police headquarters"): unit cases on place references, and hand-made sentences e
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from polemos.extraction.sites import narrowed
@@ -78,3 +80,34 @@ def test_the_event_is_at_the_spot(pipeline: Pipeline, text: str, spot: str) -> N
     (res,) = list(pipeline.process([Article(id="t", text=text)]))
     assert res.events, text
     assert spot in [p.text for p in res.events[0].locations]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "target", "place"),
+    [
+        ("Taliban gunmen attacked Camp Shorabak in Helmand Province on Friday.", "Camp Shorabak", "Helmand"),
+        ("Rebels shelled the Hmeimim air base in Latakia.", "the Hmeimim air base", "Hmeimim"),
+        ("Militants attacked an army outpost near Kandahar.", "an army outpost", "Kandahar"),
+    ],
+)
+def test_an_attacked_military_post_is_the_target(
+    extract_text: Any, sentence: str, target: str, place: str
+) -> None:
+    (event,) = [e for e in extract_text(sentence)["events"] if e["type"] == "ASSAULT"]
+    assert event["target"] is not None and event["target"]["text"] == target
+    assert any(place in loc["text"] for loc in event["locations"]), event["locations"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Israeli troops raided the Jenin camp on Monday.",
+        "Rebels seized the town of Gao on Sunday.",
+    ],
+)
+def test_a_camp_or_town_taken_is_the_place(extract_text: Any, sentence: str) -> None:
+    (event,) = [e for e in extract_text(sentence)["events"] if e["type"] in ("ASSAULT", "COERCE")]
+    assert event["target"] is None
+    assert event["locations"]

@@ -29,9 +29,10 @@ from polemos.extraction.drafts import (
 )
 from polemos.extraction.instruments import is_instrument, is_said, used_against
 from polemos.extraction.lexicon import could_act, support_verbs
+from polemos.extraction.lines import list_item
 from polemos.extraction.modality import modality
 from polemos.extraction.numbers import VAGUE
-from polemos.extraction.sites import narrowed
+from polemos.extraction.sites import is_post, narrowed
 from polemos.read.noise import find_datelines, in_noise
 from polemos.resolve.actors import get_dictionary
 from polemos.resolve.actors_text import tokenize
@@ -146,23 +147,6 @@ def read_events(
             d.counts = _counts(d, [c for c, owner in zip(counts, owners, strict=True) if owner in (None, d)])
         drafts.extend(found)
     return drafts
-
-
-_BULLETS = ("*", "•", "-", "–", "·", "▪", "►")
-
-
-def list_item(sent: SpacySpan) -> bool:
-    """A bulleted line with no verb names a thing, not what happened: a "See also" list of related
-    stories ("* 2014 Bagram Airfield bombing"), a list of units or names."""
-    text = doc_text(sent.doc)
-    start = text.rfind("\n", 0, sent.start_char) + 1
-    end = text.find("\n", sent.start_char)
-    end = len(text) if end < 0 else end
-    if not text[start:end].lstrip().startswith(_BULLETS):
-        return False
-    line = sent.doc.char_span(start, end, alignment_mode="expand")
-    words = line if line is not None else sent
-    return not any(t.pos_ in ("VERB", "AUX") and t.is_alpha for t in words)  # a "•" read as a verb
 
 
 def _trimmed(doc: Doc, sent: SpacySpan) -> Span:
@@ -498,6 +482,8 @@ def _place_target(d: Draft, sent_places: list[PlaceRef]) -> None:
         return
     start, end = d.target
     text = doc_text(d.head.doc)[start:end].casefold()
+    if is_post(doc_text(d.head.doc)[start:end]):
+        return  # "attacked Camp Shorabak", "shelled the Hmeimim air base": a post is a target
     for p in sent_places:
         if start <= p.start and p.end <= end and not p.demonym:
             rest = text.replace(p.text.casefold(), " ")
@@ -535,7 +521,7 @@ def _locations(d: Draft, sent_places: list[PlaceRef]) -> list[PlaceRef]:
     for p in sent_places:
         if p.demonym or _country_as_modifier(p, text) or in_a_name(p, text):
             continue
-        if any(p.start < e and s < p.end for s, e in roles_spans):
+        if any(p.start < e and s < p.end for s, e in roles_spans) and not _in_a_post(p, d.target, text):
             continue
         out.append(p)
     # a dateline says where the story is filed; another country named in the sentence is where the
@@ -543,6 +529,13 @@ def _locations(d: Draft, sent_places: list[PlaceRef]) -> list[PlaceRef]:
     lines = [p for p in out if p.feature in LOCAL_FEATURES and is_dateline(text, p.start, p.end)]
     abroad = {p.country for p in out if p not in lines and p.country and p.status == "resolved"}
     return [narrowed(p, text) for p in out if p not in lines or not abroad or p.country in abroad]
+
+
+def _in_a_post(p: PlaceRef, target: tuple[int, int] | None, text: str) -> bool:
+    """A place inside a targeted military post ("attacked Camp Bastion") is also the event's place."""
+    if target is None or not (target[0] <= p.start and p.end <= target[1]):
+        return False
+    return is_post(text[target[0] : target[1]])
 
 
 # Heads of an outlet's or an armed group's name: the place before them names the body, not where

@@ -222,12 +222,12 @@ def _days_on(clause: list[Token]) -> bool:
     told as a later occurrence, not the incident already told."""
     for tok in clause:
         for child in tok.children:
-            if child.dep_ == "advmod" and child.lower_ == "later":
-                if any(g.lemma_.lower() in _SPANS for g in child.children):
-                    return True
-            if child.dep_ == "npadvmod" and child.lemma_.lower() in _SPANS | {"morning", "night"}:
-                if any(g.lower_ in ("next", "following") for g in child.children):
-                    return True
+            words = {g.lemma_.lower() for g in child.children} | {g.lower_ for g in child.children}
+            if child.dep_ == "advmod" and child.lower_ == "later" and words & _SPANS:
+                return True
+            spans = _SPANS | {"morning", "night"}
+            if child.dep_ == "npadvmod" and child.lemma_.lower() in spans and words & {"next", "following"}:
+                return True
     return False
 
 

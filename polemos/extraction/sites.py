@@ -19,6 +19,9 @@ SITE_HEADS = BUILDING_HEADS | frozenset(
     """market marketplace bazaar souk checkpoint camp base airbase outpost compound headquarters
     terminal depot port quay bridge crossing junction square""".split()
 )
+# Military posts: attacked, they are the target, and still where the event is.
+MILITARY_SITES = frozenset("base airbase garrison outpost barracks fort".split())
+_CAMP_NAME = re.compile(r"\bCamp [A-Z]")
 # Up to three lower-case words after the name, the last of them the head: " bus station",
 # " police headquarters", " market".
 _AFTER = re.compile(r"^(?:\s[a-z][a-z'-]*){1,3}")
@@ -45,3 +48,9 @@ def narrowed(place: PlaceRef, text: str) -> PlaceRef:
         status="approximate",
         within=place.within or place.name,
     )
+
+
+def is_post(words: str) -> bool:
+    """A military post: "the Hmeimim air base", "a border outpost", "Camp Bastion" (a camp's name
+    in capitals; "the Jenin camp" is a place)."""
+    return bool(set(words.casefold().split()) & MILITARY_SITES) or _CAMP_NAME.search(words) is not None
