@@ -174,3 +174,27 @@ def test_weapons_made_or_an_aim_are_no_attack(extract_text: Any, sentence: str) 
 )
 def test_weapons_used_and_targets_hit_are_attacks(extract_text: Any, sentence: str) -> None:
     assert events_of(extract_text(sentence), "ASSAULT"), kinds(extract_text(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The proximity of Russian forces makes operations outside the area difficult.",
+        "The new checkpoints made patrols harder.",
+    ],
+)
+def test_what_made_something_harder_is_no_event(extract_text: Any, sentence: str) -> None:
+    found = kinds(extract_text(sentence))
+    assert not [k for k in found if k[0] == "ASSAULT"], found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Troops made an incursion into the village on Monday.",
+        "The army made an incursion across the border.",
+        "Troops carried out an operation against the rebels.",
+    ],
+)
+def test_an_act_made_or_carried_out_is_an_event(extract_text: Any, sentence: str) -> None:
+    assert events_of(extract_text(sentence), "ASSAULT"), kinds(extract_text(sentence))

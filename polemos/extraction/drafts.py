@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from polemos.extraction import roles
 from polemos.extraction.attribution import REPORTING, Claimant
+from polemos.extraction.instruments import is_instrument
 from polemos.extraction.lexicon import Entry, Match, find_triggers, object_controller, support_verbs
 from polemos.types import Count, PlaceRef, Span, TimeRef
 
@@ -90,12 +91,20 @@ def candidates(sent: SpacySpan) -> list[Match]:
     for m in find_triggers(sent):
         if m.entry.pos == "NOUN" and not m.entry.standalone:
             gov = roles.governing_verb(m.head)
-            if gov is None or gov.lemma_.lower() not in light:
+            if gov is None or gov.lemma_.lower() not in light or _causative(gov):
                 continue
         if m.head.lemma_.lower() in ("say", "tell") or _made_or_aimed(m):
             continue
         out.append(m)
     return out
+
+
+def _causative(verb: Token) -> bool:
+    """ "make operations difficult", "made the raids harder": "make" says what a thing became, not
+    that anyone carried it out."""
+    return verb.lemma_.lower() == "make" and any(
+        c.dep_ in ("ccomp", "oprd", "acomp", "xcomp") and c.pos_ == "ADJ" for c in verb.children
+    )
 
 
 # Verbs whose object is a weapon being made, kept or traded, not set off: "make roadside bombs",
@@ -112,7 +121,7 @@ def _made_or_aimed(m: Match) -> bool:
     head = m.head
     if m.entry.type != "ASSAULT":
         return False
-    if m.entry.pos == "NOUN" and head.dep_ in ("dobj", "obj", "conj"):
+    if m.entry.pos == "NOUN" and head.dep_ in ("dobj", "obj", "conj") and is_instrument(head):
         verb = head
         while verb.dep_ == "conj" and verb.head.i != verb.i:
             verb = verb.head
