@@ -117,12 +117,33 @@ def test_a_sentence_that_refers_back_is_a_mention(extract_text: Any, later: str)
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
+    "later",
+    [
+        "Two days later, the death toll rose to 35.",
+        "The next day, officials said the death toll had risen to 35.",
+    ],
+)
+def test_a_later_death_or_toll_is_the_same_incident(extract_text: Any, later: str) -> None:
+    text = (
+        "Suicide bomber kills 31 at Kabul rally\n"
+        "A suicide bomber blew himself up at an election rally in Kabul on Sunday, killing at least 31 "
+        "people, officials said.\n" + later + "\n"
+    )
+    assaults = events_of(extract_text(text, published="2018-04-22"), "ASSAULT")
+    assert len(assaults) == 1, [e["evidence"]["text"] for e in assaults]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
     "other",
     [
         "In a separate attack on Sunday, gunmen killed two police officers in Kunduz province.",
         "In another incident, a roadside bomb killed two soldiers in Kandahar.",
         "In January, a truck bomb killed 95 people near a police checkpoint in the city.",
         "Elsewhere, militants attacked a checkpoint in Helmand, killing three policemen.",
+        "Days later, one of the bombers was killed in a gun battle with police in Kabul.",
+        "Two weeks later, gunmen opened fire on a convoy in Kabul.",
+        "The next day, police shot dead a suspect in Kabul.",
     ],
 )
 def test_another_incident_stays_apart(extract_text: Any, other: str) -> None:

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from polemos.extraction import roles
 from polemos.extraction.attribution import REPORTING, Claimant
+from polemos.extraction.instruments import is_instrument
 from polemos.extraction.lexicon import Entry, Match, find_triggers, object_controller, support_verbs
 from polemos.types import Count, PlaceRef, Span, TimeRef
 
@@ -90,12 +91,49 @@ def candidates(sent: SpacySpan) -> list[Match]:
     for m in find_triggers(sent):
         if m.entry.pos == "NOUN" and not m.entry.standalone:
             gov = roles.governing_verb(m.head)
-            if gov is None or gov.lemma_.lower() not in light:
+            if gov is None or gov.lemma_.lower() not in light or _causative(gov):
                 continue
-        if m.head.lemma_.lower() in ("say", "tell"):
+        if m.head.lemma_.lower() in ("say", "tell") or _made_or_aimed(m):
             continue
         out.append(m)
     return out
+
+
+def _causative(verb: Token) -> bool:
+    """ "make operations difficult", "made the raids harder": "make" says what a thing became, not
+    that anyone carried it out."""
+    return verb.lemma_.lower() == "make" and any(
+        c.dep_ in ("ccomp", "oprd", "acomp", "xcomp") and c.pos_ == "ADJ" for c in verb.children
+    )
+
+
+# Verbs whose object is a weapon being made, kept or traded, not set off: "make roadside bombs",
+# "built car bombs", "stockpiled landmines".
+_MAKING = frozenset(
+    "make build manufacture produce assemble prepare store stockpile hoard buy sell smuggle supply "
+    "acquire possess develop design".split()
+)
+
+
+def _made_or_aimed(m: Match) -> bool:
+    """A weapon noun made or kept ("using IEDs to make roadside bombs"), or "to target X" said of
+    what an act is for ("tried to plant a bomb to target security forces"): no occurrence."""
+    head = m.head
+    if m.entry.type != "ASSAULT":
+        return False
+    if m.entry.pos == "NOUN" and head.dep_ in ("dobj", "obj", "conj") and is_instrument(head):
+        verb = head
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.dep_ in ("dobj", "obj") and verb.head.lemma_.lower() in _MAKING:
+            return True
+    return (
+        head.lemma_.lower() == "target"
+        and head.pos_ == "VERB"
+        and head.dep_ in ("advcl", "xcomp", "acl", "relcl")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+        and head.head.lemma_.lower() not in ("continue", "begin", "start", "resume")
+    )
 
 
 def frames(sent: SpacySpan, sent_index: int, evidence: Span) -> list[Draft]:
@@ -114,8 +152,8 @@ def frames(sent: SpacySpan, sent_index: int, evidence: Span) -> list[Draft]:
 
 def ancestors_via_arguments(tok: Token) -> list[Token]:
     """The words above tok until a clause of its own begins: a coordinated clause, or an adverbial
-    clause of time or cause ("… died after blasts targeted …"). Purpose clauses ("to push them
-    towards joining the truce") stay inside."""
+    clause of time or cause ("… died after blasts targeted …"). Purpose clauses ("to push them towards joining
+    the truce") stay inside."""
     out = []
     while tok.head.i != tok.i:
         if tok.dep_ == "conj" and tok.head.dep_ not in ("ROOT", "ccomp", "advcl", "conj"):
@@ -186,6 +224,20 @@ def _own_doer(d: Draft, keeper: Draft) -> bool:
     return False
 
 
+def _anchored(d: Draft, keeper: Draft) -> bool:
+    """An occurrence of another kind that gives the time of the one above it is an event of its own:
+    "lost his job following his arrest", "called for protests after the killing of seven",
+    "arrested 20 people after the clashes" ("killed during the attack" stays one attack)."""
+    if keeper.type == d.type:
+        return False
+    tok = d.head
+    while tok.i != keeper.head.i and tok.head.i != tok.i:
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in roles.ANCHOR_PREPS:
+            return True
+        tok = tok.head
+    return False
+
+
 def unsubsumed(found: list[Draft]) -> list[Draft]:
     """Drop a trigger that sits inside an argument of another trigger of the same sentence."""
     heads = {d.head.i: d for d in found}
@@ -194,7 +246,7 @@ def unsubsumed(found: list[Draft]) -> list[Draft]:
         above = ancestors_via_arguments(d.head)
         keeper = next((heads[a.i] for a in above if a.i in heads and heads[a.i] is not d), None)
         if d.entry is not ULTIMATUM and keeper is not None:
-            if _happened_inside(d, keeper) or _own_doer(d, keeper):
+            if _happened_inside(d, keeper) or _own_doer(d, keeper) or _anchored(d, keeper):
                 keep.append(d)  # its own event, whatever else shares the statement's verb
                 continue
             if keeper.type == d.type and keeper.mode_hint is None:

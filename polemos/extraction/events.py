@@ -30,8 +30,10 @@ from polemos.extraction.drafts import (
 )
 from polemos.extraction.instruments import is_instrument, is_said, used_against
 from polemos.extraction.lexicon import could_act, support_verbs
+from polemos.extraction.lines import list_item
 from polemos.extraction.modality import modality
 from polemos.extraction.numbers import VAGUE
+from polemos.extraction.sites import is_post, narrowed
 from polemos.read.noise import find_datelines, in_noise
 from polemos.resolve.actors import get_dictionary
 from polemos.resolve.actors_text import tokenize
@@ -111,7 +113,7 @@ def read_events(
     claimants = sentence_claimants(doc, sents, title_end)
     drafts: list[Draft] = []
     for i, sent in enumerate(sents):
-        if not sent.text.strip() or in_noise(noise, sent.start_char, sent.end_char):
+        if not sent.text.strip() or in_noise(noise, sent.start_char, sent.end_char) or list_item(sent):
             continue
         evidence = _trimmed(doc, sent)
         found = [draft_of(m, i, evidence) for m in candidates(sent)]
@@ -180,8 +182,12 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
         )
         actor = roles.subject_of(head)
         target = next((c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")), None) if cond else None
-    elif head.dep_ == "acl" and head.tag_ == "VBN":
+    elif head.dep_ == "acl" and (
+        head.tag_ == "VBN"
+        or (head.tag_ == "VBD" and not any(c.dep_ in ("dobj", "obj") for c in head.children))
+    ):
         # "10 Russian soldiers killed in Ukraine": a reduced passive, the noun is what was done to
+        # (a participle the tagger read as a past tense: "the six service members killed and …")
         actor, target = roles.agent_of(head), head.head
     elif head.pos_ in ("VERB", "AUX") and _headline_passive(head):
         # "Kabul Hit By Two Car Bombs": a headline's passive without its auxiliary
@@ -477,6 +483,8 @@ def _place_target(d: Draft, sent_places: list[PlaceRef]) -> None:
         return
     start, end = d.target
     text = doc_text(d.head.doc)[start:end].casefold()
+    if is_post(doc_text(d.head.doc)[start:end]):
+        return  # "attacked Camp Shorabak", "shelled the Hmeimim air base": a post is a target
     for p in sent_places:
         if start <= p.start and p.end <= end and not p.demonym:
             rest = text.replace(p.text.casefold(), " ")
@@ -514,14 +522,21 @@ def _locations(d: Draft, sent_places: list[PlaceRef]) -> list[PlaceRef]:
     for p in sent_places:
         if p.demonym or _country_as_modifier(p, text) or in_a_name(p, text):
             continue
-        if any(p.start < e and s < p.end for s, e in roles_spans):
+        if any(p.start < e and s < p.end for s, e in roles_spans) and not _in_a_post(p, d.target, text):
             continue
         out.append(p)
     # a dateline says where the story is filed; another country named in the sentence is where the
     # event is ("BEIRUT, Lebanon — Airstrikes killed 12 people in Syria")
     lines = [p for p in out if p.feature in LOCAL_FEATURES and is_dateline(text, p.start, p.end)]
     abroad = {p.country for p in out if p not in lines and p.country and p.status == "resolved"}
-    return [p for p in out if p not in lines or not abroad or p.country in abroad]
+    return [narrowed(p, text) for p in out if p not in lines or not abroad or p.country in abroad]
+
+
+def _in_a_post(p: PlaceRef, target: tuple[int, int] | None, text: str) -> bool:
+    """A place inside a targeted military post ("attacked Camp Bastion") is also the event's place."""
+    if target is None or not (target[0] <= p.start and p.end <= target[1]):
+        return False
+    return is_post(text[target[0] : target[1]])
 
 
 # Heads of an outlet's or an armed group's name: the place before them names the body, not where

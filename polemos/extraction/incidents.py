@@ -193,6 +193,9 @@ def another(ev: Resolved) -> bool:
     if _avenged(head):
         return True
     clause = [head] + ([ev.draft.governor] if ev.draft.governor is not None else [])
+    dying = any(t.lemma_.lower() in _DYING for t in clause)
+    if _days_on(clause) and not dying and not is_toll_update(head.sent):
+        return True
     for tok in clause:
         for child in tok.children:
             if child.dep_ in ("advmod", "npadvmod") and child.lower_ in _ANOTHER_ADVERBS:
@@ -207,6 +210,24 @@ def another(ev: Resolved) -> bool:
                         for g in obj.children
                     ):
                         return True
+    return False
+
+
+_SPANS = frozenset("day week month year".split())
+_DYING = frozenset("die succumb".split())  # "died of his wounds two days later": the same incident
+
+
+def _days_on(clause: list[Token]) -> bool:
+    """ "Days later, X was killed", "two weeks later", "the next day", "the following morning":
+    told as a later occurrence, not the incident already told."""
+    for tok in clause:
+        for child in tok.children:
+            words = {g.lemma_.lower() for g in child.children} | {g.lower_ for g in child.children}
+            if child.dep_ == "advmod" and child.lower_ == "later" and words & _SPANS:
+                return True
+            spans = _SPANS | {"morning", "night"}
+            if child.dep_ == "npadvmod" and child.lemma_.lower() in spans and words & {"next", "following"}:
+                return True
     return False
 
 

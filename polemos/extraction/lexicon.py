@@ -182,6 +182,13 @@ def objects_of(head: Token, last: Token | None = None) -> list[Token]:
         and not any(c.dep_ in ("dobj", "obj") for c in head.children)
     ):
         out.append(head.head)  # "weapons seized in the raid": the modified noun is the object
+    if (
+        head.dep_ in ("acl", "relcl")
+        and head.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+        and not any(c.dep_ in ("dobj", "obj") for c in head.children)
+    ):
+        out.append(head.head)  # "no disease to battle", "a target to attack": the noun is the object
     out += [c for o in list(out) for c in o.children if c.dep_ == "conj"]
     # "destroyed dozens of machine guns": a quantity counts as what it counts
     out += [

@@ -139,6 +139,11 @@ def object_of(verb: Token, particle: Token | None = None) -> Token | None:
     return None
 
 
+# Prepositions of time whose object is an occurrence of its own, told as the clock of another:
+# "lost his job following his arrest", "called for protests after the killing of seven".
+ANCHOR_PREPS = frozenset(["after", "following", "before", "since", "during", "amid", "despite"])
+
+
 def governing_verb(noun: Token, max_steps: int = 4) -> Token | None:
     """The verb a noun trigger depends on ("launched an offensive", "agreed to a truce",
     "proposed the introduction of a cease-fire"). Through an intermediate noun only when that noun
@@ -148,6 +153,8 @@ def governing_verb(noun: Token, max_steps: int = 4) -> Token | None:
         if tok.dep_ in ("dobj", "obj", "nsubjpass", "attr", "oprd"):
             return tok.head if tok.head.pos_ in ("VERB", "AUX") else None
         if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+            if tok.head.lower_ in ANCHOR_PREPS:
+                return None  # "called for protests after the killing": the time of it, not its doer's act
             tok = tok.head.head
             if tok.pos_ in ("VERB", "AUX"):
                 return None if via_noun else tok

@@ -1,0 +1,56 @@
+"""The site an event is at, when the text narrows a named place down to a spot in it: "at the
+Oxford Street bus station", "outside the Kabul police headquarters", "in the Hamidiyah market".
+
+The named place stays what the gazetteer read; the event's own location becomes the spot, placed
+by its container as ``places_facility`` places a venue the index lacks (status "approximate",
+precision "near", ``within`` naming the container, the container's point).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from polemos.resolve.places_facility import BUILDING_HEADS
+from polemos.types import PlaceRef
+
+# Spots in a town where attacks are told to happen, beside the buildings the facility reader knows.
+SITE_HEADS = BUILDING_HEADS | frozenset(
+    """market marketplace bazaar souk checkpoint camp base airbase outpost compound headquarters
+    terminal depot port quay bridge crossing junction square""".split()
+)
+# Military posts: attacked, they are the target, and still where the event is.
+MILITARY_SITES = frozenset("base airbase garrison outpost barracks fort".split())
+_CAMP_NAME = re.compile(r"\bCamp [A-Z]")
+# Up to three lower-case words after the name, the last of them the head: " bus station",
+# " police headquarters", " market".
+_AFTER = re.compile(r"^(?:\s[a-z][a-z'-]*){1,3}")
+
+
+def narrowed(place: PlaceRef, text: str) -> PlaceRef:
+    """The spot a place name is the modifier of ("Oxford Street bus station"), else the place."""
+    m = _AFTER.match(text[place.end : place.end + 40])
+    if m is None or place.demonym or place.lat is None:
+        return place
+    words = m.group(0).split()
+    last = next((i for i in range(len(words) - 1, -1, -1) if words[i] in SITE_HEADS), None)
+    if last is None:
+        return place
+    end = place.end + len(" ".join(words[: last + 1])) + 1
+    return replace(
+        place,
+        text=text[place.start : end],
+        end=end,
+        name=None,
+        geonameid=None,
+        feature="landmark",
+        precision="near",
+        status="approximate",
+        within=place.within or place.name,
+    )
+
+
+def is_post(words: str) -> bool:
+    """A military post: "the Hmeimim air base", "a border outpost", "Camp Bastion" (a camp's name
+    in capitals; "the Jenin camp" is a place)."""
+    return bool(set(words.casefold().split()) & MILITARY_SITES) or _CAMP_NAME.search(words) is not None
