@@ -1,7 +1,7 @@
 """Scoring polemos on an ACLED-style CSV: each row's text (``notes``) tells one coded event.
 
 polemos reads each row's text; the event that stands for the row is its first violent one (ASSAULT,
-FIGHT, COERCE: the kind ACLED codes most), else its first, in text order. Checked where the row
+COERCE: the kind ACLED codes most), else its first, in text order. Checked where the row
 gives the value:
 
 - ``detected``: polemos read some event;
@@ -25,7 +25,7 @@ from typing import Any
 from polemos.evaluate.articles import Check, best_figure, fold, great_circle_km, iso_day, names_of, said_of
 from polemos.evaluate.gold import GoldRow
 
-VIOLENT = ("ASSAULT", "FIGHT", "COERCE")
+VIOLENT = ("ASSAULT", "COERCE")
 
 
 def standing_event(record: dict[str, Any] | None) -> dict[str, Any] | None:
