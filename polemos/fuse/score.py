@@ -122,9 +122,37 @@ def apart_reason(a: Report, b: Report) -> str | None:
         return "places too far apart"
     if _same_outlet_later(a, b):
         return "one outlet's stories of different days"
+    villages = _villages_apart(a, b)
+    if villages:
+        return villages
     differ = _details_differ(a, b)
     if len(differ) >= 2:
         return f"details disagree: {', '.join(differ)}"
+    return None
+
+
+def _spots(r: Report) -> set[str]:
+    """Keys of the report's precise places: towns and spots, and names no gazetteer places."""
+    return {
+        p.key
+        for p in r.places
+        if p.feature in PRECISE_FEATURES or (p.lat is None and p.geonameid is None and p.feature is None)
+    }
+
+
+def _villages_apart(a: Report, b: Report) -> str | None:
+    """Two read reports of places the gazetteer lacks: another village is another event, and the
+    attack on two villages is not the attack on one of them (a whole and its part, each coded)."""
+    if not (a.read and b.read):
+        return None
+    sa, sb = _spots(a), _spots(b)
+    if not sa or not sb:
+        return None
+    if (sa < sb and len(sb) >= 2) or (sb < sa and len(sa) >= 2):
+        return "a whole and one of its parts"
+    unplaced = all(k.startswith("name:") for k in sa | sb)
+    if unplaced and not sa & sb:
+        return "different villages"
     return None
 
 

@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from polemos.resolve.gazetteer_names import fold
+from polemos.resolve.gazetteer_names import consonants, fold
 from polemos.types import PlaceRef
 
 _ADMIN_WORDS = (
@@ -59,7 +59,8 @@ _REFERENCE_BEFORE = re.compile(
     re.I,
 )
 _DESCRIBED_AFTER = re.compile(
-    r"^\s*,\s*(?:la\s+|le\s+|une?\s+)?(?:commune|préfecture|département|chef-lieu|région|province|cercle)\b", re.I
+    r"^\s*,\s*(?:la\s+|le\s+|une?\s+)?(?:commune|préfecture|département|chef-lieu|région|province|cercle)\b",
+    re.I,
 )
 _THE_SAHEL = re.compile(r"(?:\b(?:au|le|du)\s+)$", re.I)  # "au Sahel": the region, not Burkina's province
 _NOT_PLACE_WORDS = frozenset(
@@ -68,21 +69,11 @@ _NOT_PLACE_WORDS = frozenset(
 )
 
 
-def skeleton(name: str) -> str:
-    """A name's consonants, so that spellings of one village meet: "Tchoma Bangou", "Tchombangou"
-    and "Tchomo-Bangou" are all "tchmbng"."""
-    f = fold(name).replace(" ", "").replace("-", "")
-    if not f:
-        return ""
-    out = f[0] + re.sub(r"[aeiouy]", "", f[1:])
-    return re.sub(r"(.)\1+", r"\1", out)
-
-
 def same_name(a: str, b: str) -> bool:
     fa, fb = fold(a).replace(" ", "").replace("-", ""), fold(b).replace(" ", "").replace("-", "")
     if fa == fb:
         return True
-    sa, sb = skeleton(a), skeleton(b)
+    sa, sb = consonants(a), consonants(b)
     return len(sa) >= 4 and sa == sb
 
 
