@@ -122,7 +122,8 @@ def apart_reason(a: Report, b: Report) -> str | None:
         return "places too far apart"
     if _same_outlet_later(a, b):
         return "one outlet's stories of different days"
-    villages = _villages_apart(a, b)
+    import os
+    villages = None if os.environ.get("V_NOAPART") else _villages_apart(a, b)
     if villages:
         return villages
     differ = _details_differ(a, b)
