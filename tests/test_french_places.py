@@ -108,8 +108,8 @@ def test_a_list_of_villages_shares_its_container(text: str) -> None:
             "Port-au-Prince",
         ),
         (
-            "Des jihadistes ont tué 30 villageois samedi à Kobadiéré, près de la frontière avec le Mali, dans "
-            "la région de Tillabéri.",
+            "Des jihadistes ont tué 30 villageois samedi à Kobadiéré, près de la frontière avec le Mali, "
+            "dans la région de Tillabéri.",
             "Mali",
         ),
     ],
@@ -124,8 +124,8 @@ def test_references_are_not_the_event_place(text: str, not_place: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Des jihadistes ont attaqué samedi le village de Kobadiéré, dans le nord-ouest du Niger, tuant dix civils. "
-        "Le maire de Kobadiéré a confirmé le bilan.",
+        "Des jihadistes ont attaqué samedi le village de Kobadiéré, dans le nord-ouest du Niger, tuant "
+        "dix civils. Le maire de Kobadiéré a confirmé le bilan.",
         "Dix civils ont été tués samedi à Kobadiéré au Niger. Le Niger est régulièrement visé par des "
         "attaques jihadistes.",
     ],

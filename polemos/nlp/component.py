@@ -16,8 +16,8 @@ polemos reads ``doc.text`` with its own pipeline (its model and rules), whatever
 yours, so the events are exactly those of ``polemos.extract`` on the same text; the annotations of
 your pipeline are left as they are. A publication date and outlet per document go in
 ``doc.user_data["polemos"] = {"published": "…", "outlet": "…"}`` (they override the config). A text
-polemos will not read (empty, in a language it does not read, too long) gets ``None`` in the three attributes and the
-coded reason in ``doc._.polemos_error``; the other documents of a ``nlp.pipe`` run go on.
+polemos will not read (empty, in a language it does not read, too long) gets ``None`` in the three
+attributes and the coded reason in ``doc._.polemos_error``; the other documents of a ``nlp.pipe`` run go on.
 """
 
 from collections.abc import Iterable, Iterator
