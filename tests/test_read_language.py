@@ -106,7 +106,7 @@ def test_french_article_routes_to_french_and_snippets_to_english() -> None:
     from polemos.lang import route
 
     assert route(FRENCH + " " + FRENCH) == "fr"
-    assert route(" ".join(FRENCH.split()[:40])) == "fr"  # a French snippet: its function words tell
+    assert route(" ".join(FRENCH.split()[:40])) == "en"  # a snippet is read as before
     assert route(ENGLISH) == "en"
     assert route(SPANISH + " " + SPANISH) == "en"  # no bundle: refused earlier, at reading
 

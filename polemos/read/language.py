@@ -251,40 +251,6 @@ def guess_language(text: str) -> str:
     return best
 
 
-SHORT_MIN_WORDS = 6  # a shorter text has too few function words to tell
-SHORT_MIN_FUNCTION = 3  # function words of the other language a headline needs
-SHORT_MIN_SHARE = 0.2  # ... as a share of its words, more than any other language, one its own
-# English function words that are words of the Romance languages too ("il a tué", "on dit", "a casa")
-_SHARED_WITH_ENGLISH = frozenset({"a", "on"})
-
-
-def short_text_language(text: str) -> str:
-    """The language of a headline or snippet (under ``REFUSE_WORDS`` words) when the evidence is
-    one-sided: at least ``SHORT_MIN_FUNCTION`` function words of one language other than English, a
-    fifth of its words or more, and not one English function word ("Niger : des hommes armés tuent
-    dix civils dans l'ouest"). Anything else — an English headline, a mixed or a bare one — is "en"
-    or "und", as polemos has always read it."""
-    words = [w.lower() for w in _WORD.findall(text[:2000])]
-    if len(words) < SHORT_MIN_WORDS:
-        return "und"
-    scores = {lang: sum(1 for w in words if w in sw) for lang, sw in _STOPWORDS.items()}
-    if any(w in _STOPWORDS["en"] and w not in _SHARED_WITH_ENGLISH for w in words):
-        return "en"
-    best = max(scores, key=lambda k: scores[k])
-    others = max(v for k, v in scores.items() if k not in (best, "en"))
-    own = [
-        w for w in words if w in _STOPWORDS[best] and not any(w in _STOPWORDS[k] for k in scores if k != best)
-    ]
-    if (
-        scores[best] >= SHORT_MIN_FUNCTION
-        and scores[best] >= SHORT_MIN_SHARE * len(words)
-        and scores[best] > others
-        and own
-    ):
-        return best
-    return "und"
-
-
 def _script(letters: list[str]) -> str:
     counts = {"ar": 0, "ru": 0, "zh": 0, "he": 0, "other": 0}
     for c in letters:
