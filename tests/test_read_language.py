@@ -90,7 +90,8 @@ def test_german_file_is_refused_with_e108(tmp_path: Path) -> None:
     path.write_text("Titel\n" + GERMAN + " " + GERMAN, encoding="utf-8")  # article-length (60+ words)
     (failure,) = list(iter_articles([str(path)]))
     assert isinstance(failure, ReadFailure)
-    assert failure.message.startswith(f"[E108] {path}: not English (looks like de)")
+    assert failure.message.startswith(f"[E108] {path}: not a language polemos reads (looks like de)")
+    assert "English (en), French (fr)" in failure.message
 
 
 def test_french_file_is_read(tmp_path: Path) -> None:

@@ -129,5 +129,11 @@ def test_text_polemos_will_not_read_gets_none_and_the_reason(blank: Any, text: s
 
 
 def test_other_language_pipeline_is_refused() -> None:
-    with pytest.raises(ConfigError, match=r"E203.*polemos reads English"):
-        spacy.blank("fr").add_pipe("polemos")
+    with pytest.raises(ConfigError, match=r"E203.*polemos reads English \(en\), French \(fr\)"):
+        spacy.blank("es").add_pipe("polemos")
+
+
+def test_french_pipeline_is_accepted() -> None:
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("polemos")
+    assert "polemos" in nlp.pipe_names

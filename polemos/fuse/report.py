@@ -19,6 +19,7 @@ from typing import Any
 
 from polemos.contract.event_types import EVENT_TYPES
 from polemos.fuse.text import word_weights
+from polemos.resolve.gazetteer_names import consonants
 
 # PLOVER types that can describe one real-world happening from different angles ("clashes",
 # "attack", "offensive", "arrest" of the attackers). A report never fuses across families.
@@ -43,7 +44,7 @@ PRECISE_FEATURES = frozenset({"landmark", "neighbourhood", "city"})
 
 @dataclass(frozen=True)
 class Place:
-    key: str  # geonames:ID when resolved, else the folded name
+    key: str  # geonames:ID when resolved, name:CONSONANTS for an unplaced name, else the folded name
     name: str
     geonameid: int | None
     lat: float | None
@@ -159,6 +160,8 @@ def _place(loc: Mapping[str, Any]) -> Place | None:
         return None
     gid = loc.get("geonameid")
     key = f"geonames:{gid}" if gid else fold(str(name))
+    if not gid and loc.get("lat") is None and len(frame := consonants(str(name))) >= 4:
+        key = f"name:{frame}"  # a village the gazetteer lacks: its spellings share their consonants
     return Place(key, str(name), gid, loc.get("lat"), loc.get("lon"), loc.get("country"),
                  loc.get("admin1"), loc.get("feature"))  # fmt: skip
 

@@ -125,9 +125,33 @@ def apart_reason(a: Report, b: Report) -> str | None:
         return "places too far apart"
     if _same_outlet_later(a, b):
         return "one outlet's stories of different days"
+    villages = _villages_apart(a, b)
+    if villages:
+        return villages
     differ = _details_differ(a, b)
     if len(differ) >= 2:
         return f"details disagree: {', '.join(differ)}"
+    return None
+
+
+def _villages(r: Report) -> set[str]:
+    """Keys of the report's places no gazetteer places (villages below its threshold)."""
+    return {p.key for p in r.places if p.key.startswith("name:")}
+
+
+def _villages_apart(a: Report, b: Report) -> str | None:
+    """Two read reports placed only at villages the gazetteer lacks: another village is another event,
+    and the attack on two villages is not the attack on one of them (a whole and its part, each
+    coded). Reports with a town the gazetteer knows are left to the score."""
+    if not (a.read and b.read):
+        return None
+    sa, sb = _villages(a), _villages(b)
+    if not sa or not sb or any(p.feature in PRECISE_FEATURES for p in a.places + b.places):
+        return None
+    if (sa < sb and len(sb) >= 2) or (sb < sa and len(sa) >= 2):
+        return "a whole and one of its parts"
+    if not sa & sb:
+        return "different villages"
     return None
 
 

@@ -66,6 +66,14 @@ def codes() -> frozenset[str]:
     return frozenset(_BUNDLES)
 
 
+_NAMES = {"en": "English", "fr": "French"}
+
+
+def supported() -> str:
+    """The languages polemos reads, in words: "English (en), French (fr)"."""
+    return ", ".join(f"{_NAMES.get(c, c)} ({c})" for c in sorted(_BUNDLES))
+
+
 @cache
 def bundle(code: str) -> LanguageBundle:
     """The bundle of language ``code`` (ISO 639-1); KeyError for a language polemos does not read."""

@@ -1,7 +1,7 @@
 """``nlp.add_pipe("polemos")``: polemos as a component of a user's own spaCy pipeline.
 
     import spacy
-    nlp = spacy.load("en_core_web_sm")                 # or spacy.blank("en"), or any English pipeline
+    nlp = spacy.load("en_core_web_sm")                 # or spacy.blank("en"), "fr_core_news_md", …
     nlp.add_pipe("polemos", config={"published": "2016-05-23", "outlet": "RT"})
     doc = nlp(text)
     doc._.events     # the contract's event records (docs/contract.md), offsets into doc.text
@@ -16,8 +16,8 @@ polemos reads ``doc.text`` with its own pipeline (its model and rules), whatever
 yours, so the events are exactly those of ``polemos.extract`` on the same text; the annotations of
 your pipeline are left as they are. A publication date and outlet per document go in
 ``doc.user_data["polemos"] = {"published": "…", "outlet": "…"}`` (they override the config). A text
-polemos will not read (empty, not English, too long) gets ``None`` in the three attributes and the
-coded reason in ``doc._.polemos_error``; the other documents of a ``nlp.pipe`` run go on.
+polemos will not read (empty, in a language it does not read, too long) gets ``None`` in the three
+attributes and the coded reason in ``doc._.polemos_error``; the other documents of a ``nlp.pipe`` run go on.
 """
 
 from collections.abc import Iterable, Iterator
@@ -95,9 +95,11 @@ def make_polemos(
     batch_size: int,
 ) -> PolemosComponent:
     """The ``polemos`` pipeline component (``nlp.add_pipe("polemos", config={...})``)."""
-    if nlp.lang != "en":
+    from polemos.lang import codes, supported
+
+    if nlp.lang not in codes():
         from polemos.errors import ConfigError, Errors
 
-        detail = f"polemos reads English; this pipeline is {nlp.lang!r}"
+        detail = f"polemos reads {supported()}; this pipeline is {nlp.lang!r}"
         raise ConfigError(Errors.E203.format(name="nlp.add_pipe('polemos')", detail=detail))
     return PolemosComponent(published, outlet, batch_size)

@@ -93,7 +93,9 @@ def check_article(article: Article, max_chars: int = MAX_CHARS) -> Article:
         check_chars(getattr(article, name), name, str(article.source))
     lang = refuse_language(article.text)
     if lang is not None:
-        raise ReadError(Errors.E108.format(source=article.source, language=lang))
+        from polemos.lang import supported
+
+        raise ReadError(Errors.E108.format(source=article.source, language=lang, languages=supported()))
     if isinstance(article.published, datetime):
         article = replace(article, published=article.published.date())
     return article

@@ -77,6 +77,15 @@ def skeleton(key: str) -> str:
     return _VOWELS.sub("a", key)
 
 
+def consonants(name: str) -> str:
+    """A name's first letter and its consonants, doubled letters once: spellings of one village a
+    gazetteer lacks meet ("Tchoma Bangou", "Tchombangou", "Tchomo-Bangou" → "tchmbng")."""
+    f = fold(name).replace(" ", "").replace("-", "").replace("'", "")
+    if not f:
+        return ""
+    return re.sub(r"(.)\1+", r"\1", f[0] + re.sub(r"[aeiouy]", "", f[1:]))
+
+
 def is_latin(name: str) -> bool:
     """True when every letter of the name is Latin script (other scripts fold to noise)."""
     return all(unicodedata.name(ch, "").startswith("LATIN") for ch in name if ch.isalpha())

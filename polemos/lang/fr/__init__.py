@@ -22,6 +22,7 @@ def analyse(doc: Any, article: Any) -> Any:
     from polemos.lang.fr.extract import extract_events
     from polemos.lang.fr.noise import find_noise
     from polemos.lang.fr.places import again, french_gazetteer, locative_spans, not_actor_names
+    from polemos.lang.fr.situate import situate
     from polemos.nlp.places import place_spans
     from polemos.resolve.places import resolve_places
     from polemos.types import ArticleResult
@@ -37,7 +38,8 @@ def analyse(doc: Any, article: Any) -> Any:
         places = resolve_places(
             article.text, spans, published=article.published, gazetteer=french_gazetteer()
         )
-    events = extract_events(doc, article, places, times, noise)
+    places, containers = situate(article.text, places)
+    events = extract_events(doc, article, places, times, noise, containers)
     return ArticleResult(article, events, tuple(places), tuple(times), "fr", noise)
 
 

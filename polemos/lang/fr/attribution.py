@@ -28,6 +28,9 @@ def _speaker_of_verb(verb: Token) -> Token | None:
     if agent is not None or any(c.dep_ == "aux:pass" for c in verb.children):
         return agent  # "annoncée samedi par des élus locaux"
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    if subj is None and verb.dep_ == "advcl" and not any(c.dep_ == "mark" for c in verb.children):
+        # "X, qui s'est rendu sur les lieux, a déploré …" misparsed with "rendu" as the root
+        subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
     if subj is not None and subj.lower_ not in ("il", "elle", "ils", "elles", "on", "qui"):
         return subj
     # inverted subject: "a déclaré à l'AFP un haut responsable", "a-t-on appris de source sécuritaire"

@@ -200,6 +200,21 @@ def _conflicts(d: Draft, main: Incident, named: set[str]) -> bool:
 # -- incidents to events -----------------------------------------------------------------------------
 
 
+def _told_of(p: PlaceRef, d: Draft) -> bool:
+    """A place inside the draft's source ("le maire de Tondikiwindi"): where the speaker is from."""
+    return d.claimant is not None and d.claimant[0] <= p.start and p.end <= d.claimant[1]
+
+
+def _finest(places: list[PlaceRef], containers: set[tuple[int, int]] | None) -> list[PlaceRef]:
+    """The places less those that only say where another place among them is (the containers of a
+    village, a border, a road's ends): the event is at the finest place the text gives."""
+    if not containers:
+        return places
+    kept = [p for p in places if (p.start, p.end) not in containers]
+    local = [p for p in kept if p.feature in LOCAL_FEATURES or (p.lat is None and p.text[:1].isupper())]
+    return kept if local else places
+
+
 def _narrowest(places: list[PlaceRef]) -> list[PlaceRef]:
     seen: dict[str, PlaceRef] = {}
     for p in places:
@@ -208,8 +223,12 @@ def _narrowest(places: list[PlaceRef]) -> list[PlaceRef]:
     out = []
     for p in uniq:
         w = _WIDTH.get(p.feature or "", 3)
+        # a finer place of its country: one the gazetteer places, or a village the text puts there
         wider = any(
-            q is not p and q.lat is not None and q.country == p.country and _WIDTH.get(q.feature or "", 3) > w
+            q is not p
+            and q.country == p.country
+            and (q.lat is not None or q.status == "unresolved")
+            and _WIDTH.get(q.feature or "", 3) > w
             for q in uniq
         )
         if p.feature in ("country", "admin1", "region") and wider:
@@ -219,7 +238,12 @@ def _narrowest(places: list[PlaceRef]) -> list[PlaceRef]:
 
 
 def to_event(
-    inc: Incident, doc: Doc, article: Article, countries: list[str], main_date: TimeRef | None
+    inc: Incident,
+    doc: Doc,
+    article: Article,
+    countries: list[str],
+    main_date: TimeRef | None,
+    containers: set[tuple[int, int]] | None = None,
 ) -> Event:
     text = doc.text
     first = next((d for d in inc.parts if not d.toll_only and not d.responsibility), inc.first)
@@ -240,7 +264,7 @@ def to_event(
         or (actors[0] if actors else None)
     )
     target = next((ref(d.target) for d in parts if d.target is not None), None)
-    places = _narrowest([p for d in parts for p in d.places])
+    places = _narrowest(_finest([p for d in parts for p in d.places if not _told_of(p, d)], containers))
     # the finest date its sentences give ("dans la nuit du 3 au 4 octobre" over "la semaine dernière")
     dated = [d.date for d in parts if d.date is not None and not d.toll_only]
     dated = dated or [d.date for d in parts if d.date is not None]
@@ -350,8 +374,15 @@ def _incident_count(figures: list[CountClaim]) -> Count | None:
 
 
 def extract_events(
-    doc: Doc, article: Article, places: list[PlaceRef], times: list[TimeRef], noise: tuple[Span, ...]
+    doc: Doc,
+    article: Article,
+    places: list[PlaceRef],
+    times: list[TimeRef],
+    noise: tuple[Span, ...],
+    containers: set[tuple[int, int]] | None = None,
 ) -> tuple[Event, ...]:
+    """The article's events. ``containers``: spans of mentions that only say where a village named
+    beside them is ("un village du département de Ouallam"); the event's place is the village."""
     sents = sentences(doc)
     who = attribution.claimants(sents)
     drafts: list[Draft] = []
@@ -368,7 +399,9 @@ def extract_events(
     if main is not None:
         main_date = next((d.date for d in main.parts if d.date is not None and not d.toll_only), None)
     events = [
-        to_event(i, doc, article, countries, main_date if i.first.sub or _burning(i) else None)
+        to_event(
+            i, doc, article, countries, main_date if i.first.sub or _burning(i) else None, containers or set()
+        )
         for i in incidents
     ]
     if main is not None:

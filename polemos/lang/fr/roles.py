@@ -63,6 +63,9 @@ def verb_roles(verb: Token) -> tuple[Token | None, Token | None]:
             return after, None
     if subj is None and verb.dep_ == "conj":
         subj = _child(verb.head, L["subject"])  # "ont encerclé le village et tué …"
+    if subj is None and verb.dep_ == "advcl" and not any(c.dep_ == "mark" for c in verb.children):
+        # "X, qui s'est rendu sur les lieux, a déploré …" misparsed with "rendu" as the root
+        subj = _child(verb.head, L["subject"] | L["passive_subject"])
     obj = _child(verb, L["object"])
     if obj is not None and obj.lemma_.lower() == "feu":  # "ouvrir le feu sur les habitants"
         obj = next((c for c in verb.children if c.dep_.startswith("obl") and _case(c) == "sur"), None)
