@@ -8,7 +8,8 @@ from spacy.tokens import Doc
 
 from polemos.extraction.dating import date_sentences, finer_date
 from polemos.extraction.doctext import doc_text
-from polemos.extraction.events import in_a_name, read_events
+from polemos.extraction.event_places import in_a_name
+from polemos.extraction.events import read_events
 from polemos.extraction.generic import is_generic
 from polemos.extraction.incidents import VIOLENT, assemble, attach_tolls, definite_antecedents, lend_blame
 from polemos.extraction.merge import merge_in_sentence

@@ -1,0 +1,139 @@
+"""Where an event is, from the places of its sentence: not the places that are its actor or target
+(unless a targeted post), not a demonym, a country naming whose body, or a word of an outlet's or a
+group's name; a dateline only when the sentence names no other country; a site's own place when
+a named place modifies a site noun. A seized town is where the event is, not its target, and a
+city does not attack.
+"""
+
+from __future__ import annotations
+
+import re
+
+from polemos.extraction.doctext import doc_text
+from polemos.extraction.drafts import Draft
+from polemos.extraction.sites import is_post, narrowed
+from polemos.resolve.actors import get_dictionary
+from polemos.resolve.actors_text import tokenize
+from polemos.resolve.places import is_dateline
+from polemos.resolve.places_facility import LOCAL_FEATURES
+from polemos.types import PlaceRef
+
+# Types whose object is a party (a government, a group), even when named by a place.
+RELATIONAL = frozenset(
+    [
+        "AGREE",
+        "CONSULT",
+        "SUPPORT",
+        "CONCEDE",
+        "COOPERATE",
+        "AID",
+        "RETREAT",
+        "REQUEST",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "SANCTION",
+    ]
+)
+# Words around a place name that still just name the place ("the town of Gao", "Aleppo province").
+PLACE_NOUNS = frozenset(
+    "the a of town city village area region province district outskirts suburb suburbs capital "
+    "countryside border neighbourhood neighborhood camp base governorate state county territory "
+    "coastal northern southern eastern western central nearby key strategic northeastern northwestern "
+    "southeastern southwestern north-eastern north-western south-eastern south-western port besieged "
+    "embattled frontline front-line rebel-held government-held occupied small industrial largest "
+    "second-largest holy ancient old mountain mountainous desert remote main".split()
+)
+
+
+def place_target(d: Draft, sent_places: list[PlaceRef]) -> None:
+    """A seized town or a shelled city is where the event is, not a party to it: for material
+    events a target that names a place ("the town of Gao", "Aleppo") becomes a location."""
+    if d.target is None or d.type in RELATIONAL:
+        return
+    start, end = d.target
+    text = doc_text(d.head.doc)[start:end].casefold()
+    if is_post(doc_text(d.head.doc)[start:end]):
+        return  # "attacked Camp Shorabak", "shelled the Hmeimim air base": a post is a target
+    for p in sent_places:
+        if start <= p.start and p.end <= end and not p.demonym:
+            rest = text.replace(p.text.casefold(), " ")
+            if not set(rest.split()) - PLACE_NOUNS:
+                d.target = None
+                return
+
+
+def place_actor(d: Draft, sent_places: list[PlaceRef]) -> None:
+    """A city, a province or a capital does not attack: "Kabul Hit By Two Car Bombs" is where it
+    happened. Only in what governments say and do to each other does a capital stand for its
+    government ("Washington called on", "Moscow condemned"); a country may act in either."""
+    if d.actor is None or d.type in RELATIONAL:
+        return
+    start, end = d.actor
+    raw = doc_text(d.head.doc)[start:end]
+    if any(m.how == "alias" for m in get_dictionary().matcher.find(tokenize(raw))):
+        return  # a group's name that is also a town's ("Al-Shabaab")
+    text = raw.casefold()
+    for p in sent_places:
+        if start <= p.start and p.end <= end and not p.demonym and p.feature not in ("country", None):
+            rest = text.replace(p.text.casefold(), " ")
+            if not set(rest.split()) - PLACE_NOUNS:
+                d.actor = None
+                return
+
+
+def event_locations(d: Draft, sent_places: list[PlaceRef]) -> list[PlaceRef]:
+    """The places of the event's sentence, less demonyms and places that are the actor or target."""
+    roles_spans = [s for s in (d.actor, d.target) if s is not None]
+    if d.claimant is not None:
+        roles_spans.append((d.claimant.start, d.claimant.end))  # "Russia's Defence Ministry said"
+    text = doc_text(d.head.doc)
+    out = []
+    for p in sent_places:
+        if p.demonym or _country_as_modifier(p, text) or in_a_name(p, text):
+            continue
+        if any(p.start < e and s < p.end for s, e in roles_spans) and not _in_a_post(p, d.target, text):
+            continue
+        out.append(p)
+    # a dateline says where the story is filed; another country named in the sentence is where the
+    # event is ("BEIRUT, Lebanon — Airstrikes killed 12 people in Syria")
+    lines = [p for p in out if p.feature in LOCAL_FEATURES and is_dateline(text, p.start, p.end)]
+    abroad = {p.country for p in out if p not in lines and p.country and p.status == "resolved"}
+    return [narrowed(p, text) for p in out if p not in lines or not abroad or p.country in abroad]
+
+
+def _in_a_post(p: PlaceRef, target: tuple[int, int] | None, text: str) -> bool:
+    """A place inside a targeted military post ("attacked Camp Bastion") is also the event's place."""
+    if target is None or not (target[0] <= p.start and p.end <= target[1]):
+        return False
+    return is_post(text[target[0] : target[1]])
+
+
+# Heads of an outlet's or an armed group's name: the place before them names the body, not where
+# anything happened ("The Kyiv Independent", "the Sinai Province group", "Yemen Army's")
+_NAME_HEADS = re.compile(
+    r"^(?:\s+(?:province|state|morning|evening|daily|sunday|weekly))*\s+(?:times|post|herald|independent|"
+    r"tribune|journal|gazette|telegraph|chronicle|observer|standard|monitor|express|mail|star|guardian|"
+    r"news|today|review|press|courier|army|group|faction|brigades?|battalions?|front|movement|militia|"
+    r"division|corps|legion|liberation|mujahideen)\b",
+    re.I,
+)
+
+
+def in_a_name(p: PlaceRef, text: str) -> bool:
+    """Is the place a word of an outlet's or a group's name (a capitalised head follows it)?"""
+    m = _NAME_HEADS.match(text[p.end : p.end + 40])
+    if m is None:
+        return False
+    head = m.group(0).split()[-1]
+    return head[:1].isupper() or head.casefold() in ("group", "faction", "militia")
+
+
+def _country_as_modifier(p: PlaceRef, text: str) -> bool:
+    """A country name before one of a state's bodies ("a US military base" east of the Euphrates,
+    "Turkey troops") says whose, not where, like a demonym: the actor dictionary's institution
+    heads tell which words name such bodies."""
+    if p.feature != "country":
+        return False
+    keys = [t.key for t in tokenize(text[p.end : p.end + 40])]
+    return bool(keys) and get_dictionary().matcher.heads.longest_at(keys, 0) is not None
