@@ -167,3 +167,14 @@ def test_ingest_lock_without_wait_refuses_at_once_with_the_cli_advice(db_url: st
     with ingest_lock(store, wait=0.5):  # free now: taken at once
         pass
     store.close()
+
+
+def test_ingest_lock_wait_true_waits_for_as_long_as_the_holder_holds(db_url: str, holder: _Holder) -> None:
+    store = SqlStore(db_url)
+    waited: list[str] = []
+    threading.Timer(1.5, holder.release).start()
+    start = time.monotonic()
+    with ingest_lock(store, wait=True, on_wait=waited.append):
+        assert time.monotonic() - start >= 1.4
+    assert len(waited) == 1
+    store.close()

@@ -146,7 +146,7 @@ def ingest_lock(
         with open(f"{path}-ingest.lock", "a+") as f:
             if not _flock_now(f):
                 holder = _file_holder(f)
-                if not bound:
+                if bound == 0:  # False, 0: refuse at once (None: wait for ever)
                     raise _busy(store, holder) from None
                 if on_wait:
                     on_wait(holder)
@@ -176,7 +176,7 @@ def ingest_lock(
             # the holder may let go between the two statements: then no pid, and the wait is short
             holder = _pg_holder(conn) or "holder gone"
             conn.commit()
-            if not bound:
+            if bound == 0:  # False, 0: refuse at once (None: wait for ever)
                 raise _busy(store, holder)
             if on_wait:
                 on_wait(holder)
