@@ -178,3 +178,18 @@ def test_ingest_lock_wait_true_waits_for_as_long_as_the_holder_holds(db_url: str
         assert time.monotonic() - start >= 1.4
     assert len(waited) == 1
     store.close()
+
+
+def test_serve_passes_store_wait_to_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    import polemos.cli.serve as serve
+    from polemos.api.app import STORE_WAIT
+    from polemos.cli import app as cli
+
+    seen: list[dict[str, Any]] = []
+    monkeypatch.setattr(serve, "_run", lambda db, host, port, token, limits, allowed: seen.append(limits))
+    assert CliRunner().invoke(cli, ["serve", "--store-wait", "2.5"]).exit_code == 0
+    assert CliRunner().invoke(cli, ["serve"]).exit_code == 0
+    assert [s["store_wait"] for s in seen] == [2.5, STORE_WAIT] == [2.5, 30.0]
+    assert CliRunner().invoke(cli, ["serve", "--store-wait", "-1"]).exit_code == 2  # a usage error
