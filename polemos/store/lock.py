@@ -74,7 +74,7 @@ def _busy(store: SqlStore, holder: str, waited: float | None = None) -> StoreBus
     (a retry in as many seconds: the API's ``Retry-After``)."""
     if waited is None:
         return StoreBusy(Errors.E407.format(url=redact(store.url), holder=holder, advice=RUN_AFTER))
-    advice = f"it still was after {waited:g} s of waiting; try again later"
+    advice = f"waited {waited:g} s for it to finish; try again later"
     return StoreBusy(Errors.E407.format(url=redact(store.url), holder=holder, advice=advice),
                      retry_after=max(1, math.ceil(waited)))  # fmt: skip
 
