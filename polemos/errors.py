@@ -103,7 +103,7 @@ class Errors(metaclass=ErrorsWithCodes):
     E404 = "no event with id {id}"
     E405 = "{source}: the record cannot be stored: {detail}"
     E406 = "report {report} is not in fused event {id}"
-    E407 = "another ingest is writing to {url} ({holder}); run this one after it, or give --wait"
+    E407 = "another ingest is writing to {url} ({holder}); {advice}"
     # batch: E5xx
     E501 = "the batch engine failed: {detail}"
     # API and web: E6xx
@@ -178,9 +178,15 @@ class StoreError(PolemosError):
 
 
 class StoreBusy(StoreError):
-    """Another ingest holds the store (``polemos.store.lock``); the CLI exits 4."""
+    """Another ingest holds the store (``polemos.store.lock``); the CLI exits 4, the API answers 503
+    with ``Retry-After``: ``retry_after`` seconds (the time waited in vain), when set."""
 
+    status = 503
     exit_code = 4
+
+    def __init__(self, message: str = "", *, retry_after: int | None = None, **kw: Any) -> None:
+        super().__init__(message, **kw)
+        self.retry_after = retry_after
 
 
 class MigrationError(StoreError):

@@ -59,7 +59,9 @@ def settle(store: SqlStore) -> tuple[Outcome, Recorded]:
     return outcome, record_changes(store)
 
 
-def fuse(store: SqlStore, *, wait: bool = False, on_wait: Callable[[str], None] | None = None) -> Outcome:
+def fuse(
+    store: SqlStore, *, wait: bool | float = False, on_wait: Callable[[str], None] | None = None
+) -> Outcome:
     """Fuse the reports a store holds unfused (one written by an older polemos), as a write: in the
     ingest lock, with the change feed recorded. ``polemos events fuse``."""
     with ingest_lock(store, wait=wait, on_wait=on_wait):
@@ -70,14 +72,15 @@ def fuse(store: SqlStore, *, wait: bool = False, on_wait: Callable[[str], None] 
 class IngestService:
     """Writes into one store: ``ingest(paths)`` reads, extracts and stores files and folders;
     ``write(items)`` stores records extracted elsewhere. Both record a run, quarantine failures and
-    fuse before they return, holding the ingest lock (``wait``: wait for another writer, else
-    ``StoreBusy``; ``on_wait(holder)`` is called once if it waits)."""
+    fuse before they return, holding the ingest lock (``wait``: True waits for another writer, a
+    number of seconds that long at most, False not at all; then ``StoreBusy``; ``on_wait(holder)``
+    is called once if it waits)."""
 
     def __init__(
         self,
         store: SqlStore,
         *,
-        wait: bool = False,
+        wait: bool | float = False,
         on_wait: Callable[[str], None] | None = None,
     ) -> None:
         self.store = store

@@ -47,7 +47,7 @@ def test_errors_message_carries_its_code_and_keeps_its_text() -> None:
         (MissingPart(Errors.E220.format(what="x", package="y", install="z")), "E220", 400, 3),
         (StoreError(Errors.E401.format(url="sqlite:///x.db", detail="no")), "E401", 503, 1),
         (StoreError(Errors.E402.format(detail="constraint failed")), "E402", 500, 1),
-        (StoreBusy(Errors.E407.format(url="sqlite:///x.db", holder="pid 7")), "E407", 500, 4),
+        (StoreBusy(Errors.E407.format(url="sqlite:///x.db", holder="pid 7", advice="wait")), "E407", 503, 4),
         (MigrationError(Errors.E403.format(url="u", found="1", wanted="2")), "E403", 503, 1),
         (ExtractError(Errors.E118.format(source="a.txt", limit=2.0)), "E118", 400, 1),
         (BatchError(Errors.E501.format(detail="gone")), "E501", 400, 1),

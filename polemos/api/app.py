@@ -26,6 +26,9 @@ MAX_BODY = 2_000_000  # bytes: a long news article is ~0.1 MB; JSON escaping can
 # characters of text one request may send to extraction: ~8 s and ~550 MB of one worker on a long
 # (98k-character) text; a 990k-character one took 131 s and 3.2 GB
 MAX_CHARS = 100_000
+# seconds POST /articles waits for another writer of the store (a `polemos ingest`) to finish; then
+# 503 E407 with Retry-After, where a client's own timeout (often 30-60 s) would have cut it off blind
+STORE_WAIT = 30.0
 
 
 def create_app(
@@ -37,6 +40,7 @@ def create_app(
     extract_workers: int = 1,
     extract_queue: int = 8,
     extract_timeout: float = 60.0,
+    store_wait: float = STORE_WAIT,
     allowed_hosts: Iterable[str] | None = None,
 ) -> FastAPI:
     """The app over the store at ``db_url`` (no store: only /extract, /health and the paste page work).
@@ -45,7 +49,9 @@ def create_app(
     environment variable, and with neither set, writes are refused. Reads need no token.
     Extraction (``POST /extract``, ``POST /articles``) runs in ``extract_workers`` processes with
     ``extract_queue`` more requests waiting at most (429 beyond), ``extract_timeout`` seconds and
-    ``max_chars`` characters of text per request (503 and 413 beyond). Requests whose Host is not
+    ``max_chars`` characters of text per request (503 and 413 beyond). ``POST /articles`` waits
+    ``store_wait`` seconds at most for another writer of the store (a ``polemos ingest``) to finish,
+    then answers 503 (E407) with ``Retry-After``; nothing is stored. Requests whose Host is not
     localhost, 127.0.0.1, ::1, one of ``allowed_hosts`` or of ``POLEMOS_ALLOWED_HOSTS`` get 400
     (``*`` allows any).
     """
@@ -79,6 +85,7 @@ def create_app(
     app.state.fused = store is not None  # serve fused events (False: report by report)
     app.state.pool = pool
     app.state.max_chars = max_chars
+    app.state.store_wait = store_wait
     app.state.token = token if token is not None else (os.environ.get("POLEMOS_TOKEN") or None)
     install_handlers(app)
     app.include_router(router)

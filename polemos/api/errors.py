@@ -8,6 +8,7 @@ Everything that can go wrong ends here: our ``ApiError`` and ``PolemosError`` (c
 from __future__ import annotations
 
 import logging
+import math
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -17,7 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from polemos.api.pool import Busy, PipelineCrash, TimedOut, WorkerDied
-from polemos.errors import Errors, PolemosError, StoreError, code_of
+from polemos.errors import Errors, PolemosError, StoreBusy, StoreError, code_of
 
 log = logging.getLogger("polemos.api")
 
@@ -63,6 +64,14 @@ def error_response(
     return JSONResponse(error_body(status, message, errors, code), status_code=status, headers=headers)
 
 
+def retry_later(status: int, message: str, seconds: int, code: str | None = None) -> JSONResponse:
+    """An error the client should send again later: ``Retry-After: seconds`` (429 E611 a full
+    extraction pool, 503 E407 a store another ingest holds)."""
+    response = error_response(status, message, code=code)
+    response.headers["Retry-After"] = str(max(1, seconds))
+    return response
+
+
 def install_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api(_: Request, e: ApiError) -> JSONResponse:
@@ -70,9 +79,14 @@ def install_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(PolemosError)
     async def _polemos(request: Request, e: PolemosError) -> JSONResponse:
-        if e.status >= 500:
+        if isinstance(e, StoreBusy):  # not the server's fault: the client sends it again later
+            log.warning("%s", e)
+        elif e.status >= 500:
             log.error("%s", e)
         message = public_store_message(e, request.app.state.store) if isinstance(e, StoreError) else str(e)
+        if isinstance(e, StoreBusy):
+            wait = getattr(request.app.state, "store_wait", 0)
+            return retry_later(e.status, message, e.retry_after or math.ceil(wait) or 1, e.code)
         return error_response(e.status, message, code=e.code)
 
     @app.exception_handler(RequestValidationError)
@@ -108,9 +122,7 @@ def install_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Busy)
     async def _busy(_: Request, e: Busy) -> JSONResponse:
-        response = error_response(429, str(e), code=e.code)
-        response.headers["Retry-After"] = str(e.retry_after)
-        return response
+        return retry_later(429, str(e), e.retry_after, e.code)
 
     @app.exception_handler(TimedOut)
     async def _timed_out(_: Request, e: TimedOut) -> JSONResponse:

@@ -12,17 +12,20 @@ SOURCE = "api"  # the source of what POST /articles stores, and of what it quara
 RUN_PATHS = ["POST /articles"]  # what its runs list as their inputs
 
 
-def _service(store: SqlStore) -> IngestService:
-    # wait: a request behind another writer (an ingest, another request) is stored after it
-    return IngestService(store, wait=True)
+def _service(store: SqlStore, wait: float) -> IngestService:
+    # a request behind another writer (an ingest, another request) is stored after it if that one
+    # finishes within ``wait`` seconds; else StoreBusy (503 with Retry-After), nothing stored
+    return IngestService(store, wait=wait)
 
 
-def store_one(store: SqlStore, record: dict[str, Any], text: str, *, workers: int = 1) -> dict[str, Any]:
+def store_one(store: SqlStore, record: dict[str, Any], text: str, *, workers: int = 1,
+              wait: float) -> dict[str, Any]:  # fmt: skip
     """Store one extracted article (``record`` from ``polemos.extract``) unless the same text is there;
-    a record the database refuses is quarantined and its error raised (the answer it always had)."""
+    a record the database refuses is quarantined and its error raised (the answer it always had).
+    ``StoreBusy`` when another writer holds the store for over ``wait`` seconds."""
     article_id = record["article"]["id"]
     events = len(record["events"])
-    done = _service(store).write([Stored(record, text, source=SOURCE)], paths=RUN_PATHS, engine="api",
+    done = _service(store, wait).write([Stored(record, text, source=SOURCE)], paths=RUN_PATHS, engine="api",
                                  workers=workers)  # fmt: skip
     if done.refused:
         raise done.refused[0][1]
@@ -31,14 +34,14 @@ def store_one(store: SqlStore, record: dict[str, Any], text: str, *, workers: in
 
 
 def quarantine_one(store: SqlStore | None, error: BaseException, article_id: str | None, *,
-                   workers: int = 1) -> None:  # fmt: skip
+                   workers: int = 1, wait: float) -> None:  # fmt: skip
     """Quarantine an article whose extraction failed (the request is then answered with ``error``),
     in a run of its own: ``source`` "api", ``line`` the run's number (each failure keeps its row)."""
     if store is None:
         return
     reason = str(error) or type(error).__name__
     code = getattr(error, "code", None)
-    service = _service(store)
+    service = _service(store, wait)
     with service.locked():
         run_id = store.start_run(paths=RUN_PATHS, engine="api", workers=workers)
         progress = Progress(extracted=1, failed=1)

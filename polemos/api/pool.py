@@ -224,10 +224,9 @@ class Admission:
         if scope["type"] == "http" and (scope.get("method"), scope.get("path")) in HEAVY:
             refused = self.pool.busy()
             if refused is not None:
-                from polemos.api.errors import error_response
+                from polemos.api.errors import retry_later
 
-                response = error_response(429, str(refused), code=refused.code)
-                response.headers["Retry-After"] = str(refused.retry_after)
+                response = retry_later(429, str(refused), refused.retry_after, refused.code)
                 await response(scope, receive, send)
                 return
         await self.app(scope, receive, send)

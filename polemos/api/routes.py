@@ -221,17 +221,20 @@ async def post_article(body: IngestRequest, request: Request, store: Writer) -> 
 
     fields = _budgeted(request, body)
     pool = request.app.state.pool
+    wait = request.app.state.store_wait  # then 503 E407 with Retry-After: another ingest holds the store
     try:
         record = await pool.extract(fields)
     except Busy:
         raise  # refused before it ran: not a bad input
     except Exception as e:  # noqa: BLE001  (quarantined, then answered as before)
         try:
-            await run_in_threadpool(partial(quarantine_one, store, e, body.id, workers=pool.workers))
+            await run_in_threadpool(partial(quarantine_one, store, e, body.id, workers=pool.workers,
+                                                 wait=wait))  # fmt: skip
         except Exception:  # noqa: BLE001  (the answer is the extraction's error, not the quarantine's)
             log.exception("POST /articles: the failure could not be quarantined")
         raise
-    return await run_in_threadpool(partial(store_one, store, record, fields["text"], workers=pool.workers))
+    stored = partial(store_one, store, record, fields["text"], workers=pool.workers, wait=wait)
+    return await run_in_threadpool(stored)
 
 
 @router.get("/stats", response_model=Stats, tags=["events"])

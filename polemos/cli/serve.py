@@ -78,10 +78,14 @@ def serve(
     max_chars: int = typer.Option(
         100_000, min=1, help="Characters of text one request may send (413 beyond)."
     ),
+    store_wait: float = typer.Option(
+        30.0, min=0, help="Seconds POST /articles waits for an ingest writing to the store (503 beyond)."
+    ),
 ) -> None:
     """Serve the JSON API and the dashboard over a store."""
     limits = {"extract_workers": extract_workers, "extract_queue": extract_queue,
-              "extract_timeout": extract_timeout, "max_chars": max_chars}  # fmt: skip
+              "extract_timeout": extract_timeout, "max_chars": max_chars,
+              "store_wait": store_wait}  # fmt: skip
     _run(db, host, port, token, limits, allowed_host)
 
 

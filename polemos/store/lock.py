@@ -1,7 +1,8 @@
 """Locks that keep two writers of one store from stepping on each other, and that die with their holder.
 
 - ``ingest_lock``: one ``polemos ingest`` per store at a time. The second refuses at once with
-  ``StoreBusy`` (E407; the CLI exits 4) or, with ``wait=True``, waits for the first to finish. SQLite:
+  ``StoreBusy`` (E407; the CLI exits 4), with ``wait=True`` waits for the first to finish, and with
+  ``wait=<seconds>`` (``POST /articles``) waits that long at most, then refuses. SQLite:
   an exclusive ``flock`` on ``<database>-ingest.lock`` beside the file (the file stays; the lock does
   not); PostgreSQL: a session advisory lock on a connection held for the run. The kernel drops a flock
   and the server drops an advisory lock when the holder dies, so a run killed with ``kill -9`` never
@@ -14,8 +15,10 @@
 from __future__ import annotations
 
 import contextlib
+import math
 import os
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import text
@@ -39,6 +42,41 @@ except ImportError:  # not POSIX: SQLite ingests are not locked against each oth
 INGEST_KEY = 0x706F6C31
 FUSION_KEY = 0x706F6C32
 _SCHEMA = "hashtext(current_schema())"
+
+# what E407 tells a second ``polemos ingest`` that did not wait
+RUN_AFTER = "run this one after it, or give --wait"
+_POLL_FIRST, _POLL_MOST = 0.01, 0.2  # seconds between tries of a bounded wait: doubling up to 0.2
+
+
+def _bound(wait: bool | float) -> float | None:
+    """How long to wait for the lock: None (``True``) for ever, 0 (``False``, 0) not at all, else seconds."""
+    if wait is True:
+        return None
+    return max(0.0, float(wait or 0))
+
+
+def _poll(take: Callable[[], bool], seconds: float) -> bool:
+    """Try ``take()`` until it succeeds or ``seconds`` have passed (short sleeps between tries)."""
+    deadline = time.monotonic() + seconds
+    pause = _POLL_FIRST
+    while True:
+        if take():
+            return True
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return False
+        time.sleep(min(pause, left))
+        pause = min(pause * 2, _POLL_MOST)
+
+
+def _busy(store: SqlStore, holder: str, waited: float | None = None) -> StoreBusy:
+    """E407: refused at once (the command line's advice), or after waiting ``waited`` seconds in vain
+    (a retry in as many seconds: the API's ``Retry-After``)."""
+    if waited is None:
+        return StoreBusy(Errors.E407.format(url=redact(store.url), holder=holder, advice=RUN_AFTER))
+    advice = f"waited {waited:g} s for it to finish; try again later"
+    return StoreBusy(Errors.E407.format(url=redact(store.url), holder=holder, advice=advice),
+                     retry_after=max(1, math.ceil(waited)))  # fmt: skip
 
 
 def _sqlite_file(url: str) -> str | None:
@@ -77,25 +115,45 @@ def ingest_holder(store: SqlStore) -> str | None:
         return None
 
 
+def _flock_now(f: Any) -> bool:
+    try:
+        fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _file_holder(f: Any) -> str:
+    f.seek(0)
+    return f"pid {f.read().strip() or '?'}"
+
+
 @contextlib.contextmanager
-def ingest_lock(store: SqlStore, *, wait: bool = False, on_wait: Any = None) -> Iterator[None]:
-    """Hold the store's ingest lock for the body; ``on_wait()`` is called once if it has to wait."""
+def ingest_lock(
+    store: SqlStore, *, wait: bool | float = False, on_wait: Callable[[str], None] | None = None
+) -> Iterator[None]:
+    """Hold the store's ingest lock for the body; ``on_wait(holder)`` is called once if it has to wait.
+
+    ``wait``: False (or 0) refuses at once with ``StoreBusy`` when another process holds it, True
+    waits for as long as that takes, a number of seconds waits that long at most, then refuses
+    (``StoreBusy.retry_after`` set)."""
+    bound = _bound(wait)
     if is_sqlite(store.engine):
         path = _sqlite_file(store.url)
         if path is None or fcntl is None:  # an in-memory store has one writer by construction
             yield
             return
         with open(f"{path}-ingest.lock", "a+") as f:
-            try:
-                fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                f.seek(0)
-                holder = f"pid {f.read().strip() or '?'}"
-                if not wait:
-                    raise StoreBusy(Errors.E407.format(url=redact(store.url), holder=holder)) from None
+            if not _flock_now(f):
+                holder = _file_holder(f)
+                if bound == 0:  # False, 0: refuse at once (None: wait for ever)
+                    raise _busy(store, holder) from None
                 if on_wait:
                     on_wait(holder)
-                fcntl.flock(f, fcntl.LOCK_EX)
+                if bound is None:
+                    fcntl.flock(f, fcntl.LOCK_EX)
+                elif not _poll(lambda: _flock_now(f), bound):
+                    raise _busy(store, _file_holder(f), bound) from None
             f.seek(0)
             f.truncate()
             f.write(str(os.getpid()))
@@ -106,20 +164,29 @@ def ingest_lock(store: SqlStore, *, wait: bool = False, on_wait: Any = None) -> 
                 fcntl.flock(f, fcntl.LOCK_UN)
         return
     with _translated(store.url), store.engine.connect() as conn:
-        got = conn.scalar(
-            text(f"SELECT pg_try_advisory_lock(CAST(:k AS integer), {_SCHEMA})"), {"k": INGEST_KEY}
-        )
-        conn.commit()
-        if not got:
+
+        def take() -> bool:
+            got = conn.scalar(
+                text(f"SELECT pg_try_advisory_lock(CAST(:k AS integer), {_SCHEMA})"), {"k": INGEST_KEY}
+            )
+            conn.commit()
+            return bool(got)
+
+        if not take():
             # the holder may let go between the two statements: then no pid, and the wait is short
             holder = _pg_holder(conn) or "holder gone"
             conn.commit()
-            if not wait:
-                raise StoreBusy(Errors.E407.format(url=redact(store.url), holder=holder))
+            if bound == 0:  # False, 0: refuse at once (None: wait for ever)
+                raise _busy(store, holder)
             if on_wait:
                 on_wait(holder)
-            conn.execute(text(f"SELECT pg_advisory_lock(CAST(:k AS integer), {_SCHEMA})"), {"k": INGEST_KEY})
-            conn.commit()
+            if bound is None:
+                conn.execute(
+                    text(f"SELECT pg_advisory_lock(CAST(:k AS integer), {_SCHEMA})"), {"k": INGEST_KEY}
+                )
+                conn.commit()
+            elif not _poll(take, bound):
+                raise _busy(store, _pg_holder(conn) or "holder gone", bound)
         try:
             yield
         finally:
