@@ -206,6 +206,57 @@ def test_a_later_passive_arrest_takes_the_force_told_arresting_before(extract_te
     assert (later["mode"], later["actor"]["text"], later["actor"]["start"]) == ("arrest", "police", 0)
 
 
+@pytest.mark.parametrize(
+    ("text", "later", "doer"),
+    [
+        (
+            "the police said the situation was tense. in the old city, about 200 demonstrators were arrested.",
+            "about 200",
+            "the police",
+        ),
+        (
+            "Over 150 party workers were arrested from three areas. A police spokesman said the arrests were "
+            "preventive.",
+            "Over 150",
+            "police",
+        ),
+        (
+            "the crpf was deployed in the town on monday. preventive arrests have been made.",
+            "preventive",
+            "the crpf",
+        ),
+        (
+            "Cops patrolled the lanes all night. Six activists were taken into custody in the morning.",
+            "Six",
+            "Cops",
+        ),
+    ],
+)
+def test_an_arrest_with_no_doer_takes_the_force_the_article_names(
+    extract_text: Any, text: str, later: str, doer: str
+) -> None:
+    record = extract_text(text)
+    event = next(
+        e
+        for e in record["events"]
+        if e["mode"] == "arrest" and e["evidence"]["start"] <= text.index(later) < e["evidence"]["end"]
+    )
+    start, end = event["actor"]["start"], event["actor"]["end"]
+    assert text[start:end] == doer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ten people were arrested in the town. the police station was set on fire.",
+        "the rebels were arrested in the town after the clashes.",
+    ],
+)
+def test_an_article_naming_no_force_leaves_the_arrest_without_doer(extract_text: Any, text: str) -> None:
+    event = next(e for e in extract_text(text)["events"] if e["mode"] == "arrest")
+    assert event["actor"] is None
+
+
 def test_remanded_in_police_custody(extract_text: Any) -> None:
     event = by_trigger(extract_text("he was remanded in police custody till april 1."), "police custody")
     assert (event["type"], event["mode"], actor(event)) == ("COERCE", "arrest", "police")

@@ -205,7 +205,41 @@ def earlier_doer(d: Draft, earlier: list[Draft]) -> tuple[int, int] | None:
         acting = (e.type == "COERCE" and e.entry.mode in _POLICING_MODES) or e.type == "ASSAULT"
         if e.actor is not None and acting and _force_word(text[e.actor[0] : e.actor[1]]):
             return e.actor
-    return None
+    if d.entry.mode != "arrest":
+        return None
+    named = article_force(head)
+    return _span(named) if named is not None else None
+
+
+# Where a force's name stands for a place or a thing of theirs, not for the force acting: "the
+# police station", "police lines", "police custody" (an act's own word, read as a trigger).
+_FORCE_PLACES = frozenset(
+    "station stations headquarters hq line lines chowki chowkis outpost post posts limit limits "
+    "jurisdiction circle circles area areas colony quarters van vans vehicle vehicles jeep custody "
+    "remand record records uniform uniforms".split()
+)
+
+
+def article_force(act: Token) -> Token | None:
+    """The police or security force the article names, for an arrest no sentence of it gives a doer
+    ("150 workers were arrested from lahurabir", "preventive arrests have been made"): in news
+    reports arrests are made by the police or a security force, and the one the article names
+    ("police said", "the crpf", "a police spokesman") is the doer, a span of the text as a pronoun's
+    antecedent is. The nearest mention before the act first, else the nearest after it; an article
+    that names no force leaves the doer null."""
+    before: Token | None = None
+    after: Token | None = None
+    for tok in act.doc:
+        if tok.i == act.i or not names_force(tok):
+            continue
+        if tok.dep_ in ("compound", "amod", "nmod") and tok.head.lower_ in _FORCE_PLACES:
+            continue
+        if tok.i < act.i:
+            before = tok
+        elif after is None:
+            after = tok
+            break
+    return before if before is not None else after
 
 
 def outside_trigger(tok: Token | None, d: Draft) -> Token | None:
