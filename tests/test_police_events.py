@@ -115,6 +115,31 @@ def test_died_in_police_firing_is_the_firing_of_the_police(extract_text: Any) ->
     )
 
 
+@pytest.mark.parametrize(
+    ("sentence", "low", "best"),
+    [
+        ("a youth died in police firing in the old city.", 1, 1),
+        ("more members of the minority community died in the police firing.", 2, None),
+        ("most of the people who died due to police firing were from the old city.", 2, None),
+        ("of the 100 that succumbed to the police firing, 60 were from the villages.", 100, 100),
+    ],
+)
+def test_a_death_in_police_firing_with_no_figure_is_at_least_one(
+    extract_text: Any, sentence: str, low: int, best: int | None
+) -> None:
+    event = by_trigger(extract_text(sentence), "firing")
+    assert (actor(event), event["counts"]["killed"]["low"], event["counts"]["killed"]["best"]) == (
+        "police",
+        low,
+        best,
+    )
+
+
+def test_police_firing_with_no_death_has_no_toll(extract_text: Any) -> None:
+    event = by_trigger(extract_text("the police firing in the town left the crowd angry."), "firing")
+    assert event["counts"].get("killed") is None
+
+
 def test_who_was_killed_names_no_doer(extract_text: Any) -> None:
     event = by_trigger(extract_text("a man who was firing at the police was killed."), "killed")
     assert actor(event) is None
@@ -210,7 +235,8 @@ def test_a_later_passive_arrest_takes_the_force_told_arresting_before(extract_te
     ("text", "later", "doer"),
     [
         (
-            "the police said the situation was tense. in the old city, about 200 demonstrators were arrested.",
+            "the police said the situation was tense. in the old city, about 200 demonstrators were "
+            "arrested.",
             "about 200",
             "the police",
         ),

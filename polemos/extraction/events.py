@@ -143,6 +143,8 @@ def read_events(
                 d, sent, sent_times, claimants[i], article.published, [o for o in found if o is not d]
             )
             d.counts = _counts(d, [c for c, owner in zip(counts, owners, strict=True) if owner in (None, d)])
+            toll = None if "killed" in d.counts or d.type != "ASSAULT" else forces.death_by(d)
+            d.counts = d.counts if toll is None else {**d.counts, "killed": toll}
         drafts.extend(found)
     return drafts
 
