@@ -256,6 +256,17 @@ def test_a_later_passive_arrest_takes_the_force_told_arresting_before(extract_te
             "Six",
             "Cops",
         ),
+        (
+            "additional forces were deployed in the city. 40 youths were detained, the police commissioner "
+            "said.",
+            "40 youths",
+            "police",
+        ),
+        (
+            "the army staged a flag march. the police said 12 men were rounded up overnight.",
+            "12 men",
+            "the police",
+        ),
     ],
 )
 def test_an_arrest_with_no_doer_takes_the_force_the_article_names(

@@ -228,19 +228,33 @@ def article_force(act: Token) -> Token | None:
     ("police said", "the crpf", "a police spokesman") is the doer, a span of the text as a pronoun's
     antecedent is. The nearest mention before the act first, else the nearest after it; an article
     that names no force leaves the doer null."""
-    before: Token | None = None
-    after: Token | None = None
-    for tok in act.doc:
-        if tok.i == act.i or not names_force(tok):
-            continue
-        if tok.dep_ in ("compound", "amod", "nmod") and tok.head.lower_ in _FORCE_PLACES:
-            continue
-        if tok.i < act.i:
-            before = tok
-        elif after is None:
-            after = tok
-            break
-    return before if before is not None else after
+    named = [
+        tok
+        for tok in act.doc
+        if tok.i != act.i
+        and names_force(tok)
+        and not (tok.dep_ in ("compound", "amod", "nmod") and tok.head.lower_ in _FORCE_PLACES)
+    ]
+    # the police make arrests: a police mention over a word for other forces ("additional forces
+    # were deployed … preventive arrests were made" names the police elsewhere)
+    police = [tok for tok in named if _police_word(tok)]
+    for group in (police, named):
+        before = [tok for tok in group if tok.i < act.i]
+        if before:
+            return before[-1]
+        if group:
+            return group[0] if group[0].i > act.i else None
+    return None
+
+
+def _police_word(tok: Token) -> bool:
+    from polemos.resolve.actors import get_dictionary
+
+    words = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.i == tok.i - 1] + [tok]
+    text = " ".join(t.lower_ for t in words)
+    return get_dictionary().resolve(text, 0, len(text)).kind == "police" or (
+        get_dictionary().resolve(tok.lower_, 0, len(tok.lower_)).kind == "police"
+    )
 
 
 def outside_trigger(tok: Token | None, d: Draft) -> Token | None:
