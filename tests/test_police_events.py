@@ -448,3 +448,24 @@ def test_killings_told_with_their_result(
     event = by_trigger(extract_text(sentence), trigger)
     assert (event["type"], actor(event), target(event)) == ("ASSAULT", doer, done_to)
     assert event["mode"] != "destroy"  # people burnt alive are killed, not property destroyed
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "doer"),
+    [
+        (
+            "ahmedabad: in a major breakthrough, police on sunday arrested the main accused.",
+            "arrested",
+            "police",
+        ),
+        ("new delhi: the crpf on monday detained six youths.", "detained", "the crpf"),
+        ("Kolkata: Cops arrested two men near the market on Friday.", "arrested", "Cops"),
+    ],
+)
+def test_a_lower_case_dateline_is_no_doer_and_no_evidence(
+    extract_text: Any, text: str, trigger: str, doer: str
+) -> None:
+    event = by_trigger(extract_text(text), trigger)
+    start = text.index(":") + 2
+    assert (actor(event), event["evidence"]["start"]) == (doer, start)
+    assert event["evidence"]["text"] == text[start : event["evidence"]["end"]]

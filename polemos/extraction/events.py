@@ -112,7 +112,7 @@ def read_events(
     for i, sent in enumerate(sents):
         if not sent.text.strip() or in_noise(noise, sent.start_char, sent.end_char):
             continue
-        evidence = _trimmed(doc, sent)
+        evidence = _past_dateline(_trimmed(doc, sent), datelines)
         found = [draft_of(m, i, evidence) for m in candidates(sent)]
         found += frames(sent, i, evidence)
         found = unsubsumed(found)
@@ -133,7 +133,8 @@ def read_events(
             _roles(d, sent, claimants[i], drafts)
             own = d.actor
             forces.complete_roles(d, sent, claimants[i], drafts)  # police and lower-case constructions
-            d.actor = None if _overlaps(d.actor, datelines) else d.actor
+            if _overlaps(d.actor, datelines):  # "ahmedabad: police on sunday arrested …"
+                d.actor = forces.subject_besides(d, [(s.start, s.end) for s in datelines])
             d.target = None if _overlaps(d.target, datelines) else d.target
             _place_actor(d, sent_places)
             _place_target(d, sent_places)
@@ -147,6 +148,19 @@ def read_events(
             d.counts = d.counts if toll is None else {**d.counts, "killed": toll}
         drafts.extend(found)
     return drafts
+
+
+def _past_dateline(evidence: Span, datelines: tuple[Span, ...]) -> Span:
+    """A sentence opening with a paragraph's dateline is read from the words after it: "lucknow: the
+    police …" has the evidence "the police …" (the dateline says where the story was filed)."""
+    for line in datelines:
+        if line.start == evidence.start and line.end < evidence.end:
+            rest = evidence.text[line.end - evidence.start :]
+            skip = len(rest) - len(rest.lstrip(" \t:—–-"))
+            if skip and rest.lstrip(" \t:—–-"):
+                start = line.end + skip
+                return Span(start, evidence.end, evidence.text[start - evidence.start :])
+    return evidence
 
 
 def _trimmed(doc: Doc, sent: SpacySpan) -> Span:

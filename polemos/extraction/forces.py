@@ -411,3 +411,15 @@ def death_by(d: Draft) -> Count | None:
         return Count(low, best, None, doc[start : end].text, doc[start].idx,
                      doc[end - 1].idx + len(doc[end - 1]))  # fmt: skip
     return Count(1, None, None, verb.text, verb.idx, verb.idx + len(verb))
+
+
+def subject_besides(d: Draft, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Another subject of the act than the one inside ``spans`` (a dateline the lower-case parse
+    made a subject: "ahmedabad: … police on sunday arrested the accused"), else None."""
+    for child in d.head.children:
+        if child.dep_ != "nsubj":
+            continue
+        span = _span(child)
+        if not any(s < span[1] and span[0] < e for s, e in spans):
+            return span
+    return None
