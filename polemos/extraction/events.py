@@ -31,7 +31,7 @@ from polemos.extraction.instruments import is_instrument, is_said, used_against
 from polemos.extraction.lexicon import could_act, support_verbs
 from polemos.extraction.modality import modality
 from polemos.extraction.numbers import VAGUE
-from polemos.read.noise import find_datelines, in_noise
+from polemos.read.noise import find_datelines, in_noise, past_dateline
 from polemos.resolve.actors import get_dictionary
 from polemos.resolve.actors_text import tokenize
 from polemos.resolve.places import is_dateline
@@ -112,7 +112,7 @@ def read_events(
     for i, sent in enumerate(sents):
         if not sent.text.strip() or in_noise(noise, sent.start_char, sent.end_char):
             continue
-        evidence = _past_dateline(_trimmed(doc, sent), datelines)
+        evidence = past_dateline(_trimmed(doc, sent), datelines)
         found = [draft_of(m, i, evidence) for m in candidates(sent)]
         found += frames(sent, i, evidence)
         found = unsubsumed(found)
@@ -148,19 +148,6 @@ def read_events(
             d.counts = d.counts if toll is None else {**d.counts, "killed": toll}
         drafts.extend(found)
     return drafts
-
-
-def _past_dateline(evidence: Span, datelines: tuple[Span, ...]) -> Span:
-    """A sentence opening with a paragraph's dateline is read from the words after it: "lucknow: the
-    police …" has the evidence "the police …" (the dateline says where the story was filed)."""
-    for line in datelines:
-        if line.start == evidence.start and line.end < evidence.end:
-            rest = evidence.text[line.end - evidence.start :]
-            skip = len(rest) - len(rest.lstrip(" \t:—–-"))
-            if skip and rest.lstrip(" \t:—–-"):
-                start = line.end + skip
-                return Span(start, evidence.end, evidence.text[start - evidence.start :])
-    return evidence
 
 
 def _trimmed(doc: Doc, sent: SpacySpan) -> Span:

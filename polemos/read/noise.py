@@ -218,3 +218,16 @@ def find_datelines(text: str) -> tuple[Span, ...]:
     found = [Span(m.start(1), m.end(1), m.group(1)) for m in _DATELINE.finditer(text)]
     found += [Span(m.start(1), m.end(1), m.group(1)) for m in _COLON_DATELINE.finditer(text)]
     return tuple(sorted(found, key=lambda s: s.start))
+
+
+def past_dateline(evidence: Span, datelines: tuple[Span, ...]) -> Span:
+    """A sentence opening with a paragraph's dateline is read from the words after it: "lucknow: the
+    police …" has the evidence "the police …" (the dateline says where the story was filed)."""
+    for line in datelines:
+        if line.start == evidence.start and line.end < evidence.end:
+            rest = evidence.text[line.end - evidence.start :]
+            skip = len(rest) - len(rest.lstrip(" \t:—–-"))
+            if skip and rest.lstrip(" \t:—–-"):
+                start = line.end + skip
+                return Span(start, evidence.end, evidence.text[start - evidence.start :])
+    return evidence
