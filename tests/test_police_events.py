@@ -115,6 +115,31 @@ def test_died_in_police_firing_is_the_firing_of_the_police(extract_text: Any) ->
     )
 
 
+@pytest.mark.parametrize(
+    ("sentence", "low", "best"),
+    [
+        ("a youth died in police firing in the old city.", 1, 1),
+        ("more members of the minority community died in the police firing.", 2, None),
+        ("most of the people who died due to police firing were from the old city.", 2, None),
+        ("of the 100 that succumbed to the police firing, 60 were from the villages.", 100, 100),
+    ],
+)
+def test_a_death_in_police_firing_with_no_figure_is_at_least_one(
+    extract_text: Any, sentence: str, low: int, best: int | None
+) -> None:
+    event = by_trigger(extract_text(sentence), "firing")
+    assert (actor(event), event["counts"]["killed"]["low"], event["counts"]["killed"]["best"]) == (
+        "police",
+        low,
+        best,
+    )
+
+
+def test_police_firing_with_no_death_has_no_toll(extract_text: Any) -> None:
+    event = by_trigger(extract_text("the police firing in the town left the crowd angry."), "firing")
+    assert event["counts"].get("killed") is None
+
+
 def test_who_was_killed_names_no_doer(extract_text: Any) -> None:
     event = by_trigger(extract_text("a man who was firing at the police was killed."), "killed")
     assert actor(event) is None
@@ -204,6 +229,69 @@ def test_a_later_passive_arrest_takes_the_force_told_arresting_before(extract_te
     record = extract_text(text)
     later = next(e for e in record["events"] if e["evidence"]["start"] >= text.index("six more"))
     assert (later["mode"], later["actor"]["text"], later["actor"]["start"]) == ("arrest", "police", 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "later", "doer"),
+    [
+        (
+            "the police said the situation was tense. in the old city, about 200 demonstrators were "
+            "arrested.",
+            "about 200",
+            "the police",
+        ),
+        (
+            "Over 150 party workers were arrested from three areas. A police spokesman said the arrests were "
+            "preventive.",
+            "Over 150",
+            "police",
+        ),
+        (
+            "the crpf was deployed in the town on monday. preventive arrests have been made.",
+            "preventive",
+            "the crpf",
+        ),
+        (
+            "Cops patrolled the lanes all night. Six activists were taken into custody in the morning.",
+            "Six",
+            "Cops",
+        ),
+        (
+            "additional forces were deployed in the city. 40 youths were detained, the police commissioner "
+            "said.",
+            "40 youths",
+            "police",
+        ),
+        (
+            "the army staged a flag march. the police said 12 men were rounded up overnight.",
+            "12 men",
+            "the police",
+        ),
+    ],
+)
+def test_an_arrest_with_no_doer_takes_the_force_the_article_names(
+    extract_text: Any, text: str, later: str, doer: str
+) -> None:
+    record = extract_text(text)
+    event = next(
+        e
+        for e in record["events"]
+        if e["mode"] == "arrest" and e["evidence"]["start"] <= text.index(later) < e["evidence"]["end"]
+    )
+    start, end = event["actor"]["start"], event["actor"]["end"]
+    assert text[start:end] == doer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ten people were arrested in the town. the police station was set on fire.",
+        "the rebels were arrested in the town after the clashes.",
+    ],
+)
+def test_an_article_naming_no_force_leaves_the_arrest_without_doer(extract_text: Any, text: str) -> None:
+    event = next(e for e in extract_text(text)["events"] if e["mode"] == "arrest")
+    assert event["actor"] is None
 
 
 def test_remanded_in_police_custody(extract_text: Any) -> None:
@@ -360,3 +448,24 @@ def test_killings_told_with_their_result(
     event = by_trigger(extract_text(sentence), trigger)
     assert (event["type"], actor(event), target(event)) == ("ASSAULT", doer, done_to)
     assert event["mode"] != "destroy"  # people burnt alive are killed, not property destroyed
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "doer"),
+    [
+        (
+            "ahmedabad: in a major breakthrough, police on sunday arrested the main accused.",
+            "arrested",
+            "police",
+        ),
+        ("new delhi: the crpf on monday detained six youths.", "detained", "the crpf"),
+        ("Kolkata: Cops arrested two men near the market on Friday.", "arrested", "Cops"),
+    ],
+)
+def test_a_lower_case_dateline_is_no_doer_and_no_evidence(
+    extract_text: Any, text: str, trigger: str, doer: str
+) -> None:
+    event = by_trigger(extract_text(text), trigger)
+    start = text.index(":") + 2
+    assert (actor(event), event["evidence"]["start"]) == (doer, start)
+    assert event["evidence"]["text"] == text[start : event["evidence"]["end"]]

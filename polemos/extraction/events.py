@@ -33,7 +33,7 @@ from polemos.extraction.lexicon import could_act, support_verbs
 from polemos.extraction.lines import list_item
 from polemos.extraction.modality import modality
 from polemos.extraction.numbers import VAGUE
-from polemos.read.noise import find_datelines, in_noise
+from polemos.read.noise import find_datelines, in_noise, past_dateline
 from polemos.resolve.actors import get_dictionary
 from polemos.types import Article, Count, PlaceRef, Span, TimeRef
 
@@ -85,7 +85,7 @@ def read_events(
     for i, sent in enumerate(sents):
         if not sent.text.strip() or in_noise(noise, sent.start_char, sent.end_char) or list_item(sent):
             continue
-        evidence = _trimmed(doc, sent)
+        evidence = past_dateline(_trimmed(doc, sent), datelines)
         found = [draft_of(m, i, evidence) for m in candidates(sent)]
         found += frames(sent, i, evidence)
         found = unsubsumed(found)
@@ -106,7 +106,8 @@ def read_events(
             _roles(d, sent, claimants[i], drafts)
             own = d.actor
             forces.complete_roles(d, sent, claimants[i], drafts)  # police and lower-case constructions
-            d.actor = None if _overlaps(d.actor, datelines) else d.actor
+            if _overlaps(d.actor, datelines):  # "ahmedabad: police on sunday arrested …"
+                d.actor = forces.subject_besides(d, [(s.start, s.end) for s in datelines])
             d.target = None if _overlaps(d.target, datelines) else d.target
             place_actor(d, sent_places)
             place_target(d, sent_places)
@@ -116,6 +117,8 @@ def read_events(
                 d, sent, sent_times, claimants[i], article.published, [o for o in found if o is not d]
             )
             d.counts = _counts(d, [c for c, owner in zip(counts, owners, strict=True) if owner in (None, d)])
+            toll = None if "killed" in d.counts or d.type != "ASSAULT" else forces.death_by(d)
+            d.counts = d.counts if toll is None else {**d.counts, "killed": toll}
         drafts.extend(found)
     return drafts
 

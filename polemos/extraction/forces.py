@@ -29,6 +29,7 @@ from polemos.extraction.drafts import Draft
 from polemos.extraction.instruments import is_instrument
 from polemos.extraction.lexicon import could_act, object_controller
 from polemos.extraction.roles import MEANS
+from polemos.types import Count
 
 FORCE_KINDS = frozenset({"police", "military"})
 # Acts only a police or security force does to people: their passive takes the force the sentence names.
@@ -205,7 +206,55 @@ def earlier_doer(d: Draft, earlier: list[Draft]) -> tuple[int, int] | None:
         acting = (e.type == "COERCE" and e.entry.mode in _POLICING_MODES) or e.type == "ASSAULT"
         if e.actor is not None and acting and _force_word(text[e.actor[0] : e.actor[1]]):
             return e.actor
+    if d.entry.mode != "arrest":
+        return None
+    named = article_force(head)
+    return _span(named) if named is not None else None
+
+
+# Where a force's name stands for a place or a thing of theirs, not for the force acting: "the
+# police station", "police lines", "police custody" (an act's own word, read as a trigger).
+_FORCE_PLACES = frozenset(
+    "station stations headquarters hq line lines chowki chowkis outpost post posts limit limits "
+    "jurisdiction circle circles area areas colony quarters van vans vehicle vehicles jeep custody "
+    "remand record records uniform uniforms".split()
+)
+
+
+def article_force(act: Token) -> Token | None:
+    """The police or security force the article names, for an arrest no sentence of it gives a doer
+    ("150 workers were arrested from lahurabir", "preventive arrests have been made"): in news
+    reports arrests are made by the police or a security force, and the one the article names
+    ("police said", "the crpf", "a police spokesman") is the doer, a span of the text as a pronoun's
+    antecedent is. The nearest mention before the act first, else the nearest after it; an article
+    that names no force leaves the doer null."""
+    named = [
+        tok
+        for tok in act.doc
+        if tok.i != act.i
+        and names_force(tok)
+        and not (tok.dep_ in ("compound", "amod", "nmod") and tok.head.lower_ in _FORCE_PLACES)
+    ]
+    # the police make arrests: a police mention over a word for other forces ("additional forces
+    # were deployed … preventive arrests were made" names the police elsewhere)
+    police = [tok for tok in named if _police_word(tok)]
+    for group in (police, named):
+        before = [tok for tok in group if tok.i < act.i]
+        if before:
+            return before[-1]
+        if group:
+            return group[0] if group[0].i > act.i else None
     return None
+
+
+def _police_word(tok: Token) -> bool:
+    from polemos.resolve.actors import get_dictionary
+
+    words = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.i == tok.i - 1] + [tok]
+    text = " ".join(t.lower_ for t in words)
+    return get_dictionary().resolve(text, 0, len(text)).kind == "police" or (
+        get_dictionary().resolve(tok.lower_, 0, len(tok.lower_)).kind == "police"
+    )
 
 
 def outside_trigger(tok: Token | None, d: Draft) -> Token | None:
@@ -312,3 +361,65 @@ def _beside_trigger(span: tuple[int, int] | None, d: Draft) -> tuple[int, int] |
         return span
     rest = [t for t in d.head.doc[d.trigger_end :] if t.idx < span[1] and not t.is_punct]
     return (rest[0].idx, span[1]) if rest else None
+
+
+# Verbs that tell a death the act's phrase caused: "died in police firing", "succumbed to the
+# firing", "were killed in the lathi-charge", "perished in the shelling".
+_DEATH_VERBS = frozenset({"die", "succumb", "perish", "kill", "lose"})
+_CAUSE_PREPS = frozenset({"in", "to", "during", "from", "of", "by", "after", "due"})
+
+
+def death_by(d: Draft) -> Count | None:
+    """A death the act caused when the text gives no figure for it: "more members of the minority
+    community died in the police firing", "the people who died due to police firing", "a youth
+    succumbed to the firing". The killed count is then honest about what the text says: at least
+    one (two for a plural subject: "people died"), with the dead's words as its text."""
+    head = d.head
+    if head.dep_ == "acl" and head.head.dep_ == "pobj" and names_force(head.head):
+        head = head.head  # the lower-case parse "in police" <- acl "firing"
+    prep = head.head if head.dep_ == "pobj" else None
+    if prep is None or prep.dep_ not in ("prep", "agent", "pcomp") or prep.lower_ not in _CAUSE_PREPS:
+        return None
+    verb = prep.head
+    if prep.lower_ == "to" and verb.lower_ == "due":  # "died due to police firing"
+        verb = verb.head
+    elif prep.lower_ == "to" and prep.dep_ == "pcomp" and prep.head.lower_ == "due":
+        verb = prep.head.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _DEATH_VERBS:
+        return None
+    passive = any(c.dep_ == "auxpass" for c in verb.children) or (
+        verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN"
+    )
+    if verb.lemma_.lower() == "kill" and not passive:
+        return None  # "the mob killed two in the firing" is the mob's killing, not the firing's
+    if verb.lemma_.lower() == "lose" and not any(c.lower_ in ("life", "lives") for c in verb.children):
+        return None
+    dead = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if dead is not None and dead.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+        dead = verb.head  # "the people who died"
+    if dead is None and verb.dep_ == "acl":
+        dead = verb.head  # "the people killed in police firing"
+    if dead is not None and dead.pos_ in ("PRON", "DET") and dead.lower_ not in ("one", "he", "she"):
+        dead = None if dead.lower_ in ("it", "that", "which", "this") else dead
+    if dead is not None:
+        start, end = roles.np_bounds(dead)
+        doc = dead.doc
+        plural = dead.tag_ in ("NNS", "NNPS") or dead.lower_ in ("they", "we", "people")
+        low, best = (2, None) if plural else (1, 1)
+        if dead.text.replace(",", "").isdigit():  # "of the 100 that succumbed to the firing"
+            low = best = int(dead.text.replace(",", ""))
+        return Count(low, best, None, doc[start : end].text, doc[start].idx,
+                     doc[end - 1].idx + len(doc[end - 1]))  # fmt: skip
+    return Count(1, None, None, verb.text, verb.idx, verb.idx + len(verb))
+
+
+def subject_besides(d: Draft, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Another subject of the act than the one inside ``spans`` (a dateline the lower-case parse
+    made a subject: "ahmedabad: … police on sunday arrested the accused"), else None."""
+    for child in d.head.children:
+        if child.dep_ != "nsubj":
+            continue
+        span = _span(child)
+        if not any(s < span[1] and span[0] < e for s, e in spans):
+            return span
+    return None

@@ -201,6 +201,33 @@ _DATELINE = re.compile(
 )
 
 
+# The dateline Indian and some British papers print: a place of one to three words and a colon
+# opening the paragraph, often in lower case ("ahmedabad:", "new delhi :", "Kolkata:").
+# A speaker before a quote ("the police said: …") is no dateline.
+_COLON_DATELINE = re.compile(
+    r"^[ \t]*((?:[a-z][a-z.'’-]*(?:[ \t]+[a-z][a-z.'’-]*){0,2}"
+    r"|[A-Z][a-z.'’-]+(?:[ \t]+[A-Z][a-z.'’-]+){0,2}))"
+    r"(?<!said)(?<!says)(?<!told)(?<!added)(?<!asked)(?<!stated)(?<!wrote)(?<!warned)(?<!announced)"
+    r"[ \t]*:[ \t]",
+    re.M,
+)
+
+
 def find_datelines(text: str) -> tuple[Span, ...]:
     """Datelines at the start of paragraphs: where a story was filed, never a party to its events."""
-    return tuple(Span(m.start(1), m.end(1), m.group(1)) for m in _DATELINE.finditer(text))
+    found = [Span(m.start(1), m.end(1), m.group(1)) for m in _DATELINE.finditer(text)]
+    found += [Span(m.start(1), m.end(1), m.group(1)) for m in _COLON_DATELINE.finditer(text)]
+    return tuple(sorted(found, key=lambda s: s.start))
+
+
+def past_dateline(evidence: Span, datelines: tuple[Span, ...]) -> Span:
+    """A sentence opening with a paragraph's dateline is read from the words after it: "lucknow: the
+    police …" has the evidence "the police …" (the dateline says where the story was filed)."""
+    for line in datelines:
+        if line.start == evidence.start and line.end < evidence.end:
+            rest = evidence.text[line.end - evidence.start :]
+            skip = len(rest) - len(rest.lstrip(" \t:—–-"))
+            if skip and rest.lstrip(" \t:—–-"):
+                start = line.end + skip
+                return Span(start, evidence.end, evidence.text[start - evidence.start :])
+    return evidence
