@@ -1,6 +1,7 @@
 """Fusion throughput as the store grows: reports/s for the next days' news at 1k, 10k, 100k stored.
 
     PYTHONPATH=. python benchmarks/fusion.py [--sizes 1000,10000,100000] [--batch 500] [--unplaced 0.1]
+    PYTHONPATH=. python benchmarks/fusion.py --sizes 100000 --baseline main   # before/after, one run
 
 A generated stream of article-level event records at a steady rate of news (about 55 reports a
 day over 40 countries, each real event told by one to four reports with varied wording, figures and
@@ -10,14 +11,21 @@ blocking buckets (one country or name in one week) stay the same size and the co
 stays flat: the "pairs/report" column is the proof, the rate is the consequence (on a shared
 machine, give or take its load). ``--unplaced`` leaves that share of reports without a place: they
 are compared with the reports of three publication days, a day's news, not the store.
+
+"build" is fusing the first N reports from records (``report_from_record`` included, in batches of
+5,000): its rate is the "fusing 100k reports" figure, in wall time and in CPU seconds of this process
+(which a busy shared machine disturbs much less). ``--baseline REF`` runs the same sizes with the
+``polemos`` of commit REF (a git worktree, see baseline.py) in a child process and prints the ratios.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import json
 import random
 import resource
+import subprocess
 import sys
 import time
 from datetime import date, timedelta
@@ -98,11 +106,11 @@ class Stream:
 def run(size: int, batch: int, unplaced: float = 0.0) -> dict[str, float]:
     stream = Stream(unplaced=unplaced)
     fuser = Fuser()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     chunk = 5000
     for i in range(0, size, chunk):
         fuser.add([report_from_record(r) for r in stream.take(min(chunk, size - i))])
-    build = time.perf_counter() - t0
+    build, build_cpu = time.perf_counter() - t0, time.process_time() - c0
     gc.collect()
     gc.freeze()  # the stored reports are long-lived: keep the collector from re-walking them per batch
     compared = fuser.compared
@@ -118,6 +126,7 @@ def run(size: int, batch: int, unplaced: float = 0.0) -> dict[str, float]:
     return {
         "stored": size,
         "build_s": build,
+        "build_cpu_s": build_cpu,
         "rate": max(rates),
         "pairs_per_report": (fuser.compared - compared) / (batch * ROUNDS),
         "largest_bucket": fuser.index.largest_bucket(),
@@ -131,16 +140,46 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="1000,10000,100000")
     ap.add_argument("--batch", type=int, default=500)
     ap.add_argument("--unplaced", type=float, default=0.0, help="share of reports with no place (0..1)")
+    ap.add_argument("--baseline", metavar="REF", help="also run the polemos of git commit REF, and compare")
+    ap.add_argument("--json", action="store_true", help=argparse.SUPPRESS)  # a baseline child's output
     a = ap.parse_args(argv)
-    rows = [run(int(s), a.batch, a.unplaced) for s in a.sizes.split(",")]
+    sizes = [int(s) for s in a.sizes.split(",")]
+    before: list[dict[str, float]] | None = None
+    if a.baseline:
+        from baseline import checkout, environment, label
+
+        tree = checkout(a.baseline)
+        cmd = [sys.executable, __file__, "--json", "--sizes", a.sizes, "--batch", str(a.batch),
+               "--unplaced", str(a.unplaced)]  # fmt: skip
+        print(f"baseline: {label(a.baseline)} in {tree}", file=sys.stderr, flush=True)
+        out = subprocess.run(cmd, env=environment(tree), check=True, capture_output=True, text=True).stdout
+        before = json.loads(out)
+    rows = [run(s, a.batch, a.unplaced) for s in sizes]
+    if a.json:
+        print(json.dumps(rows))
+        return 0
     base = rows[0]["rate"]
     print(f"{'stored':>8} {'reports/s':>10} {'vs first':>9} {'pairs/report':>13} {'largest bucket':>15} "
-          f"{'fused events':>13} {'build s':>8} {'process MiB':>12}")  # fmt: skip
+          f"{'fused events':>13} {'build s':>8} {'build/s':>8} {'cpu/s':>7} {'process MiB':>12}")  # fmt: skip
     for r in rows:
+        n, wall, cpu = r["stored"], r["build_s"], r["build_cpu_s"]
         print(
-            f"{r['stored']:>8} {r['rate']:>10.0f} {r['rate'] / base:>8.2f}x {r['pairs_per_report']:>13.1f} "
-            f"{r['largest_bucket']:>15} {r['fused_events']:>13} {r['build_s']:>8.1f} {r['peak_mib']:>12.0f}"
+            f"{n:>8} {r['rate']:>10.0f} {r['rate'] / base:>8.2f}x {r['pairs_per_report']:>13.1f} "
+            f"{r['largest_bucket']:>15} {r['fused_events']:>13} {wall:>8.1f} "
+            f"{n / wall:>8.0f} {n / cpu:>7.0f} {r['peak_mib']:>12.0f}"
         )
+    if before is not None:
+        print(f"\nthis checkout vs {a.baseline} (× = how many times faster; build = fusing the first N)")
+        print(f"{'stored':>8} {'build s':>8} {'was':>8} {'×':>6} {'build cpu s':>12} {'was':>8} {'×':>6} "
+              f"{'reports/s':>10} {'was':>8} {'×':>6} {'same events':>12}")  # fmt: skip
+        for r, b in zip(rows, before, strict=True):
+            wall, was, cpu, cpu_was = r["build_s"], b["build_s"], r["build_cpu_s"], b["build_cpu_s"]
+            print(
+                f"{r['stored']:>8} {wall:>8.1f} {was:>8.1f} {was / wall:>6.2f} "
+                f"{cpu:>12.1f} {cpu_was:>8.1f} {cpu_was / cpu:>6.2f} "
+                f"{r['rate']:>10.0f} {b['rate']:>8.0f} {r['rate'] / b['rate']:>6.2f} "
+                f"{'yes' if r['fused_events'] == b['fused_events'] else 'NO':>12}"
+            )
     return 0
 
 

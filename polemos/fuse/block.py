@@ -80,6 +80,8 @@ class BlockIndex:
         self._days: dict[Key, set[str]] = defaultdict(set)  # every report, by publication day
         self._days_nowhere: dict[Key, set[str]] = defaultdict(set)  # those without a country
         self._keys: dict[str, list[tuple[dict[Key, set[str]], Key]]] = {}
+        # the keys of each indexed report, read once: (the report, its country keys, its name keys)
+        self._own: dict[str, tuple[Report, list[Key], list[Key]]] = {}
 
     def __len__(self) -> int:
         return len(self._keys)
@@ -87,9 +89,11 @@ class BlockIndex:
     def add(self, report: Report) -> None:
         if report.uid in self._keys:
             return
-        entries = [(self._country, k) for k in country_keys(report)]
+        countries, names = country_keys(report), name_keys(report)
+        self._own[report.uid] = (report, countries, names)
+        entries = [(self._country, k) for k in countries]
         unplaced = not (report.countries and report.country_firm)
-        for k in name_keys(report):
+        for k in names:
             entries.append((self._names, k))
             if unplaced:
                 entries.append((self._names_nowhere, k))
@@ -103,6 +107,7 @@ class BlockIndex:
             index[k].add(report.uid)
 
     def remove(self, uid: str) -> None:
+        self._own.pop(uid, None)
         for index, k in self._keys.pop(uid, ()):
             bucket = index.get(k)
             if bucket is not None:
@@ -113,18 +118,27 @@ class BlockIndex:
     def candidates(self, report: Report) -> set[str]:
         """Uids of indexed reports that may be the same event as ``report`` (never itself)."""
         found: set[str] = set()
-        for k in country_keys(report):
-            found |= self._country.get(k, set())
+        own = self._own.get(report.uid)
+        if own is not None and own[0] is report:
+            countries, names = own[1], own[2]
+        else:
+            countries, names = country_keys(report), name_keys(report)
+        country = self._country
+        for k in countries:
+            if k in country:
+                found |= country[k]
         # placed reports read only the unplaced ones' name and day buckets; unplaced ones read all
-        names, days = (
+        by_name, days = (
             (self._names_nowhere, self._days_nowhere)
             if report.countries and report.country_firm
             else (self._names, self._days)
         )
-        for k in name_keys(report):
-            found |= names.get(k, set())
+        for k in names:
+            if k in by_name:
+                found |= by_name[k]
         for k in day_lookups(report):
-            found |= days.get(k, set())
+            if k in days:
+                found |= days[k]
         found.discard(report.uid)
         return found
 

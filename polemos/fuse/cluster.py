@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from polemos.fuse.block import BlockIndex
 from polemos.fuse.history import MERGE, SPLIT, Action, Constraints
 from polemos.fuse.report import Report
-from polemos.fuse.score import Pair, apart_reason, pair
+from polemos.fuse.score import Pair, evidence, is_apart, pair
 
 THRESHOLD = 0.23  # above "another outlet, same country" (0.22): one more detail must agree
 MIN_AVERAGE = 0.15  # ... and its average link to the cluster's reports at least this
@@ -98,19 +98,24 @@ class Fuser:
             self.reports[r.uid] = r
             self.index.add(r)
             fresh.append(r)
+        # every fresh report is indexed before any is compared, and candidates are symmetric: a pair
+        # of two fresh reports is scored once, when the first of them (in uid order) is compared
+        scored: set[str] = set()
+        known, edges, threshold = self.reports, self.edges, self.threshold
         for r in sorted(fresh, key=lambda r: r.uid):
-            self.edges.setdefault(r.uid, {})
+            mine = edges.setdefault(r.uid, {})
             for other in sorted(self.index.candidates(r)):
-                if other in self.edges[r.uid]:
+                if other in mine or other in scored:
                     continue
                 self.compared += 1
-                o = self.reports[other]
+                o = known[other]
                 p = pair(r, o)
-                if p.score >= self.threshold + (0.0 if r.countries & o.countries else UNPLACED_MARGIN) and (
+                if p.score >= threshold + (0.0 if r.countries & o.countries else UNPLACED_MARGIN) and (
                     r.read or o.read
                 ):
-                    self.edges[r.uid][other] = p
-                    self.edges.setdefault(other, {})[r.uid] = p
+                    mine[other] = p
+                    edges.setdefault(other, {})[r.uid] = p
+            scored.add(r.uid)
         return self._recluster({r.uid for r in fresh})
 
     def _forget(self, uid: str) -> None:
@@ -184,7 +189,7 @@ class Fuser:
         key = (a, b) if a < b else (b, a)
         if key not in self._memo:
             ra, rb = self.reports[a], self.reports[b]
-            self._memo[key] = -1.0 if apart_reason(ra, rb) else pair(ra, rb).score
+            self._memo[key] = -1.0 if is_apart(ra, rb) else evidence(ra, rb).score
         return self._memo[key]
 
     def _cluster(self, uids: list[str]) -> list[tuple[list[str], list[Join]]]:

@@ -11,6 +11,7 @@ and ``published``: never from anything a gold file or a caller's metadata says a
 from __future__ import annotations
 
 import hashlib
+import math
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -18,7 +19,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from polemos.contract.event_types import EVENT_TYPES
-from polemos.fuse.text import word_weights
+from polemos.fuse.text import word_keys, word_weights
 from polemos.resolve.gazetteer_names import consonants
 
 # PLOVER types that can describe one real-world happening from different angles ("clashes",
@@ -52,6 +53,18 @@ class Place:
     country: str | None
     admin1: str | None
     feature: str | None
+    # read once for scoring: latitude in radians and its cosine (distances), the radius by feature
+    rad_lat: float | None = field(init=False, repr=False, compare=False)
+    cos_lat: float | None = field(init=False, repr=False, compare=False)
+    radius_km: float | None = field(init=False, repr=False, compare=False)
+    arc_lat: float | None = field(init=False, repr=False, compare=False)  # rad_lat of a valid latitude
+
+    def __post_init__(self) -> None:
+        rad = None if self.lat is None else math.radians(self.lat)
+        object.__setattr__(self, "rad_lat", rad)
+        object.__setattr__(self, "arc_lat", rad if self.lat is not None and -90 <= self.lat <= 90 else None)
+        object.__setattr__(self, "cos_lat", None if rad is None else math.cos(rad))
+        object.__setattr__(self, "radius_km", PLACE_RADIUS_KM.get(self.feature or ""))
 
 
 @dataclass(frozen=True)
@@ -96,6 +109,24 @@ class Report:
     read: bool = True  # False: an article in which no event was read (see report_from_article)
     periodic: bool = False  # an unread article whose opening names a month or a year: a digest
     country_firm: bool = True  # False: ``countries`` come from demonyms only ("Afghan forces")
+    # derived once from the fields above, for scoring (see score.py), never compared or shown
+    outlet_key: str | None = field(init=False, repr=False, compare=False)  # folded outlet
+    precise: tuple[Place, ...] = field(init=False, repr=False, compare=False)  # a spot or a town, located
+    spots: frozenset[str] = field(init=False, repr=False, compare=False)  # landmarks, neighbourhoods
+    areas: tuple[Place, ...] = field(init=False, repr=False, compare=False)  # places below the country
+    provinces: frozenset[str] = field(init=False, repr=False, compare=False)  # folded admin1 of those
+    # the named parties its texts name (score._parties), read on first use: the dictionary is heavy
+    party_ids: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        put = object.__setattr__
+        put(self, "outlet_key", fold(self.outlet) if self.outlet else None)
+        places = self.places
+        put(self, "precise", tuple(p for p in places if p.feature in PRECISE_FEATURES and p.lat is not None))
+        put(self, "spots", frozenset(p.key for p in places if p.feature in ("landmark", "neighbourhood")))
+        areas = tuple(p for p in self.places if p.feature != "country")
+        put(self, "areas", areas)
+        put(self, "provinces", frozenset(fold(p.admin1) for p in areas if p.admin1))
 
     @property
     def sort_key(self) -> tuple[str, str]:
@@ -107,8 +138,21 @@ def report_uid(article_id: str, event_id: str) -> str:
     return hashlib.sha1(f"{article_id}\x00{event_id}".encode()).hexdigest()[:16]
 
 
+_FOLDED: dict[str, str] = {}
+_FOLDED_MAX = 100_000  # distinct names remembered (a bound on memory, not on correctness)
+
+
 def fold(text: str) -> str:
     """Lower case, no accents, single spaces: the key two spellings of one name share."""
+    found = _FOLDED.get(text)
+    if found is None:
+        if len(_FOLDED) >= _FOLDED_MAX:
+            _FOLDED.clear()
+        found = _FOLDED[text] = _fold(text)
+    return found
+
+
+def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
     return " ".join(plain.replace("-", " ").replace("'", "").replace("’", "").split())
@@ -226,9 +270,7 @@ def report_from_record(
     }
     type_ = str(record.get("type") or "OTHER")
     # place names are weighed as places (by id, name and distance), not a second time as words
-    place_words = {
-        k for loc in record.get("locations") or () for k in word_weights(str(loc.get("text") or ""))
-    }
+    place_words = {k for loc in record.get("locations") or () for k in word_keys(str(loc.get("text") or ""))}
     words_text = " ".join(
         [str((record.get("evidence") or {}).get("text") or "")]
         + [str(m.get("text") or "") for m in record.get("mentions") or ()]

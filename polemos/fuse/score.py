@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from polemos.fuse.report import PLACE_RADIUS_KM, PRECISE_FEATURES, Figure, Place, Report, fold
+from polemos.fuse.report import PRECISE_FEATURES, Figure, Place, Report, fold
 from polemos.fuse.text import cosine, parties, shared_words
 
 # Weights of the evidence (tuned by hand on the kinds of errors seen in dev, not per article).
@@ -93,15 +93,29 @@ def km(a: Place, b: Place) -> float | None:
     """Great-circle distance, or None when either place has no coordinates."""
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return None
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    p1, p2 = a.rad_lat, b.rad_lat  # math.radians of lat, read once per place
+    assert p1 is not None and p2 is not None and a.cos_lat is not None and b.cos_lat is not None
     dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+    h = math.sin(dp / 2) ** 2 + a.cos_lat * b.cos_lat * math.sin(dl / 2) ** 2
+    return EARTH_KM * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+EARTH_KM = 6371.0
+KM_PER_RADIAN_SAFE = EARTH_KM * 0.999  # below the arc of a degree of latitude, rounding included
+
+
+def surely_farther(a: Place, b: Place, r: float) -> bool:
+    """True when ``a`` and ``b`` are certainly more than ``r`` km apart by latitude alone (a
+    great-circle distance is at least the arc between the two latitudes), without trigonometry;
+    False says nothing (compute ``km``)."""
+    if a.arc_lat is None or b.arc_lat is None:
+        return False  # no latitude, or not one on this planet: the bound does not hold
+    return abs(a.arc_lat - b.arc_lat) * KM_PER_RADIAN_SAFE > r + 0.5
 
 
 def radius(a: Place, b: Place) -> float | None:
     """The distance within which two mentions may name the same spot, from the coarser one."""
-    ra, rb = PLACE_RADIUS_KM.get(a.feature or ""), PLACE_RADIUS_KM.get(b.feature or "")
+    ra, rb = a.radius_km, b.radius_km  # PLACE_RADIUS_KM by feature
     if ra is None or rb is None:
         return None  # a region or a country: no distance rule
     return max(ra, rb)
@@ -121,7 +135,7 @@ def apart_reason(a: Report, b: Report) -> str | None:
         return "different countries"
     if (a.modality in NEGATIVE_MODALITIES) != (b.modality in NEGATIVE_MODALITIES):
         return "one says it did not happen"
-    if _places_apart(a.places, b.places):
+    if _places_apart(a.precise, b.precise):
         return "places too far apart"
     if _same_outlet_later(a, b):
         return "one outlet's stories of different days"
@@ -155,6 +169,27 @@ def _villages_apart(a: Report, b: Report) -> str | None:
     return None
 
 
+def is_apart(a: Report, b: Report) -> bool:
+    """``apart_reason(a, b) is not None``, sooner: the rules most pairs meet come first (a
+    candidate pair of one country's week is most often two towns far apart, or two days)."""
+    if a.article_id == b.article_id or a.periodic or b.periodic:
+        return True
+    lo_a, hi_a, lo_b, hi_b = a.date_lo, a.date_hi, b.date_lo, b.date_hi
+    if lo_a and lo_b and hi_a and hi_b and (hi_a < lo_b or hi_b < lo_a):
+        return True
+    if a.precise and b.precise and _places_apart(a.precise, b.precise):
+        return True
+    if a.family != b.family and a.read and b.read:
+        return True
+    if a.country_firm and b.country_firm and a.countries and b.countries and not a.countries & b.countries:
+        return True
+    if (a.modality in NEGATIVE_MODALITIES) != (b.modality in NEGATIVE_MODALITIES):
+        return True
+    if _same_outlet_later(a, b) or _villages_apart(a, b):
+        return True
+    return len(_details_differ(a, b)) >= 2
+
+
 def _details_differ(a: Report, b: Report) -> list[str]:
     """What two read reports both state and state differently: type, mode, target, spot in a city."""
     if not (a.read and b.read):
@@ -166,8 +201,7 @@ def _details_differ(a: Report, b: Report) -> list[str]:
         out.append("mode")
     if a.target_kinds and b.target_kinds and not a.target_kinds & b.target_kinds:
         out.append("target")
-    spots_a = {p.key for p in a.places if p.feature in ("landmark", "neighbourhood")}
-    spots_b = {p.key for p in b.places if p.feature in ("landmark", "neighbourhood")}
+    spots_a, spots_b = a.spots, b.spots
     if spots_a and spots_b and not spots_a & spots_b:
         out.append("place")
     return out
@@ -187,24 +221,28 @@ def _dates_apart(a: Report, b: Report) -> bool:
     return a.date_hi < b.date_lo or b.date_hi < a.date_lo
 
 
-def _places_apart(pa: tuple[Place, ...], pb: tuple[Place, ...]) -> bool:
-    """Both reports place the event precisely, and no place of one is near any place of the other."""
-    precise_a = [p for p in pa if p.feature in PRECISE_FEATURES and p.lat is not None]
-    precise_b = [p for p in pb if p.feature in PRECISE_FEATURES and p.lat is not None]
+def _places_apart(precise_a: tuple[Place, ...], precise_b: tuple[Place, ...]) -> bool:
+    """Both reports place the event precisely, and no place of one is near any place of the other.
+
+    ``precise_*``: a report's places of a precise feature that have a latitude (``Report.precise``)."""
     if not precise_a or not precise_b:
         return False
     for x in precise_a:
         for y in precise_b:
-            d, r = km(x, y), radius(x, y)
-            if d is None or r is None or d <= r:
+            r = radius(x, y)
+            if r is None:
+                return False
+            if surely_farther(x, y, r):
+                continue
+            d = km(x, y)
+            if d is None or d <= r:
                 return False
     return True
 
 
 def _place_evidence(a: Report, b: Report) -> tuple[float, list[str]]:
     # a shared country is the country term's business; here only places within a country count
-    places_a = [p for p in a.places if p.feature != "country"]
-    places_b = [p for p in b.places if p.feature != "country"]
+    places_a, places_b = a.areas, b.areas
     keys_b = {p.key for p in places_b}
     shared = [p for p in places_a if p.key in keys_b]
     if shared:
@@ -224,17 +262,18 @@ def _place_evidence(a: Report, b: Report) -> tuple[float, list[str]]:
     best: tuple[float, str] | None = None
     for x in places_a:
         for y in places_b:
-            d, r = km(x, y), radius(x, y)
+            r = radius(x, y)
+            if r is None or surely_farther(x, y, r):
+                continue
+            d = km(x, y)
             if d is not None and r is not None and d <= r and (best is None or d < best[0]):
                 best = (d, f"{d:.0f} km apart ({x.name} / {y.name})")
     if best is not None:
         return W_NEAR_PLACE, [best[1]]
-    precise_a = {p.key for p in a.places if p.feature in ("landmark", "neighbourhood")}
-    precise_b = {p.key for p in b.places if p.feature in ("landmark", "neighbourhood")}
+    precise_a, precise_b = a.spots, b.spots
     if precise_a and precise_b and not precise_a & precise_b:
         return W_OTHER_PLACE, ["different places in one area"]
-    provinces_a = {fold(p.admin1) for p in places_a if p.admin1}
-    provinces_b = {fold(p.admin1) for p in places_b if p.admin1}
+    provinces_a, provinces_b = a.provinces, b.provinces
     if provinces_a & provinces_b:
         return W_SAME_PROVINCE, [f"same province: {sorted(provinces_a & provinces_b)[0]}"]
     if provinces_a and provinces_b:
@@ -273,7 +312,7 @@ def _figure_evidence(fa: tuple[Figure, ...], fb: tuple[Figure, ...]) -> tuple[fl
 
 
 def _same_outlet(a: Report, b: Report) -> bool:
-    return bool(a.outlet and b.outlet and fold(a.outlet) == fold(b.outlet))
+    return a.outlet_key is not None and a.outlet_key == b.outlet_key  # both named, folded alike
 
 
 def _date_evidence(a: Report, b: Report) -> tuple[float, list[str]]:
@@ -315,16 +354,25 @@ def _outlet_evidence(a: Report, b: Report) -> tuple[float, list[str]]:
 
 
 def _parties(r: Report) -> frozenset[str]:
-    """The named parties a report's evidence and mentions name (dictionary ids)."""
+    """The named parties a report's evidence and mentions name (dictionary ids), read once a report."""
+    if r.party_ids is not None:
+        return r.party_ids
     texts = [str((r.record.get("evidence") or {}).get("text") or "")]
     texts += [str(m.get("text") or "") for m in r.record.get("mentions") or ()]
-    return frozenset().union(*(parties(t) for t in texts if t))
+    found: frozenset[str] = frozenset().union(*(parties(t) for t in texts if t))
+    object.__setattr__(r, "party_ids", found)  # a frozen report: set once, like its derived fields
+    return found
 
 
 def pair(a: Report, b: Report) -> Pair:
     """The score (0..1) that ``a`` and ``b`` report one event, and why."""
-    if apart_reason(a, b) is not None:
+    if is_apart(a, b):
         return NEVER
+    return evidence(a, b)
+
+
+def evidence(a: Report, b: Report) -> Pair:
+    """``pair(a, b)`` for two reports no rule keeps apart (``is_apart`` is False)."""
     score, reasons = 0.0, []
     text = cosine(a.words, b.words)
     if text > 0:

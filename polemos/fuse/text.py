@@ -50,6 +50,8 @@ NUMBER_WEIGHT = 0.7
 
 
 def _plain(word: str) -> str:
+    if word.isascii():
+        return word.lower()  # nothing to decompose, no curly apostrophe
     decomposed = unicodedata.normalize("NFKD", word)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().replace("’", "'")
 
@@ -65,35 +67,71 @@ def stem(word: str) -> str:
     return word
 
 
+# What a token alone decides, read once per distinct token: its key (None: a function word or a
+# single letter), the weight it has whatever its place in a sentence (None: a name when it is not
+# the first word of a sentence, else 1.0), and whether its shape makes it a name.
+_SENTENCE_BREAKS = frozenset(".:!?|\n")
+_Token = tuple[str | None, float | None, bool]
+_TOKENS: dict[str, _Token] = {}
+_TOKENS_MAX = 200_000  # distinct tokens remembered (a bound on memory, not on correctness)
+
+
+def _token(raw: str) -> _Token:
+    found = _TOKENS.get(raw)
+    if found is not None:
+        return found
+    word = _plain(raw)
+    if word in STOP or len(word) < 2:
+        found = (None, None, False)
+    else:
+        key = stem(word)
+        weight: float | None
+        if key.isdigit():
+            weight = NUMBER_WEIGHT
+        elif key in GENERIC or word in GENERIC:
+            weight = GENERIC_WEIGHT
+        elif raw.isupper() and len(raw) > 1:
+            weight = NAME_WEIGHT
+        else:
+            weight = None
+        found = (key, weight, raw[:1].isupper() and not raw.isupper())
+    if len(_TOKENS) >= _TOKENS_MAX:
+        _TOKENS.clear()
+    _TOKENS[raw] = found
+    return found
+
+
 def word_weights(text: str, skip: Collection[str] = ()) -> dict[str, float]:
     """Content words of ``text`` with their weights, unit-normalised (so cosine is a dot product)."""
     weights: dict[str, float] = {}
-    sentence_start = True
+    breaks = _SENTENCE_BREAKS
+    first = True  # the first word opens a sentence wherever it starts
     for m in _WORD.finditer(text):
-        raw = m.group(0)
-        word = _plain(raw)
-        before = text[max(0, m.start() - 2) : m.start()]
-        if any(c in before for c in ".:!?|\n") or m.start() == 0:
-            sentence_start = True
-        if word in STOP or len(word) < 2:
-            sentence_start = False
+        key, w, capitalised = _token(m.group(0))
+        opens, first = first, False
+        if key is None or key in skip:
             continue
-        key = stem(word)
-        if key in skip:
-            sentence_start = False
-            continue
-        if key.isdigit():
-            w = NUMBER_WEIGHT
-        elif key in GENERIC or word in GENERIC:
-            w = GENERIC_WEIGHT
-        elif raw[:1].isupper() and not sentence_start and not raw.isupper() or raw.isupper() and len(raw) > 1:
-            w = NAME_WEIGHT
-        else:
-            w = 1.0
-        weights[key] = max(weights.get(key, 0.0), w)
-        sentence_start = False
+        if w is None:
+            s = m.start()
+            # a capitalised word is a name unless it opens a sentence
+            if capitalised and not opens and s and breaks.isdisjoint(text[max(0, s - 2) : s]):
+                w = NAME_WEIGHT
+            else:
+                w = 1.0
+        if w > weights.get(key, 0.0):
+            weights[key] = w
     norm = math.sqrt(sum(w * w for w in weights.values()))
     return {k: w / norm for k, w in weights.items()} if norm else {}
+
+
+def word_keys(text: str) -> set[str]:
+    """The keys ``word_weights(text)`` would weigh, without the weights."""
+    keys = set()
+    for m in _WORD.finditer(text):
+        key = _token(m.group(0))[0]
+        if key is not None:
+            keys.add(key)
+    return keys
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
