@@ -2,6 +2,7 @@
 
     PYTHONPATH=. python benchmarks/api.py                     # 100k events, reuses the store file
     PYTHONPATH=. python benchmarks/api.py --events 10000 --requests 500
+    PYTHONPATH=. python benchmarks/api.py --baseline main   # the same run on commit main too, and the ratios
 
 Events are fused events (``polemos.event/1``); the generated reports are fused when the store is
 built (timed), as ``create_app`` does. Three ways to ask the same two questions, one table:
@@ -23,6 +24,7 @@ its load; the ratios between rows are the point.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import socket
@@ -36,7 +38,9 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+# --baseline runs this script again with the polemos of another commit (benchmarks/baseline.py)
+TREE = Path(os.environ.get("POLEMOS_BENCH_TREE") or ROOT)
+sys.path.insert(0, str(TREE))
 
 from polemos.fuse.stored import update as fuse_update  # noqa: E402
 from polemos.store import Progress, SqlStore, Stored  # noqa: E402
@@ -138,7 +142,7 @@ def _free_port() -> int:
 def serve(db: Path) -> tuple[subprocess.Popen[bytes], str]:
     port = _free_port()
     cmd = [sys.executable, "-m", "polemos", "serve", "--db", str(db), "--port", str(port)]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "PYTHONPATH": str(TREE)}
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     import httpx
@@ -182,12 +186,31 @@ def load(base: str, paths: list[str], concurrency: int) -> tuple[list[float], fl
     return latencies, time.perf_counter() - t0
 
 
-def row(name: str, lat: list[float], wall: float | None = None) -> str:
+Row = tuple[str, int, float, float, float]  # name, requests, rate, p50 ms, p99 ms
+
+
+def row(name: str, lat: list[float], wall: float | None = None) -> Row:
     lat = sorted(lat)
     p50 = statistics.median(lat) * 1000
     p99 = lat[min(len(lat) - 1, int(len(lat) * 0.99))] * 1000
     rate = len(lat) / (wall if wall is not None else sum(lat))
-    return f"{name:<38} {len(lat):>6} {rate:>9.0f} {p50:>9.2f} {p99:>9.2f}"
+    return (name, len(lat), rate, p50, p99)
+
+
+def show(r: Row) -> str:
+    return f"{r[0]:<38} {r[1]:>6} {r[2]:>9.0f} {r[3]:>9.2f} {r[4]:>9.2f}"
+
+
+def baseline_rows(ref: str, argv: list[str], db: Path) -> list[Row]:
+    """The same run with the polemos of commit ``ref``, on its own store file, in a child process."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from baseline import checkout, environment, label
+
+    tree = checkout(ref)
+    print(f"baseline: {label(ref)} in {tree}", flush=True)
+    cmd = [sys.executable, __file__, *argv, "--db", f"{db}.{tree.name}", "--json"]
+    out = subprocess.run(cmd, env=environment(tree), check=True, stdout=subprocess.PIPE, text=True).stdout
+    return [tuple(r) for r in json.loads(out.strip().splitlines()[-1])]  # type: ignore[misc]
 
 
 def main() -> None:
@@ -198,7 +221,13 @@ def main() -> None:
     ap.add_argument("--direct", type=int, default=300, help="in-process runs per query kind")
     ap.add_argument("--concurrency", type=int, default=4)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--baseline", metavar="REF", help="also run the polemos of git commit REF, and compare")
+    ap.add_argument("--json", action="store_true", help=argparse.SUPPRESS)  # a baseline child's output
     args = ap.parse_args()
+    before: list[Row] | None = None
+    if args.baseline:
+        argv = [f"--{k}={getattr(args, k)}" for k in ("events", "requests", "direct", "concurrency", "seed")]
+        before = baseline_rows(args.baseline, argv, args.db)
 
     from sqlalchemy import select
 
@@ -255,9 +284,18 @@ def main() -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+    if args.json:
+        print(json.dumps(rows))
+        return
     print(f"\n{args.events} events, SQLite, {os.cpu_count()} cores; rate = requests/s (in-process: 1/mean)")
     print(f"{'':<38} {'n':>6} {'req/s':>9} {'p50 ms':>9} {'p99 ms':>9}")
-    print("\n".join(rows))
+    print("\n".join(show(r) for r in rows))
+    if before is not None:
+        print(f"\nthis checkout vs {args.baseline}: p50 and p99 before / after (× = how many times faster)")
+        print(f"{'':<38} {'p50 was':>9} {'p50':>9} {'×':>6} {'p99 was':>9} {'p99':>9} {'×':>6}")
+        for (name, *_, p50, p99), (_, *_, b50, b99) in zip(rows, before, strict=True):
+            p50s = f"{b50:>9.2f} {p50:>9.2f} {b50 / p50:>6.2f}"
+            print(f"{name:<38} {p50s} {b99:>9.2f} {p99:>9.2f} {b99 / p99:>6.2f}")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
     PYTHONPATH=. python benchmarks/ingest.py --articles 2000
     PYTHONPATH=. python benchmarks/ingest.py --articles 300 --only local-1-sqlite,store-sqlite
+    PYTHONPATH=. python benchmarks/ingest.py --only local-1-sqlite,local-2-sqlite --baseline main
 
 Each configuration runs in a fresh process on the same generated corpus and a fresh database; peak
 memory is the largest sum of RSS over that process and all its descendants (pool workers, Ray's
@@ -165,8 +166,8 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def _measure(cmd: list[str]) -> tuple[dict, int]:
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+def _measure(cmd: list[str], env: dict[str, str] | None = None) -> tuple[dict, int]:
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     peak = 0
     stop = threading.Event()
 
@@ -219,6 +220,9 @@ def main() -> None:
         "--pg", default=os.environ.get("POLEMOS_TEST_PG", "postgresql://postgres@127.0.0.1:5432/x")
     )
     parser.add_argument("--only", default="", help="comma-separated configuration names")
+    parser.add_argument(
+        "--baseline", metavar="REF", help="also run the SQLite rows with the polemos of git commit REF"
+    )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--engine", default="local", help=argparse.SUPPRESS)
     parser.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
@@ -287,19 +291,36 @@ def main() -> None:
             if dbkind == "postgres":
                 _drop_pg(db)
         print(f"  {name}: done", file=sys.stderr)
-    base = next((r[1] / r[2] for r in rows if r[0] == "local-1-sqlite" and r[2]), None)
-    cols = ("articles", "seconds", "articles/s", "× local-1", "peak MiB")
+        if args.baseline and dbkind == "sqlite":  # the same configuration, the polemos of REF
+            sys.path.insert(0, str(Path(__file__).resolve().parent))
+            from baseline import checkout, environment
+
+            tree = checkout(args.baseline)
+            cmd[cmd.index(db)] = str(work / f"{name}-{tree.name}.db")
+            try:
+                result, peak = _measure(cmd, environment(tree))
+                rows.append((f"{name}@base", result["articles"], result["seconds"], peak, ""))
+            except RuntimeError as e:
+                rows.append((f"{name}@base", None, None, None, str(e).splitlines()[-1][:60]))
+            print(f"  {name} on {args.baseline}: done", file=sys.stderr)
+    rates = {r[0]: r[1] / r[2] for r in rows if r[1] and r[2]}
+    cols = ("articles", "seconds", "articles/s", "× local-1", "× base", "peak MiB")
+    if args.baseline:
+        print(f"\n@base: the polemos of {args.baseline}; × base: this checkout's rate over it")
     print(
-        f"\n{'configuration':<18}"
-        + "".join(f"{c:>{w}}" for c, w in zip(cols, (9, 9, 12, 10, 10), strict=True))
+        f"\n{'configuration':<22}"
+        + "".join(f"{c:>{w}}" for c, w in zip(cols, (9, 9, 12, 10, 8, 10), strict=True))
     )
     for name, n, secs, peak, note in rows:
         if n is None:
-            print(f"{name:<18}  skipped: {note}")
+            print(f"{name:<22}  skipped: {note}")
             continue
         rate = n / secs
-        ratio = f"{rate / base:.2f}" if base and not name.startswith("store") else "-"
-        print(f"{name:<18}{n:>9}{secs:>9.1f}{rate:>12.1f}{ratio:>10}{peak / 2**20:>10.0f}")
+        one = rates.get("local-1-sqlite@base" if name.endswith("@base") else "local-1-sqlite")
+        ratio = f"{rate / one:.2f}" if one and not name.startswith("store") else "-"
+        was = rates.get(f"{name}@base")
+        vs = f"{rate / was:.2f}" if was else "-"
+        print(f"{name:<22}{n:>9}{secs:>9.1f}{rate:>12.1f}{ratio:>10}{vs:>8}{peak / 2**20:>10.0f}")
 
 
 def _dump_records(work: Path, corpus: Path, out: Path) -> None:

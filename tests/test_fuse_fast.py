@@ -1,0 +1,110 @@
+"""The fast paths of fusion say what the plain rules say: ``is_apart`` is ``apart_reason``'s verdict,
+``word_keys`` the keys ``word_weights`` weighs, a pair of two fresh reports is scored once."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+from polemos.fuse import Fuser, report_from_record
+from polemos.fuse.report import Place
+from polemos.fuse.score import apart_reason, is_apart, km, surely_farther
+from polemos.fuse.text import word_keys, word_weights
+
+
+def _record(n: int, **over: Any) -> dict[str, Any]:
+    rec: dict[str, Any] = {
+        "id": f"ev{n}", "article_id": f"a{n}", "outlet": "Wire", "published": "2020-03-02",
+        "type": "ASSAULT", "mode": None, "modality": "asserted",
+        "actor": {"text": "rebels", "name": "rebels", "kind": "rebel"}, "target": None,
+        "locations": [{"text": "Aleppo", "name": "Aleppo", "geonameid": 1, "lat": 36.2, "lon": 37.16,
+                       "country": "SY", "admin1": "Aleppo", "feature": "city"}],
+        "date": {"start": "2020-03-01", "end": "2020-03-01", "precision": "day", "text": "on Sunday"},
+        "counts": {"killed": {"low": 3, "best": 3, "high": 3, "text": "three"}},
+        "evidence": {"start": 0, "end": 40, "text": "Rebels shelled Aleppo on Sunday, killing three."},
+        "mentions": [],
+    }  # fmt: skip
+    rec.update(over)
+    return rec
+
+
+HOMS = [{"text": "Homs", "name": "Homs", "geonameid": 2, "lat": 34.73, "lon": 36.72, "country": "SY",
+         "admin1": "Homs", "feature": "city"}]  # fmt: skip
+KABUL = [{"text": "Kabul", "name": "Kabul", "geonameid": 3, "lat": 34.53, "lon": 69.17, "country": "AF",
+          "admin1": "Kabul", "feature": "city"}]  # fmt: skip
+VARIANTS = [
+    {},
+    {"locations": HOMS},
+    {"locations": KABUL},
+    {"locations": []},
+    {"type": "PROTEST"},
+    {"type": "COERCE", "mode": "air-strike"},
+    {"modality": "denied"},
+    {"date": {"start": "2020-02-01", "end": "2020-02-01", "precision": "day", "text": "on 1 February"}},
+    {"date": None, "published": "2020-03-09"},
+    {"outlet": "Other Post"},
+    {"outlet": "wire", "published": "2020-03-08", "date": None},
+    {"target": {"text": "police", "name": "police", "kind": "police"}},
+]
+
+
+def _reports() -> list[Any]:
+    out = []
+    for i, v in enumerate(VARIANTS):
+        out.append(report_from_record(_record(i, **v)))
+        out.append(report_from_record(_record(100 + i, **v)))  # the same story again, another article
+    out.append(report_from_record(_record(0, id="ev9")))  # another event of article a0
+    return out
+
+
+def test_is_apart_is_apart_reasons_verdict() -> None:
+    reports = _reports()
+    for a, b in itertools.product(reports, reports):
+        assert is_apart(a, b) == (apart_reason(a, b) is not None), (a.uid, b.uid, apart_reason(a, b))
+
+
+def test_latitude_bound_never_calls_near_places_far() -> None:
+    def place(lat: float, lon: float) -> Place:
+        return Place("k", "p", None, lat, lon, "SY", None, "city")
+
+    here = [(36.2, 37.1), (0.0, 179.9), (89.9, 0.0), (-45.0, 10.0)]
+    there = [(36.4, 37.1), (0.1, -179.9), (89.95, 180.0), (-44.6, 10.0)]
+    for (la, lo), (lb, lob) in itertools.product(here, there):
+        a, b = place(la, lo), place(lb, lob)
+        d = km(a, b)
+        assert d is not None
+        for r in (5.0, 25.0, 80.0):
+            if surely_farther(a, b, r):
+                assert d > r
+    # a latitude off the planet: no bound is claimed
+    assert not surely_farther(place(200.0, 0.0), place(20.0, 0.0), 5.0)
+
+
+def test_word_keys_are_the_weighed_words() -> None:
+    for text in (
+        "Rebels shelled Aleppo.",
+        " Police said. The ISIS fighters",
+        "l'armée a tiré à Gao",
+        "",
+        "a I",
+    ):
+        assert word_keys(text) == set(word_weights(text))
+
+
+def test_first_word_is_no_name_even_after_a_space() -> None:
+    # the first word opens a sentence wherever it starts; later capitals in mid-sentence are names
+    for text in (" Shelling hit Aleppo", "\u201cShelling hit Aleppo", "  Shelling hit Aleppo"):
+        w = word_weights(text)
+        assert w["shelling"] < w["aleppo"]
+
+
+def test_a_batch_scores_each_pair_once_and_fuses_as_one_at_a_time() -> None:
+    reports = _reports()
+    together, alone = Fuser(), Fuser()
+    together.add(reports)
+    for r in reports:
+        alone.add([r])
+    assert together.compared == alone.compared
+    assert sorted(c.members for c in together.clusters.values()) == sorted(
+        c.members for c in alone.clusters.values()
+    )
