@@ -8,6 +8,7 @@ rest of the store, so the same pair scores the same whatever was ingested before
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from polemos.fuse.report import PRECISE_FEATURES, Figure, Place, Report, fold
@@ -281,7 +282,7 @@ def _place_evidence(a: Report, b: Report) -> tuple[float, list[str]]:
     return 0.0, []
 
 
-def _areas(places: list[Place]) -> set[str]:
+def _areas(places: Sequence[Place]) -> set[str]:
     """The areas (provinces, else the places themselves) a report's places lie in."""
     return {fold(p.admin1) if p.admin1 else p.key for p in places}
 
