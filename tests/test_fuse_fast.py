@@ -32,6 +32,8 @@ HOMS = [{"text": "Homs", "name": "Homs", "geonameid": 2, "lat": 34.73, "lon": 36
          "admin1": "Homs", "feature": "city"}]  # fmt: skip
 KABUL = [{"text": "Kabul", "name": "Kabul", "geonameid": 3, "lat": 34.53, "lon": 69.17, "country": "AF",
           "admin1": "Kabul", "feature": "city"}]  # fmt: skip
+VILLAGE_A = {"text": "Kafr Awad", "name": "Kafr Awad", "country": "SY", "feature": None}
+VILLAGE_B = {"text": "Tell Hamra", "name": "Tell Hamra", "country": "SY", "feature": None}
 VARIANTS = [
     {},
     {"locations": HOMS},
@@ -45,6 +47,8 @@ VARIANTS = [
     {"outlet": "Other Post"},
     {"outlet": "wire", "published": "2020-03-08", "date": None},
     {"target": {"text": "police", "name": "police", "kind": "police"}},
+    {"locations": [VILLAGE_A]},
+    {"locations": [VILLAGE_B, VILLAGE_A]},  # a whole and one of its parts
 ]
 
 
