@@ -163,6 +163,16 @@ class _Run:
             self.inflight.append(number)
             yield article
 
+    def take(self, article: Article, outcome: Any, todo: list[Stored]) -> None:
+        """One extraction back: a failure for the quarantine, else a record for ``todo``."""
+        self.inflight.popleft()
+        self.progress.extracted += 1
+        if isinstance(outcome, Failure):
+            self.failures.append(outcome)
+            self.progress.failed += 1
+        else:
+            todo.append(Stored(outcome, article.text, article.source))
+
     def commit(self, batch: list[Stored]) -> None:
         failures, self.failures = self.failures, []
         try:
@@ -234,13 +244,7 @@ def ingest(
     todo: list[Stored] = []
     try:
         for article, outcome in outcomes:
-            run.inflight.popleft()
-            run.progress.extracted += 1
-            if isinstance(outcome, Failure):
-                run.failures.append(outcome)
-                run.progress.failed += 1
-            else:
-                todo.append(Stored(outcome, article.text, article.source))
+            run.take(article, outcome, todo)
             if len(todo) >= options.batch_size:
                 run.commit(todo)
                 todo = []

@@ -34,7 +34,7 @@ from typing import Any
 from polemos.errors import Errors, PolemosError
 from polemos.ingest import INPUT_SUFFIXES, Options, _Run, ingest
 from polemos.read import Defaults, Limits, ReadFailure, read_bytes
-from polemos.store.base import Failure, Progress, Stored
+from polemos.store.base import Progress, Stored
 from polemos.store.changes import digest
 from polemos.store.sql import SqlStore
 from polemos.types import Article
@@ -414,14 +414,8 @@ def _ingest_stream(
 
     try:
         for article, outcome in outcomes:
-            run.inflight.popleft()
-            run.progress.extracted += 1
             keys.append(article.id)
-            if isinstance(outcome, Failure):
-                run.failures.append(outcome)
-                run.progress.failed += 1
-            else:
-                todo.append(Stored(outcome, article.text, article.source))
+            run.take(article, outcome, todo)
             if len(todo) >= options.batch_size:
                 commit()
         commit()
