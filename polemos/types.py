@@ -104,7 +104,9 @@ class ActorRef:
     party: bool | None = None  # claimants only: a side in the conflict the event belongs to
     # event actors only: how the text ties the doer to the deed when it does not tell it as a fact:
     # "claimed" (the doer owns it: "X claimed responsibility"), "blamed" (another party says so:
-    # "officials blamed X for the attack"); None when the text says who did it
+    # "officials blamed X for the attack"), "inferred" (the act's words name no doer: the force
+    # the article names, "150 workers were arrested" in a story where "police said"); None when
+    # the text says who did it
     attribution: str | None = None
 
 

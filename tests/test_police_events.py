@@ -280,6 +280,23 @@ def test_an_arrest_with_no_doer_takes_the_force_the_article_names(
     )
     start, end = event["actor"]["start"], event["actor"]["end"]
     assert text[start:end] == doer
+    # a doer from another sentence is said to be inferred, not passed off as stated; the force of
+    # the act's own sentence ("the police said 12 men were rounded up") is its reading
+    elsewhere = text.rfind(". ", 0, start) != text.rfind(". ", 0, text.index(later))
+    assert event["actor"]["attribution"] == ("inferred" if elsewhere else None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "police arrested 50 workers in the old city.",
+        "50 workers were arrested by the police in the old city.",
+        "the police said they arrested 50 workers.",
+    ],
+)
+def test_an_arrest_whose_words_name_the_police_is_not_inferred(extract_text: Any, text: str) -> None:
+    event = next(e for e in extract_text(text)["events"] if e["mode"] == "arrest")
+    assert actor(event) is not None and event["actor"].get("attribution") is None
 
 
 @pytest.mark.parametrize(

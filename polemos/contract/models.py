@@ -13,7 +13,7 @@ models accept every record the store can hold: the store keeps a record exactly 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -46,6 +46,11 @@ class Actor(_Open):
 
 class Claimant(Actor):
     party: bool | None = None
+
+
+class EventActor(Actor):
+    # how the text ties the doer to the deed when it does not tell it as a fact (docs/contract.md)
+    attribution: Literal["claimed", "blamed", "inferred"] | None = None
 
 
 class Place(_Open):
@@ -102,7 +107,7 @@ class ArticleEvent(_Open):
     type: str
     mode: str | None = None
     modality: str | None = None
-    actor: Actor | None = None
+    actor: EventActor | None = None
     target: Actor | None = None
     locations: list[Place] = []
     date: EventDate | None = None

@@ -53,7 +53,7 @@ class Draft:
     modality: str = "asserted"
     actor: tuple[int, int] | None = None  # character span
     target: tuple[int, int] | None = None
-    actor_basis: str | None = None  # "claimed": the doer owns the deed (see ActorRef.attribution)
+    actor_basis: str | None = None  # "claimed", "inferred" … (see ActorRef.attribution)
     locations: list[PlaceRef] = field(default_factory=list)
     date: TimeRef | None = None
     counts: dict[str, Count] = field(default_factory=dict)

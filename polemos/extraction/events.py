@@ -104,14 +104,20 @@ def read_events(
             d.claimant = claimants[i]
             d.modality = modality(d.head, d.governor) if d.entry is not ULTIMATUM else "threatened"
             _roles(d, sent, claimants[i], drafts)
-            own = d.actor
+            own, basis = d.actor, d.actor_basis
             forces.complete_roles(d, sent, claimants[i], drafts)  # police and lower-case constructions
+            completed, completed_basis = d.actor, d.actor_basis
             if _overlaps(d.actor, datelines):  # "ahmedabad: police on sunday arrested …"
                 d.actor = forces.subject_besides(d, [(s.start, s.end) for s in datelines])
             d.target = None if _overlaps(d.target, datelines) else d.target
             place_actor(d, sent_places)
             place_target(d, sent_places)
-            d.actor_basis = d.actor_basis if d.actor == own else None
+            # a doer's tie holds only for the doer it was read with ("claimed" by _roles, "inferred"
+            # by complete_roles); any other change of doer is one the words state
+            if d.actor == own:
+                d.actor_basis = basis
+            elif not (d.actor == completed and completed_basis != basis):
+                d.actor_basis = None
             d.locations = event_locations(d, sent_places)
             d.date = event_date(
                 d, sent, sent_times, claimants[i], article.published, [o for o in found if o is not d]

@@ -209,7 +209,10 @@ def earlier_doer(d: Draft, earlier: list[Draft]) -> tuple[int, int] | None:
     if d.entry.mode != "arrest":
         return None
     named = article_force(head)
-    return _span(named) if named is not None else None
+    if named is None:
+        return None
+    d.actor_basis = "inferred"  # the force the article names, not one this act's words give: say so
+    return _span(named)
 
 
 # Where a force's name stands for a place or a thing of theirs, not for the force acting: "the
