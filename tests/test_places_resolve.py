@@ -317,6 +317,44 @@ def test_places_town_comma_state_still_puts_the_town_in_the_state(text):
     assert ref.feature == "city" and ref.admin1 == "Pennsylvania", ref
 
 
+CITIES = ("Washington", "New York", "Chicago", "Los Angeles", "Houston", "Portland", "Oregon", "Seattle")
+
+
+@pytest.mark.parametrize(
+    "text, name, admin1",
+    [
+        (
+            "Protests spread to Washington, New York and Chicago on Sunday.",
+            "Washington",
+            "District of Columbia",
+        ),
+        ("Protests spread to Washington, New York and Chicago on Sunday.", "New York", "New York"),
+        (
+            "Marches in New York, Washington and Los Angeles drew thousands.",
+            "Washington",
+            "District of Columbia",
+        ),
+        ("Flights to Chicago, New York, Houston and Los Angeles were cancelled.", "New York", "New York"),
+    ],
+)
+def test_places_a_list_of_big_cities_names_the_cities(text, name, admin1):
+    ref = place(resolve_places(text, spans(text, *CITIES)), name)
+    assert ref.feature == "city" and ref.admin1 == admin1, ref
+
+
+@pytest.mark.parametrize(
+    "text, name, feature",
+    [
+        ("Rallies were held in Portland, Oregon and Seattle on Sunday.", "Portland", "city"),
+        ("Rallies were held in Portland, Oregon and Seattle on Sunday.", "Oregon", "admin1"),
+        ("Cases rose in New York, California and Texas.", "New York", "admin1"),
+    ],
+)
+def test_places_a_list_with_a_name_no_big_city_bears_is_not_a_list_of_cities(text, name, feature):
+    ref = place(resolve_places(text, spans(text, *CITIES, "California", "Texas")), name)
+    assert ref.feature == feature, ref
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -24,7 +24,7 @@ from polemos.resolve.gazetteer import Gazetteer, Place, open_gazetteer
 from polemos.resolve.gazetteer_names import AREA_WORDS, fold, skeleton, strip_area_word, strip_article
 from polemos.resolve.places_demonyms import demonym_target
 from polemos.resolve.places_facility import LOCAL_FEATURES, container_between, embedded_names, facility_kind
-from polemos.resolve.places_score import Context, Mention, base_score, context_score, km
+from polemos.resolve.places_score import Context, Mention, base_score, context_score, is_big_city, km
 from polemos.resolve.places_teams import team_home
 from polemos.types import PlaceRef
 
@@ -170,6 +170,7 @@ def _choose(ms: list[Mention], ctx: Context) -> None:
             container,
             listed,
             m.listed_capitals,
+            m.city_list,
             m.team,
             tuple(c.id for c in m.cands),
         )
@@ -226,6 +227,9 @@ def _lists(text: str, ms: list[Mention]) -> None:
             m.listed_capitals = sum(
                 1 for o in group if o is not m and o.cands and not o.demonym and o.cands[0].capital
             )
+        if len(group) >= 3 and all(_big_city_countries(m) for m in group):
+            for m in group:
+                m.city_list = True
 
 
 def resolve_places(
@@ -285,10 +289,16 @@ def _area_list(text: str, ms: list[Mention], k: int) -> bool:
     country as both ("Washington, Pennsylvania and California", "Georgia, Oklahoma,
     Pennsylvania"): a list names things of one kind."""
     a, b = ms[k], ms[k + 1]
+    after = k + 2 < len(ms) and _LIST_SEP.match(text[b.end : ms[k + 2].start])
+    # a list of one country's cities: "Washington, New York and Chicago" names three cities, not a
+    # Washington in New York State; "Portland, Oregon and Seattle" stays a town and its state,
+    # since no big city is called Oregon
+    cities = _big_city_countries(a) & _big_city_countries(b)
+    if after and cities & _big_city_countries(ms[k + 2]):
+        return True
     shared = _area_countries(a) & _area_countries(b)
     if not shared:
         return False
-    after = k + 2 < len(ms) and _LIST_SEP.match(text[b.end : ms[k + 2].start])
     if after and shared & _area_countries(ms[k + 2]):
         return True
     if k > 0 and _LIST_SEP.match(text[ms[k - 1].end : a.start]):
@@ -300,6 +310,10 @@ def _area_countries(m: Mention) -> set[str]:
     return (
         {c.cc for c in m.cands if c.feature == "admin1" and c.cc and c.kind == 0} if not m.demonym else set()
     )
+
+
+def _big_city_countries(m: Mention) -> set[str]:
+    return set() if m.demonym else {c.cc for c in m.cands if c.cc and is_big_city(c)}
 
 
 def _local(m: Mention) -> bool:

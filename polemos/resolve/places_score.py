@@ -44,7 +44,17 @@ class Mention:
     within: Place | None = None  # approximate: the place the text puts an unknown name in
     listed_with: Counter = field(default_factory=Counter)  # countries of admin1 areas in its list
     listed_capitals: int = 0  # capitals in its list ("Washington and London")
+    city_list: bool = False  # in a list of three or more names that are each a big city's
     team: tuple[str, str] | None = None  # "Portland Trail Blazers": the team's home (country, admin1)
+
+
+# A city this big is known by its name alone: listed with others like it, it is the city, not
+# a state or a town of that name inside the next name.
+BIG_CITY = 500_000
+
+
+def is_big_city(c: Place) -> bool:
+    return c.feature in LOCAL_FEATURES and c.kind <= 1 and c.population >= BIG_CITY
 
 
 def km(a: Place, b: Place) -> float:
@@ -183,6 +193,8 @@ def context_score(
         rival = rival or any(o.feature == "admin1" and m.listed_with.get(o.cc) for o in same_name)
         # ... but a capital listed with capitals is one ("talks in Washington and London")
         s += 1.0 if rival and not m.listed_capitals else 4.0
+    if m.city_list:  # "Washington, New York and Chicago": three cities, not two states and a city
+        s += 3.0 if is_big_city(c) else -3.0 if c.feature == "admin1" else 0.0
     if c.cc and countries.get(c.cc):
         s += 2.0 + (1.0 if countries.most_common(1)[0][0] == c.cc else 0.0)
     if c.admin1 and c.feature != "admin1" and admin1s.get((c.cc, c.admin1)):
