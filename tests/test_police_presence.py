@@ -1,5 +1,5 @@
 """Police presence and alert (MOBILIZE police: security tightened, arrangements made, patrols, vigils,
-an alert sounded), areas sealed off, deaths told as "fell to police bullets", running tallies of
+an alert sounded), deaths told as "fell to police bullets", running tallies of
 arrests and arrests made at once ("acted swiftly to arrest"), in lower and mixed case."""
 
 from __future__ import annotations
@@ -50,7 +50,9 @@ def test_police_alert(extract_text: Any, sentence: str, trigger: str, doer: str)
         ("According to the police, security was tightened around the temple.", "tightened"),
     ],
 )
-def test_security_tightened_takes_the_force_that_tells_it(extract_text: Any, sentence: str, trigger: str) -> None:
+def test_security_tightened_takes_the_force_that_tells_it(
+    extract_text: Any, sentence: str, trigger: str
+) -> None:
     event = by_trigger(extract_text(sentence), trigger)
     assert (event["type"], event["mode"], event["actor"]["kind"]) == ("MOBILIZE", "police", "police")
 
@@ -71,18 +73,6 @@ def test_security_tightened_with_no_force_named_keeps_no_doer(extract_text: Any)
 def test_troops_on_patrol(extract_text: Any, sentence: str, mode: str) -> None:
     (event,) = events_of(extract_text(sentence), "MOBILIZE")
     assert event["mode"] == mode and event["actor"]["kind"] == "military"
-
-
-@pytest.mark.parametrize(
-    ("sentence", "trigger", "doer"),
-    [
-        ("the area has been sealed off by the police.", "sealed off", "the police"),
-        ("Troops cordoned off the market after the blast.", "cordoned off", "Troops"),
-    ],
-)
-def test_sealed_off(extract_text: Any, sentence: str, trigger: str, doer: str) -> None:
-    event = by_trigger(extract_text(sentence), trigger)
-    assert (event["type"], event["mode"], actor(event)) == ("COERCE", "restrict", doer)
 
 
 @pytest.mark.parametrize(
@@ -112,14 +102,15 @@ def test_fell_to_police_bullets_is_a_killing(
     extract_text: Any, sentence: str, doer: str, fallen: str, low: int
 ) -> None:
     event = by_trigger(extract_text(sentence), "fell to")
-    assert (event["type"], event["mode"], actor(event), target(event)) == ("ASSAULT", "firearms", doer, fallen)
+    roles = (event["type"], event["mode"], actor(event), target(event))
+    assert roles == ("ASSAULT", "firearms", doer, fallen)
     assert event["counts"]["killed"]["low"] == low
 
 
 @pytest.mark.parametrize(
     ("sentence", "trigger"),
     [
-        ("police officials said nearly 2,000 persons have so far been rounded up in the state.", "rounded up"),
+        ("police officials said 2,000 persons have so far been rounded up in the state.", "rounded up"),
         ("So far the police have arrested 40 people in the district.", "arrested"),
     ],
 )
