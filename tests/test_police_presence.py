@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import by_trigger, events_of
+from conftest import by_trigger, events_of, only_event
 
 pytestmark = pytest.mark.slow
 
@@ -135,3 +135,23 @@ def test_a_tally_since_an_era_began_stays_a_summary(extract_text: Any) -> None:
 )
 def test_prompt_action(extract_text: Any, sentence: str, trigger: str, modality: str) -> None:
     assert by_trigger(extract_text(sentence), trigger)["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    ("sentence", "doer"),
+    [
+        (
+            "he was arrested by a joint team of the ats, the crime branch and the city police.",
+            "a joint team of the ats, the crime branch and the city police",
+        ),
+        (
+            "The two men were detained by a team of the CRPF and the state police on Friday.",
+            "a team of the CRPF and the state police",
+        ),
+        ("A police team arrested the two men on Friday.", "A police team"),
+        ("the accused was arrested by a team of the crime branch on monday.", "a team of the crime branch"),
+    ],
+)
+def test_a_team_of_forces_is_all_of_them(extract_text: Any, sentence: str, doer: str) -> None:
+    event = only_event(extract_text(sentence), "COERCE")
+    assert (event["mode"], actor(event)) == ("arrest", doer)

@@ -359,7 +359,40 @@ def complete_roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier
         d.target = _span(new_target) if new_target is not None else None
     if d.actor is None:
         d.actor = earlier_doer(d, earlier)
+    d.actor = _whole_team(d.actor, d)
     d.actor, d.target = _beside_trigger(d.actor, d), _beside_trigger(d.target, d)
+
+
+# Nouns for a body of people drawn from forces: "a joint team of the ats and the police".
+_TEAMS = frozenset("team teams contingent contingents party posse squad detachment unit group".split())
+_LIST_DEPS = frozenset({"punct", "cc", "det", "compound", "amod", "appos", "conj", "pobj", "nmod"})
+
+
+def _whole_team(span: tuple[int, int] | None, d: Draft) -> tuple[int, int] | None:
+    """A doer that is a team of forces spans the forces it lists: "arrested by a joint team of the
+    ats, the crime branch and the city police" is done by all of them, not by "a joint team of the
+    ats" (the lower-case parse hangs the rest of the list elsewhere). The span runs on from the
+    "of" phrase over the list (commas, "and", determiners, names) to its last word for a force."""
+    tok = _token(d, span)
+    if span is None or tok is None or tok.lemma_.lower() not in _TEAMS:
+        return span
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")), None)
+    if of is None:
+        return span
+    doc, last = tok.doc, None
+    for word in doc[of.i + 1 : tok.sent.end]:
+        if word.is_punct and word.text != ",":
+            break
+        if word.pos_ in ("VERB", "AUX") or (word.dep_ == "prep" and word.lower_ not in ("of", "from")):
+            break
+        if word.dep_ not in _LIST_DEPS and word.dep_ != "prep":
+            break
+        if names_force(word):
+            last = word
+    if last is None:
+        return span
+    end = last.idx + len(last)
+    return (span[0], max(span[1], end))
 
 
 def _beside_trigger(span: tuple[int, int] | None, d: Draft) -> tuple[int, int] | None:
