@@ -33,7 +33,7 @@ from polemos.types import Count
 
 FORCE_KINDS = frozenset({"police", "military"})
 # Acts only a police or security force does to people: their passive takes the force the sentence names.
-_POLICING_MODES = frozenset({"arrest", "crowd-control"})
+_POLICING_MODES = frozenset({"arrest", "crowd-control", "police"})
 _MODIFIERS = ("compound", "amod", "nmod", "poss")
 
 
@@ -146,10 +146,13 @@ def _force_in_cause(verb: Token) -> Token | None:
         for obj in prep.children:
             if obj.dep_ != "pobj":
                 continue
-            for act in _of_chain(obj):  # "in 500 rounds of firing by the police"
+            chain = _of_chain(obj)
+            for act in chain:  # "in 500 rounds of firing by the police"
                 doer = nominal_doer(act)
                 if doer is not None:
                     return doer
+            if len(chain) > 1 and obj.lemma_.lower() in _ACTS and names_force(chain[1]):
+                return chain[1]  # "fell to the bullets of the police"
             if not names_force(obj):
                 continue
             nxt = obj.doc[obj.i + 1] if obj.i + 1 < len(obj.doc) else None
@@ -345,6 +348,8 @@ def complete_roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier
         above = head.head.head
         if above.pos_ in ("VERB", "AUX"):
             new_actor = roles.subject_of(above)
+    if verb and new_actor is not None and new_actor.dep_ == "nsubj" and _fell_to_bullets(head):
+        new_actor, new_target = None, new_target or new_actor  # the fallen are the ones shot
     new_actor, new_target = outside_trigger(new_actor, d), outside_trigger(new_target, d)
     if new_actor is None:
         new_actor = implied_doer(d, sent, claimant)
@@ -354,7 +359,40 @@ def complete_roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier
         d.target = _span(new_target) if new_target is not None else None
     if d.actor is None:
         d.actor = earlier_doer(d, earlier)
+    d.actor = _whole_team(d.actor, d)
     d.actor, d.target = _beside_trigger(d.actor, d), _beside_trigger(d.target, d)
+
+
+# Nouns for a body of people drawn from forces: "a joint team of the ats and the police".
+_TEAMS = frozenset("team teams contingent contingents party posse squad detachment unit group".split())
+_LIST_DEPS = frozenset({"punct", "cc", "det", "compound", "amod", "appos", "conj", "pobj", "nmod"})
+
+
+def _whole_team(span: tuple[int, int] | None, d: Draft) -> tuple[int, int] | None:
+    """A doer that is a team of forces spans the forces it lists: "arrested by a joint team of the
+    ats, the crime branch and the city police" is done by all of them, not by "a joint team of the
+    ats" (the lower-case parse hangs the rest of the list elsewhere). The span runs on from the
+    "of" phrase over the list (commas, "and", determiners, names) to its last word for a force."""
+    tok = _token(d, span)
+    if span is None or tok is None or tok.lemma_.lower() not in _TEAMS:
+        return span
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")), None)
+    if of is None:
+        return span
+    doc, last = tok.doc, None
+    for word in doc[of.i + 1 : tok.sent.end]:
+        if word.is_punct and word.text != ",":
+            break
+        if word.pos_ in ("VERB", "AUX") or (word.dep_ == "prep" and word.lower_ not in ("of", "from")):
+            break
+        if word.dep_ not in _LIST_DEPS and word.dep_ != "prep":
+            break
+        if names_force(word):
+            last = word
+    if last is None:
+        return span
+    end = last.idx + len(last)
+    return (span[0], max(span[1], end))
 
 
 def _beside_trigger(span: tuple[int, int] | None, d: Draft) -> tuple[int, int] | None:
@@ -378,6 +416,8 @@ def death_by(d: Draft) -> Count | None:
     succumbed to the firing". The killed count is then honest about what the text says: at least
     one (two for a plural subject: "people died"), with the dead's words as its text."""
     head = d.head
+    if _fell_to_bullets(head):  # "two youths fell to police bullets": the fallen are the dead
+        return _the_dead(head)
     if head.dep_ == "acl" and head.head.dep_ == "pobj" and names_force(head.head):
         head = head.head  # the lower-case parse "in police" <- acl "firing"
     prep = head.head if head.dep_ == "pobj" else None
@@ -397,6 +437,22 @@ def death_by(d: Draft) -> Count | None:
         return None  # "the mob killed two in the firing" is the mob's killing, not the firing's
     if verb.lemma_.lower() == "lose" and not any(c.lower_ in ("life", "lives") for c in verb.children):
         return None
+    return _the_dead(verb)
+
+
+def _fell_to_bullets(verb: Token) -> bool:
+    """ "fell to police bullets", "fell to the gunfire": a death told as a fall."""
+    return verb.lemma_.lower() == "fall" and any(
+        p.dep_ == "prep" and p.lower_ == "to" and any(g.lemma_.lower() in _FALL_TO for g in p.children)
+        for p in verb.children
+    )
+
+
+_FALL_TO = frozenset({"bullet", "gunfire", "firing"})
+
+
+def _the_dead(verb: Token) -> Count:
+    """The dead a verb of death names (its subject, the noun it modifies), at least one."""
     dead = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if dead is not None and dead.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
         dead = verb.head  # "the people who died"

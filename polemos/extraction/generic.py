@@ -17,7 +17,8 @@ HABITUAL = frozenset(
     "regularly frequently often routinely repeatedly usually typically constantly habitually "
     "increasingly".split()
 )
-# Words of a span that sums up a period ("in recent years", "over the past decade", "so far").
+# Words of a span that sums up a period ("in recent years", "over the past decade"). "So far" alone
+# does not: it tallies the episode being told ("2,000 persons have so far been rounded up").
 _PERIOD_NOUNS = frozenset("years decades months decade century conflict war insurgency uprising".split())
 _PERIOD_MODIFIERS = frozenset("recent past last several many".split())
 _SUMMING = frozenset("spate wave series string spree succession number".split())
@@ -80,14 +81,12 @@ def _perfect(verb: Token) -> bool:
 
 def _over_a_period(tok: Token) -> bool:
     """A "since" phrase or clause, or a span such as "in recent years" / "over the past decade" /
-    "so far" / "to date" attached to the word."""
+    "to date" attached to the word."""
     for c in tok.children:
         low = c.lower_
         if low == "since" and c.dep_ == "prep" and not _recent_day(c):
             return True
         if c.dep_ == "advcl" and any(m.lower_ == "since" for m in c.children if m.dep_ == "mark"):
-            return True
-        if c.dep_ == "advmod" and low == "far" and any(g.lower_ == "so" for g in c.children):
             return True
         if c.dep_ == "prep" and low in ("in", "over", "during", "for", "throughout", "to"):
             for obj in c.children:

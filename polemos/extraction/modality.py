@@ -137,9 +137,23 @@ def modality(trigger: Token, governor: Token | None = None) -> str:
     return "asserted"
 
 
+# "acted swiftly to arrest", "moved quickly to seal off": prompt action tells the act done.
+_PROMPT = frozenset({"act", "move"})
+_SPEED = frozenset("swiftly quickly promptly immediately fast rapidly speedily".split())
+
+
+def _prompt_action(verb: Token) -> bool:
+    return verb.lemma_.lower() in _PROMPT and any(
+        c.dep_ == "advmod" and c.lower_ in _SPEED for c in verb.children
+    )
+
+
 def _purpose(chain: list[Token]) -> bool:
-    """ "… in order to block X", "… to attack Y" as a purpose clause: intended, not done."""
+    """ "… in order to block X", "… to attack Y" as a purpose clause: intended, not done (not after
+    a verb of prompt action: "police acted swiftly to arrest them")."""
     for tok in chain[:2]:
+        if tok.dep_ == "advcl" and _prompt_action(tok.head):
+            continue
         if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             return True
         if tok.dep_ == "advcl" and any(c.lower_ == "order" for c in tok.children):
