@@ -131,7 +131,7 @@ def compile_patterns() -> list[tuple[str, re.Pattern[str]]]:
         (
             "ago",
             rf"(?P<num>{NUM}){S}+(?P<unit>{UNIT}){S}+"
-            rf"(?P<dir>{_ci('ago|earlier|before now|from now|hence')})\b",
+            rf"(?P<dir>{_ci('ago|earlier|later|before now|from now|hence')})\b",
         ),
         # "a year earlier", "year-earlier", "the year-ago quarter", "the same period a year earlier"
         (

@@ -373,16 +373,28 @@ def _anaphoric(doc: Doc, m: re.Match[str]) -> N.Val | None:
     return N.year(start.year + step)
 
 
+_UNIT_ORDER = {"day": 0, "week": 1, "month": 2, "quarter": 3, "half": 3, "season": 3, "year": 4, "decade": 5}
+
+
 def _ago(doc: Doc, m: re.Match[str], dct: date) -> N.Val | None:
+    """ "two weeks ago" counts from publication; "three days later", "two years earlier" from the
+    last date the text gave ("On May 3 ... Two days later" is May 5), else from publication."""
     g = m.groupdict()
     num = g["num"].lower()
     n = int(num) if num.isdigit() else NUMBERS.get(num, 1)
     unit = g["unit"].lower().rstrip("s")
-    sign = 1 if g["dir"].lower() in ("from now", "hence") else -1
+    way = g["dir"].lower()
+    sign = 1 if way in ("from now", "hence", "later") else -1
     if unit == "year" and n == 1 and sign < 0:
         a = doc.anchor(m.start())
         if a is not None:
             return N.shift_year(a, -n)
+    if way in ("earlier", "later"):
+        a = doc.last_date(m.start())
+        if a is not None and a.start is not None and _UNIT_ORDER.get(a.grain, 9) <= _UNIT_ORDER.get(unit, 0):
+            dct = a.start  # noqa: PLW2901 (the reference time the text is at)
+        elif way == "later":
+            return None  # later than something the text does not date
     if unit == "day":
         return N.day(dct + timedelta(days=sign * n))
     if unit == "week":
