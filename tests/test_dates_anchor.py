@@ -51,3 +51,28 @@ def test_dates_anchor_a_coarser_date_gives_no_day() -> None:
     # "in 2015 ... three days later": not a day of 2015 we could name; from publication instead
     text = "Sales fell in 2015. Three days earlier, shares dropped."
     assert value_of(text, "Three days earlier") == "2016-05-15"
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "want"),
+    [
+        ("Rebels attacked on Monday. Later in the day, troops arrived.", "Later in the day", "2016-05-16"),
+        ("Earlier in the day, rebels attacked the town.", "Earlier in the day", "2016-05-18"),
+        ("Rebels attacked on 3 May 2014. Later in the week, troops came.", "Later in the week", "2014-W18"),
+        ("The minister will travel to Geneva later in the week.", "later in the week", "2016-W20"),
+    ],
+)
+def test_dates_anchor_later_in_the_day_is_the_day_the_text_is_at(text: str, expr: str, want: str) -> None:
+    assert value_of(text, expr) == want
+
+
+@pytest.mark.parametrize(
+    ("published", "want"),
+    [
+        (date(2016, 5, 22), "2016-W20"),  # a Sunday: the week now ending
+        (date(2016, 5, 21), "2016-W19"),  # a Saturday: the week before this one
+        (date(2016, 5, 16), "2016-W19"),  # a Monday
+    ],
+)
+def test_dates_anchor_last_week_said_on_a_sunday(published: date, want: str) -> None:
+    assert value_of("Rebels seized the town last week.", "last week", published) == want
