@@ -82,3 +82,16 @@ def test_dates_tense_to_right_before_a_day_is_a_preposition(text: str) -> None:
 )
 def test_dates_tense_a_month_without_tense_is_the_nearer_one(text: str, want: str) -> None:
     assert value(text, FEB) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The vote was postponed to Friday.",
+        "The deadline was extended until Friday.",
+        "The hearing was moved to Friday.",
+        "The vote was pushed back to Friday.",
+    ],
+)
+def test_dates_tense_a_date_put_off_to_lies_ahead(text: str) -> None:
+    assert value(text) == "2016-05-20"

@@ -250,6 +250,10 @@ _NOT_PAST_ED = {
 }
 
 
+# Verbs that move a date to a new one, which lies ahead: "postponed to Friday", "extended until June".
+_PUT_OFF = frozenset(
+    "postponed delayed deferred moved adjourned extended rescheduled pushed put off back".split()
+)
 _PAST_AUX = frozenset({"had", "did", "was", "were"})
 _NEGATIONS = frozenset({"not", "never"})
 _PAST_NEGATED = frozenset({"hadn't", "didn't", "wasn't", "weren't"})
@@ -278,6 +282,7 @@ def tense(text: str, start: int, end: int, sent_start: int, sent_end: int) -> in
     words = set(lw[:cut]) | set(rw)
     negated_past = bool(words & _PAST_NEGATED or (words & _PAST_AUX and words & _NEGATIONS))
     score = 0.0
+    nxt_left = lw[1] if len(lw) > 1 else ""  # the word before "to" in "postponed to Friday"
     for seq, side in ((lw, 1.0), (rw, 0.7)):
         for i, w in enumerate(seq):
             near = side / (1.0 + 0.25 * i) * (0.5 if side == 1.0 and i >= cut else 1.0)
@@ -287,6 +292,8 @@ def tense(text: str, start: int, end: int, sent_start: int, sent_end: int) -> in
             before = around[0] if around else ""
             if side == 1.0 and i == 0 and w == "for":
                 score += 2  # "set for June", "talks planned for Tuesday": a target date
+            elif side == 1.0 and i == 0 and w in ("to", "until", "till") and nxt_left in _PUT_OFF:
+                score += 3  # "postponed to Friday", "extended until June": a new date ahead
             elif side == 1.0 and i == 0 and w == "to":
                 continue  # "in contrast to Thursday", "from Monday to Friday": a preposition
             elif w in ("until", "till") and negated_past:
