@@ -414,10 +414,31 @@ def test_blows_stay_assaults(extract_text: Any, sentence: str) -> None:
     [
         ("The US hits 13 Venezuelans with sanctions.", "hits"),
         ("Seven officials were hit with sanctions on Monday.", "hit"),
+        ("The EU targeted Russian banks with fresh sanctions.", "targeted"),
+        ("Seven officials targeted by the administration's sanctions include a minister.", "targeted"),
+        ("The officials were targeted by US sanctions last year.", "targeted"),
+        ("The administration targeted Venezuelan officials in a new round of sanctions.", "targeted"),
+        ("The sanctions target seven officials close to the president.", "target"),
+        ("The Treasury targeted 13 Venezuelan officials on Monday.", "targeted"),
     ],
 )
 def test_hit_with_sanctions_is_a_sanction(extract_text: Any, sentence: str, trigger: str) -> None:
-    assert by_trigger(extract_text(sentence), trigger)["type"] == "SANCTION"
+    record = extract_text(sentence)
+    assert by_trigger(record, trigger)["type"] == "SANCTION"
+    assert events_of(record, "ASSAULT") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gunmen targeted a police checkpoint in Kabul on Monday.",
+        "Insurgents targeted the convoy with a roadside bomb.",
+        "Police targeted protesters who defied the ban on rallies.",
+        "The drone strike targeted a militant commander under the cover of darkness.",
+    ],
+)
+def test_targeted_without_a_penalty_stays_an_assault(extract_text: Any, sentence: str) -> None:
+    assert events_of(extract_text(sentence), "ASSAULT")
 
 
 @pytest.mark.parametrize(

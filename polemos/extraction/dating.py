@@ -20,7 +20,7 @@ from spacy.tokens import Span as SpacySpan
 
 from polemos.extraction.attribution import Claimant
 from polemos.extraction.drafts import SPEECH_ACTS, Draft
-from polemos.resolve.dates import as_past
+from polemos.resolve.dates import as_past, date_range
 from polemos.types import Span, TimeRef
 
 # Words that open a span of time rather than a point in it ("since 2014", "until Friday").
@@ -88,6 +88,7 @@ def event_date(
     if not pool:
         return None
     t, verb = min(pool, key=lambda tv: abs(tv[0].start - d.trigger.start))
+    t = date_range(t, times, doc.text)
     if (
         published is not None
         and t.start_date is not None
@@ -195,6 +196,7 @@ def date_sentences(
             path = [tok.root, *tok.root.ancestors]
             if verb not in path or _span_of_time(doc, t, path, {verb.i}):
                 continue
+            t = date_range(t, times, doc.text)  # noqa: PLW2901
             if (
                 published is not None
                 and t.start_date is not None

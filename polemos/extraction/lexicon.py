@@ -442,6 +442,11 @@ _VERBAL = frozenset(
     "bitter sharp personal scurrilous caustic acerbic vituperative".split()
 )
 _HIT_WORDS = frozenset({"hit", "strike"})
+# Economic penalties by name, and the finance authorities that impose them: what makes "targeted"
+# a sanction wherever the sentence puts it ("targeted by US sanctions", "targeted in a new round of
+# sanctions", "sanctions targeting 13 officials", "the Treasury targeted seven officials").
+_SANCTION_NOUNS = frozenset("sanction embargo tariff penalty blacklist freeze".split())
+_FINANCE_AUTHORITIES = frozenset("treasury ofac".split())
 
 
 def _refined(entry: Entry, head: Token) -> Entry:
@@ -519,13 +524,31 @@ def _walkout(noun: Token) -> bool:
 
 
 def _with_penalty(verb: Token) -> bool:
-    """ "hit X with sanctions" (the "with" phrase on the verb or, as parsed, on its object)."""
-    holders = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "obj"))]
-    for prep in (p for h in holders for p in h.children):
-        objs = prep.children if prep.dep_ == "prep" and prep.lower_ == "with" else ()
-        if any(g.dep_ == "pobj" and g.lemma_.lower() in _PENALTIES for g in objs):
+    """ "hit X with sanctions" (the "with" phrase on the verb or, as parsed, on its object), and a
+    blow dealt by an economic penalty wherever it stands: "targeted by US sanctions", "targeted in a
+    new round of sanctions", "sanctions targeting X", "the sanctions target X", "the Treasury
+    targeted X"."""
+    if verb.dep_ in ("acl", "relcl") and _sanction_word(verb.head):
+        return True
+    for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+        if _sanction_word(subj) or subj.lemma_.lower() in _FINANCE_AUTHORITIES:
             return True
+        if any(c.dep_ == "compound" and c.lemma_.lower() in _FINANCE_AUTHORITIES for c in subj.children):
+            return True
+    holders = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass"))]
+    for prep in (p for h in holders for p in h.children if p.dep_ in ("prep", "agent")):
+        for g in (g for g in prep.children if g.dep_ == "pobj"):
+            if prep.lower_ == "with" and g.lemma_.lower() in _PENALTIES:
+                return True
+            # "by the administration's sanctions", "in a new round of sanctions", "under the embargo"
+            of = [x for p in g.children if p.dep_ == "prep" and p.lower_ == "of" for x in p.children]
+            if any(_sanction_word(x) for x in (g, *of)):
+                return True
     return False
+
+
+def _sanction_word(tok: Token) -> bool:
+    return tok.lemma_.lower() in _SANCTION_NOUNS or tok.lower_.removesuffix("s") in _SANCTION_NOUNS
 
 
 # Participles that make a compound adjective of an event word: "riot-hit areas", "war-torn towns",

@@ -56,12 +56,27 @@ def _plain(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().replace("’", "'")
 
 
+# Plurals in "-es" after a sibilant drop the "es" ("clashes" -> "clash", "marches" -> "march");
+# these "-che" nouns and "-us" nouns are the exceptions English spelling makes.
+_SIBILANT_PLURALS = ("sses", "shes", "ches", "xes", "zzes")
+_CHE_NOUNS = frozenset("ache headache cache niche avalanche psyche moustache cliche quiche".split())
+_US_NOUNS = frozenset(
+    "bus virus bonus campus census status consensus chorus circus surplus sinus apparatus prospectus "
+    "genius octopus".split()
+)
+
+
 def stem(word: str) -> str:
-    """A light English stem, enough that 'bombings'/'bombing' and 'militias'/'militia' meet."""
+    """A light English stem, enough that 'bombings'/'bombing', 'militias'/'militia' and
+    'clashes'/'clash' meet."""
     if word.endswith("'s"):
         word = word[:-2]
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(_SIBILANT_PLURALS) and word[:-1] not in _CHE_NOUNS:
+        return word[:-2]
+    if len(word) > 4 and word.endswith("uses") and word[:-2] in _US_NOUNS:
+        return word[:-2]  # "buses" -> "bus", "viruses" -> "virus" ("causes" -> "cause" below)
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word

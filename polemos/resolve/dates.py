@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
-from polemos.resolve.dates_lex import NAMED_DAY, compile_patterns
+from polemos.resolve.dates_lex import DAY, MONTH, NAMED_DAY, WEEKDAY, YEAR, S, compile_patterns
 from polemos.resolve.dates_resolve import Doc, resolve
 from polemos.types import TimeRef
 
@@ -48,6 +48,19 @@ _REPORTING = re.compile(
     r"(?:[ \t]+(?:on|late|early|that))?[ \t]+$"
 )
 _YEAR_WRITTEN = re.compile(r"\d{4}|'\d\d\b")
+# The other end of a day range or list whose month is written once: "September 20th-22nd",
+# "April 24 and 25", "May 3 to 5, 2016" (a bare day after the date); "20-22 September",
+# "between 3 and 5 May" (a bare day before it).
+_LINK = rf"(?:{S}*[-\u2013\u2014]{S}*|{S}+(?i:to|through|thru|until|till|and|or){S}+)"
+_BARE_AFTER = re.compile(
+    rf"{_LINK}(?P<day>{DAY})\b(?!{S}*(?:{MONTH}|[-\u2013:/.,]?\d))(?:,?{S}+(?P<year>{YEAR}))?"
+    rf"(?={S}*(?:$|[,.;:)!?\"'\u201d\n]|{S}(?i:in|at|on|when|as|while|after|before|with|for|and|to|of)\b))"
+)
+_BARE_BEFORE = re.compile(rf"(?<![\d.,$\u00a3\u20ac/-])(?P<day>{DAY}){_LINK}$")
+# What joins two dates into one stretch: "May 3-5", "from Monday to Wednesday", "3 and 5 May".
+_RANGE_LINK = re.compile(_LINK)
+_RANGE_GRAINS = ("day",)
+_WEEKDAY_ONLY = re.compile(rf"(?:(?i:early|late|earlier|later){S}+)?{WEEKDAY}")
 _LAST_WORD = re.compile(r"([A-Za-z]+)[\s-]*$")
 
 
@@ -114,6 +127,12 @@ def as_past(t: TimeRef, published: date | None) -> TimeRef | None:
         return t
     found = _find(t.text, published, [(0, len(t.text))], keep_dateline=True, direction=-1)
     whole = next((f for f in found if f.start == 0 and f.end == len(t.text)), None)
+    if whole is None and t.precision == "day" and t.end_date is not None and not _YEAR_WRITTEN.search(t.text):
+        # a range ("September 20th-22nd", "between 3 and 5 May"): the same days a year back
+        start, end = _year_back(t.start_date), _year_back(t.end_date)
+        if start is None or end is None or start > published:
+            return None
+        return TimeRef(t.text, t.start, t.end, start.isoformat(), start, end, "day")
     if whole is None or whole.start_date is None or whole.end_date is None or whole.value is None:
         return None
     if whole.start_date > published and whole.precision == "day" and not _YEAR_WRITTEN.search(t.text):
@@ -154,8 +173,104 @@ def _find(
             continue
         s, e = _trim(text, s, e)
         doc.seen.append((s, val, name in _ANAPHORIC))
-        out.append(TimeRef(text[s:e], s, e, val.value, val.start, val.end, val.precision))
+        t = TimeRef(text[s:e], s, e, val.value, val.start, val.end, val.precision)
+        if name == "dmy" and not m.group("wd"):
+            out.extend(_bare_day(text, t, before=True, taken=out))
+        out.append(t)
+        if name == "mdy":
+            bare = _bare_day(text, t, before=False, taken=out)
+            if bare and t.start_date and bare[0].start_date and bare[0].start_date.year != t.start_date.year:
+                # "May 3 to 5, 2016": the year written after the range is its first day's too
+                d = t.start_date.replace(year=bare[0].start_date.year)
+                out[-1] = TimeRef(t.text, t.start, t.end, d.isoformat(), d, d, "day")
+            out.extend(bare)
     return out
+
+
+def _bare_day(text: str, t: TimeRef, before: bool, taken: Sequence[TimeRef]) -> list[TimeRef]:
+    """The bare day that ends (or opens) a range or list with ``t`` ("September 20th-22nd", "20-22
+    September", "between 3 and 5 May"): a date of its own, in ``t``'s month and year."""
+    if t.start_date is None or t.value is None:
+        return []
+    if before:  # noqa: SIM108 (two searches of their own)
+        m = _BARE_BEFORE.search(text, max(0, t.start - 20), t.start)
+    else:
+        m = _BARE_AFTER.match(text, t.end)
+    if m is None or any(o.start < m.end("day") and m.start("day") < o.end for o in taken):
+        return []
+    n = int(re.match(r"\d+", m.group("day")).group())  # type: ignore[union-attr]
+    year = int(m.group("year")) if not before and m.group("year") else t.start_date.year
+    try:
+        d = t.start_date.replace(year=year, day=n)
+    except ValueError:  # "September 30-31": no such day
+        return []
+    if (d >= t.start_date) if before else (d.replace(year=t.start_date.year) <= t.start_date):
+        return []  # "22-20 September": not a range
+    return [TimeRef(m.group("day"), m.start("day"), m.end("day"), d.isoformat(), d, d, "day")]
+
+
+def date_range(t: TimeRef, times: Sequence[TimeRef], text: str) -> TimeRef:
+    """``t`` widened to the range or list it is one end of ("September 20th-22nd", "from Monday to
+    Wednesday", "between 3 and 5 May": the first day to the last), else ``t`` itself. The other end
+    takes the year that puts it just after the first (``t`` may have been read again as past)."""
+    if t.start_date is None or t.precision not in _RANGE_GRAINS:
+        return t
+    for o in times:
+        if o.start_date is None or o.end_date is None or o.precision != t.precision:
+            continue
+        if o.start >= t.end and _RANGE_LINK.fullmatch(text, t.end, o.start):
+            first, last = t, o
+        elif o.end <= t.start and _RANGE_LINK.fullmatch(text, o.end, t.start):
+            first, last = o, t
+        else:
+            continue
+        start, end = first.start_date, last.end_date
+        assert start is not None and end is not None
+        if _WEEKDAY_ONLY.fullmatch(o.text):  # "from Monday to Wednesday": the days of one stretch
+            while first is o and start > end:
+                start -= timedelta(days=7)
+            while last is o and end < start:
+                end += timedelta(days=7)
+        elif first is o and not _YEAR_WRITTEN.search(o.text):
+            start = _year_before(start, end)
+        elif last is o and not _YEAR_WRITTEN.search(o.text):
+            end = _year_after(end, start)
+        if start is None or end is None or not 0 < (end - start).days <= 31:
+            return t
+        return TimeRef(
+            text[first.start : last.end], first.start, last.end, first.value, start, end, t.precision
+        )
+    return t
+
+
+def _year_back(d: date) -> date | None:
+    try:
+        return d.replace(year=d.year - 1)
+    except ValueError:  # February 29
+        return None
+
+
+def _year_after(d: date, start: date) -> date | None:
+    """``d``'s month and day in the first year that does not put it before ``start``."""
+    for y in (start.year, start.year + 1):
+        try:
+            c = d.replace(year=y)
+        except ValueError:
+            continue
+        if c >= start:
+            return c
+    return None
+
+
+def _year_before(d: date, end: date) -> date | None:
+    for y in (end.year, end.year - 1):
+        try:
+            c = d.replace(year=y)
+        except ValueError:
+            continue
+        if c <= end:
+            return c
+    return None
 
 
 def _dateline_span(text: str) -> tuple[int, int] | None:

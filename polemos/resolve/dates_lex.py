@@ -121,6 +121,12 @@ def compile_patterns() -> list[tuple[str, re.Pattern[str]]]:
             rf"(?P<edge>{EDGE})[- ]?{S}*(?:{_ci('the')}{S}+)?"
             rf"(?P<part>{_ci('week|month|year')})\b(?!-)",
         ),
+        # "later in the day", "earlier in the week": the day or week the text is at
+        (
+            "inthe",
+            rf"(?P<edge>{_ci('earlier|later|early|late')}){S}+{_ci('in')}{S}+{_ci('the')}{S}+"
+            rf"(?P<part>{_ci('day|week|month|year')})\b(?!-)",
+        ),
         ("weekday", rf"(?:(?P<edge>{_ci('early|late|earlier|later')}){S}+)?(?P<wd>{WEEKDAY})"),
         (
             "deictic",
@@ -131,7 +137,7 @@ def compile_patterns() -> list[tuple[str, re.Pattern[str]]]:
         (
             "ago",
             rf"(?P<num>{NUM}){S}+(?P<unit>{UNIT}){S}+"
-            rf"(?P<dir>{_ci('ago|earlier|before now|from now|hence')})\b",
+            rf"(?P<dir>{_ci('ago|earlier|later|before now|from now|hence')})\b",
         ),
         # "a year earlier", "year-earlier", "the year-ago quarter", "the same period a year earlier"
         (

@@ -125,8 +125,12 @@ def weekday_near(ref_date: date, wd: int, direction: int, strict: bool = False) 
 
 
 def month_near(ref_date: date, m: int, direction: int, strict: bool = False) -> int:
-    """Year of month ``m``: most recent (direction <= 0) or next (> 0) relative to ``ref_date``."""
+    """Year of month ``m``: most recent (direction < 0) or next (> 0) relative to ``ref_date``;
+    with no tense (0), the nearer of the two ("in early March" in February is this March)."""
     y = ref_date.year
+    if direction == 0 and not strict:
+        ahead, back = (m - ref_date.month) % 12, (ref_date.month - m) % 12
+        return month_near(ref_date, m, 1 if ahead < back else -1)
     if direction > 0:
         return y if m > ref_date.month or (m == ref_date.month and not strict) else y + 1
     return y if m < ref_date.month or (m == ref_date.month and not strict) else y - 1
@@ -246,6 +250,15 @@ _NOT_PAST_ED = {
 }
 
 
+# Verbs that move a date to a new one, which lies ahead: "postponed to Friday", "extended until June".
+_PUT_OFF = frozenset(
+    "postponed delayed deferred moved adjourned extended rescheduled pushed put off back".split()
+)
+_PAST_AUX = frozenset({"had", "did", "was", "were"})
+_NEGATIONS = frozenset({"not", "never"})
+_PAST_NEGATED = frozenset({"hadn't", "didn't", "wasn't", "weren't"})
+
+
 def tense(text: str, start: int, end: int, sent_start: int, sent_end: int) -> int:
     """+1 when the words around ``text[start:end]`` point to the future, -1 to the past, 0 neither.
 
@@ -254,12 +267,22 @@ def tense(text: str, start: int, end: int, sent_start: int, sent_end: int) -> in
     """
     left = text[sent_start:start]
     right = _CLAUSE_END.split(text[end:sent_end], maxsplit=1)[0]
+    if not right.strip() and len(_WORD.findall(left)) <= 3 and text.startswith(",", end):
+        # fronted ("On Friday, the minister will visit", "Until Thursday, they had not called"):
+        # the expression dates the clause after its comma
+        right = _CLAUSE_END.split(text[end + 1 : sent_end], maxsplit=1)[0]
     lw = [w.lower() for w in _WORD.findall(left)][::-1][:16]
     # words before the last comma on the left belong to another clause ("The envoy, who met rebels
     # last month, will see them on Thursday"): they count half
     cut = len(_WORD.findall(left[left.rfind(",") + 1 :])) if "," in left else len(lw)
     rw = [w.lower() for w in _WORD.findall(right)][:10]
+    # "until Friday" looks ahead ("closed until Friday", "gave them until June"), but a past told
+    # as not happening until then dates when it did happen ("Until Thursday, they had not called
+    # him a suspect", "it was not until March that troops left")
+    words = set(lw[:cut]) | set(rw)
+    negated_past = bool(words & _PAST_NEGATED or (words & _PAST_AUX and words & _NEGATIONS))
     score = 0.0
+    nxt_left = lw[1] if len(lw) > 1 else ""  # the word before "to" in "postponed to Friday"
     for seq, side in ((lw, 1.0), (rw, 0.7)):
         for i, w in enumerate(seq):
             near = side / (1.0 + 0.25 * i) * (0.5 if side == 1.0 and i >= cut else 1.0)
@@ -269,6 +292,12 @@ def tense(text: str, start: int, end: int, sent_start: int, sent_end: int) -> in
             before = around[0] if around else ""
             if side == 1.0 and i == 0 and w == "for":
                 score += 2  # "set for June", "talks planned for Tuesday": a target date
+            elif side == 1.0 and i == 0 and w in ("to", "until", "till") and nxt_left in _PUT_OFF:
+                score += 3  # "postponed to Friday", "extended until June": a new date ahead
+            elif side == 1.0 and i == 0 and w == "to":
+                continue  # "in contrast to Thursday", "from Monday to Friday": a preposition
+            elif w in ("until", "till") and negated_past:
+                score -= 2 * near
             elif w in ("is", "are", "was", "were") and nxt in _PLANNED:
                 score += 2 * near  # "is to resume", "were due to meet", "was planned for": planned
             elif w in _NEEDS_TO and nxt not in ("to", "for"):

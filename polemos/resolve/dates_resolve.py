@@ -189,6 +189,8 @@ def resolve(doc: Doc, name: str, m: re.Match[str]) -> N.Val | None:
         return N.year(y)
     if name == "anaday":
         return _anaphoric(doc, m)
+    if name == "inthe":
+        return _in_the(doc, m, dct)
     if name == "anaq":
         a = doc.anchor(m.start())
         return a if a is not None and a.grain == "quarter" else None
@@ -347,6 +349,8 @@ def _relative(doc: Doc, m: re.Match[str], dct: date) -> N.Val | None:
         if off == 0:
             return N.season(dct.year - 1 if code == "WI" and dct.month <= 2 else dct.year, code)
         return _season_near(dct, code, off, strict=True)
+    if low == "week" and off == -1 and dct.weekday() == 6 and rel == "last":
+        return _unit(dct, low, 0)  # on a Sunday, "last week" is the one now ending
     return _unit(dct, low, off)
 
 
@@ -373,16 +377,37 @@ def _anaphoric(doc: Doc, m: re.Match[str]) -> N.Val | None:
     return N.year(start.year + step)
 
 
+_UNIT_ORDER = {"day": 0, "week": 1, "month": 2, "quarter": 3, "half": 3, "season": 3, "year": 4, "decade": 5}
+
+
+def _in_the(doc: Doc, m: re.Match[str], dct: date) -> N.Val | None:
+    """ "later in the day", "earlier in the week": the unit of the last date given ("On Monday ...
+    Later in the day" is Monday), else of publication."""
+    part = m.group("part").lower()
+    a = doc.last_date(m.start())
+    base = a.start if a is not None and a.start is not None and a.grain == "day" else dct
+    return N.day(base) if part == "day" else _unit(base, part, 0)
+
+
 def _ago(doc: Doc, m: re.Match[str], dct: date) -> N.Val | None:
+    """ "two weeks ago" counts from publication; "three days later", "two years earlier" from the
+    last date the text gave ("On May 3 ... Two days later" is May 5), else from publication."""
     g = m.groupdict()
     num = g["num"].lower()
     n = int(num) if num.isdigit() else NUMBERS.get(num, 1)
     unit = g["unit"].lower().rstrip("s")
-    sign = 1 if g["dir"].lower() in ("from now", "hence") else -1
+    way = g["dir"].lower()
+    sign = 1 if way in ("from now", "hence", "later") else -1
     if unit == "year" and n == 1 and sign < 0:
         a = doc.anchor(m.start())
         if a is not None:
             return N.shift_year(a, -n)
+    if way in ("earlier", "later"):
+        a = doc.last_date(m.start())
+        if a is not None and a.start is not None and _UNIT_ORDER.get(a.grain, 9) <= _UNIT_ORDER.get(unit, 0):
+            dct = a.start  # noqa: PLW2901 (the reference time the text is at)
+        elif way == "later":
+            return None  # later than something the text does not date
     if unit == "day":
         return N.day(dct + timedelta(days=sign * n))
     if unit == "week":
