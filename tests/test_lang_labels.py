@@ -134,3 +134,18 @@ def test_every_named_label_is_one_the_english_model_writes(nlp: Any) -> None:
     written = set(nlp.get_pipe("parser").labels)
     assert written >= labels.ALL, sorted(labels.ALL - written)
     assert "obj" not in written and "flat" not in written  # the UD labels dropped from the sets
+
+
+def test_the_french_sets_carry_the_english_names_of_their_roles() -> None:
+    from polemos.lang.fr import labels as fr_labels
+
+    assert bundle("fr").dependency_labels == fr_labels.ROLES
+    en_sets = {n: v for n, v in vars(labels).items() if n.isupper() and isinstance(v, frozenset)}
+    fr_sets = {n: v for n, v in vars(fr_labels).items() if n.isupper() and isinstance(v, frozenset)}
+    shared = set(en_sets) & set(fr_sets)
+    assert {"SUBJECTS", "PASSIVE_SUBJECTS", "OBJECTS", "AGENTS", "NOUN_MODIFIERS", "CASE_MARKERS"} <= shared
+    en_role = {id(v): k for k, v in labels.ROLES.items()}
+    fr_role = {id(v): k for k, v in fr_labels.ROLES.items()}
+    for name in shared:  # same name, same role key
+        assert en_role[id(en_sets[name])] == fr_role[id(fr_sets[name])], name
+    assert fr_labels.ROLES["object"] == frozenset({"obj"}) and fr_labels.ROLES["agent"] == {"obl:agent"}
