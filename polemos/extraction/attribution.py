@@ -21,6 +21,7 @@ from spacy.tokens import Span as SpacySpan
 
 from polemos.extraction.doctext import doc_text
 from polemos.extraction.roles import PRONOUNS, np_bounds
+from polemos.lang.en import labels as en
 
 REPORTING = frozenset(
     [
@@ -101,25 +102,32 @@ def _own_claimant(sent: SpacySpan) -> Claimant | None:
     for tok in sent:
         # "according to X"
         if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
-            objs = [c for c in tok.nbor().children if c.dep_ == "pobj"]
+            objs = [c for c in tok.nbor().children if c.dep_ in en.PREP_OBJECTS]
             if objs:
                 return _claimant(objs[0], None)
     for verb in reporting_verbs(sent):
-        if any(c.dep_ == "dobj" and c.lemma_.lower() in _NOT_REPORTED for c in verb.children):
+        if any(c.dep_ in en.OBJECTS and c.lemma_.lower() in _NOT_REPORTED for c in verb.children):
             continue  # "claimed responsibility for the attack" is a deed, not a report
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = next((c for c in verb.children if c.dep_ in en.ANY_SUBJECTS), None)
         if subj is None:
             subj = _inverted_speaker(verb)
-        if subj is None and verb.dep_ == "conj":
+        if subj is None and verb.dep_ in en.CONJUNCTS:
             # "the Ministry denied … and said …": the coordinated verb shares the subject
-            subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+            subj = next((c for c in verb.head.children if c.dep_ in en.SUBJECTS), None)
         if subj is None:
             continue
-        if subj.tag_ in ("WP", "WDT") and verb.dep_ in ("relcl", "acl"):
+        if subj.tag_ in ("WP", "WDT") and verb.dep_ in en.RELATIVE_CLAUSES | en.CLAUSAL_MODIFIERS:
             subj = verb.head  # "de Mistura, who stated that …": the antecedent speaks
-        if subj.dep_ == "nsubjpass":  # "it was reported by X"
+        if subj.dep_ in en.PASSIVE_SUBJECTS:  # "it was reported by X"
             agent = next(
-                (o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None
+                (
+                    o
+                    for c in verb.children
+                    if c.dep_ in en.AGENTS
+                    for o in c.children
+                    if o.dep_ in en.PREP_OBJECTS
+                ),
+                None,
             )
             if agent is None:
                 continue
@@ -134,7 +142,7 @@ def _inverted_speaker(verb: Token) -> Token | None:
     if verb.i == 0 or verb.doc[verb.i - 1].text not in (",", "”", '"', "’"):
         return None
     for child in verb.children:
-        if child.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and child.i > verb.i:
+        if child.dep_ in en.OBJECTS | en.ATTRIBUTES | en.NOUN_ADVERBIALS | en.SUBJECTS and child.i > verb.i:
             return child
     return None
 
@@ -143,11 +151,11 @@ def _speaker_of(subj: Token) -> Token:
     """ "a statement by X" / "X's statement" -> X; "head of Y, Z" stays head (it names the body)."""
     if subj.lemma_.lower() in _STATEMENT_NOUNS:
         for child in subj.children:
-            if child.dep_ == "poss":
+            if child.dep_ in en.POSSESSIVES:
                 return child
-            if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+            if child.dep_ in en.PREPOSITIONS and child.lower_ in ("by", "from", "of"):
                 for obj in child.children:
-                    if obj.dep_ == "pobj":
+                    if obj.dep_ in en.PREP_OBJECTS:
                         return obj
     return subj
 
@@ -156,7 +164,7 @@ def _claimant(token: Token, verb: int | None) -> Claimant:
     start, end = np_bounds(token, max_right=8)
     doc = token.doc
     for conj in token.children:  # "the United States and Saudi Arabia said": both speak
-        if conj.dep_ == "conj" and conj.i > token.i:
+        if conj.dep_ in en.CONJUNCTS and conj.i > token.i:
             end = max(end, np_bounds(conj, max_right=8)[1])
     return Claimant(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), verb)
 

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from polemos.extraction.lexicon import casualty_words
 from polemos.extraction.numbers import VAGUE, parse_quantity
+from polemos.lang.en import labels as en
 from polemos.types import Count
 
 KILL_WORDS = frozenset(
@@ -165,16 +166,19 @@ def _strong(tok: Token) -> bool:
 def _counted(doc_tok: Token) -> Token:
     """The noun a number counts: its head when it is a numeric modifier."""
     tok = doc_tok
-    if tok.dep_ in ("nummod", "quantmod", "compound", "amod") and tok.head.i != tok.i:
+    if (
+        tok.dep_ in en.NUMERIC_MODIFIERS | en.QUANTIFIER_MODIFIERS | en.COMPOUNDS | en.ADJECTIVAL_MODIFIERS
+        and tok.head.i != tok.i
+    ):
         tok = tok.head
-        if tok.dep_ in ("nummod", "quantmod") and tok.head.i != tok.i:
+        if tok.dep_ in en.NUMERIC_MODIFIERS | en.QUANTIFIER_MODIFIERS and tok.head.i != tok.i:
             tok = tok.head
     # "8 Muslim Brotherhood loyalists", "12 Boko Haram fighters": a name before the counted noun is
     # a compound of it; the noun it modifies is what is counted
-    while tok.dep_ == "compound" and tok.head.i > tok.i:
+    while tok.dep_ in en.COMPOUNDS and tok.head.i > tok.i:
         tok = tok.head
-    if tok.lower_ == "of" or (tok.dep_ == "pobj" and tok.head.lower_ == "of"):
-        tok = tok.head.head if tok.dep_ == "pobj" else tok
+    if tok.lower_ == "of" or (tok.dep_ in en.PREP_OBJECTS and tok.head.lower_ == "of"):
+        tok = tok.head.head if tok.dep_ in en.PREP_OBJECTS else tok
     return tok
 
 
@@ -185,14 +189,18 @@ def classify(first: Token, last: Token) -> str | None:
     # "21 citizens of several families" (the citizens are counted)
     if counted.like_num or counted.lemma_.lower() in ("hundred", "thousand", "dozen", "score", "member"):
         for child in counted.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                objs = [o for o in child.children if o.dep_ == "pobj"]
+            if child.dep_ in en.PREPOSITIONS and child.lower_ == "of":
+                objs = [o for o in child.children if o.dep_ in en.PREP_OBJECTS]
                 if objs:
                     noun = objs[0]
     words = {noun.lemma_.lower(), noun.lower_}
     # the verb the counted phrase is the subject or object of ("kills at least 25 of …")
-    verb = counted.head if counted.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") else None
-    if verb is None and noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
+    verb = (
+        counted.head
+        if counted.dep_ in en.SUBJECTS | en.PASSIVE_SUBJECTS | en.OBJECTS | en.ATTRIBUTES
+        else None
+    )
+    if verb is None and noun.dep_ in en.SUBJECTS | en.PASSIVE_SUBJECTS | en.OBJECTS | en.ATTRIBUTES:
         verb = noun.head
     verb_words = {verb.lemma_.lower(), verb.lower_} if verb is not None else set()
     near = {t.lemma_.lower() for t in noun.children} | {noun.head.lemma_.lower()}

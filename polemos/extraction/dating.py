@@ -20,6 +20,7 @@ from spacy.tokens import Span as SpacySpan
 
 from polemos.extraction.attribution import Claimant
 from polemos.extraction.drafts import SPEECH_ACTS, Draft
+from polemos.lang.en import labels as en
 from polemos.resolve.dates import as_past, date_range
 from polemos.types import Span, TimeRef
 
@@ -127,9 +128,9 @@ def _span_of_time(doc: Doc, t: TimeRef, path: list[Token], anchors: set[int]) ->
     for tok in path:  # a clause opened by "since" / "until" between the expression and the event
         if tok.i in anchors:
             break
-        if tok.lower_ in _SPAN_OPENERS and tok.dep_ in ("prep", "mark", "advmod"):
+        if tok.lower_ in _SPAN_OPENERS and tok.dep_ in en.PREPOSITIONS | en.MARKERS | en.ADVERBIAL_MODIFIERS:
             return True
-        if any(c.dep_ == "mark" and c.lower_ in _SPAN_OPENERS for c in tok.children):
+        if any(c.dep_ in en.MARKERS and c.lower_ in _SPAN_OPENERS for c in tok.children):
             return True
     return False
 
@@ -141,7 +142,7 @@ def _clause_verb(d: Draft) -> Token | None:
         return d.head
     if d.governor is not None:
         return d.governor
-    if d.head.dep_ in ("nsubj", "nsubjpass") and d.head.head.pos_ in ("VERB", "AUX"):
+    if d.head.dep_ in en.ANY_SUBJECTS and d.head.head.pos_ in ("VERB", "AUX"):
         return d.head.head
     return None
 
@@ -151,15 +152,18 @@ def told_as_past(verb: Token | None, headline: bool = False) -> bool:
     in a headline also the present ("Gunmen kill five"), as headlines tell what has happened."""
     if verb is None:
         return False
-    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    aux = [c for c in verb.children if c.dep_ in en.AUXILIARIES | en.PASSIVE_AUXILIARIES]
     if any(a.lower_ in _FUTURE_AUX or a.tag_ == "MD" for a in aux):
         return False
-    if any(a.lower_ == "to" for a in aux) or verb.dep_ == "xcomp":
+    if any(a.lower_ == "to" for a in aux) or verb.dep_ in en.OPEN_COMPLEMENTS:
         return False  # "to attack", "plans to strike"
     if verb.tag_ == "VBD":
         return True
     if verb.tag_ == "VBN":
-        return any(a.lower_ in _PERFECT for a in aux) or verb.dep_ in ("ROOT", "conj", "ccomp", "advcl")
+        return (
+            any(a.lower_ in _PERFECT for a in aux)
+            or verb.dep_ in en.ROOTS | en.CONJUNCTS | en.CLAUSAL_COMPLEMENTS | en.ADVERBIAL_CLAUSES
+        )
     if verb.tag_ in ("VBZ", "VBP") and verb.lower_ not in ("is", "are", "am", "'s", "'re"):
         return headline
     return False
@@ -233,10 +237,10 @@ def _is_happening(tok: Token) -> bool:
     from polemos.extraction.events import is_event_noun
 
     lemma = tok.lemma_.lower()
-    place = lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in tok.children)
+    place = lemma == "take" and any(c.dep_ in en.OBJECTS and c.lower_ == "place" for c in tok.children)
     if tok.pos_ != "VERB" or not (lemma in _HAPPEN or place):
         return False
-    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = next((c for c in tok.children if c.dep_ in en.ANY_SUBJECTS), None)
     if subj is None:
         return False
     return subj.lower_ in _INCIDENT_WORDS or subj.lemma_.lower() in _INCIDENT_WORDS or is_event_noun(subj)

@@ -17,6 +17,7 @@ from polemos.extraction import roles
 from polemos.extraction.attribution import REPORTING, Claimant
 from polemos.extraction.instruments import is_instrument
 from polemos.extraction.lexicon import Entry, Match, find_triggers, object_controller, support_verbs
+from polemos.lang.en import labels as en
 from polemos.types import Count, PlaceRef, Span, TimeRef
 
 INDEPENDENT_MARKS = frozenset(
@@ -103,7 +104,10 @@ def _causative(verb: Token) -> bool:
     """ "make operations difficult", "made the raids harder": "make" says what a thing became, not
     that anyone carried it out."""
     return verb.lemma_.lower() == "make" and any(
-        c.dep_ in ("ccomp", "oprd", "acomp", "xcomp") and c.pos_ == "ADJ" for c in verb.children
+        c.dep_
+        in en.CLAUSAL_COMPLEMENTS | en.OBJECT_PREDICATES | en.ADJECTIVAL_COMPLEMENTS | en.OPEN_COMPLEMENTS
+        and c.pos_ == "ADJ"
+        for c in verb.children
     )
 
 
@@ -121,17 +125,18 @@ def _made_or_aimed(m: Match) -> bool:
     head = m.head
     if m.entry.type != "ASSAULT":
         return False
-    if m.entry.pos == "NOUN" and head.dep_ in ("dobj", "obj", "conj") and is_instrument(head):
+    if m.entry.pos == "NOUN" and head.dep_ in en.OBJECTS | en.CONJUNCTS and is_instrument(head):
         verb = head
-        while verb.dep_ == "conj" and verb.head.i != verb.i:
+        while verb.dep_ in en.CONJUNCTS and verb.head.i != verb.i:
             verb = verb.head
-        if verb.dep_ in ("dobj", "obj") and verb.head.lemma_.lower() in _MAKING:
+        if verb.dep_ in en.OBJECTS and verb.head.lemma_.lower() in _MAKING:
             return True
     return (
         head.lemma_.lower() == "target"
         and head.pos_ == "VERB"
-        and head.dep_ in ("advcl", "xcomp", "acl", "relcl")
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+        and head.dep_
+        in en.ADVERBIAL_CLAUSES | en.OPEN_COMPLEMENTS | en.CLAUSAL_MODIFIERS | en.RELATIVE_CLAUSES
+        and any(c.dep_ in en.AUXILIARIES and c.lower_ == "to" for c in head.children)
         and head.head.lemma_.lower() not in ("continue", "begin", "start", "resume")
     )
 
@@ -140,7 +145,9 @@ def frames(sent: SpacySpan, sent_index: int, evidence: Span) -> list[Draft]:
     """Events told by a construction rather than a word: ultimatums and "X vs Y" headlines."""
     out = []
     for tok in sent:
-        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "unless" for c in tok.children):
+        if tok.dep_ in en.ADVERBIAL_CLAUSES and any(
+            c.dep_ in en.MARKERS and c.lower_ == "unless" for c in tok.children
+        ):
             head = tok.head
             out.append(
                 Draft(ULTIMATUM, head, Span(head.idx, head.idx + len(head), head.text), sent_index, evidence)
@@ -156,16 +163,19 @@ def ancestors_via_arguments(tok: Token) -> list[Token]:
     the truce") stay inside."""
     out = []
     while tok.head.i != tok.i:
-        if tok.dep_ == "conj" and tok.head.dep_ not in ("ROOT", "ccomp", "advcl", "conj"):
+        if (
+            tok.dep_ in en.CONJUNCTS
+            and tok.head.dep_ not in en.ROOTS | en.CLAUSAL_COMPLEMENTS | en.ADVERBIAL_CLAUSES | en.CONJUNCTS
+        ):
             tok = tok.head  # "to flee the area and join the truce": still inside the argument
             continue
-        if tok.dep_ in ("conj", "parataxis", "ROOT"):
+        if tok.dep_ in en.CONJUNCTS | en.PARATAXIS | en.ROOTS:
             break
-        if tok.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in INDEPENDENT_MARKS for c in tok.children
+        if tok.dep_ in en.ADVERBIAL_CLAUSES and any(
+            c.dep_ in en.MARKERS and c.lower_ in INDEPENDENT_MARKS for c in tok.children
         ):
             break
-        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTING:
+        if tok.dep_ in en.CLAUSAL_COMPLEMENTS and tok.head.lemma_.lower() in REPORTING:
             break
         tok = tok.head
         out.append(tok)
@@ -181,7 +191,7 @@ PAST_TAGS = frozenset({"VBN", "VBD"})
 def _told_as_past(tok: Token) -> bool:
     """A past participle or past tense in a clause that modifies a noun: "families killed by the
     coalition", "the massacre that killed 40"."""
-    return tok.tag_ in PAST_TAGS and tok.dep_ in ("acl", "relcl")
+    return tok.tag_ in PAST_TAGS and tok.dep_ in en.CLAUSAL_MODIFIERS | en.RELATIVE_CLAUSES
 
 
 # Statements that take for granted what they blame someone for: "criticised the police for opening
@@ -201,7 +211,7 @@ def _happened_inside(d: Draft, keeper: Draft) -> bool:
     if _told_as_past(d.head):
         return True
     if (
-        d.head.dep_ == "pcomp"
+        d.head.dep_ in en.PREP_COMPLEMENTS
         and d.head.head.lower_ == "for"
         and d.head.head.head.i == keeper.head.i
         and keeper.head.lemma_.lower() in _PRESUPPOSING
@@ -232,7 +242,11 @@ def _anchored(d: Draft, keeper: Draft) -> bool:
         return False
     tok = d.head
     while tok.i != keeper.head.i and tok.head.i != tok.i:
-        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in roles.ANCHOR_PREPS:
+        if (
+            tok.dep_ in en.PREP_OBJECTS
+            and tok.head.dep_ in en.PREPOSITIONS
+            and tok.head.lower_ in roles.ANCHOR_PREPS
+        ):
             return True
         tok = tok.head
     return False
@@ -258,8 +272,8 @@ def unsubsumed(found: list[Draft]) -> list[Draft]:
             o is not d
             and o.governor is not None
             and o.governor.i == d.governor.i
-            and o.head.dep_ in ("dobj", "obj")
-            and d.head.dep_ not in ("dobj", "obj")
+            and o.head.dep_ in en.OBJECTS
+            and d.head.dep_ not in en.OBJECTS
             for o in found
         ):
             continue

@@ -33,29 +33,27 @@ from polemos.extraction.lexicon import could_act, support_verbs
 from polemos.extraction.lines import list_item
 from polemos.extraction.modality import modality
 from polemos.extraction.numbers import VAGUE
+from polemos.lang.en import labels as en
 from polemos.read.noise import find_datelines, in_noise, past_dateline
 from polemos.resolve.actors import get_dictionary
 from polemos.types import Article, Count, PlaceRef, Span, TimeRef
 
 # Relations by which a word is an argument of the word above it (and so part of its event).
-ARGUMENT_DEPS = frozenset(
-    [
-        "dobj",
-        "obj",
-        "pobj",
-        "prep",
-        "xcomp",
-        "acl",
-        "compound",
-        "amod",
-        "nmod",
-        "attr",
-        "oprd",
-        "pcomp",
-        "nsubjpass",
-        "ccomp",
-        "appos",
-    ]
+ARGUMENT_DEPS = (
+    en.OBJECTS
+    | en.PREP_OBJECTS
+    | en.PREPOSITIONS
+    | en.OPEN_COMPLEMENTS
+    | en.CLAUSAL_MODIFIERS
+    | en.COMPOUNDS
+    | en.ADJECTIVAL_MODIFIERS
+    | en.NOUN_MODIFIERS
+    | en.ATTRIBUTES
+    | en.OBJECT_PREDICATES
+    | en.PREP_COMPLEMENTS
+    | en.PASSIVE_SUBJECTS
+    | en.CLAUSAL_COMPLEMENTS
+    | en.APPOSITIONS
 )
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # Weapons that stand as grammatical subjects ("shells hit a market") but are not doers.
@@ -156,14 +154,17 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
         return
     if d.entry is ULTIMATUM:
         cond = next(
-            (c for c in head.children if c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children)),
+            (
+                c
+                for c in head.children
+                if c.dep_ in en.ADVERBIAL_CLAUSES and any(m.lower_ == "unless" for m in c.children)
+            ),
             None,
         )
         actor = roles.subject_of(head)
-        target = next((c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")), None) if cond else None
-    elif head.dep_ == "acl" and (
-        head.tag_ == "VBN"
-        or (head.tag_ == "VBD" and not any(c.dep_ in ("dobj", "obj") for c in head.children))
+        target = next((c for c in cond.children if c.dep_ in en.ANY_SUBJECTS), None) if cond else None
+    elif head.dep_ in en.CLAUSAL_MODIFIERS and (
+        head.tag_ == "VBN" or (head.tag_ == "VBD" and not any(c.dep_ in en.OBJECTS for c in head.children))
     ):
         # "10 Russian soldiers killed in Ukraine": a reduced passive, the noun is what was done to
         # (a participle the tagger read as a past tense: "the six service members killed and …")
@@ -204,7 +205,11 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
             obj = roles.object_of(d.governor)
             if target is None and obj is not None and head not in obj.subtree:
                 target = obj
-    if actor is not None and actor.tag_ in ("WDT", "WP") and actor.head.dep_ in ("relcl", "acl"):
+    if (
+        actor is not None
+        and actor.tag_ in ("WDT", "WP")
+        and actor.head.dep_ in en.RELATIVE_CLAUSES | en.CLAUSAL_MODIFIERS
+    ):
         actor = actor.head.head
     if actor is not None and (
         actor.lemma_.lower() in _EVENT_NOUNS()
@@ -219,7 +224,7 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
         d.type == "PROTEST"
         and actor is not None
         and actor.head.i == head.i
-        and actor.dep_ in ("poss", "amod", "compound")
+        and actor.dep_ in en.POSSESSIVES | en.ADJECTIVAL_MODIFIERS | en.COMPOUNDS
         and actor.ent_type_ in ("GPE", "NORP")
     ):
         actor = None  # "Venezuela's protests", "Iranian protests": where, or whose people, not a state
@@ -242,15 +247,15 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
             (
                 o
                 for c in head.children
-                if c.dep_ == "prep" and c.lower_ == "on"
+                if c.dep_ in en.PREPOSITIONS and c.lower_ == "on"
                 for o in c.children
-                if o.dep_ == "pobj"
+                if o.dep_ in en.PREP_OBJECTS
             ),
             target,
         )
-    if d.type in ("MOBILIZE", "PROTEST") and target is not None and target.dep_ in ("dobj", "obj"):
+    if d.type in ("MOBILIZE", "PROTEST") and target is not None and target.dep_ in en.OBJECTS:
         target = None  # what is gathered or deployed is not a target
-    if d.type == "MOBILIZE" and actor is None and target is not None and target.dep_ == "nsubjpass":
+    if d.type == "MOBILIZE" and actor is None and target is not None and target.dep_ in en.PASSIVE_SUBJECTS:
         # "300 rapid action force personnel were deployed": the force deployed is who mobilizes,
         # not one done to
         force = _quantified(target) or target
@@ -281,7 +286,8 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
             [
                 c.left_edge.i
                 for c in actor.children
-                if c.dep_ in ("cc", "conj") and not (c.ent_iob_ == "I" and c.ent_type_ == actor.ent_type_)
+                if c.dep_ in en.COORDINATORS | en.CONJUNCTS
+                and not (c.ent_iob_ == "I" and c.ent_type_ == actor.ent_type_)
             ]
             + [end]
         )  # not inside the actor's own name ("Jaish-e-Mohammed")
@@ -310,7 +316,7 @@ def claimed_by(noun: Token, governor: Token) -> Token | None:
     the "by" agent of "was claimed by"."""
     if governor.lemma_.lower() not in _OWNING:
         return None
-    if noun.dep_ == "nsubjpass":
+    if noun.dep_ in en.PASSIVE_SUBJECTS:
         return roles.agent_of(governor)
     subject = roles.subject_of(governor)
     if subject is None or subject.lower_ in roles.PRONOUNS or is_event_noun(subject):
@@ -322,8 +328,8 @@ def _of_object(noun: Token) -> Token | None:
     """The one a violent or coercive act noun was done to: "the killing of Muslims", "the
     abduction of a businessman", "the arrest of 20 activists" (not "a series of attacks")."""
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "of" and child.i == noun.i + 1:
-            obj = next((o for o in child.children if o.dep_ == "pobj"), None)
+        if child.dep_ in en.PREPOSITIONS and child.lower_ == "of" and child.i == noun.i + 1:
+            obj = next((o for o in child.children if o.dep_ in en.PREP_OBJECTS), None)
             if obj is not None and not is_event_noun(obj) and not is_instrument(obj):
                 return obj
     return None
@@ -355,39 +361,44 @@ def _not_instrument(tok: Token | None) -> Token | None:
 def _headline_passive(verb: Token) -> bool:
     """ "Kabul Hit By Two Car Bombs", "Convoy Attacked By Gunmen": a past participle with a subject,
     a "by" phrase and no auxiliary or object."""
-    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass", "dobj", "obj") for c in verb.children):
+    if verb.tag_ != "VBN" or any(
+        c.dep_ in en.AUXILIARIES | en.PASSIVE_AUXILIARIES | en.OBJECTS for c in verb.children
+    ):
         return False
-    return any(c.dep_ == "nsubj" for c in verb.children) and _by_object(verb) is not None
+    return any(c.dep_ in en.SUBJECTS for c in verb.children) and _by_object(verb) is not None
 
 
 def _by_object(verb: Token) -> Token | None:
     for child in verb.children:
-        if child.dep_ in ("prep", "agent") and child.lower_ == "by":
-            return next((o for o in child.children if o.dep_ == "pobj"), None)
+        if child.dep_ in en.PREPOSITIONS | en.AGENTS and child.lower_ == "by":
+            return next((o for o in child.children if o.dep_ in en.PREP_OBJECTS), None)
     return None
 
 
 def _resultative_passive(verb: Token) -> bool:
     """ "X shot dead", "Y beaten to death": no object, a result phrase; the subject is the victim."""
     children = list(verb.children)
-    if any(c.dep_ in ("dobj", "obj", "aux", "auxpass") for c in children):
+    if any(c.dep_ in en.OBJECTS | en.AUXILIARIES | en.PASSIVE_AUXILIARIES for c in children):
         return False
     return any(
-        (c.dep_ in ("oprd", "acomp", "advmod") and c.lower_ == "dead")
-        or (c.dep_ == "prep" and c.lower_ == "to" and any(o.lower_ == "death" for o in c.children))
+        (
+            c.dep_ in en.OBJECT_PREDICATES | en.ADJECTIVAL_COMPLEMENTS | en.ADVERBIAL_MODIFIERS
+            and c.lower_ == "dead"
+        )
+        or (c.dep_ in en.PREPOSITIONS and c.lower_ == "to" and any(o.lower_ == "death" for o in c.children))
         for c in children
     )
 
 
 def conj_of(tok: Token | None) -> bool:
-    return tok is not None and any(c.dep_ == "conj" for c in tok.children)
+    return tok is not None and any(c.dep_ in en.CONJUNCTS for c in tok.children)
 
 
 def _with_object(head: Token) -> Token | None:
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ == "with":
+        if child.dep_ in en.PREPOSITIONS and child.lower_ == "with":
             for obj in child.children:
-                if obj.dep_ == "pobj":
+                if obj.dep_ in en.PREP_OBJECTS:
                     return obj
     return None
 
@@ -443,7 +454,7 @@ def _not_a_party(tok: Token | None) -> bool:
     if tok is None:
         return True
     definite = tok.like_num and any(
-        c.dep_ == "det" and c.lower_ in ("the", "all", "these") for c in tok.children
+        c.dep_ in en.DETERMINERS and c.lower_ in ("the", "all", "these") for c in tok.children
     )
     if (
         tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY")
@@ -452,7 +463,7 @@ def _not_a_party(tok: Token | None) -> bool:
         return True  # a figure, not "the three" (people the text has told of)
     if tok.lower_ in ("nobody", "noone", "none", "nothing"):
         return True
-    return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in tok.children)
+    return any(c.dep_ in en.DETERMINERS and c.lower_ in ("no", "neither") for c in tok.children)
 
 
 def _count_owners(doc: Doc, counts: list[tuple[str, Count]], found: list[Draft]) -> list[Draft | None]:

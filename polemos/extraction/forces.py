@@ -29,12 +29,13 @@ from polemos.extraction.drafts import Draft
 from polemos.extraction.instruments import is_instrument
 from polemos.extraction.lexicon import could_act, object_controller
 from polemos.extraction.roles import MEANS
+from polemos.lang.en import labels as en
 from polemos.types import Count
 
 FORCE_KINDS = frozenset({"police", "military"})
 # Acts only a police or security force does to people: their passive takes the force the sentence names.
 _POLICING_MODES = frozenset({"arrest", "crowd-control", "police"})
-_MODIFIERS = ("compound", "amod", "nmod", "poss")
+_MODIFIERS = en.COMPOUNDS | en.ADJECTIVAL_MODIFIERS | en.NOUN_MODIFIERS | en.POSSESSIVES
 
 
 @lru_cache(maxsize=4096)
@@ -51,7 +52,9 @@ def names_force(tok: Token) -> bool:
     ("police", "the crpf jawans", "rapid action force", "policemen"; not "police station")."""
     if tok.pos_ not in ("NOUN", "PROPN", "X"):
         return False
-    words = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.i == tok.i - 1] + [tok]
+    words = [
+        c for c in tok.lefts if c.dep_ in en.COMPOUNDS | en.ADJECTIVAL_MODIFIERS and c.i == tok.i - 1
+    ] + [tok]
     return _force_word(" ".join(t.lower_ for t in words)) or _force_word(tok.lower_)
 
 
@@ -69,40 +72,48 @@ def nominal_doer(head: Token, first: int | None = None) -> Token | None:
             if (first is not None and child.i >= first) or is_instrument(child) or child.lower_ in MEANS:
                 # through the trigger's own words or a weapon ("a police lathi-charge", "police
                 # tear-gas shells"), not through what was hit ("an army base attack")
-                stack += [c for c in child.lefts if c.dep_ in ("compound", "amod")]
-    if head.dep_ == "acl" and head.tag_ == "VBG" and head.head.i < head.i and names_force(head.head):
+                stack += [c for c in child.lefts if c.dep_ in en.COMPOUNDS | en.ADJECTIVAL_MODIFIERS]
+    if (
+        head.dep_ in en.CLAUSAL_MODIFIERS
+        and head.tag_ == "VBG"
+        and head.head.i < head.i
+        and names_force(head.head)
+    ):
         return head.head
-    if head.dep_ == "compound" and head.head.i > head.i:
+    if head.dep_ in en.COMPOUNDS and head.head.i > head.i:
         # "police firing victims": the act is itself a modifier; its own modifiers still say whose
         for child in head.lefts:
             if names_force(child):
                 return child
     for child in head.children:
-        if child.dep_ in ("prep", "agent") and child.lower_ == "by":
-            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+        if child.dep_ in en.PREPOSITIONS | en.AGENTS and child.lower_ == "by":
+            obj = next((g for g in child.children if g.dep_ in en.PREP_OBJECTS), None)
             if obj is not None and names_force(obj):
                 return obj
     return None
 
 
 def _passive(head: Token) -> bool:
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children):
-        return not any(c.dep_ == "agent" for c in head.children)
+    if any(c.dep_ in en.PASSIVE_SUBJECTS | en.PASSIVE_AUXILIARIES for c in head.children):
+        return not any(c.dep_ in en.AGENTS for c in head.children)
     # "the 62 persons arrested in godhra" (not "police arrested 50 workers", a mis-parsed active)
     return (
-        head.dep_ in ("acl", "amod")
+        head.dep_ in en.CLAUSAL_MODIFIERS | en.ADJECTIVAL_MODIFIERS
         and head.tag_ == "VBN"
-        and not any(c.dep_ in ("dobj", "obj") for c in head.children)
+        and not any(c.dep_ in en.OBJECTS for c in head.children)
     )
 
 
 def _their_operation(tok: Token, verb: Token) -> bool:
     """ "shells were lobbed during the police action", "arrested in a police raid": the force names
     the operation the act was part of, in a phrase of the act's own verb."""
-    if tok.dep_ not in ("compound", "amod", "poss") or tok.head.dep_ != "pobj":
+    if (
+        tok.dep_ not in en.COMPOUNDS | en.ADJECTIVAL_MODIFIERS | en.POSSESSIVES
+        or tok.head.dep_ not in en.PREP_OBJECTS
+    ):
         return False
     prep = tok.head.head
-    return prep.dep_ == "prep" and prep.lower_ in ("in", "during", "by") and prep.head.i == verb.i
+    return prep.dep_ in en.PREPOSITIONS and prep.lower_ in ("in", "during", "by") and prep.head.i == verb.i
 
 
 def _doer_in_sentence(d: Draft, sent: SpacySpan, claimant: Claimant | None) -> Token | None:
@@ -114,12 +125,16 @@ def _doer_in_sentence(d: Draft, sent: SpacySpan, claimant: Claimant | None) -> T
             continue
         # the source of the report: "police said", "said railway police sources", "according to police"
         source = claimant is not None and claimant.start <= tok.idx < claimant.end
-        according = tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
+        according = (
+            tok.dep_ in en.PREP_OBJECTS and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
+        )
         operation = _their_operation(tok, d.head)
-        modifier = tok.dep_ in ("compound", "amod", "poss") and not names_force(tok.head)
+        modifier = tok.dep_ in en.COMPOUNDS | en.ADJECTIVAL_MODIFIERS | en.POSSESSIVES and not names_force(
+            tok.head
+        )
         if modifier and not (source or according or operation):
             continue  # "the police station", "the police commissioner's office" keep their own head
-        doer = tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")
+        doer = tok.dep_ in en.ANY_SUBJECTS or (tok.dep_ in en.PREP_OBJECTS and tok.head.dep_ in en.AGENTS)
         if doer or source or according or operation:
             found.append(tok)
     if not found:
@@ -141,10 +156,10 @@ def _force_in_cause(verb: Token) -> Token | None:
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     for prep in verb.children:
-        if prep.dep_ not in ("prep", "agent") or prep.lower_ not in ("in", "during", "by", "to"):
+        if prep.dep_ not in en.PREPOSITIONS | en.AGENTS or prep.lower_ not in ("in", "during", "by", "to"):
             continue
         for obj in prep.children:
-            if obj.dep_ != "pobj":
+            if obj.dep_ not in en.PREP_OBJECTS:
                 continue
             chain = _of_chain(obj)
             for act in chain:  # "in 500 rounds of firing by the police"
@@ -157,7 +172,9 @@ def _force_in_cause(verb: Token) -> Token | None:
                 continue
             nxt = obj.doc[obj.i + 1] if obj.i + 1 < len(obj.doc) else None
             if (nxt is not None and nxt.lemma_.lower() in _ACTS) or any(
-                c.lemma_.lower() in _ACTS for c in obj.children if c.dep_ in ("acl", "compound", "amod")
+                c.lemma_.lower() in _ACTS
+                for c in obj.children
+                if c.dep_ in en.CLAUSAL_MODIFIERS | en.COMPOUNDS | en.ADJECTIVAL_MODIFIERS
             ):
                 return obj
     return None
@@ -168,8 +185,8 @@ def _of_chain(tok: Token) -> list[Token]:
     out = [tok]
     for _ in range(3):
         nxt = next(
-            (g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
-             if g.dep_ in ("pobj", "pcomp")),
+            (g for p in tok.children if p.dep_ in en.PREPOSITIONS and p.lower_ == "of" for g in p.children
+             if g.dep_ in en.PREP_OBJECTS | en.PREP_COMPLEMENTS),
             None,
         )  # fmt: skip
         if nxt is None:
@@ -239,7 +256,10 @@ def article_force(act: Token) -> Token | None:
         for tok in act.doc
         if tok.i != act.i
         and names_force(tok)
-        and not (tok.dep_ in ("compound", "amod", "nmod") and tok.head.lower_ in _FORCE_PLACES)
+        and not (
+            tok.dep_ in en.COMPOUNDS | en.ADJECTIVAL_MODIFIERS | en.NOUN_MODIFIERS
+            and tok.head.lower_ in _FORCE_PLACES
+        )
     ]
     # the police make arrests: a police mention over a word for other forces ("additional forces
     # were deployed … preventive arrests were made" names the police elsewhere)
@@ -256,7 +276,9 @@ def article_force(act: Token) -> Token | None:
 def _police_word(tok: Token) -> bool:
     from polemos.resolve.actors import get_dictionary
 
-    words = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.i == tok.i - 1] + [tok]
+    words = [
+        c for c in tok.lefts if c.dep_ in en.COMPOUNDS | en.ADJECTIVAL_MODIFIERS and c.i == tok.i - 1
+    ] + [tok]
     text = " ".join(t.lower_ for t in words)
     return get_dictionary().resolve(text, 0, len(text)).kind == "police" or (
         get_dictionary().resolve(tok.lower_, 0, len(tok.lower_)).kind == "police"
@@ -269,16 +291,24 @@ def outside_trigger(tok: Token | None, d: Draft) -> Token | None:
     The role is then the words beside the trigger: the compound before it, the object after it."""
     if tok is None or not d.trigger_begin <= tok.i < d.trigger_end:
         return tok
-    if tok.dep_ in ("dobj", "obj"):  # "opened fire on the crowd": the "on" phrase after it
+    if tok.dep_ in en.OBJECTS:  # "opened fire on the crowd": the "on" phrase after it
         for word in (tok, d.head):
             for child in word.children:
                 after = child.i >= d.trigger_end - 1
-                if after and child.dep_ == "prep" and child.lower_ in ("on", "at", "against", "upon"):
-                    obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if (
+                    after
+                    and child.dep_ in en.PREPOSITIONS
+                    and child.lower_ in ("on", "at", "against", "upon")
+                ):
+                    obj = next((g for g in child.children if g.dep_ in en.PREP_OBJECTS), None)
                     if obj is not None:
                         return obj
         return None
-    outside = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and c.i < d.trigger_begin]
+    outside = [
+        c
+        for c in tok.lefts
+        if c.dep_ in en.COMPOUNDS | en.ADJECTIVAL_MODIFIERS | en.NOUN_MODIFIERS and c.i < d.trigger_begin
+    ]
     return outside[-1] if outside else None
 
 
@@ -296,7 +326,7 @@ def _span(tok: Token) -> tuple[int, int]:
 
 
 def _direct_object(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    return next((c for c in verb.children if c.dep_ in en.OBJECTS), None)
 
 
 def complete_roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[Draft]) -> None:
@@ -324,7 +354,7 @@ def complete_roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier
     doer_noun = head.head
     if (
         verb
-        and head.dep_ == "acl"
+        and head.dep_ in en.CLAUSAL_MODIFIERS
         and head.tag_ == "VBN"
         and obj is not None
         and not doer_noun.like_num
@@ -336,19 +366,19 @@ def complete_roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier
     elif (
         verb
         and actor is not None
-        and any(c.dep_ == "auxpass" for c in head.children)
-        and not any(c.dep_ == "nsubjpass" for c in head.children)
-        and not (actor.dep_ == "pobj" and actor.head.dep_ == "agent")
+        and any(c.dep_ in en.PASSIVE_AUXILIARIES for c in head.children)
+        and not any(c.dep_ in en.PASSIVE_SUBJECTS for c in head.children)
+        and not (actor.dep_ in en.PREP_OBJECTS and actor.head.dep_ in en.AGENTS)
     ):
         new_actor = None
     controller = object_controller(head) if verb else None
     if controller is not None:
         new_actor = controller
-    elif new_actor is None and head.dep_ == "pcomp" and head.head.dep_ == "prep":
+    elif new_actor is None and head.dep_ in en.PREP_COMPLEMENTS and head.head.dep_ in en.PREPOSITIONS:
         above = head.head.head
         if above.pos_ in ("VERB", "AUX"):
             new_actor = roles.subject_of(above)
-    if verb and new_actor is not None and new_actor.dep_ == "nsubj" and _fell_to_bullets(head):
+    if verb and new_actor is not None and new_actor.dep_ in en.SUBJECTS and _fell_to_bullets(head):
         new_actor, new_target = None, new_target or new_actor  # the fallen are the ones shot
     new_actor, new_target = outside_trigger(new_actor, d), outside_trigger(new_target, d)
     if new_actor is None:
@@ -365,7 +395,17 @@ def complete_roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier
 
 # Nouns for a body of people drawn from forces: "a joint team of the ats and the police".
 _TEAMS = frozenset("team teams contingent contingents party posse squad detachment unit group".split())
-_LIST_DEPS = frozenset({"punct", "cc", "det", "compound", "amod", "appos", "conj", "pobj", "nmod"})
+_LIST_DEPS = (
+    en.PUNCTUATION
+    | en.COORDINATORS
+    | en.DETERMINERS
+    | en.COMPOUNDS
+    | en.ADJECTIVAL_MODIFIERS
+    | en.APPOSITIONS
+    | en.CONJUNCTS
+    | en.PREP_OBJECTS
+    | en.NOUN_MODIFIERS
+)
 
 
 def _whole_team(span: tuple[int, int] | None, d: Draft) -> tuple[int, int] | None:
@@ -376,16 +416,18 @@ def _whole_team(span: tuple[int, int] | None, d: Draft) -> tuple[int, int] | Non
     tok = _token(d, span)
     if span is None or tok is None or tok.lemma_.lower() not in _TEAMS:
         return span
-    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")), None)
+    of = next((c for c in tok.children if c.dep_ in en.PREPOSITIONS and c.lower_ in ("of", "from")), None)
     if of is None:
         return span
     doc, last = tok.doc, None
     for word in doc[of.i + 1 : tok.sent.end]:
         if word.is_punct and word.text != ",":
             break
-        if word.pos_ in ("VERB", "AUX") or (word.dep_ == "prep" and word.lower_ not in ("of", "from")):
+        if word.pos_ in ("VERB", "AUX") or (
+            word.dep_ in en.PREPOSITIONS and word.lower_ not in ("of", "from")
+        ):
             break
-        if word.dep_ not in _LIST_DEPS and word.dep_ != "prep":
+        if word.dep_ not in _LIST_DEPS and word.dep_ not in en.PREPOSITIONS:
             break
         if names_force(word):
             last = word
@@ -418,20 +460,24 @@ def death_by(d: Draft) -> Count | None:
     head = d.head
     if _fell_to_bullets(head):  # "two youths fell to police bullets": the fallen are the dead
         return _the_dead(head)
-    if head.dep_ == "acl" and head.head.dep_ == "pobj" and names_force(head.head):
+    if head.dep_ in en.CLAUSAL_MODIFIERS and head.head.dep_ in en.PREP_OBJECTS and names_force(head.head):
         head = head.head  # the lower-case parse "in police" <- acl "firing"
-    prep = head.head if head.dep_ == "pobj" else None
-    if prep is None or prep.dep_ not in ("prep", "agent", "pcomp") or prep.lower_ not in _CAUSE_PREPS:
+    prep = head.head if head.dep_ in en.PREP_OBJECTS else None
+    if (
+        prep is None
+        or prep.dep_ not in en.PREPOSITIONS | en.AGENTS | en.PREP_COMPLEMENTS
+        or prep.lower_ not in _CAUSE_PREPS
+    ):
         return None
     verb = prep.head
     if prep.lower_ == "to" and verb.lower_ == "due":  # "died due to police firing"
         verb = verb.head
-    elif prep.lower_ == "to" and prep.dep_ == "pcomp" and prep.head.lower_ == "due":
+    elif prep.lower_ == "to" and prep.dep_ in en.PREP_COMPLEMENTS and prep.head.lower_ == "due":
         verb = prep.head.head
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _DEATH_VERBS:
         return None
-    passive = any(c.dep_ == "auxpass" for c in verb.children) or (
-        verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN"
+    passive = any(c.dep_ in en.PASSIVE_AUXILIARIES for c in verb.children) or (
+        verb.dep_ in en.CLAUSAL_MODIFIERS | en.RELATIVE_CLAUSES and verb.tag_ == "VBN"
     )
     if verb.lemma_.lower() == "kill" and not passive:
         return None  # "the mob killed two in the firing" is the mob's killing, not the firing's
@@ -443,7 +489,9 @@ def death_by(d: Draft) -> Count | None:
 def _fell_to_bullets(verb: Token) -> bool:
     """ "fell to police bullets", "fell to the gunfire": a death told as a fall."""
     return verb.lemma_.lower() == "fall" and any(
-        p.dep_ == "prep" and p.lower_ == "to" and any(g.lemma_.lower() in _FALL_TO for g in p.children)
+        p.dep_ in en.PREPOSITIONS
+        and p.lower_ == "to"
+        and any(g.lemma_.lower() in _FALL_TO for g in p.children)
         for p in verb.children
     )
 
@@ -453,10 +501,10 @@ _FALL_TO = frozenset({"bullet", "gunfire", "firing"})
 
 def _the_dead(verb: Token) -> Count:
     """The dead a verb of death names (its subject, the noun it modifies), at least one."""
-    dead = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if dead is not None and dead.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+    dead = next((c for c in verb.children if c.dep_ in en.ANY_SUBJECTS), None)
+    if dead is not None and dead.tag_ in ("WP", "WDT") and verb.dep_ in en.RELATIVE_CLAUSES:
         dead = verb.head  # "the people who died"
-    if dead is None and verb.dep_ == "acl":
+    if dead is None and verb.dep_ in en.CLAUSAL_MODIFIERS:
         dead = verb.head  # "the people killed in police firing"
     if dead is not None and dead.pos_ in ("PRON", "DET") and dead.lower_ not in ("one", "he", "she"):
         dead = None if dead.lower_ in ("it", "that", "which", "this") else dead
@@ -476,7 +524,7 @@ def subject_besides(d: Draft, spans: list[tuple[int, int]]) -> tuple[int, int] |
     """Another subject of the act than the one inside ``spans`` (a dateline the lower-case parse
     made a subject: "ahmedabad: … police on sunday arrested the accused"), else None."""
     for child in d.head.children:
-        if child.dep_ != "nsubj":
+        if child.dep_ not in en.SUBJECTS:
             continue
         span = _span(child)
         if not any(s < span[1] and span[0] < e for s, e in spans):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from polemos.extraction.drafts import Draft
+from polemos.lang.en import labels as en
 
 # Adverbs of habit: the clause tells what happens, not what happened.
 HABITUAL = frozenset(
@@ -31,17 +32,21 @@ _USUAL = frozenset("commonplace common rife routine frequent widespread endemic 
 def is_generic(d: Draft) -> bool:
     """An aggregate or habitual statement rather than one occurrence."""
     head = d.head
-    if head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in head.children):
+    if head.dep_ in en.ADVERBIAL_CLAUSES and any(
+        c.dep_ in en.MARKERS and c.lower_ == "since" for c in head.children
+    ):
         return True  # "since Russia invaded Ukraine", "since its insurgency began": an era's start
     clause = [head] + ([d.governor] if d.governor is not None else [])
     for tok in clause:
-        if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in tok.children):
+        if any(c.dep_ in en.ADVERBIAL_MODIFIERS and c.lower_ in HABITUAL for c in tok.children):
             return True
         if _perfect(tok) and _over_a_period(tok):
             return True
     if head.pos_ == "NOUN" and head.tag_ in ("NNS", "NNPS"):
         # "a spate of attacks in recent years", "numerous bombings", "kidnappings are commonplace"
-        if any(c.dep_ == "amod" and c.lower_ in _MANY for c in head.children) or _said_usual(head):
+        if any(c.dep_ in en.ADJECTIVAL_MODIFIERS and c.lower_ in _MANY for c in head.children) or _said_usual(
+            head
+        ):
             return True
         summed = head.head.lower_ == "of" and head.head.head.lemma_.lower() in _SUMMING
         if summed or _over_a_period(head) or (d.governor is not None and _over_a_period(d.governor)):
@@ -63,11 +68,12 @@ def _recent_day(since: Token) -> bool:
 def _said_usual(noun: Token) -> bool:
     """The noun is the subject of "be" + a word of what is usual ("are commonplace", "are a
     regular event")."""
-    if noun.dep_ != "nsubj" or noun.head.lemma_.lower() != "be":
+    if noun.dep_ not in en.SUBJECTS or noun.head.lemma_.lower() != "be":
         return False
     for c in noun.head.children:
-        if c.dep_ in ("acomp", "attr") and (
-            c.lower_ in _USUAL or any(m.dep_ == "amod" and m.lower_ in _USUAL for m in c.children)
+        if c.dep_ in en.ADJECTIVAL_COMPLEMENTS | en.ATTRIBUTES and (
+            c.lower_ in _USUAL
+            or any(m.dep_ in en.ADJECTIVAL_MODIFIERS and m.lower_ in _USUAL for m in c.children)
         ):
             return True
     return False
@@ -75,7 +81,7 @@ def _said_usual(noun: Token) -> bool:
 
 def _perfect(verb: Token) -> bool:
     """ "has killed", "have been displaced": the present perfect that sums up to now."""
-    return any(c.dep_ in ("aux", "auxpass") and c.lemma_.lower() == "have" and c.tag_ in ("VBZ", "VBP")
+    return any(c.dep_ in en.AUXILIARIES | en.PASSIVE_AUXILIARIES and c.lemma_.lower() == "have" and c.tag_ in ("VBZ", "VBP")
                for c in verb.children)  # fmt: skip
 
 
@@ -84,13 +90,15 @@ def _over_a_period(tok: Token) -> bool:
     "to date" attached to the word."""
     for c in tok.children:
         low = c.lower_
-        if low == "since" and c.dep_ == "prep" and not _recent_day(c):
+        if low == "since" and c.dep_ in en.PREPOSITIONS and not _recent_day(c):
             return True
-        if c.dep_ == "advcl" and any(m.lower_ == "since" for m in c.children if m.dep_ == "mark"):
+        if c.dep_ in en.ADVERBIAL_CLAUSES and any(
+            m.lower_ == "since" for m in c.children if m.dep_ in en.MARKERS
+        ):
             return True
-        if c.dep_ == "prep" and low in ("in", "over", "during", "for", "throughout", "to"):
+        if c.dep_ in en.PREPOSITIONS and low in ("in", "over", "during", "for", "throughout", "to"):
             for obj in c.children:
-                if obj.dep_ != "pobj":
+                if obj.dep_ not in en.PREP_OBJECTS:
                     continue
                 if low == "to" and obj.lower_ == "date":
                     return True

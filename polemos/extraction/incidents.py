@@ -37,6 +37,7 @@ from polemos.extraction.counts import find_counts, number_tokens
 from polemos.extraction.doctext import doc_text
 from polemos.extraction.events import headline_end, is_event_noun
 from polemos.extraction.numbers import parse_quantity
+from polemos.lang.en import labels as en
 from polemos.read.noise import in_noise
 from polemos.resolve.actors import ActorDictionary, ArticleContext
 from polemos.types import ActorRef, Article, Count, CountClaim, PlaceRef, Span, TimeRef
@@ -198,15 +199,18 @@ def another(ev: Resolved) -> bool:
         return True
     for tok in clause:
         for child in tok.children:
-            if child.dep_ in ("advmod", "npadvmod") and child.lower_ in _ANOTHER_ADVERBS:
+            if child.dep_ in en.ADVERBIAL_MODIFIERS | en.NOUN_ADVERBIALS and child.lower_ in _ANOTHER_ADVERBS:
                 return True
-            if child.dep_ in ("amod", "det") and child.lower_ in _ANOTHER_MODIFIERS:
+            if child.dep_ in en.ADJECTIVAL_MODIFIERS | en.DETERMINERS and child.lower_ in _ANOTHER_MODIFIERS:
                 return True
-            if child.dep_ == "prep":  # "in a separate attack, gunmen killed …", "in one incident"
+            if child.dep_ in en.PREPOSITIONS:  # "in a separate attack, gunmen killed …", "in one incident"
                 for obj in child.children:
-                    if obj.dep_ == "pobj" and any(
-                        (g.dep_ in ("amod", "det") and g.lower_ in _ANOTHER_MODIFIERS)
-                        or (g.dep_ == "nummod" and g.lower_ == "one")
+                    if obj.dep_ in en.PREP_OBJECTS and any(
+                        (
+                            g.dep_ in en.ADJECTIVAL_MODIFIERS | en.DETERMINERS
+                            and g.lower_ in _ANOTHER_MODIFIERS
+                        )
+                        or (g.dep_ in en.NUMERIC_MODIFIERS and g.lower_ == "one")
                         for g in obj.children
                     ):
                         return True
@@ -223,10 +227,14 @@ def _days_on(clause: list[Token]) -> bool:
     for tok in clause:
         for child in tok.children:
             words = {g.lemma_.lower() for g in child.children} | {g.lower_ for g in child.children}
-            if child.dep_ == "advmod" and child.lower_ == "later" and words & _SPANS:
+            if child.dep_ in en.ADVERBIAL_MODIFIERS and child.lower_ == "later" and words & _SPANS:
                 return True
             spans = _SPANS | {"morning", "night"}
-            if child.dep_ == "npadvmod" and child.lemma_.lower() in spans and words & {"next", "following"}:
+            if (
+                child.dep_ in en.NOUN_ADVERBIALS
+                and child.lemma_.lower() in spans
+                and words & {"next", "following"}
+            ):
                 return True
     return False
 
@@ -238,11 +246,11 @@ def _avenged(head: Token) -> bool:
     """ "retaliation for the U.S. killing of Muslims", "revenge for the army's raid": an earlier
     deed, not the incident the sentence tells."""
     tok = head
-    while tok.dep_ in ("compound", "conj") and tok.head.i != tok.i:
+    while tok.dep_ in en.COMPOUNDS | en.CONJUNCTS and tok.head.i != tok.i:
         tok = tok.head
     prep = tok.head
     return (
-        tok.dep_ == "pobj"
+        tok.dep_ in en.PREP_OBJECTS
         and prep.lower_ in ("for", "to", "against")
         and prep.head.lemma_.lower() in _REVENGE
     )
@@ -255,15 +263,15 @@ def refers_back(ev: Resolved) -> bool:
     head = ev.draft.head
     if head.pos_ == "NOUN":
         return _definite(head)
-    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    subject = next((c for c in head.children if c.dep_ in en.SUBJECTS), None)
     return subject is not None and subject.pos_ == "NOUN" and is_event_noun(subject) and _definite(subject)
 
 
 def _definite(noun: Token) -> bool:
     for c in noun.children:
-        if c.dep_ == "det" and c.lower_ in _DEFINITE:
+        if c.dep_ in en.DETERMINERS and c.lower_ in _DEFINITE:
             return True
-        if c.dep_ == "poss" and (c.ent_type_ in ("DATE", "TIME") or c.lower_ in ("its", "their")):
+        if c.dep_ in en.POSSESSIVES and (c.ent_type_ in ("DATE", "TIME") or c.lower_ in ("its", "their")):
             return True
     return False
 
@@ -291,7 +299,7 @@ def _toll_words(sent: SpacySpan) -> list[Token]:
             v.lemma_.lower() in TOLL_UPDATE_LEMMAS for v in verb.ancestors
         ):
             found.append(tok)
-        elif tok.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.lemma_.lower() == "be":
+        elif tok.dep_ in en.SUBJECTS | en.PASSIVE_SUBJECTS | en.OBJECTS and verb.lemma_.lower() == "be":
             found.append(tok)  # "the toll is now 42"
     return found
 
@@ -331,7 +339,7 @@ def toll_figures(sent: SpacySpan) -> list[tuple[str, Count]]:
 def _of_the_dead(tok: Token) -> bool:
     for prep in tok.children:
         if (
-            prep.dep_ == "prep"
+            prep.dep_ in en.PREPOSITIONS
             and prep.lower_ == "of"
             and any(
                 o.lower_ in ("dead", "deaths", "casualties", "victims", "fatalities") for o in prep.children
@@ -501,22 +509,26 @@ def lend_blame(incidents: list[Resolved]) -> None:
 def _blamed_deed(verb: Token) -> Token | None:
     """The event noun an accusation blames for: "for the attack", "of carrying out the massacre",
     "responsible for the bombing"."""
-    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "of")]
-    if any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children):  # "blamed the blast on X"
-        deed = next((c for c in verb.children if c.dep_ in ("dobj", "obj") and is_event_noun(c)), None)
+    preps = [c for c in verb.children if c.dep_ in en.PREPOSITIONS and c.lower_ in ("for", "of")]
+    if any(c.dep_ in en.PREPOSITIONS and c.lower_ == "on" for c in verb.children):  # "blamed the blast on X"
+        deed = next((c for c in verb.children if c.dep_ in en.OBJECTS and is_event_noun(c)), None)
         if deed is not None:
             return deed
     for c in verb.children:  # "held X responsible for"
-        if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and c.lower_ == "responsible":
-            preps += [g for g in c.children if g.dep_ == "prep" and g.lower_ == "for"]
+        if (
+            c.dep_
+            in en.OBJECT_PREDICATES | en.ADJECTIVAL_COMPLEMENTS | en.OPEN_COMPLEMENTS | en.CLAUSAL_COMPLEMENTS
+            and c.lower_ == "responsible"
+        ):
+            preps += [g for g in c.children if g.dep_ in en.PREPOSITIONS and g.lower_ == "for"]
     for prep in preps:
         for obj in prep.children:
-            if obj.dep_ == "pobj" and is_event_noun(obj):
+            if obj.dep_ in en.PREP_OBJECTS and is_event_noun(obj):
                 return obj
-            if obj.dep_ in ("pcomp", "pobj"):  # "of carrying out the massacre", "for attacking"
-                inner = next(
-                    (g for g in obj.children if g.dep_ in ("dobj", "obj") and is_event_noun(g)), None
-                )
+            if (
+                obj.dep_ in en.PREP_COMPLEMENTS | en.PREP_OBJECTS
+            ):  # "of carrying out the massacre", "for attacking"
+                inner = next((g for g in obj.children if g.dep_ in en.OBJECTS and is_event_noun(g)), None)
                 if inner is not None:
                     return inner
     return None

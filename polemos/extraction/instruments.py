@@ -11,6 +11,8 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from polemos.lang.en import labels as en
+
 # Phrases that name where or whom an instrument was used against.
 _AT = ("at", "on", "against", "upon", "into", "towards", "toward")
 
@@ -46,8 +48,8 @@ def used_against(instrument: Token) -> Token | None:
     verb = instrument.head
     for word in (instrument, verb):
         for child in word.children:
-            if child.dep_ == "prep" and child.lower_ in _AT and child.i > instrument.i:
-                obj = next((o for o in child.children if o.dep_ == "pobj"), None)
+            if child.dep_ in en.PREPOSITIONS and child.lower_ in _AT and child.i > instrument.i:
+                obj = next((o for o in child.children if o.dep_ in en.PREP_OBJECTS), None)
                 if obj is not None and not is_instrument(obj):
                     return obj
     return None

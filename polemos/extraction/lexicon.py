@@ -32,11 +32,13 @@ from importlib import resources
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from polemos.lang.en import labels as en
+
 MAX_WORDS = 4
 _NOUN_SUFFIXES = ("tion", "sion", "ment", "ance", "ence")
 # Relations by which a word is what a verb acts on: direct and passive objects, and the object of
 # the verb's own preposition ("withdraw from the treaty", "fired on the convoy").
-_OBJECT_DEPS = ("dobj", "obj", "nsubjpass", "attr", "oprd")
+_OBJECT_DEPS = en.OBJECTS | en.PASSIVE_SUBJECTS | en.ATTRIBUTES | en.OBJECT_PREDICATES
 # A noun's prepositions of place, time, means and source say where, when or how, not what it is
 # about: "the attack in a statement" is no attack on the statement.
 _SETTING_PREPS = frozenset(
@@ -170,35 +172,35 @@ def objects_of(head: Token, last: Token | None = None) -> list[Token]:
     preps = [
         c
         for c in head.children
-        if c.dep_ == "prep" and head.pos_ not in ("VERB", "AUX") and c.lower_ not in _SETTING_PREPS
+        if c.dep_ in en.PREPOSITIONS and head.pos_ not in ("VERB", "AUX") and c.lower_ not in _SETTING_PREPS
     ]
-    if last is not None and last is not head and last.dep_ == "prep":
+    if last is not None and last is not head and last.dep_ in en.PREPOSITIONS:
         preps.append(last)
     for p in preps:
-        out += [c for c in p.children if c.dep_ == "pobj"]
+        out += [c for c in p.children if c.dep_ in en.PREP_OBJECTS]
     if (
-        head.dep_ in ("acl", "relcl")
+        head.dep_ in en.CLAUSAL_MODIFIERS | en.RELATIVE_CLAUSES
         and head.tag_ == "VBN"
-        and not any(c.dep_ in ("dobj", "obj") for c in head.children)
+        and not any(c.dep_ in en.OBJECTS for c in head.children)
     ):
         out.append(head.head)  # "weapons seized in the raid": the modified noun is the object
     if (
-        head.dep_ in ("acl", "relcl")
+        head.dep_ in en.CLAUSAL_MODIFIERS | en.RELATIVE_CLAUSES
         and head.tag_ == "VB"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
-        and not any(c.dep_ in ("dobj", "obj") for c in head.children)
+        and any(c.dep_ in en.AUXILIARIES and c.lower_ == "to" for c in head.children)
+        and not any(c.dep_ in en.OBJECTS for c in head.children)
     ):
         out.append(head.head)  # "no disease to battle", "a target to attack": the noun is the object
-    out += [c for o in list(out) for c in o.children if c.dep_ == "conj"]
+    out += [c for o in list(out) for c in o.children if c.dep_ in en.CONJUNCTS]
     # "destroyed dozens of machine guns": a quantity counts as what it counts
     out += [
         g
         for o in list(out)
         if o.lemma_.lower() in _QUANTITIES
         for p in o.children
-        if p.dep_ == "prep" and p.lower_ == "of"
+        if p.dep_ in en.PREPOSITIONS and p.lower_ == "of"
         for g in p.children
-        if g.dep_ == "pobj"
+        if g.dep_ in en.PREP_OBJECTS
     ]
     return out
 
@@ -207,41 +209,45 @@ def subject_lemmas(head: Token) -> set[str]:
     """Lemmas of a verb's active subject (a passive's "by" agent), and of a noun's compounds."""
     out: set[str] = set()
     for c in head.children:
-        if c.dep_ in ("nsubj", "csubj") and c.tag_ in ("WDT", "WP") and head.dep_ == "relcl":
+        if (
+            c.dep_ in en.SUBJECTS | en.CLAUSAL_SUBJECTS
+            and c.tag_ in ("WDT", "WP")
+            and head.dep_ in en.RELATIVE_CLAUSES
+        ):
             out.update(_nominal_lemmas(head.head))  # "the police who fired": the noun it stands for
-        elif c.dep_ in ("nsubj", "csubj"):
+        elif c.dep_ in en.SUBJECTS | en.CLAUSAL_SUBJECTS:
             out.update(_nominal_lemmas(c))
-        if c.dep_ == "agent":
+        if c.dep_ in en.AGENTS:
             for g in c.children:
-                if g.dep_ == "pobj":
+                if g.dep_ in en.PREP_OBJECTS:
                     out.update(_nominal_lemmas(g))
     controller = object_controller(head)
     if not out and controller is not None:
         return _nominal_lemmas(controller)
-    if not out and head.dep_ in ("xcomp", "conj") and head.head.i != head.i:
+    if not out and head.dep_ in en.OPEN_COMPLEMENTS | en.CONJUNCTS and head.head.i != head.i:
         return subject_lemmas(head.head)
     if (
         not out
-        and head.dep_ == "pcomp"
-        and head.head.dep_ == "prep"
+        and head.dep_ in en.PREP_COMPLEMENTS
+        and head.head.dep_ in en.PREPOSITIONS
         and head.head.head.pos_ in ("VERB", "AUX")
     ):
         return subject_lemmas(head.head.head)  # "resorted to firing"
     if not out and head.tag_ == "VBG":  # "rounds of firing by the police": a gerund's "by" is its doer
         for c in head.children:
-            if c.dep_ == "prep" and c.lower_ == "by":
-                out.update(x for g in c.children if g.dep_ == "pobj" for x in _nominal_lemmas(g))
+            if c.dep_ in en.PREPOSITIONS and c.lower_ == "by":
+                out.update(x for g in c.children if g.dep_ in en.PREP_OBJECTS for x in _nominal_lemmas(g))
     if (
         not out
-        and head.dep_ == "acl"
-        and (head.tag_ == "VBG" or any(c.dep_ in ("dobj", "obj") for c in head.children))
+        and head.dep_ in en.CLAUSAL_MODIFIERS
+        and (head.tag_ == "VBG" or any(c.dep_ in en.OBJECTS for c in head.children))
     ):
         # "police firing", "troops shooting at the crowd": the noun the participle modifies does it
         return _nominal_lemmas(head.head)
     if not out and (head.pos_ in ("NOUN", "PROPN") or head.tag_ == "VBG"):
         # a headline verb tagged a noun ("Regime forces advance"), a gerund ("the police firing")
         for c in head.children:
-            if c.dep_ == "compound":
+            if c.dep_ in en.COMPOUNDS:
                 out.update(_nominal_lemmas(c))
     return out
 
@@ -251,11 +257,11 @@ def object_controller(verb: Token) -> Token | None:
     the police to open fire", "ordered the troops to withdraw", "criticised the police for opening
     fire", "arrested him for firing" (object control; "promised him to come" is too rare in news
     to weigh)."""
-    if verb.dep_ == "xcomp" and verb.head.i < verb.i:
+    if verb.dep_ in en.OPEN_COMPLEMENTS and verb.head.i < verb.i:
         matrix = verb.head
     elif (
-        verb.dep_ == "pcomp"
-        and verb.head.dep_ == "prep"
+        verb.dep_ in en.PREP_COMPLEMENTS
+        and verb.head.dep_ in en.PREPOSITIONS
         and verb.head.lower_ in _CONTROL_PREPS
         and verb.head.head.i < verb.head.i
     ):
@@ -264,7 +270,7 @@ def object_controller(verb: Token) -> Token | None:
         return None
     if matrix.pos_ not in ("VERB", "AUX"):
         return None
-    obj = next((c for c in matrix.children if c.dep_ in ("dobj", "obj") and c.i < verb.i), None)
+    obj = next((c for c in matrix.children if c.dep_ in en.OBJECTS and c.i < verb.i), None)
     return obj if obj is not None and could_act(obj) else None
 
 
@@ -288,11 +294,11 @@ def _nominal_lemmas(tok: Token) -> set[str]:
     """A noun's lemma, its compounds and conjuncts; a quantity noun counts as what it counts
     ("hundreds of protesters" -> protester)."""
     out = {tok.lemma_.lower()}
-    out.update(x.lemma_.lower() for x in tok.children if x.dep_ in ("compound", "conj"))
+    out.update(x.lemma_.lower() for x in tok.children if x.dep_ in en.COMPOUNDS | en.CONJUNCTS)
     if tok.lemma_.lower() in _QUANTITIES:
         for p in tok.children:
-            if p.dep_ == "prep" and p.lower_ == "of":
-                out.update(g.lemma_.lower() for g in p.children if g.dep_ == "pobj")
+            if p.dep_ in en.PREPOSITIONS and p.lower_ == "of":
+                out.update(g.lemma_.lower() for g in p.children if g.dep_ in en.PREP_OBJECTS)
     return out
 
 
@@ -323,12 +329,14 @@ def _phrase_lemmas(tok: Token) -> set[str]:
     """Lemmas of a noun and of the words that make it a compound ("tear-gas shells" -> tear, gas,
     shell), hyphenated parts split ("rubber-coated")."""
     out = {tok.lemma_.lower(), tok.lower_}
-    stack = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+    stack = [c for c in tok.children if c.dep_ in en.COMPOUNDS | en.ADJECTIVAL_MODIFIERS | en.NOUN_MODIFIERS]
     while stack:
         c = stack.pop()
         out.update(c.lemma_.lower().split("-"))
         out.add(c.lower_)
-        stack += [g for g in c.children if g.dep_ in ("compound", "amod", "nmod")]
+        stack += [
+            g for g in c.children if g.dep_ in en.COMPOUNDS | en.ADJECTIVAL_MODIFIERS | en.NOUN_MODIFIERS
+        ]
     return out
 
 
@@ -362,8 +370,12 @@ def names_people(tok: Token) -> bool:
     if low in _PEOPLE or tok.lower_ in _PEOPLE:
         return True
     if tok.like_num or low in _NUMBER_WORDS:  # "the three were arrested", "over 100 were held"
-        return not any(c.dep_ == "prep" for c in tok.children) or any(
-            names_people(g) for p in tok.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"
+        return not any(c.dep_ in en.PREPOSITIONS for c in tok.children) or any(
+            names_people(g)
+            for p in tok.children
+            if p.dep_ in en.PREPOSITIONS
+            for g in p.children
+            if g.dep_ in en.PREP_OBJECTS
         )
     # a name the model does not know in lower-case text ("bilal was booked"): a proper noun that no
     # place or date entity claims
@@ -398,32 +410,40 @@ def _no_agent(entry: Entry, head: Token) -> bool:
     hazards, modifiers = non_agents(), accident_modifiers()
     if head.pos_ in ("VERB", "AUX"):
         causes = subject_lemmas(head)
-        if not causes and head.dep_ == "advcl":  # "an earthquake leveled villages, killing hundreds"
+        if (
+            not causes and head.dep_ in en.ADVERBIAL_CLAUSES
+        ):  # "an earthquake leveled villages, killing hundreds"
             causes = subject_lemmas(head.head)
         if not causes:
             # no doer named: "injured in the flood", "… after downpours sent flash floods"
             for c in head.children:
-                if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "from", "during"):
+                if c.dep_ in en.PREPOSITIONS | en.AGENTS and c.lower_ in ("in", "by", "from", "during"):
                     # a gerund is an act, not a hazard: "killed in the police firing" (lemma "fire")
                     causes |= {
                         g.lower_ if g.tag_ == "VBG" else g.lemma_.lower()
                         for g in c.children
-                        if g.dep_ == "pobj"
+                        if g.dep_ in en.PREP_OBJECTS
                     }
-                if c.dep_ == "advcl":
+                if c.dep_ in en.ADVERBIAL_CLAUSES:
                     causes |= subject_lemmas(c)
-                    causes |= {g.lemma_.lower() for g in c.children if g.dep_ in ("dobj", "nsubjpass")}
+                    causes |= {
+                        g.lemma_.lower() for g in c.children if g.dep_ in en.OBJECTS | en.PASSIVE_SUBJECTS
+                    }
         # "an industrial explosion injured nine": the doer's own modifiers say what it was
         mods = {
             m.lemma_.lower()
             for c in head.children
-            if c.dep_ == "nsubj"
+            if c.dep_ in en.SUBJECTS
             for m in c.children
-            if m.dep_ in ("amod", "compound")
+            if m.dep_ in en.ADJECTIVAL_MODIFIERS | en.COMPOUNDS
         }
         return bool(causes & hazards or mods & modifiers)
-    mods = {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod", "nmod", "conj")}
-    if head.dep_ == "conj":  # "a multi-vehicle crash and explosion"
+    mods = {
+        c.lemma_.lower()
+        for c in head.children
+        if c.dep_ in en.COMPOUNDS | en.ADJECTIVAL_MODIFIERS | en.NOUN_MODIFIERS | en.CONJUNCTS
+    }
+    if head.dep_ in en.CONJUNCTS:  # "a multi-vehicle crash and explosion"
         mods.add(head.head.lemma_.lower())
     return bool(mods & (hazards | modifiers))
 
@@ -472,11 +492,18 @@ def _refined(entry: Entry, head: Token) -> Entry:
         return replace(entry, type="ACCUSE", mode=None)
     if entry.mode not in (None, "firearms", "heavy-weapons"):
         return entry
-    around = [head, *(c for c in head.children if c.dep_ in ("dobj", "obj", "nsubjpass"))]
+    around = [head, *(c for c in head.children if c.dep_ in en.OBJECTS | en.PASSIVE_SUBJECTS)]
     for tok in around:
         for prep in tok.children:
-            skyward = prep.dep_ == "prep" and prep.lower_ in ("in", "into", "on", "over", "towards", "toward")
-            if skyward and any(g.dep_ == "pobj" and g.lemma_.lower() in _SKY for g in prep.children):
+            skyward = prep.dep_ in en.PREPOSITIONS and prep.lower_ in (
+                "in",
+                "into",
+                "on",
+                "over",
+                "towards",
+                "toward",
+            )
+            if skyward and any(g.dep_ in en.PREP_OBJECTS and g.lemma_.lower() in _SKY for g in prep.children):
                 return replace(entry, mode="crowd-control")
     return entry
 
@@ -500,7 +527,9 @@ _AFFLICTIONS = frozenset(
 def _compound_adjective(part: Token) -> bool:
     """ "riot-hit areas", "violence hit areas", "quake-struck towns": a place described by what
     befell it (a noun right before the participle, a noun right after it)."""
-    if any(c.dep_ in ("npadvmod", "compound") and c.i in (part.i - 1, part.i - 2) for c in part.children):
+    if any(
+        c.dep_ in en.NOUN_ADVERBIALS | en.COMPOUNDS and c.i in (part.i - 1, part.i - 2) for c in part.children
+    ):
         return True
     doc = part.doc
     before = doc[part.i - 1] if part.i > 0 else None
@@ -510,15 +539,22 @@ def _compound_adjective(part: Token) -> bool:
         and after is not None
         and before.lower_ in _AFFLICTIONS
         and after.pos_ in ("NOUN", "ADJ")
-        and not any(c.dep_ in ("det", "poss") for c in after.children)
+        and not any(c.dep_ in en.DETERMINERS | en.POSSESSIVES for c in after.children)
     )
 
 
 def _walkout(noun: Token) -> bool:
-    mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
+    mods = [
+        c
+        for c in noun.children
+        if c.dep_ in en.COMPOUNDS | en.ADJECTIVAL_MODIFIERS | en.NOUN_MODIFIERS | en.POSSESSIVES
+    ]
     words = {w for c in mods for w in (c.lemma_.lower(), c.lower_, *c.lower_.split("-"))}
     words |= {
-        g.lemma_.lower() for c in mods for g in c.children if g.dep_ in ("compound", "npadvmod", "amod")
+        g.lemma_.lower()
+        for c in mods
+        for g in c.children
+        if g.dep_ in en.COMPOUNDS | en.NOUN_ADVERBIALS | en.ADJECTIVAL_MODIFIERS
     }
     return bool(words & _WALKOUT)
 
@@ -528,20 +564,20 @@ def _with_penalty(verb: Token) -> bool:
     blow dealt by an economic penalty wherever it stands: "targeted by US sanctions", "targeted in a
     new round of sanctions", "sanctions targeting X", "the sanctions target X", "the Treasury
     targeted X"."""
-    if verb.dep_ in ("acl", "relcl") and _sanction_word(verb.head):
+    if verb.dep_ in en.CLAUSAL_MODIFIERS | en.RELATIVE_CLAUSES and _sanction_word(verb.head):
         return True
-    for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+    for subj in (c for c in verb.children if c.dep_ in en.SUBJECTS):
         if _sanction_word(subj) or subj.lemma_.lower() in _FINANCE_AUTHORITIES:
             return True
-        if any(c.dep_ == "compound" and c.lemma_.lower() in _FINANCE_AUTHORITIES for c in subj.children):
+        if any(c.dep_ in en.COMPOUNDS and c.lemma_.lower() in _FINANCE_AUTHORITIES for c in subj.children):
             return True
-    holders = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass"))]
-    for prep in (p for h in holders for p in h.children if p.dep_ in ("prep", "agent")):
-        for g in (g for g in prep.children if g.dep_ == "pobj"):
+    holders = [verb, *(c for c in verb.children if c.dep_ in en.OBJECTS | en.PASSIVE_SUBJECTS)]
+    for prep in (p for h in holders for p in h.children if p.dep_ in en.PREPOSITIONS | en.AGENTS):
+        for g in (g for g in prep.children if g.dep_ in en.PREP_OBJECTS):
             if prep.lower_ == "with" and g.lemma_.lower() in _PENALTIES:
                 return True
             # "by the administration's sanctions", "in a new round of sanctions", "under the embargo"
-            of = [x for p in g.children if p.dep_ == "prep" and p.lower_ == "of" for x in p.children]
+            of = [x for p in g.children if p.dep_ in en.PREPOSITIONS and p.lower_ == "of" for x in p.children]
             if any(_sanction_word(x) for x in (g, *of)):
                 return True
     return False
@@ -558,7 +594,10 @@ _DESCRIBING = frozenset("hit strike stricken affect torn tear ravage wrack batte
 
 def _describes(head: Token) -> bool:
     part = head.head
-    if head.dep_ not in ("npadvmod", "compound", "nmod") or part.i not in (head.i + 1, head.i + 2):
+    if head.dep_ not in en.NOUN_ADVERBIALS | en.COMPOUNDS | en.NOUN_MODIFIERS or part.i not in (
+        head.i + 1,
+        head.i + 2,
+    ):
         return False
     if part.lemma_.lower() not in _DESCRIBING and part.lower_ not in _DESCRIBING:
         return False
@@ -585,23 +624,26 @@ def _verbal_attack(head: Token) -> bool:
     """ "a scathing attack", "a verbal assault"; an attack on a government or an office holder "for"
     or "over" something ("attacked the government over the riots", "a direct attack on the prime
     minister for the violence"): blame for a reason is said, not done."""
-    if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in _VERBAL for c in head.children):
+    if any(
+        c.dep_ in en.ADJECTIVAL_MODIFIERS | en.COMPOUNDS and c.lemma_.lower() in _VERBAL
+        for c in head.children
+    ):
         return True
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children):
+    if any(c.dep_ in en.PASSIVE_SUBJECTS | en.PASSIVE_AUXILIARIES for c in head.children):
         return False  # "he was attacked for refusing to pay": a passive victim, not a critic
-    attacked = [c for c in head.children if c.dep_ in ("dobj", "obj")] + [
-        g for p in head.children if p.dep_ == "prep" and p.lower_ in ("on", "against") for g in p.children
-        if g.dep_ == "pobj"
+    attacked = [c for c in head.children if c.dep_ in en.OBJECTS] + [
+        g for p in head.children if p.dep_ in en.PREPOSITIONS and p.lower_ in ("on", "against") for g in p.children
+        if g.dep_ in en.PREP_OBJECTS
     ]  # fmt: skip
     if not any(_political(t) for t in attacked):
         return False
     # the reason may hang on the attack or, as parsed, on the one attacked
     for prep in (p for t in (head, *attacked) for p in t.children):
-        if prep.dep_ != "prep" or prep.lower_ not in ("for", "over"):
+        if prep.dep_ not in en.PREPOSITIONS or prep.lower_ not in ("for", "over"):
             continue
         for g in prep.children:
-            if g.dep_ == "pcomp" or (
-                g.dep_ == "pobj"
+            if g.dep_ in en.PREP_COMPLEMENTS or (
+                g.dep_ in en.PREP_OBJECTS
                 and g.ent_type_ not in _WHEN_OR_WHERE
                 and g.lemma_.lower() not in _NOT_A_REASON
             ):
@@ -610,7 +652,7 @@ def _verbal_attack(head: Token) -> bool:
 
 
 def _political(tok: Token) -> bool:
-    words = {tok.lemma_.lower(), *(c.lemma_.lower() for c in tok.children if c.dep_ == "compound")}
+    words = {tok.lemma_.lower(), *(c.lemma_.lower() for c in tok.children if c.dep_ in en.COMPOUNDS)}
     if words & _POLITICAL:
         return True
     from polemos.resolve.actors import get_dictionary

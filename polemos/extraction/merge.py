@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from polemos.lang.en import labels as en
+
 from .events import INSTRUMENTS
 from .resolved import Resolved, same_party
 
@@ -43,8 +45,8 @@ def _related(a: Resolved, b: Resolved) -> bool:
         return not _own_clause_between(y, x)
     if y in x.ancestors:
         return not _own_clause_between(x, y)
-    if (x.dep_ == "conj" and x.head == y) or (y.dep_ == "conj" and y.head == x):
-        return not _has_subject(x if x.dep_ == "conj" else y)
+    if (x.dep_ in en.CONJUNCTS and x.head == y) or (y.dep_ in en.CONJUNCTS and y.head == x):
+        return not _has_subject(x if x.dep_ in en.CONJUNCTS else y)
     gx, gy = a.draft.governor, b.draft.governor
     return gx is not None and gx in (gy, y) or gy is not None and gy == x
 
@@ -53,7 +55,7 @@ def _has_subject(tok: Token) -> bool:
     """A subject that names a party: "the army responded" does, "… and 11 wounded" does not, nor
     a weapon ("stormed a hotel after two car bombs exploded")."""
     return any(
-        c.dep_ in ("nsubj", "nsubjpass") and not c.like_num and c.lemma_.lower() not in INSTRUMENTS
+        c.dep_ in en.ANY_SUBJECTS and not c.like_num and c.lemma_.lower() not in INSTRUMENTS
         for c in tok.children
     )
 
@@ -65,9 +67,12 @@ def _own_clause_between(low: Token, high: Token) -> bool:
     tok = low  # spaCy makes a new Token object on each access: compare positions, not identities
     while tok.i != high.i and tok.head.i != tok.i:
         if tok.pos_ in ("VERB", "AUX"):
-            if tok.dep_ in ("conj", "advcl", "ccomp", "relcl") and _has_subject(tok):
+            if (
+                tok.dep_ in en.CONJUNCTS | en.ADVERBIAL_CLAUSES | en.CLAUSAL_COMPLEMENTS | en.RELATIVE_CLAUSES
+                and _has_subject(tok)
+            ):
                 return True
-            if tok.dep_ == "xcomp" and any(c.dep_ in ("dobj", "obj") for c in tok.head.children):
+            if tok.dep_ in en.OPEN_COMPLEMENTS and any(c.dep_ in en.OBJECTS for c in tok.head.children):
                 return True
         tok = tok.head
     return False
@@ -78,7 +83,7 @@ def _anaphoric(ev: Resolved) -> bool:
     or date) refers back to an event already told."""
     head = ev.draft.head
     definite = any(
-        c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "those")
+        c.dep_ in en.DETERMINERS | en.POSSESSIVES and c.lower_ in ("the", "this", "that", "these", "those")
         for c in head.children
     )
     return (

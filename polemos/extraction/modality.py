@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from polemos.lang.en import labels as en
+
 _SAY = frozenset("say tell report state announce claim add note stress confirm allege insist write".split())
 DENY = frozenset(["deny", "dismiss", "refute", "disavow"])
 PROPOSE = frozenset(["propose", "proposal", "offer", "suggest", "suggestion", "recommend"])
@@ -44,22 +46,20 @@ HYPOTHETICAL = frozenset(
 FUTURE_MODALS = frozenset(["will", "shall", "'ll", "wo"])
 WEAK_MODALS = frozenset(["could", "would", "might", "may", "should", "can", "must"])
 # Relations along which a governing word speaks for its dependent.
-_CHAIN = frozenset(
-    [
-        "xcomp",
-        "ccomp",
-        "dobj",
-        "pobj",
-        "prep",
-        "acl",
-        "advcl",
-        "compound",
-        "conj",
-        "pcomp",
-        "amod",
-        "attr",
-        "nsubjpass",
-    ]
+_CHAIN = (
+    en.OPEN_COMPLEMENTS
+    | en.CLAUSAL_COMPLEMENTS
+    | en.OBJECTS
+    | en.PREP_OBJECTS
+    | en.PREPOSITIONS
+    | en.CLAUSAL_MODIFIERS
+    | en.ADVERBIAL_CLAUSES
+    | en.COMPOUNDS
+    | en.CONJUNCTS
+    | en.PREP_COMPLEMENTS
+    | en.ADJECTIVAL_MODIFIERS
+    | en.ATTRIBUTES
+    | en.PASSIVE_SUBJECTS
 )
 
 
@@ -70,7 +70,7 @@ def governors(token: Token, max_steps: int = 6) -> list[Token]:
     for _ in range(max_steps):
         if tok.dep_ not in _CHAIN or tok.head.i == tok.i:
             break
-        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in _SAY:
+        if tok.dep_ in en.CLAUSAL_COMPLEMENTS and tok.head.lemma_.lower() in _SAY:
             break  # what someone says happened is theirs to assert; stop at the reporting verb
         tok = tok.head
         out.append(tok)
@@ -79,11 +79,11 @@ def governors(token: Token, max_steps: int = 6) -> list[Token]:
 
 def _negated(tok: Token) -> bool:
     for child in tok.children:
-        if child.dep_ == "neg":
+        if child.dep_ in en.NEGATIONS:
             return True
-        if child.dep_ == "det" and child.lower_ == "no":
+        if child.dep_ in en.DETERMINERS and child.lower_ == "no":
             return True
-        if child.dep_ == "advmod" and child.lower_ in ("never",):
+        if child.dep_ in en.ADVERBIAL_MODIFIERS and child.lower_ in ("never",):
             return True
     return False
 
@@ -91,15 +91,17 @@ def _negated(tok: Token) -> bool:
 def _conditional(tok: Token) -> str | None:
     """ "unless" in an adverbial clause of tok, or tok's own clause being an if-clause."""
     for child in tok.children:
-        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in child.children):
+        if child.dep_ in en.ADVERBIAL_CLAUSES and any(
+            m.dep_ in en.MARKERS and m.lower_ == "unless" for m in child.children
+        ):
             return "unless"
-    if any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in tok.children):
+    if any(m.dep_ in en.MARKERS and m.lower_ in ("if", "unless") for m in tok.children):
         return "if"
     return None
 
 
 def _modals(tok: Token) -> set[str]:
-    return {c.lower_ for c in tok.children if c.dep_ == "aux" and c.tag_ == "MD"}
+    return {c.lower_ for c in tok.children if c.dep_ in en.AUXILIARIES and c.tag_ == "MD"}
 
 
 def modality(trigger: Token, governor: Token | None = None) -> str:
@@ -122,7 +124,12 @@ def modality(trigger: Token, governor: Token | None = None) -> str:
     if (
         _conditional(head) == "if"
         or any(lemma in HYPOTHETICAL for lemma in lemmas)
-        or any(c.lemma_.lower() in HYPOTHETICAL for t in chain[:2] for c in t.children if c.dep_ == "amod")
+        or any(
+            c.lemma_.lower() in HYPOTHETICAL
+            for t in chain[:2]
+            for c in t.children
+            if c.dep_ in en.ADJECTIVAL_MODIFIERS
+        )
     ):
         return "hypothetical"
     if any(lemma in PROPOSE for lemma in lemmas):
@@ -144,7 +151,7 @@ _SPEED = frozenset("swiftly quickly promptly immediately fast rapidly speedily".
 
 def _prompt_action(verb: Token) -> bool:
     return verb.lemma_.lower() in _PROMPT and any(
-        c.dep_ == "advmod" and c.lower_ in _SPEED for c in verb.children
+        c.dep_ in en.ADVERBIAL_MODIFIERS and c.lower_ in _SPEED for c in verb.children
     )
 
 
@@ -152,10 +159,12 @@ def _purpose(chain: list[Token]) -> bool:
     """ "… in order to block X", "… to attack Y" as a purpose clause: intended, not done (not after
     a verb of prompt action: "police acted swiftly to arrest them")."""
     for tok in chain[:2]:
-        if tok.dep_ == "advcl" and _prompt_action(tok.head):
+        if tok.dep_ in en.ADVERBIAL_CLAUSES and _prompt_action(tok.head):
             continue
-        if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        if tok.dep_ in en.ADVERBIAL_CLAUSES and any(
+            c.dep_ in en.AUXILIARIES and c.lower_ == "to" for c in tok.children
+        ):
             return True
-        if tok.dep_ == "advcl" and any(c.lower_ == "order" for c in tok.children):
+        if tok.dep_ in en.ADVERBIAL_CLAUSES and any(c.lower_ == "order" for c in tok.children):
             return True
     return False

@@ -18,6 +18,7 @@ from polemos.extraction import roles
 from polemos.extraction.drafts import Draft
 from polemos.extraction.lexicon import Entry
 from polemos.extraction.modality import modality
+from polemos.lang.en import labels as en
 from polemos.types import Span
 
 # Verbs that judge what they take as object: with an event as object, an accusation.
@@ -47,10 +48,10 @@ def reaction_to(d: Draft) -> tuple[str, Token] | None:
     if head.pos_ != "NOUN":
         return None
     tok = head
-    while tok.dep_ in ("conj", "compound", "appos") and tok.head.i != tok.i:
+    while tok.dep_ in en.CONJUNCTS | en.COMPOUNDS | en.APPOSITIONS and tok.head.i != tok.i:
         tok = tok.head
     above = tok.head
-    if tok.dep_ in ("dobj", "obj"):
+    if tok.dep_ in en.OBJECTS:
         lemma = above.lemma_.lower()
         if lemma in JUDGING:
             return "judge", above
@@ -61,14 +62,14 @@ def reaction_to(d: Draft) -> tuple[str, Token] | None:
     verdict = _verdict_of(tok)
     if verdict is not None:  # "called the attack a massacre": the verdict noun is no event either
         return "name", verdict
-    if tok.dep_ == "pobj" and above.lower_ in _ABOUT:
+    if tok.dep_ in en.PREP_OBJECTS and above.lower_ in _ABOUT:
         owner = above.head
         lemma = owner.lemma_.lower()
         if lemma in FEELING or owner.lower_ in FEELING_NOUNS or lemma in FEELING_NOUNS:
             return "feel", owner
         if lemma in JUDGING:
             return "judge", owner
-    if tok.dep_ == "nsubj" and above.lemma_.lower() in FEELING:  # "the attack shocked the nation"
+    if tok.dep_ in en.SUBJECTS and above.lemma_.lower() in FEELING:  # "the attack shocked the nation"
         return "feel", above
     return None
 
@@ -77,11 +78,14 @@ def _verdict_of(noun: Token) -> Token | None:
     """The naming verb when the noun is the verdict it gives ("a massacre" in "described the strike
     as a massacre", "a heinous war crime" in "called the attack a heinous war crime")."""
     tok = noun
-    if tok.dep_ == "pobj" and tok.head.lower_ == "as":
+    if tok.dep_ in en.PREP_OBJECTS and tok.head.lower_ == "as":
         tok = tok.head
-    if tok.dep_ in ("oprd", "attr", "xcomp", "prep") and tok.head.lemma_.lower() in NAMING | JUDGING:
+    if (
+        tok.dep_ in en.OBJECT_PREDICATES | en.ATTRIBUTES | en.OPEN_COMPLEMENTS | en.PREPOSITIONS
+        and tok.head.lemma_.lower() in NAMING | JUDGING
+    ):
         verb = tok.head
-        if any(c.dep_ in ("dobj", "obj") and c.i < tok.i for c in verb.children):
+        if any(c.dep_ in en.OBJECTS and c.i < tok.i for c in verb.children):
             return verb
     return None
 
@@ -92,11 +96,21 @@ def _has_verdict(verb: Token, obj: Token) -> bool:
     for c in verb.children:
         if c.i == obj.i:
             continue
-        if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp", "attr") or (c.dep_ == "advmod" and c.i > obj.i):
+        if (
+            c.dep_
+            in en.OBJECT_PREDICATES
+            | en.OPEN_COMPLEMENTS
+            | en.ADJECTIVAL_COMPLEMENTS
+            | en.CLAUSAL_COMPLEMENTS
+            | en.ATTRIBUTES
+            or (c.dep_ in en.ADVERBIAL_MODIFIERS and c.i > obj.i)
+        ):
             return True  # "called the attack a war crime", "termed the bombings cowardly"
-        if c.dep_ == "prep" and c.lower_ == "as":
+        if c.dep_ in en.PREPOSITIONS and c.lower_ == "as":
             return True
-    return any(c.dep_ in ("amod", "acomp") and c.i > obj.i for c in obj.children)
+    return any(
+        c.dep_ in en.ADJECTIVAL_MODIFIERS | en.ADJECTIVAL_COMPLEMENTS and c.i > obj.i for c in obj.children
+    )
 
 
 def read_reactions(drafts: list[Draft]) -> list[Draft]:
@@ -123,7 +137,7 @@ def _accusation(d: Draft, verb: Token) -> Draft:
     if subject is not None and subject.lower_ not in roles.PRONOUNS:
         s, e = roles.np_bounds(subject)
         actor = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
-    judged = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), d.head)  # the deed judged
+    judged = next((c for c in verb.children if c.dep_ in en.OBJECTS), d.head)  # the deed judged
     s, e = roles.np_bounds(judged)
     target = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
     trigger = Span(verb.idx, verb.idx + len(verb), verb.text)

@@ -13,16 +13,34 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+from polemos.lang.en import labels as en
+
+SUBJECTS = en.SUBJECTS | en.PASSIVE_SUBJECTS | en.CLAUSAL_SUBJECTS
 _ALLEGIANCE = frozenset("loyal affiliated linked allied aligned belonging".split())
 # Relations through which an infinitive or coordinated verb shares its governor's subject.
-_SHARES_SUBJECT = ("xcomp", "conj", "advcl", "acomp", "pcomp")
+_SHARES_SUBJECT = (
+    en.OPEN_COMPLEMENTS
+    | en.CONJUNCTS
+    | en.ADVERBIAL_CLAUSES
+    | en.ADJECTIVAL_COMPLEMENTS
+    | en.PREP_COMPLEMENTS
+)
 _TARGET_PREPS = ("on", "against", "at", "upon")
 PRONOUNS = frozenset(
     ["i", "we", "you", "he", "she", "it", "they", "this", "that", "these", "those", "who", "which"]
 )
 # Left-hand modifiers that belong to a noun phrase naming an actor.
-_NP_LEFT = ("compound", "amod", "det", "poss", "nummod", "nmod", "quantmod", "case", "punct")
+_NP_LEFT = (
+    en.COMPOUNDS
+    | en.ADJECTIVAL_MODIFIERS
+    | en.DETERMINERS
+    | en.POSSESSIVES
+    | en.NUMERIC_MODIFIERS
+    | en.NOUN_MODIFIERS
+    | en.QUANTIFIER_MODIFIERS
+    | en.CASE_MARKERS
+    | en.PUNCTUATION
+)
 
 
 def np_bounds(token: Token, max_right: int = 6) -> tuple[int, int]:
@@ -34,17 +52,21 @@ def np_bounds(token: Token, max_right: int = 6) -> tuple[int, int]:
             start = min(start, child.left_edge.i)
     end = token.i + 1
     for child in token.rights:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ in en.PREPOSITIONS and child.lower_ == "of":
             right = child.right_edge.i + 1
             if right - token.i <= max_right:
                 end = right
-        elif child.dep_ in ("amod", "acl") and child.lemma_.lower() in _ALLEGIANCE and child.i == token.i + 1:
+        elif (
+            child.dep_ in en.ADJECTIVAL_MODIFIERS | en.CLAUSAL_MODIFIERS
+            and child.lemma_.lower() in _ALLEGIANCE
+            and child.i == token.i + 1
+        ):
             # "fighters loyal to the Islamic State", "militias allied with the government": the
             # allegiance says whose they are
             right = child.right_edge.i + 1
-            if any(g.dep_ == "prep" for g in child.children) and right - token.i <= max_right + 2:
+            if any(g.dep_ in en.PREPOSITIONS for g in child.children) and right - token.i <= max_right + 2:
                 end = right
-        elif child.dep_ in ("compound", "flat") or (child.dep_ == "case" and child.text in ("'s", "’s")):
+        elif child.dep_ in en.COMPOUNDS or (child.dep_ in en.CASE_MARKERS and child.text in ("'s", "’s")):
             end = max(end, child.right_edge.i + 1)
     doc = token.doc
     # a hyphenated name the parse broke up ("Jaish-e-Mohammed", "Lashkar-e-Taiba"): the written word
@@ -61,7 +83,7 @@ def np_bounds(token: Token, max_right: int = 6) -> tuple[int, int]:
         end += 1
     while start > 0 and not doc[start - 1].whitespace_ and doc[start - 1].text in ("-", "–"):
         start -= 2 if start >= 2 and not doc[start - 2].whitespace_ else 1
-    while start < end - 1 and (doc[start].is_punct or doc[start].dep_ == "cc"):
+    while start < end - 1 and (doc[start].is_punct or doc[start].dep_ in en.COORDINATORS):
         start += 1
     while end - 1 > start and doc[end - 1].is_punct:
         end -= 1
@@ -74,23 +96,23 @@ def subject_of(verb: Token) -> Token | None:
     tok: Token | None = verb
     while tok is not None and seen < 6:
         for child in tok.children:
-            if child.dep_ in ("nsubj", "csubj"):
+            if child.dep_ in en.SUBJECTS | en.CLAUSAL_SUBJECTS:
                 return child
         for aux in tok.children:  # "leaders are finishing forming": the parser may hang it on the aux
-            if aux.dep_ in ("aux", "auxpass"):
-                subj = next((c for c in aux.children if c.dep_ in ("nsubj", "csubj")), None)
+            if aux.dep_ in en.AUXILIARIES | en.PASSIVE_AUXILIARIES:
+                subj = next((c for c in aux.children if c.dep_ in en.SUBJECTS | en.CLAUSAL_SUBJECTS), None)
                 if subj is not None:
                     return subj
-            if child.dep_ == "nsubjpass":
+            if child.dep_ in en.PASSIVE_SUBJECTS:
                 agent = agent_of(tok)
                 return agent if agent is not None else None
         if tok.dep_ in _SHARES_SUBJECT and tok.head.i != tok.i:
             tok = tok.head
             seen += 1
             continue
-        if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        if tok.dep_ in en.CLAUSAL_MODIFIERS and tok.tag_ == "VBN":
             return None  # "soldiers killed in …": the modified noun underwent it, it did not do it
-        if tok.dep_ in ("relcl", "acl") and tok.head.i != tok.i:
+        if tok.dep_ in en.RELATIVE_CLAUSES | en.CLAUSAL_MODIFIERS and tok.head.i != tok.i:
             # "groups that operate…" / "factions allied with it": the modified noun is the doer
             return tok.head
         break
@@ -100,16 +122,16 @@ def subject_of(verb: Token) -> Token | None:
 def agent_of(verb: Token) -> Token | None:
     """The "by" agent of a passive verb."""
     for child in verb.children:
-        if child.dep_ == "agent":
+        if child.dep_ in en.AGENTS:
             for obj in child.children:
-                if obj.dep_ == "pobj":
+                if obj.dep_ in en.PREP_OBJECTS:
                     return obj
     return None
 
 
 def passive_subject(verb: Token) -> Token | None:
     for child in verb.children:
-        if child.dep_ == "nsubjpass":
+        if child.dep_ in en.PASSIVE_SUBJECTS:
             return child
     return None
 
@@ -119,22 +141,22 @@ def object_of(verb: Token, particle: Token | None = None) -> Token | None:
     object of "on"/"against"/"upon"/"at" (attacks on X, fired at X)."""
     if particle is not None:
         for obj in particle.children:
-            if obj.dep_ in ("pobj", "dobj"):
+            if obj.dep_ in en.PREP_OBJECTS | en.OBJECTS:
                 return obj
     for child in verb.children:
-        if child.dep_ in ("dobj", "obj"):
+        if child.dep_ in en.OBJECTS:
             return child
     for prep in _TARGET_PREPS:
         for child in verb.children:
-            if child.dep_ in ("prep", "prt") and child.lower_ == prep and child.i > verb.i:
+            if child.dep_ in en.PREPOSITIONS | en.PARTICLES and child.lower_ == prep and child.i > verb.i:
                 for obj in child.children:
-                    if obj.dep_ == "pobj":
+                    if obj.dep_ in en.PREP_OBJECTS:
                         return obj
     # particle verbs parsed with the object on the particle: "called on Washington"
     for child in verb.children:
-        if child.dep_ == "prt":
+        if child.dep_ in en.PARTICLES:
             for obj in child.children:
-                if obj.dep_ in ("pobj", "dobj"):
+                if obj.dep_ in en.PREP_OBJECTS | en.OBJECTS:
                     return obj
     return None
 
@@ -150,9 +172,9 @@ def governing_verb(noun: Token, max_steps: int = 4) -> Token | None:
     is the verb's object: "began with the introduction of a ceasefire" reports no ceasefire."""
     tok, via_noun = noun, False
     for _ in range(max_steps):
-        if tok.dep_ in ("dobj", "obj", "nsubjpass", "attr", "oprd"):
+        if tok.dep_ in en.OBJECTS | en.PASSIVE_SUBJECTS | en.ATTRIBUTES | en.OBJECT_PREDICATES:
             return tok.head if tok.head.pos_ in ("VERB", "AUX") else None
-        if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        if tok.dep_ in en.PREP_OBJECTS and tok.head.dep_ in en.PREPOSITIONS:
             if tok.head.lower_ in ANCHOR_PREPS:
                 return None  # "called for protests after the killing": the time of it, not its doer's act
             tok = tok.head.head
@@ -160,7 +182,7 @@ def governing_verb(noun: Token, max_steps: int = 4) -> Token | None:
                 return None if via_noun else tok
             via_noun = True
             continue
-        if tok.dep_ in ("compound", "conj", "appos"):
+        if tok.dep_ in en.COMPOUNDS | en.CONJUNCTS | en.APPOSITIONS:
             tok = tok.head
             continue
         return None
@@ -171,22 +193,24 @@ def noun_actor(noun: Token) -> Token | None:
     """The doer named on a noun trigger itself: "Russia's airstrikes", "attacks by X",
     "the massacre committed by X", "Russian airstrikes"."""
     for child in noun.children:
-        if child.dep_ == "poss" and possessed_patient(noun) is None:
+        if child.dep_ in en.POSSESSIVES and possessed_patient(noun) is None:
             return child
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "by":
+        if child.dep_ in en.PREPOSITIONS and child.lower_ == "by":
             for obj in child.children:
-                if obj.dep_ == "pobj":
+                if obj.dep_ in en.PREP_OBJECTS:
                     return obj
-        if child.dep_ == "prep" and child.lower_ == "from":  # "came under attack from Taliban fighters"
+        if (
+            child.dep_ in en.PREPOSITIONS and child.lower_ == "from"
+        ):  # "came under attack from Taliban fighters"
             for obj in child.children:
-                if obj.dep_ == "pobj" and _can_do(obj):
+                if obj.dep_ in en.PREP_OBJECTS and _can_do(obj):
                     return obj
-        if child.dep_ == "prep" and child.lower_ == "between":  # "clashes between X and Y": X
+        if child.dep_ in en.PREPOSITIONS and child.lower_ == "between":  # "clashes between X and Y": X
             pair = _between(child)
             if pair is not None:
                 return pair[0]
-        if child.dep_ == "acl" and child.tag_ == "VBN":  # "committed by", "carried out by"
+        if child.dep_ in en.CLAUSAL_MODIFIERS and child.tag_ == "VBN":  # "committed by", "carried out by"
             agent = agent_of(child)
             if agent is not None:
                 return agent
@@ -211,7 +235,7 @@ def names_party(tok: Token) -> bool:
         return False
     if tok.like_num or (tok.is_stop and not tok.text.isupper()):  # "US", "IS" are names
         return False
-    words = [c for c in tok.lefts if c.dep_ in ("compound", "flat") and c.i >= tok.i - 3] + [tok]
+    words = [c for c in tok.lefts if c.dep_ in en.COMPOUNDS and c.i >= tok.i - 3] + [tok]
     verdict = _party_words(" ".join(t.text for t in sorted(words, key=lambda t: t.i)))
     if verdict is not None:
         return verdict
@@ -246,7 +270,7 @@ def modifier_doer(noun: Token) -> Token | None:
     the noun or on one of its compounds), "a Saudi-led offensive", "IS attacks"."""
     from polemos.extraction.instruments import is_instrument
 
-    stack = [c for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod")]
+    stack = [c for c in noun.lefts if c.dep_ in en.ADJECTIVAL_MODIFIERS | en.COMPOUNDS | en.NOUN_MODIFIERS]
     seen = 0
     while stack and seen < 8:
         child = stack.pop(0)
@@ -254,7 +278,16 @@ def modifier_doer(noun: Token) -> Token | None:
         if _against(child):
             continue  # "an anti-government protest": the government is what it is against
         if child.tag_ == "VBN" and child.lemma_.lower() in _LED:
-            led = [g for g in child.lefts if g.dep_ in ("npadvmod", "compound", "nmod", "amod", "nsubj")]
+            led = [
+                g
+                for g in child.lefts
+                if g.dep_
+                in en.NOUN_ADVERBIALS
+                | en.COMPOUNDS
+                | en.NOUN_MODIFIERS
+                | en.ADJECTIVAL_MODIFIERS
+                | en.SUBJECTS
+            ]
             if led and names_party(led[-1]):
                 return led[-1]
             continue
@@ -263,7 +296,9 @@ def modifier_doer(noun: Token) -> Token | None:
         # through the weapon or the kind of strike ("a US drone strike", "a Hamas rocket attack"),
         # not through what was hit ("a police station attack", "an army base attack")
         if is_instrument(child) or child.lower_ in MEANS:
-            stack += [c for c in child.lefts if c.dep_ in ("amod", "compound", "nmod")]
+            stack += [
+                c for c in child.lefts if c.dep_ in en.ADJECTIVAL_MODIFIERS | en.COMPOUNDS | en.NOUN_MODIFIERS
+            ]
     return None
 
 
@@ -306,17 +341,17 @@ def cause_doer(verb: Token, is_event: Callable[[Token], bool]) -> Token | None:
     if verb.lemma_.lower() not in _SUFFER:
         return None
     for clause in verb.children:  # "ten people were killed when Russian missiles struck the city"
-        if clause.dep_ == "advcl" and any(m.lower_ in ("when", "as") for m in clause.children):
-            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if clause.dep_ in en.ADVERBIAL_CLAUSES and any(m.lower_ in ("when", "as") for m in clause.children):
+            subject = next((c for c in clause.children if c.dep_ in en.SUBJECTS), None)
             if subject is not None and (is_event(subject) or _is_instrument(subject)):
                 return noun_actor(subject)
             if subject is not None and subject.lower_ not in PRONOUNS and names_party(subject):
                 return subject
     for prep in verb.children:
-        if prep.dep_ not in ("prep", "agent") or prep.lower_ not in _CAUSE_PREPS:
+        if prep.dep_ not in en.PREPOSITIONS | en.AGENTS or prep.lower_ not in _CAUSE_PREPS:
             continue
         for obj in prep.children:
-            if obj.dep_ != "pobj":
+            if obj.dep_ not in en.PREP_OBJECTS:
                 continue
             if is_event(obj):
                 doer = noun_actor(obj)
@@ -340,10 +375,13 @@ def result_victim(head: Token) -> Token | None:
     """The one a violent act's result clause names: "an explosion ..., killing 168 people", "the
     attack, which killed three people", "a blast which injured several people"."""
     for child in head.children:
-        if child.dep_ in ("advcl", "relcl", "acl") and child.lemma_.lower() in _SUFFER | {"claim"}:
-            if child.dep_ == "advcl" and child.tag_ != "VBG":
+        if (
+            child.dep_ in en.ADVERBIAL_CLAUSES | en.RELATIVE_CLAUSES | en.CLAUSAL_MODIFIERS
+            and child.lemma_.lower() in _SUFFER | {"claim"}
+        ):
+            if child.dep_ in en.ADVERBIAL_CLAUSES and child.tag_ != "VBG":
                 continue
-            obj = next((o for o in child.children if o.dep_ in ("dobj", "obj")), None)
+            obj = next((o for o in child.children if o.dep_ in en.OBJECTS), None)
             if obj is not None:
                 return lives_of(obj)
     return None
@@ -352,8 +390,8 @@ def result_victim(head: Token) -> Token | None:
 def of_object(tok: Token) -> Token | None:
     """The object of a noun's "of" phrase ("the lives of 20 people" -> people), or None."""
     for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            obj = next((o for o in child.children if o.dep_ == "pobj"), None)
+        if child.dep_ in en.PREPOSITIONS and child.lower_ == "of":
+            obj = next((o for o in child.children if o.dep_ in en.PREP_OBJECTS), None)
             if obj is not None:
                 return obj
     return None
@@ -375,8 +413,8 @@ def _can_do(tok: Token) -> bool:
 def _between(prep: Token) -> tuple[Token, Token] | None:
     """The two sides of "between X and Y"."""
     for obj in prep.children:
-        if obj.dep_ == "pobj":
-            other = next((c for c in obj.children if c.dep_ == "conj"), None)
+        if obj.dep_ in en.PREP_OBJECTS:
+            other = next((c for c in obj.children if c.dep_ in en.CONJUNCTS), None)
             if other is not None:
                 return obj, other
     return None
@@ -385,28 +423,28 @@ def _between(prep: Token) -> tuple[Token, Token] | None:
 def noun_target(noun: Token) -> Token | None:
     """ "attack on X", "strikes against X", "clashes between Y and X"."""
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "between":
+        if child.dep_ in en.PREPOSITIONS and child.lower_ == "between":
             pair = _between(child)
             if pair is not None:
                 return pair[1]
-        if child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
+        if child.dep_ in en.PREPOSITIONS and child.lower_ in _TARGET_PREPS:
             for obj in child.children:
-                if obj.dep_ == "pobj" and obj.ent_type_ not in ("DATE", "TIME"):  # not "on Monday"
+                if obj.dep_ in en.PREP_OBJECTS and obj.ent_type_ not in ("DATE", "TIME"):  # not "on Monday"
                     return obj
     prep = noun.head
     if (
-        noun.dep_ == "pobj"
+        noun.dep_ in en.PREP_OBJECTS
         and prep.lower_ == "under"
         and prep.head.lemma_.lower() in ("come", "be", "remain")
     ):
         # "the convoy came under attack", "the town is under fire"
-        return next((c for c in prep.head.children if c.dep_ == "nsubj"), None)
+        return next((c for c in prep.head.children if c.dep_ in en.SUBJECTS), None)
     return None
 
 
 def conjuncts(token: Token) -> list[Token]:
     """Tokens coordinated with token: "Lavrov and Kerry" -> [Kerry]."""
-    return [c for c in token.children if c.dep_ == "conj"]
+    return [c for c in token.children if c.dep_ in en.CONJUNCTS]
 
 
 def sufferer(noun: Token) -> Token | None:
@@ -415,22 +453,26 @@ def sufferer(noun: Token) -> Token | None:
     "X died after a gunfight", "the building was shattered by an explosion"."""
     tok = noun
     for _ in range(2):  # "during an hour of concentrated bombing": up the "of" phrase
-        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+        if tok.dep_ in en.PREP_OBJECTS and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
             tok = tok.head.head
     prep = tok.head
-    if tok.dep_ == "pobj" and prep.dep_ == "agent":
+    if tok.dep_ in en.PREP_OBJECTS and prep.dep_ in en.AGENTS:
         # "the building was shattered by an explosion": what the passive's subject underwent
-        return next((c for c in prep.head.children if c.dep_ == "nsubjpass"), None)
-    if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "after"):
+        return next((c for c in prep.head.children if c.dep_ in en.PASSIVE_SUBJECTS), None)
+    if (
+        tok.dep_ not in en.PREP_OBJECTS
+        or prep.dep_ not in en.PREPOSITIONS
+        or prep.lower_ not in ("in", "during", "after")
+    ):
         return None
     verb = prep.head
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _SUFFER:
         return None
-    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    passive = next((c for c in verb.children if c.dep_ in en.PASSIVE_SUBJECTS), None)
     if passive is not None:
         return passive
     if verb.lemma_.lower() in ("die", "perish"):
-        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return next((c for c in verb.children if c.dep_ in en.SUBJECTS), None)
     return None
 
 
@@ -441,7 +483,7 @@ def named(tok: Token | None) -> Token | None:
         return tok
     for child in tok.children:
         if (
-            child.dep_ == "appos"
+            child.dep_ in en.APPOSITIONS
             and child.i > tok.i
             and (child.pos_ == "PROPN" or child.ent_type_ in ("PERSON", "ORG", "NORP"))
         ):
@@ -456,9 +498,9 @@ def harmed(noun: Token) -> Token | None:
     """What a noun event that is a verb's subject harmed: "Israeli tank fire killed two soldiers",
     "the blast injured 20", "the strike destroyed a school"."""
     verb = noun.head
-    if noun.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _HARM:
+    if noun.dep_ not in en.SUBJECTS or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _HARM:
         return None
-    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    obj = next((c for c in verb.children if c.dep_ in en.OBJECTS), None)
     return lives_of(obj) if obj is not None else None
 
 
@@ -474,9 +516,9 @@ def possessed_patient(noun: Token) -> Token | None:
     "of" object it is the doer instead: "Russia's killing of civilians")."""
     if noun.lemma_.lower() not in _PATIENT_NOUNS and noun.lower_ not in _PATIENT_NOUNS:
         return None
-    if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+    if any(c.dep_ in en.PREPOSITIONS and c.lower_ == "of" for c in noun.children):
         return None
-    return next((c for c in noun.children if c.dep_ == "poss"), None)
+    return next((c for c in noun.children if c.dep_ in en.POSSESSIVES), None)
 
 
 _GIVING = frozenset("give issue deliver send hand serve".split())
@@ -486,15 +528,15 @@ def recipient(noun: Token) -> Token | None:
     """Who is given what a noun names: "gave the rebels an ultimatum", "were given an ultimatum",
     "warnings were given to the police", "issued a warning to X"."""
     verb = noun.head
-    if noun.dep_ not in ("dobj", "obj", "nsubjpass") or verb.lemma_.lower() not in _GIVING:
+    if noun.dep_ not in en.OBJECTS | en.PASSIVE_SUBJECTS or verb.lemma_.lower() not in _GIVING:
         return None
     for child in verb.children:
-        if child.dep_ == "dative" and child.lower_ != "to":
+        if child.dep_ in en.DATIVES and child.lower_ != "to":
             return child
-        if child.dep_ in ("dative", "prep") and child.lower_ == "to":
-            obj = next((o for o in child.children if o.dep_ == "pobj"), None)
+        if child.dep_ in en.DATIVES | en.PREPOSITIONS and child.lower_ == "to":
+            obj = next((o for o in child.children if o.dep_ in en.PREP_OBJECTS), None)
             if obj is not None:
                 return obj
-    if noun.dep_ != "nsubjpass":
-        return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if noun.dep_ not in en.PASSIVE_SUBJECTS:
+        return next((c for c in verb.children if c.dep_ in en.PASSIVE_SUBJECTS), None)
     return None

@@ -1,18 +1,25 @@
-"""The English bundle: references to the modules that read English today (nothing moves yet).
+"""The English bundle: the English model's dependency labels, and references to the modules that read English.
 
-English lexicons still live where the extractor reads them (``polemos/data/triggers.tsv``,
-``extraction/attribution.py``, ``extraction/modality.py``, ``extraction/numbers.py``,
-``resolve/dates_lex.py``, ``read/noise.py``), and the English extraction modules read the English
-model's dependency labels (``dobj``, ``pobj``, ``nsubjpass``) directly. Moving them under this folder
-is a later step; until then this bundle only names them, so that English and French are chosen the
-same way and English output is unchanged. ``analyse`` is ``polemos.pipeline.analyse``.
+The English model's dependency labels live here (``labels.py``: named sets such as ``OBJECTS``,
+``PREP_OBJECTS``, ``PASSIVE_SUBJECTS``), and the English extraction modules compare ``dep_`` with
+those sets, never with a label string. English lexicons still live where the extractor reads them
+(``polemos/data/triggers.tsv``, ``extraction/attribution.py``, ``extraction/modality.py``,
+``extraction/numbers.py``, ``resolve/dates_lex.py``, ``read/noise.py``); this bundle names them, so
+that English and French are chosen the same way and English output is unchanged. ``analyse`` is
+``polemos.pipeline.analyse``.
+
+``BUNDLE`` is built on first use (a module ``__getattr__``): the extraction modules import
+``polemos.lang.en.labels``, and the bundle imports extraction modules, so building it at import would
+be circular.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from polemos.lang import LanguageBundle
+from polemos.lang.en import labels
 
 
 def _analyse(doc: Any, article: Any) -> Any:
@@ -45,16 +52,18 @@ def _bundle() -> LanguageBundle:
         weekdays=dict(WEEKDAYS),
         locative_cues=frozenset("in at near outside around across".split()),
         noise_patterns=(noise._PROMO, noise._SHARE, noise._CAPTION),
-        dependency_labels={
-            "subject": frozenset({"nsubj"}),
-            "passive_subject": frozenset({"nsubjpass"}),
-            "object": frozenset({"dobj"}),
-            "agent": frozenset({"agent"}),
-            "prep_object": frozenset({"pobj"}),
-        },
+        dependency_labels=labels.ROLES,
         analyse=_analyse,
         load=load_nlp,
     )
 
 
-BUNDLE = _bundle()
+@cache
+def _built() -> LanguageBundle:
+    return _bundle()
+
+
+def __getattr__(name: str) -> Any:
+    if name == "BUNDLE":
+        return _built()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

