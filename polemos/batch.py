@@ -118,6 +118,7 @@ def _checked(chunk: list[Article], outcomes: list[Outcome]) -> Iterator[tuple[Ar
 # ---- one process, or a pool ------------------------------------------------------------------------
 
 IN_FLIGHT = 4  # chunks waiting or running per worker: a worker never idles while the next is sent
+KILL_SLACK = 60.0  # seconds past a chunk's longest budget before its worker is killed
 
 
 class ChunkHandler:
@@ -136,7 +137,7 @@ def kill_after(timeout: float | None, articles: int) -> float | None:
     """Wall-clock seconds after which a worker is killed on a chunk: a backstop far past the budget
     the worker keeps itself (CPU time, its wall-clock backstop, then one article at a time again),
     for work the budget cannot interrupt (one call into compiled code that never returns)."""
-    return 2 * WALL_FACTOR * timeout * articles + 60 if timeout else None
+    return 2 * WALL_FACTOR * timeout * articles + KILL_SLACK if timeout else None
 
 
 def run_local(

@@ -344,8 +344,12 @@ class Worker:
     def start(self) -> None:
         if self.zygote is not None:
             mine, theirs = socket.socketpair()
-            with theirs:
-                self.pid = self.zygote.request({"op": "fork"}, [theirs.fileno()])["pid"]
+            try:
+                with theirs:
+                    self.pid = self.zygote.request({"op": "fork"}, [theirs.fileno()])["pid"]
+            except BaseException:
+                mine.close()
+                raise
             self.conn = Connection(mine.detach())
         else:
             self._spawn()

@@ -67,7 +67,9 @@ class WorkerDied(PoolError):
 class ExtractPool:
     """``await pool.extract(fields)``: ``polemos.extract(**fields)`` in a worker, within the bounds."""
 
-    def __init__(self, workers: int = 1, queue_size: int = 8, timeout: float = 60.0) -> None:
+    def __init__(
+        self, workers: int = 1, queue_size: int = 8, timeout: float = 60.0, handler: Handler | None = None
+    ) -> None:
         self.workers = max(1, workers)
         self.queue_size = max(0, queue_size)
         self.timeout = timeout
@@ -75,7 +77,7 @@ class ExtractPool:
         self._pending = 0
         self._mean = 5.0  # seconds per extraction, a running mean: the Retry-After estimate
         # workers start (warm, forked from one process that loaded the pipeline) on the first request
-        self.pool = Pool(self.workers, Handler("polemos.api.worker:ExtractHandler", nice=NICENESS))
+        self.pool = Pool(self.workers, handler or Handler("polemos.api.worker:ExtractHandler", nice=NICENESS))
 
     @property
     def pending(self) -> int:
