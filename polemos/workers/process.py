@@ -1,25 +1,10 @@
-"""Worker processes that load a handler once, and the one pool that batch extraction, ``Pipeline.process``
-and the API's extraction all run in.
+"""The worker processes' side of ``polemos.workers``, and how they start.
 
-- A **handler** is named ``"module:factory"`` with keyword arguments (``Handler``): the factory builds,
-  once per process, a callable ``payload -> answer`` (an extractor with its spaCy model loaded).
-- ``Worker.call(payload, timeout)`` sends one payload to one process and returns the answer. Past
-  ``timeout`` seconds of wall-clock time the process is killed (its memory goes with it) and
-  ``TimedOut`` raised; a process that exits mid-call (a crash, out of memory, ``kill -9``) raises
-  ``WorkerDied`` with its exit status. Either way the next call starts a fresh process. What the
-  handler raises comes back raised, as itself (``HandlerCrash``, its class name and message, when it
-  does not pickle).
-- ``Pool(size, handler)``: ``size`` workers fed from one queue by one thread each;
-  ``submit(payload, timeout)`` gives a ``concurrent.futures.Future``. ``close()`` (or leaving its
-  ``with``, collecting it, the interpreter's exit) stops every process it started.
-
-**Start-up.** On POSIX the workers are forked from a *zygote*: a process started clean with
-``python -c`` (so no thread of the caller, a progress display or a web server, is
-copied mid-lock), which builds the handler once and then forks a worker whenever the pool asks. A
-worker so starts warm in milliseconds, shares the model's memory pages with its siblings, and a
-worker killed past its budget is replaced at the same cost. Without ``fork`` (Windows) each worker
-is a spawned process that builds the handler itself. The zygote and its workers end when the pool's
-end of their socket closes, even if the pool's process was killed.
+What a call can meet (``WorkerFault``: ``TimedOut``, ``WorkerDied``, ``NotStarted``; ``HandlerCrash``),
+the ``Handler`` a worker builds, the loop a worker answers payloads in, and the two ways a worker
+starts: forked from the *zygote* (``zygote_main`` in its process, ``Zygote`` in the pool's: started
+clean with ``python -c``, it builds the handler once and forks a warm worker on every request) or,
+without ``fork``, spawned to build the handler itself (``spawned_main``).
 """
 
 from __future__ import annotations
@@ -30,17 +15,13 @@ import importlib
 import json
 import os
 import pickle
-import queue
 import select
 import signal
 import socket
 import subprocess
 import sys
 import threading
-import time
-import weakref
 from collections.abc import Callable
-from concurrent.futures import Future
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import Any
@@ -124,7 +105,7 @@ def _portable(e: BaseException) -> tuple[str, Any]:
         return "crash", (type(e).__name__, str(e)[:500])
 
 
-def _serve(conn: Connection, handler: Callable[[Any], Any]) -> None:
+def serve(conn: Connection, handler: Callable[[Any], Any]) -> None:
     """Answer payloads until the pool closes its end: ("ok", answer) or the handler's exception."""
     while True:
         try:
@@ -144,7 +125,7 @@ def _serve(conn: Connection, handler: Callable[[Any], Any]) -> None:
                 return
 
 
-def _answer(kind: str, value: Any) -> Any:
+def answer_of(kind: str, value: Any) -> Any:
     """What a worker sent, as the caller sees it: the answer, or the exception raised."""
     if kind == "ok":
         return value
@@ -196,10 +177,10 @@ def _recv_msg(sock: socket.socket, timeout: float | None = None) -> tuple[Any, l
 
 # the zygote's command line: the caller's import path first, so it imports what the caller imports
 _BOOT = ("import json, os, sys; sys.path[:] = json.loads(os.environ['POLEMOS_WORKER_PATH']); "
-         "from polemos.workers import _zygote_main; _zygote_main(int(sys.argv[1]))")  # fmt: skip
+         "from polemos.workers.process import zygote_main; zygote_main(int(sys.argv[1]))")  # fmt: skip
 
 
-def _zygote_main(fd: int) -> None:
+def zygote_main(fd: int) -> None:
     """Build the handler, then fork a worker on every request, until the pool's end closes."""
     sock = socket.socket(fileno=fd)
     _quiet_stdout()
@@ -229,7 +210,7 @@ def _zygote_main(fd: int) -> None:
                     sock.close()
                     code = 0
                     try:
-                        _serve(Connection(fds[0]), handler)
+                        serve(Connection(fds[0]), handler)
                     except BaseException:  # noqa: BLE001 - a worker never returns into the zygote loop
                         code = 1
                     os._exit(code)
@@ -253,7 +234,7 @@ def _zygote_main(fd: int) -> None:
                 os.waitpid(pid, 0)
 
 
-class _Zygote:
+class Zygote:
     """The parent's side of the zygote: started on first use, again if it died."""
 
     def __init__(self, spec: Handler) -> None:
@@ -287,7 +268,7 @@ class _Zygote:
             raise NotStarted(f"it did not start: {what}") from e
         if "error" in ready:
             self._stop()
-            _answer(*ready["error"])
+            answer_of(*ready["error"])
         return mine
 
     def request(self, msg: dict[str, Any], fds: list[int] | None = None) -> dict[str, Any]:
@@ -318,107 +299,19 @@ class _Zygote:
             return proc.wait()
 
     def close(self) -> None:
-        with self.lock:
-            self.closed = True
-            self._stop()
-
-
-# ---- one worker -------------------------------------------------------------------------------------
-
-
-class Worker:
-    """One worker process, talked to by one thread at a time; started on the first call."""
-
-    def __init__(self, spec: Handler, zygote: _Zygote | None = None) -> None:
-        self.spec = spec
-        self.zygote = zygote
-        self.conn: Connection | None = None
-        self.pid: int | None = None
-        self._spawned: Any = None  # the multiprocessing Process, without a zygote
-        self.started = 0  # processes started so far (a test reads it)
-
-    @property
-    def alive(self) -> bool:
-        return self.conn is not None
-
-    def start(self) -> None:
-        if self.zygote is not None:
-            mine, theirs = socket.socketpair()
-            try:
-                with theirs:
-                    self.pid = self.zygote.request({"op": "fork"}, [theirs.fileno()])["pid"]
-            except BaseException:
-                mine.close()
-                raise
-            self.conn = Connection(mine.detach())
-        else:
-            self._spawn()
-        self.started += 1
-
-    def _spawn(self) -> None:
-        import multiprocessing
-
-        ctx = multiprocessing.get_context("spawn")
-        mine, theirs = ctx.Pipe()
-        proc = ctx.Process(target=_spawned_main, args=(theirs, self.spec), daemon=True)
-        proc.start()
-        theirs.close()
-        self._spawned, self.pid, self.conn = proc, proc.pid, mine
-        if not mine.poll(START_TIMEOUT):
-            self.stop()
-            raise NotStarted("it did not start: no answer")
-        try:
-            kind, value = mine.recv()
-        except (EOFError, OSError) as e:
-            raise NotStarted(f"it did not start: {exit_detail(self.stop())}") from e
-        if kind != "ok":
-            self.stop()
-            _answer(kind, value)
-
-    def call(self, payload: Any, timeout: float | None = None) -> Any:
-        """The handler's answer to ``payload``; past ``timeout`` seconds the process is killed."""
-        if self.conn is not None and self.conn.poll(0):  # idle, yet readable: it exited meanwhile
-            self._reap()
-        if self.conn is None:
-            self.start()
-        assert self.conn is not None
-        try:
-            self.conn.send(payload)
-            if timeout is not None and not self.conn.poll(timeout):
-                self.stop()
-                raise TimedOut(timeout)
-            kind, value = self.conn.recv()
-        except (EOFError, OSError) as e:
-            raise WorkerDied(exit_detail(self._reap())) from e
-        return _answer(kind, value)
-
-    def _reap(self) -> int | None:
-        """The exit status of a process whose end of the channel closed (it has exited)."""
-        return self._end(kill=False)
-
-    def stop(self) -> int | None:
-        """Kill the process (if any) and wait for it; its exit status."""
-        return self._end(kill=True)
-
-    def _end(self, *, kill: bool) -> int | None:
-        conn, self.conn = self.conn, None
-        pid, self.pid = self.pid, None
-        proc, self._spawned = self._spawned, None
-        status = None
-        if proc is not None:
-            if kill:
+        self.closed = True
+        if not self.lock.acquire(timeout=1.0):  # still building the handler: not worth waiting for
+            proc = self.proc
+            if proc is not None:
                 proc.kill()
-            proc.join()
-            status = proc.exitcode
-        elif pid is not None and self.zygote is not None:
-            with contextlib.suppress(WorkerFault):
-                status = self.zygote.request({"op": "kill" if kill else "wait", "pid": pid})["status"]
-        if conn is not None:
-            conn.close()
-        return status
+            self.lock.acquire()
+        try:
+            self._stop()
+        finally:
+            self.lock.release()
 
 
-def _spawned_main(conn: Connection, spec: Handler) -> None:
+def spawned_main(conn: Connection, spec: Handler) -> None:
     """A worker without a zygote: build the handler, say so, then serve."""
     _quiet_stdout()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -429,114 +322,4 @@ def _spawned_main(conn: Connection, spec: Handler) -> None:
         conn.send(_portable(e))
         return
     conn.send(("ok", None))
-    _serve(conn, handler)
-
-
-# ---- the pool ---------------------------------------------------------------------------------------
-
-_STOP = object()
-
-
-class Job(Future[Any]):
-    """A submitted payload's future; ``took``: the seconds its worker spent on it, once done."""
-
-    took: float | None = None
-
-
-class Pool:
-    """``size`` workers of one handler; ``submit(payload, timeout)`` → Future of the answer.
-
-    ``start``: "fork" (a zygote forks warm workers; POSIX) or "spawn" (each worker builds the handler);
-    None picks fork where the platform has it."""
-
-    def __init__(self, size: int, handler: Handler, *, start: str | None = None) -> None:
-        self.size = max(1, size)
-        self.handler = handler
-        fork = hasattr(os, "fork") and hasattr(socket, "send_fds") and start != "spawn"
-        self.zygote = _Zygote(handler) if fork else None
-        self.workers = [Worker(handler, self.zygote) for _ in range(self.size)]
-        self._jobs: queue.SimpleQueue[Any] = queue.SimpleQueue()
-        self._closed = False
-        self._threads = [
-            threading.Thread(target=_feed, args=(self._jobs, w), daemon=True, name=f"polemos-worker-{i}")
-            for i, w in enumerate(self.workers)
-        ]
-        for t in self._threads:
-            t.start()
-        # processes stop with the pool: closed, collected, or at the interpreter's exit
-        self._finalizer = weakref.finalize(self, _shutdown, self._jobs, self.workers, self._threads,
-                                           self.zygote)  # fmt: skip
-
-    def submit(self, payload: Any, timeout: float | None = None) -> Job:
-        """The handler's answer to ``payload`` (or what the call met: ``TimedOut``, ``WorkerDied``,
-        ``NotStarted``, the handler's exception), from the next free worker, in submission order."""
-        if self._closed:
-            raise RuntimeError("the pool is closed")
-        future = Job()
-        self._jobs.put((future, payload, timeout))
-        return future
-
-    def pids(self) -> list[int]:
-        """The processes running now: the zygote (if any) and the started workers."""
-        found = [w.pid for w in self.workers if w.pid is not None]
-        if self.zygote is not None and self.zygote.proc is not None and self.zygote.known():
-            found.insert(0, self.zygote.proc.pid)
-        return found
-
-    def close(self) -> None:
-        self._closed = True
-        self._finalizer()
-
-    def __enter__(self) -> Pool:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-
-def _feed(jobs: queue.SimpleQueue[Any], worker: Worker) -> None:
-    """One pool thread: its worker answers one job after another until the pool stops."""
-    while True:
-        job = jobs.get()
-        if job is _STOP:
-            return
-        future, payload, timeout = job
-        if not future.set_running_or_notify_cancel():
-            continue
-        t0 = time.monotonic()
-        try:
-            answer = worker.call(payload, timeout)
-        except BaseException as e:  # noqa: BLE001 - every outcome goes to the caller's future
-            future.took = time.monotonic() - t0
-            future.set_exception(e)
-        else:
-            future.took = time.monotonic() - t0
-            future.set_result(answer)
-
-
-def _shutdown(jobs: queue.SimpleQueue[Any], workers: list[Worker], threads: list[threading.Thread],
-              zygote: _Zygote | None) -> None:  # fmt: skip
-    pending: list[Any] = []
-    with contextlib.suppress(queue.Empty):
-        while True:
-            pending.append(jobs.get_nowait())
-    for job in pending:
-        if job is not _STOP:
-            job[0].cancel()
-    for _ in threads:
-        jobs.put(_STOP)
-    for w in workers:  # a call in progress meets the end of its channel and returns
-        pid, proc = w.pid, w._spawned
-        if proc is not None:
-            proc.kill()
-        elif pid is not None and zygote is not None:
-            with contextlib.suppress(WorkerFault):
-                zygote.request({"op": "kill", "pid": pid})
-    deadline = time.monotonic() + 10
-    for t in threads:
-        if t is not threading.current_thread():
-            t.join(max(0.0, deadline - time.monotonic()))
-    for w in workers:
-        w.stop()
-    if zygote is not None:
-        zygote.close()
+    serve(conn, handler)
