@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import asyncio
 import os
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -183,3 +186,24 @@ def test_api_pool_turns_what_the_workers_meet_into_coded_errors() -> None:
         assert asyncio.run(ask(("echo", 5))) == 5 and extract.pending == 0
     finally:
         extract.close()
+
+
+def test_a_pool_whose_process_is_killed_leaves_no_process(tmp_path: Path) -> None:
+    script = (
+        "import os, signal, sys\n"
+        f"sys.path.insert(0, {str(Path(__file__).parent)!r})\n"
+        "from polemos.workers import Handler, Pool\n"
+        "p = Pool(2, Handler('worker_handlers:Echo'))\n"
+        "jobs = [p.submit(('sleep', 0.2)) for _ in range(4)]\n"
+        "[j.result(60) for j in jobs]\n"
+        "print(' '.join(map(str, p.pids())), flush=True)\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert run.returncode == -9, run.stderr
+    pids = [int(p) for p in run.stdout.split()]
+    assert len(pids) == 3
+    deadline = time.monotonic() + 30
+    while not all(gone(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert all(gone(pid) for pid in pids), pids
