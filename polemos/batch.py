@@ -3,7 +3,8 @@
 becomes a ``Failure``, never a stopped run.
 
 An *extractor* is a picklable callable ``list[Article] -> list[dict | Failure]`` (contract records),
-built in each worker from an import path (``"module:factory"``) so nothing heavy crosses processes.
+built from an import path (``"module:factory"``) where it runs (for the pool, once, in the process
+its workers are forked from), so nothing heavy crosses processes.
 ``PipelineExtractor`` (the default) wraps ``polemos.pipeline.Pipeline``.
 
 Every call runs under a time budget (``timeout`` seconds per article, ``polemos.budget``): a chunk
