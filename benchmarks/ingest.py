@@ -5,10 +5,21 @@
     PYTHONPATH=. python benchmarks/ingest.py --only local-1-sqlite,local-2-sqlite --baseline main
 
 Each configuration runs in a fresh process on the same generated corpus and a fresh database; peak
-memory is the largest sum of RSS over that process and all its descendants (pool workers, Ray's
-raylet and actors), sampled every 0.2 s. ``store-*`` rows load pre-extracted records (no NLP): the
-store's own cost. The corpus generator is general: any number of articles, several outlets, templated
-English news about events of several kinds, places, actors and figures, split over JSONL files.
+memory is the largest sum of PSS (each shared page divided among the processes that share it, so
+workers forked from one loaded model are not counted once each; RSS where PSS cannot be read) over
+that process and all its descendants (pool workers, Ray's raylet and actors), sampled every 0.2 s.
+
+CPU is what the configuration's processes used (user + system, the ingest process and every
+process it waited for): ``cpu ms/art`` in all, ``parent`` the ingest process's own share (reading,
+writing, sending work to the workers), and ``cores`` CPU over wall time. On a machine shared with
+other work, wall time says little about scaling (a session's processes share the CPU it is given),
+so the load average is printed beside the figures, and the CPU columns say whether a second worker
+costs extra work: with ``cpu ms/art`` the same for 1 and 2 workers, two free cores would run two
+workers at up to twice the rate, less whatever the ``parent`` column cannot overlap.
+
+``store-*`` rows load pre-extracted records (no NLP): the store's own cost. The corpus generator is
+general: any number of articles, several outlets, templated English news about events of several
+kinds, places, actors and figures, split over JSONL files.
 """
 
 from __future__ import annotations
@@ -17,6 +28,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -127,6 +139,11 @@ def generate_corpus(
 # ---- one configuration, in a child process ---------------------------------------------------------
 
 
+def _cpu(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _run_one(args: argparse.Namespace) -> None:
     from polemos.ingest import Options, ingest
     from polemos.store import Progress, SqlStore, Stored
@@ -145,19 +162,16 @@ def _run_one(args: argparse.Namespace) -> None:
         added = ingest([args.corpus], store, options).added
     seconds = time.perf_counter() - t0
     store.close()
-    print(json.dumps({"articles": added, "seconds": seconds}))
+    print(json.dumps({"articles": added, "seconds": seconds, "cpu_self": _cpu(resource.RUSAGE_SELF)}))
 
 
 def _tree_rss(pid: int) -> int:
-    """RSS in bytes of a process and all its descendants (Linux /proc)."""
+    """Memory in bytes of a process and all its descendants (Linux /proc): PSS, else RSS."""
     total, stack = 0, [pid]
     while stack:
         p = stack.pop()
         try:
-            with open(f"/proc/{p}/status") as f:
-                for line in f:
-                    if line.startswith("VmRSS:"):
-                        total += int(line.split()[1]) * 1024
+            total += _pss(p)
             for task in os.listdir(f"/proc/{p}/task"):
                 with open(f"/proc/{p}/task/{task}/children") as f:
                     stack.extend(int(c) for c in f.read().split())
@@ -166,7 +180,21 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
+def _pss(pid: int) -> int:
+    for name, key in ((f"/proc/{pid}/smaps_rollup", "Pss:"), (f"/proc/{pid}/status", "VmRSS:")):
+        try:
+            with open(name) as f:
+                for line in f:
+                    if line.startswith(key):
+                        return int(line.split()[1]) * 1024
+        except PermissionError:
+            continue
+    return 0
+
+
 def _measure(cmd: list[str], env: dict[str, str] | None = None) -> tuple[dict, int]:
+    """The child's result (with ``cpu``: the CPU seconds of its whole tree) and its peak memory."""
+    cpu_before = _cpu(resource.RUSAGE_CHILDREN)
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     peak = 0
     stop = threading.Event()
@@ -184,7 +212,9 @@ def _measure(cmd: list[str], env: dict[str, str] | None = None) -> tuple[dict, i
     thread.join()
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed:\n{err[-2000:]}")
-    return json.loads(out.strip().splitlines()[-1]), peak
+    result = json.loads(out.strip().splitlines()[-1])
+    result["cpu"] = _cpu(resource.RUSAGE_CHILDREN) - cpu_before
+    return result, peak
 
 
 def _pg_url(base: str) -> str | None:
@@ -257,7 +287,7 @@ def main() -> None:
         if dbkind == "postgres":
             db = _pg_url(args.pg)
             if db is None:
-                rows.append((name, None, None, None, "no PostgreSQL server"))
+                rows.append((name, None, None, None, "no PostgreSQL server", None))
                 continue
         else:
             db = str(work / f"{name}.db")
@@ -280,13 +310,13 @@ def main() -> None:
             try:
                 import ray  # noqa: F401
             except ImportError:
-                rows.append((name, None, None, None, "ray not installed"))
+                rows.append((name, None, None, None, "ray not installed", None))
                 continue
         try:
             result, peak = _measure(cmd)
-            rows.append((name, result["articles"], result["seconds"], peak, ""))
+            rows.append((name, result["articles"], result["seconds"], peak, "", result))
         except RuntimeError as e:
-            rows.append((name, None, None, None, str(e).splitlines()[-1][:60]))
+            rows.append((name, None, None, None, str(e).splitlines()[-1][:60], None))
         finally:
             if dbkind == "postgres":
                 _drop_pg(db)
@@ -299,19 +329,20 @@ def main() -> None:
             cmd[cmd.index(db)] = str(work / f"{name}-{tree.name}.db")
             try:
                 result, peak = _measure(cmd, environment(tree))
-                rows.append((f"{name}@base", result["articles"], result["seconds"], peak, ""))
+                rows.append((f"{name}@base", result["articles"], result["seconds"], peak, "", result))
             except RuntimeError as e:
-                rows.append((f"{name}@base", None, None, None, str(e).splitlines()[-1][:60]))
+                rows.append((f"{name}@base", None, None, None, str(e).splitlines()[-1][:60], None))
             print(f"  {name} on {args.baseline}: done", file=sys.stderr)
     rates = {r[0]: r[1] / r[2] for r in rows if r[1] and r[2]}
-    cols = ("articles", "seconds", "articles/s", "× local-1", "× base", "peak MiB")
+    cols = ("articles", "seconds", "articles/s", "× local-1", "× base", "cpu ms/art", "parent", "cores",
+            "peak MiB")  # fmt: skip
+    widths = (9, 9, 12, 10, 8, 12, 8, 7, 10)
     if args.baseline:
         print(f"\n@base: the polemos of {args.baseline}; × base: this checkout's rate over it")
-    print(
-        f"\n{'configuration':<22}"
-        + "".join(f"{c:>{w}}" for c, w in zip(cols, (9, 9, 12, 10, 8, 10), strict=True))
-    )
-    for name, n, secs, peak, note in rows:
+    print(f"load average (1, 5, 15 min) at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}, "
+          f"{os.cpu_count()} cores")  # fmt: skip
+    print(f"\n{'configuration':<22}" + "".join(f"{c:>{w}}" for c, w in zip(cols, widths, strict=True)))
+    for name, n, secs, peak, note, result in rows:
         if n is None:
             print(f"{name:<22}  skipped: {note}")
             continue
@@ -320,7 +351,9 @@ def main() -> None:
         ratio = f"{rate / one:.2f}" if one and not name.startswith("store") else "-"
         was = rates.get(f"{name}@base")
         vs = f"{rate / was:.2f}" if was else "-"
-        print(f"{name:<22}{n:>9}{secs:>9.1f}{rate:>12.1f}{ratio:>10}{vs:>8}{peak / 2**20:>10.0f}")
+        cpu, parent = result["cpu"], result.get("cpu_self", 0.0)
+        print(f"{name:<22}{n:>9}{secs:>9.1f}{rate:>12.1f}{ratio:>10}{vs:>8}{1000 * cpu / n:>12.1f}"
+              f"{1000 * parent / n:>8.1f}{cpu / secs:>7.2f}{peak / 2**20:>10.0f}")  # fmt: skip
 
 
 def _dump_records(work: Path, corpus: Path, out: Path) -> None:

@@ -1,8 +1,10 @@
-"""Batch engines: run an extractor over a stream of articles, in order, on one process, a process pool,
-or Ray Data; one article that crashes the extractor becomes a ``Failure``, never a stopped run.
+"""Batch engines: run an extractor over a stream of articles, in order, on one process, the worker pool
+(``polemos.workers``) or Ray Data; one article that crashes the extractor, or its worker process,
+becomes a ``Failure``, never a stopped run.
 
 An *extractor* is a picklable callable ``list[Article] -> list[dict | Failure]`` (contract records),
-built in each worker from an import path (``"module:factory"``) so nothing heavy crosses processes.
+built from an import path (``"module:factory"``) where it runs (for the pool, once, in the process
+its workers are forked from), so nothing heavy crosses processes.
 ``PipelineExtractor`` (the default) wraps ``polemos.pipeline.Pipeline``.
 
 Every call runs under a time budget (``timeout`` seconds per article, ``polemos.budget``): a chunk
@@ -18,22 +20,22 @@ from __future__ import annotations
 
 import importlib
 import json
-import multiprocessing
 import os
 import shutil
 import sys
 import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import asdict
 from datetime import date
 from typing import Any
 
-from polemos.budget import BudgetExceeded, time_limit
-from polemos.errors import BatchError, Errors
+from polemos.budget import WALL_FACTOR, BudgetExceeded, time_limit
+from polemos.errors import BatchError, Errors, PolemosError
 from polemos.store.base import Failure
 from polemos.types import Article, source_location
+from polemos.workers import Handler, NotStarted, Pool, TimedOut, WorkerFault
 
 Outcome = dict[str, Any] | Failure
 Extractor = Callable[[list[Article]], list[Outcome]]
@@ -76,7 +78,8 @@ def extraction_failure(article: Article, e: BaseException) -> Failure:
     where = article.source or article.id
     if isinstance(e, BudgetExceeded):
         return failure_of(article, str(e), e.code or "E118")
-    detail = f"{type(e).__name__}: {str(e)[:300]}".rstrip(": ").replace("\n", " ")
+    detail = str(e) if isinstance(e, WorkerFault) else f"{type(e).__name__}: {str(e)[:300]}".rstrip(": ")
+    detail = detail.replace("\n", " ")
     return failure_of(article, Errors.E117.format(source=where, detail=detail), "E117")
 
 
@@ -115,19 +118,27 @@ def _checked(chunk: list[Article], outcomes: list[Outcome]) -> Iterator[tuple[Ar
 
 # ---- one process, or a pool ------------------------------------------------------------------------
 
-_WORKER_EXTRACTOR: Extractor | None = None
-_WORKER_TIMEOUT: float | None = None
+IN_FLIGHT = 4  # chunks waiting or running per worker: a worker never idles while the next is sent
+KILL_SLACK = 60.0  # seconds past a chunk's longest budget before its worker is killed
 
 
-def _init_worker(path: str, kwargs: dict[str, Any] | None = None, timeout: float | None = None) -> None:
-    global _WORKER_EXTRACTOR, _WORKER_TIMEOUT
-    _WORKER_EXTRACTOR = load_extractor(path, kwargs)
-    _WORKER_TIMEOUT = timeout
+class ChunkHandler:
+    """What a pool worker (``polemos.workers``) runs for ``run_local``: the extractor, built once in
+    the zygote its workers are forked from, on one chunk at a time within the time budget."""
+
+    def __init__(self, extractor: str, kwargs: dict[str, Any] | None, timeout: float | None) -> None:
+        self.extract = load_extractor(extractor, kwargs)
+        self.timeout = timeout
+
+    def __call__(self, chunk: list[Article]) -> list[Outcome]:
+        return safe_extract(self.extract, chunk, self.timeout)
 
 
-def _run_chunk(chunk: list[Article]) -> list[Outcome]:
-    assert _WORKER_EXTRACTOR is not None  # set by _init_worker in every pool process
-    return safe_extract(_WORKER_EXTRACTOR, chunk, _WORKER_TIMEOUT)
+def kill_after(timeout: float | None, articles: int) -> float | None:
+    """Wall-clock seconds after which a worker is killed on a chunk: a backstop far past the budget
+    the worker keeps itself (CPU time, its wall-clock backstop, then one article at a time again),
+    for work the budget cannot interrupt (one call into compiled code that never returns)."""
+    return 2 * WALL_FACTOR * timeout * articles + KILL_SLACK if timeout else None
 
 
 def run_local(
@@ -139,35 +150,52 @@ def run_local(
     timeout: float | None = None,
     extractor_kwargs: dict[str, Any] | None = None,
 ) -> Iterator[tuple[Article, Outcome]]:
-    """(article, record or failure) in input order; ``workers`` > 1 extracts in that many processes;
-    ``timeout``: seconds an article may take (None: no limit)."""
+    """(article, record or failure) in input order; ``workers`` > 1 extracts in that many processes
+    (``polemos.workers.Pool``); ``timeout``: seconds an article may take (None: no limit). A worker
+    that crashes or is killed on a chunk costs no article: the chunk is done again one article at a
+    time, and only the article that brings its worker down again becomes a Failure (E117, E118)."""
     if workers <= 1:
         extract: Extractor | None = None  # built with the first chunk: no model for a run of bad inputs
         for chunk in _chunks(articles, chunk_size):
             extract = extract or load_extractor(extractor, extractor_kwargs)
             yield from _checked(chunk, safe_extract(extract, chunk, timeout))
         return
-    # spawn, not fork: the parent may run threads (progress display) that fork would copy mid-lock
-    ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(
-        workers, mp_context=ctx, initializer=_init_worker, initargs=(extractor, extractor_kwargs, timeout)
-    ) as pool:
+    handler = Handler("polemos.batch:ChunkHandler",
+                      {"extractor": extractor, "kwargs": extractor_kwargs, "timeout": timeout})  # fmt: skip
+    with Pool(workers, handler) as pool:
         inflight: deque[tuple[list[Article], Future[list[Outcome]]]] = deque()
         for chunk in _chunks(articles, chunk_size):
-            inflight.append((chunk, pool.submit(_run_chunk, chunk)))
-            if len(inflight) >= workers * 2:  # bounded read-ahead: memory stays flat on any corpus
+            inflight.append((chunk, pool.submit(chunk, kill_after(timeout, len(chunk)))))
+            if len(inflight) >= workers * IN_FLIGHT:  # bounded read-ahead: memory stays flat on any corpus
                 done, future = inflight.popleft()
-                yield from _checked(done, _result(future))
+                yield from _checked(done, _outcomes(pool, done, future, timeout))
         while inflight:
             done, future = inflight.popleft()
-            yield from _checked(done, _result(future))
+            yield from _checked(done, _outcomes(pool, done, future, timeout))
 
 
-def _result(future: Future[list[Outcome]]) -> list[Outcome]:
+def _outcomes(pool: Pool, chunk: list[Article], future: Future[list[Outcome]],
+              timeout: float | None) -> list[Outcome]:  # fmt: skip
+    """A chunk's outcomes; when its worker died or was killed on it, each article's again alone."""
     try:
         return future.result()
-    except Exception as e:  # a worker process died (killed, out of memory)
-        raise BatchError(Errors.E501.format(detail=f"{type(e).__name__}: {e}")) from e
+    except NotStarted as e:  # the extractor cannot be built: no article would fare better
+        raise BatchError(Errors.E501.format(detail=f"the extraction workers cannot start: {e}")) from e
+    except PolemosError:
+        raise  # the extractor's own refusal to start (E501: no such extractor), as one process says it
+    except Exception as e:  # noqa: BLE001 - a worker killed, crashed, out of memory
+        if len(chunk) == 1:
+            return [fault_failure(chunk[0], e, timeout)]
+    alone = [([a], pool.submit([a], kill_after(timeout, 1))) for a in chunk]
+    return [o for one, f in alone for o in _outcomes(pool, one, f, timeout)]
+
+
+def fault_failure(article: Article, e: BaseException, timeout: float | None) -> Failure:
+    """The Failure of an article whose worker was killed past its budget (E118) or died (E117)."""
+    where = article.source or article.id
+    if isinstance(e, TimedOut) and timeout:
+        return failure_of(article, Errors.E118.format(source=where, limit=timeout), "E118")
+    return extraction_failure(article, e)
 
 
 # ---- Ray Data --------------------------------------------------------------------------------------

@@ -1,16 +1,17 @@
 """The one entry point that the CLI, the API and the batch runners call.
 
 ``Pipeline.process`` streams ``ArticleResult`` in input order. Articles are parsed in batches with
-``nlp.pipe``; with ``workers > 1`` whole batches (parse + extraction) go to worker processes, each
-with its own model, so extraction runs in parallel too. An exception in one article's extraction
-comes out of ``process`` as it is (a library reports bugs); the CLI and ingest run the pipeline
-through ``polemos.batch``, which keeps the rest of the batch and turns that article into a failure.
+``nlp.pipe``; with ``workers > 1`` whole batches (parse + extraction) go to the worker pool
+(``polemos.workers``), whose processes share one loaded model, so extraction runs in parallel too.
+An exception in one article's extraction comes out of ``process`` as it is (a library reports
+bugs); the CLI and ingest run the pipeline through ``polemos.batch``, which keeps the rest of the
+batch and turns that article into a failure.
 """
 
 from __future__ import annotations
 
-import multiprocessing as mp
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future
 from dataclasses import replace
 from datetime import date, datetime
 from itertools import islice
@@ -41,10 +42,25 @@ class Pipeline:
             for batch in batches:
                 yield from self.process_batch(batch)
             return
-        ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-        with ctx.Pool(workers, initializer=_init_worker, initargs=(self.batch_size,)) as pool:
-            for results in pool.imap(_work, batches):
-                yield from results
+        from collections import deque
+
+        from polemos.workers import Handler, Pool
+
+        # the one worker pool (polemos.workers): warm workers, results in input order
+        with Pool(
+            workers, Handler("polemos.pipeline:warm_pipeline", {"batch_size": self.batch_size})
+        ) as pool:
+            inflight: deque[Future[list[ArticleResult]]] = deque()
+            for batch in batches:
+                inflight.append(pool.submit(batch))
+                if len(inflight) >= 4 * workers:
+                    yield from inflight.popleft().result()
+            while inflight:
+                yield from inflight.popleft().result()
+
+    def __call__(self, batch: list[Article]) -> list[ArticleResult]:
+        """A pool worker's call (``polemos.workers``): ``process_batch``."""
+        return self.process_batch(batch)
 
     def process_batch(self, batch: list[Article]) -> list[ArticleResult]:
         from polemos.lang import DEFAULT, route
@@ -110,18 +126,14 @@ def analyse(doc: object, article: Article) -> ArticleResult:
     return ArticleResult(article, events, tuple(places), tuple(times), guess_language(article.text), noise)
 
 
-_WORKER: Pipeline | None = None
 _WARM = False
 
 
-def _init_worker(batch_size: int) -> None:
-    global _WORKER
-    _WORKER = Pipeline(batch_size)
-
-
-def _work(batch: list[Article]) -> list[ArticleResult]:
-    assert _WORKER is not None, "worker not initialised"
-    return _WORKER.process_batch(batch)
+def warm_pipeline(batch_size: int = DEFAULT_BATCH) -> Pipeline:
+    """A pipeline with its model and resources loaded: what a pool's workers are forked with."""
+    pipeline = Pipeline(batch_size)
+    pipeline.warm()
+    return pipeline
 
 
 def _dated(article: Article) -> Article:

@@ -29,7 +29,7 @@ def extract(
     fmt: str | None = typer.Option(
         None, "--format", "-f", help="table (default on a terminal), json or jsonl."
     ),
-    workers: int = typer.Option(1, min=1, help="Worker processes (each loads its own model)."),
+    workers: int = typer.Option(1, min=1, help="Worker processes (sharing one loaded model)."),
     batch_size: int = typer.Option(16, min=1, help="Articles parsed together (memory grows with it)."),
     max_mb: float = typer.Option(MAX_MB, help="Largest document (or WARC record) to read, in MB."),
     max_chars: int = typer.Option(MAX_CHARS, min=1, help="Longest document to extract, in characters."),
