@@ -10,10 +10,11 @@ result whose fields the contract carries (an event's date is then one of the art
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from polemos.contract.plain import plain, shaped
 from polemos.types import (
     SCHEMA_ARTICLE,
     ActorRef,
@@ -31,6 +32,33 @@ from polemos.types import (
 
 COUNT_KINDS = ("killed", "injured", "size")
 
+# The keys of every object of the record, in the contract's order (docs/contract.md). The writer
+# reads them from here and nowhere else, so an object cannot be written without one of its keys;
+# ``tests/test_contract_fields.py`` holds them against the API's models and the stage records.
+RESULT_FIELDS = ("schema", "article", "events", "places", "times", "noise")
+ARTICLE_FIELDS = ("id", "title", "published", "outlet", "url", "language")
+EVENT_FIELDS = ("id", "type", "mode", "modality", "actor", "target", "locations", "date", "counts",
+                "claims", "trigger", "evidence", "mentions", "acled", "cameo", "confidence")  # fmt: skip
+SPAN_FIELDS = ("start", "end", "text")
+MENTION_FIELDS = (*SPAN_FIELDS, "reasons")  # a restating sentence, with why it was judged the same
+ACTOR_FIELDS = ("text", "name", "kind", "country", "start", "end")
+DOER_FIELDS = (*ACTOR_FIELDS, "attribution")  # an event's actor: how the text ties it to the deed
+CLAIMANT_FIELDS = (*ACTOR_FIELDS, "party")  # a claim's claimant: a side in the conflict or not
+PLACE_FIELDS = ("text", "start", "end", "name", "geonameid", "lat", "lon", "country", "admin1", "feature",
+                "precision", "status", "demonym", "within")  # fmt: skip
+TIME_FIELDS = ("text", "start", "end", "value", "start_date", "end_date", "precision")
+COUNT_FIELDS = ("low", "best", "high", "text", "start", "end")  # then "claims" when there are several
+COUNT_CLAIM_FIELDS = ("low", "best", "high", "text", "start", "end", "update", "claimant")
+CLAIM_FIELDS = ("claimant", "outlet", "start", "end")
+DATE_FIELDS = ("start", "end", "precision", "text", "span", "basis")
+ACLED_FIELDS = ("event_type", "sub_event_type")
+
+# how each stage record nested in the result is written (where no role says otherwise)
+SHAPES: dict[type, tuple[str, ...]] = {
+    Span: SPAN_FIELDS, Mention: MENTION_FIELDS, ActorRef: ACTOR_FIELDS, PlaceRef: PLACE_FIELDS,
+    TimeRef: TIME_FIELDS, CountClaim: COUNT_CLAIM_FIELDS, Claim: CLAIM_FIELDS,
+}  # fmt: skip
+
 
 def to_json(result: ArticleResult) -> dict[str, Any]:
     """The ``polemos.article/1`` record of one article's result (plain JSON values)."""
@@ -38,167 +66,73 @@ def to_json(result: ArticleResult) -> dict[str, Any]:
 
 
 def result_to_dict(result: ArticleResult) -> dict[str, Any]:
-    a = result.article
-    return {
-        "schema": SCHEMA_ARTICLE,
-        "article": {
-            "id": a.id,
-            "title": a.title,
-            "published": _iso(a.published),
-            "outlet": a.outlet,
-            "url": a.url,
-            "language": result.language,
-        },
-        "events": [event_to_dict(e, a.published) for e in result.events],
-        "places": [place_to_dict(p) for p in result.places],
-        "times": [time_to_dict(t) for t in result.times],
-        "noise": [span_to_dict(s) for s in result.noise],
-    }
+    published = result.article.published
+    meta = {**_shape(result.article, ARTICLE_FIELDS[:-1]), "language": result.language}
+    body = _shape(result, RESULT_FIELDS[2:], events=lambda es: [event_to_dict(e, published) for e in es])
+    return {"schema": SCHEMA_ARTICLE, "article": meta, **body}
 
 
-def _iso(d: date | None) -> str | None:
-    return d.isoformat() if d else None
+def _shape(record: Any, names: tuple[str, ...], **convert: Callable[[Any], Any]) -> dict[str, Any]:
+    return shaped(record, names, convert, SHAPES)
 
 
 def span_to_dict(s: Span) -> dict[str, Any]:
-    return {"start": s.start, "end": s.end, "text": s.text}
+    return _shape(s, SPAN_FIELDS)
 
 
 def mention_to_dict(m: Span) -> dict[str, Any]:
     """A restating sentence, with why it was judged the same incident (when assembly says)."""
-    out = span_to_dict(m)
-    if isinstance(m, Mention):
-        out["reasons"] = list(m.reasons)
-    return out
+    return _shape(m, MENTION_FIELDS if isinstance(m, Mention) else SPAN_FIELDS)
 
 
 def actor_to_dict(a: ActorRef | None) -> dict[str, Any] | None:
-    if a is None:
-        return None
-    return {
-        "text": a.text,
-        "name": a.name,
-        "kind": a.kind,
-        "country": a.country,
-        "start": a.start,
-        "end": a.end,
-    }
+    return None if a is None else _shape(a, ACTOR_FIELDS)
 
 
 def place_to_dict(p: PlaceRef) -> dict[str, Any]:
-    return {
-        "text": p.text,
-        "start": p.start,
-        "end": p.end,
-        "name": p.name,
-        "geonameid": p.geonameid,
-        "lat": p.lat,
-        "lon": p.lon,
-        "country": p.country,
-        "admin1": p.admin1,
-        "feature": p.feature,
-        "precision": p.precision,
-        "status": p.status,
-        "demonym": p.demonym,
-        "within": p.within,
-    }
+    return _shape(p, PLACE_FIELDS)
 
 
 def time_to_dict(t: TimeRef) -> dict[str, Any]:
-    return {
-        "text": t.text,
-        "start": t.start,
-        "end": t.end,
-        "value": t.value,
-        "start_date": _iso(t.start_date),
-        "end_date": _iso(t.end_date),
-        "precision": t.precision,
-    }
+    return _shape(t, TIME_FIELDS)
 
 
 def count_to_dict(c: Count | None) -> dict[str, Any] | None:
     if c is None:
         return None
-    out: dict[str, Any] = {
-        "low": c.low, "best": c.best, "high": c.high, "text": c.text, "start": c.start, "end": c.end,
-    }  # fmt: skip
+    out = _shape(c, COUNT_FIELDS)
     if c.claims:
-        out["claims"] = [
-            {
-                "low": k.low,
-                "best": k.best,
-                "high": k.high,
-                "text": k.text,
-                "start": k.start,
-                "end": k.end,
-                "update": k.update,
-                "claimant": None if k.claimant is None else actor_to_dict(k.claimant),
-            }  # fmt: skip
-            for k in c.claims
-        ]
+        out["claims"] = plain(c.claims, SHAPES)
     return out
 
 
 def date_to_dict(t: TimeRef | None, published: date | None) -> dict[str, Any] | None:
     """The event's date; without one in the text, the publication week, saying so in ``basis``."""
+    values: tuple[Any, ...]
     if t is not None and t.start_date is not None:
-        return {
-            "start": _iso(t.start_date),
-            "end": _iso(t.end_date or t.start_date),
-            "precision": t.precision,
-            "text": t.text,
-            "span": {"start": t.start, "end": t.end},
-            "basis": "text",
-        }
-    if published is not None:
-        return {
-            "start": _iso(published),
-            "end": _iso(published),
-            "precision": "week",
-            "text": None,
-            "span": None,
-            "basis": "published",
-        }
-    return None
+        values = (t.start_date, t.end_date or t.start_date, t.precision, t.text,
+                  {"start": t.start, "end": t.end}, "text")  # fmt: skip
+    elif published is not None:
+        values = (published, published, "week", None, None, "published")
+    else:
+        return None
+    return dict(zip(DATE_FIELDS, (plain(v) for v in values), strict=True))
 
 
-def _doer_to_dict(a: ActorRef | None) -> dict[str, Any] | None:
-    """The event's actor: an actor object plus how the text ties it to the deed (``attribution``)."""
-    out = actor_to_dict(a)
-    if a is not None and out is not None:
-        out["attribution"] = a.attribution
-    return out
+def _party(c: ActorRef | None) -> dict[str, Any] | None:
+    return None if c is None else _shape(c, CLAIMANT_FIELDS)
 
 
 def event_to_dict(e: Event, published: date | None) -> dict[str, Any]:
-    return {
-        "id": e.id,
-        "type": e.type,
-        "mode": e.mode,
-        "modality": e.modality,
-        "actor": _doer_to_dict(e.actor),
-        "target": actor_to_dict(e.target),
-        "locations": [place_to_dict(p) for p in e.locations],
-        "date": date_to_dict(e.date, published),
-        "counts": {k: count_to_dict(e.counts.get(k)) for k in COUNT_KINDS},
-        "claims": [
-            {
-                "claimant": None
-                if c.claimant is None
-                else {**(actor_to_dict(c.claimant) or {}), "party": c.claimant.party},
-                "outlet": c.outlet,
-                "start": c.start,
-                "end": c.end,
-            }
-            for c in e.claims
-        ],
-        "trigger": span_to_dict(e.trigger),
-        "evidence": span_to_dict(e.evidence),
-        "mentions": [mention_to_dict(m) for m in e.mentions],
-        "acled": None if e.acled is None else {"event_type": e.acled[0], "sub_event_type": e.acled[1]},
-        "cameo": e.cameo,
-        "confidence": e.confidence,
-    }
+    return _shape(
+        e,
+        EVENT_FIELDS,
+        actor=lambda a: None if a is None else _shape(a, DOER_FIELDS),
+        date=lambda t: date_to_dict(t, published),
+        counts=lambda cs: {k: count_to_dict(cs.get(k)) for k in COUNT_KINDS},
+        claims=lambda cs: [_shape(c, CLAIM_FIELDS, claimant=_party) for c in cs],
+        acled=lambda a: None if a is None else dict(zip(ACLED_FIELDS, a, strict=True)),
+    )
 
 
 # ---- the reader ---------------------------------------------------------------------------------
