@@ -14,21 +14,9 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from polemos import types as st
 from polemos.contract.plain import plain, shaped
-from polemos.types import (
-    SCHEMA_ARTICLE,
-    ActorRef,
-    Article,
-    ArticleResult,
-    Claim,
-    Count,
-    CountClaim,
-    Event,
-    Mention,
-    PlaceRef,
-    Span,
-    TimeRef,
-)
+from polemos.types import SCHEMA_ARTICLE
 
 COUNT_KINDS = ("killed", "injured", "size")
 
@@ -55,17 +43,17 @@ ACLED_FIELDS = ("event_type", "sub_event_type")
 
 # how each stage record nested in the result is written (where no role says otherwise)
 SHAPES: dict[type, tuple[str, ...]] = {
-    Span: SPAN_FIELDS, Mention: MENTION_FIELDS, ActorRef: ACTOR_FIELDS, PlaceRef: PLACE_FIELDS,
-    TimeRef: TIME_FIELDS, CountClaim: COUNT_CLAIM_FIELDS, Claim: CLAIM_FIELDS,
+    st.Span: SPAN_FIELDS, st.Mention: MENTION_FIELDS, st.ActorRef: ACTOR_FIELDS, st.PlaceRef: PLACE_FIELDS,
+    st.TimeRef: TIME_FIELDS, st.CountClaim: COUNT_CLAIM_FIELDS, st.Claim: CLAIM_FIELDS,
 }  # fmt: skip
 
 
-def to_json(result: ArticleResult) -> dict[str, Any]:
+def to_json(result: st.ArticleResult) -> dict[str, Any]:
     """The ``polemos.article/1`` record of one article's result (plain JSON values)."""
     return result_to_dict(result)
 
 
-def result_to_dict(result: ArticleResult) -> dict[str, Any]:
+def result_to_dict(result: st.ArticleResult) -> dict[str, Any]:
     published = result.article.published
     meta = {**_shape(result.article, ARTICLE_FIELDS[:-1]), "language": result.language}
     body = _shape(result, RESULT_FIELDS[2:], events=lambda es: [event_to_dict(e, published) for e in es])
@@ -76,28 +64,28 @@ def _shape(record: Any, names: tuple[str, ...], **convert: Callable[[Any], Any])
     return shaped(record, names, convert, SHAPES)
 
 
-def span_to_dict(s: Span) -> dict[str, Any]:
+def span_to_dict(s: st.Span) -> dict[str, Any]:
     return _shape(s, SPAN_FIELDS)
 
 
-def mention_to_dict(m: Span) -> dict[str, Any]:
+def mention_to_dict(m: st.Span) -> dict[str, Any]:
     """A restating sentence, with why it was judged the same incident (when assembly says)."""
-    return _shape(m, MENTION_FIELDS if isinstance(m, Mention) else SPAN_FIELDS)
+    return _shape(m, MENTION_FIELDS if isinstance(m, st.Mention) else SPAN_FIELDS)
 
 
-def actor_to_dict(a: ActorRef | None) -> dict[str, Any] | None:
+def actor_to_dict(a: st.ActorRef | None) -> dict[str, Any] | None:
     return None if a is None else _shape(a, ACTOR_FIELDS)
 
 
-def place_to_dict(p: PlaceRef) -> dict[str, Any]:
+def place_to_dict(p: st.PlaceRef) -> dict[str, Any]:
     return _shape(p, PLACE_FIELDS)
 
 
-def time_to_dict(t: TimeRef) -> dict[str, Any]:
+def time_to_dict(t: st.TimeRef) -> dict[str, Any]:
     return _shape(t, TIME_FIELDS)
 
 
-def count_to_dict(c: Count | None) -> dict[str, Any] | None:
+def count_to_dict(c: st.Count | None) -> dict[str, Any] | None:
     if c is None:
         return None
     out = _shape(c, COUNT_FIELDS)
@@ -106,7 +94,7 @@ def count_to_dict(c: Count | None) -> dict[str, Any] | None:
     return out
 
 
-def date_to_dict(t: TimeRef | None, published: date | None) -> dict[str, Any] | None:
+def date_to_dict(t: st.TimeRef | None, published: date | None) -> dict[str, Any] | None:
     """The event's date; without one in the text, the publication week, saying so in ``basis``."""
     values: tuple[Any, ...]
     if t is not None and t.start_date is not None:
@@ -119,11 +107,11 @@ def date_to_dict(t: TimeRef | None, published: date | None) -> dict[str, Any] | 
     return dict(zip(DATE_FIELDS, (plain(v) for v in values), strict=True))
 
 
-def _party(c: ActorRef | None) -> dict[str, Any] | None:
+def _party(c: st.ActorRef | None) -> dict[str, Any] | None:
     return None if c is None else _shape(c, CLAIMANT_FIELDS)
 
 
-def event_to_dict(e: Event, published: date | None) -> dict[str, Any]:
+def event_to_dict(e: st.Event, published: date | None) -> dict[str, Any]:
     return _shape(
         e,
         EVENT_FIELDS,
@@ -138,15 +126,15 @@ def event_to_dict(e: Event, published: date | None) -> dict[str, Any]:
 # ---- the reader ---------------------------------------------------------------------------------
 
 
-def from_json(record: Mapping[str, Any], text: str = "", source: str | None = None) -> ArticleResult:
+def from_json(record: Mapping[str, Any], text: str = "", source: str | None = None) -> st.ArticleResult:
     """The typed result of a ``polemos.article/1`` record; ``text`` is the article's text (the
     record's spans index into it), ``source`` where it was read from ("file.jsonl:12")."""
     meta = record.get("article") or {}
     published = _day(meta.get("published"))
-    article = Article(id=str(meta.get("id")), text=text, title=meta.get("title"), published=published,
+    article = st.Article(id=str(meta.get("id")), text=text, title=meta.get("title"), published=published,
                       outlet=meta.get("outlet"), url=meta.get("url"), source=source)  # fmt: skip
     times = tuple(time_from_dict(t) for t in record.get("times") or ())
-    return ArticleResult(
+    return st.ArticleResult(
         article=article,
         events=tuple(event_from_dict(e, times) for e in record.get("events") or ()),
         places=tuple(place_from_dict(p) for p in record.get("places") or ()),
@@ -160,26 +148,26 @@ def _day(value: Any) -> date | None:
     return date.fromisoformat(str(value)[:10]) if value else None
 
 
-def span_from_dict(d: Mapping[str, Any]) -> Span:
-    return Span(int(d["start"]), int(d["end"]), str(d["text"]))
+def span_from_dict(d: Mapping[str, Any]) -> st.Span:
+    return st.Span(int(d["start"]), int(d["end"]), str(d["text"]))
 
 
-def mention_from_dict(d: Mapping[str, Any]) -> Span | Mention:
+def mention_from_dict(d: Mapping[str, Any]) -> st.Span | st.Mention:
     if "reasons" in d:
-        return Mention(int(d["start"]), int(d["end"]), str(d["text"]), tuple(d["reasons"]))
+        return st.Mention(int(d["start"]), int(d["end"]), str(d["text"]), tuple(d["reasons"]))
     return span_from_dict(d)
 
 
-def actor_from_dict(d: Mapping[str, Any] | None) -> ActorRef | None:
+def actor_from_dict(d: Mapping[str, Any] | None) -> st.ActorRef | None:
     if d is None:
         return None
-    return ActorRef(text=d["text"], start=d["start"], end=d["end"], name=d.get("name"), kind=d.get("kind"),
+    return st.ActorRef(text=d["text"], start=d["start"], end=d["end"], name=d.get("name"), kind=d.get("kind"),
                     country=d.get("country"), party=d.get("party"),
                     attribution=d.get("attribution"))  # fmt: skip
 
 
-def place_from_dict(d: Mapping[str, Any]) -> PlaceRef:
-    return PlaceRef(
+def place_from_dict(d: Mapping[str, Any]) -> st.PlaceRef:
+    return st.PlaceRef(
         text=d["text"], start=d["start"], end=d["end"], name=d.get("name"), geonameid=d.get("geonameid"),
         lat=d.get("lat"), lon=d.get("lon"), country=d.get("country"), admin1=d.get("admin1"),
         feature=d.get("feature"), precision=d.get("precision"), status=d.get("status") or "unresolved",
@@ -187,17 +175,17 @@ def place_from_dict(d: Mapping[str, Any]) -> PlaceRef:
     )  # fmt: skip
 
 
-def time_from_dict(d: Mapping[str, Any]) -> TimeRef:
-    return TimeRef(text=d["text"], start=d["start"], end=d["end"], value=d.get("value"),
+def time_from_dict(d: Mapping[str, Any]) -> st.TimeRef:
+    return st.TimeRef(text=d["text"], start=d["start"], end=d["end"], value=d.get("value"),
                    start_date=_day(d.get("start_date")), end_date=_day(d.get("end_date")),
                    precision=d.get("precision"))  # fmt: skip
 
 
-def count_from_dict(d: Mapping[str, Any] | None) -> Count | None:
+def count_from_dict(d: Mapping[str, Any] | None) -> st.Count | None:
     if d is None:
         return None
     claims = tuple(
-        CountClaim(
+        st.CountClaim(
             low=k.get("low"),
             best=k.get("best"),
             high=k.get("high"),
@@ -209,11 +197,11 @@ def count_from_dict(d: Mapping[str, Any] | None) -> Count | None:
         )  # fmt: skip
         for k in d.get("claims") or ()
     )
-    return Count(low=d.get("low"), best=d.get("best"), high=d.get("high"), text=d["text"], start=d["start"],
-                 end=d["end"], claims=claims)  # fmt: skip
+    return st.Count(low=d.get("low"), best=d.get("best"), high=d.get("high"), text=d["text"],
+                    start=d["start"], end=d["end"], claims=claims)  # fmt: skip
 
 
-def date_from_dict(d: Mapping[str, Any] | None, times: Sequence[TimeRef] = ()) -> TimeRef | None:
+def date_from_dict(d: Mapping[str, Any] | None, times: Sequence[st.TimeRef] = ()) -> st.TimeRef | None:
     """An event's date read from its text (``basis: text``), as the article's time expression at the
     same span when there is one; None for the publication week (``basis: published``)."""
     if not d or d.get("basis") != "text":
@@ -222,21 +210,21 @@ def date_from_dict(d: Mapping[str, Any] | None, times: Sequence[TimeRef] = ()) -
     for t in times:
         if (t.start, t.end) == (span.get("start"), span.get("end")):
             return t
-    return TimeRef(text=d.get("text") or "", start=span.get("start", 0), end=span.get("end", 0), value=None,
-                   start_date=_day(d.get("start")), end_date=_day(d.get("end")),
-                   precision=d.get("precision"))  # fmt: skip
+    return st.TimeRef(text=d.get("text") or "", start=span.get("start", 0), end=span.get("end", 0),
+                      value=None, start_date=_day(d.get("start")), end_date=_day(d.get("end")),
+                      precision=d.get("precision"))  # fmt: skip
 
 
-def _claim_from_dict(d: Mapping[str, Any]) -> Claim:
-    return Claim(claimant=actor_from_dict(d.get("claimant")), outlet=d.get("outlet"), start=d.get("start"),
+def _claim_from_dict(d: Mapping[str, Any]) -> st.Claim:
+    return st.Claim(claimant=actor_from_dict(d.get("claimant")), outlet=d.get("outlet"), start=d.get("start"),
                  end=d.get("end"))  # fmt: skip
 
 
-def event_from_dict(d: Mapping[str, Any], times: Sequence[TimeRef] = ()) -> Event:
+def event_from_dict(d: Mapping[str, Any], times: Sequence[st.TimeRef] = ()) -> st.Event:
     """One event of a ``polemos.article/1`` record (``times``: the article's, for its date)."""
     acled = d.get("acled")
     counts = {k: count_from_dict(c) for k, c in (d.get("counts") or {}).items() if c is not None}
-    return Event(
+    return st.Event(
         id=d["id"], type=d["type"], mode=d.get("mode"), modality=d["modality"],
         trigger=span_from_dict(d["trigger"]), evidence=span_from_dict(d["evidence"]),
         actor=actor_from_dict(d.get("actor")), target=actor_from_dict(d.get("target")),

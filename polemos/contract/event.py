@@ -4,7 +4,8 @@
 ``polemos.types``; their fields are the contract's keys in the contract's order, so ``to_json``
 (``polemos.contract.plain.shaped``) writes every field of them and nothing else, and ``from_json``
 reads a record back (keys the types do not declare are kept in ``extra`` and written again last):
-``to_json(from_json(j)) == j`` for every record fusion writes. Fusion
+``to_json(from_json(j)) == j`` for every record fusion writes (a record missing one of the declared
+keys is refused: every field is the builder's to give). Fusion
 (``polemos.fuse.record.fused_event``) is the only builder of the typed record; ``of_one_report``
 serves one article-level event as a fused event of one report (a store whose fused events cannot be
 brought up to date) through that same builder, so both paths give one shape. ``flat_view`` is the
@@ -37,136 +38,128 @@ COUNT_KINDS = ("killed", "injured", "size")
 Json = Mapping[str, Any]  # a part of the record kept as the JSON object it comes as
 
 
-def _extra() -> Any:
-    return field(default_factory=dict, repr=False)
+@dataclass(frozen=True)
+class _Record:
+    """Every part of the record: its declared fields (all given by the builder), then ``extra``, the
+    keys a record read back carried beyond them (written again last, as they came)."""
+
+    extra: Json = field(default_factory=dict, repr=False, kw_only=True)
 
 
 @dataclass(frozen=True)
-class FusedParty:
+class FusedParty(_Record):
     """An actor or target of the fused event: one per name across its reports."""
 
-    name: Any = None  # the report's canonical name, else its text
-    kind: str | None = None
-    country: str | None = None
-    extra: Json = _extra()
+    name: Any  # the report's canonical name, else its text
+    kind: str | None
+    country: str | None
 
 
 @dataclass(frozen=True)
-class FusedPlace:
-    name: str | None = None
-    geonameid: int | None = None
-    lat: float | None = None
-    lon: float | None = None
-    country: str | None = None
-    admin1: str | None = None
-    feature: str | None = None
-    extra: Json = _extra()
+class FusedPlace(_Record):
+    name: str | None
+    geonameid: int | None
+    lat: float | None
+    lon: float | None
+    country: str | None
+    admin1: str | None
+    feature: str | None
 
 
 @dataclass(frozen=True)
-class FusedDate:
-    start: str | None = None
-    end: str | None = None
-    precision: str | None = None  # day, week, month, year
-    extra: Json = _extra()
+class FusedDate(_Record):
+    start: str | None
+    end: str | None
+    precision: str | None  # day, week, month, year
 
 
 @dataclass(frozen=True)
-class FigureClaim:
+class FigureClaim(_Record):
     """One figure a report gives, with who gave it."""
 
-    value: int | None = None
-    low: int | None = None
-    high: int | None = None
-    text: str | None = None
-    claimant: str | None = None
-    party: bool = False
-    outlet: str | None = None
-    article_id: str | None = None
-    extra: Json = _extra()
+    value: int | None
+    low: int | None
+    high: int | None
+    text: str | None
+    claimant: str | None
+    party: bool
+    outlet: str | None
+    article_id: str | None
 
 
 @dataclass(frozen=True)
-class FusedCount:
-    low: int | None = None
-    best: int | None = None
-    high: int | None = None
-    claims: tuple[FigureClaim, ...] = ()
-    extra: Json = _extra()
+class FusedCount(_Record):
+    low: int | None
+    best: int | None
+    high: int | None
+    claims: tuple[FigureClaim, ...]
 
 
 @dataclass(frozen=True)
-class FusedCounts:
-    killed: FusedCount | None = None
-    injured: FusedCount | None = None
-    size: FusedCount | None = None
-    extra: Json = _extra()
+class FusedCounts(_Record):
+    killed: FusedCount | None
+    injured: FusedCount | None
+    size: FusedCount | None
 
 
 @dataclass(frozen=True)
-class FusedClaimant:
-    name: Any = None
-    party: bool | None = None
-    extra: Json = _extra()
+class FusedClaimant(_Record):
+    name: Any
+    party: bool | None
 
 
 @dataclass(frozen=True)
-class FusedClaim:
-    claimant: FusedClaimant | None = None
-    outlet: str | None = None
-    article_id: str | None = None
-    extra: Json = _extra()
+class FusedClaim(_Record):
+    claimant: FusedClaimant | None
+    outlet: str | None
+    article_id: str | None
 
 
 @dataclass(frozen=True)
-class FusedReport:
-    article_id: str | None = None
-    event_id: str | None = None  # None: an article no event was read from, that fusion joined
-    uid: str | None = None
-    outlet: str | None = None
-    published: str | None = None
-    type: str | None = None
-    evidence: Json | None = None
-    extra: Json = _extra()
+class FusedReport(_Record):
+    article_id: str | None
+    event_id: str | None  # None: an article no event was read from, that fusion joined
+    uid: str | None
+    outlet: str | None
+    published: str | None
+    type: str | None
+    evidence: Json | None
 
 
 @dataclass(frozen=True)
-class Disagreement:
-    field: str | None = None
-    values: tuple[Any, ...] = ()
-    extra: Json = _extra()
+class Disagreement(_Record):
+    field: str | None
+    values: tuple[Any, ...]
 
 
 @dataclass(frozen=True)
-class Fusion:
-    method: str | None = None
-    score: float | None = None
-    reasons: tuple[str, ...] = ()
-    history: tuple[Json, ...] = ()  # people's decisions touching the event (Action.to_dict)
-    extra: Json = _extra()
+class Fusion(_Record):
+    method: str | None
+    score: float | None
+    reasons: tuple[str, ...]
+    history: tuple[Json, ...]  # people's decisions touching the event (Action.to_dict)
 
 
 @dataclass(frozen=True, kw_only=True)
-class FusedEvent:
+class FusedEvent(_Record):
     """One ``polemos.event/1`` record (its fields in the contract's order, ``schema`` first)."""
 
     schema: str = SCHEMA_EVENT
     id: str
     type: str
-    mode: str | None = None
-    modality: str | None = None
-    actors: tuple[FusedParty, ...] = ()
-    targets: tuple[FusedParty, ...] = ()
-    locations: tuple[FusedPlace, ...] = ()
-    date: FusedDate | None = None
-    counts: FusedCounts = FusedCounts()
-    claims: tuple[FusedClaim, ...] = ()
-    reports: tuple[FusedReport, ...] = ()
-    disagreements: tuple[Disagreement, ...] = ()
-    fusion: Fusion | None = None
-    acled: Json | None = None  # the lead report's own acled object
-    cameo: str | None = None
-    extra: Json = _extra()
+    mode: str | None
+    modality: str | None
+    actors: tuple[FusedParty, ...]
+    targets: tuple[FusedParty, ...]
+    locations: tuple[FusedPlace, ...]
+    date: FusedDate | None
+    counts: FusedCounts
+    claims: tuple[FusedClaim, ...]
+    reports: tuple[FusedReport, ...]
+    disagreements: tuple[Disagreement, ...]
+    fusion: Fusion | None
+    acled: Json | None  # the lead report's own acled object
+    cameo: str | None
 
 
 def to_json(event: FusedEvent) -> dict[str, Any]:
@@ -198,7 +191,7 @@ def of_one_report(ev: Mapping[str, Any]) -> dict[str, Any]:
     report = report_from_record(ev)
     event = fused_event(Cluster(id=str(ev["uid"]), members=(report.uid,), joins=()), [report])
     first = replace(event.reports[0], extra={"title": ev.get("title")})
-    return to_json(replace(event, reports=(first,), fusion=Fusion(method=UNFUSED, score=None)))
+    return to_json(replace(event, reports=(first,), fusion=Fusion(UNFUSED, None, (), ())))
 
 
 def flat_view(record: dict[str, Any]) -> dict[str, Any]:

@@ -280,7 +280,7 @@ def drift() -> list[str]:
         described = {field.alias or name for name, field in model.model_fields.items()}
         name = model.__name__
         out += [f"{name}: {k} is written but not described" for k in keys if k not in described | undescribed]
-        out += [f"{name}: {k} is described now: take it off the list" for k in sorted(undescribed & described)]
+        out += [f"{name}: {k} is described now: unlist it" for k in sorted(undescribed & described)]
         if not shared:
             out += [f"{name}: {k} is described but never written" for k in sorted(described - set(keys))]
     return out

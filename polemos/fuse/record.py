@@ -183,39 +183,24 @@ def fused_event(cluster: Cluster, reports: list[Report], actions: Sequence[Actio
         for reason in j.reasons:
             if reason not in reasons:
                 reasons.append(reason)
+    fusion = Fusion(method=METHOD, score=min((j.score for j in cluster.joins), default=None),
+                    reasons=tuple(reasons[:MAX_REASONS] if cluster.joins else ["one report"]),
+                    history=tuple(a.to_dict() for a in actions))  # fmt: skip
     return FusedEvent(
-        id=cluster.id,
-        type=type_,
-        mode=_majority(r.mode for r in read),
+        id=cluster.id, type=type_, mode=_majority(r.mode for r in read),
         modality=_majority((r.modality for r in read), ("asserted",)),
-        actors=actors,
-        targets=targets,
-        locations=locations,
-        date=date,
-        counts=counts,
-        claims=_claims(reports),
-        reports=tuple(
-            FusedReport(
-                article_id=r.article_id,
-                event_id=r.event_id if r.read else None,  # None: an article no event was read from
-                uid=r.uid,
-                outlet=r.outlet,
-                published=r.published.isoformat() if r.published else None,
-                type=r.type if r.read else None,
-                evidence=r.record.get("evidence"),
-            )
-            for r in reports
-        ),
-        disagreements=tuple(disagreements),
-        fusion=Fusion(
-            method=METHOD,
-            score=min((j.score for j in cluster.joins), default=None),
-            reasons=tuple(reasons[:MAX_REASONS] if cluster.joins else ["one report"]),
-            history=tuple(a.to_dict() for a in actions),
-        ),
-        acled=lead.record.get("acled"),
-        cameo=lead.record.get("cameo"),
-    )
+        actors=actors, targets=targets, locations=locations, date=date, counts=counts,
+        claims=_claims(reports), reports=tuple(_member(r) for r in reports),
+        disagreements=tuple(disagreements), fusion=fusion,
+        acled=lead.record.get("acled"), cameo=lead.record.get("cameo"),
+    )  # fmt: skip
+
+
+def _member(r: Report) -> FusedReport:
+    """A report as the fused record lists it; an article no event was read from has no event id or type."""
+    published = r.published.isoformat() if r.published else None
+    event_id, type_ = (r.event_id, r.type) if r.read else (None, None)
+    return FusedReport(r.article_id, event_id, r.uid, r.outlet, published, type_, r.record.get("evidence"))
 
 
 def _places_differ(reports: list[Report]) -> bool:
