@@ -43,7 +43,7 @@ class _Record:
     """Every part of the record: its declared fields (all given by the builder), then ``extra``, the
     keys a record read back carried beyond them (written again last, as they came)."""
 
-    extra: Json = field(default_factory=dict, repr=False, kw_only=True)
+    extra: Json = field(default_factory=dict, repr=False, hash=False, kw_only=True)
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ class FusedParty(_Record):
 
 @dataclass(frozen=True)
 class FusedPlace(_Record):
-    name: str | None
+    name: str  # the report's canonical name, else its text
     geonameid: int | None
     lat: float | None
     lon: float | None
@@ -77,14 +77,14 @@ class FusedDate(_Record):
 class FigureClaim(_Record):
     """One figure a report gives, with who gave it."""
 
-    value: int | None
+    value: int
     low: int | None
     high: int | None
     text: str | None
     claimant: str | None
     party: bool
     outlet: str | None
-    article_id: str | None
+    article_id: str
 
 
 @dataclass(frozen=True)
@@ -97,6 +97,8 @@ class FusedCount(_Record):
 
 @dataclass(frozen=True)
 class FusedCounts(_Record):
+    """The event's figures by kind (``COUNT_KINDS``): null where no report gives one."""
+
     killed: FusedCount | None
     injured: FusedCount | None
     size: FusedCount | None
@@ -104,6 +106,8 @@ class FusedCounts(_Record):
 
 @dataclass(frozen=True)
 class FusedClaimant(_Record):
+    """Who says the event happened, and whether it is a side in the conflict."""
+
     name: Any
     party: bool | None
 
@@ -112,14 +116,14 @@ class FusedClaimant(_Record):
 class FusedClaim(_Record):
     claimant: FusedClaimant | None
     outlet: str | None
-    article_id: str | None
+    article_id: str
 
 
 @dataclass(frozen=True)
 class FusedReport(_Record):
-    article_id: str | None
+    article_id: str
     event_id: str | None  # None: an article no event was read from, that fusion joined
-    uid: str | None
+    uid: str
     outlet: str | None
     published: str | None
     type: str | None
@@ -128,7 +132,9 @@ class FusedReport(_Record):
 
 @dataclass(frozen=True)
 class Disagreement(_Record):
-    field: str | None
+    """A field the reports give different values of (a count's kind, date, actors, places, type)."""
+
+    field: str
     values: tuple[Any, ...]
 
 
