@@ -60,14 +60,14 @@ def shaped(
 def plain(value: Any, shapes: Shapes = NO_SHAPES) -> Any:
     """A JSON value of a field: a record becomes its object, a tuple a list, a date its ISO day; a
     mapping (a part of the record kept as JSON) and every scalar stay as they are."""
-    if value is None or isinstance(value, str | int | float):
+    if value is None or isinstance(value, str | int | float | dict):
         return value
-    if isinstance(value, date):
-        return value.isoformat()
     if isinstance(value, tuple | list):
         return [plain(v, shapes) for v in value]
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+    if hasattr(type(value), "__dataclass_fields__"):  # a record (never a record type: fields hold values)
         return shaped(value, shapes=shapes)
+    if isinstance(value, date):
+        return value.isoformat()
     return value
 
 
