@@ -69,7 +69,7 @@ def test_is_apart_is_apart_reasons_verdict() -> None:
 
 def test_latitude_bound_never_calls_near_places_far() -> None:
     def place(lat: float, lon: float) -> Place:
-        return Place("k", "p", None, lat, lon, "SY", None, "city")
+        return Place("p", None, lat, lon, "SY", None, "city", "k")
 
     here = [(36.2, 37.1), (0.0, 179.9), (89.9, 0.0), (-45.0, 10.0)]
     there = [(36.4, 37.1), (0.1, -179.9), (89.95, 180.0), (-44.6, 10.0)]

@@ -10,209 +10,131 @@ result whose fields the contract carries (an event's date is then one of the art
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from polemos.types import (
-    SCHEMA_ARTICLE,
-    ActorRef,
-    Article,
-    ArticleResult,
-    Claim,
-    Count,
-    CountClaim,
-    Event,
-    Mention,
-    PlaceRef,
-    Span,
-    TimeRef,
-)
+from polemos import types as st
+from polemos.contract.plain import plain, shaped
+from polemos.types import SCHEMA_ARTICLE
 
 COUNT_KINDS = ("killed", "injured", "size")
 
+# The keys of every object of the record, in the contract's order (docs/contract.md). The writer
+# reads them from here and nowhere else, so an object cannot be written without one of its keys;
+# ``tests/test_contract_fields.py`` holds them against the API's models and the stage records.
+RESULT_FIELDS = ("schema", "article", "events", "places", "times", "noise")
+ARTICLE_FIELDS = ("id", "title", "published", "outlet", "url", "language")
+EVENT_FIELDS = ("id", "type", "mode", "modality", "actor", "target", "locations", "date", "counts",
+                "claims", "trigger", "evidence", "mentions", "acled", "cameo", "confidence")  # fmt: skip
+SPAN_FIELDS = ("start", "end", "text")
+MENTION_FIELDS = (*SPAN_FIELDS, "reasons")  # a restating sentence, with why it was judged the same
+ACTOR_FIELDS = ("text", "name", "kind", "country", "start", "end")
+DOER_FIELDS = (*ACTOR_FIELDS, "attribution")  # an event's actor: how the text ties it to the deed
+CLAIMANT_FIELDS = (*ACTOR_FIELDS, "party")  # a claim's claimant: a side in the conflict or not
+PLACE_FIELDS = ("text", "start", "end", "name", "geonameid", "lat", "lon", "country", "admin1", "feature",
+                "precision", "status", "demonym", "within")  # fmt: skip
+TIME_FIELDS = ("text", "start", "end", "value", "start_date", "end_date", "precision")
+COUNT_FIELDS = ("low", "best", "high", "text", "start", "end")  # then "claims" when there are several
+COUNT_CLAIM_FIELDS = ("low", "best", "high", "text", "start", "end", "update", "claimant")
+CLAIM_FIELDS = ("claimant", "outlet", "start", "end")
+DATE_FIELDS = ("start", "end", "precision", "text", "span", "basis")
+ACLED_FIELDS = ("event_type", "sub_event_type")
 
-def to_json(result: ArticleResult) -> dict[str, Any]:
+# how each stage record nested in the result is written (where no role says otherwise)
+SHAPES: dict[type, tuple[str, ...]] = {
+    st.Span: SPAN_FIELDS, st.Mention: MENTION_FIELDS, st.ActorRef: ACTOR_FIELDS, st.PlaceRef: PLACE_FIELDS,
+    st.TimeRef: TIME_FIELDS, st.CountClaim: COUNT_CLAIM_FIELDS, st.Claim: CLAIM_FIELDS,
+}  # fmt: skip
+
+
+def to_json(result: st.ArticleResult) -> dict[str, Any]:
     """The ``polemos.article/1`` record of one article's result (plain JSON values)."""
     return result_to_dict(result)
 
 
-def result_to_dict(result: ArticleResult) -> dict[str, Any]:
-    a = result.article
-    return {
-        "schema": SCHEMA_ARTICLE,
-        "article": {
-            "id": a.id,
-            "title": a.title,
-            "published": _iso(a.published),
-            "outlet": a.outlet,
-            "url": a.url,
-            "language": result.language,
-        },
-        "events": [event_to_dict(e, a.published) for e in result.events],
-        "places": [place_to_dict(p) for p in result.places],
-        "times": [time_to_dict(t) for t in result.times],
-        "noise": [span_to_dict(s) for s in result.noise],
-    }
+def result_to_dict(result: st.ArticleResult) -> dict[str, Any]:
+    published = result.article.published
+    meta = {**_shape(result.article, ARTICLE_FIELDS[:-1]), "language": result.language}
+    body = _shape(result, RESULT_FIELDS[2:], events=lambda es: [event_to_dict(e, published) for e in es])
+    return {"schema": SCHEMA_ARTICLE, "article": meta, **body}
 
 
-def _iso(d: date | None) -> str | None:
-    return d.isoformat() if d else None
+def _shape(record: Any, names: tuple[str, ...], **convert: Callable[[Any], Any]) -> dict[str, Any]:
+    return shaped(record, names, convert, SHAPES)
 
 
-def span_to_dict(s: Span) -> dict[str, Any]:
-    return {"start": s.start, "end": s.end, "text": s.text}
+def span_to_dict(s: st.Span) -> dict[str, Any]:
+    return _shape(s, SPAN_FIELDS)
 
 
-def mention_to_dict(m: Span) -> dict[str, Any]:
+def mention_to_dict(m: st.Span) -> dict[str, Any]:
     """A restating sentence, with why it was judged the same incident (when assembly says)."""
-    out = span_to_dict(m)
-    if isinstance(m, Mention):
-        out["reasons"] = list(m.reasons)
-    return out
+    return _shape(m, MENTION_FIELDS if isinstance(m, st.Mention) else SPAN_FIELDS)
 
 
-def actor_to_dict(a: ActorRef | None) -> dict[str, Any] | None:
-    if a is None:
-        return None
-    return {
-        "text": a.text,
-        "name": a.name,
-        "kind": a.kind,
-        "country": a.country,
-        "start": a.start,
-        "end": a.end,
-    }
+def actor_to_dict(a: st.ActorRef | None) -> dict[str, Any] | None:
+    return None if a is None else _shape(a, ACTOR_FIELDS)
 
 
-def place_to_dict(p: PlaceRef) -> dict[str, Any]:
-    return {
-        "text": p.text,
-        "start": p.start,
-        "end": p.end,
-        "name": p.name,
-        "geonameid": p.geonameid,
-        "lat": p.lat,
-        "lon": p.lon,
-        "country": p.country,
-        "admin1": p.admin1,
-        "feature": p.feature,
-        "precision": p.precision,
-        "status": p.status,
-        "demonym": p.demonym,
-        "within": p.within,
-    }
+def place_to_dict(p: st.PlaceRef) -> dict[str, Any]:
+    return _shape(p, PLACE_FIELDS)
 
 
-def time_to_dict(t: TimeRef) -> dict[str, Any]:
-    return {
-        "text": t.text,
-        "start": t.start,
-        "end": t.end,
-        "value": t.value,
-        "start_date": _iso(t.start_date),
-        "end_date": _iso(t.end_date),
-        "precision": t.precision,
-    }
+def time_to_dict(t: st.TimeRef) -> dict[str, Any]:
+    return _shape(t, TIME_FIELDS)
 
 
-def count_to_dict(c: Count | None) -> dict[str, Any] | None:
+def count_to_dict(c: st.Count | None) -> dict[str, Any] | None:
     if c is None:
         return None
-    out: dict[str, Any] = {
-        "low": c.low, "best": c.best, "high": c.high, "text": c.text, "start": c.start, "end": c.end,
-    }  # fmt: skip
+    out = _shape(c, COUNT_FIELDS)
     if c.claims:
-        out["claims"] = [
-            {
-                "low": k.low,
-                "best": k.best,
-                "high": k.high,
-                "text": k.text,
-                "start": k.start,
-                "end": k.end,
-                "update": k.update,
-                "claimant": None if k.claimant is None else actor_to_dict(k.claimant),
-            }  # fmt: skip
-            for k in c.claims
-        ]
+        out["claims"] = plain(c.claims, SHAPES)
     return out
 
 
-def date_to_dict(t: TimeRef | None, published: date | None) -> dict[str, Any] | None:
+def date_to_dict(t: st.TimeRef | None, published: date | None) -> dict[str, Any] | None:
     """The event's date; without one in the text, the publication week, saying so in ``basis``."""
+    values: tuple[Any, ...]
     if t is not None and t.start_date is not None:
-        return {
-            "start": _iso(t.start_date),
-            "end": _iso(t.end_date or t.start_date),
-            "precision": t.precision,
-            "text": t.text,
-            "span": {"start": t.start, "end": t.end},
-            "basis": "text",
-        }
-    if published is not None:
-        return {
-            "start": _iso(published),
-            "end": _iso(published),
-            "precision": "week",
-            "text": None,
-            "span": None,
-            "basis": "published",
-        }
-    return None
+        values = (t.start_date, t.end_date or t.start_date, t.precision, t.text,
+                  {"start": t.start, "end": t.end}, "text")  # fmt: skip
+    elif published is not None:
+        values = (published, published, "week", None, None, "published")
+    else:
+        return None
+    return dict(zip(DATE_FIELDS, (plain(v) for v in values), strict=True))
 
 
-def _doer_to_dict(a: ActorRef | None) -> dict[str, Any] | None:
-    """The event's actor: an actor object plus how the text ties it to the deed (``attribution``)."""
-    out = actor_to_dict(a)
-    if a is not None and out is not None:
-        out["attribution"] = a.attribution
-    return out
+def _party(c: st.ActorRef | None) -> dict[str, Any] | None:
+    return None if c is None else _shape(c, CLAIMANT_FIELDS)
 
 
-def event_to_dict(e: Event, published: date | None) -> dict[str, Any]:
-    return {
-        "id": e.id,
-        "type": e.type,
-        "mode": e.mode,
-        "modality": e.modality,
-        "actor": _doer_to_dict(e.actor),
-        "target": actor_to_dict(e.target),
-        "locations": [place_to_dict(p) for p in e.locations],
-        "date": date_to_dict(e.date, published),
-        "counts": {k: count_to_dict(e.counts.get(k)) for k in COUNT_KINDS},
-        "claims": [
-            {
-                "claimant": None
-                if c.claimant is None
-                else {**(actor_to_dict(c.claimant) or {}), "party": c.claimant.party},
-                "outlet": c.outlet,
-                "start": c.start,
-                "end": c.end,
-            }
-            for c in e.claims
-        ],
-        "trigger": span_to_dict(e.trigger),
-        "evidence": span_to_dict(e.evidence),
-        "mentions": [mention_to_dict(m) for m in e.mentions],
-        "acled": None if e.acled is None else {"event_type": e.acled[0], "sub_event_type": e.acled[1]},
-        "cameo": e.cameo,
-        "confidence": e.confidence,
-    }
+def event_to_dict(e: st.Event, published: date | None) -> dict[str, Any]:
+    return _shape(
+        e,
+        EVENT_FIELDS,
+        actor=lambda a: None if a is None else _shape(a, DOER_FIELDS),
+        date=lambda t: date_to_dict(t, published),
+        counts=lambda cs: {k: count_to_dict(cs.get(k)) for k in COUNT_KINDS},
+        claims=lambda cs: [_shape(c, CLAIM_FIELDS, claimant=_party) for c in cs],
+        acled=lambda a: None if a is None else dict(zip(ACLED_FIELDS, a, strict=True)),
+    )
 
 
 # ---- the reader ---------------------------------------------------------------------------------
 
 
-def from_json(record: Mapping[str, Any], text: str = "", source: str | None = None) -> ArticleResult:
+def from_json(record: Mapping[str, Any], text: str = "", source: str | None = None) -> st.ArticleResult:
     """The typed result of a ``polemos.article/1`` record; ``text`` is the article's text (the
     record's spans index into it), ``source`` where it was read from ("file.jsonl:12")."""
     meta = record.get("article") or {}
     published = _day(meta.get("published"))
-    article = Article(id=str(meta.get("id")), text=text, title=meta.get("title"), published=published,
+    article = st.Article(id=str(meta.get("id")), text=text, title=meta.get("title"), published=published,
                       outlet=meta.get("outlet"), url=meta.get("url"), source=source)  # fmt: skip
     times = tuple(time_from_dict(t) for t in record.get("times") or ())
-    return ArticleResult(
+    return st.ArticleResult(
         article=article,
         events=tuple(event_from_dict(e, times) for e in record.get("events") or ()),
         places=tuple(place_from_dict(p) for p in record.get("places") or ()),
@@ -226,26 +148,26 @@ def _day(value: Any) -> date | None:
     return date.fromisoformat(str(value)[:10]) if value else None
 
 
-def span_from_dict(d: Mapping[str, Any]) -> Span:
-    return Span(int(d["start"]), int(d["end"]), str(d["text"]))
+def span_from_dict(d: Mapping[str, Any]) -> st.Span:
+    return st.Span(int(d["start"]), int(d["end"]), str(d["text"]))
 
 
-def mention_from_dict(d: Mapping[str, Any]) -> Span | Mention:
+def mention_from_dict(d: Mapping[str, Any]) -> st.Span | st.Mention:
     if "reasons" in d:
-        return Mention(int(d["start"]), int(d["end"]), str(d["text"]), tuple(d["reasons"]))
+        return st.Mention(int(d["start"]), int(d["end"]), str(d["text"]), tuple(d["reasons"]))
     return span_from_dict(d)
 
 
-def actor_from_dict(d: Mapping[str, Any] | None) -> ActorRef | None:
+def actor_from_dict(d: Mapping[str, Any] | None) -> st.ActorRef | None:
     if d is None:
         return None
-    return ActorRef(text=d["text"], start=d["start"], end=d["end"], name=d.get("name"), kind=d.get("kind"),
+    return st.ActorRef(text=d["text"], start=d["start"], end=d["end"], name=d.get("name"), kind=d.get("kind"),
                     country=d.get("country"), party=d.get("party"),
                     attribution=d.get("attribution"))  # fmt: skip
 
 
-def place_from_dict(d: Mapping[str, Any]) -> PlaceRef:
-    return PlaceRef(
+def place_from_dict(d: Mapping[str, Any]) -> st.PlaceRef:
+    return st.PlaceRef(
         text=d["text"], start=d["start"], end=d["end"], name=d.get("name"), geonameid=d.get("geonameid"),
         lat=d.get("lat"), lon=d.get("lon"), country=d.get("country"), admin1=d.get("admin1"),
         feature=d.get("feature"), precision=d.get("precision"), status=d.get("status") or "unresolved",
@@ -253,17 +175,17 @@ def place_from_dict(d: Mapping[str, Any]) -> PlaceRef:
     )  # fmt: skip
 
 
-def time_from_dict(d: Mapping[str, Any]) -> TimeRef:
-    return TimeRef(text=d["text"], start=d["start"], end=d["end"], value=d.get("value"),
+def time_from_dict(d: Mapping[str, Any]) -> st.TimeRef:
+    return st.TimeRef(text=d["text"], start=d["start"], end=d["end"], value=d.get("value"),
                    start_date=_day(d.get("start_date")), end_date=_day(d.get("end_date")),
                    precision=d.get("precision"))  # fmt: skip
 
 
-def count_from_dict(d: Mapping[str, Any] | None) -> Count | None:
+def count_from_dict(d: Mapping[str, Any] | None) -> st.Count | None:
     if d is None:
         return None
     claims = tuple(
-        CountClaim(
+        st.CountClaim(
             low=k.get("low"),
             best=k.get("best"),
             high=k.get("high"),
@@ -275,11 +197,11 @@ def count_from_dict(d: Mapping[str, Any] | None) -> Count | None:
         )  # fmt: skip
         for k in d.get("claims") or ()
     )
-    return Count(low=d.get("low"), best=d.get("best"), high=d.get("high"), text=d["text"], start=d["start"],
-                 end=d["end"], claims=claims)  # fmt: skip
+    return st.Count(low=d.get("low"), best=d.get("best"), high=d.get("high"), text=d["text"],
+                    start=d["start"], end=d["end"], claims=claims)  # fmt: skip
 
 
-def date_from_dict(d: Mapping[str, Any] | None, times: Sequence[TimeRef] = ()) -> TimeRef | None:
+def date_from_dict(d: Mapping[str, Any] | None, times: Sequence[st.TimeRef] = ()) -> st.TimeRef | None:
     """An event's date read from its text (``basis: text``), as the article's time expression at the
     same span when there is one; None for the publication week (``basis: published``)."""
     if not d or d.get("basis") != "text":
@@ -288,21 +210,21 @@ def date_from_dict(d: Mapping[str, Any] | None, times: Sequence[TimeRef] = ()) -
     for t in times:
         if (t.start, t.end) == (span.get("start"), span.get("end")):
             return t
-    return TimeRef(text=d.get("text") or "", start=span.get("start", 0), end=span.get("end", 0), value=None,
-                   start_date=_day(d.get("start")), end_date=_day(d.get("end")),
-                   precision=d.get("precision"))  # fmt: skip
+    return st.TimeRef(text=d.get("text") or "", start=span.get("start", 0), end=span.get("end", 0),
+                      value=None, start_date=_day(d.get("start")), end_date=_day(d.get("end")),
+                      precision=d.get("precision"))  # fmt: skip
 
 
-def _claim_from_dict(d: Mapping[str, Any]) -> Claim:
-    return Claim(claimant=actor_from_dict(d.get("claimant")), outlet=d.get("outlet"), start=d.get("start"),
+def _claim_from_dict(d: Mapping[str, Any]) -> st.Claim:
+    return st.Claim(claimant=actor_from_dict(d.get("claimant")), outlet=d.get("outlet"), start=d.get("start"),
                  end=d.get("end"))  # fmt: skip
 
 
-def event_from_dict(d: Mapping[str, Any], times: Sequence[TimeRef] = ()) -> Event:
+def event_from_dict(d: Mapping[str, Any], times: Sequence[st.TimeRef] = ()) -> st.Event:
     """One event of a ``polemos.article/1`` record (``times``: the article's, for its date)."""
     acled = d.get("acled")
     counts = {k: count_from_dict(c) for k, c in (d.get("counts") or {}).items() if c is not None}
-    return Event(
+    return st.Event(
         id=d["id"], type=d["type"], mode=d.get("mode"), modality=d["modality"],
         trigger=span_from_dict(d["trigger"]), evidence=span_from_dict(d["evidence"]),
         actor=actor_from_dict(d.get("actor")), target=actor_from_dict(d.get("target")),

@@ -225,3 +225,62 @@ class EventDetail(FusedEvent):
     """One event with each report's full article-level record (evidence, spans, claims)."""
 
     report_events: list[dict[str, Any]] = []
+
+
+# ---- held against the contract's types --------------------------------------------------------
+# Each model describes one object of a record whose keys the contract module owns (the article's
+# key tables, the fused event's dataclasses). ``drift`` lists every key the contract writes that
+# its model neither describes nor lists below as not described yet (the published schema says
+# nothing of them; extra keys are allowed), and every key a model describes that the contract
+# never writes (unless the model is shared with the other record). ``schema --check`` and
+# ``tests/test_contract_fields.py`` fail on any.
+
+
+def _mirrors() -> list[tuple[type[BaseModel], tuple[str, ...], frozenset[str], bool]]:
+    """(model, the contract's keys of its object, keys not described yet, model shared)."""
+    from polemos.contract import article as a
+    from polemos.contract import event as e
+    from polemos.contract.plain import json_fields as f
+
+    def no(*keys: str) -> frozenset[str]:
+        return frozenset(keys)
+
+    return [
+        (ArticleResult, a.RESULT_FIELDS, no(), False),
+        (ArticleMeta, a.ARTICLE_FIELDS, no(), False),
+        (ArticleEvent, a.EVENT_FIELDS, no(), False),
+        (Span, a.SPAN_FIELDS, no(), False),
+        (Span, a.MENTION_FIELDS, no("reasons"), False),
+        (Actor, a.ACTOR_FIELDS, no(), False),
+        (EventActor, a.DOER_FIELDS, no(), False),
+        (Claimant, a.CLAIMANT_FIELDS, no(), False),
+        (Place, a.PLACE_FIELDS, no(), True),
+        (TimeExpr, a.TIME_FIELDS, no(), False),
+        (Count, (*a.COUNT_FIELDS, "claims"), no("start", "end", "claims"), False),
+        (Claim, a.CLAIM_FIELDS, no(), False),
+        (EventDate, a.DATE_FIELDS, no("span", "basis"), True),
+        (Acled, a.ACLED_FIELDS, no(), False),
+        (FusedEvent, f(e.FusedEvent), no(), False),
+        (Place, f(e.FusedPlace), no(), True),
+        (EventDate, f(e.FusedDate), no(), True),
+        (FusedCount, f(e.FusedCount), no(), False),
+        (Counts, f(e.FusedCounts), no(), False),
+        (FigureClaim, f(e.FigureClaim), no("low", "high", "party"), False),
+        (FusedClaim, f(e.FusedClaim), no(), False),
+        (Report, f(e.FusedReport), no("uid", "type"), False),
+        (Disagreement, f(e.Disagreement), no(), False),
+        (Fusion, f(e.Fusion), no("history"), False),
+    ]
+
+
+def drift() -> list[str]:
+    """What the models and the contract's types disagree on (empty when they agree)."""
+    out = []
+    for model, keys, undescribed, shared in _mirrors():
+        described = {field.alias or name for name, field in model.model_fields.items()}
+        name = model.__name__
+        out += [f"{name}: {k} is written but not described" for k in keys if k not in described | undescribed]
+        out += [f"{name}: {k} is described now: unlist it" for k in sorted(undescribed & described)]
+        if not shared:
+            out += [f"{name}: {k} is described but never written" for k in sorted(described - set(keys))]
+    return out

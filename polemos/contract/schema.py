@@ -1,7 +1,8 @@
 """The published JSON Schema of the contract, generated from ``polemos.contract.models``.
 
 ``python -m polemos.contract.schema`` writes ``polemos/data/schema/{article,event}.json``;
-``--check`` exits 1 when the committed files differ from what the models give (a test runs it).
+``--check`` exits 1 when the committed files differ from what the models give, or the models from
+the contract's types (``models.drift``); a test runs it.
 The schemas describe and do not narrow, as the models: extra keys are allowed everywhere.
 """
 
@@ -14,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from polemos.contract.models import ArticleResult, FusedEvent
+from polemos.contract.models import ArticleResult, FusedEvent, drift
 from polemos.types import SCHEMA_ARTICLE, SCHEMA_EVENT
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "data" / "schema"
@@ -58,7 +59,9 @@ def main(argv: list[str] | None = None) -> int:
     if "--check" in args:
         for path in stale():
             print(f"{path}: differs from polemos.contract.models (run python -m polemos.contract.schema)")
-        return 1 if stale() else 0
+        for line in drift():
+            print(f"polemos.contract.models: {line}")
+        return 1 if stale() or drift() else 0
     SCHEMA_DIR.mkdir(parents=True, exist_ok=True)
     for name in MODELS:
         (SCHEMA_DIR / f"{name}.json").write_text(render(name), encoding="utf-8")

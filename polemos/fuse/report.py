@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
+from polemos.contract.event import FusedPlace
 from polemos.contract.event_types import EVENT_TYPES
 from polemos.fuse.text import word_keys, word_weights
 from polemos.resolve.gazetteer_names import consonants
@@ -44,15 +45,11 @@ PRECISE_FEATURES = frozenset({"landmark", "neighbourhood", "city"})
 
 
 @dataclass(frozen=True)
-class Place:
+class Place(FusedPlace):
+    """A report's place: the fused record's place (name, geonameid, lat, lon, country, admin1, feature)
+    with the key fusion matches places by."""
+
     key: str  # geonames:ID when resolved, name:CONSONANTS for an unplaced name, else the folded name
-    name: str
-    geonameid: int | None
-    lat: float | None
-    lon: float | None
-    country: str | None
-    admin1: str | None
-    feature: str | None
     # read once for scoring: latitude in radians and its cosine (distances), the radius by feature
     rad_lat: float | None = field(init=False, repr=False, compare=False)
     cos_lat: float | None = field(init=False, repr=False, compare=False)
@@ -206,8 +203,8 @@ def _place(loc: Mapping[str, Any]) -> Place | None:
     key = f"geonames:{gid}" if gid else fold(str(name))
     if not gid and loc.get("lat") is None and len(frame := consonants(str(name))) >= 4:
         key = f"name:{frame}"  # a village the gazetteer lacks: its spellings share their consonants
-    return Place(key, str(name), gid, loc.get("lat"), loc.get("lon"), loc.get("country"),
-                 loc.get("admin1"), loc.get("feature"))  # fmt: skip
+    return Place(str(name), gid, loc.get("lat"), loc.get("lon"), loc.get("country"), loc.get("admin1"),
+                 loc.get("feature"), key)  # fmt: skip
 
 
 def _actor_key(actor: Mapping[str, Any] | None) -> str | None:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from polemos.contract.event import flat_view
 from polemos.errors import Errors, StoreError
 from polemos.faults import crash_point
 from polemos.fuse import fused_record
@@ -38,7 +39,6 @@ from polemos.fuse.report import (
 )
 from polemos.fuse.sources import unread_reports
 from polemos.store.base import EventFilter, FusedRow, FusionTx, Store
-from polemos.types import SCHEMA_EVENT
 
 PAD_DAYS = 14  # stored events this far around the new ones are fused with them
 SLICE_DAYS = 31  # new reports are fused a month of dates at a time
@@ -295,26 +295,5 @@ def fused_id_of(store: Store, ident: str) -> str | None:
 
 
 def row_view(record: dict[str, Any]) -> dict[str, Any]:
-    """A fused record seen as one flat event (for CSV, GeoJSON and Parquet rows); others pass as they are.
-
-    The first actor and target stand for the lists, the outlets of all reports are joined, the earliest
-    report gives the publication date and the evidence; the full record stays in Parquet's ``record``.
-    """
-    if record.get("schema") != SCHEMA_EVENT:
-        return record
-    reports = record.get("reports") or []
-    first = reports[0] if reports else {}
-    outlets = "; ".join(dict.fromkeys(str(r.get("outlet")) for r in reports if r.get("outlet")))
-    return {
-        **record,
-        "uid": record["id"],
-        "id": None,
-        "article_id": "; ".join(dict.fromkeys(str(r.get("article_id")) for r in reports)),
-        "actor": (record.get("actors") or [None])[0],
-        "target": (record.get("targets") or [None])[0],
-        "outlet": outlets or None,
-        "published": first.get("published"),
-        "evidence": first.get("evidence") or {},
-        "claims": [{"claimant": c.get("claimant")} for c in record.get("claims") or []],
-        "confidence": (record.get("fusion") or {}).get("score"),
-    }
+    """A fused record seen as one flat event (CSV, GeoJSON and Parquet rows): the contract's view."""
+    return flat_view(record)

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import JSON, BigInteger, Boolean, DateTime, Float, Integer, String, Table
 
+from polemos.contract.article import EVENT_FIELDS
 from polemos.types import SCHEMA_ARTICLE
 
 # a row read back: a dict, or SQLAlchemy's RowMapping (whose keys may be columns as well as names)
@@ -39,8 +40,7 @@ TIME_KEYS = {"text": "text", "start": "span_start", "end": "span_end", "value": 
              "start_date": "start_date", "end_date": "end_date", "precision": "precision"}  # fmt: skip
 DATE_KEYS = {"start": "date_start", "end": "date_end", "precision": "date_precision", "text": "date_text"}
 ACLED_KEYS = {"event_type": "acled_event_type", "sub_event_type": "acled_sub_event_type"}
-EVENT_KEYS = ("id", "type", "mode", "modality", "actor", "target", "locations", "date", "counts", "claims",
-              "trigger", "evidence", "mentions", "acled", "cameo", "confidence")  # fmt: skip
+EVENT_KEYS = EVENT_FIELDS  # the contract's event keys, in its order (rebuild_event writes them so)
 RESULT_KEYS = ("schema", "article", "events", "places", "times")
 TABLES = ("articles", "events", "actors", "claims", "locations", "counts", "spans", "places", "times")
 
@@ -255,7 +255,9 @@ def _actor_row(uid: str, role: str, seq: int, actor: Mapping[str, Any], keys: Ma
 
 
 def rebuild_event(ev: Row, children: Mapping[str, list[Mapping[str, Any]]]) -> dict[str, Any]:
-    """One contract event from its ``events`` row and its child rows (each list sorted by seq)."""
+    """One contract event from its ``events`` row and its child rows (each list sorted by seq): its keys
+    are the contract's (``polemos.contract.article.EVENT_FIELDS``), in its order, less the ones the
+    stored record left out, then the keys it carried beyond the contract."""
     extra = dict(ev["extra"] or {})
     absent = set(extra.pop(_ABSENT, ()))
     acled_extra = extra.pop("__acled_extra__", None)
