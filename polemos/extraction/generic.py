@@ -81,8 +81,12 @@ def _said_usual(noun: Token) -> bool:
 
 def _perfect(verb: Token) -> bool:
     """ "has killed", "have been displaced": the present perfect that sums up to now."""
-    return any(c.dep_ in en.AUXILIARIES | en.PASSIVE_AUXILIARIES and c.lemma_.lower() == "have" and c.tag_ in ("VBZ", "VBP")
-               for c in verb.children)  # fmt: skip
+    return any(
+        c.dep_ in en.AUXILIARIES | en.PASSIVE_AUXILIARIES
+        and c.lemma_.lower() == "have"
+        and c.tag_ in ("VBZ", "VBP")
+        for c in verb.children
+    )
 
 
 def _over_a_period(tok: Token) -> bool:

@@ -632,9 +632,12 @@ def _verbal_attack(head: Token) -> bool:
     if any(c.dep_ in en.PASSIVE_SUBJECTS | en.PASSIVE_AUXILIARIES for c in head.children):
         return False  # "he was attacked for refusing to pay": a passive victim, not a critic
     attacked = [c for c in head.children if c.dep_ in en.OBJECTS] + [
-        g for p in head.children if p.dep_ in en.PREPOSITIONS and p.lower_ in ("on", "against") for g in p.children
+        g
+        for p in head.children
+        if p.dep_ in en.PREPOSITIONS and p.lower_ in ("on", "against")
+        for g in p.children
         if g.dep_ in en.PREP_OBJECTS
-    ]  # fmt: skip
+    ]
     if not any(_political(t) for t in attacked):
         return False
     # the reason may hang on the attack or, as parsed, on the one attacked
