@@ -11,7 +11,7 @@ import re
 
 from polemos.extraction.doctext import doc_text
 from polemos.extraction.drafts import Draft
-from polemos.extraction.sites import is_post, narrowed
+from polemos.extraction.sites import is_site, narrowed
 from polemos.resolve.actors import get_dictionary
 from polemos.resolve.actors_text import tokenize
 from polemos.resolve.places import is_dateline
@@ -53,8 +53,10 @@ def place_target(d: Draft, sent_places: list[PlaceRef]) -> None:
         return
     start, end = d.target
     text = doc_text(d.head.doc)[start:end].casefold()
-    if is_post(doc_text(d.head.doc)[start:end]):
-        return  # "attacked Camp Shorabak", "shelled the Hmeimim air base": a post is a target
+    if is_site(doc_text(d.head.doc)[start:end]):
+        # "attacked Camp Shorabak", "an attack at the Rolando cafe", "bombed the market": a post
+        # or a building is a target
+        return
     for p in sent_places:
         if start <= p.start and p.end <= end and not p.demonym:
             rest = text.replace(p.text.casefold(), " ")
@@ -103,10 +105,11 @@ def event_locations(d: Draft, sent_places: list[PlaceRef]) -> list[PlaceRef]:
 
 
 def _in_a_post(p: PlaceRef, target: tuple[int, int] | None, text: str) -> bool:
-    """A place inside a targeted military post ("attacked Camp Bastion") is also the event's place."""
+    """A place inside a targeted post or building ("attacked Camp Bastion", "bombed the Rolando
+    cafe") is also the event's place."""
     if target is None or not (target[0] <= p.start and p.end <= target[1]):
         return False
-    return is_post(text[target[0] : target[1]])
+    return is_site(text[target[0] : target[1]])
 
 
 # Heads of an outlet's or an armed group's name: the place before them names the body, not where

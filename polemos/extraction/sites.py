@@ -50,6 +50,18 @@ def narrowed(place: PlaceRef, text: str) -> PlaceRef:
     )
 
 
+# Site heads that name somewhere people live or pass, not a thing hit: "raided the Jenin camp".
+_SETTLED = frozenset("camp square port crossing junction bridge quay".split())
+
+
+def is_site(words: str) -> bool:
+    """A spot attacks are aimed at, named with its head word: "the Rolando cafe", "the Christmas
+    market", "the Oxford Street bus station", a military post. Hit, it is the target, and still
+    where the event is; a town or a district is only where."""
+    last = words.casefold().split()[-1:] or [""]
+    return is_post(words) or last[0].strip(".,;:") in SITE_HEADS - _SETTLED
+
+
 def is_post(words: str) -> bool:
     """A military post: "the Hmeimim air base", "a border outpost", "Camp Bastion" (a camp's name
     in capitals; "the Jenin camp" is a place)."""

@@ -1,0 +1,53 @@
+"""Targets a violent act's words give beside a party's name: a building or a market that was hit is
+the target and still where the event is; a town is only where (hand-made sentences)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from conftest import events_of
+
+pytestmark = pytest.mark.slow
+
+
+def first(record: dict[str, Any], type_: str) -> dict[str, Any]:
+    found = events_of(record, type_)
+    summary = [(e["type"], e["trigger"]["text"]) for e in record["events"]]
+    assert found, f"no {type_}; got {summary}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target", "place"),
+    [
+        ("ETA carried out an attack at the Rolando cafe in Madrid.", "the Rolando cafe", "Rolando cafe"),
+        ("A car bomb exploded at the Hamidiyah market in Homs.", "the Hamidiyah market", "Hamidiyah market"),
+        ("Gunmen attacked the Kabul police headquarters on Monday.", "the Kabul police headquarters",
+         "Kabul police headquarters"),
+        ("Militants stormed the Herat central prison overnight.", "the Herat central prison",
+         "Herat central prison"),
+    ],
+)  # fmt: skip
+def test_a_building_hit_is_the_target_and_the_place(
+    extract_text: Any, sentence: str, target: str, place: str
+) -> None:
+    hit = [
+        e for e in events_of(extract_text(sentence), "ASSAULT") if (e["target"] or {}).get("text") == target
+    ]
+    assert hit, f"no ASSAULT on {target!r}"
+    assert place in [loc["text"] for loc in hit[0]["locations"]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Militants stormed the town of Gao.",
+        "Rebels shelled Aleppo on Monday.",
+        "Troops captured the city of Kismayo.",
+    ],
+)
+def test_a_town_hit_is_only_where(extract_text: Any, sentence: str) -> None:
+    events = [e for e in extract_text(sentence)["events"] if e["type"] in ("ASSAULT", "FIGHT", "COERCE")]
+    assert events and all(e["target"] is None for e in events)
+    assert events[0]["locations"]
