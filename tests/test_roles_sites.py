@@ -51,3 +51,35 @@ def test_a_town_hit_is_only_where(extract_text: Any, sentence: str) -> None:
     events = [e for e in extract_text(sentence)["events"] if e["type"] in ("ASSAULT", "FIGHT", "COERCE")]
     assert events and all(e["target"] is None for e in events)
     assert events[0]["locations"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "spot"),
+    [
+        ("After midnight their posts in Anderstown came under intense gunfire.", "posts in Anderstown"),
+        ("Gunmen seized dozens of hostages in hospitals in the towns of Budennovsk and Kizlyar.",
+         "hospitals in the towns of Budennovsk"),
+        ("Gunmen attacked a checkpoint near Arish.", "checkpoint near Arish"),
+        ("Two soldiers were killed at an army post outside Kandahar.", "army post outside Kandahar"),
+        ("A bomb exploded at a school in Kabul on Monday.", "school in Kabul"),
+    ],
+)  # fmt: skip
+def test_a_site_noun_before_its_place_is_the_spot(extract_text: Any, sentence: str, spot: str) -> None:
+    events = [e for e in extract_text(sentence)["events"] if e["type"] in ("ASSAULT", "COERCE")]
+    assert events, "no violent event"
+    assert spot in [loc["text"] for loc in events[0]["locations"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Fighting raged in Aleppo on Monday.", "Aleppo"),
+        ("Militants attacked the town of Gao overnight.", "Gao"),
+        ("Police fired tear gas at protesters in the square in Cairo.", "Cairo"),
+        ("Israeli troops raided the camp in Jenin on Monday.", "Jenin"),
+    ],
+)
+def test_a_town_or_a_square_keeps_its_name(extract_text: Any, sentence: str, place: str) -> None:
+    events = [e for e in extract_text(sentence)["events"] if e["type"] in ("ASSAULT", "FIGHT", "COERCE")]
+    assert events, "no violent event"
+    assert [loc["text"] for loc in events[0]["locations"]] == [place]

@@ -11,7 +11,7 @@ import re
 
 from polemos.extraction.doctext import doc_text
 from polemos.extraction.drafts import Draft
-from polemos.extraction.sites import is_site, narrowed
+from polemos.extraction.sites import held_site, is_site, narrowed
 from polemos.resolve.actors import get_dictionary
 from polemos.resolve.actors_text import tokenize
 from polemos.resolve.places import is_dateline
@@ -101,7 +101,19 @@ def event_locations(d: Draft, sent_places: list[PlaceRef]) -> list[PlaceRef]:
     # event is ("BEIRUT, Lebanon — Airstrikes killed 12 people in Syria")
     lines = [p for p in out if p.feature in LOCAL_FEATURES and is_dateline(text, p.start, p.end)]
     abroad = {p.country for p in out if p not in lines and p.country and p.status == "resolved"}
-    return [narrowed(p, text) for p in out if p not in lines or not abroad or p.country in abroad]
+    kept = [narrowed(p, text) for p in out if p not in lines or not abroad or p.country in abroad]
+    return [q for p in kept for q in _with_site(p, d)]
+
+
+def _with_site(p: PlaceRef, d: Draft) -> list[PlaceRef]:
+    """A place and the spot a site noun puts in it ("their posts in Anderstown"): a placed name
+    stays beside its spot (the record keeps the narrowest), an unplaced one gives way to it."""
+    if p.feature == "landmark":
+        return [p]
+    spot = held_site(p, d.head.doc)
+    if spot is None:
+        return [p]
+    return [spot] if p.lat is None else [p, spot]
 
 
 def _in_a_post(p: PlaceRef, target: tuple[int, int] | None, text: str) -> bool:
