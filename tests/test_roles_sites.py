@@ -83,3 +83,44 @@ def test_a_town_or_a_square_keeps_its_name(extract_text: Any, sentence: str, pla
     events = [e for e in extract_text(sentence)["events"] if e["type"] in ("ASSAULT", "FIGHT", "COERCE")]
     assert events, "no violent event"
     assert [loc["text"] for loc in events[0]["locations"]] == [place]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "target"),
+    [
+        ("He and other transit employees were given an ultimatum by their bosses.", "THREATEN",
+         "other transit employees"),
+        ("Police arrested him and two other activists on Monday.", "COERCE", "two other activists"),
+        ("Soldiers shot her and three other protesters.", "ASSAULT", "three other protesters"),
+    ],
+)  # fmt: skip
+def test_a_pronoun_coordinated_with_a_description_gives_the_description(
+    extract_text: Any, sentence: str, type_: str, target: str
+) -> None:
+    event = first(extract_text(sentence), type_)
+    assert event["target"] is not None and event["target"]["text"] == target
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person"),
+    [
+        ("Tamerlan, 26, died after a gunfight with police.", "Tamerlan"),
+        ("Kasur, 34, was arrested at his home on Friday.", "Kasur"),
+        ("Police said Jalalabad, 41, was shot dead outside a shop.", "Jalalabad"),
+    ],
+)
+def test_a_name_with_an_age_is_a_person_not_a_place(extract_text: Any, sentence: str, person: str) -> None:
+    record = extract_text(sentence)
+    assert person not in [p["text"] for p in record["places"]]
+    assert person not in [loc["text"] for e in record["events"] for loc in e["locations"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Fighting erupted in Homs, Syria, on Monday.", "Homs"),
+        ("Gunmen killed 12 people in Kabul, 20 km from the border.", "Kabul"),
+    ],
+)
+def test_a_place_before_a_comma_stays_a_place(extract_text: Any, sentence: str, place: str) -> None:
+    assert place in [p["text"] for p in extract_text(sentence)["places"]]
