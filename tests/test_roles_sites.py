@@ -124,3 +124,17 @@ def test_a_name_with_an_age_is_a_person_not_a_place(extract_text: Any, sentence:
 )
 def test_a_place_before_a_comma_stays_a_place(extract_text: Any, sentence: str, place: str) -> None:
     assert place in [p["text"] for p in extract_text(sentence)["places"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("Three soldiers died after the ambush.", "Three soldiers"),
+        ("Three soldiers died two days after the ambush.", None),
+        ("Two villagers died three weeks after the shelling.", None),
+    ],
+)
+def test_a_time_since_an_attack_is_not_its_harm(extract_text: Any, sentence: str, target: str | None) -> None:
+    events = [e for e in extract_text(sentence)["events"] if e["trigger"]["text"] in ("ambush", "shelling")]
+    assert events, "no event on the noun"
+    assert (events[0]["target"] or {}).get("text") == target
