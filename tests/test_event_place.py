@@ -116,7 +116,7 @@ def test_names_of_outlets_and_groups_are_not_the_event_place(pipeline, text, not
 )
 def test_holidays_are_not_places(pipeline, text, town):
     locs = locations(pipeline, text)
-    assert [p.text for p in locs] == [town], locs
+    assert {p.within or p.text for p in locs} == {town}, locs  # the town, or a spot in it
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ import re
 
 from polemos.extraction.doctext import doc_text
 from polemos.extraction.drafts import Draft
-from polemos.extraction.sites import is_post, narrowed
+from polemos.extraction.sites import held_site, is_site, narrowed
 from polemos.resolve.actors import get_dictionary
 from polemos.resolve.actors_text import tokenize
 from polemos.resolve.places import is_dateline
@@ -53,8 +53,10 @@ def place_target(d: Draft, sent_places: list[PlaceRef]) -> None:
         return
     start, end = d.target
     text = doc_text(d.head.doc)[start:end].casefold()
-    if is_post(doc_text(d.head.doc)[start:end]):
-        return  # "attacked Camp Shorabak", "shelled the Hmeimim air base": a post is a target
+    if is_site(doc_text(d.head.doc)[start:end]):
+        # "attacked Camp Shorabak", "an attack at the Rolando cafe", "bombed the market": a post
+        # or a building is a target
+        return
     for p in sent_places:
         if start <= p.start and p.end <= end and not p.demonym:
             rest = text.replace(p.text.casefold(), " ")
@@ -99,14 +101,27 @@ def event_locations(d: Draft, sent_places: list[PlaceRef]) -> list[PlaceRef]:
     # event is ("BEIRUT, Lebanon — Airstrikes killed 12 people in Syria")
     lines = [p for p in out if p.feature in LOCAL_FEATURES and is_dateline(text, p.start, p.end)]
     abroad = {p.country for p in out if p not in lines and p.country and p.status == "resolved"}
-    return [narrowed(p, text) for p in out if p not in lines or not abroad or p.country in abroad]
+    kept = [narrowed(p, text) for p in out if p not in lines or not abroad or p.country in abroad]
+    return [q for p in kept for q in _with_site(p, d)]
+
+
+def _with_site(p: PlaceRef, d: Draft) -> list[PlaceRef]:
+    """A place and the spot a site noun puts in it ("their posts in Anderstown"): a placed name
+    stays beside its spot (the record keeps the narrowest), an unplaced one gives way to it."""
+    if p.feature == "landmark":
+        return [p]
+    spot = held_site(p, d.head.doc)
+    if spot is None:
+        return [p]
+    return [spot] if p.lat is None else [p, spot]
 
 
 def _in_a_post(p: PlaceRef, target: tuple[int, int] | None, text: str) -> bool:
-    """A place inside a targeted military post ("attacked Camp Bastion") is also the event's place."""
+    """A place inside a targeted post or building ("attacked Camp Bastion", "bombed the Rolando
+    cafe") is also the event's place."""
     if target is None or not (target[0] <= p.start and p.end <= target[1]):
         return False
-    return is_post(text[target[0] : target[1]])
+    return is_site(text[target[0] : target[1]])
 
 
 # Heads of an outlet's or an armed group's name: the place before them names the body, not where

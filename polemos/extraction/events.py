@@ -277,6 +277,7 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
         and d.actor == (claimant.start, claimant.end)
     ):
         d.actor_basis = "claimed"  # "the group said it carried out the attack": the doer's own word
+    target = _named_with(target)
     d.target = _span_of(target) if target is not None and target.lower_ not in roles.PRONOUNS else None
     if d.actor is not None and actor is not None and conj_of(actor):
         # "Lavrov and Kerry discussed": the actor is the first conjunct only
@@ -436,6 +437,21 @@ def _resolve_pronoun(
             if d.actor is not None and d.sent_index >= sent_index - 2:
                 return d.actor
     return None
+
+
+_OBJECT_PRONOUNS = frozenset("him her them us me".split())
+
+
+def _named_with(tok: Token | None) -> Token | None:
+    """A pronoun coordinated with a description stands with it: "he and other transit employees
+    were given an ultimatum", "police arrested him and two other activists" -> the description."""
+    if tok is None or tok.lower_ not in roles.PRONOUNS | _OBJECT_PRONOUNS:
+        return tok
+    other = next(
+        (c for c in tok.children if c.dep_ == "conj" and c.lower_ not in roles.PRONOUNS | _OBJECT_PRONOUNS),
+        None,
+    )
+    return _quantified(other) if other is not None else tok
 
 
 def _overlaps(span: tuple[int, int] | None, spans: tuple[Span, ...]) -> bool:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from spacy.tokens import Doc
+
 from polemos.resolve.places_facility import BUILDING_HEADS
 from polemos.types import PlaceRef
 
@@ -48,6 +50,62 @@ def narrowed(place: PlaceRef, text: str) -> PlaceRef:
         status="approximate",
         within=place.within or place.name,
     )
+
+
+# Site heads that name somewhere people live or pass, not a thing hit: "raided the Jenin camp".
+_SETTLED = frozenset("camp square port crossing junction bridge quay".split())
+
+
+# Spots a force holds, told before the place that holds them: "their posts in Anderstown".
+_HELD = frozenset("post position checkpoint outpost base barracks".split())
+_SITE_PREPS = frozenset("in at near outside inside".split())
+# Words that only say what kind of place the name is: "the towns of Budennovsk and Kizlyar".
+_KIND_OF_PLACE = frozenset("town city village district province region area suburb neighbourhood".split())
+
+
+def held_site(place: PlaceRef, doc: Doc) -> PlaceRef | None:
+    """The spot a site noun puts in a named place, told head first: "their posts in Anderstown",
+    "hostages in hospitals in the towns of Budennovsk", "a bomb at a school in Kabul". The spot
+    runs from the site noun to the name; it keeps the name's point, admin1 and country, with
+    ``within`` naming the container (status "approximate" when the name is placed). None when
+    no site noun holds the place."""
+    if place.demonym:
+        return None
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return None
+    tok = span.root
+    for _ in range(2):  # "the towns of X": through the kind of place
+        prep = tok.head
+        if tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in _KIND_OF_PLACE:
+            tok = prep.head
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in _SITE_PREPS or prep.head.i >= prep.i:
+        return None
+    site = prep.head
+    lemma = site.lemma_.lower()
+    if site.pos_ != "NOUN" or lemma not in (SITE_HEADS | _HELD) - _SETTLED:
+        return None
+    start = min([site.idx] + [c.left_edge.idx for c in site.lefts if c.dep_ == "compound"])  # "army post"
+    return replace(
+        place,
+        text=doc.text[start : place.end],
+        start=start,
+        name=None,
+        geonameid=None,
+        feature="landmark",
+        precision="near" if place.lat is not None else place.precision,
+        status="approximate" if place.lat is not None else place.status,
+        within=place.within or place.name or place.text,
+    )
+
+
+def is_site(words: str) -> bool:
+    """A spot attacks are aimed at, named with its head word: "the Rolando cafe", "the Christmas
+    market", "the Oxford Street bus station", a military post. Hit, it is the target, and still
+    where the event is; a town or a district is only where."""
+    last = words.casefold().split()[-1:] or [""]
+    return is_post(words) or last[0].strip(".,;:") in SITE_HEADS - _SETTLED
 
 
 def is_post(words: str) -> bool:

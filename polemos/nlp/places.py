@@ -166,7 +166,7 @@ class PlaceRecognizer:
                 t = self._whole_name(view, s, t)
                 if t - s == 1 and view.texts[s].lower() in TITLES:
                     continue  # "the Caesar and Sultan": a title alone names a person
-            if s >= t or doc[s:t].text in table or _body_abbreviation(doc[s:t].text):
+            if s >= t or doc[s:t].text in table or _body_abbreviation(doc[s:t].text) or aged(doc, t):
                 continue  # demonyms: step 3; "MoD" is no place
             if view.texts[s].lower() in HOLIDAYS and not self._known(doc[s:t]):
                 continue  # "Eid al-Adha", "Ashura": a day, not a place
@@ -258,6 +258,8 @@ class PlaceRecognizer:
     def _accept(self, view: _DocView, span: Span, relaxed: bool = False) -> Place | None:
         doc, lower_words, surnames = view.doc, view.lower_words, view.surnames
         text = span.text
+        if aged(doc, span.end):
+            return None  # "Tamerlan, 26, died": a person's age follows a person's name
         key = fold(text)
         if key.split()[0] in HOLIDAYS and not (len(span) > 1 and self._known(span)):
             return None  # "Easter", "Eid": a day; "Easter Island" is a place
@@ -399,6 +401,15 @@ class PlaceRecognizer:
             or (nxt.text.isalpha() and nxt.text.islower() and nxt.pos_ not in FUNCTION_POS)
         )
         return prev in LANGUAGE_CUES and not head_noun
+
+
+def aged(doc: Doc, end: int) -> bool:
+    """Is the name ending at token ``end`` followed by an age in commas ("Matanov, 23, faces",
+    "Tamerlan, 26, died")? A person is told so, never a place."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 2].text not in (",", ")"):
+        return False
+    age = doc[end + 1].text
+    return age.isdigit() and len(age) <= 3 and 0 < int(age) < 120
 
 
 @Language.factory("polemos_places", default_config={})
