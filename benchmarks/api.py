@@ -233,6 +233,7 @@ def main() -> None:
 
     from polemos.api import data
     from polemos.api.routes import event_filters
+    from polemos.store import pages
     from polemos.store.schema import fused_events
 
     store = build_store(args.db, args.events, args.seed)
@@ -262,7 +263,7 @@ def main() -> None:
 
     def sql_page() -> None:
         with store.engine.connect() as conn:
-            stmt = data._fused_ordered(data._fused_matching(store, conn, where, bbox), "-date")
+            stmt = pages._fused_ordered(pages._fused_matching(store, conn, where, bbox), "-date")
             list(conn.scalars(stmt.offset(50).limit(50)))
 
     it = iter(ids * 2)
