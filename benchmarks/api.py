@@ -141,9 +141,11 @@ def _free_port() -> int:
 
 def serve(db: Path) -> tuple[subprocess.Popen[bytes], str]:
     port = _free_port()
-    cmd = [sys.executable, "-m", "polemos", "serve", "--db", str(db), "--port", str(port)]
+    cmd = [sys.executable, "-m", "polemos", "serve", "--db", str(db.resolve()), "--port", str(port)]
     env = {**os.environ, "PYTHONPATH": str(TREE)}
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # cwd: ``-m`` puts the working directory first on sys.path, before PYTHONPATH (a --baseline
+    # server started from this checkout would import this checkout's polemos)
+    proc = subprocess.Popen(cmd, env=env, cwd=str(TREE), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     import httpx
 
