@@ -141,9 +141,11 @@ def _free_port() -> int:
 
 def serve(db: Path) -> tuple[subprocess.Popen[bytes], str]:
     port = _free_port()
-    cmd = [sys.executable, "-m", "polemos", "serve", "--db", str(db), "--port", str(port)]
+    cmd = [sys.executable, "-m", "polemos", "serve", "--db", str(db.resolve()), "--port", str(port)]
     env = {**os.environ, "PYTHONPATH": str(TREE)}
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # cwd: ``-m`` puts the working directory first on sys.path, before PYTHONPATH (a --baseline
+    # server started from this checkout would import this checkout's polemos)
+    proc = subprocess.Popen(cmd, env=env, cwd=str(TREE), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     import httpx
 
@@ -233,6 +235,7 @@ def main() -> None:
 
     from polemos.api import data
     from polemos.api.routes import event_filters
+    from polemos.store import pages
     from polemos.store.schema import fused_events
 
     store = build_store(args.db, args.events, args.seed)
@@ -241,8 +244,10 @@ def main() -> None:
     if not analysed:  # what a freshly ingested store costs before the planner has statistics
         where, bbox = event_filters(type="ASSAULT", country="SY", since="2018-01-01", until="2021-12-31")
         query = data.EventQuery(where, bbox, "-date", 50, 50)
-        before = timed(lambda: data.page_events(store, query, fused=False), 1)
-        print(f"before ANALYZE: one filtered page took {before[0] * 1000:.0f} ms", flush=True)
+        unplanned = timed(
+            lambda: data.page_events(store, query, fused=False), 1
+        )  # not `before`: the baseline's
+        print(f"before ANALYZE: one filtered page took {unplanned[0] * 1000:.0f} ms", flush=True)
     refresh_planner_stats(store)  # as create_app does when the server starts
     t0 = time.perf_counter()
     fuse_update(store)  # as every ingest does before it returns (reads never fuse)
@@ -262,7 +267,7 @@ def main() -> None:
 
     def sql_page() -> None:
         with store.engine.connect() as conn:
-            stmt = data._fused_ordered(data._fused_matching(store, conn, where, bbox), "-date")
+            stmt = pages._fused_ordered(pages._fused_matching(store, conn, where, bbox), "-date")
             list(conn.scalars(stmt.offset(50).limit(50)))
 
     it = iter(ids * 2)

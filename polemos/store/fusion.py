@@ -5,8 +5,10 @@ keep) and builds the fused records; it asks this module, through the ``FusionTx`
 ``polemos.store.base``, for the rows it needs and hands back the rows to write. Everything here runs
 on the connection of ``fusion_transaction`` (``polemos.store.lock``), so a pass killed anywhere
 leaves the store as it was. Tables: ``fused_events``, ``fused_members`` (report → fused event),
-``fused_articles`` (an article no event was read from → the fused event it joined, or none) and
-``fusion_history`` (people's merges and splits).
+``fused_articles`` (an article no event was read from → the fused event it joined, or none),
+``fusion_history`` (people's merges and splits), and ``fused_keys`` (each member report's filter
+columns, what a filtered page reads: written beside ``fused_members``, gone with the report). Every
+write here bumps the ``fusion`` counter first (``bump_fusion``), so a reader's cached totals go.
 """
 
 from __future__ import annotations
@@ -15,18 +17,21 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, delete, exists, func, insert, select, update
+from sqlalchemy import Connection, delete, exists, func, insert, literal, select, union, update
 
 from polemos.fuse.history import Action
 from polemos.store.base import FusedRow
 from polemos.store.changes import chunks, fused_of
+from polemos.store.counters import bump_fusion
 from polemos.store.schema import (
     articles,
     events,
     fused_articles,
     fused_events,
+    fused_keys,
     fused_members,
     fusion_history,
+    locations,
     places,
     times,
 )
@@ -62,6 +67,34 @@ def _shrunk() -> Any:
         .join(counts, counts.c.fused_id == fused_events.c.id)
         .where(counts.c.n != fused_events.c.n_reports)
     )
+
+
+def _countries(uids: list[str]) -> Any:
+    """(event uid, country) for every country of these reports' locations, and (uid, '') for a
+    report with none: each report has a row, so a filter without a country still finds it."""
+    located = select(locations.c.event_uid, locations.c.country).where(
+        locations.c.event_uid.in_(uids), locations.c.country.is_not(None)
+    )
+    none = select(events.c.uid, literal("")).where(
+        events.c.uid.in_(uids),
+        ~exists().where(locations.c.event_uid == events.c.uid, locations.c.country.is_not(None)),
+    )
+    return union(located, none).subquery("c")
+
+
+def write_keys(conn: Connection, report_uids: list[str]) -> None:
+    """The ``fused_keys`` rows of these reports, from their stored fused membership and event rows."""
+    cols = ("event_uid", "country", "fused_id", "type", "modality", "date_start", "date_end", "fused_start")
+    for chunk in chunks(report_uids):
+        c = _countries(chunk)
+        rows = (
+            select(fused_members.c.event_uid, c.c.country, fused_members.c.fused_id, events.c.type,
+                   events.c.modality, events.c.date_start, events.c.date_end, fused_events.c.date_start)
+            .join(events, events.c.uid == fused_members.c.event_uid)
+            .join(fused_events, fused_events.c.id == fused_members.c.fused_id)
+            .join(c, c.c.event_uid == fused_members.c.event_uid)
+        )  # fmt: skip
+        conn.execute(insert(fused_keys).from_select(cols, rows))
 
 
 def pending(conn: Connection) -> int:
@@ -104,7 +137,10 @@ class SqlFusion:
         orphans = select(fused_events.c.id).where(
             ~exists().where(fused_members.c.fused_id == fused_events.c.id)
         )
-        for chunk in chunks(sorted(conn.scalars(orphans))):
+        found = sorted(conn.scalars(orphans))
+        if found:
+            bump_fusion(conn)
+        for chunk in chunks(found):
             conn.execute(delete(fused_events).where(fused_events.c.id.in_(chunk)))
             conn.execute(
                 update(fused_articles).where(fused_articles.c.fused_id.in_(chunk)).values(fused_id=None)
@@ -245,7 +281,9 @@ class SqlFusion:
         """Drop the fused events ``old_ids`` and every membership of these reports and articles, then
         write ``rows`` with their members (an unread article's row with no fused id: seen, joined none)."""
         conn, now = self.conn, datetime.now(UTC)
+        bump_fusion(conn)
         for chunk in chunks(list(report_uids)):
+            conn.execute(delete(fused_keys).where(fused_keys.c.event_uid.in_(chunk)))
             conn.execute(delete(fused_members).where(fused_members.c.event_uid.in_(chunk)))
         for chunk in chunks(sorted(set(old_ids))):
             conn.execute(delete(fused_events).where(fused_events.c.id.in_(chunk)))
@@ -261,6 +299,7 @@ class SqlFusion:
             members = [{"event_uid": u, "fused_id": r.id} for r in events_ for u in r.members]
             if members:
                 conn.execute(insert(fused_members), members)
+                write_keys(conn, [m["event_uid"] for m in members])
         unread = [{"article_id": a, "fused_id": r.id if r.record is not None else None}
                   for r in rows for a in r.articles]  # fmt: skip
         if unread:

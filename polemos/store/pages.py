@@ -2,9 +2,13 @@
 the store's event filter), group-bys for statistics, and the facets for the filter choices.
 
 Fused events (``fused_events``) match a filter when one of their reports does, as in ``polemos
-events``; filtering the reports is ``select_event_uids`` (``polemos.store.query``). A store whose
-fused events cannot be read (the API serves it report by report) is paged over ``events`` instead.
-Only ids come back; the API reads the records (``Store.fused`` / ``Store.events``) and shapes them.
+events``. The report's type, modality, dates and countries are read from ``fused_keys`` (one row per
+member report and country, copied at fusion time), so a filter on those is one range of a covering
+index; the rest (actor, claimant, article, near, bbox) is ``select_event_uids`` over the reports
+(``polemos.store.query``), joined by uid. The total of a filter is kept (per store object) until the
+``fusion`` counter moves (``polemos.store.counters``). A store whose fused events cannot be read (the
+API serves it report by report) is paged over ``events`` instead. Only ids come back; the API reads
+the records (``Store.fused`` / ``Store.events``) and shapes them.
 """
 
 from __future__ import annotations
@@ -15,9 +19,18 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, Select, exists, func, or_, select
 
 from polemos.store.base import Bucket, EventFilter, EventQuery, StatRows
+from polemos.store.counters import fusion_counter
 from polemos.store.errors import translated
 from polemos.store.query import select_event_uids
-from polemos.store.schema import articles, counts, events, fused_events, fused_members, locations
+from polemos.store.schema import (
+    articles,
+    counts,
+    events,
+    fused_events,
+    fused_keys,
+    fused_members,
+    locations,
+)
 
 if TYPE_CHECKING:
     from polemos.store.sql import SqlStore
@@ -74,34 +87,72 @@ def _member_uids(store: SqlStore, conn: Connection, where: EventFilter, bbox: Bo
 
 
 def _fused_matching(store: SqlStore, conn: Connection, where: EventFilter, bbox: Box) -> Select[Any]:
-    members = select(fused_members.c.fused_id).where(
-        fused_members.c.event_uid.in_(_member_uids(store, conn, where, bbox))
-    )
-    return select(fused_events.c.id).where(fused_events.c.id.in_(members))
+    """The fused events with a report matching the filter: (fused id, fused start), distinct."""
+    k = fused_keys.c
+    if where == EventFilter() and bbox is None:  # every fused event that still has a report
+        has_member = exists().where(fused_members.c.fused_id == fused_events.c.id)
+        return select(
+            fused_events.c.id.label("fused_id"), fused_events.c.date_start.label("fused_start")
+        ).where(has_member)
+    conds: list[Any] = []
+    if where.type:
+        conds.append(k.type == where.type.upper())
+    if where.country:
+        conds.append(k.country == where.country.upper())
+    if where.modality:
+        conds.append(k.modality == where.modality.lower())
+    if where.since:
+        conds.append(k.date_end >= where.since)
+    if where.until:
+        conds.append(k.date_start <= where.until)
+    rest = replace(where, type=None, country=None, modality=None, since=None, until=None, limit=None)
+    if rest != EventFilter() or bbox is not None:  # the filters fused_keys does not hold
+        conds.append(k.event_uid.in_(_member_uids(store, conn, rest, bbox)))
+    return select(k.fused_id, k.fused_start).where(*conds).distinct()
 
 
 def _fused_killed() -> Any:
     return fused_events.c.record["counts"]["killed"]["best"].as_integer()
 
 
-def _fused_ordered(stmt: Select[Any], sort: str) -> Select[Any]:
-    newest = (fused_events.c.date_start.desc().nulls_last(), fused_events.c.id)
+def _fused_ordered(matching: Select[Any], sort: str) -> Select[Any]:
+    """The ids of ``matching`` in the order ``sort`` asks for (by date: straight from ``matching``)."""
+    m = matching.subquery("m")
     if sort == "date":
-        return stmt.order_by(fused_events.c.date_start.asc().nulls_last(), fused_events.c.id)
-    if sort in ("-killed", "killed"):
-        key = _fused_killed().desc() if sort == "-killed" else _fused_killed().asc()
-        return stmt.order_by(key.nulls_last(), *newest)
+        return select(m.c.fused_id).order_by(m.c.fused_start.asc().nulls_last(), m.c.fused_id)
+    if sort not in ("-killed", "killed", "type"):
+        return select(m.c.fused_id).order_by(m.c.fused_start.desc().nulls_last(), m.c.fused_id)
+    newest = (fused_events.c.date_start.desc().nulls_last(), fused_events.c.id)
+    stmt = select(fused_events.c.id).where(fused_events.c.id.in_(select(m.c.fused_id)))
     if sort == "type":
         return stmt.order_by(fused_events.c.type, *newest)
-    return stmt.order_by(*newest)
+    key = _fused_killed().desc() if sort == "-killed" else _fused_killed().asc()
+    return stmt.order_by(key.nulls_last(), *newest)
+
+
+_KEPT = 512  # totals kept per store object
+
+
+def _total(store: SqlStore, conn: Connection, q: EventQuery, matching: Select[Any]) -> int:
+    """How many fused events match; kept while the store's ``fusion`` counter stands still."""
+    kept: dict[Any, tuple[int, int]] = store.__dict__.setdefault("_fused_totals", {})
+    key, now = (replace(q.where, limit=None), q.bbox), fusion_counter(conn)
+    if now is not None and key in kept and kept[key][0] == now:
+        return kept[key][1]
+    total = int(conn.scalar(select(func.count()).select_from(matching.subquery())) or 0)
+    if now is not None:
+        if len(kept) >= _KEPT:
+            kept.pop(next(iter(kept)))
+        kept[key] = (now, total)
+    return total
 
 
 def page_fused(store: SqlStore, q: EventQuery) -> tuple[int, list[str]]:
     """(number of matching fused events, the ids of one page of them)."""
     with translated(store.url), store.engine.connect() as conn:
-        stmt = _fused_matching(store, conn, q.where, q.bbox)
-        total = int(conn.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
-        ids = list(conn.scalars(_fused_ordered(stmt, q.sort).offset(q.offset).limit(q.limit)))
+        matching = _fused_matching(store, conn, q.where, q.bbox)
+        total = _total(store, conn, q, matching)
+        ids = list(conn.scalars(_fused_ordered(matching, q.sort).offset(q.offset).limit(q.limit)))
     return total, ids
 
 
@@ -158,7 +209,7 @@ def stats(store: SqlStore, where: EventFilter, bbox: Box, *, fused: bool) -> Sta
 def _fused_stats(store: SqlStore, where: EventFilter, bbox: Box) -> StatRows:
     with translated(store.url), store.engine.connect() as conn:
         ids = _fused_matching(store, conn, where, bbox).subquery()
-        in_filter = fused_events.c.id.in_(select(ids.c.id))
+        in_filter = fused_events.c.id.in_(select(ids.c.fused_id))
         k = func.coalesce(func.sum(_fused_killed()), 0)
 
         def grouped(key: Any) -> list[Bucket]:
@@ -171,7 +222,7 @@ def _fused_stats(store: SqlStore, where: EventFilter, bbox: Box) -> StatRows:
         in_country = (
             select(locations.c.country, func.count(func.distinct(fused_members.c.fused_id)))
             .join(fused_members, fused_members.c.event_uid == locations.c.event_uid)
-            .where(fused_members.c.fused_id.in_(select(ids.c.id)), locations.c.country.is_not(None))
+            .where(fused_members.c.fused_id.in_(select(ids.c.fused_id)), locations.c.country.is_not(None))
             .group_by(locations.c.country)
         )
         by_country = _buckets(conn.execute(in_country), killed=False)

@@ -38,7 +38,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB
 
-SCHEMA_REVISION = "0004"  # the alembic head this code reads and writes
+SCHEMA_REVISION = "0005"  # the alembic head this code reads and writes
 
 metadata = MetaData(
     naming_convention={
@@ -294,6 +294,40 @@ fused_members = Table(
     Column("event_uid", String(32), ForeignKey("events.uid", ondelete="CASCADE"), primary_key=True),
     Column("fused_id", String(20), nullable=False),
     Index(None, "fused_id"),
+)
+
+# What a filtered page of fused events reads (migration 0005): one row per member report of a fused
+# event and per country of that report's locations ('' when it has none), with the report's filter
+# columns copied from ``events`` and the fused event's start (the order of a page). A fused event
+# matches a filter when one of its reports does, so the filter is one indexed SELECT over this table.
+# Written beside ``fused_members`` by fusion (``polemos.store.fusion``) and gone with the report.
+fused_keys = Table(
+    "fused_keys",
+    metadata,
+    Column("event_uid", String(32), ForeignKey("events.uid", ondelete="CASCADE"), primary_key=True),
+    Column("country", String(8), primary_key=True),  # '' for a report with no located country
+    Column("fused_id", String(20), nullable=False),
+    Column("type", String(20), nullable=False),  # the report's, as in events
+    Column("modality", String(20)),
+    Column("date_start", String(32)),
+    Column("date_end", String(32)),
+    Column("fused_start", String(10)),  # fused_events.date_start of fused_id
+    # covering: a filter by type, country and dates reads one range of one index (names spelt out:
+    # the convention's would pass PostgreSQL's 63 characters)
+    Index(
+        "ix_fused_keys_type_country", "type", "country", "date_start", "date_end", "fused_id", "fused_start"
+    ),
+    Index("ix_fused_keys_country", "country", "date_start", "date_end", "fused_id", "fused_start"),
+    Index("ix_fused_keys_type", "type", "date_start", "date_end", "fused_id", "fused_start"),
+)
+
+# Counters the store bumps (migration 0005): ``fusion`` goes up with every write that changes which
+# fused events exist or which reports they hold, so a reader may keep a count until it moves.
+store_counters = Table(
+    "store_counters",
+    metadata,
+    Column("name", String(40), primary_key=True),
+    Column("value", BigInteger, nullable=False),
 )
 
 fused_articles = Table(

@@ -35,6 +35,7 @@ from polemos.store.base import (
     Stored,
     WatchStore,
 )
+from polemos.store.counters import bump_fusion
 from polemos.store.engine import default_url, make_engine, normalize_url, redact
 from polemos.store.errors import first_line as _first_line
 from polemos.store.errors import translated as _translated
@@ -166,6 +167,7 @@ class SqlStore:
         )
         if not existing:
             return 0
+        bump_fusion(conn)  # their reports leave their fused events (fused_members cascades)
         if self.before_delete:
             doomed = list(conn.scalars(select(events.c.uid).where(events.c.article_id.in_(existing))))
             for hook in self.before_delete:
