@@ -448,7 +448,11 @@ def _named_with(tok: Token | None) -> Token | None:
     if tok is None or tok.lower_ not in roles.PRONOUNS | _OBJECT_PRONOUNS:
         return tok
     other = next(
-        (c for c in tok.children if c.dep_ == "conj" and c.lower_ not in roles.PRONOUNS | _OBJECT_PRONOUNS),
+        (
+            c
+            for c in tok.children
+            if c.dep_ in en.CONJUNCTS and c.lower_ not in roles.PRONOUNS | _OBJECT_PRONOUNS
+        ),
         None,
     )
     return _quantified(other) if other is not None else tok

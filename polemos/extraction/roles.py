@@ -465,7 +465,7 @@ def sufferer(noun: Token) -> Token | None:
         or prep.lower_ not in ("in", "during", "after")
     ):
         return None
-    if prep.lower_ == "after" and any(c.dep_ == "npadvmod" for c in prep.children):
+    if prep.lower_ == "after" and any(c.dep_ in en.NOUN_ADVERBIALS for c in prep.children):
         return None  # "died three days after the bombing": a time since it, not its harm
     verb = prep.head
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _SUFFER:

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from polemos.lang.en import labels as en
 from polemos.resolve.places_facility import BUILDING_HEADS
 from polemos.types import PlaceRef
 
@@ -77,16 +78,16 @@ def held_site(place: PlaceRef, doc: Doc) -> PlaceRef | None:
     tok = span.root
     for _ in range(2):  # "the towns of X": through the kind of place
         prep = tok.head
-        if tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in _KIND_OF_PLACE:
+        if tok.dep_ in en.PREP_OBJECTS and prep.lower_ == "of" and prep.head.lemma_.lower() in _KIND_OF_PLACE:
             tok = prep.head
     prep = tok.head
-    if tok.dep_ != "pobj" or prep.lower_ not in _SITE_PREPS or prep.head.i >= prep.i:
+    if tok.dep_ not in en.PREP_OBJECTS or prep.lower_ not in _SITE_PREPS or prep.head.i >= prep.i:
         return None
     site = prep.head
     lemma = site.lemma_.lower()
     if site.pos_ != "NOUN" or lemma not in (SITE_HEADS | _HELD) - _SETTLED:
         return None
-    start = min([site.idx] + [c.left_edge.idx for c in site.lefts if c.dep_ == "compound"])  # "army post"
+    start = min([site.idx] + [c.left_edge.idx for c in site.lefts if c.dep_ in en.COMPOUNDS])  # "army post"
     return replace(
         place,
         text=doc.text[start : place.end],
