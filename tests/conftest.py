@@ -88,3 +88,13 @@ def run_cli(
         proc.stdout.decode("utf-8", "replace"),
         proc.stderr.decode("utf-8", "replace"),
     )
+
+
+def actor(event: dict[str, Any]) -> str | None:
+    """The text of an event's doer, or None."""
+    return event["actor"]["text"] if event["actor"] else None
+
+
+def target(event: dict[str, Any]) -> str | None:
+    """The text of an event's target, or None."""
+    return event["target"]["text"] if event["target"] else None

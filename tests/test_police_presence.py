@@ -7,17 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import by_trigger, events_of, only_event
+from conftest import actor, by_trigger, events_of, only_event, target
 
 pytestmark = pytest.mark.slow
-
-
-def actor(event: dict[str, Any]) -> str | None:
-    return event["actor"]["text"] if event["actor"] else None
-
-
-def target(event: dict[str, Any]) -> str | None:
-    return event["target"]["text"] if event["target"] else None
 
 
 @pytest.mark.parametrize(
