@@ -8,7 +8,7 @@ from typing import Any
 
 from polemos.fuse import Fuser, report_from_record
 from polemos.fuse.report import Place
-from polemos.fuse.score import _APART_SOONEST, APART_RULES, apart_reason, is_apart, km, surely_farther
+from polemos.fuse.score import apart_reason, is_apart, km, surely_farther
 from polemos.fuse.text import word_keys, word_weights
 
 
@@ -112,8 +112,3 @@ def test_a_batch_scores_each_pair_once_and_fuses_as_one_at_a_time() -> None:
     assert sorted(c.members for c in together.clusters.values()) == sorted(
         c.members for c in alone.clusters.values()
     )
-
-
-def test_the_fast_order_asks_every_rule_once() -> None:
-    assert sorted(r.__name__ for r in _APART_SOONEST) == sorted(r.__name__ for r in APART_RULES)
-    assert len(set(_APART_SOONEST)) == len(_APART_SOONEST)

@@ -8,7 +8,7 @@ rest of the store, so the same pair scores the same whatever was ingested before
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from polemos.fuse.report import PRECISE_FEATURES, Figure, Place, Report, fold
@@ -122,6 +122,33 @@ def radius(a: Place, b: Place) -> float | None:
     return max(ra, rb)
 
 
+def apart_reason(a: Report, b: Report) -> str | None:
+    """Why two reports cannot be one event (a rule, not a score), or None when they may be."""
+    if a.article_id == b.article_id:
+        return "same article"  # the extractor already joined one article's mentions of one event
+    if a.periodic or b.periodic:
+        return "a periodic report tells of many events"  # it belongs to none of them alone
+    if a.family != b.family and a.read and b.read:
+        return "different kinds of event"
+    if _dates_apart(a, b):
+        return "dates apart beyond their precision"
+    if a.country_firm and b.country_firm and a.countries and b.countries and not a.countries & b.countries:
+        return "different countries"
+    if (a.modality in NEGATIVE_MODALITIES) != (b.modality in NEGATIVE_MODALITIES):
+        return "one says it did not happen"
+    if _places_apart(a.precise, b.precise):
+        return "places too far apart"
+    if _same_outlet_later(a, b):
+        return "one outlet's stories of different days"
+    villages = _villages_apart(a, b)
+    if villages:
+        return villages
+    differ = _details_differ(a, b)
+    if len(differ) >= 2:
+        return f"details disagree: {', '.join(differ)}"
+    return None
+
+
 def _villages(r: Report) -> set[str]:
     """Keys of the report's places no gazetteer places (villages below its threshold)."""
     return {p.key for p in r.places if p.key.startswith("name:")}
@@ -143,77 +170,25 @@ def _villages_apart(a: Report, b: Report) -> str | None:
     return None
 
 
-# The rules that keep two reports apart, each a sentence or None. One table read two ways:
-# ``apart_reason`` tells the first rule met in the order below (the order a reader is told why),
-# ``is_apart`` only needs a yes or no and asks the rules most candidate pairs meet first. A rule
-# is written once, so the two cannot disagree.
-ApartRule = Callable[[Report, Report], str | None]
-
-
-def _same_article(a: Report, b: Report) -> str | None:
-    # the extractor already joined one article's mentions of one event
-    return "same article" if a.article_id == b.article_id else None
-
-
-def _periodic(a: Report, b: Report) -> str | None:
-    # a digest of a week's violence belongs to none of its events alone
-    return "a periodic report tells of many events" if a.periodic or b.periodic else None
-
-
-def _kinds(a: Report, b: Report) -> str | None:
-    return "different kinds of event" if a.family != b.family and a.read and b.read else None
-
-
-def _dates(a: Report, b: Report) -> str | None:
-    return "dates apart beyond their precision" if _dates_apart(a, b) else None
-
-
-def _countries(a: Report, b: Report) -> str | None:
-    firm = a.country_firm and b.country_firm and a.countries and b.countries
-    return "different countries" if firm and not a.countries & b.countries else None
-
-
-def _negation(a: Report, b: Report) -> str | None:
-    differ = (a.modality in NEGATIVE_MODALITIES) != (b.modality in NEGATIVE_MODALITIES)
-    return "one says it did not happen" if differ else None
-
-
-def _places(a: Report, b: Report) -> str | None:
-    return "places too far apart" if _places_apart(a.precise, b.precise) else None
-
-
-def _outlet_days(a: Report, b: Report) -> str | None:
-    return "one outlet's stories of different days" if _same_outlet_later(a, b) else None
-
-
-def _details(a: Report, b: Report) -> str | None:
-    differ = _details_differ(a, b)
-    return f"details disagree: {', '.join(differ)}" if len(differ) >= 2 else None
-
-
-APART_RULES: tuple[ApartRule, ...] = (
-    _same_article, _periodic, _kinds, _dates, _countries, _negation, _places, _outlet_days,
-    _villages_apart, _details,
-)  # fmt: skip
-# A candidate pair of one country's week is most often two days or two towns far apart.
-_APART_SOONEST: tuple[ApartRule, ...] = (
-    _same_article, _periodic, _dates, _places, _kinds, _countries, _negation, _outlet_days,
-    _villages_apart, _details,
-)  # fmt: skip
-
-
-def apart_reason(a: Report, b: Report) -> str | None:
-    """Why two reports cannot be one event (a rule, not a score), or None when they may be."""
-    for rule in APART_RULES:
-        reason = rule(a, b)
-        if reason is not None:
-            return reason
-    return None
-
-
 def is_apart(a: Report, b: Report) -> bool:
-    """``apart_reason(a, b) is not None``, asking the rules most pairs meet first."""
-    return any(rule(a, b) is not None for rule in _APART_SOONEST)
+    """``apart_reason(a, b) is not None``, sooner: the rules most pairs meet come first (a
+    candidate pair of one country's week is most often two towns far apart, or two days)."""
+    if a.article_id == b.article_id or a.periodic or b.periodic:
+        return True
+    lo_a, hi_a, lo_b, hi_b = a.date_lo, a.date_hi, b.date_lo, b.date_hi
+    if lo_a and lo_b and hi_a and hi_b and (hi_a < lo_b or hi_b < lo_a):
+        return True
+    if a.precise and b.precise and _places_apart(a.precise, b.precise):
+        return True
+    if a.family != b.family and a.read and b.read:
+        return True
+    if a.country_firm and b.country_firm and a.countries and b.countries and not a.countries & b.countries:
+        return True
+    if (a.modality in NEGATIVE_MODALITIES) != (b.modality in NEGATIVE_MODALITIES):
+        return True
+    if _same_outlet_later(a, b) or _villages_apart(a, b):
+        return True
+    return len(_details_differ(a, b)) >= 2
 
 
 def _details_differ(a: Report, b: Report) -> list[str]:
