@@ -409,6 +409,9 @@ def test_places_ulster_is_the_irish_province_not_a_new_york_town(text):
 
 
 def test_places_irelands_provinces_are_regions():
-    for text, name in (("Flooding hit Leinster overnight.", "Leinster"), ("Storms in Connaught.", "Connaught")):
+    for text, name in (
+        ("Flooding hit Leinster overnight.", "Leinster"),
+        ("Storms in Connaught.", "Connaught"),
+    ):
         ref = place(resolve_places(text, spans(text, name)), name)
         assert ref.feature == "region" and ref.country == "IE", ref
