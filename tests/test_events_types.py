@@ -267,3 +267,19 @@ def test_doer_of_a_noun_trigger_through_its_participle(extract_text: Any) -> Non
     doc = extract_text("The monitor calls for an inquiry into the massacre committed by the coalition")
     (event,) = events_of(doc, "ASSAULT")
     assert event["actor"]["text"] == "the coalition"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "type_", "doer"),
+    [
+        ("the army staged a flag march in the old city.", "flag march", "MOBILIZE", "the army"),
+        ("Rebels staged an attack on the base.", "attack", "ASSAULT", "Rebels"),
+        ("Gunmen are staging attacks on the highway.", "attacks", "ASSAULT", "Gunmen"),
+    ],
+)
+def test_a_light_verb_the_lemmatizer_mangles_still_carries_its_noun(
+    extract_text, sentence, trigger, type_, doer
+):
+    # the model lemmatizes "staged" as "stag": the irregular-forms table mends it
+    event = by_trigger(extract_text(sentence), trigger)
+    assert (event["type"], event["actor"]["text"] if event["actor"] else None) == (type_, doer)

@@ -16,7 +16,14 @@ from spacy.tokens import Token
 from polemos.extraction import roles
 from polemos.extraction.attribution import REPORTING, Claimant
 from polemos.extraction.instruments import is_instrument
-from polemos.extraction.lexicon import Entry, Match, find_triggers, object_controller, support_verbs
+from polemos.extraction.lexicon import (
+    Entry,
+    Match,
+    find_triggers,
+    object_controller,
+    support_verbs,
+    verb_lemma,
+)
 from polemos.lang.en import labels as en
 from polemos.types import Count, PlaceRef, Span, TimeRef
 
@@ -92,7 +99,7 @@ def candidates(sent: SpacySpan) -> list[Match]:
     for m in find_triggers(sent):
         if m.entry.pos == "NOUN" and not m.entry.standalone:
             gov = roles.governing_verb(m.head)
-            if gov is None or gov.lemma_.lower() not in light or _causative(gov):
+            if gov is None or verb_lemma(gov) not in light or _causative(gov):
                 continue
         if m.head.lemma_.lower() in ("say", "tell") or _made_or_aimed(m):
             continue

@@ -29,7 +29,7 @@ from polemos.extraction.drafts import (
 )
 from polemos.extraction.event_places import event_locations, place_actor, place_target
 from polemos.extraction.instruments import is_instrument, is_said, used_against
-from polemos.extraction.lexicon import could_act, support_verbs
+from polemos.extraction.lexicon import could_act, support_verbs, verb_lemma
 from polemos.extraction.lines import list_item
 from polemos.extraction.modality import modality
 from polemos.extraction.numbers import VAGUE
@@ -198,7 +198,7 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
         if actor is None and d.governor is not None:
             actor = claimed_by(head, d.governor)
             d.actor_basis = "claimed" if actor is not None else None
-        if d.governor is not None and d.governor.lemma_.lower() in support_verbs():
+        if d.governor is not None and verb_lemma(d.governor) in support_verbs():
             # "X launched an offensive": the doer; "residents reported air strikes": not
             if actor is None:
                 actor = roles.subject_of(d.governor)

@@ -684,6 +684,12 @@ def _irregular() -> dict[str, str]:
     return {r[0].strip().lower(): r[1].strip().lower() for r in read_tsv("irregular_forms.tsv")}
 
 
+def verb_lemma(tok: Token) -> str:
+    """A token's lemma, mended where the model's lemmatizer reduces a form wrongly ("staged" ->
+    "stag", "raped" -> "rap"): the irregular-forms table first, then the model's lemma."""
+    return _irregular().get(tok.lower_) or tok.lemma_.lower()
+
+
 @lru_cache(maxsize=8192)
 def guess_lemma(word: str) -> str:
     """A lexicon word that a capitalized or mis-tagged form inflects ("Executing" -> "execute",
