@@ -39,8 +39,9 @@ def _weeks(lo: date | None, hi: date | None) -> list[int]:
     return list(range(first, min(last, first + MAX_WEEKS) + 1))
 
 
-def country_keys(report: Report) -> list[Key]:
-    weeks = _weeks(report.date_lo, report.date_hi)
+def country_keys(report: Report, weeks: list[int] | None = None) -> list[Key]:
+    if weeks is None:
+        weeks = _weeks(report.date_lo, report.date_hi)
     return [("c", c, w) for c in sorted(report.countries) for w in weeks]
 
 
@@ -57,11 +58,14 @@ def day_lookups(report: Report) -> list[Key]:
     return [("d", "", d) for d in range(day - DAY_SPAN, day + DAY_SPAN + 1)]
 
 
-def name_keys(report: Report) -> list[Key]:
-    weeks = _weeks(report.date_lo, report.date_hi)
-    names = sorted(name_tokens(report.words), key=lambda k: (-report.words[k], k))[:NAME_KEYS]
-    names += sorted({p.key for p in report.places} | set(report.actors))
-    return [("n", n, w) for n in sorted(set(names)) for w in weeks]
+def name_keys(report: Report, weeks: list[int] | None = None) -> list[Key]:
+    if weeks is None:
+        weeks = _weeks(report.date_lo, report.date_hi)
+    words = report.words
+    names = set(sorted(name_tokens(words), key=lambda k: (-words[k], k))[:NAME_KEYS])
+    names.update(p.key for p in report.places)
+    names.update(report.actors)
+    return [("n", n, w) for n in sorted(names) for w in weeks]
 
 
 class BlockIndex:
@@ -89,7 +93,8 @@ class BlockIndex:
     def add(self, report: Report) -> None:
         if report.uid in self._keys:
             return
-        countries, names = country_keys(report), name_keys(report)
+        weeks = _weeks(report.date_lo, report.date_hi)  # read once for both kinds of key
+        countries, names = country_keys(report, weeks), name_keys(report, weeks)
         self._own[report.uid] = (report, countries, names)
         entries = [(self._country, k) for k in countries]
         unplaced = not (report.countries and report.country_firm)
