@@ -228,13 +228,19 @@ def _places_apart(precise_a: tuple[Place, ...], precise_b: tuple[Place, ...]) ->
     ``precise_*``: a report's places of a precise feature that have a latitude (``Report.precise``)."""
     if not precise_a or not precise_b:
         return False
+    # ``radius`` and ``surely_farther`` inline: this runs on most candidate pairs
     for x in precise_a:
+        rx, ax = x.radius_km, x.arc_lat
+        if rx is None:
+            return False  # no distance rule for this place, whichever the other
         for y in precise_b:
-            r = radius(x, y)
-            if r is None:
+            ry = y.radius_km
+            if ry is None:
                 return False
-            if surely_farther(x, y, r):
-                continue
+            r = rx if rx >= ry else ry
+            ay = y.arc_lat
+            if ax is not None and ay is not None and abs(ax - ay) * KM_PER_RADIAN_SAFE > r + 0.5:
+                continue  # certainly farther than r by latitude alone
             d = km(x, y)
             if d is None or d <= r:
                 return False
