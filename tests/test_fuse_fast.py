@@ -8,7 +8,7 @@ from typing import Any
 
 from polemos.fuse import Fuser, report_from_record
 from polemos.fuse.report import Place
-from polemos.fuse.score import apart_reason, is_apart, km, surely_farther
+from polemos.fuse.score import apart_reason, is_apart, km, pair, pair_at_least, surely_farther
 from polemos.fuse.text import word_keys, word_weights
 
 
@@ -65,6 +65,26 @@ def test_is_apart_is_apart_reasons_verdict() -> None:
     reports = _reports()
     for a, b in itertools.product(reports, reports):
         assert is_apart(a, b) == (apart_reason(a, b) is not None), (a.uid, b.uid, apart_reason(a, b))
+
+
+def test_pair_at_least_is_the_pair_or_certainly_below_its_floor() -> None:
+    parties = [  # named parties in the texts, with and without a shared actor
+        {"actor": {"text": "the UN", "name": None, "kind": None},
+         "evidence": {"start": 0, "end": 30, "text": "The United Nations said shells hit Aleppo."}},
+        {"actor": None, "mentions": [{"text": "UN officials said"}]},
+    ]  # fmt: skip
+    reports = _reports() + [report_from_record(_record(200 + i, **v)) for i, v in enumerate(parties)]
+    skipped = 0
+    for a, b in itertools.permutations(reports, 2):
+        whole = pair(a, b)
+        for floor in (0.0, 0.1, 0.2, 0.23, 0.33, 0.5, 0.9):
+            found = pair_at_least(a, b, floor)
+            if found is None:
+                skipped += 1
+                assert whole.score < floor, (a.uid, b.uid, floor)
+            else:
+                assert found == whole, (a.uid, b.uid, floor)
+    assert skipped  # the floor does cut some pairs short
 
 
 def test_latitude_bound_never_calls_near_places_far() -> None:

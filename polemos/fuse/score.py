@@ -380,6 +380,27 @@ def pair(a: Report, b: Report) -> Pair:
 
 def evidence(a: Report, b: Report) -> Pair:
     """``pair(a, b)`` for two reports no rule keeps apart (``is_apart`` is False)."""
+    found = _evidence(a, b, None)
+    assert found is not None  # without a floor the pair is always scored to the end
+    return found
+
+
+def pair_at_least(a: Report, b: Report, floor: float) -> Pair | None:
+    """``pair(a, b)``, or None when its score is certainly below ``floor`` (the fuser keeps only
+    pairs at its threshold): the named parties of the two texts, the dearest evidence to read, are
+    then not looked up."""
+    if is_apart(a, b):
+        return NEVER
+    return _evidence(a, b, floor)
+
+
+# The most the actor terms can add to a score (a shared named party or actor); the rest only lowers
+# it (targets differ, the cap, the clamp), and rounding to 4 places moves it by less than ROUNDING.
+BEST_ACTOR = max(W_PARTY, W_ACTOR, W_COMMON_ACTOR)
+ROUNDING = 0.001
+
+
+def _evidence(a: Report, b: Report, floor: float | None) -> Pair | None:
     score, reasons = 0.0, []
     text = cosine(a.words, b.words)
     if text > 0:
@@ -422,6 +443,8 @@ def evidence(a: Report, b: Report) -> Pair:
         reasons.append(f"same country {'/'.join(sorted(a.countries & b.countries))}")
     shared_actors = a.actors & b.actors
     named = shared_actors - a.common_actors - b.common_actors
+    if not named and floor is not None and score + BEST_ACTOR < floor - ROUNDING:
+        return None  # whatever parties both texts name, the pair stays below the floor
     both = set() if named else _parties(a) & _parties(b)
     if both:
         score += W_PARTY
