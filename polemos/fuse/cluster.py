@@ -104,11 +104,15 @@ class Fuser:
         known, edges, threshold = self.reports, self.edges, self.threshold
         for r in sorted(fresh, key=lambda r: r.uid):
             mine = edges.setdefault(r.uid, {})
+            lo, hi = r.date_lo, r.date_hi
             for other in sorted(self.index.candidates(r)):
                 if other in mine or other in scored:
                     continue
                 self.compared += 1
                 o = known[other]
+                # is_apart's first rule, read here: most candidates of a country's weeks are other days
+                if lo and hi and o.date_lo and o.date_hi and (hi < o.date_lo or o.date_hi < lo):
+                    continue
                 if not (r.read or o.read):
                     continue  # two articles no event was read from are never tied
                 floor = threshold if r.countries & o.countries else threshold + UNPLACED_MARGIN
