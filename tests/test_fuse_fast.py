@@ -132,3 +132,21 @@ def test_a_batch_scores_each_pair_once_and_fuses_as_one_at_a_time() -> None:
     assert sorted(c.members for c in together.clusters.values()) == sorted(
         c.members for c in alone.clusters.values()
     )
+
+
+def test_block_index_forgets_every_key_it_filed() -> None:
+    from polemos.fuse.block import BlockIndex
+
+    index = BlockIndex()
+    placed = report_from_record(_record(1))
+    unplaced = report_from_record(_record(2, locations=[]))
+    undated = report_from_record(_record(3, locations=[], date=None, published=None))
+    for r in (placed, unplaced, undated):
+        index.add(r)
+    assert placed.uid in index.candidates(unplaced) and unplaced.uid in index.candidates(placed)
+    assert len(index) == 3
+    for r in (placed, unplaced, undated):
+        index.remove(r.uid)
+        index.remove(r.uid)  # twice: nothing left to forget
+    assert len(index) == 0
+    assert not (index._country or index._names or index._names_nowhere or index._days or index._days_nowhere)

@@ -83,42 +83,50 @@ class BlockIndex:
         self._names_nowhere: dict[Key, set[str]] = defaultdict(set)  # reports without a country
         self._days: dict[Key, set[str]] = defaultdict(set)  # every report, by publication day
         self._days_nowhere: dict[Key, set[str]] = defaultdict(set)  # those without a country
-        self._keys: dict[str, list[tuple[dict[Key, set[str]], Key]]] = {}
-        # the keys of each indexed report, read once: (the report, its country keys, its name keys)
+        # the keys of each indexed report, read once: (the report, its country keys, its name keys);
+        # its day key and which indexes it is in follow from the report (see ``_indexes``)
         self._own: dict[str, tuple[Report, list[Key], list[Key]]] = {}
 
     def __len__(self) -> int:
-        return len(self._keys)
+        return len(self._own)
+
+    def _indexes(
+        self, report: Report, countries: list[Key], names: list[Key]
+    ) -> list[tuple[dict[Key, set[str]], list[Key]]]:
+        """Each index a report is filed in, with its keys there."""
+        out = [(self._country, countries), (self._names, names)]
+        unplaced = not (report.countries and report.country_firm)
+        if unplaced:
+            out.append((self._names_nowhere, names))
+        day = day_key(report)
+        if day is not None:
+            out.append((self._days, [day]))
+            if unplaced:
+                out.append((self._days_nowhere, [day]))
+        return out
 
     def add(self, report: Report) -> None:
-        if report.uid in self._keys:
+        uid = report.uid
+        if uid in self._own:
             return
         weeks = _weeks(report.date_lo, report.date_hi)  # read once for both kinds of key
         countries, names = country_keys(report, weeks), name_keys(report, weeks)
-        self._own[report.uid] = (report, countries, names)
-        entries = [(self._country, k) for k in countries]
-        unplaced = not (report.countries and report.country_firm)
-        for k in names:
-            entries.append((self._names, k))
-            if unplaced:
-                entries.append((self._names_nowhere, k))
-        day = day_key(report)
-        if day is not None:
-            entries.append((self._days, day))
-            if unplaced:
-                entries.append((self._days_nowhere, day))
-        self._keys[report.uid] = entries
-        for index, k in entries:
-            index[k].add(report.uid)
+        self._own[uid] = (report, countries, names)
+        for index, keys in self._indexes(report, countries, names):
+            for k in keys:
+                index[k].add(uid)
 
     def remove(self, uid: str) -> None:
-        self._own.pop(uid, None)
-        for index, k in self._keys.pop(uid, ()):
-            bucket = index.get(k)
-            if bucket is not None:
-                bucket.discard(uid)
-                if not bucket:
-                    del index[k]
+        own = self._own.pop(uid, None)
+        if own is None:
+            return
+        for index, keys in self._indexes(*own):
+            for k in keys:
+                bucket = index.get(k)
+                if bucket is not None:
+                    bucket.discard(uid)
+                    if not bucket:
+                        del index[k]
 
     def candidates(self, report: Report) -> set[str]:
         """Uids of indexed reports that may be the same event as ``report`` (never itself)."""
