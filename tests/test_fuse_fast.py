@@ -150,3 +150,22 @@ def test_block_index_forgets_every_key_it_filed() -> None:
         index.remove(r.uid)  # twice: nothing left to forget
     assert len(index) == 0
     assert not (index._country or index._names or index._names_nowhere or index._days or index._days_nowhere)
+
+
+def test_a_bucket_past_its_small_size_still_finds_and_forgets_every_report() -> None:
+    from polemos.fuse.block import SMALL_BUCKET, BlockIndex
+
+    index = BlockIndex()
+    many = [report_from_record(_record(1000 + i)) for i in range(SMALL_BUCKET + 5)]
+    for r in many:
+        index.add(r)
+        index.add(r)  # again: filed once
+    probe = report_from_record(_record(5000))
+    assert index.candidates(probe) == {r.uid for r in many}
+    assert index.largest_bucket() == len(many)
+    for r in many[: SMALL_BUCKET + 3]:
+        index.remove(r.uid)
+    assert index.candidates(probe) == {r.uid for r in many[SMALL_BUCKET + 3 :]}
+    for r in many[SMALL_BUCKET + 3 :]:
+        index.remove(r.uid)
+    assert not index.candidates(probe) and not index._country and not index._names

@@ -18,7 +18,6 @@ same at 1k or 1M stored. Day buckets are read only by reports without a country 
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 
@@ -30,6 +29,10 @@ NAME_KEYS = 6  # heaviest name-like words used as keys
 DAY_SPAN = 1  # a report without a country meets those published this many days either side
 
 Key = tuple[str, str, int]
+# A bucket: a tuple while it holds few reports (most name buckets hold one event's reports), a set
+# past that. A tuple of strings is smaller than a set and the garbage collector stops walking it.
+Bucket = tuple[str, ...] | set[str]
+SMALL_BUCKET = 32
 
 
 def _weeks(lo: date | None, hi: date | None) -> list[int]:
@@ -78,11 +81,11 @@ class BlockIndex:
     """
 
     def __init__(self) -> None:
-        self._country: dict[Key, set[str]] = defaultdict(set)
-        self._names: dict[Key, set[str]] = defaultdict(set)  # every report
-        self._names_nowhere: dict[Key, set[str]] = defaultdict(set)  # reports without a country
-        self._days: dict[Key, set[str]] = defaultdict(set)  # every report, by publication day
-        self._days_nowhere: dict[Key, set[str]] = defaultdict(set)  # those without a country
+        self._country: dict[Key, Bucket] = {}
+        self._names: dict[Key, Bucket] = {}  # every report
+        self._names_nowhere: dict[Key, Bucket] = {}  # reports without a country
+        self._days: dict[Key, Bucket] = {}  # every report, by publication day
+        self._days_nowhere: dict[Key, Bucket] = {}  # those without a country
         # the keys of each indexed report, read once: (the report, its country keys, its name keys);
         # its day key and which indexes it is in follow from the report (see ``_indexes``)
         self._own: dict[str, tuple[Report, list[Key], list[Key]]] = {}
@@ -92,7 +95,7 @@ class BlockIndex:
 
     def _indexes(
         self, report: Report, countries: list[Key], names: list[Key]
-    ) -> list[tuple[dict[Key, set[str]], list[Key]]]:
+    ) -> list[tuple[dict[Key, Bucket], list[Key]]]:
         """Each index a report is filed in, with its keys there."""
         out = [(self._country, countries), (self._names, names)]
         unplaced = not (report.countries and report.country_firm)
@@ -114,7 +117,14 @@ class BlockIndex:
         self._own[uid] = (report, countries, names)
         for index, keys in self._indexes(report, countries, names):
             for k in keys:
-                index[k].add(uid)
+                bucket = index.get(k)
+                if bucket is None:
+                    index[k] = (uid,)
+                elif isinstance(bucket, tuple):
+                    if uid not in bucket:
+                        index[k] = bucket + (uid,) if len(bucket) < SMALL_BUCKET else {*bucket, uid}
+                else:
+                    bucket.add(uid)
 
     def remove(self, uid: str) -> None:
         own = self._own.pop(uid, None)
@@ -123,10 +133,16 @@ class BlockIndex:
         for index, keys in self._indexes(*own):
             for k in keys:
                 bucket = index.get(k)
-                if bucket is not None:
+                if bucket is None:
+                    continue
+                if isinstance(bucket, tuple):
+                    bucket = tuple(u for u in bucket if u != uid)
+                    if bucket:
+                        index[k] = bucket
+                else:
                     bucket.discard(uid)
-                    if not bucket:
-                        del index[k]
+                if not bucket:
+                    del index[k]
 
     def candidates(self, report: Report) -> set[str]:
         """Uids of indexed reports that may be the same event as ``report`` (never itself)."""
@@ -139,7 +155,7 @@ class BlockIndex:
         country = self._country
         for k in countries:
             if k in country:
-                found |= country[k]
+                found.update(country[k])
         # placed reports read only the unplaced ones' name and day buckets; unplaced ones read all
         by_name, days = (
             (self._names_nowhere, self._days_nowhere)
@@ -148,10 +164,10 @@ class BlockIndex:
         )
         for k in names:
             if k in by_name:
-                found |= by_name[k]
+                found.update(by_name[k])
         for k in day_lookups(report):
             if k in days:
-                found |= days[k]
+                found.update(days[k])
         found.discard(report.uid)
         return found
 
