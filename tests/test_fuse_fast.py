@@ -169,3 +169,13 @@ def test_a_bucket_past_its_small_size_still_finds_and_forgets_every_report() -> 
     for r in many[SMALL_BUCKET + 3 :]:
         index.remove(r.uid)
     assert not index.candidates(probe) and not index._country and not index._names
+
+
+def test_reports_share_one_object_per_distinct_set() -> None:
+    from polemos.fuse.report import shared
+
+    assert shared(["SY", "IQ"]) == frozenset({"SY", "IQ"}) and shared([]) == frozenset()
+    assert shared(["IQ", "SY"]) is shared(("SY", "IQ", "SY"))
+    a, b = report_from_record(_record(1)), report_from_record(_record(2, locations=HOMS))
+    assert a.countries == frozenset({"SY"}) and a.countries is b.countries
+    assert a.target_kinds == frozenset() and a.target_kinds is b.spots

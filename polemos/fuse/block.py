@@ -18,7 +18,7 @@ same at 1k or 1M stored. Day buckets are read only by reports without a country 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from polemos.fuse.report import Report
@@ -88,14 +88,14 @@ class BlockIndex:
         self._days_nowhere: dict[Key, Bucket] = {}  # those without a country
         # the keys of each indexed report, read once: (the report, its country keys, its name keys);
         # its day key and which indexes it is in follow from the report (see ``_indexes``)
-        self._own: dict[str, tuple[Report, list[Key], list[Key]]] = {}
+        self._own: dict[str, tuple[Report, Sequence[Key], Sequence[Key]]] = {}
 
     def __len__(self) -> int:
         return len(self._own)
 
     def _indexes(
-        self, report: Report, countries: list[Key], names: list[Key]
-    ) -> list[tuple[dict[Key, Bucket], list[Key]]]:
+        self, report: Report, countries: Sequence[Key], names: Sequence[Key]
+    ) -> list[tuple[dict[Key, Bucket], Sequence[Key]]]:
         """Each index a report is filed in, with its keys there."""
         out = [(self._country, countries), (self._names, names)]
         unplaced = not (report.countries and report.country_firm)
@@ -114,7 +114,7 @@ class BlockIndex:
             return
         weeks = _weeks(report.date_lo, report.date_hi)  # read once for both kinds of key
         countries, names = country_keys(report, weeks), name_keys(report, weeks)
-        self._own[uid] = (report, countries, names)
+        self._own[uid] = (report, tuple(countries), tuple(names))  # tuples of keys: left to the collector
         for index, keys in self._indexes(report, countries, names):
             for k in keys:
                 bucket = index.get(k)
