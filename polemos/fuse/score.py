@@ -136,7 +136,7 @@ def apart_reason(a: Report, b: Report) -> str | None:
         return "different countries"
     if (a.modality in NEGATIVE_MODALITIES) != (b.modality in NEGATIVE_MODALITIES):
         return "one says it did not happen"
-    if _places_apart(a.precise, b.precise):
+    if places_apart(a.precise, b.precise):
         return "places too far apart"
     if _same_outlet_later(a, b):
         return "one outlet's stories of different days"
@@ -178,7 +178,7 @@ def is_apart(a: Report, b: Report) -> bool:
     lo_a, hi_a, lo_b, hi_b = a.date_lo, a.date_hi, b.date_lo, b.date_hi
     if lo_a and lo_b and hi_a and hi_b and (hi_a < lo_b or hi_b < lo_a):
         return True
-    if a.precise and b.precise and _places_apart(a.precise, b.precise):
+    if a.precise and b.precise and places_apart(a.precise, b.precise):
         return True
     if a.family != b.family and a.read and b.read:
         return True
@@ -222,7 +222,7 @@ def _dates_apart(a: Report, b: Report) -> bool:
     return a.date_hi < b.date_lo or b.date_hi < a.date_lo
 
 
-def _places_apart(precise_a: tuple[Place, ...], precise_b: tuple[Place, ...]) -> bool:
+def places_apart(precise_a: tuple[Place, ...], precise_b: tuple[Place, ...]) -> bool:
     """Both reports place the event precisely, and no place of one is near any place of the other.
 
     ``precise_*``: a report's places of a precise feature that have a latitude (``Report.precise``)."""
