@@ -8,7 +8,7 @@ from typing import Any
 
 from polemos.fuse import Fuser, report_from_record
 from polemos.fuse.report import Place
-from polemos.fuse.score import apart_reason, is_apart, km, surely_farther
+from polemos.fuse.score import apart_reason, is_apart, km, pair, pair_at_least, surely_farther
 from polemos.fuse.text import word_keys, word_weights
 
 
@@ -67,6 +67,26 @@ def test_is_apart_is_apart_reasons_verdict() -> None:
         assert is_apart(a, b) == (apart_reason(a, b) is not None), (a.uid, b.uid, apart_reason(a, b))
 
 
+def test_pair_at_least_is_the_pair_or_certainly_below_its_floor() -> None:
+    parties = [  # named parties in the texts, with and without a shared actor
+        {"actor": {"text": "the UN", "name": None, "kind": None},
+         "evidence": {"start": 0, "end": 30, "text": "The United Nations said shells hit Aleppo."}},
+        {"actor": None, "mentions": [{"text": "UN officials said"}]},
+    ]  # fmt: skip
+    reports = _reports() + [report_from_record(_record(200 + i, **v)) for i, v in enumerate(parties)]
+    skipped = 0
+    for a, b in itertools.permutations(reports, 2):
+        whole = pair(a, b)
+        for floor in (0.0, 0.1, 0.2, 0.23, 0.33, 0.5, 0.9):
+            found = pair_at_least(a, b, floor)
+            if found is None:
+                skipped += 1
+                assert whole.score < floor, (a.uid, b.uid, floor)
+            else:
+                assert found == whole, (a.uid, b.uid, floor)
+    assert skipped  # the floor does cut some pairs short
+
+
 def test_latitude_bound_never_calls_near_places_far() -> None:
     def place(lat: float, lon: float) -> Place:
         return Place("p", None, lat, lon, "SY", None, "city", "k")
@@ -112,3 +132,50 @@ def test_a_batch_scores_each_pair_once_and_fuses_as_one_at_a_time() -> None:
     assert sorted(c.members for c in together.clusters.values()) == sorted(
         c.members for c in alone.clusters.values()
     )
+
+
+def test_block_index_forgets_every_key_it_filed() -> None:
+    from polemos.fuse.block import BlockIndex
+
+    index = BlockIndex()
+    placed = report_from_record(_record(1))
+    unplaced = report_from_record(_record(2, locations=[]))
+    undated = report_from_record(_record(3, locations=[], date=None, published=None))
+    for r in (placed, unplaced, undated):
+        index.add(r)
+    assert placed.uid in index.candidates(unplaced) and unplaced.uid in index.candidates(placed)
+    assert len(index) == 3
+    for r in (placed, unplaced, undated):
+        index.remove(r.uid)
+        index.remove(r.uid)  # twice: nothing left to forget
+    assert len(index) == 0
+    assert not (index._country or index._names or index._names_nowhere or index._days or index._days_nowhere)
+
+
+def test_a_bucket_past_its_small_size_still_finds_and_forgets_every_report() -> None:
+    from polemos.fuse.block import SMALL_BUCKET, BlockIndex
+
+    index = BlockIndex()
+    many = [report_from_record(_record(1000 + i)) for i in range(SMALL_BUCKET + 5)]
+    for r in many:
+        index.add(r)
+        index.add(r)  # again: filed once
+    probe = report_from_record(_record(5000))
+    assert index.candidates(probe) == {r.uid for r in many}
+    assert index.largest_bucket() == len(many)
+    for r in many[: SMALL_BUCKET + 3]:
+        index.remove(r.uid)
+    assert index.candidates(probe) == {r.uid for r in many[SMALL_BUCKET + 3 :]}
+    for r in many[SMALL_BUCKET + 3 :]:
+        index.remove(r.uid)
+    assert not index.candidates(probe) and not index._country and not index._names
+
+
+def test_reports_share_one_object_per_distinct_set() -> None:
+    from polemos.fuse.report import shared
+
+    assert shared(["SY", "IQ"]) == frozenset({"SY", "IQ"}) and shared([]) == frozenset()
+    assert shared(["IQ", "SY"]) is shared(("SY", "IQ", "SY"))
+    a, b = report_from_record(_record(1)), report_from_record(_record(2, locations=HOMS))
+    assert a.countries == frozenset({"SY"}) and a.countries is b.countries
+    assert a.target_kinds == frozenset() and a.target_kinds is b.spots

@@ -18,8 +18,7 @@ same at 1k or 1M stored. Day buckets are read only by reports without a country 
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from polemos.fuse.report import Report
@@ -30,6 +29,10 @@ NAME_KEYS = 6  # heaviest name-like words used as keys
 DAY_SPAN = 1  # a report without a country meets those published this many days either side
 
 Key = tuple[str, str, int]
+# A bucket: a tuple while it holds few reports (most name buckets hold one event's reports), a set
+# past that. A tuple of strings is smaller than a set and the garbage collector stops walking it.
+Bucket = tuple[str, ...] | set[str]
+SMALL_BUCKET = 32
 
 
 def _weeks(lo: date | None, hi: date | None) -> list[int]:
@@ -39,8 +42,9 @@ def _weeks(lo: date | None, hi: date | None) -> list[int]:
     return list(range(first, min(last, first + MAX_WEEKS) + 1))
 
 
-def country_keys(report: Report) -> list[Key]:
-    weeks = _weeks(report.date_lo, report.date_hi)
+def country_keys(report: Report, weeks: list[int] | None = None) -> list[Key]:
+    if weeks is None:
+        weeks = _weeks(report.date_lo, report.date_hi)
     return [("c", c, w) for c in sorted(report.countries) for w in weeks]
 
 
@@ -57,11 +61,14 @@ def day_lookups(report: Report) -> list[Key]:
     return [("d", "", d) for d in range(day - DAY_SPAN, day + DAY_SPAN + 1)]
 
 
-def name_keys(report: Report) -> list[Key]:
-    weeks = _weeks(report.date_lo, report.date_hi)
-    names = sorted(name_tokens(report.words), key=lambda k: (-report.words[k], k))[:NAME_KEYS]
-    names += sorted({p.key for p in report.places} | set(report.actors))
-    return [("n", n, w) for n in sorted(set(names)) for w in weeks]
+def name_keys(report: Report, weeks: list[int] | None = None) -> list[Key]:
+    if weeks is None:
+        weeks = _weeks(report.date_lo, report.date_hi)
+    words = report.words
+    names = set(sorted(name_tokens(words), key=lambda k: (-words[k], k))[:NAME_KEYS])
+    names.update(p.key for p in report.places)
+    names.update(report.actors)
+    return [("n", n, w) for n in sorted(names) for w in weeks]
 
 
 class BlockIndex:
@@ -74,44 +81,66 @@ class BlockIndex:
     """
 
     def __init__(self) -> None:
-        self._country: dict[Key, set[str]] = defaultdict(set)
-        self._names: dict[Key, set[str]] = defaultdict(set)  # every report
-        self._names_nowhere: dict[Key, set[str]] = defaultdict(set)  # reports without a country
-        self._days: dict[Key, set[str]] = defaultdict(set)  # every report, by publication day
-        self._days_nowhere: dict[Key, set[str]] = defaultdict(set)  # those without a country
-        self._keys: dict[str, list[tuple[dict[Key, set[str]], Key]]] = {}
-        # the keys of each indexed report, read once: (the report, its country keys, its name keys)
-        self._own: dict[str, tuple[Report, list[Key], list[Key]]] = {}
+        self._country: dict[Key, Bucket] = {}
+        self._names: dict[Key, Bucket] = {}  # every report
+        self._names_nowhere: dict[Key, Bucket] = {}  # reports without a country
+        self._days: dict[Key, Bucket] = {}  # every report, by publication day
+        self._days_nowhere: dict[Key, Bucket] = {}  # those without a country
+        # the keys of each indexed report, read once: (the report, its country keys, its name keys);
+        # its day key and which indexes it is in follow from the report (see ``_indexes``)
+        self._own: dict[str, tuple[Report, Sequence[Key], Sequence[Key]]] = {}
 
     def __len__(self) -> int:
-        return len(self._keys)
+        return len(self._own)
 
-    def add(self, report: Report) -> None:
-        if report.uid in self._keys:
-            return
-        countries, names = country_keys(report), name_keys(report)
-        self._own[report.uid] = (report, countries, names)
-        entries = [(self._country, k) for k in countries]
+    def _indexes(
+        self, report: Report, countries: Sequence[Key], names: Sequence[Key]
+    ) -> list[tuple[dict[Key, Bucket], Sequence[Key]]]:
+        """Each index a report is filed in, with its keys there."""
+        out = [(self._country, countries), (self._names, names)]
         unplaced = not (report.countries and report.country_firm)
-        for k in names:
-            entries.append((self._names, k))
-            if unplaced:
-                entries.append((self._names_nowhere, k))
+        if unplaced:
+            out.append((self._names_nowhere, names))
         day = day_key(report)
         if day is not None:
-            entries.append((self._days, day))
+            out.append((self._days, [day]))
             if unplaced:
-                entries.append((self._days_nowhere, day))
-        self._keys[report.uid] = entries
-        for index, k in entries:
-            index[k].add(report.uid)
+                out.append((self._days_nowhere, [day]))
+        return out
+
+    def add(self, report: Report) -> None:
+        uid = report.uid
+        if uid in self._own:
+            return
+        weeks = _weeks(report.date_lo, report.date_hi)  # read once for both kinds of key
+        countries, names = country_keys(report, weeks), name_keys(report, weeks)
+        self._own[uid] = (report, tuple(countries), tuple(names))  # tuples of keys: left to the collector
+        for index, keys in self._indexes(report, countries, names):
+            for k in keys:
+                bucket = index.get(k)
+                if bucket is None:
+                    index[k] = (uid,)
+                elif isinstance(bucket, tuple):
+                    if uid not in bucket:
+                        index[k] = bucket + (uid,) if len(bucket) < SMALL_BUCKET else {*bucket, uid}
+                else:
+                    bucket.add(uid)
 
     def remove(self, uid: str) -> None:
-        self._own.pop(uid, None)
-        for index, k in self._keys.pop(uid, ()):
-            bucket = index.get(k)
-            if bucket is not None:
-                bucket.discard(uid)
+        own = self._own.pop(uid, None)
+        if own is None:
+            return
+        for index, keys in self._indexes(*own):
+            for k in keys:
+                bucket = index.get(k)
+                if bucket is None:
+                    continue
+                if isinstance(bucket, tuple):
+                    bucket = tuple(u for u in bucket if u != uid)
+                    if bucket:
+                        index[k] = bucket
+                else:
+                    bucket.discard(uid)
                 if not bucket:
                     del index[k]
 
@@ -126,7 +155,7 @@ class BlockIndex:
         country = self._country
         for k in countries:
             if k in country:
-                found |= country[k]
+                found.update(country[k])
         # placed reports read only the unplaced ones' name and day buckets; unplaced ones read all
         by_name, days = (
             (self._names_nowhere, self._days_nowhere)
@@ -135,10 +164,10 @@ class BlockIndex:
         )
         for k in names:
             if k in by_name:
-                found |= by_name[k]
+                found.update(by_name[k])
         for k in day_lookups(report):
             if k in days:
-                found |= days[k]
+                found.update(days[k])
         found.discard(report.uid)
         return found
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from polemos.fuse.block import BlockIndex
 from polemos.fuse.history import MERGE, SPLIT, Action, Constraints
 from polemos.fuse.report import Report
-from polemos.fuse.score import Pair, evidence, is_apart, pair
+from polemos.fuse.score import Pair, evidence, is_apart, pair_at_least, places_apart
 
 THRESHOLD = 0.23  # above "another outlet, same country" (0.22): one more detail must agree
 MIN_AVERAGE = 0.15  # ... and its average link to the cluster's reports at least this
@@ -104,15 +104,23 @@ class Fuser:
         known, edges, threshold = self.reports, self.edges, self.threshold
         for r in sorted(fresh, key=lambda r: r.uid):
             mine = edges.setdefault(r.uid, {})
+            lo, hi, precise = r.date_lo, r.date_hi, r.precise
             for other in sorted(self.index.candidates(r)):
                 if other in mine or other in scored:
                     continue
                 self.compared += 1
                 o = known[other]
-                p = pair(r, o)
-                if p.score >= threshold + (0.0 if r.countries & o.countries else UNPLACED_MARGIN) and (
-                    r.read or o.read
-                ):
+                # is_apart's first rules, read here (they are an 'or'): most candidates of a country's
+                # weeks are other days
+                if lo and hi and o.date_lo and o.date_hi and (hi < o.date_lo or o.date_hi < lo):
+                    continue
+                if precise and o.precise and places_apart(precise, o.precise):
+                    continue  # its next: two towns of one country far apart
+                if not (r.read or o.read):
+                    continue  # two articles no event was read from are never tied
+                floor = threshold if r.countries & o.countries else threshold + UNPLACED_MARGIN
+                p = pair_at_least(r, o, floor)
+                if p is not None and p.score >= floor:
                     mine[other] = p
                     edges.setdefault(other, {})[r.uid] = p
             scored.add(r.uid)

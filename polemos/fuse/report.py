@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import math
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
@@ -120,14 +120,31 @@ class Report:
         put(self, "outlet_key", fold(self.outlet) if self.outlet else None)
         places = self.places
         put(self, "precise", tuple(p for p in places if p.feature in PRECISE_FEATURES and p.lat is not None))
-        put(self, "spots", frozenset(p.key for p in places if p.feature in ("landmark", "neighbourhood")))
+        put(self, "spots", shared(p.key for p in places if p.feature in ("landmark", "neighbourhood")))
         areas = tuple(p for p in self.places if p.feature != "country")
         put(self, "areas", areas)
-        put(self, "provinces", frozenset(fold(p.admin1) for p in areas if p.admin1))
+        put(self, "provinces", shared(fold(p.admin1) for p in areas if p.admin1))
 
     @property
     def sort_key(self) -> tuple[str, str]:
         return (self.date_lo.isoformat() if self.date_lo else "", self.uid)
+
+
+_SHARED: dict[frozenset[str], frozenset[str]] = {}
+_SHARED_MAX = 100_000  # distinct sets remembered (a bound on memory, not on correctness)
+
+
+def shared(items: Iterable[str]) -> frozenset[str]:
+    """``frozenset(items)``, one object for each distinct value: a report's sets of countries, kinds
+    and names repeat across the store (most are empty), and every set kept is one more object the
+    garbage collector walks."""
+    value = frozenset(items)
+    found = _SHARED.get(value)
+    if found is None:
+        if len(_SHARED) >= _SHARED_MAX:
+            _SHARED.clear()
+        found = _SHARED[value] = value
+    return found
 
 
 def report_uid(article_id: str, event_id: str) -> str:
@@ -287,12 +304,12 @@ def report_from_record(
         date_precision=precision,
         date_from_text=from_text,
         places=places,
-        countries=frozenset(countries),
+        countries=shared(countries),
         country_firm=firm,
-        actors=frozenset(actors),
-        common_actors=frozenset(common),
-        actor_kinds=frozenset({str(actor["kind"])} if actor and actor.get("kind") else ()),
-        target_kinds=frozenset({str(target["kind"])} if target and target.get("kind") else ()),
+        actors=shared(actors),
+        common_actors=shared(common),
+        actor_kinds=shared({str(actor["kind"])} if actor and actor.get("kind") else ()),
+        target_kinds=shared({str(target["kind"])} if target and target.get("kind") else ()),
         figures=_figures(record.get("counts")),
         words=word_weights(words_text, skip=place_words),
         record=record,

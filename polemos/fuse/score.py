@@ -136,7 +136,7 @@ def apart_reason(a: Report, b: Report) -> str | None:
         return "different countries"
     if (a.modality in NEGATIVE_MODALITIES) != (b.modality in NEGATIVE_MODALITIES):
         return "one says it did not happen"
-    if _places_apart(a.precise, b.precise):
+    if places_apart(a.precise, b.precise):
         return "places too far apart"
     if _same_outlet_later(a, b):
         return "one outlet's stories of different days"
@@ -178,7 +178,7 @@ def is_apart(a: Report, b: Report) -> bool:
     lo_a, hi_a, lo_b, hi_b = a.date_lo, a.date_hi, b.date_lo, b.date_hi
     if lo_a and lo_b and hi_a and hi_b and (hi_a < lo_b or hi_b < lo_a):
         return True
-    if a.precise and b.precise and _places_apart(a.precise, b.precise):
+    if a.precise and b.precise and places_apart(a.precise, b.precise):
         return True
     if a.family != b.family and a.read and b.read:
         return True
@@ -222,19 +222,25 @@ def _dates_apart(a: Report, b: Report) -> bool:
     return a.date_hi < b.date_lo or b.date_hi < a.date_lo
 
 
-def _places_apart(precise_a: tuple[Place, ...], precise_b: tuple[Place, ...]) -> bool:
+def places_apart(precise_a: tuple[Place, ...], precise_b: tuple[Place, ...]) -> bool:
     """Both reports place the event precisely, and no place of one is near any place of the other.
 
     ``precise_*``: a report's places of a precise feature that have a latitude (``Report.precise``)."""
     if not precise_a or not precise_b:
         return False
+    # ``radius`` and ``surely_farther`` inline: this runs on most candidate pairs
     for x in precise_a:
+        rx, ax = x.radius_km, x.arc_lat
+        if rx is None:
+            return False  # no distance rule for this place, whichever the other
         for y in precise_b:
-            r = radius(x, y)
-            if r is None:
+            ry = y.radius_km
+            if ry is None:
                 return False
-            if surely_farther(x, y, r):
-                continue
+            r = rx if rx >= ry else ry
+            ay = y.arc_lat
+            if ax is not None and ay is not None and abs(ax - ay) * KM_PER_RADIAN_SAFE > r + 0.5:
+                continue  # certainly farther than r by latitude alone
             d = km(x, y)
             if d is None or d <= r:
                 return False
@@ -374,6 +380,27 @@ def pair(a: Report, b: Report) -> Pair:
 
 def evidence(a: Report, b: Report) -> Pair:
     """``pair(a, b)`` for two reports no rule keeps apart (``is_apart`` is False)."""
+    found = _evidence(a, b, None)
+    assert found is not None  # without a floor the pair is always scored to the end
+    return found
+
+
+def pair_at_least(a: Report, b: Report, floor: float) -> Pair | None:
+    """``pair(a, b)``, or None when its score is certainly below ``floor`` (the fuser keeps only
+    pairs at its threshold): the named parties of the two texts, the dearest evidence to read, are
+    then not looked up."""
+    if is_apart(a, b):
+        return NEVER
+    return _evidence(a, b, floor)
+
+
+# The most the actor terms can add to a score (a shared named party or actor); the rest only lowers
+# it (targets differ, the cap, the clamp), and rounding to 4 places moves it by less than ROUNDING.
+BEST_ACTOR = max(W_PARTY, W_ACTOR, W_COMMON_ACTOR)
+ROUNDING = 0.001
+
+
+def _evidence(a: Report, b: Report, floor: float | None) -> Pair | None:
     score, reasons = 0.0, []
     text = cosine(a.words, b.words)
     if text > 0:
@@ -416,6 +443,8 @@ def evidence(a: Report, b: Report) -> Pair:
         reasons.append(f"same country {'/'.join(sorted(a.countries & b.countries))}")
     shared_actors = a.actors & b.actors
     named = shared_actors - a.common_actors - b.common_actors
+    if not named and floor is not None and score + BEST_ACTOR < floor - ROUNDING:
+        return None  # whatever parties both texts name, the pair stays below the floor
     both = set() if named else _parties(a) & _parties(b)
     if both:
         score += W_PARTY
