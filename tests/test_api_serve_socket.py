@@ -1,4 +1,5 @@
-"""The socket `polemos serve` listens on: connections accepted from it send without Nagle's delay."""
+"""What `polemos serve` does before serving: the socket it listens on (accepted connections send
+without Nagle's delay) and the startup heap frozen out of the garbage collector's reach."""
 
 from __future__ import annotations
 
@@ -65,3 +66,22 @@ def test_api_serve_socket_refuses_a_port_in_use() -> None:
     with pytest.raises(OSError):
         listening_socket("127.0.0.1", first.getsockname()[1])
     first.close()
+
+
+def test_api_serve_freezes_the_startup_heap() -> None:
+    """`polemos serve` freezes what startup made; what requests make later is still collected."""
+    import gc
+
+    from polemos.cli.serve import freeze_startup_heap
+
+    startup = [[n] for n in range(1000)]  # alive at startup: frozen
+    before = gc.get_freeze_count()
+    try:
+        frozen = freeze_startup_heap()
+        assert frozen >= before + len(startup) and frozen == gc.get_freeze_count()
+        cycle: list[object] = []
+        cycle.append(cycle)  # garbage only the collector can free
+        del cycle
+        assert gc.collect() >= 1 and gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()

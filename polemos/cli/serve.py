@@ -47,7 +47,23 @@ def _run(db: str | None, host: str, port: int, token: str | None, limits: dict[s
     typer.echo(f"polemos: serving {redact(url)} at http://{shown}:{port}/  (API docs: /docs; Ctrl+C stops)")
     sys.stdout.flush()
     server = uvicorn.Server(uvicorn.Config(application, log_level="warning"))
+    freeze_startup_heap()
     server.run(sockets=[sock])
+
+
+def freeze_startup_heap() -> int:
+    """Move every object alive now (the modules, the app, its models and the store's engine:
+    ~100k of them) out of the garbage collector's reach, and return how many are frozen.
+
+    They live as long as the server does, yet each full collection walked them all: ~40-60 ms with
+    the interpreter's lock held, every few hundred requests (the objects a page of events makes
+    and drops trigger one), which was the p99 of ``GET /events`` (10k store, 4 clients: 144 ms
+    with, 52 ms without). Requests' own objects are collected as before."""
+    import gc
+
+    gc.collect()  # what startup left as garbage goes now rather than never
+    gc.freeze()
+    return gc.get_freeze_count()
 
 
 def listening_socket(host: str, port: int) -> socket.socket:
