@@ -11,9 +11,11 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
+from starlette.responses import Response
 
 from polemos import __version__
 from polemos.api import data
+from polemos.api.answer import Shaped, in_thread, on_loop
 from polemos.api.errors import ApiError
 from polemos.api.models import (
     ArticleResult,
@@ -51,10 +53,13 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 router = APIRouter(responses=_ERRORS)
+# the read answers, written in the worker thread that read them (polemos.api.answer)
+PAGE, DETAIL, ARTICLE, STATS = Shaped(EventPage), Shaped(EventDetail), Shaped(ArticleWithText), Shaped(Stats)
 log = logging.getLogger("polemos.api")
 
 
-def get_store(request: Request) -> StoreProtocol:
+async def get_store(request: Request) -> StoreProtocol:
+    """The app's store (a coroutine: FastAPI calls it on the event loop, not in the threadpool)."""
     store = request.app.state.store
     if store is None:
         raise ApiError(503, Errors.E608)
@@ -142,7 +147,7 @@ def event_filters(
     return where, box  # type: ignore[return-value]
 
 
-Filters = Annotated[tuple[EventFilter, Any], Depends(event_filters)]
+Filters = Annotated[tuple[EventFilter, Any], Depends(on_loop(event_filters))]
 Store = Annotated[StoreProtocol, Depends(get_store)]  # reads: anything with the store Protocol
 Writer = Annotated[SqlStore, Depends(get_store)]  # POST /articles: the ingest service's store
 
@@ -173,41 +178,60 @@ async def extract(body: ExtractRequest, request: Request) -> dict[str, Any]:
 
 
 @router.get("/events", response_model=EventPage, response_model_by_alias=True, tags=["events"])
-def list_events(
+async def list_events(
     request: Request,
     store: Store,
     filters: Filters,
     sort: Annotated[str, Query(description="one of " + ", ".join(data.SORTS))] = "-date",
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
-) -> dict[str, Any]:
+) -> Response:
     """Events matching every filter given, one page at a time, in the fused shape."""
     if sort not in data.SORTS:
         detail = f"sort: {sort!r} is not one of {', '.join(data.SORTS)}"
         raise ApiError(422, Errors.E602.format(detail=detail))
     where, bbox = filters
     query = data.EventQuery(where, bbox, sort, offset, limit)
-    total, found = data.page_events(store, query, fused=request.app.state.fused)
-    return {"ok": True, "total": total, "offset": offset, "limit": limit, "sort": sort, "events": found}
+    fused = request.app.state.fused
+
+    def answer() -> Response:
+        total, found = data.page_events(store, query, fused=fused)
+        page = {"ok": True, "total": total, "offset": offset, "limit": limit, "sort": sort, "events": found}
+        return PAGE.response(page)
+
+    return await in_thread(answer)
 
 
 @router.get("/events/{event_id}", response_model=EventDetail, response_model_by_alias=True, tags=["events"])
-def get_event(event_id: str, request: Request, store: Store) -> dict[str, Any]:
+async def get_event(event_id: str, request: Request, store: Store) -> Response:
     """One event (by its id, or one of its reports' uid): the record, its reports, claims, evidence."""
-    found = data.event_detail(store, event_id, fused=request.app.state.fused) if storable(event_id) else None
-    if found is None:
+    if not storable(event_id):
         raise ApiError(404, Errors.E404.format(id=event_id[:ID]))
-    return found
+    fused = request.app.state.fused
+
+    def answer() -> Response:
+        found = data.event_detail(store, event_id, fused=fused)
+        if found is None:
+            raise ApiError(404, Errors.E404.format(id=event_id[:ID]))
+        return DETAIL.response(found)
+
+    return await in_thread(answer)
 
 
 @router.get("/articles/{article_id:path}", response_model=ArticleWithText, response_model_by_alias=True,
             tags=["articles"])  # fmt: skip
-def get_article(article_id: str, store: Store) -> dict[str, Any]:
+async def get_article(article_id: str, store: Store) -> Response:
     """One stored article: its text and the contract record whose spans index into it."""
-    record = store.article(article_id) if storable(article_id) else None
-    if record is None:
+    if not storable(article_id):
         raise ApiError(404, Errors.E607.format(id=article_id[:ID]))
-    return {**record, "text": store.article_text(article_id) or ""}
+
+    def answer() -> Response:
+        record = store.article(article_id)
+        if record is None:
+            raise ApiError(404, Errors.E607.format(id=article_id[:ID]))
+        return ARTICLE.response({**record, "text": store.article_text(article_id) or ""})
+
+    return await in_thread(answer)
 
 
 @router.post("/articles", response_model=IngestAnswer, status_code=201, tags=["articles"],
@@ -238,14 +262,15 @@ async def post_article(body: IngestRequest, request: Request, store: Writer) -> 
 
 
 @router.get("/stats", response_model=Stats, tags=["events"])
-def get_stats(
+async def get_stats(
     request: Request,
     store: Store,
     filters: Filters,
     interval: Annotated[str, Query(description="timeline buckets: day or week")] = "day",
-) -> dict[str, Any]:
+) -> Response:
     """Counts of the filtered events by type, country, month, and a day or week timeline."""
     if interval not in data.INTERVALS:
         raise ApiError(422, Errors.E602.format(detail=f"interval: {interval!r} is not day or week"))
     where, bbox = filters
-    return data.stats(store, where, bbox, interval, fused=request.app.state.fused)
+    fused = request.app.state.fused
+    return await in_thread(lambda: STATS.response(data.stats(store, where, bbox, interval, fused=fused)))

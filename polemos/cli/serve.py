@@ -38,20 +38,50 @@ def _run(db: str | None, host: str, port: int, token: str | None, limits: dict[s
         if missing:  # the page says so too; everything else works
             typer.echo(f"Note: {missing}.", err=True)
     # bind first, so the address printed is the one listening (port 0: any free port)
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
-        sock.bind((host, port))
+        sock = listening_socket(host, port)
     except OSError as e:
-        sock.close()
         fail(Errors.E203.format(name="--host/--port", detail=f"cannot listen on {host}:{port}: {e.strerror}"))
     port = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"polemos: serving {redact(url)} at http://{shown}:{port}/  (API docs: /docs; Ctrl+C stops)")
     sys.stdout.flush()
     server = uvicorn.Server(uvicorn.Config(application, log_level="warning"))
+    freeze_startup_heap()
     server.run(sockets=[sock])
+
+
+def freeze_startup_heap() -> int:
+    """Move every object alive now (the modules, the app, its models and the store's engine:
+    ~100k of them) out of the garbage collector's reach, and return how many are frozen.
+
+    They live as long as the server does, yet each full collection walked them all: ~40-60 ms with
+    the interpreter's lock held, every few hundred requests (the objects a page of events makes
+    and drops trigger one), which was the p99 of ``GET /events`` (10k store, 4 clients: 144 ms
+    with, 52 ms without). Requests' own objects are collected as before."""
+    import gc
+
+    gc.collect()  # what startup left as garbage goes now rather than never
+    gc.freeze()
+    return gc.get_freeze_count()
+
+
+def listening_socket(host: str, port: int) -> socket.socket:
+    """A TCP socket bound to ``host:port`` for uvicorn to serve on (``OSError`` when it cannot bind).
+
+    Made with ``IPPROTO_TCP``, not 0: asyncio sets ``TCP_NODELAY`` only on a socket that says it is
+    TCP, and the connections it accepts inherit this one's protocol. Without it Nagle holds each
+    response's body back until the client's delayed ACK of the headers: ~40 ms on every request
+    after the first few of a keep-alive connection."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError:
+        sock.close()
+        raise
+    return sock
 
 
 @app.command()
