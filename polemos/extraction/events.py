@@ -38,23 +38,6 @@ from polemos.read.noise import find_datelines, in_noise, past_dateline
 from polemos.resolve.actors import get_dictionary
 from polemos.types import Article, Count, PlaceRef, Span, TimeRef
 
-# Relations by which a word is an argument of the word above it (and so part of its event).
-ARGUMENT_DEPS = (
-    en.OBJECTS
-    | en.PREP_OBJECTS
-    | en.PREPOSITIONS
-    | en.OPEN_COMPLEMENTS
-    | en.CLAUSAL_MODIFIERS
-    | en.COMPOUNDS
-    | en.ADJECTIVAL_MODIFIERS
-    | en.NOUN_MODIFIERS
-    | en.ATTRIBUTES
-    | en.OBJECT_PREDICATES
-    | en.PREP_COMPLEMENTS
-    | en.PASSIVE_SUBJECTS
-    | en.CLAUSAL_COMPLEMENTS
-    | en.APPOSITIONS
-)
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # Weapons that stand as grammatical subjects ("shells hit a market") but are not doers.
 INSTRUMENTS = frozenset(

@@ -405,6 +405,7 @@ _LIST_DEPS = (
     | en.CONJUNCTS
     | en.PREP_OBJECTS
     | en.NOUN_MODIFIERS
+    | en.PREPOSITIONS
 )
 
 
@@ -427,7 +428,7 @@ def _whole_team(span: tuple[int, int] | None, d: Draft) -> tuple[int, int] | Non
             word.dep_ in en.PREPOSITIONS and word.lower_ not in ("of", "from")
         ):
             break
-        if word.dep_ not in _LIST_DEPS and word.dep_ not in en.PREPOSITIONS:
+        if word.dep_ not in _LIST_DEPS:
             break
         if names_force(word):
             last = word

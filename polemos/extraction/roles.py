@@ -15,7 +15,6 @@ from spacy.tokens import Token
 
 from polemos.lang.en import labels as en
 
-SUBJECTS = en.SUBJECTS | en.PASSIVE_SUBJECTS | en.CLAUSAL_SUBJECTS
 _ALLEGIANCE = frozenset("loyal affiliated linked allied aligned belonging".split())
 # Relations through which an infinitive or coordinated verb shares its governor's subject.
 _SHARES_SUBJECT = (
