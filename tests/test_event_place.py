@@ -90,6 +90,38 @@ def test_unknown_village_keeps_its_name_and_the_area_the_text_gives(pipeline, te
 
 
 @pytest.mark.parametrize(
+    ("text", "cc", "admin1"),
+    [
+        ("Gunmen killed five people in Xyzabad, a village in Borno state, on Saturday.", "NG", "Borno"),
+        ("In Borno state, gunmen killed five people in Xyzabad on Saturday.", "NG", "Borno"),
+        ("Gunmen attacked Xyzabad on Saturday and killed five people, officials in Borno state said.", "NG", "Borno"),
+        ("Militants killed five civilians on Saturday in Xyzabad in the north of Aleppo province.", "SY", "Aleppo"),
+    ],
+)  # fmt: skip
+def test_unknown_village_takes_the_area_the_event_names_elsewhere(pipeline, text, cc, admin1):
+    locs = locations(pipeline, text)
+    v = next(p for p in locs if p.text == "Xyzabad")
+    assert v.status == "unresolved" and v.lat is None and v.feature is None
+    assert (v.country, v.admin1) == (cc, admin1)
+    assert not any(p.feature == "country" for p in locs), locs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "British troops killed five fighters near Xyzabad on Saturday.",
+        "American drones killed five fighters near Xyzabad on Saturday.",
+    ],
+)
+def test_a_party_s_country_is_not_the_village_s(pipeline, text):
+    """The country a demonym or party gives is the event's, inferred; the village stays unplaced."""
+    locs = locations(pipeline, text)
+    v = next(p for p in locs if p.text == "Xyzabad")
+    assert v.lat is None and v.country is None
+    assert all(p.status == "inferred" for p in locs if p.feature == "country")
+
+
+@pytest.mark.parametrize(
     ("text", "not_place"),
     [
         ("A drone attack killed two people in Odesa, the Kyiv Independent reported.", "Kyiv"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -47,6 +48,7 @@ def extract_events(
         _country_from_actors(r, actors)  # before a lone town: its country must agree with the parties'
         _place_from_town(r, towns)
         _country_from_places(r, [p for p in places if not in_a_name(p, doc_text(doc))])
+        _area_for_villages(r)
     events = [finish(r, article) for r in merged]
     return tuple(sorted(events, key=lambda e: e.evidence.start))
 
@@ -135,6 +137,32 @@ def _country_from_places(r: Resolved, places: list[PlaceRef]) -> bool:
     p = pool[0]
     r.locations.append(_country_ref(p.country, p.text, p.start, p.end))  # type: ignore[arg-type]
     return True
+
+
+def _area_for_villages(r: Resolved) -> None:
+    """A village the gazetteer lacks keeps its name, unplaced, and takes the country that the
+    event's other places name agree on, with the admin1 area when one is named ("Fighting in Batbo,
+    Aleppo": Batbo in Aleppo, Syria): never left without the area the text gives, nor replaced by a
+    centroid. A country only inferred from a party or a demonym ("British troops") lends nothing, nor
+    does a town its own admin1 (the village may be across the line)."""
+    villages = [
+        k
+        for k, p in enumerate(r.locations)
+        if p.lat is None and p.status == "unresolved" and not p.demonym and not p.country
+    ]
+    named = [
+        p for p in r.locations if p.lat is not None and p.country and not p.demonym and p.status != "inferred"
+    ]
+    countries = {p.country for p in named}
+    if not villages or len(countries) != 1:
+        return
+    areas = {p.admin1 or p.name for p in named if p.feature in _AREA_FEATURES}
+    admin1 = next(iter(areas)) if len(areas) == 1 else None
+    for k in villages:
+        r.locations[k] = replace(r.locations[k], country=next(iter(countries)), admin1=admin1)
+
+
+_AREA_FEATURES = frozenset({"admin1", "region"})
 
 
 def _country_ref(cc: str, text: str, start: int, end: int) -> PlaceRef:
