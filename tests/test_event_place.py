@@ -94,10 +94,18 @@ def test_unknown_village_keeps_its_name_and_the_area_the_text_gives(pipeline, te
     [
         ("Gunmen killed five people in Xyzabad, a village in Borno state, on Saturday.", "NG", "Borno"),
         ("In Borno state, gunmen killed five people in Xyzabad on Saturday.", "NG", "Borno"),
-        ("Gunmen attacked Xyzabad on Saturday and killed five people, officials in Borno state said.", "NG", "Borno"),
-        ("Militants killed five civilians on Saturday in Xyzabad in the north of Aleppo province.", "SY", "Aleppo"),
+        (
+            "Gunmen attacked Xyzabad on Saturday and killed five people, officials in Borno state said.",
+            "NG",
+            "Borno",
+        ),
+        (
+            "Militants killed five civilians on Saturday in Xyzabad in the north of Aleppo province.",
+            "SY",
+            "Aleppo",
+        ),
     ],
-)  # fmt: skip
+)
 def test_unknown_village_takes_the_area_the_event_names_elsewhere(pipeline, text, cc, admin1):
     locs = locations(pipeline, text)
     v = next(p for p in locs if p.text == "Xyzabad")
