@@ -324,3 +324,20 @@ def test_on_apprend_names_its_source(text: str, claimant: str) -> None:
     e = main(text)
     names = [c.claimant.text for c in e.claims if c.claimant is not None]
     assert any(claimant in n for n in names), names
+
+
+@pytest.mark.parametrize(
+    "fight",
+    [
+        "Deux des blessés sont des membres du gang touchés lors d'un échange de tirs avec la police.",
+        "Trois assaillants ont été blessés dans des affrontements avec l'armée.",
+        "Des échanges de tirs avec les forces de l'ordre ont suivi.",
+    ],
+)
+def test_a_fight_between_two_sides_is_not_the_massacre(fight: str) -> None:
+    text = "Des hommes armés ont tué au moins 30 villageois jeudi dans le village de Koro. " + fight
+    events = read(text).events
+    assert len(events) >= 2, [e.trigger.text for e in events]
+    main_event = events[0]
+    assert killed(main_event) == 30
+    assert not any(fight[:20] in m.text for m in main_event.mentions if hasattr(m, "text"))
