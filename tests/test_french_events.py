@@ -250,3 +250,94 @@ def test_destruction_in_its_own_sentence_is_its_own_event(burning: str) -> None:
     events = [e for e in read(text).events if e.type == "ASSAULT"]
     assert len(events) == 2 and events[1].mode == "destroy"
     assert events[1].date is not None and str(events[1].date.start_date) == "2024-03-07"  # the attack's day
+
+
+# Issue 15's constructions, several phrasings each (attribution, conditional, counts, dates)
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("Selon des habitants, des hommes armés ont tué cinq civils.", "habitants"),
+        ("Cinq civils ont été tués, selon le gouverneur.", "gouverneur"),
+        ("Des hommes armés ont tué cinq civils, a indiqué l'armée dans un communiqué.", "armée"),
+        ("Cinq civils ont été tués, ont indiqué des sources locales.", "sources locales"),
+        ("De source sécuritaire, cinq soldats ont été tués dans l'attaque.", "source sécuritaire"),
+        ("Cinq soldats ont été tués, a-t-on appris auprès du maire.", "maire"),
+    ],
+)
+def test_attribution_phrasings(text: str, claimant: str) -> None:
+    e = main(text)
+    names = [c.claimant.text for c in e.claims if c.claimant is not None]
+    assert any(claimant in n for n in names), names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Une dizaine de personnes seraient mortes dans l'attaque.",
+        "Les assaillants auraient enlevé deux enseignants.",
+        "L'embuscade aurait coûté la vie à quatre soldats.",
+    ],
+)
+def test_conditional_is_reported(text: str) -> None:
+    assert main(text).modality == "reported"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Une vingtaine de personnes ont été tuées dans l'attaque du village.", 20),
+        ("L'attaque a fait une vingtaine de morts.", 20),
+        ("Au moins 12 soldats ont été tués dans l'embuscade.", 12),
+        ("Des jihadistes ont tué au moins 12 civils.", 12),
+        ("L'attaque a fait près de 300 morts.", 300),
+        ("Des hommes armés ont tué près de 300 villageois.", 300),
+        ("Plusieurs dizaines de civils ont été tués dans le massacre.", 20),
+    ],
+)
+def test_count_phrasings(text: str, value: int) -> None:
+    assert killed(main(text)) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Mardi, des jihadistes ont attaqué le camp.", "2024-03-05"),
+        ("Le 5 mars dernier, des hommes armés ont attaqué le village.", "2024-03-05"),
+        ("Des bandits ont attaqué le marché le 5 mars.", "2024-03-05"),
+        ("Dans la nuit de samedi à dimanche, des hommes armés ont attaqué le poste.", "2024-03-02"),
+    ],
+)
+def test_event_date_phrasings(text: str, day: str) -> None:
+    e = main(text)
+    assert e.date is not None and str(e.date.start_date) == day
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("Cinq soldats ont été tués, a-t-on appris auprès du maire.", "maire"),
+        ("Cinq soldats ont été tués, a-t-on appris de sources locales.", "sources locales"),
+        ("Dix civils ont été tués, apprend-on auprès des habitants.", "habitants"),
+    ],
+)
+def test_on_apprend_names_its_source(text: str, claimant: str) -> None:
+    e = main(text)
+    names = [c.claimant.text for c in e.claims if c.claimant is not None]
+    assert any(claimant in n for n in names), names
+
+
+@pytest.mark.parametrize(
+    "fight",
+    [
+        "Deux des blessés sont des membres du gang touchés lors d'un échange de tirs avec la police.",
+        "Trois assaillants ont été blessés dans des affrontements avec l'armée.",
+        "Des échanges de tirs avec les forces de l'ordre ont suivi.",
+    ],
+)
+def test_a_fight_between_two_sides_is_not_the_massacre(fight: str) -> None:
+    text = "Des hommes armés ont tué au moins 30 villageois jeudi dans le village de Koro. " + fight
+    events = read(text).events
+    assert len(events) >= 2, [e.trigger.text for e in events]
+    main_event = events[0]
+    assert killed(main_event) == 30
+    assert not any(fight[:20] in m.text for m in main_event.mentions if hasattr(m, "text"))

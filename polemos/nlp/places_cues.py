@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from polemos.lang.en import labels as en
 from polemos.resolve.gazetteer_names import ARTICLES
 from polemos.resolve.places_teams import team_home
 
@@ -28,6 +29,8 @@ ON_TARGET = frozenset(
     """attack assault raid strike airstrike bombardment bombing shelling offensive march advance fire
     fall crackdown push onslaught barrage""".split()
 )
+# A name modifying the noun after it: "a Calais swimming pool" (compound), "Slidell PD" (compound or nmod).
+_MODIFIER_OF_NOUN = en.COMPOUNDS | en.NOUN_MODIFIERS
 
 
 def after(doc: Doc, span: Span) -> str:
@@ -58,15 +61,15 @@ def locative(doc: Doc, span: Span) -> bool:
         and doc[prev.i - 1].lemma_.lower() in ON_TARGET
     ):
         return True
-    if span[-1].dep_ == "compound" and span[-1].head.pos_ == "NOUN":
+    if span[-1].dep_ in en.COMPOUNDS and span[-1].head.pos_ == "NOUN":
         return True  # a modifier of a common noun: "a Calais swimming pool", "the Oakdale fire station"
-    if span[-1].dep_ in ("compound", "nmod") and span[-1].head.lower_ in INSTITUTIONS:
+    if span[-1].dep_ in _MODIFIER_OF_NOUN and span[-1].head.lower_ in INSTITUTIONS:
         return True  # a town's institution: "Slidell PD", "Owensboro Public Schools"
     ent = span[0].ent_type_
     first = span[0].ent_iob_ == "B" or (
         span.start > 0 and doc[span.start - 1].ent_iob_ == "B" and doc[span.start - 1].lower_ == "the"
     )
-    if ent in ("ORG", "FAC") and first and span[-1].dep_ == "compound":
+    if ent in ("ORG", "FAC") and first and span[-1].dep_ in en.COMPOUNDS:
         return True  # the head of an institution's name: "The Allendale Woman's Club"
     if nxt is not None and team_home(span.text, after(doc, span)):
         return True  # "Seattle Seahawks": a team's city

@@ -28,12 +28,21 @@ def _speaker_of_verb(verb: Token) -> Token | None:
     if agent is not None or any(c.dep_ == "aux:pass" for c in verb.children):
         return agent  # "annoncée samedi par des élus locaux"
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    borrowed = False
     if subj is None and verb.dep_ == "advcl" and not any(c.dep_ == "mark" for c in verb.children):
         # "X, qui s'est rendu sur les lieux, a déploré …" misparsed with "rendu" as the root
         subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
-    if subj is not None and subj.lower_ not in ("il", "elle", "ils", "elles", "on", "qui"):
+        borrowed = subj is not None and subj.dep_ == "nsubj:pass"
+    # "a-t-on appris": the model splits the inverted pronoun into "-t" and "-on", subjects both
+    if (
+        subj is not None
+        and not borrowed
+        and subj.lower_.lstrip("-") not in ("il", "elle", "ils", "elles", "on", "qui", "t")
+    ):
         return subj
-    # inverted subject: "a déclaré à l'AFP un haut responsable", "a-t-on appris de source sécuritaire"
+    # inverted subject: "a déclaré à l'AFP un haut responsable", "a-t-on appris de source sécuritaire";
+    # it also wins over a borrowed passive subject: the victims of "Cinq civils ont été tués, ont
+    # indiqué des sources locales" are not its speakers
     doc = verb.doc
     for t in doc[verb.i + 1 : min(len(doc), verb.i + 12)]:
         if t.is_sent_start or t.text in (".", "«", "»"):
@@ -43,6 +52,14 @@ def _speaker_of_verb(verb: Token) -> Token | None:
                 continue  # "a déclaré à l'AFP un responsable": the outlet is who was told
             return t
     return subj
+
+
+def _learnt_from(verb: Token) -> bool:
+    """ "a-t-on appris auprès du maire", "apprend-on de sources locales": the impersonal "on apprend"
+    names its source after it (a named subject who learns something is no source: "le maire a appris")."""
+    return verb.lemma_.lower() == "apprendre" and any(
+        c.dep_ == "nsubj" and c.lower_.lstrip("-") == "on" for c in verb.children
+    )
 
 
 def own_claimant(sent: SpacySpan) -> tuple[int, int] | None:
@@ -57,7 +74,7 @@ def own_claimant(sent: SpacySpan) -> tuple[int, int] | None:
             if span is not None:
                 return span
     for t in sent:
-        if t.pos_ == "VERB" and t.lemma_.lower() in SPEAKING:
+        if t.pos_ == "VERB" and (t.lemma_.lower() in SPEAKING or _learnt_from(t)):
             who = _speaker_of_verb(t)
             if who is not None:
                 span = phrase(who)

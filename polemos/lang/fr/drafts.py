@@ -52,6 +52,7 @@ class Draft:
     toll_only: bool = False
     sub: bool = False  # a toll of one place among several
     other: bool = False  # "deux autres attaques": another incident
+    mutual: bool = False  # two sides fighting: "un échange de tirs avec la police", "des affrontements"
     responsibility: bool = False  # "X a revendiqué l'attaque"
     own_place: bool = False  # its places are those of its own done-to, not just of its sentence
     target_kind: str | None = None
@@ -311,6 +312,9 @@ def read_sentence(
         d.date = _sentence_date(times, sent, tok)
         left = sent.doc.text[max(sent.start_char, tok.idx - 40) : tok.idx + 40]
         d.other = entry.type in VIOLENT and (bool(OTHER_INCIDENT.search(left)) or _antecedent(tok))
+        d.mutual = _mutual(tok, entry)
+        if d.mutual and d.actor is None:
+            d.actor = _other_side(tok)
         drafts.append(d)
     found = counts.tolls(sent)
     if some_generic:
@@ -338,6 +342,29 @@ def read_sentence(
             d.sub = True
             drafts.append(d)
     return drafts
+
+
+# Words that tell two sides fighting each other: "des affrontements", "un accrochage", "des combats";
+# "tirs" only as an exchange of fire ("un échange de tirs avec la police")
+_CLASH_GLOSSES = frozenset({"clash", "fighting", "battle"})
+_EXCHANGES = frozenset({"échange", "échanges"})
+
+
+def _mutual(tok: Token, entry: Trigger) -> bool:
+    """A trigger of fighting between two sides, not of one side's violence against the other."""
+    if entry.gloss in _CLASH_GLOSSES:
+        return True
+    return tok.head.lower_ in _EXCHANGES or (tok.i >= 2 and tok.doc[tok.i - 2].lower_ in _EXCHANGES)
+
+
+def _other_side(tok: Token) -> tuple[int, int] | None:
+    """The side a fight is with: "un échange de tirs avec la police", "des affrontements avec l'armée"."""
+    heads = [tok] + ([tok.head] if tok.head.lower_ in _EXCHANGES else [])
+    for h in heads:
+        for c in h.children:
+            if any(g.lower_ == "avec" for g in c.children) and c.pos_ in ("NOUN", "PROPN"):
+                return roles.phrase(c)
+    return None
 
 
 def _antecedent(tok: Token) -> bool:

@@ -70,6 +70,9 @@ def assemble(drafts: list[Draft], published: object, named: set[str] | None = No
     reactions: dict[int, Incident] = {}
     replies: dict[int, Incident] = {}
     burnt: Incident | None = None
+    # sentences telling a fight between two sides: all their violent drafts are that fight's
+    # ("deux des blessés sont des membres du gang touchés lors d'un échange de tirs avec la police")
+    fights = {d.sent_index for d in drafts if d.mutual and d.trigger.type in VIOLENT}
     for d in drafts:
         if d.trigger.type in VIOLENT:
             if d.other:
@@ -105,6 +108,20 @@ def assemble(drafts: list[Draft], published: object, named: set[str] | None = No
                 continue
             if d.sent_index in replies:  # "… neutralisés lors d'accrochages": the same reply
                 replies[d.sent_index].parts.append(d)
+                continue
+            if d.sent_index in fights and _civilian_story(main) and d.sent_index != main.first.sent_index:
+                if d.date is None:  # told as part of the story, without a day of its own: the story's
+                    d.date = next((p.date for p in main.parts if p.date is not None), None)
+                if d.sent_index in replies:
+                    fight = replies[d.sent_index]
+                    # the fight's own word leads ("échange de tirs"), not a participle before it
+                    if d.mutual and not fight.first.mutual:
+                        fight.parts.insert(0, d)
+                    else:
+                        fight.parts.append(d)
+                else:
+                    replies[d.sent_index] = Incident([d])
+                    incidents.append(replies[d.sent_index])
                 continue
             if _counter_operation(d, main):
                 replies[d.sent_index] = Incident([d])
@@ -154,12 +171,20 @@ def _destruction(d: Draft, drafts: list[Draft]) -> bool:
     )
 
 
+def _civilian_story(main: Incident) -> bool:
+    """The story's incident is one side's violence, done to civilians or to nobody the parse names."""
+    kind = next((p.target_kind for p in main.parts if p.target_kind), None)
+    return not main.first.mutual and kind in ("civilians", None)
+
+
 def _counter_operation(d: Draft, main: Incident) -> bool:
     """ "Deux rebelles ont été neutralisés lors d'accrochages": done to armed men while the story's
-    attack was done to civilians — the forces' reply, another incident (its toll is not the attack's)."""
+    attack was done to civilians — the forces' reply, another incident (its toll is not the attack's);
+    so is a fight between two sides told beside it ("blessés lors d'un échange de tirs avec la police")."""
     mine = d.target_kind
     theirs = next((p.target_kind for p in main.parts if p.target_kind), None)
-    return mine in _ARMED and theirs == "civilians"
+    # a fight between two sides ("un échange de tirs avec la police") is not an attack on civilians
+    return (mine in _ARMED or d.mutual) and theirs == "civilians"
 
 
 def _many_places(main: Incident) -> bool:
