@@ -38,7 +38,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB
 
-SCHEMA_REVISION = "0005"  # the alembic head this code reads and writes
+SCHEMA_REVISION = "0006"  # the alembic head this code reads and writes
 
 metadata = MetaData(
     naming_convention={
@@ -101,6 +101,9 @@ events = Table(
     Column("cameo", String(16)),
     Column("confidence", Float),
     Column("extra", Json),
+    # The report whole, as ``Store.events`` gives it, as JSON text (migration 0006): written with the
+    # row, read instead of rebuilding it from its child tables. TEXT, so PostgreSQL keeps its key order.
+    Column("record", Text),
     UniqueConstraint("article_id", "event_id"),
     Index(None, "type", "date_start"),
     Index(None, "type", "date_start", "date_end", "uid"),  # covers the filtered page (migration 0003)
@@ -322,7 +325,8 @@ fused_keys = Table(
 )
 
 # Counters the store bumps (migration 0005): ``fusion`` goes up with every write that changes which
-# fused events exist or which reports they hold, so a reader may keep a count until it moves.
+# fused events exist or which reports they hold, ``reports`` (migration 0006) with every batch of
+# articles written, so a reader may keep a count until they move.
 store_counters = Table(
     "store_counters",
     metadata,

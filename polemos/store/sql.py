@@ -22,7 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from polemos.errors import Errors, MigrationError, StoreError
 from polemos.store import fused as fused_reads
-from polemos.store import migrate, pages
+from polemos.store import migrate, pages, reports
 from polemos.store.base import (
     EventFilter,
     EventQuery,
@@ -35,7 +35,7 @@ from polemos.store.base import (
     Stored,
     WatchStore,
 )
-from polemos.store.counters import bump_fusion
+from polemos.store.counters import bump_fusion, bump_reports, counter_values
 from polemos.store.engine import default_url, make_engine, normalize_url, redact
 from polemos.store.errors import first_line as _first_line
 from polemos.store.errors import translated as _translated
@@ -71,6 +71,9 @@ class SqlStore:
         # events about to be removed (a changed article), and with the uids of events just written.
         self.before_delete: list[Callable[[Connection, list[str]], None]] = []
         self.after_write: list[Callable[[Connection, list[str]], None]] = []
+        # pending_fusion's last count, under the counters it was taken at (they move with every write
+        # that can change it: a batch of articles, a fusion pass, a merge or split, a replaced article)
+        self._pending: tuple[tuple[int, int], int] | None = None
         try:
             self._check_schema(upgrade)
         except BaseException:
@@ -124,6 +127,7 @@ class SqlStore:
         now = datetime.now(UTC)
         after = replace(progress)  # counters as they will be once this transaction commits
         with _translated(self.url), self._write() as conn, conn.begin():
+            bump_reports(conn)  # first, then (replacing) fusion: one order of the counters' row locks
             replaced = self._delete_articles(conn, ids)
             for table in (articles, events, actors, claims, locations, counts, spans, places, times):
                 if rows[table.name]:
@@ -131,6 +135,7 @@ class SqlStore:
             after.added += len(ids) - replaced
             after.updated += replaced
             after.events += len(rows["events"])
+            reports.store_records(conn, [e["uid"] for e in rows["events"]])
             for hook in self.after_write:
                 hook(conn, [e["uid"] for e in rows["events"]])
             self._unquarantine(conn, [i.source for i in batch if i.source])
@@ -240,32 +245,10 @@ class SqlStore:
         return [out[u] for u in uids if u in out]
 
     def _load_events(self, conn: Connection, uids: list[str]) -> dict[str, dict[str, Any]]:
-        q = (
-            select(events, articles.c.outlet, articles.c.published, articles.c.url, articles.c.title)
-            .join(articles, articles.c.id == events.c.article_id)
-            .where(events.c.uid.in_(uids))
-        )
-        ev_rows = [r._mapping for r in conn.execute(q)]
-        kids = self._children(conn, uids)
-        out = {}
-        for ev in ev_rows:
-            record = rebuild_event(ev, {name: kids[name].get(ev["uid"], []) for name in kids})
-            out[ev["uid"]] = {
-                "uid": ev["uid"], "article_id": ev["article_id"], "outlet": ev["outlet"],
-                "published": ev["published"], "url": ev["url"], "title": ev["title"], **record,
-            }  # fmt: skip
-        return out
+        return reports.read(conn, uids)  # stored whole (migration 0006), rebuilt only where not
 
     def _children(self, conn: Connection, uids: list[str]) -> dict[str, dict[str, list[Any]]]:
-        kids: dict[str, dict[str, list[Any]]] = {}
-        for table in EVENT_CHILDREN:
-            by_uid: dict[str, list[Any]] = {}
-            for r in conn.execute(
-                select(table).where(table.c.event_uid.in_(uids)).order_by(table.c.seq, table.c.id)
-            ):
-                by_uid.setdefault(r.event_uid, []).append(r._mapping)
-            kids[table.name] = by_uid
-        return kids
+        return reports.children(conn, uids)
 
     def article(self, article_id: str) -> dict[str, Any] | None:
         with _translated(self.url), self.engine.connect() as conn:
@@ -354,7 +337,13 @@ class SqlStore:
         from polemos.store.fusion import pending
 
         with _translated(self.url), self.engine.connect() as conn:
-            return pending(conn)
+            key = counter_values(conn)  # read first: a count taken after it is at least as new
+            cached = self._pending
+            if key is not None and cached is not None and cached[0] == key:
+                return cached[1]
+            n = pending(conn)
+        self._pending = None if key is None else (key, n)
+        return n
 
     # ---- fused events (polemos.store.fused) and the API's pages (polemos.store.pages) ------------
 
