@@ -58,6 +58,7 @@ CLAIMANTS = [("a monitoring group", False), ("the defence ministry", True), ("lo
              ("rebel spokesmen", True), ("the UN", False), ("hospital staff", False)]  # fmt: skip
 OUTLETS = ["Levant Wire", "Orontes Observer", "Ridge Radio", "Euphrates Weekly", "Coast Post"]
 EVENTS_PER_ARTICLE = 4
+BATCH = 500  # articles per write_batch: one transaction each, as ingest writes
 FILTERED = "type=ASSAULT&country=SY&since=2018-01-01&until=2021-12-31&sort=-date&offset=50&limit=50"
 
 
@@ -103,24 +104,71 @@ def _article(n: int, rng: random.Random) -> Stored:
     return Stored(record, text, source=f"bench:{n}")
 
 
-def build_store(path: Path, n_events: int, seed: int) -> SqlStore:
-    store = SqlStore(f"sqlite:///{path}", upgrade=True)
+def is_postgres(db: str) -> bool:
+    return db.startswith(("postgresql://", "postgres://", "postgresql+psycopg://"))
+
+
+def _recreate_postgres(url: str) -> None:
+    """Drop and create the database named in ``url`` with the PostgreSQL client tools (no SQL here)."""
+    from sqlalchemy.engine import make_url
+
+    u = make_url(url)
+    conn = ["-h", u.host or "127.0.0.1", "-p", str(u.port or 5432), "-U", u.username or "postgres"]
+    env = {**os.environ, **({"PGPASSWORD": u.password} if u.password else {})}
+    subprocess.run(["dropdb", *conn, "--if-exists", str(u.database)], check=True, env=env)
+    subprocess.run(["createdb", *conn, str(u.database)], check=True, env=env)
+
+
+def _ensure_postgres(url: str) -> None:
+    """Create the database if it does not exist yet (the store needs one to upgrade into)."""
+    from sqlalchemy.exc import OperationalError
+
+    from polemos.errors import StoreError
+
+    try:
+        SqlStore(url).close()
+    except (StoreError, OperationalError):
+        _recreate_postgres(url)
+
+
+def build_store(db: str, n_events: int, seed: int) -> SqlStore:
+    """A store of ``n_events`` generated events at ``db`` (a SQLite path or a PostgreSQL URL), reused
+    when it already holds exactly that many; otherwise emptied (file removed, database re-created)."""
+    pg = is_postgres(db)
+    if pg:
+        _ensure_postgres(db)
+    url = db if pg else f"sqlite:///{db}"
+    store = SqlStore(url, upgrade=True)
     have = store.counts()["events"]
     if have == n_events:
-        print(f"store: reusing {path} ({have} events)")
+        print(f"store: reusing {db} ({have} events)")
         return store
     store.close()
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    store = SqlStore(f"sqlite:///{path}")
+    if pg:
+        if have:
+            _recreate_postgres(db)
+        store = SqlStore(url, upgrade=True)
+    else:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        store = SqlStore(url)
     rng = random.Random(seed)
     t0 = time.perf_counter()
     n_articles = n_events // EVENTS_PER_ARTICLE
-    for lo in range(0, n_articles, 500):
-        batch = [_article(n, rng) for n in range(lo, min(lo + 500, n_articles))]
+    for lo in range(0, n_articles, BATCH):
+        batch = [_article(n, rng) for n in range(lo, min(lo + BATCH, n_articles))]
         store.write_batch(batch, [], run_id=None, progress=Progress())
+        if lo and lo % (50 * BATCH) == 0:
+            done = lo * EVENTS_PER_ARTICLE
+            rate = done / (time.perf_counter() - t0)
+            print(f"store: {done} events written, {rate:.0f} events/s", flush=True)
     took = time.perf_counter() - t0
-    print(f"store: wrote {n_articles} articles, {n_events} events in {took:.1f} s ({path})", flush=True)
+    rate = n_events / took if took else 0.0
+    print(
+        f"store: wrote {n_articles} articles, {n_events} events in {took:.1f} s, {rate:.0f} events/s "
+        f"({store.url.split('@')[-1]})",
+        flush=True,
+    )
     return store
 
 
@@ -139,9 +187,10 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def serve(db: Path) -> tuple[subprocess.Popen[bytes], str]:
+def serve(db: str) -> tuple[subprocess.Popen[bytes], str]:
     port = _free_port()
-    cmd = [sys.executable, "-m", "polemos", "serve", "--db", str(db.resolve()), "--port", str(port)]
+    where = db if is_postgres(db) else str(Path(db).resolve())
+    cmd = [sys.executable, "-m", "polemos", "serve", "--db", where, "--port", str(port)]
     env = {**os.environ, "PYTHONPATH": str(TREE)}
     # cwd: ``-m`` puts the working directory first on sys.path, before PYTHONPATH (a --baseline
     # server started from this checkout would import this checkout's polemos)
@@ -203,14 +252,20 @@ def show(r: Row) -> str:
     return f"{r[0]:<38} {r[1]:>6} {r[2]:>9.0f} {r[3]:>9.2f} {r[4]:>9.2f}"
 
 
-def baseline_rows(ref: str, argv: list[str], db: Path) -> list[Row]:
-    """The same run with the polemos of commit ``ref``, on its own store file, in a child process."""
+def baseline_rows(ref: str, argv: list[str], db: str) -> list[Row]:
+    """The same run with the polemos of commit ``ref``, on its own store (file or database), in a
+    child process."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from baseline import checkout, environment, label
 
     tree = checkout(ref)
     print(f"baseline: {label(ref)} in {tree}", flush=True)
-    cmd = [sys.executable, __file__, *argv, "--db", f"{db}.{tree.name}", "--json"]
+    own = (
+        f"{db}_{''.join(c if c.isalnum() else '_' for c in tree.name)}"
+        if is_postgres(db)
+        else f"{db}.{tree.name}"
+    )
+    cmd = [sys.executable, __file__, *argv, "--db", own, "--json"]
     out = subprocess.run(cmd, env=environment(tree), check=True, stdout=subprocess.PIPE, text=True).stdout
     return [tuple(r) for r in json.loads(out.strip().splitlines()[-1])]  # type: ignore[misc]
 
@@ -218,7 +273,11 @@ def baseline_rows(ref: str, argv: list[str], db: Path) -> list[Row]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--events", type=int, default=100_000)
-    ap.add_argument("--db", type=Path, default=Path("/tmp/polemos-bench-api.db"))
+    ap.add_argument(
+        "--db",
+        default="/tmp/polemos-bench-api.db",
+        help="a SQLite file, or a PostgreSQL URL (postgresql://user@host:port/database)",
+    )
     ap.add_argument("--requests", type=int, default=1000, help="requests per HTTP query kind")
     ap.add_argument("--direct", type=int, default=300, help="in-process runs per query kind")
     ap.add_argument("--concurrency", type=int, default=4)
@@ -239,8 +298,12 @@ def main() -> None:
     from polemos.store.schema import fused_events
 
     store = build_store(args.db, args.events, args.seed)
-    with store.engine.connect() as conn:
-        analysed = conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name='sqlite_stat1'").first()
+    analysed = True
+    if not is_postgres(args.db):
+        with store.engine.connect() as conn:
+            analysed = bool(
+                conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name='sqlite_stat1'").first()
+            )
     if not analysed:  # what a freshly ingested store costs before the planner has statistics
         where, bbox = event_filters(type="ASSAULT", country="SY", since="2018-01-01", until="2021-12-31")
         query = data.EventQuery(where, bbox, "-date", 50, 50)
@@ -292,7 +355,8 @@ def main() -> None:
     if args.json:
         print(json.dumps(rows))
         return
-    print(f"\n{args.events} events, SQLite, {os.cpu_count()} cores; rate = requests/s (in-process: 1/mean)")
+    engine = "PostgreSQL" if is_postgres(args.db) else "SQLite"
+    print(f"\n{args.events} events, {engine}, {os.cpu_count()} cores; rate = requests/s (in-process: 1/mean)")
     print(f"{'':<38} {'n':>6} {'req/s':>9} {'p50 ms':>9} {'p99 ms':>9}")
     print("\n".join(show(r) for r in rows))
     if before is not None:
