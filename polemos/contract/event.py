@@ -14,7 +14,7 @@ one flat view of a record (CSV, GeoJSON and Parquet rows).
 Three parts are kept as the JSON they come as: a report's ``evidence`` and the event's ``acled``
 are the article-level event's own objects, as its record gives them, and ``fusion.history`` holds
 ``polemos.fuse.history.Action`` records, which write themselves. The API's pydantic models
-(``polemos.contract.models``) are checked against these types (``models.drift``).
+(``polemos.contract.models``) are derived from these types (``models.DESCRIBED``).
 """
 
 from __future__ import annotations
