@@ -112,16 +112,9 @@ def assemble(drafts: list[Draft], published: object, named: set[str] | None = No
             if d.sent_index in fights and _civilian_story(main) and d.sent_index != main.first.sent_index:
                 if d.date is None:  # told as part of the story, without a day of its own: the story's
                     d.date = next((p.date for p in main.parts if p.date is not None), None)
-                if d.sent_index in replies:
-                    fight = replies[d.sent_index]
-                    # the fight's own word leads ("échange de tirs"), not a participle before it
-                    if d.mutual and not fight.first.mutual:
-                        fight.parts.insert(0, d)
-                    else:
-                        fight.parts.append(d)
-                else:
-                    replies[d.sent_index] = Incident([d])
-                    incidents.append(replies[d.sent_index])
+                # its sentence's later drafts join it through ``replies`` above
+                replies[d.sent_index] = Incident([d])
+                incidents.append(replies[d.sent_index])
                 continue
             if _counter_operation(d, main):
                 replies[d.sent_index] = Incident([d])
