@@ -86,3 +86,23 @@ def test_demo_output_round_trip(built_gazetteer: Any) -> None:
     assert records and all(r["schema"] == "polemos.article/1" for r in records)
     for r in records:
         assert to_json(from_json(r)) == r
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "precision"),
+    [
+        (date(2016, 3, 4), date(2016, 3, 8), "week"),  # "since Friday": Friday to publication
+        (date(2016, 3, 7), date(2016, 3, 7), "week"),  # same day, read less precisely
+        (date(2016, 3, 1), date(2016, 3, 31), "month"),  # widened to the month
+    ],
+)
+def test_event_reading_of_a_time_expression_survives_json(start: date, end: date, precision: str) -> None:
+    """The event's date can be its own reading of one of the article's time expressions; the record
+    keeps that reading, not the expression's."""
+    result = _result()
+    own = _replace(result.times[0], start_date=start, end_date=end, precision=precision)
+    widened = _result(events=(_replace(result.events[0], date=own),))
+    back = from_json(to_json(widened), text=TEXT)
+    assert back == widened
+    assert back.times[0] == result.times[0]
+    assert to_json(back) == to_json(widened)

@@ -11,6 +11,7 @@ result whose fields the contract carries (an event's date is then one of the art
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -207,12 +208,16 @@ def date_from_dict(d: Mapping[str, Any] | None, times: Sequence[st.TimeRef] = ()
     if not d or d.get("basis") != "text":
         return None
     span = d.get("span") or {}
+    start, end, precision = _day(d.get("start")), _day(d.get("end")), d.get("precision")
     for t in times:
         if (t.start, t.end) == (span.get("start"), span.get("end")):
-            return t
+            if (t.start_date, t.end_date or t.start_date, t.precision) == (start, end, precision):
+                return t
+            # The event's reading of the expression, not the expression's own ("since Friday": from
+            # Friday to publication, a week's precision, though "Friday" alone is one day).
+            return replace(t, start_date=start, end_date=end, precision=precision)
     return st.TimeRef(text=d.get("text") or "", start=span.get("start", 0), end=span.get("end", 0),
-                      value=None, start_date=_day(d.get("start")), end_date=_day(d.get("end")),
-                      precision=d.get("precision"))  # fmt: skip
+                      value=None, start_date=start, end_date=end, precision=precision)  # fmt: skip
 
 
 def _claim_from_dict(d: Mapping[str, Any]) -> st.Claim:
