@@ -70,6 +70,15 @@ def store_records(conn: Connection, uids: Sequence[str]) -> None:
             conn.execute(stmt, [{"the_uid": u, "the_record": as_text(r)} for u, r in built.items()])
 
 
+def fill_missing(conn: Connection) -> None:
+    """Store the record of every report that has none (a store migrated from before 0006)."""
+    uids = [
+        r.uid
+        for r in conn.execute(select(events.c.uid).where(events.c.record.is_(None)).order_by(events.c.uid))
+    ]
+    store_records(conn, uids)
+
+
 def read(conn: Connection, uids: Sequence[str]) -> dict[str, dict[str, Any]]:
     """These reports (at most ``CHUNK`` uids) by uid: their stored records, rebuilt where none is."""
     out: dict[str, dict[str, Any]] = {}

@@ -3,8 +3,9 @@
 
 ``events.record`` holds each report as ``Store.events`` gives it, as JSON text (TEXT, not JSONB,
 so PostgreSQL keeps its key order): the by-id answer reads it instead of rebuilding every report
-from its child tables (``polemos.store.reports``). An existing store's records are built here from
-its tables as they stand. ``store_counters.reports`` moves with every batch of articles written,
+from its child tables (``polemos.store.reports``). An existing store's records are built from its
+tables by ``polemos.store.migrate`` once the schema is at head, not here: this revision's tables are
+not the ones later code reads. ``store_counters.reports`` moves with every batch of articles written,
 so ``/health`` keeps its count of reports waiting for fusion while it and ``fusion`` stand still.
 
 Revision ID: 0006
@@ -21,14 +22,9 @@ depends_on = None
 
 
 def upgrade() -> None:
-    from polemos.store.reports import store_records
-
     op.add_column("events", sa.Column("record", sa.Text(), nullable=True))
     counters = sa.table("store_counters", sa.column("name", sa.String), sa.column("value", sa.BigInteger))
     op.bulk_insert(counters, [{"name": "reports", "value": 0}])
-    conn = op.get_bind()
-    uids = [r[0] for r in conn.execute(sa.text("SELECT uid FROM events ORDER BY uid"))]
-    store_records(conn, uids)
 
 
 def downgrade() -> None:
