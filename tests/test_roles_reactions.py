@@ -132,3 +132,26 @@ def test_condemnation_accuses_and_adds_no_attack(extract_text: Any, sentence: st
 )
 def test_mourning_is_no_attack(extract_text: Any, sentence: str) -> None:
     assert events_of(extract_text(sentence), "ASSAULT") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("Prosecutors announced the indictment of three former officials.", "three former officials"),
+        ("The indictment of the militia leader was unsealed on Monday.", "the militia leader"),
+    ],
+)
+def test_indictment_of_names_the_accused(extract_text: Any, sentence: str, target: str) -> None:
+    assert _text(by_trigger(extract_text(sentence), "indictment").get("target")) == target
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        # the possessor's span keeps its "'s", as every possessive party does
+        ("The Treasury froze Hamas's bank accounts.", "Hamas's"),
+        ("Washington froze the militia's assets.", "the militia's"),
+    ],
+)
+def test_frozen_assets_target_their_possessor(extract_text: Any, sentence: str, target: str) -> None:
+    assert _text(by_trigger(extract_text(sentence), "froze").get("target")) == target

@@ -176,6 +176,8 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
         if target is None and d.type in ("ASSAULT", "COERCE"):
             # "the killing of Muslims", "the arrest of 20 activists", "the journalist's murder"
             target = _of_object(head) or roles.possessed_patient(head)
+        if target is None and d.type == "ACCUSE" and head.lemma_.lower() == "indictment":
+            target = _of_object(head)  # "the indictment of three officials": the accused
         if target is None and d.type in ("THREATEN", "REQUEST", "ACCUSE", "SANCTION"):
             target = roles.recipient(head)  # "were given an ultimatum", "issued a warning to X"
         if actor is None and d.governor is not None:
