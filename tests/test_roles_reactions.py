@@ -31,11 +31,23 @@ def test_reflexive_object_is_not_the_target(extract_text: Any, sentence: str) ->
     assert event["actor"] is not None
 
 
-def test_reflexive_bomber_leaves_the_victims(extract_text: Any) -> None:
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("A suicide bomber blew himself up at the market, killing 12 people.", "12 people"),
+        ("A militant blew himself up in a crowded bazaar, killing 30 worshippers.", "30 worshippers"),
+    ],
+)
+def test_reflexive_bomber_leaves_the_victims(extract_text: Any, sentence: str, target: str) -> None:
+    assert _text(only_event(extract_text(sentence), "ASSAULT").get("target")) == target
+
+
+def test_reflexive_bomber_site_is_the_place(extract_text: Any) -> None:
     event = only_event(
-        extract_text("A militant blew himself up in a crowded bazaar, killing 12 people."), "ASSAULT"
+        extract_text("A suicide bomber blew himself up at a crowded market in Baghdad."), "ASSAULT"
     )
-    assert _text(event.get("target")) != "himself"
+    assert event.get("target") is None
+    assert any("market" in loc["text"] for loc in event["locations"])
 
 
 @pytest.mark.parametrize(
