@@ -176,6 +176,8 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
         if target is None and d.type in ("ASSAULT", "COERCE"):
             # "the killing of Muslims", "the arrest of 20 activists", "the journalist's murder"
             target = _of_object(head) or roles.possessed_patient(head)
+        if target is None and d.type == "ACCUSE" and head.lemma_.lower() == "indictment":
+            target = _of_object(head)  # "the indictment of three officials": the accused
         if target is None and d.type in ("THREATEN", "REQUEST", "ACCUSE", "SANCTION"):
             target = roles.recipient(head)  # "were given an ultimatum", "issued a warning to X"
         if actor is None and d.governor is not None:
@@ -214,6 +216,8 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
     if actor is None and head.pos_ in ("VERB", "AUX"):
         actor = roles.cause_doer(head, is_event_noun)  # "killed in a Taliban ambush"
     target = _not_instrument(target)
+    if d.type == "SANCTION":
+        target = _holder(target)
     if target is None and d.type == "ASSAULT":
         target = roles.result_victim(head)  # "an explosion …, killing 168 people"
     if target is None and d.type == "ASSAULT" and head.pos_ == "NOUN":
@@ -331,12 +335,31 @@ def _named_doer(tok: Token | None) -> Token | None:
     return name if get_dictionary().resolve(text, 0, len(text)).name is not None else tok
 
 
+_REFLEXIVES = frozenset("himself herself itself themselves myself ourselves yourself yourselves".split())
+# What a sanction freezes belongs to the party it is aimed at: "froze the assets of the group".
+_HOLDINGS = frozenset("asset account fund property holding".split())
+
+
+def _holder(tok: Token | None) -> Token | None:
+    """The owner of frozen assets ("the assets of X", "X's accounts"), else the assets themselves."""
+    if tok is None or tok.lemma_.lower() not in _HOLDINGS:
+        return tok
+    for child in tok.children:
+        if child.dep_ in en.PREPOSITIONS and child.lower_ in ("of", "belonging"):
+            obj = next((o for o in child.children if o.dep_ in en.PREP_OBJECTS), None)
+            if obj is not None:
+                return obj
+        if child.dep_ in en.POSSESSIVES and child.tag_ != "PRP$":  # not "their assets"
+            return child
+    return tok
+
+
 def _not_instrument(tok: Token | None) -> Token | None:
     """What was used is not the target: "fired rockets at the airport" (the airport), "detonated
     an explosive device at a wedding" (the wedding), "burst tear-gas shells" (none); what is said
     ("a statement") is no target either; "the lives of 20 people" are the people."""
-    if tok is None or is_said(tok):
-        return None
+    if tok is None or is_said(tok) or tok.lower_ in _REFLEXIVES:
+        return None  # "blew himself up", "detonated himself": the doer, not one it was done to
     if is_instrument(tok):
         return used_against(tok)
     return roles.lives_of(tok)

@@ -137,11 +137,32 @@ def modality(trigger: Token, governor: Token | None = None) -> str:
     modals = set().union(*(_modals(t) for t in clause_heads[:2]))
     if modals & WEAK_MODALS - {"can", "must"}:
         return "hypothetical"
-    if modals & FUTURE_MODALS or any(lemma in PLAN for lemma in lemmas[1:]):
+    if modals & FUTURE_MODALS or any(t.lemma_.lower() in PLAN and _direct(trigger, t) for t in chain[1:]):
         return "planned"
     if _purpose(chain):
         return "planned"
     return "asserted"
+
+
+# A plan speaks for an event across a preposition only where the preposition says what is planned:
+# "plans for an attack", "preparations for the offensive", "an attempt at a coup".
+_PLAN_PREPS = {"plan": ("for",), "preparation": ("for",), "prepare": ("for",), "attempt": ("at", "on")}
+
+
+def _direct(trigger: Token, governor: Token) -> bool:
+    """Whether governor speaks for trigger without a preposition of its own between them: "was
+    tried for the bombing" and "the aim of the attacks" are no attempt or aim of the deed, which
+    happened; "tried to storm", "an attempted coup", "plans for an attack" are."""
+    tok = trigger
+    for _ in range(8):
+        if tok.i == governor.i or tok.head.i == tok.i:
+            break
+        if tok.dep_ in en.PREPOSITIONS and tok.head.i == governor.i:
+            return tok.lower_ in _PLAN_PREPS.get(governor.lemma_.lower(), ())
+        if tok.dep_ in en.PREPOSITIONS:
+            return False
+        tok = tok.head
+    return True
 
 
 # "acted swiftly to arrest", "moved quickly to seal off": prompt action tells the act done.
