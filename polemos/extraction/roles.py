@@ -25,6 +25,12 @@ _SHARES_SUBJECT = (
     | en.PREP_COMPLEMENTS
 )
 _TARGET_PREPS = ("on", "against", "at", "upon")
+# Verbs whose object does what the infinitive says ("X was asked / ordered / told to keep a vigil"):
+# in the passive their subject is the doer of the infinitive.
+_OBJECT_CONTROL = frozenset(
+    "ask tell order instruct direct urge request authorise authorize permit allow force compel "
+    "empower mandate assign deploy send depute detail station post summon call".split()
+)
 PRONOUNS = frozenset(
     ["i", "we", "you", "he", "she", "it", "they", "this", "that", "these", "those", "who", "which"]
 )
@@ -93,10 +99,19 @@ def subject_of(verb: Token) -> Token | None:
     """The subject of a verb, found on its governors where it is shared."""
     seen = 0
     tok: Token | None = verb
+    came_from: Token | None = None
     while tok is not None and seen < 6:
         for child in tok.children:
             if child.dep_ in en.SUBJECTS | en.CLAUSAL_SUBJECTS:
                 return child
+        if (
+            came_from is not None
+            and came_from.dep_ in en.OPEN_COMPLEMENTS
+            and tok.lemma_.lower() in _OBJECT_CONTROL
+        ):
+            controller = passive_subject(tok)
+            if controller is not None:
+                return controller
         for aux in tok.children:  # "leaders are finishing forming": the parser may hang it on the aux
             if aux.dep_ in en.AUXILIARIES | en.PASSIVE_AUXILIARIES:
                 subj = next((c for c in aux.children if c.dep_ in en.SUBJECTS | en.CLAUSAL_SUBJECTS), None)
@@ -106,7 +121,7 @@ def subject_of(verb: Token) -> Token | None:
                 agent = agent_of(tok)
                 return agent if agent is not None else None
         if tok.dep_ in _SHARES_SUBJECT and tok.head.i != tok.i:
-            tok = tok.head
+            came_from, tok = tok, tok.head
             seen += 1
             continue
         if tok.dep_ in en.CLAUSAL_MODIFIERS and tok.tag_ == "VBN":
