@@ -237,7 +237,11 @@ def test_related_stories_glued_to_a_paragraph_are_noise(tail: str) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["related storiesÂ the minister visits riot-hit areas", "related stories", "Related news Â full coverage"],
+    [
+        "related storiesÂ the minister visits riot-hit areas",
+        "related stories",
+        "Related news Â full coverage",
+    ],
 )
 def test_related_stories_line_is_noise(line: str) -> None:
     assert line in noise_texts(f"{BODY}\n\n{line}\n\n{BODY}")

@@ -51,6 +51,8 @@ _NP_LEFT = (
 def np_bounds(token: Token, max_right: int = 6) -> tuple[int, int]:
     """Token index range [start, end) of the noun phrase headed by token: its left modifiers,
     and a short "of" phrase ("leaders of Al-Nusra Front"), not clauses or appositions."""
+    if _is_hyphen_side(token):
+        return token.i, token.i + 1  # "police" of "a police-vhp clash", not the pair
     start = token.i
     for child in token.lefts:
         if child.dep_ in _NP_LEFT:
@@ -209,6 +211,9 @@ def noun_actor(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ in en.POSSESSIVES and possessed_patient(noun) is None:
             return child
+    sides = hyphen_sides(noun)
+    if sides is not None:
+        return sides[0]
     for child in noun.children:
         if child.dep_ in en.PREPOSITIONS and child.lower_ == "by":
             for obj in child.children:
@@ -434,8 +439,39 @@ def _between(prep: Token) -> tuple[Token, Token] | None:
     return None
 
 
+# Nouns of a fight between two sides, which a hyphenated pair can name ("a police-student clash").
+_TWO_SIDED = frozenset("clash skirmish scuffle confrontation encounter fight fighting battle".split())
+
+
+def hyphen_sides(noun: Token) -> tuple[Token, Token] | None:
+    """The two sides of "an X-Y clash" ("police-vhp clash", "police-public clashes"): the words
+    joined by the hyphen right before a two-sided fight noun, in the order written."""
+    if noun.lemma_.lower() not in _TWO_SIDED or noun.i < 3:
+        return None
+    doc = noun.doc
+    first, dash, second = doc[noun.i - 3], doc[noun.i - 2], doc[noun.i - 1]
+    if dash.text not in ("-", "–") or first.whitespace_ or dash.whitespace_:
+        return None
+    if not (first.is_alpha and second.is_alpha) or first.is_stop or second.is_stop or second.head.i != noun.i:
+        return None
+    return first, second
+
+
+def _is_hyphen_side(token: Token) -> bool:
+    doc = token.doc
+    for offset in (1, 3):  # the second side stands right before the noun, the first three before
+        if token.i + offset < len(doc):
+            sides = hyphen_sides(doc[token.i + offset])
+            if sides is not None and token in sides:
+                return True
+    return False
+
+
 def noun_target(noun: Token) -> Token | None:
-    """ "attack on X", "strikes against X", "clashes between Y and X"."""
+    """ "attack on X", "strikes against X", "clashes between Y and X", "an X-Y clash"."""
+    sides = hyphen_sides(noun)
+    if sides is not None:
+        return sides[1]
     for child in noun.children:
         if child.dep_ in en.PREPOSITIONS and child.lower_ == "between":
             pair = _between(child)
