@@ -118,3 +118,28 @@ def test_a_hyphenated_pair_names_both_sides(
 def test_a_hyphenated_name_stays_whole(extract_text: Any) -> None:
     event = by_trigger(extract_text("Al-Shabaab fighters clashed with troops."), "clashed")
     assert actor(event) == "Al-Shabaab fighters"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "doer"),
+    [
+        ("the convoy moved under police escort.", "police escort", "police"),
+        ("the witness was given police protection.", "police protection", "police"),
+        ("the families were being shifted to vadodara by the police.", "shifted", "the police"),
+        ("police shifted 50 families to a relief camp.", "shifted", "police"),
+        ("Police evacuated 200 residents from the old city.", "evacuated", "Police"),
+    ],
+)
+def test_moving_people_under_police_protection(
+    extract_text: Any, sentence: str, trigger: str, doer: str
+) -> None:
+    event = by_trigger(extract_text(sentence), trigger)
+    assert (event["type"], event["mode"], actor(event)) == ("MOBILIZE", "police", doer)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["the company shifted its office to pune.", "the firm evacuated its servers to a new data centre."],
+)
+def test_moving_things_is_no_police_action(extract_text: Any, sentence: str) -> None:
+    assert events_of(extract_text(sentence), "MOBILIZE") == []
