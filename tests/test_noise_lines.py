@@ -216,3 +216,44 @@ def test_a_short_line_of_hard_wrapped_text_is_reporting() -> None:
 def test_reporting_that_merely_starts_like_a_credit_is_not_noise(line: str) -> None:
     text = f"Blast kills 12 in Kabul\n{BODY} {line} to 12."
     assert noise_texts(text) == []
+
+
+LONG = " ".join([BODY.lower()] * 6)  # a paragraph longer than any promo line
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "related stories Â police reports name the leaders",
+        "related storiesÂ the minister visits riot-hit areas",
+        "Related Stories the story so far",
+        "related news: curfew lifted in two towns",
+    ],
+)
+def test_related_stories_glued_to_a_paragraph_are_noise(tail: str) -> None:
+    text = f"{LONG} {tail}"
+    assert noise_texts(text) == [tail]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "related storiesÂ the minister visits riot-hit areas",
+        "related stories",
+        "Related news Â full coverage",
+    ],
+)
+def test_related_stories_line_is_noise(line: str) -> None:
+    assert line in noise_texts(f"{BODY}\n\n{line}\n\n{BODY}")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{LONG} the related stories were never printed.",
+        f"{LONG} he said related stories had been denied.",
+        "the related stories were never printed, police said.",
+    ],
+)
+def test_related_stories_inside_a_sentence_is_reporting(text: str) -> None:
+    assert noise_texts(text) == []

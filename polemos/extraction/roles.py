@@ -25,6 +25,12 @@ _SHARES_SUBJECT = (
     | en.PREP_COMPLEMENTS
 )
 _TARGET_PREPS = ("on", "against", "at", "upon")
+# Verbs whose object does what the infinitive says ("X was asked / ordered / told to keep a vigil"):
+# in the passive their subject is the doer of the infinitive.
+_OBJECT_CONTROL = frozenset(
+    "ask tell order instruct direct urge request authorise authorize permit allow force compel "
+    "empower mandate assign deploy send depute detail station post summon call".split()
+)
 PRONOUNS = frozenset(
     ["i", "we", "you", "he", "she", "it", "they", "this", "that", "these", "those", "who", "which"]
 )
@@ -45,6 +51,8 @@ _NP_LEFT = (
 def np_bounds(token: Token, max_right: int = 6) -> tuple[int, int]:
     """Token index range [start, end) of the noun phrase headed by token: its left modifiers,
     and a short "of" phrase ("leaders of Al-Nusra Front"), not clauses or appositions."""
+    if _is_hyphen_side(token):
+        return token.i, token.i + 1  # "police" of "a police-vhp clash", not the pair
     start = token.i
     for child in token.lefts:
         if child.dep_ in _NP_LEFT:
@@ -93,10 +101,19 @@ def subject_of(verb: Token) -> Token | None:
     """The subject of a verb, found on its governors where it is shared."""
     seen = 0
     tok: Token | None = verb
+    came_from: Token | None = None
     while tok is not None and seen < 6:
         for child in tok.children:
             if child.dep_ in en.SUBJECTS | en.CLAUSAL_SUBJECTS:
                 return child
+        if (
+            came_from is not None
+            and came_from.dep_ in en.OPEN_COMPLEMENTS
+            and tok.lemma_.lower() in _OBJECT_CONTROL
+        ):
+            controller = passive_subject(tok)
+            if controller is not None:
+                return controller
         for aux in tok.children:  # "leaders are finishing forming": the parser may hang it on the aux
             if aux.dep_ in en.AUXILIARIES | en.PASSIVE_AUXILIARIES:
                 subj = next((c for c in aux.children if c.dep_ in en.SUBJECTS | en.CLAUSAL_SUBJECTS), None)
@@ -106,7 +123,7 @@ def subject_of(verb: Token) -> Token | None:
                 agent = agent_of(tok)
                 return agent if agent is not None else None
         if tok.dep_ in _SHARES_SUBJECT and tok.head.i != tok.i:
-            tok = tok.head
+            came_from, tok = tok, tok.head
             seen += 1
             continue
         if tok.dep_ in en.CLAUSAL_MODIFIERS and tok.tag_ == "VBN":
@@ -194,6 +211,9 @@ def noun_actor(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ in en.POSSESSIVES and possessed_patient(noun) is None:
             return child
+    sides = hyphen_sides(noun)
+    if sides is not None:
+        return sides[0]
     for child in noun.children:
         if child.dep_ in en.PREPOSITIONS and child.lower_ == "by":
             for obj in child.children:
@@ -419,8 +439,39 @@ def _between(prep: Token) -> tuple[Token, Token] | None:
     return None
 
 
+# Nouns of a fight between two sides, which a hyphenated pair can name ("a police-student clash").
+_TWO_SIDED = frozenset("clash skirmish scuffle confrontation encounter fight fighting battle".split())
+
+
+def hyphen_sides(noun: Token) -> tuple[Token, Token] | None:
+    """The two sides of "an X-Y clash" ("police-vhp clash", "police-public clashes"): the words
+    joined by the hyphen right before a two-sided fight noun, in the order written."""
+    if noun.lemma_.lower() not in _TWO_SIDED or noun.i < 3:
+        return None
+    doc = noun.doc
+    first, dash, second = doc[noun.i - 3], doc[noun.i - 2], doc[noun.i - 1]
+    if dash.text not in ("-", "–") or first.whitespace_ or dash.whitespace_:
+        return None
+    if not (first.is_alpha and second.is_alpha) or first.is_stop or second.is_stop or second.head.i != noun.i:
+        return None
+    return first, second
+
+
+def _is_hyphen_side(token: Token) -> bool:
+    doc = token.doc
+    for offset in (1, 3):  # the second side stands right before the noun, the first three before
+        if token.i + offset < len(doc):
+            sides = hyphen_sides(doc[token.i + offset])
+            if sides is not None and token in sides:
+                return True
+    return False
+
+
 def noun_target(noun: Token) -> Token | None:
-    """ "attack on X", "strikes against X", "clashes between Y and X"."""
+    """ "attack on X", "strikes against X", "clashes between Y and X", "an X-Y clash"."""
+    sides = hyphen_sides(noun)
+    if sides is not None:
+        return sides[1]
     for child in noun.children:
         if child.dep_ in en.PREPOSITIONS and child.lower_ == "between":
             pair = _between(child)

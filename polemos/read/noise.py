@@ -38,6 +38,10 @@ _SHARE = re.compile(
     r"Click to share(?: on \w+)?)\s*:?\s*$",
     re.I,
 )
+# A list of links to other stories ("related stories", as Indian and British sites print it, often
+# in lower case and with no colon): from the label to the end of its line.
+_RELATED = re.compile(r"^\s*related (?:stories|news|articles|links|coverage)(?![a-z])", re.I)
+_RELATED_TAIL = re.compile(r"(?<=[.!?\"'”’] )\s*related (?:stories|news|articles|links)(?![a-z])", re.I)
 # Captions and picture credits: "Photo: …", "(Reuters/Name)", "© AFP", "FILE PHOTO: …".
 _CAPTION = re.compile(
     r"^\s*(?:\(?(?:Photo|Image|Picture|Video|File photo|FILE PHOTO|Credit|Caption)\b\s*[:/]|"
@@ -132,6 +136,7 @@ def find_noise(text: str) -> tuple[Span, ...]:
         if (
             _TWEET_DATELINE.match(line)
             or _PROMO.match(line)
+            or _RELATED.match(line)
             or _SHARE.match(line)
             or _CAPTION.match(line)
             or _CREDIT_TAIL.search(line)
@@ -174,6 +179,9 @@ def _parts_of_long_line(text: str, start: int, end: int) -> list[Span]:
     for m in _INLINE_TWEET_DATELINE.finditer(line):
         begin = 0 if m.end() <= _TWEET_MAX + 100 else m.start()
         parts.append((begin, m.end()))
+    related = _RELATED_TAIL.search(line)
+    if related:
+        parts.append((related.start(), len(line.rstrip())))
     tail = _CREDIT_TAIL.search(line)
     if tail:
         parts.append((tail.start(), len(line.rstrip())))
