@@ -159,3 +159,46 @@ def test_an_apposition_makes_a_name_a_place(text: str, name: str, cc: str, admin
     p = place(res, name)
     assert p.lat is None and p.country == cc and p.admin1 == admin1, p
     assert any(q.text == name for e in res.events for q in e.locations), res.events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "cc"),
+    [
+        ("Niger : affrontements meurtriers entre l'armée et des jihadistes dans l'ouest", "NE"),
+        ("Burkina Faso : violents combats entre l'armée et des jihadistes", "BF"),
+        ("RD Congo : une attaque des ADF fait vingt morts", "CD"),
+    ],
+)
+def test_a_headline_rubric_places_its_sentence(text: str, cc: str) -> None:
+    """ "Niger : …": the rubric names where the headline's event is, though the parser cuts after it."""
+    assert cc in event_countries(read(text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RCA : au moins 19 morts dans une attaque près du village Kouki, dans le Nord-ouest",
+        "Centrafrique : dix morts dans une attaque près du village Kouki",
+        "Des rebelles ont tué dix civils dans la localité Kouki, en Centrafrique.",
+    ],
+)
+def test_a_place_noun_before_a_name_and_no_near_spelling_abroad(text: str) -> None:
+    """ "le village Kouki": a place, and no big town abroad of a near spelling (Kanggye) is it."""
+    p = place(read(text), "Kouki")
+    assert p.country == "CF" and p.lat is None, p
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        ("Basse Kotto : au moins six morts dans des affrontements entre rebelles et milices", "Basse Kotto",
+         "Basse-Kotto"),
+        ("Haut-Mbomou : des rebelles tuent cinq civils", "Haut-Mbomou", "Haut-Mbomou"),
+    ],
+)  # fmt: skip
+def test_upper_and_lower_areas_are_one_name(text: str, name: str, admin1: str) -> None:
+    p = place(read(text), name)
+    assert (p.country, p.admin1) == ("CF", admin1)

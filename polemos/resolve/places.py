@@ -293,8 +293,8 @@ def _in_named_countries(
             top = m.cands[0]
             if not named or top.cc in named or top.feature in ("country", "region"):
                 continue
-            if top.population >= MIN_KNOWN_POPULATION or top.capital:
-                continue  # a big town or a capital abroad is named as itself ("à Paris")
+            if (top.population >= MIN_KNOWN_POPULATION or top.capital) and top.kind <= 1:
+                continue  # a big town or a capital abroad is named as itself ("à Paris"), not by a spelling
             keep = [k for k, c in enumerate(m.cands) if c.cc in named]
         m.cands = [m.cands[k] for k in keep]
         m.scores = [m.scores[k] for k in keep] if m.scores else []

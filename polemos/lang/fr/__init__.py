@@ -28,6 +28,7 @@ def analyse(doc: Any, article: Any) -> Any:
         french_gazetteer,
         locative_spans,
         not_actor_names,
+        with_prefixes,
     )
     from polemos.lang.fr.situate import situate
     from polemos.nlp.places import place_spans
@@ -36,7 +37,7 @@ def analyse(doc: Any, article: Any) -> Any:
 
     noise = find_noise(article.text)
     times = find_times(article.text, article.published)
-    spans = place_spans(doc)
+    spans = with_prefixes(article.text, place_spans(doc))
     spans = not_actor_names(article.text, sorted(spans + locative_spans(doc, spans)))
     # the countries the text names: a village of another country is not the one it means
     adjectives = demonym_countries(article.text)

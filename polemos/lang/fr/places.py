@@ -121,6 +121,9 @@ _PLACE_NOUNS = frozenset(
 )
 
 
+# a place noun right before a name ("le village Kouki"): the press's apposition without "de"
+_KIND_BEFORE = frozenset("village localité hameau bourgade".split())
+
 # an apposition that calls the name before it a place: ", un village du département de", ", une
 # localité de la commune de", ", un hameau de", ", une petite commune rurale du"
 _CALLED_A_PLACE = re.compile(
@@ -164,6 +167,7 @@ def locative_spans(doc: object, known: list[tuple[int, int, bool]]) -> list[tupl
             prev in ("à", "a")
             and (prev == "à" or toks[i - 1].text == "À")
             or (prev in ("de", "d'", "d’") and prev2 in _PLACE_NOUNS)
+            or prev in _KIND_BEFORE  # "près du village Kouki", "la localité Tchoma Bangou"
         )
         if not cue and prev == "et" and out and out[-1][1] <= t.idx and t.idx - out[-1][1] < 6:
             cue = True  # "de X et Y"
@@ -183,6 +187,19 @@ def locative_spans(doc: object, known: list[tuple[int, int, bool]]) -> list[tupl
             out.append((a, b, False))
             taken.append((a, b))
         i = j
+    return out
+
+
+_PREFIX_BEFORE = re.compile(r"(?<![\w-])(?:Haute?|Basse?|Bas)[\s-]$")
+
+
+def with_prefixes(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """Place mentions with the "Haut-", "Basse-" the recogniser left before them: the French names of
+    upper and lower areas ("Basse Kotto", "Haut-Mbomou", "Bas-Uele") are one name."""
+    out = []
+    for a, b, demonym in spans:
+        m = _PREFIX_BEFORE.search(text, max(0, a - 7), a)
+        out.append((m.start(), b, demonym) if m is not None and not demonym else (a, b, demonym))
     return out
 
 
