@@ -238,8 +238,16 @@ def resolve_places(
     *,
     published: date | None = None,
     gazetteer: Gazetteer | None = None,
+    named_countries: frozenset[str] | None = None,
+    directions: frozenset[str] = frozenset(),
 ) -> list[PlaceRef]:
-    """Resolve place mentions ``(start, end, is_demonym)`` of ``text`` against the gazetteer."""
+    """Resolve place mentions ``(start, end, is_demonym)`` of ``text`` against the gazetteer.
+
+    ``named_countries`` (a language bundle's opt-in; None leaves resolution as it always was): the
+    countries the text names beyond its place mentions (a demonym the recogniser does not read, "soldats
+    nigériens"); then a small town abroad is no reading of a name in a story about the countries the
+    text names (``_in_named_countries``), and a compass word (``directions``, folded: "nord-ouest")
+    reads only as an area of those countries."""
     g = gazetteer or open_gazetteer()
     ms = [_prepare(g, text, s, e, d) for s, e, d in sorted(set(mentions))]
     for k, (a, b) in enumerate(zip(ms, ms[1:], strict=False)):
@@ -250,10 +258,46 @@ def resolve_places(
     ctx = _context(ms)
     _choose(ms, ctx)  # pass 2: the article's countries, admin areas and places
     _no_foreign_town_for_an_area(text, ms)
+    if named_countries is not None:
+        _in_named_countries(text, ms, named_countries, directions)
     _one_sense(ms)
     _locate(g, text, ms, _context(ms))
     areas = _areas(text, ms)
     return [_to_ref(m, areas.get(k)) for k, m in enumerate(ms)]
+
+
+def _in_named_countries(
+    text: str, ms: list[Mention], extra: frozenset[str], directions: frozenset[str]
+) -> None:
+    """Readings of a story that names its countries (as countries, by a demonym, or by a dateline's
+    town): a name whose best reading is a small town or an area of a country the text never names
+    takes its best reading in a named country, else none (unresolved: the text's own country places
+    it). "Centrafrique : … à Goya" is not Goya, Argentina. A compass word ("le Nord-Ouest") is a
+    direction in the named country: only that country's area of the name is a reading of it."""
+    named = set(extra) | {
+        m.cands[0].cc for m in ms if m.cands and (m.demonym or m.cands[0].feature == "country")
+    }
+    if not named:  # no country named: a dateline's town says where the story is ("BANGUI (AFP) -")
+        named = {
+            m.cands[0].cc
+            for m in ms
+            if m.cands and m.cands[0].feature in LOCAL_FEATURES and is_dateline(text, m.start, m.end)
+        }
+    named.discard(None)
+    for m in ms:
+        if m.demonym or not m.cands or m.container is not None or m.team is not None:
+            continue
+        if m.key in directions:
+            keep = [k for k, c in enumerate(m.cands) if c.feature in ("admin1", "region") and c.cc in named]
+        else:
+            top = m.cands[0]
+            if not named or top.cc in named or top.feature in ("country", "region"):
+                continue
+            if (top.population >= MIN_KNOWN_POPULATION or top.capital) and top.kind <= 1:
+                continue  # a big town or a capital abroad is named as itself ("à Paris"), not by a spelling
+            keep = [k for k, c in enumerate(m.cands) if c.cc in named]
+        m.cands = [m.cands[k] for k in keep]
+        m.scores = [m.scores[k] for k in keep] if m.scores else []
 
 
 _COUNTRYSIDE_OF = re.compile(r"\bcountryside\s+of\s+(?:the\s+)?$", re.I)

@@ -21,7 +21,15 @@ def analyse(doc: Any, article: Any) -> Any:
     from polemos.lang.fr.dates import find_times
     from polemos.lang.fr.extract import extract_events
     from polemos.lang.fr.noise import find_noise
-    from polemos.lang.fr.places import again, french_gazetteer, locative_spans, not_actor_names
+    from polemos.lang.fr.places import (
+        DIRECTIONS,
+        again,
+        demonym_countries,
+        french_gazetteer,
+        locative_spans,
+        not_actor_names,
+        with_prefixes,
+    )
     from polemos.lang.fr.situate import situate
     from polemos.nlp.places import place_spans
     from polemos.resolve.places import resolve_places
@@ -29,16 +37,21 @@ def analyse(doc: Any, article: Any) -> Any:
 
     noise = find_noise(article.text)
     times = find_times(article.text, article.published)
-    spans = place_spans(doc)
+    spans = with_prefixes(article.text, place_spans(doc))
     spans = not_actor_names(article.text, sorted(spans + locative_spans(doc, spans)))
-    places = resolve_places(article.text, spans, published=article.published, gazetteer=french_gazetteer())
+    # the countries the text names: a village of another country is not the one it means
+    adjectives = demonym_countries(article.text)
+    opts = {"named_countries": adjectives, "directions": DIRECTIONS}
+    places = resolve_places(
+        article.text, spans, published=article.published, gazetteer=french_gazetteer(), **opts
+    )
     more = again(article.text, places)
     if more:
         spans = not_actor_names(article.text, sorted(spans + more))
         places = resolve_places(
-            article.text, spans, published=article.published, gazetteer=french_gazetteer()
+            article.text, spans, published=article.published, gazetteer=french_gazetteer(), **opts
         )
-    places, containers = situate(article.text, places)
+    places, containers = situate(article.text, places, adjectives)
     events = extract_events(doc, article, places, times, noise, containers)
     return ArticleResult(article, events, tuple(places), tuple(times), "fr", noise)
 

@@ -8,6 +8,7 @@ event; "deux autres attaques" is marked as another incident.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -410,6 +411,11 @@ def _toll_draft(
     return d
 
 
+# a headline's rubric: a name of one to four words and a colon ("Mali :", "Burkina Faso :", "RD Congo :",
+# "Nord-Kivu :", "Basse Kotto :")
+_RUBRIC = re.compile(r"^\s*[A-ZÀ-Ý][\w'’-]*(?:\s+(?:[A-ZÀ-Ý][\w'’-]*|de|du|des|la|le|l['’]\w+)){0,3}\s*:\s*$")
+
+
 def sentences(doc: Doc) -> list[SpacySpan]:
     """The parser's sentences, with a piece that does not end a sentence joined to the next one on the
     same line: the French model cuts "« À Koira, il y a eu 60 morts »" after "«" and after "À Koira"."""
@@ -419,6 +425,8 @@ def sentences(doc: Doc) -> list[SpacySpan]:
         a = s.start if start is None else start
         text = s.text
         ends = text.rstrip()[-1:] in (".", "!", "?", "»", '"', "”", ":", ";") and len(text.strip()) > 2
+        if ends and _RUBRIC.match(text) and "\n" not in text and any(e.label_ == "LOC" for e in s.ents):
+            ends = False  # "Niger : affrontements …": a headline's rubric names where its sentence is
         if "\n" in text or ends or s.end == len(doc):
             out.append(doc[a : s.end])
             start = None

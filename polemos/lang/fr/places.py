@@ -8,6 +8,7 @@ ISO 3166 (pycountry's French locale) and ``data/places.tsv``. English articles n
 from __future__ import annotations
 
 import gettext
+import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
@@ -66,19 +67,97 @@ def french_gazetteer() -> FrenchGazetteer:
     return FrenchGazetteer(open_gazetteer())
 
 
+# Compass words, folded: in a French story "dans le Nord-Ouest", "le Nord-Est" is a direction in the
+# country the text names, a match only for that country's area of the name (Burkina's "Centre-Nord",
+# Haiti's "Nord-Est"), never another country's ("Nord-Ouest" of a Central African story is not Cameroon's)
+_POINTS = ("nord", "sud", "est", "ouest", "centre")
+DIRECTIONS = frozenset(
+    [p for p in _POINTS]
+    + [f"{a} {b}" for a in ("nord", "sud", "centre") for b in ("est", "ouest")]
+    + [f"centre {b}" for b in ("nord", "sud")]
+    + [f"{a} {b}" for a in ("extreme", "grand") for b in _POINTS]
+)
+
+# French adjectives of nationality, masculine singular → ISO2: "soldats nigériens" names Niger as
+# "au Niger" does. Left out: "français" (the language too), "congolais" (two Congos), "guinéen" (three
+# Guineas).
+_DEMONYMS = {
+    "malien": "ML", "nigérien": "NE", "nigérian": "NG", "burkinabè": "BF", "burkinabé": "BF",
+    "centrafricain": "CF", "camerounais": "CM", "tchadien": "TD", "haïtien": "HT", "ivoirien": "CI",
+    "mauritanien": "MR", "sénégalais": "SN", "béninois": "BJ", "togolais": "TG", "soudanais": "SD",
+    "sud-soudanais": "SS", "somalien": "SO", "éthiopien": "ET", "libyen": "LY", "algérien": "DZ",
+    "marocain": "MA", "tunisien": "TN", "syrien": "SY", "irakien": "IQ", "afghan": "AF",
+    "ougandais": "UG", "rwandais": "RW", "burundais": "BI", "kényan": "KE", "mozambicain": "MZ",
+    "gabonais": "GA", "ghanéen": "GH", "libanais": "LB", "israélien": "IL", "palestinien": "PS",
+    "yéménite": "YE", "ukrainien": "UA", "colombien": "CO", "mexicain": "MX", "vénézuélien": "VE",
+}  # fmt: skip
+
+
+def _forms(word: str) -> list[str]:
+    if word.endswith("ien"):
+        return [word, word + "s", word + "ne", word + "nes"]
+    if word.endswith(("e", "è", "é")):
+        return [word, word + "s"]
+    if word.endswith("s"):
+        return [word, word + "e", word + "es"]
+    return [word, word + "s", word + "e", word + "es"]
+
+
+@cache
+def _demonym_table() -> dict[str, str]:
+    return {f: cc for w, cc in _DEMONYMS.items() for f in _forms(w)}
+
+
+def demonym_countries(text: str) -> frozenset[str]:
+    """The countries a French text names by an adjective of nationality ("l'armée malienne", "des
+    soldats nigériens", "les FACA centrafricaines")."""
+    table = _demonym_table()
+    return frozenset(table[w] for w in re.findall(r"[\w-]+", text.lower()) if w in table)
+
+
 # Words after which a capitalised name is a place: "à Zaroumdareye", "le village de Tchoma Bangou".
 _PLACE_NOUNS = frozenset(
     "village villages localité localités commune communes ville quartier département".split()
 )
 
 
+# a place noun right before a name ("le village Kouki"): the press's apposition without "de"
+_KIND_BEFORE = frozenset("village localité hameau bourgade".split())
+
+# an apposition that calls the name before it a place: ", un village du département de", ", une
+# localité de la commune de", ", un hameau de", ", une petite commune rurale du"
+_CALLED_A_PLACE = re.compile(
+    r"\s*,\s*(?:(?:une?|la|le)\s+)?(?:(?:petite?|grande?)\s+)?"
+    r"(?:village|localité|commune|hameau|bourgade|bourg|agglomération|quartier)"
+    r"(?:\s+(?:rurale|frontali[eè]re|isolée?|située?|voisine?))*\s+(?:de|du|des|d['’])",
+    re.I,
+)
+
+
 def locative_spans(doc: object, known: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
     """Places the recogniser left out that French grammar marks as places: a capitalised name after
-    "à" or after "village(s) de" (and its conjunct: "les villages de X et Y"). A person's full name
-    (two words the model calls a person) or a named organisation never is one."""
+    "à" or after "village(s) de" (and its conjunct: "les villages de X et Y"), or before an apposition
+    that calls it a place ("Xyzabadou, un village du département de Ouallam", "à Tchoma Bangou, une
+    localité de la commune de …"). Else a person's full name (two words the model calls a person) or a
+    named organisation never is one."""
     out: list[tuple[int, int, bool]] = []
     taken = [(a, b) for a, b, _ in known]
     toks = list(doc)  # type: ignore[call-overload]
+    text = str(getattr(doc, "text", ""))
+
+    def proper(k: int) -> bool:
+        return bool(toks[k].pos_ == "PROPN" and toks[k].text[:1].isupper())
+
+    def run_end(k: int) -> int:
+        j = k + 1
+        while (
+            j < len(toks)
+            and (proper(j) or toks[j].text == "-")
+            and (toks[j].text != "-" or (j + 1 < len(toks) and toks[j + 1].text[:1].isupper()))
+        ):
+            j += 1
+        return j
+
     i = 0
     while i < len(toks):
         t = toks[i]
@@ -88,26 +167,39 @@ def locative_spans(doc: object, known: list[tuple[int, int, bool]]) -> list[tupl
             prev in ("à", "a")
             and (prev == "à" or toks[i - 1].text == "À")
             or (prev in ("de", "d'", "d’") and prev2 in _PLACE_NOUNS)
+            or prev in _KIND_BEFORE  # "près du village Kouki", "la localité Tchoma Bangou"
         )
         if not cue and prev == "et" and out and out[-1][1] <= t.idx and t.idx - out[-1][1] < 6:
             cue = True  # "de X et Y"
-        if not (cue and t.pos_ == "PROPN" and t.text[:1].isupper()):
+        # a name that opens its run (not the tail of a longer name) and that an apposition calls a place
+        said = False
+        if proper(i) and not (i and proper(i - 1)):
+            last = toks[run_end(i) - 1]
+            said = bool(_CALLED_A_PLACE.match(text, last.idx + len(last.text)))
+        if not ((cue or said) and proper(i)):
             i += 1
             continue
-        j = i + 1
-        while (
-            j < len(toks)
-            and (toks[j].pos_ == "PROPN" and toks[j].text[:1].isupper() or toks[j].text == "-")
-            and (toks[j].text != "-" or (j + 1 < len(toks) and toks[j + 1].text[:1].isupper()))
-        ):
-            j += 1
+        j = run_end(i)
         a, b = t.idx, toks[j - 1].idx + len(toks[j - 1].text)
-        person = t.ent_type_ == "PER" and j - i >= 2
+        person = t.ent_type_ == "PER" and j - i >= 2 and not said
         named = t.ent_type_ == "ORG" or bool(t.ent_id_)
         if not person and not named and not any(x < b and a < y for x, y in taken):
             out.append((a, b, False))
             taken.append((a, b))
         i = j
+    return out
+
+
+_PREFIX_BEFORE = re.compile(r"(?<![\w-])(?:Haute?|Basse?|Bas)[\s-]$")
+
+
+def with_prefixes(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """Place mentions with the "Haut-", "Basse-" the recogniser left before them: the French names of
+    upper and lower areas ("Basse Kotto", "Haut-Mbomou", "Bas-Uele") are one name."""
+    out = []
+    for a, b, demonym in spans:
+        m = _PREFIX_BEFORE.search(text, max(0, a - 7), a)
+        out.append((m.start(), b, demonym) if m is not None and not demonym else (a, b, demonym))
     return out
 
 

@@ -94,9 +94,13 @@ def not_a_place(text: str, p: PlaceRef) -> bool:
     return p.text.isupper() and len(p.text) >= 3 and not re.search(r"(?:à|au|en)\s*$", before)
 
 
-def situate(text: str, places: Sequence[PlaceRef]) -> tuple[list[PlaceRef], set[tuple[int, int]]]:
+def situate(
+    text: str, places: Sequence[PlaceRef], demonyms: frozenset[str] = frozenset()
+) -> tuple[list[PlaceRef], set[tuple[int, int]]]:
     """The places with each unknown village given the country and admin1 area the text puts it in,
-    and the spans of the mentions that are only containers of such a village."""
+    and the spans of the mentions that are only containers of such a village. ``demonyms``: the
+    countries the text names by an adjective ("des soldats maliens"), the story's country when its
+    places name none."""
     ps = [
         p
         for p in places
@@ -104,6 +108,8 @@ def situate(text: str, places: Sequence[PlaceRef]) -> tuple[list[PlaceRef], set[
         and not (p.text == "Sahel" and _THE_SAHEL.search(text[max(0, p.start - 4) : p.start]))
     ]
     main = _main_country(ps)
+    if main is None and len(demonyms) == 1 and not any(p.country for p in ps if not _unknown(p)):
+        main = next(iter(demonyms))
     area: dict[int, tuple[str | None, str | None]] = {}
     containers: set[tuple[int, int]] = set()
     for k, p in enumerate(ps):
