@@ -18,6 +18,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
+from polemos.errors import Errors, StoreError
 from polemos.fuse.history import Action
 from polemos.fuse.report import report_uid
 from polemos.store.base import (
@@ -193,9 +194,15 @@ class MemoryStore:
         self, batch: list[Stored], failures: list[Failure], *, run_id: int | None, progress: Progress
     ) -> None:
         assert self.locked, "a write outside the ingest lock"
+        for item in batch:  # checked first: the batch is stored whole or not at all, as in one transaction
+            try:
+                item.record["article"]["id"], list(item.record["events"])
+            except (KeyError, TypeError) as e:  # not a contract record: refused as SqlStore refuses it
+                detail = f"{type(e).__name__}: {e}"
+                raise StoreError(Errors.E405.format(source=item.source or "?", detail=detail)) from e
         for item in batch:
             record = copy.deepcopy(dict(item.record))
-            art = record["article"]  # KeyError, as a record that is not a contract record
+            art = record["article"]
             replaced = self._forget(art["id"])
             progress.updated += replaced
             progress.added += not replaced
