@@ -1,19 +1,22 @@
-"""Batch engines: run an extractor over a stream of articles, in order, on one process, the worker pool
-(``polemos.workers``) or Ray Data; one article that crashes the extractor, or its worker process,
-becomes a ``Failure``, never a stopped run.
+"""The batch runner: ``run(articles, backend=..., workers=...)`` extracts a stream of articles, in
+order, on a ``Backend``: ``LocalBackend`` (this process, or the worker pool of ``polemos.workers``)
+or ``RayBackend`` (Ray Data). Ingest, the watcher and ``polemos extract`` all call ``run``. One
+article that crashes the extractor, or its worker process, becomes a ``Failure``, never a stopped run.
 
 An *extractor* is a picklable callable ``list[Article] -> list[dict | Failure]`` (contract records),
-built from an import path (``"module:factory"``) where it runs (for the pool, once, in the process
-its workers are forked from), so nothing heavy crosses processes.
-``PipelineExtractor`` (the default) wraps ``polemos.pipeline.Pipeline``.
+built from an import path (``"module:factory"``, with keyword arguments) where it runs (for the
+pool, once, in the process its workers are forked from; for Ray, once per actor), so nothing heavy
+crosses processes. ``PipelineExtractor`` (the default) wraps ``polemos.pipeline.Pipeline``; a test
+names its own.
 
 Every call runs under a time budget (``timeout`` seconds per article, ``polemos.budget``): a chunk
 that raises or runs over ``timeout × its size`` is done again one article at a time, each with
 ``timeout``, so only the article that breaks or outlasts the extractor becomes a ``Failure`` (E117,
 E118) and the rest of its chunk is kept. The budget is enforced in whichever process or thread runs
-the extractor, so it holds alike for one process, a ``--workers N`` pool and Ray actors.
+the extractor (``safe_extract``), so it holds alike for one process, a ``--workers N`` pool and Ray
+actors.
 
-Ray is an optional extra (``pip install polemos[ray]``), imported only by ``run_ray``.
+Ray is an optional extra (``pip install polemos[ray]``), imported only when ``RayBackend`` runs.
 """
 
 from __future__ import annotations
@@ -27,9 +30,9 @@ import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from polemos.budget import WALL_FACTOR, BudgetExceeded, time_limit
 from polemos.errors import BatchError, Errors, PolemosError
@@ -123,7 +126,7 @@ KILL_SLACK = 60.0  # seconds past a chunk's longest budget before its worker is 
 
 
 class ChunkHandler:
-    """What a pool worker (``polemos.workers``) runs for ``run_local``: the extractor, built once in
+    """What a pool worker (``polemos.workers``) runs for ``LocalBackend``: the extractor, built once in
     the zygote its workers are forked from, on one chunk at a time within the time budget."""
 
     def __init__(self, extractor: str, kwargs: dict[str, Any] | None, timeout: float | None) -> None:
@@ -141,37 +144,95 @@ def kill_after(timeout: float | None, articles: int) -> float | None:
     return 2 * WALL_FACTOR * timeout * articles + KILL_SLACK if timeout else None
 
 
-def run_local(
+@dataclass(frozen=True)
+class Job:
+    """What a backend runs: the extractor (an import path, built where it runs, with ``kwargs``),
+    how many articles go to one call of it, and each article's time budget (seconds; None: none)."""
+
+    extractor: str = DEFAULT_EXTRACTOR
+    kwargs: dict[str, Any] | None = None
+    chunk_size: int = 16
+    timeout: float | None = None
+
+
+class Backend(Protocol):
+    """Where a ``Job`` runs. Every backend yields (article, record or failure) in input order and
+    keeps the same rule for failures: an article whose extraction raises or outlasts its budget is
+    a ``Failure`` (E117, E118, built by ``safe_extract`` in whatever process runs the extractor),
+    never a stopped run; what cannot run at all (no such extractor, no Ray) is a ``BatchError``."""
+
+    name: str
+    workers: int
+
+    def outcomes(self, articles: Iterable[Article], job: Job) -> Iterator[tuple[Article, Outcome]]: ...
+
+
+class LocalBackend:
+    """This process (one worker) or the worker pool of ``polemos.workers`` (several). A worker that
+    crashes or is killed on a chunk costs no article: the chunk is done again one article at a
+    time, and only the article that brings its worker down again becomes a Failure (E117, E118)."""
+
+    name = "local"
+
+    def __init__(self, workers: int = 1) -> None:
+        self.workers = workers
+
+    def outcomes(self, articles: Iterable[Article], job: Job) -> Iterator[tuple[Article, Outcome]]:
+        if self.workers <= 1:
+            extract: Extractor | None = None  # built with the first chunk: no model for a run of bad inputs
+            for chunk in _chunks(articles, job.chunk_size):
+                extract = extract or load_extractor(job.extractor, job.kwargs)
+                yield from _checked(chunk, safe_extract(extract, chunk, job.timeout))
+            return
+        settings = {"extractor": job.extractor, "kwargs": job.kwargs, "timeout": job.timeout}
+        handler = Handler("polemos.batch:ChunkHandler", settings)
+        with Pool(self.workers, handler) as pool:
+            inflight: deque[tuple[list[Article], Future[list[Outcome]]]] = deque()
+            for chunk in _chunks(articles, job.chunk_size):
+                inflight.append((chunk, pool.submit(chunk, kill_after(job.timeout, len(chunk)))))
+                if len(inflight) >= self.workers * IN_FLIGHT:  # bounded read-ahead: flat memory on any corpus
+                    done, future = inflight.popleft()
+                    yield from _checked(done, _outcomes(pool, done, future, job.timeout))
+            while inflight:
+                done, future = inflight.popleft()
+                yield from _checked(done, _outcomes(pool, done, future, job.timeout))
+
+
+def backend_for(
+    name: str = "local",
+    *,
+    workers: int = 1,
+    address: str | None = None,
+    shard_dir: str | None = None,
+    window: int = 2000,
+) -> Backend:
+    """The backend called ``name`` ("local" or "ray", ``Options.engine``) with these settings."""
+    if name == "local":
+        return LocalBackend(workers)
+    if name == "ray":
+        return RayBackend(workers, address=address, shard_dir=shard_dir, window=window)
+    raise BatchError(Errors.E501.format(detail=f"no engine {name!r}: use local or ray"))
+
+
+def run(
     articles: Iterable[Article],
     *,
-    extractor: str = DEFAULT_EXTRACTOR,
+    backend: str | Backend = "local",
     workers: int = 1,
+    extractor: str = DEFAULT_EXTRACTOR,
+    extractor_kwargs: dict[str, Any] | None = None,
     chunk_size: int = 16,
     timeout: float | None = None,
-    extractor_kwargs: dict[str, Any] | None = None,
+    address: str | None = None,
+    shard_dir: str | None = None,
 ) -> Iterator[tuple[Article, Outcome]]:
-    """(article, record or failure) in input order; ``workers`` > 1 extracts in that many processes
-    (``polemos.workers.Pool``); ``timeout``: seconds an article may take (None: no limit). A worker
-    that crashes or is killed on a chunk costs no article: the chunk is done again one article at a
-    time, and only the article that brings its worker down again becomes a Failure (E117, E118)."""
-    if workers <= 1:
-        extract: Extractor | None = None  # built with the first chunk: no model for a run of bad inputs
-        for chunk in _chunks(articles, chunk_size):
-            extract = extract or load_extractor(extractor, extractor_kwargs)
-            yield from _checked(chunk, safe_extract(extract, chunk, timeout))
-        return
-    handler = Handler("polemos.batch:ChunkHandler",
-                      {"extractor": extractor, "kwargs": extractor_kwargs, "timeout": timeout})  # fmt: skip
-    with Pool(workers, handler) as pool:
-        inflight: deque[tuple[list[Article], Future[list[Outcome]]]] = deque()
-        for chunk in _chunks(articles, chunk_size):
-            inflight.append((chunk, pool.submit(chunk, kill_after(timeout, len(chunk)))))
-            if len(inflight) >= workers * IN_FLIGHT:  # bounded read-ahead: memory stays flat on any corpus
-                done, future = inflight.popleft()
-                yield from _checked(done, _outcomes(pool, done, future, timeout))
-        while inflight:
-            done, future = inflight.popleft()
-            yield from _checked(done, _outcomes(pool, done, future, timeout))
+    """The one way to extract a stream of articles: (article, record or failure) in input order, on
+    ``backend`` (a name for ``backend_for``, with ``workers``, ``address`` and ``shard_dir``, or a
+    ``Backend``); ``timeout``: seconds an article may take (None: no limit)."""
+    if isinstance(backend, str):
+        backend = backend_for(backend, workers=workers, address=address, shard_dir=shard_dir)
+    job = Job(extractor, extractor_kwargs, chunk_size, timeout)
+    return backend.outcomes(articles, job)
 
 
 def _outcomes(pool: Pool, chunk: list[Article], future: Future[list[Outcome]],
@@ -219,8 +280,13 @@ def row_article(row: dict[str, Any]) -> Article:
 class RayExtractor:
     """The stateful class Ray Data maps over batches: one extractor (one spaCy model) per actor."""
 
-    def __init__(self, extractor: str = DEFAULT_EXTRACTOR, timeout: float | None = None) -> None:
-        self.extract = load_extractor(extractor)
+    def __init__(
+        self,
+        extractor: str = DEFAULT_EXTRACTOR,
+        timeout: float | None = None,
+        kwargs: dict[str, Any] | None = None,
+    ) -> None:
+        self.extract = load_extractor(extractor, kwargs)
         self.timeout = timeout
 
     def __call__(self, batch: Any) -> dict[str, list[Any]]:
@@ -241,70 +307,78 @@ def _local_runtime_env() -> dict[str, Any]:
     return {"env_vars": {"PYTHONPATH": os.pathsep.join(dict.fromkeys(paths))}}
 
 
-def run_ray(
-    articles: Iterable[Article],
-    *,
-    extractor: str = DEFAULT_EXTRACTOR,
-    workers: int = 1,
-    chunk_size: int = 16,
-    window: int = 2000,
-    address: str | None = None,
-    shard_dir: str | None = None,
-    timeout: float | None = None,
-) -> Iterator[tuple[Article, Outcome]]:
-    """Like ``run_local``, on Ray Data: each window of articles is mapped with ``map_batches`` over
-    ``RayExtractor`` actors, written as Parquet shards under ``shard_dir``, then read back in order."""
-    try:
-        import pyarrow.parquet as pq
-        import ray
-    except ImportError as e:
-        raise BatchError(Errors.E501.format(detail="Ray is not installed: pip install 'polemos[ray]'")) from e
-    cleanup, root = False, ""
-    try:
-        if not ray.is_initialized():
-            ray.init(address=address, include_dashboard=False, log_to_driver=False, configure_logging=False,
-                     runtime_env=None if address else _local_runtime_env())  # fmt: skip
-        ray.data.DataContext.get_current().enable_progress_bars = False
-        root = shard_dir or tempfile.mkdtemp(prefix="polemos-ray-")
-        cleanup = shard_dir is None  # shards the user did not ask to keep go once loaded
-        buffer: list[Article] = []
-        for n, article in enumerate(articles):
-            buffer.append(article)
-            if len(buffer) >= window:
-                yield from _ray_window(ray, pq, buffer, root, n, extractor, workers, chunk_size, timeout)
-                buffer = []
-        if buffer:
-            yield from _ray_window(ray, pq, buffer, root, -1, extractor, workers, chunk_size, timeout)
-    except BatchError:
-        raise
-    except Exception as e:  # ray raises its own tree (RayError, RayTaskError, …): translate at the edge
-        raise BatchError(Errors.E501.format(detail=f"Ray: {type(e).__name__}: {str(e)[:300]}")) from e
-    finally:
-        if cleanup:
-            shutil.rmtree(root, ignore_errors=True)
+class RayBackend:
+    """Ray Data: each window of articles is mapped with ``map_batches`` over ``RayExtractor`` actors
+    (``workers`` of them, one extractor each), written as Parquet shards under ``shard_dir`` (a
+    temporary folder, removed after, when None), then read back in order. ``address``: a cluster to
+    join (None: start a local one)."""
 
+    name = "ray"
 
-def _ray_window(ray: Any, pq: Any, arts: list[Article], root: str, n: int, extractor: str, workers: int,
-                chunk_size: int, timeout: float | None) -> Iterator[tuple[Article, Outcome]]:  # fmt: skip
-    out_dir = os.path.join(root, f"window-{n if n >= 0 else 'last'}-{os.getpid()}")
-    ds = ray.data.from_items([article_row(a, i) for i, a in enumerate(arts)])
-    ds = ds.map_batches(
-        RayExtractor,
-        fn_constructor_kwargs={"extractor": extractor, "timeout": timeout},
-        batch_size=chunk_size,
-        batch_format="pyarrow",
-        concurrency=max(1, workers),
-    )
-    ds.write_parquet(out_dir)
-    table = pq.read_table(out_dir)
-    rows = sorted(table.to_pylist(), key=lambda r: r["seq"])
-    if len(rows) != len(arts):
-        raise BatchError(
-            Errors.E501.format(detail=f"Ray returned {len(rows)} results for {len(arts)} articles")
+    def __init__(
+        self,
+        workers: int = 1,
+        *,
+        address: str | None = None,
+        shard_dir: str | None = None,
+        window: int = 2000,
+    ) -> None:
+        self.workers, self.address, self.shard_dir, self.window = workers, address, shard_dir, window
+
+    def outcomes(self, articles: Iterable[Article], job: Job) -> Iterator[tuple[Article, Outcome]]:
+        try:
+            import pyarrow.parquet as pq
+            import ray
+        except ImportError as e:
+            detail = "Ray is not installed: pip install 'polemos[ray]'"
+            raise BatchError(Errors.E501.format(detail=detail)) from e
+        cleanup, root = False, ""
+        try:
+            if not ray.is_initialized():
+                ray.init(address=self.address, include_dashboard=False, log_to_driver=False,
+                         configure_logging=False,
+                         runtime_env=None if self.address else _local_runtime_env())  # fmt: skip
+            ray.data.DataContext.get_current().enable_progress_bars = False
+            root = self.shard_dir or tempfile.mkdtemp(prefix="polemos-ray-")
+            cleanup = self.shard_dir is None  # shards the user did not ask to keep go once loaded
+            buffer: list[Article] = []
+            for n, article in enumerate(articles):
+                buffer.append(article)
+                if len(buffer) >= self.window:
+                    yield from self._window(ray, pq, buffer, root, n, job)
+                    buffer = []
+            if buffer:
+                yield from self._window(ray, pq, buffer, root, -1, job)
+        except BatchError:
+            raise
+        except Exception as e:  # ray raises its own tree (RayError, RayTaskError, …): translate at the edge
+            raise BatchError(Errors.E501.format(detail=f"Ray: {type(e).__name__}: {str(e)[:300]}")) from e
+        finally:
+            if cleanup:
+                shutil.rmtree(root, ignore_errors=True)
+
+    def _window(
+        self, ray: Any, pq: Any, arts: list[Article], root: str, n: int, job: Job
+    ) -> Iterator[tuple[Article, Outcome]]:
+        out_dir = os.path.join(root, f"window-{n if n >= 0 else 'last'}-{os.getpid()}")
+        ds = ray.data.from_items([article_row(a, i) for i, a in enumerate(arts)])
+        ds = ds.map_batches(
+            RayExtractor,
+            fn_constructor_kwargs={"extractor": job.extractor, "timeout": job.timeout, "kwargs": job.kwargs},
+            batch_size=job.chunk_size,
+            batch_format="pyarrow",
+            concurrency=max(1, self.workers),
         )
-    for row in rows:
-        article = arts[row["seq"]]
-        if row["record"] is not None:
-            yield article, json.loads(row["record"])
-        else:
-            yield article, Failure(**json.loads(row["failure"]))
+        ds.write_parquet(out_dir)
+        table = pq.read_table(out_dir)
+        rows = sorted(table.to_pylist(), key=lambda r: r["seq"])
+        if len(rows) != len(arts):
+            raise BatchError(
+                Errors.E501.format(detail=f"Ray returned {len(rows)} results for {len(arts)} articles")
+            )
+        for row in rows:
+            article = arts[row["seq"]]
+            if row["record"] is not None:
+                yield article, json.loads(row["record"])
+            else:
+                yield article, Failure(**json.loads(row["failure"]))

@@ -23,12 +23,12 @@ from typing import TYPE_CHECKING, Any
 
 from polemos.errors import Errors, ReadError, StoreError
 from polemos.read.source import path_name
-from polemos.store.base import Failure, Progress, Stored
+from polemos.store.base import Failure, Progress, Store, Stored
 from polemos.store.records import content_hash
-from polemos.store.sql import SqlStore
 from polemos.types import Article, source_location
 
 if TYPE_CHECKING:
+    from polemos.batch import Backend
     from polemos.read import ReadFailure
 
 # What a folder is searched for (files named on the command line are read whatever their suffix).
@@ -48,6 +48,14 @@ class Options:
     ray_address: str | None = None
     shard_dir: str | None = None
     timeout: float | None = None  # seconds one article's extraction may take (polemos.budget)
+
+
+def backend_of(options: Options) -> Backend:
+    """The batch runner's backend for these options (``Options.engine``: local or ray)."""
+    from polemos.batch import backend_for
+
+    return backend_for(options.engine, workers=options.workers, address=options.ray_address,
+                       shard_dir=options.shard_dir)  # fmt: skip
 
 
 def list_inputs(paths: Iterable[str]) -> list[str]:
@@ -107,7 +115,7 @@ def refusal(item: Stored, e: BaseException) -> Failure:
 class _Run:
     """The state of one ingest run, shared by the article stream and the writer."""
 
-    def __init__(self, store: SqlStore, run_id: int, on_progress: Callable[[Progress], None] | None) -> None:
+    def __init__(self, store: Store, run_id: int, on_progress: Callable[[Progress], None] | None) -> None:
         self.store, self.run_id, self.on_progress = store, run_id, on_progress
         self.progress = Progress()
         self.failures: list[Failure] = []
@@ -204,7 +212,7 @@ class _Run:
 
 def ingest(
     paths: Iterable[str],
-    store: SqlStore,
+    store: Store,
     options: Options | None = None,
     *,
     on_progress: Callable[[Progress], None] | None = None,
@@ -225,6 +233,7 @@ def ingest(
         from polemos.read import iter_articles
 
         reader = iter_articles
+    backend = backend_of(options)  # an unknown engine refused before the run is recorded
     paths = list(paths)
     files = list_inputs(paths)
     run_id = store.start_run(paths=[path_name(p) for p in paths],
@@ -234,13 +243,8 @@ def ingest(
     if on_start:
         on_start(len(files))
     articles = run.stream(files, reader)
-    if options.engine == "ray":
-        outcomes = batch.run_ray(articles, extractor=options.extractor, workers=options.workers,
-                                 chunk_size=options.chunk_size, address=options.ray_address,
-                                 shard_dir=options.shard_dir, timeout=options.timeout)  # fmt: skip
-    else:
-        outcomes = batch.run_local(articles, extractor=options.extractor, workers=options.workers,
-                                   chunk_size=options.chunk_size, timeout=options.timeout)  # fmt: skip
+    outcomes = batch.run(articles, backend=backend, extractor=options.extractor,
+                         chunk_size=options.chunk_size, timeout=options.timeout)  # fmt: skip
     todo: list[Stored] = []
     try:
         for article, outcome in outcomes:
@@ -255,7 +259,5 @@ def ingest(
         store.finish_run(run_id, "failed")
         raise
     store.finish_run(run_id, "done")
-    from polemos.store.stats import refresh_planner_stats
-
-    refresh_planner_stats(store)  # without statistics SQLite plans the filtered queries badly
+    store.refresh_stats()  # without statistics SQLite plans the filtered queries badly
     return run.progress

@@ -23,6 +23,7 @@ through ``IngestService.write``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,11 +31,8 @@ from polemos.fuse.stored import Outcome, pending
 from polemos.fuse.stored import update as fuse_update
 from polemos.ingest import _REFUSED, Options, refusal
 from polemos.ingest import ingest as ingest_paths
-from polemos.store.base import Failure, Progress, Stored
-from polemos.store.changes import Recorded, record_changes
-from polemos.store.lock import ingest_lock
+from polemos.store.base import Failure, Progress, Recorded, Store, Stored
 from polemos.store.records import content_hash
-from polemos.store.sql import SqlStore
 
 __all__ = ["Ingested", "IngestService", "Options", "fuse", "pending", "settle"]
 
@@ -52,19 +50,19 @@ class Ingested:
     skipped: list[str] = field(default_factory=list)  # article ids already stored with the same text
 
 
-def settle(store: SqlStore) -> tuple[Outcome, Recorded]:
+def settle(store: Store) -> tuple[Outcome, Recorded]:
     """The end of every write, inside the ingest lock: fuse what is not fused yet (what this write
     stored, and what a killed one stored and never fused), then record what that changed."""
     outcome = fuse_update(store)
-    return outcome, record_changes(store)
+    return outcome, store.record_changes()
 
 
 def fuse(
-    store: SqlStore, *, wait: bool | float = False, on_wait: Callable[[str], None] | None = None
+    store: Store, *, wait: bool | float = False, on_wait: Callable[[str], None] | None = None
 ) -> Outcome:
     """Fuse the reports a store holds unfused (one written by an older polemos), as a write: in the
     ingest lock, with the change feed recorded. ``polemos events fuse``."""
-    with ingest_lock(store, wait=wait, on_wait=on_wait):
+    with store.ingest_lock(wait=wait, on_wait=on_wait):
         outcome, _ = settle(store)
     return outcome
 
@@ -78,7 +76,7 @@ class IngestService:
 
     def __init__(
         self,
-        store: SqlStore,
+        store: Store,
         *,
         wait: bool | float = False,
         on_wait: Callable[[str], None] | None = None,
@@ -87,9 +85,9 @@ class IngestService:
         self.wait = wait
         self.on_wait = on_wait
 
-    def locked(self) -> Any:
+    def locked(self) -> AbstractContextManager[None]:
         """The store's ingest lock, as this service takes it."""
-        return ingest_lock(self.store, wait=self.wait, on_wait=self.on_wait)
+        return self.store.ingest_lock(wait=self.wait, on_wait=self.on_wait)
 
     def ingest(
         self,

@@ -3,28 +3,36 @@ httpx's MockTransport stands in for a transport: fusion and the API's read path 
 database, so a test of them says what they ask of a store and nothing about SQL.
 
 It keeps plain dicts: article-level event records by uid (as ``Store.events`` returns them),
-articles no event was read from, fused records, memberships and people's decisions. Only what
-fusion and the read path use is here; the rest of the Protocol raises ``NotImplementedError``.
+articles no event was read from, fused records, memberships and people's decisions; and, for the
+ingest service (``polemos.service``, ``polemos.ingest``), stored articles, runs, the quarantine,
+files read to their end and how often the ingest lock was taken. What none of them uses (the
+change feed's reads, the watcher's state, statistics pages) raises ``NotImplementedError``.
 """
 
 from __future__ import annotations
 
 import contextlib
 import copy
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
+from datetime import UTC, datetime
 from typing import Any
 
+from polemos.errors import Errors, StoreError
 from polemos.fuse.history import Action
 from polemos.fuse.report import report_uid
 from polemos.store.base import (
     Bucket,
     EventFilter,
     EventQuery,
+    Failure,
     FusedRow,
+    Progress,
     Recorded,
     StatRows,
+    Stored,
 )
+from polemos.store.records import content_hash
 
 
 def _start(ev: dict[str, Any]) -> str | None:
@@ -170,6 +178,117 @@ class MemoryStore:
     def __init__(self) -> None:
         self.state = _State()
         self.passes = 0  # fusion transactions committed
+        self.articles: dict[str, tuple[dict[str, Any], str]] = {}  # id -> (contract record, text)
+        self.quarantine: dict[tuple[str, int], Failure] = {}  # (file, line) -> its latest failure
+        self.run_rows: list[dict[str, Any]] = []
+        self.files: dict[str, tuple[int, int]] = {}  # path -> (size, mtime_ns) read to its end
+        self.locks = 0  # times the ingest lock was taken
+        self.locked = False  # whether it is held now
+
+    # ---- ingest (what SqlStore.write_batch and the run bookkeeping do, over dicts) ---------------
+
+    def known(self, keys: Iterable[tuple[str, str]]) -> dict[str, str]:
+        return {i: content_hash(self.articles[i][1]) for i, _ in keys if i in self.articles}
+
+    def write_batch(
+        self, batch: list[Stored], failures: list[Failure], *, run_id: int | None, progress: Progress
+    ) -> None:
+        assert self.locked, "a write outside the ingest lock"
+        for item in batch:  # checked first: the batch is stored whole or not at all, as in one transaction
+            try:
+                item.record["article"]["id"], list(item.record["events"])
+            except (KeyError, TypeError) as e:  # not a contract record: refused as SqlStore refuses it
+                detail = f"{type(e).__name__}: {e}"
+                raise StoreError(Errors.E405.format(source=item.source or "?", detail=detail)) from e
+        for item in batch:
+            record = copy.deepcopy(dict(item.record))
+            art = record["article"]
+            replaced = self._forget(art["id"])
+            progress.updated += replaced
+            progress.added += not replaced
+            self.articles[art["id"]] = (record, item.text)
+            for ev in record["events"]:
+                self.put({**ev, "article_id": art["id"], "outlet": art.get("outlet"),
+                          "published": art.get("published"), "url": art.get("url"),
+                          "title": art.get("title")})  # fmt: skip
+                progress.events += 1
+            if not record["events"]:
+                self.put_unread(
+                    art["id"], item.text, published=art.get("published"), outlet=art.get("outlet")
+                )
+            if item.source:  # an input that now reads fine leaves the quarantine
+                path, _, line = item.source.rpartition(":")
+                self.quarantine.pop((path, int(line)) if line.isdigit() else (item.source, 0), None)
+        for f in failures:
+            self.quarantine[(f.source, f.line)] = f
+        if run_id is not None:
+            row = self.run_rows[run_id - 1]
+            for name in ("seen", "added", "updated", "skipped", "failed", "events"):
+                row[name] = getattr(progress, name)
+
+    def _forget(self, article_id: str) -> bool:
+        """Drop a stored article and its reports (a changed text is stored anew); whether it was there."""
+        for uid in [u for u, e in self.state.events.items() if e["article_id"] == article_id]:
+            del self.state.events[uid]
+        self.state.unread.pop(article_id, None)
+        return self.articles.pop(article_id, None) is not None
+
+    def start_run(self, *, paths: list[str], engine: str, workers: int) -> int:
+        assert self.locked, "a run started outside the ingest lock"
+        counters = dict.fromkeys(("seen", "added", "updated", "skipped", "failed", "events"), 0)
+        self.run_rows.append({"id": len(self.run_rows) + 1, "paths": list(paths), "engine": engine,
+                              "workers": workers, "status": "running", "started_at": datetime.now(UTC),
+                              **counters})  # fmt: skip
+        return len(self.run_rows)
+
+    def finish_run(self, run_id: int, status: str = "done") -> None:
+        self.run_rows[run_id - 1]["status"] = status
+
+    def runs(self) -> list[dict[str, Any]]:
+        return copy.deepcopy(self.run_rows)
+
+    def file_done(self, path: str, size: int, mtime_ns: int) -> bool:
+        return self.files.get(path) == (size, mtime_ns)
+
+    def mark_file_done(
+        self, path: str, size: int, mtime_ns: int, n_articles: int, run_id: int | None
+    ) -> None:
+        self.files[path] = (size, mtime_ns)
+
+    @contextlib.contextmanager
+    def ingest_lock(
+        self, *, wait: bool | float = False, on_wait: Callable[[str], None] | None = None
+    ) -> Iterator[None]:
+        assert not self.locked, "the ingest lock taken twice"
+        self.locks += 1
+        self.locked = True
+        try:
+            yield
+        finally:
+            self.locked = False
+
+    def refresh_stats(self) -> bool:
+        return False
+
+    def quarantined(self) -> Iterator[Failure]:
+        return iter(sorted(self.quarantine.values(), key=lambda f: (f.source, f.line)))
+
+    def counts(self) -> dict[str, int]:
+        return {"articles": len(self.articles), "events": len(self.state.events),
+                "quarantine": len(self.quarantine), "fused_events": len(self.state.fused)}  # fmt: skip
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        found = self.articles.get(article_id)
+        return copy.deepcopy(found[0]) if found else None
+
+    def article_text(self, article_id: str) -> str | None:
+        found = self.articles.get(article_id)
+        return found[1] if found else None
+
+    def iter_articles(self, ids: list[str] | None = None) -> Iterator[dict[str, Any]]:
+        for i in sorted(self.articles) if ids is None else ids:
+            if i in self.articles:
+                yield copy.deepcopy(self.articles[i][0])
 
     # ---- filling it (what ingest would have written) ---------------------------------------------
 
@@ -179,7 +298,7 @@ class MemoryStore:
             uid = report_uid(r["article_id"], r["id"])
             self.state.events[uid] = {"uid": uid, "url": None, "title": None, **copy.deepcopy(r)}
 
-    def put_unread(self, article_id: str, text: str, *, published: str, outlet: str) -> None:
+    def put_unread(self, article_id: str, text: str, *, published: str | None, outlet: str | None) -> None:
         self.state.unread[article_id] = {"id": article_id, "text": text, "title": None,
                                          "published": published, "outlet": outlet}  # fmt: skip
 

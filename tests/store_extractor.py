@@ -103,3 +103,17 @@ class HandExtractor:
                 record["events"][0]["confidence"] = float("nan")
             out.append(record)
         return out
+
+
+class TaggingExtractor(HandExtractor):
+    """The hand extractor with a keyword argument, to show a backend builds the extractor with it."""
+
+    def __init__(self, tag: str = "untagged") -> None:
+        super().__init__()
+        self.tag = tag
+
+    def __call__(self, articles: list[Article]) -> list[Any]:
+        out = super().__call__(articles)
+        for record in out:
+            record["article"]["title"] = self.tag
+        return out

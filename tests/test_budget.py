@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from store_fixtures import *  # noqa: F403
 
-from polemos.batch import run_local, safe_extract
+from polemos.batch import run, safe_extract
 from polemos.budget import BudgetExceeded, time_limit
 from polemos.errors import ExtractError, PolemosError
 from polemos.ingest import Options, ingest
@@ -127,7 +127,7 @@ def test_crashing_article_becomes_e117() -> None:
 def test_budget_holds_in_one_process_and_in_a_pool(workers: int) -> None:
     texts = [f"{i + 2} killed in Homs." for i in range(6)]
     texts[3] = "SPIN 9 killed in Hama."
-    found = list(run_local(_articles(*texts), extractor=HAND, workers=workers, chunk_size=2, timeout=0.5))
+    found = list(run(_articles(*texts), extractor=HAND, workers=workers, chunk_size=2, timeout=0.5))
     kinds = ["record" if isinstance(o, dict) else o.code for _, o in found]
     assert kinds == ["record", "record", "record", "E118", "record", "record"]
 

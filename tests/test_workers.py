@@ -128,7 +128,7 @@ def _kinds(found: list[tuple[Article, batch.Outcome]]) -> list[str]:
 def test_batch_worker_crash_is_one_e117_and_order_is_kept() -> None:
     texts = [f"{i + 2} killed in Homs." for i in range(9)]
     texts[4] = "EXIT 9 killed in Hama."
-    found = list(batch.run_local(_articles(*texts), extractor=EXITING, workers=2, chunk_size=3, timeout=30))
+    found = list(batch.run(_articles(*texts), extractor=EXITING, workers=2, chunk_size=3, timeout=30))
     assert [a.id for a, _ in found] == [f"a{i}" for i in range(9)]
     assert _kinds(found) == ["record"] * 4 + ["E117"] + ["record"] * 4
     failure = found[4][1]
@@ -146,15 +146,15 @@ def test_batch_worker_crash_is_one_e117_and_order_is_kept() -> None:
 def test_batch_worker_the_budget_cannot_stop_is_killed(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(batch, "KILL_SLACK", 1.0)  # the backstop, soon after the in-worker budget
     texts = ["3 killed in Homs.", "HANG 4 killed in Hama.", "5 killed in Idlib.", "6 killed in Gao."]
-    found = list(batch.run_local(_articles(*texts), extractor=EXITING, workers=2, chunk_size=2,
-                                 timeout=0.05))  # fmt: skip
+    found = list(batch.run(_articles(*texts), extractor=EXITING, workers=2, chunk_size=2,
+                           timeout=0.05))  # fmt: skip
     assert _kinds(found) == ["record", "E118", "record", "record"]
     assert found[1][1].reason.startswith("[E118] in.jsonl:2: extraction took more than 0.05 s")  # type: ignore[union-attr]
 
 
 def test_batch_extractor_that_cannot_start_stops_the_run() -> None:
     with pytest.raises(BatchError) as caught:
-        list(batch.run_local(_articles("3 killed in Homs."), extractor="no_such_module:X", workers=2))
+        list(batch.run(_articles("3 killed in Homs."), extractor="no_such_module:X", workers=2))
     assert caught.value.code == "E501" and "no extractor 'no_such_module:X'" in str(caught.value)
 
 

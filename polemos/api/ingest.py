@@ -6,19 +6,19 @@ from __future__ import annotations
 from typing import Any
 
 from polemos.service import IngestService
-from polemos.store import Failure, Progress, SqlStore, Stored
+from polemos.store.base import Failure, Progress, Store, Stored
 
 SOURCE = "api"  # the source of what POST /articles stores, and of what it quarantines
 RUN_PATHS = ["POST /articles"]  # what its runs list as their inputs
 
 
-def _service(store: SqlStore, wait: float) -> IngestService:
+def _service(store: Store, wait: float) -> IngestService:
     # a request behind another writer (an ingest, another request) is stored after it if that one
     # finishes within ``wait`` seconds; else StoreBusy (503 with Retry-After), nothing stored
     return IngestService(store, wait=wait)
 
 
-def store_one(store: SqlStore, record: dict[str, Any], text: str, *, workers: int = 1,
+def store_one(store: Store, record: dict[str, Any], text: str, *, workers: int = 1,
               wait: float) -> dict[str, Any]:  # fmt: skip
     """Store one extracted article (``record`` from ``polemos.extract``) unless the same text is there;
     a record the database refuses is quarantined and its error raised (the answer it always had).
@@ -33,7 +33,7 @@ def store_one(store: SqlStore, record: dict[str, Any], text: str, *, workers: in
     return {"ok": True, "article_id": article_id, "added": added, "events": events, "run": done.run_id}
 
 
-def quarantine_one(store: SqlStore | None, error: BaseException, article_id: str | None, *,
+def quarantine_one(store: Store | None, error: BaseException, article_id: str | None, *,
                    workers: int = 1, wait: float) -> None:  # fmt: skip
     """Quarantine an article whose extraction failed (the request is then answered with ``error``),
     in a run of its own: ``source`` "api", ``line`` the run's number (each failure keeps its row)."""

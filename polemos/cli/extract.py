@@ -56,9 +56,9 @@ def extract(
                 yield item
 
     def records():  # type: ignore[no-untyped-def]
-        outcomes = batch.run_local(good_articles(), workers=workers, chunk_size=batch_size,
-                                   timeout=timeout or None,
-                                   extractor_kwargs={"batch_size": batch_size})  # fmt: skip
+        outcomes = batch.run(good_articles(), backend="local", workers=workers, chunk_size=batch_size,
+                             timeout=timeout or None,
+                             extractor_kwargs={"batch_size": batch_size})  # fmt: skip
         for _, outcome in outcomes:
             if isinstance(outcome, dict):
                 yield outcome

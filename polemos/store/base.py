@@ -17,7 +17,7 @@ double needs no database driver either.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -282,6 +282,18 @@ class Store(Protocol):
     def mark_file_done(
         self, path: str, size: int, mtime_ns: int, n_articles: int, run_id: int | None
     ) -> None: ...
+
+    def ingest_lock(
+        self, *, wait: bool | float = False, on_wait: Callable[[str], None] | None = None
+    ) -> AbstractContextManager[None]:
+        """The one writer's lock, held for a whole write (ingest, fusion, the change feed): ``wait``
+        False refuses at once with ``StoreBusy`` when another holds it, True waits, a number of
+        seconds waits that long at most; ``on_wait(holder)`` is called once if it waits."""
+        ...
+
+    def refresh_stats(self) -> bool:
+        """Bring the database's planner statistics up to date after a run (True if it did)."""
+        ...
 
     # ---- articles and article-level events -------------------------------------------------------
 

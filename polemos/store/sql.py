@@ -215,6 +215,18 @@ class SqlStore:
                 path=path, size=size, mtime_ns=str(mtime_ns), articles=n_articles, done_at=datetime.now(UTC),
                 run_id=run_id))  # fmt: skip
 
+    def ingest_lock(
+        self, *, wait: bool | float = False, on_wait: Callable[[str], None] | None = None
+    ) -> contextlib.AbstractContextManager[None]:
+        from polemos.store.lock import ingest_lock
+
+        return ingest_lock(self, wait=wait, on_wait=on_wait)
+
+    def refresh_stats(self) -> bool:
+        from polemos.store.stats import refresh_planner_stats
+
+        return refresh_planner_stats(self)
+
     # ---- reading ---------------------------------------------------------------------------------
 
     def event_ids(self, where: EventFilter) -> list[str]:

@@ -395,10 +395,11 @@ def _ingest_stream(
     run_id = store.start_run(paths=label, engine="watch", workers=options.workers)
     run = _Run(store, run_id, None)
     articles = run.stream(["<watch>"], lambda _paths: stream)
-    outcomes = batch.run_local(
+    outcomes = batch.run(
         articles,
-        extractor=options.extractor,
+        backend="local",
         workers=options.workers,
+        extractor=options.extractor,
         chunk_size=options.chunk_size,
         timeout=options.timeout,
     )

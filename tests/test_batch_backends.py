@@ -1,0 +1,123 @@
+"""The batch runner (``polemos.batch.run``): one entry point, one rule for failures, on every backend.
+
+The hand extractor (``store_extractor``) on hand-made articles: a text it breaks on ("CRASH") is one
+E117, a text it never finishes ("SPIN") one E118 past its budget, the rest records, in input order,
+alike in one process, the worker pool and Ray actors (Ray: slow, and skipped when it is absent).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+import pytest
+
+from polemos import batch
+from polemos.batch import Backend, Job, LocalBackend, RayBackend, backend_for, run
+from polemos.errors import BatchError
+from polemos.store.base import Failure
+from polemos.types import Article
+
+HAND = "store_extractor:HandExtractor"
+TEXTS = ["3 killed in Homs.", "CRASH 4 killed in Hama.", "5 people were killed in Idlib.",
+         "SPIN 6 killed in Gao.", "No one was hurt.", "7 killed in Aden. Later 2 killed in Sanaa.",
+         "8 killed in Mosul."]  # fmt: skip
+
+
+def _articles(texts: Iterable[str] = TEXTS) -> list[Article]:
+    return [Article(id=f"a{i}", text=t, source=f"in.jsonl:{i + 1}") for i, t in enumerate(texts)]
+
+
+def _seen(found: Iterable[tuple[Article, batch.Outcome]]) -> list[tuple[str, object]]:
+    """Each article's id with its record, or its failure less the elapsed seconds in its reason."""
+    out: list[tuple[str, object]] = []
+    for article, outcome in found:
+        if isinstance(outcome, Failure):
+            outcome = replace(outcome, reason=outcome.reason.split(" (")[0].split(" took")[0])
+        out.append((article.id, outcome))
+    return out
+
+
+def _kinds(found: list[tuple[str, object]]) -> list[str]:
+    return ["record" if isinstance(o, dict) else getattr(o, "code", "?") for _, o in found]
+
+
+EXPECTED = ["record", "E117", "record", "E118", "record", "record", "record"]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_local_backend_keeps_order_and_makes_each_failure_one_article(workers: int) -> None:
+    found = _seen(
+        run(_articles(), backend="local", workers=workers, extractor=HAND, chunk_size=3, timeout=0.5)
+    )
+    assert [i for i, _ in found] == [f"a{i}" for i in range(len(TEXTS))]
+    assert _kinds(found) == EXPECTED
+    crash = found[1][1]
+    assert isinstance(crash, Failure) and (crash.source, crash.line, crash.article_id) == (
+        "in.jsonl",
+        2,
+        "a1",
+    )
+
+
+def test_one_process_and_the_pool_give_the_same_outcomes() -> None:
+    one = _seen(run(_articles(), extractor=HAND, chunk_size=2, timeout=0.5))
+    pool = _seen(run(_articles(), backend=LocalBackend(2), extractor=HAND, chunk_size=2, timeout=0.5))
+    assert one == pool
+
+
+def test_backends_are_named_or_given() -> None:
+    assert (
+        isinstance(backend_for("local", workers=3), LocalBackend)
+        and backend_for("local", workers=3).workers == 3
+    )
+    ray = backend_for("ray", workers=2, address="ray://x:1", shard_dir="/tmp/s")
+    assert isinstance(ray, RayBackend) and (ray.workers, ray.address, ray.shard_dir) == (
+        2,
+        "ray://x:1",
+        "/tmp/s",
+    )
+    with pytest.raises(BatchError) as caught:
+        backend_for("spark")
+    assert caught.value.code == "E501" and "'spark'" in str(caught.value)
+
+
+class _Recording:
+    """A backend of a test's own: ``run`` hands it the job as given."""
+
+    name = "recording"
+    workers = 1
+
+    def __init__(self) -> None:
+        self.jobs: list[Job] = []
+
+    def outcomes(self, articles: Iterable[Article], job: Job) -> Iterator[tuple[Article, batch.Outcome]]:
+        self.jobs.append(job)
+        return LocalBackend(1).outcomes(articles, job)
+
+
+def test_run_takes_any_backend_and_passes_the_whole_job() -> None:
+    mine = _Recording()
+    as_backend: Backend = mine
+    found = list(run(_articles(TEXTS[:1]), backend=as_backend, extractor="store_extractor:TaggingExtractor",
+                     extractor_kwargs={"tag": "T"}, chunk_size=5, timeout=9.0))  # fmt: skip
+    assert mine.jobs == [Job("store_extractor:TaggingExtractor", {"tag": "T"}, 5, 9.0)]
+    assert found[0][1]["article"]["title"] == "T"  # type: ignore[index]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_the_extractor_is_built_with_its_keyword_arguments_in_the_pool(workers: int) -> None:
+    found = run(_articles(TEXTS[:3]), workers=workers, extractor="store_extractor:TaggingExtractor",
+                extractor_kwargs={"tag": "pooled"}, chunk_size=1)  # fmt: skip
+    assert {o["article"]["title"] for _, o in found if isinstance(o, dict)} == {"pooled"}
+
+
+@pytest.mark.slow
+def test_ray_backend_gives_what_the_local_backend_gives(tmp_path: object) -> None:
+    pytest.importorskip("ray", reason="Ray is an optional extra: pip install 'polemos[ray]'")
+    local = _seen(run(_articles(), backend="local", workers=2, extractor="store_extractor:TaggingExtractor",
+                      extractor_kwargs={"tag": "k"}, chunk_size=3, timeout=0.5))  # fmt: skip
+    on_ray = _seen(run(_articles(), backend="ray", workers=2, extractor="store_extractor:TaggingExtractor",
+                       extractor_kwargs={"tag": "k"}, chunk_size=3, timeout=0.5))  # fmt: skip
+    assert _kinds(on_ray) == EXPECTED
+    assert on_ray == local
