@@ -21,6 +21,7 @@ from sqlalchemy import Connection, delete, exists, func, insert, select, update
 
 from polemos.fuse.history import Action
 from polemos.store.base import FusedRow
+from polemos.store.bulk import insert_rows
 from polemos.store.changes import chunks, fused_of
 from polemos.store.counters import bump_fusion
 from polemos.store.schema import (
@@ -93,8 +94,7 @@ def write_keys(conn: Connection, members: dict[str, str], fused_starts: dict[str
             for r in conn.execute(q.where(events.c.uid.in_(chunk)))
             for country in sorted(found.get(r.uid) or {""})
         ]  # fmt: skip
-        if rows:
-            conn.execute(insert(fused_keys), rows)
+        insert_rows(conn, fused_keys, rows)
 
 
 def pending(conn: Connection) -> int:
@@ -291,20 +291,19 @@ class SqlFusion:
             conn.execute(delete(fused_articles).where(fused_articles.c.article_id.in_(chunk)))
         events_ = [r for r in rows if r.record is not None]
         if events_:
-            conn.execute(insert(fused_events), [
+            insert_rows(conn, fused_events, [
                 {"id": r.id, "type": r.record.get("type"), "date_start": r.date_start, "date_end": r.date_end,
                  "n_reports": len(r.members), "record": r.record, "updated_at": now}
                 for r in events_ if r.record is not None
             ])  # fmt: skip
             members = [{"event_uid": u, "fused_id": r.id} for r in events_ for u in r.members]
             if members:
-                conn.execute(insert(fused_members), members)
+                insert_rows(conn, fused_members, members)
                 write_keys(conn, {m["event_uid"]: m["fused_id"] for m in members},
                            {r.id: r.date_start for r in events_})  # fmt: skip
         unread = [{"article_id": a, "fused_id": r.id if r.record is not None else None}
                   for r in rows for a in r.articles]  # fmt: skip
-        if unread:
-            conn.execute(insert(fused_articles), unread)
+        insert_rows(conn, fused_articles, unread)
 
     def record_action(self, action: Action) -> int:
         result = self.conn.execute(insert(fusion_history).values(
