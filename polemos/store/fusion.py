@@ -17,10 +17,11 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, delete, exists, func, insert, literal, select, union, update
+from sqlalchemy import Connection, delete, exists, func, insert, select, update
 
 from polemos.fuse.history import Action
 from polemos.store.base import FusedRow
+from polemos.store.bulk import insert_rows
 from polemos.store.changes import chunks, fused_of
 from polemos.store.counters import bump_fusion
 from polemos.store.schema import (
@@ -69,32 +70,31 @@ def _shrunk() -> Any:
     )
 
 
-def _countries(uids: list[str]) -> Any:
-    """(event uid, country) for every country of these reports' locations, and (uid, '') for a
-    report with none: each report has a row, so a filter without a country still finds it."""
-    located = select(locations.c.event_uid, locations.c.country).where(
-        locations.c.event_uid.in_(uids), locations.c.country.is_not(None)
-    )
-    none = select(events.c.uid, literal("")).where(
-        events.c.uid.in_(uids),
-        ~exists().where(locations.c.event_uid == events.c.uid, locations.c.country.is_not(None)),
-    )
-    return union(located, none).subquery("c")
+def write_keys(conn: Connection, members: dict[str, str], fused_starts: dict[str, str | None]) -> None:
+    """The ``fused_keys`` rows of these reports (uid → the fused id just written for it, whose
+    ``date_start`` is in ``fused_starts``): one row per located country of the report, or one with
+    country '' for a report with none, so a filter without a country still finds it.
 
-
-def write_keys(conn: Connection, report_uids: list[str]) -> None:
-    """The ``fused_keys`` rows of these reports, from their stored fused membership and event rows."""
-    cols = ("event_uid", "country", "fused_id", "type", "modality", "date_start", "date_end", "fused_start")
-    for chunk in chunks(report_uids):
-        c = _countries(chunk)
-        rows = (
-            select(fused_members.c.event_uid, c.c.country, fused_members.c.fused_id, events.c.type,
-                   events.c.modality, events.c.date_start, events.c.date_end, fused_events.c.date_start)
-            .join(events, events.c.uid == fused_members.c.event_uid)
-            .join(fused_events, fused_events.c.id == fused_members.c.fused_id)
-            .join(c, c.c.event_uid == fused_members.c.event_uid)
-        )  # fmt: skip
-        conn.execute(insert(fused_keys).from_select(cols, rows))
+    Read as two lookups by key and joined here: the one INSERT … SELECT it was had PostgreSQL
+    scan ``locations`` and ``fused_members`` whole for every slice (a table this very pass fills
+    looks small to the planner), 100 ms a slice at 20k events and growing with the store."""
+    uids = sorted(members)
+    for chunk in chunks(uids):
+        found: dict[str, set[str]] = {}
+        located = select(locations.c.event_uid, locations.c.country).where(
+            locations.c.event_uid.in_(chunk), locations.c.country.is_not(None)
+        )
+        for r in conn.execute(located):
+            found.setdefault(r.event_uid, set()).add(r.country)
+        q = select(events.c.uid, events.c.type, events.c.modality, events.c.date_start, events.c.date_end)
+        rows = [
+            {"event_uid": r.uid, "country": country, "fused_id": members[r.uid], "type": r.type,
+             "modality": r.modality, "date_start": r.date_start, "date_end": r.date_end,
+             "fused_start": fused_starts.get(members[r.uid])}
+            for r in conn.execute(q.where(events.c.uid.in_(chunk)))
+            for country in sorted(found.get(r.uid) or {""})
+        ]  # fmt: skip
+        insert_rows(conn, fused_keys, rows)
 
 
 def pending(conn: Connection) -> int:
@@ -121,6 +121,13 @@ def members_of(conn: Connection, fused_ids: Iterable[str]) -> set[str]:
         q = select(fused_members.c.event_uid).where(fused_members.c.fused_id.in_(chunk))
         out.update(conn.scalars(q))
     return out
+
+
+def _bounds(starts: list[str | None], ends: list[str | None]) -> tuple[str | None, str | None]:
+    """(least start, greatest end), ignoring NULLs as SQL's min and max do (None when all are)."""
+    known_starts = [d for d in starts if d is not None]
+    known_ends = [d for d in ends if d is not None]
+    return (min(known_starts) if known_starts else None, max(known_ends) if known_ends else None)
 
 
 class SqlFusion:
@@ -161,22 +168,23 @@ class SqlFusion:
             out.extend((r.date_start or "", r.uid) for r in self.conn.execute(q))
         return out
 
+    # The bounds below are taken here rather than as SQL min()/max(): PostgreSQL answers
+    # ``min(date_start) … WHERE uid IN (…)`` by walking ``ix_events_date_start`` from its start until
+    # a row of the list turns up, a scan that grows with the store (43 ms a slice at 20k events).
+
     def date_bounds(self, uids: Sequence[str]) -> list[str]:
         out: list[str] = []
         for chunk in chunks(sorted(uids)):
-            q = select(func.min(events.c.date_start), func.max(events.c.date_end)).where(
-                events.c.uid.in_(chunk)
-            )
-            out.extend(d for d in self.conn.execute(q).one() if d)
+            q = select(events.c.date_start, events.c.date_end).where(events.c.uid.in_(chunk))
+            rows = self.conn.execute(q).all()
+            out.extend(d for d in _bounds([r.date_start for r in rows], [r.date_end for r in rows]) if d)
         return out
 
     def published_bounds(self, article_ids: Sequence[str]) -> list[tuple[str | None, str | None]]:
         out: list[tuple[str | None, str | None]] = []
         for chunk in chunks(sorted(article_ids)):
-            q = select(func.min(articles.c.published), func.max(articles.c.published)).where(
-                articles.c.id.in_(chunk)
-            )
-            first, last = self.conn.execute(q).one()
+            days = list(self.conn.scalars(select(articles.c.published).where(articles.c.id.in_(chunk))))
+            first, last = _bounds(days, days)
             out.append((first, last))
         return out
 
@@ -291,19 +299,19 @@ class SqlFusion:
             conn.execute(delete(fused_articles).where(fused_articles.c.article_id.in_(chunk)))
         events_ = [r for r in rows if r.record is not None]
         if events_:
-            conn.execute(insert(fused_events), [
+            insert_rows(conn, fused_events, [
                 {"id": r.id, "type": r.record.get("type"), "date_start": r.date_start, "date_end": r.date_end,
                  "n_reports": len(r.members), "record": r.record, "updated_at": now}
                 for r in events_ if r.record is not None
             ])  # fmt: skip
             members = [{"event_uid": u, "fused_id": r.id} for r in events_ for u in r.members]
             if members:
-                conn.execute(insert(fused_members), members)
-                write_keys(conn, [m["event_uid"] for m in members])
+                insert_rows(conn, fused_members, members)
+                write_keys(conn, {m["event_uid"]: m["fused_id"] for m in members},
+                           {r.id: r.date_start for r in events_})  # fmt: skip
         unread = [{"article_id": a, "fused_id": r.id if r.record is not None else None}
                   for r in rows for a in r.articles]  # fmt: skip
-        if unread:
-            conn.execute(insert(fused_articles), unread)
+        insert_rows(conn, fused_articles, unread)
 
     def record_action(self, action: Action) -> int:
         result = self.conn.execute(insert(fusion_history).values(

@@ -1,27 +1,31 @@
-"""Planner statistics: a SQLite store's query plans depend on them."""
+"""Planner statistics: a store's query plans depend on them, on SQLite and PostgreSQL alike."""
 
 from __future__ import annotations
 
 import logging
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from polemos.store import SqlStore
 from polemos.store.engine import redact
-from polemos.store.schema import events
+from polemos.store.schema import events, metadata
 
 log = logging.getLogger(__name__)
 
 
 def refresh_planner_stats(store: SqlStore) -> bool:
-    """Run ANALYZE on a SQLite store whose planner statistics are missing or stale; True if it ran.
+    """Run ANALYZE on a store whose planner statistics are missing or stale; True if it ran.
 
     Without them SQLite drives the correlated country/place filters from ``ix_locations_country``
     and scans every location of the country for each candidate event: on 10k events the filtered
     page took 1.3 s, after ANALYZE 7 ms (benchmarks/api.py). PostgreSQL's autovacuum analyses on
-    its own. Ingest runs it at the end of every run; the API when it starts.
+    its own, but only once it gets round to it: right after a bulk load the tables have none, and
+    the fusion pass that follows plans its lookups blind. Ingest runs it at the end of every run,
+    before fusion; the API when it starts.
     """
+    if store.engine.dialect.name == "postgresql":
+        return _analyze_postgres(store)
     if store.engine.dialect.name != "sqlite":
         return False
     with store.engine.connect() as conn:
@@ -40,6 +44,35 @@ def refresh_planner_stats(store: SqlStore) -> bool:
         with store.engine.connect().execution_options(polemos_write=True) as conn, conn.begin():
             conn.exec_driver_sql("ANALYZE")
     except SQLAlchemyError as e:  # a read-only file: serve anyway, just slower
+        log.warning("could not ANALYZE %s: %s", redact(store.url), e)
+        return False
+    return True
+
+
+STALE = 0.2  # PostgreSQL: re-analyse a table once this share of its rows changed since the last time
+
+
+def _analyze_postgres(store: SqlStore) -> bool:
+    """ANALYZE the store's tables that were never analysed or changed by more than ``STALE`` since
+    (PostgreSQL samples a fixed number of rows, so this costs seconds even on millions of events)."""
+    # never analysed (reltuples -1, kept by a copy or a restore whose activity counters start at
+    # zero), or changed by more than STALE of its rows since
+    stale_q = text(
+        "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+        " LEFT JOIN pg_stat_user_tables s ON s.relid = c.oid"
+        " WHERE n.nspname = current_schema() AND c.relkind = 'r'"
+        " AND (c.reltuples < 0 OR coalesce(s.n_mod_since_analyze, 0) > :share * greatest(c.reltuples, 1000))"
+    )
+    try:
+        with store.engine.connect() as conn:
+            known = set(metadata.tables)
+            stale = sorted(n for n in conn.scalars(stale_q, {"share": STALE}) if n in known)
+        if not stale:
+            return False
+        with store.engine.connect().execution_options(polemos_write=True) as conn, conn.begin():
+            prep = conn.dialect.identifier_preparer
+            conn.exec_driver_sql("ANALYZE " + ", ".join(prep.quote(n) for n in stale))
+    except SQLAlchemyError as e:  # not the tables' owner: serve anyway, just slower
         log.warning("could not ANALYZE %s: %s", redact(store.url), e)
         return False
     return True
