@@ -15,9 +15,10 @@ import logging
 from datetime import date, timedelta
 from typing import Any
 
-from polemos.store.base import SORTS, Bucket, EventFilter, EventQuery, Store
+from polemos.store.base import SORTS, Bucket, ById, EventFilter, EventQuery, Store
 
-__all__ = ["FUSED_SCHEMA", "INTERVALS", "SORTS", "EventQuery", "as_fused", "event_detail", "facets",
+__all__ = ["FUSED_SCHEMA", "INTERVALS", "SORTS", "EventQuery", "as_fused", "event_detail",
+           "event_detail_stored", "facets",
            "page_events", "stats"]  # fmt: skip
 
 log = logging.getLogger("polemos.api")
@@ -37,15 +38,20 @@ def page_events(store: Store, q: EventQuery, fused: bool = True) -> tuple[int, l
 def event_detail(store: Store, event_id: str, fused: bool = True) -> dict[str, Any] | None:
     """One event in the fused shape (by its id, or a report's uid), with each report's full record."""
     if not fused:
-        found = store.events([event_id])
-        return {**as_fused(found[0]), "report_events": found} if found else None
-    fid = store.fused_id_of(event_id)
-    records = store.fused([fid]) if fid else []
-    if not records:
-        return None
-    reports = store.events(store.fused_members(records[0]["id"]))
-    reports.sort(key=lambda r: (r.get("published") or "", r.get("article_id") or "", r.get("uid")))
-    return {**records[0], "report_events": reports}
+        return _unfused_detail(store, event_id)
+    found = store.event_by_id(event_id)
+    return None if found is None else {**found.record, "report_events": list(found.reports)}
+
+
+def event_detail_stored(store: Store, event_id: str, fused: bool = True) -> ById | dict[str, Any] | None:
+    """What ``GET /events/{id}`` answers, as the store read it: one ``event_by_id`` call (its
+    reports' stored JSON text kept, so the answer can be written from it), or the unfused shape."""
+    return store.event_by_id(event_id) if fused else _unfused_detail(store, event_id)
+
+
+def _unfused_detail(store: Store, event_id: str) -> dict[str, Any] | None:
+    found = store.events([event_id])
+    return {**as_fused(found[0]), "report_events": found} if found else None
 
 
 def stats(

@@ -24,6 +24,7 @@ from polemos.errors import Errors, MigrationError, StoreError
 from polemos.store import fused as fused_reads
 from polemos.store import migrate, pages, reports
 from polemos.store.base import (
+    ById,
     EventFilter,
     EventQuery,
     Failure,
@@ -358,6 +359,9 @@ class SqlStore:
 
     def fused_members(self, fused_id: str) -> list[str]:
         return fused_reads.fused_members(self, fused_id)
+
+    def event_by_id(self, ident: str) -> ById | None:
+        return fused_reads.event_by_id(self, ident)
 
     def resolve_report(self, report: str) -> str | None:
         return fused_reads.resolve_report(self, report)
