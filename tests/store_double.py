@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
@@ -241,8 +240,7 @@ class MemoryStore:
             return None
         found = self.events(self.fused_members(fid))
         found.sort(key=lambda r: (r.get("published") or "", r.get("article_id") or "", r.get("uid")))
-        texts = tuple(json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in found)
-        return ById(copy.deepcopy(self.state.fused[fid]), tuple(found), texts)
+        return ById(copy.deepcopy(self.state.fused[fid]), tuple(found))
 
     def resolve_report(self, report: str) -> str | None:
         if report in self.state.events:

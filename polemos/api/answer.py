@@ -17,7 +17,6 @@ still declares its ``response_model`` for the OpenAPI document. A record the mod
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Awaitable, Callable
 from typing import Any, ParamSpec, TypeVar
 
@@ -25,8 +24,6 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import ResponseValidationError
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from starlette.responses import Response
-
-from polemos.store.base import ById
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -53,50 +50,6 @@ class Shaped:
 
     def response(self, content: Any, status_code: int = 200) -> Response:
         return Response(self.body(content), status_code=status_code, media_type=MEDIA_TYPE)
-
-
-# A number ``json.dumps`` writes otherwise than pydantic does: with an exponent (``1e-05`` / ``1e-5``,
-# ``1e+16`` / ``1e16``), NaN or Infinity (pydantic: null), or an integer of 19 digits or more. In the
-# compact text json.dumps writes, a number follows ``:``, ``,`` or ``[``; a string that happens to
-# hold such a sequence only sends its answer the slower way.
-_REWRITTEN = re.compile(r"[:,\[]-?(?:\d+(?:\.\d+)?[eE]|NaN|Infinity|\d{19})")
-
-
-def written_as_is(text: str) -> bool:
-    """Whether pydantic would write this JSON (``json.dumps``'s, compact, not ASCII-escaped) back
-    byte for byte once parsed: its numbers are all written the same way by both."""
-    return _REWRITTEN.search(text) is None
-
-
-class Detail:
-    """``GET /events/{id}``: the bytes ``Shaped(detail)`` writes for a fused record with its
-    reports, without validating and re-writing the reports. Each report is stored as JSON text
-    (``events.record``) and goes into ``report_events`` as ``dict[str, Any]``, which pydantic writes
-    back as it was parsed; so the fused record goes through its model and the reports' texts are
-    spliced in after it, the bytes unchanged. Only where that could differ (a key of the record
-    the model does not declare, which the model writes after ``report_events``; a number written
-    another way; a report with no stored text) the whole answer goes through the model."""
-
-    def __init__(self, detail: type[BaseModel], fused: type[BaseModel]) -> None:
-        self.detail, self.fused = Shaped(detail), Shaped(fused)
-        declared = {f.alias or name for name, f in fused.model_fields.items()}
-        self._declared = frozenset(declared - {"report_events"})
-
-    def body(self, found: ById | Any) -> bytes:
-        if not isinstance(found, ById):  # a report served as a fused event of one (no fused events)
-            return self.detail.body(found)
-        texts = [t for t in found.texts if t is not None and written_as_is(t)]
-        if len(texts) == len(found.texts) and set(found.record) <= self._declared:
-            try:
-                head = self.fused.body(found.record)
-            except ResponseValidationError:
-                pass  # raised again below, as the whole answer's model raises it
-            else:
-                return b'%s,"report_events":[%s]}' % (head[:-1], ",".join(texts).encode())
-        return self.detail.body({**found.record, "report_events": list(found.reports)})
-
-    def response(self, found: ById | Any) -> Response:
-        return Response(self.body(found), media_type=MEDIA_TYPE)
 
 
 def on_loop(fn: Callable[P, T]) -> Callable[P, Awaitable[T]]:

@@ -15,10 +15,9 @@ import logging
 from datetime import date, timedelta
 from typing import Any
 
-from polemos.store.base import SORTS, Bucket, ById, EventFilter, EventQuery, Store
+from polemos.store.base import SORTS, Bucket, EventFilter, EventQuery, Store
 
-__all__ = ["FUSED_SCHEMA", "INTERVALS", "SORTS", "EventQuery", "as_fused", "event_detail",
-           "event_detail_stored", "facets",
+__all__ = ["FUSED_SCHEMA", "INTERVALS", "SORTS", "EventQuery", "as_fused", "event_detail", "facets",
            "page_events", "stats"]  # fmt: skip
 
 log = logging.getLogger("polemos.api")
@@ -36,17 +35,12 @@ def page_events(store: Store, q: EventQuery, fused: bool = True) -> tuple[int, l
 
 
 def event_detail(store: Store, event_id: str, fused: bool = True) -> dict[str, Any] | None:
-    """One event in the fused shape (by its id, or a report's uid), with each report's full record."""
+    """One event in the fused shape (by its id, or a report's uid), with each report's full record:
+    one store call (``Store.event_by_id``)."""
     if not fused:
         return _unfused_detail(store, event_id)
     found = store.event_by_id(event_id)
     return None if found is None else {**found.record, "report_events": list(found.reports)}
-
-
-def event_detail_stored(store: Store, event_id: str, fused: bool = True) -> ById | dict[str, Any] | None:
-    """What ``GET /events/{id}`` answers, as the store read it: one ``event_by_id`` call (its
-    reports' stored JSON text kept, so the answer can be written from it), or the unfused shape."""
-    return store.event_by_id(event_id) if fused else _unfused_detail(store, event_id)
 
 
 def _unfused_detail(store: Store, event_id: str) -> dict[str, Any] | None:

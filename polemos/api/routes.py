@@ -15,7 +15,7 @@ from starlette.responses import Response
 
 from polemos import __version__
 from polemos.api import data
-from polemos.api.answer import Detail, Shaped, in_thread, on_loop
+from polemos.api.answer import Shaped, in_thread, on_loop
 from polemos.api.errors import ApiError
 from polemos.api.models import (
     ArticleResult,
@@ -24,7 +24,6 @@ from polemos.api.models import (
     EventDetail,
     EventPage,
     ExtractRequest,
-    FusedEvent,
     Health,
     IngestAnswer,
     IngestRequest,
@@ -55,8 +54,7 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 
 router = APIRouter(responses=_ERRORS)
 # the read answers, written in the worker thread that read them (polemos.api.answer)
-PAGE, ARTICLE, STATS = Shaped(EventPage), Shaped(ArticleWithText), Shaped(Stats)
-DETAIL = Detail(EventDetail, FusedEvent)  # the reports' stored JSON spliced in as it is
+PAGE, DETAIL, ARTICLE, STATS = Shaped(EventPage), Shaped(EventDetail), Shaped(ArticleWithText), Shaped(Stats)
 log = logging.getLogger("polemos.api")
 
 
@@ -212,7 +210,7 @@ async def get_event(event_id: str, request: Request, store: Store) -> Response:
     fused = request.app.state.fused
 
     def answer() -> Response:
-        found = data.event_detail_stored(store, event_id, fused=fused)  # one store call
+        found = data.event_detail(store, event_id, fused=fused)  # one store call
         if found is None:
             raise ApiError(404, Errors.E404.format(id=event_id[:ID]))
         return DETAIL.response(found)

@@ -137,13 +137,11 @@ class FusedRow:
 @dataclass(frozen=True)
 class ById:
     """One fused event as ``GET /events/{id}`` answers it, read in one go (``Store.event_by_id``):
-    its stored ``polemos.event/1`` record and its reports in the answer's order (published, article
-    id, uid), each both parsed and as its stored JSON text (None where the store rebuilt it instead,
-    a report stored before ``events.record`` existed), so an answer can be written from the text."""
+    its stored ``polemos.event/1`` record and its reports' records (as ``Store.events`` gives them)
+    in the answer's order: by publication date, article id, uid."""
 
     record: dict[str, Any]
     reports: tuple[dict[str, Any], ...] = ()
-    texts: tuple[str | None, ...] = ()
 
 
 @dataclass(frozen=True)
