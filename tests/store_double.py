@@ -23,6 +23,7 @@ from polemos.fuse.history import Action
 from polemos.fuse.report import report_uid
 from polemos.store.base import (
     Bucket,
+    ById,
     EventFilter,
     EventQuery,
     Failure,
@@ -351,6 +352,14 @@ class MemoryStore:
 
     def fused_members(self, fused_id: str) -> list[str]:
         return sorted(u for u, f in self.state.members.items() if f == fused_id)
+
+    def event_by_id(self, ident: str) -> ById | None:
+        fid = self.fused_id_of(ident)
+        if fid is None or fid not in self.state.fused:
+            return None
+        found = self.events(self.fused_members(fid))
+        found.sort(key=lambda r: (r.get("published") or "", r.get("article_id") or "", r.get("uid")))
+        return ById(copy.deepcopy(self.state.fused[fid]), tuple(found))
 
     def resolve_report(self, report: str) -> str | None:
         if report in self.state.events:

@@ -129,8 +129,11 @@ def test_api_answer_reads_the_store_off_the_event_loop(filled_url: str) -> None:
     for path in (f"/events/{first}", "/stats", "/articles/homs-a", "/events/nope"):
         assert api.get(path).status_code in (200, 404), path
     names = {name for name, _ in watched.calls}
-    assert {"page_fused", "fused", "fused_id_of", "stats", "article"} <= names
+    assert {"page_fused", "fused", "event_by_id", "stats", "article"} <= names
     assert [name for name, on_loop in watched.calls if on_loop] == []
+    watched.calls.clear()
+    assert api.get(f"/events/{first}").status_code == 200
+    assert [name for name, _ in watched.calls] == ["event_by_id"]  # one store call by id
 
 
 def test_api_answer_schema_still_declares_the_response_models() -> None:

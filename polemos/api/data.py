@@ -35,17 +35,17 @@ def page_events(store: Store, q: EventQuery, fused: bool = True) -> tuple[int, l
 
 
 def event_detail(store: Store, event_id: str, fused: bool = True) -> dict[str, Any] | None:
-    """One event in the fused shape (by its id, or a report's uid), with each report's full record."""
+    """One event in the fused shape (by its id, or a report's uid), with each report's full record:
+    one store call (``Store.event_by_id``)."""
     if not fused:
-        found = store.events([event_id])
-        return {**as_fused(found[0]), "report_events": found} if found else None
-    fid = store.fused_id_of(event_id)
-    records = store.fused([fid]) if fid else []
-    if not records:
-        return None
-    reports = store.events(store.fused_members(records[0]["id"]))
-    reports.sort(key=lambda r: (r.get("published") or "", r.get("article_id") or "", r.get("uid")))
-    return {**records[0], "report_events": reports}
+        return _unfused_detail(store, event_id)
+    found = store.event_by_id(event_id)
+    return None if found is None else {**found.record, "report_events": list(found.reports)}
+
+
+def _unfused_detail(store: Store, event_id: str) -> dict[str, Any] | None:
+    found = store.events([event_id])
+    return {**as_fused(found[0]), "report_events": found} if found else None
 
 
 def stats(

@@ -210,7 +210,7 @@ async def get_event(event_id: str, request: Request, store: Store) -> Response:
     fused = request.app.state.fused
 
     def answer() -> Response:
-        found = data.event_detail(store, event_id, fused=fused)
+        found = data.event_detail(store, event_id, fused=fused)  # one store call
         if found is None:
             raise ApiError(404, Errors.E404.format(id=event_id[:ID]))
         return DETAIL.response(found)

@@ -135,6 +135,16 @@ class FusedRow:
 
 
 @dataclass(frozen=True)
+class ById:
+    """One fused event as ``GET /events/{id}`` answers it, read in one go (``Store.event_by_id``):
+    its stored ``polemos.event/1`` record and its reports' records (as ``Store.events`` gives them)
+    in the answer's order: by publication date, article id, uid."""
+
+    record: dict[str, Any]
+    reports: tuple[dict[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
 class Item:
     """One entry of a watched feed, as the watcher's state holds it."""
 
@@ -360,6 +370,11 @@ class Store(Protocol):
 
     def fused_members(self, fused_id: str) -> list[str]:
         """The report uids of a fused event, sorted (empty: no such fused event)."""
+        ...
+
+    def event_by_id(self, ident: str) -> ById | None:
+        """A fused event (by its id, or one of its reports' uids) with its reports' stored records,
+        in as few queries as the store can (None: no such event)."""
         ...
 
     def resolve_report(self, report: str) -> str | None:

@@ -8,12 +8,14 @@ take the store for its engine and URL (errors are translated in ``polemos.store.
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from polemos.store.base import EventFilter
+from polemos.store import reports as report_records
+from polemos.store.base import ById, EventFilter
 from polemos.store.changes import chunks
 from polemos.store.errors import translated
 from polemos.store.fusion import fused_ids_of, members_of
@@ -49,6 +51,37 @@ def fused_id_of(store: SqlStore, ident: str) -> str | None:
         if conn.scalar(select(fused_events.c.id).where(fused_events.c.id == ident)):
             return ident
         return conn.scalar(select(members_table.c.fused_id).where(members_table.c.event_uid == ident))
+
+
+def event_by_id(store: SqlStore, ident: str) -> ById | None:
+    """A fused event and its reports in two queries on one connection (one read transaction): the
+    fused record, found by its id or by one of its reports' uids, then its members' stored records."""
+    by_id = select(fused_events.c.id).where(fused_events.c.id == ident).scalar_subquery()
+    by_member = select(members_table.c.fused_id).where(members_table.c.event_uid == ident).scalar_subquery()
+    head = select(fused_events.c.record).where(fused_events.c.id == func.coalesce(by_id, by_member))
+    with translated(store.url), store.engine.connect() as conn:
+        record = conn.scalar(head)
+        if record is None:
+            return None
+        members = (
+            select(events.c.uid, events.c.record)
+            .join(members_table, members_table.c.event_uid == events.c.uid)
+            .where(members_table.c.fused_id == record["id"])
+        )
+        found: list[tuple[str, dict[str, Any]]] = []
+        missing: list[str] = []
+        for r in conn.execute(members):
+            if r.record is None:  # stored before events.record: rebuilt, as Store.events does
+                missing.append(r.uid)
+            else:
+                found.append((r.uid, json.loads(r.record)))
+        for i in range(0, len(missing), report_records.CHUNK):
+            rebuilt = report_records.rebuild(conn, missing[i : i + report_records.CHUNK])
+            found += list(rebuilt.items())
+    # the order Store.events and event_detail gave: by uid, then (stable) by publication and article
+    found.sort(key=lambda f: f[0])
+    found.sort(key=lambda f: (f[1].get("published") or "", f[1].get("article_id") or "", f[1].get("uid")))
+    return ById(record, tuple(f[1] for f in found))
 
 
 def fused_members(store: SqlStore, fused_id: str) -> list[str]:

@@ -13,16 +13,20 @@ SQLite and PostgreSQL alike (TEXT, not JSONB, which would reorder keys).
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, select, update
+from sqlalchemy import Connection, Float, Table, bindparam, select, update
 
 from polemos.store.records import rebuild_event
 from polemos.store.schema import EVENT_CHILDREN, articles, events
 
 CHUNK = 500  # ids per IN (...) list: well under SQLite's and PostgreSQL's parameter limits
 _COLUMNS = [c for c in events.c if c.name != "record"]
+_ARTICLE = ("outlet", "published", "url", "title")  # what a report's record takes from its article
+_FLOATS = {
+    t.name: [c.name for c in t.c if isinstance(c.type, Float)] for t in (articles, events, *EVENT_CHILDREN)
+}
 
 
 def children(conn: Connection, uids: Sequence[str]) -> dict[str, dict[str, list[Any]]]:
@@ -77,6 +81,52 @@ def fill_missing(conn: Connection) -> None:
         for r in conn.execute(select(events.c.uid).where(events.c.record.is_(None)).order_by(events.c.uid))
     ]
     store_records(conn, uids)
+
+
+def _as_read(table: Table, row: Mapping[str, Any], only: Sequence[str] = ()) -> dict[str, Any]:
+    """A row about to be inserted as SQLite gives it back: every column (None where left out), an
+    integer in a REAL column as a float. ``flatten`` has refused every other value SQLite would give
+    back otherwise (``records.check_storable``: types per column, JSON of plain values only)."""
+    out = {n: row.get(n) for n in (only or table.c.keys())}
+    for n in _FLOATS[table.name]:
+        v = out.get(n)
+        if type(v) is int:
+            out[n] = float(v)
+    return out
+
+
+def from_rows(rows: Mapping[str, list[dict[str, Any]]]) -> list[dict[str, Any] | None]:
+    """The record of each report in ``rows["events"]`` (one batch as ``flatten`` gives it, about to
+    be inserted into SQLite), built from those rows as ``rebuild`` builds it from the tables once
+    they are stored, so a batch is not read back (None: left to the rebuild after the insert). Not
+    for PostgreSQL, whose JSONB orders the keys of the extra columns."""
+    arts = {a["id"]: _as_read(articles, a, _ARTICLE) for a in rows["articles"]}
+    kids: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for table in EVENT_CHILDREN:
+        by_uid: dict[str, list[dict[str, Any]]] = {}
+        for r in rows[table.name]:
+            by_uid.setdefault(r["event_uid"], []).append(_as_read(table, r))
+        kids[table.name] = by_uid
+    out: list[dict[str, Any] | None] = []
+    for row in rows["events"]:
+        ev, art = _as_read(events, row), arts.get(row["article_id"])
+        if art is None:
+            out.append(None)
+            continue
+        try:  # ordered as rebuild reads them: by seq, then id (the order they are inserted in)
+            ordered = {t.name: sorted(kids[t.name].get(row["uid"], []), key=lambda r: r["seq"])
+                       for t in EVENT_CHILDREN}  # fmt: skip
+        except TypeError:  # a seq missing: left to the rebuild
+            out.append(None)
+            continue
+        ev.pop("record", None)
+        ev.update(outlet=art["outlet"], published=art["published"], url=art["url"], title=art["title"])
+        record = rebuild_event(ev, ordered)  # type: ignore[arg-type]
+        out.append({
+            "uid": ev["uid"], "article_id": ev["article_id"], "outlet": ev["outlet"],
+            "published": ev["published"], "url": ev["url"], "title": ev["title"], **record,
+        })  # fmt: skip
+    return out
 
 
 def read(conn: Connection, uids: Sequence[str]) -> dict[str, dict[str, Any]]:

@@ -24,6 +24,7 @@ from polemos.errors import Errors, MigrationError, StoreError
 from polemos.store import fused as fused_reads
 from polemos.store import migrate, pages, reports
 from polemos.store.base import (
+    ById,
     EventFilter,
     EventQuery,
     Failure,
@@ -36,7 +37,7 @@ from polemos.store.base import (
     WatchStore,
 )
 from polemos.store.counters import bump_fusion, bump_reports, counter_values
-from polemos.store.engine import default_url, make_engine, normalize_url, redact
+from polemos.store.engine import default_url, is_sqlite, make_engine, normalize_url, redact
 from polemos.store.errors import first_line as _first_line
 from polemos.store.errors import translated as _translated
 from polemos.store.query import near_ok, select_event_uids
@@ -123,6 +124,9 @@ class SqlStore:
                 raise StoreError(Errors.E405.format(source=item.source or "?", detail=detail)) from e
             for name, table_rows in flat.items():
                 rows[name].extend(table_rows)
+        if is_sqlite(self.engine):  # each report's record from the rows in hand, inserted with its row
+            for ev, record in zip(rows["events"], reports.from_rows(rows), strict=True):
+                ev["record"] = None if record is None else reports.as_text(record)
         ids = [r["id"] for r in rows["articles"]]
         now = datetime.now(UTC)
         after = replace(progress)  # counters as they will be once this transaction commits
@@ -135,7 +139,7 @@ class SqlStore:
             after.added += len(ids) - replaced
             after.updated += replaced
             after.events += len(rows["events"])
-            reports.store_records(conn, [e["uid"] for e in rows["events"]])
+            reports.store_records(conn, [e["uid"] for e in rows["events"] if e.get("record") is None])
             for hook in self.after_write:
                 hook(conn, [e["uid"] for e in rows["events"]])
             self._unquarantine(conn, [i.source for i in batch if i.source])
@@ -370,6 +374,9 @@ class SqlStore:
 
     def fused_members(self, fused_id: str) -> list[str]:
         return fused_reads.fused_members(self, fused_id)
+
+    def event_by_id(self, ident: str) -> ById | None:
+        return fused_reads.event_by_id(self, ident)
 
     def resolve_report(self, report: str) -> str | None:
         return fused_reads.resolve_report(self, report)
