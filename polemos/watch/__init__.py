@@ -34,9 +34,8 @@ from typing import Any
 from polemos.errors import Errors, PolemosError
 from polemos.ingest import INPUT_SUFFIXES, Options, _Run, ingest
 from polemos.read import Defaults, Limits, ReadFailure, read_bytes
-from polemos.store.base import Progress, Stored
+from polemos.store.base import Progress, Recorded, Store, Stored
 from polemos.store.changes import digest
-from polemos.store.sql import SqlStore
 from polemos.types import Article
 from polemos.watch.fetch import Fetcher, FetchError
 from polemos.watch.state import Item
@@ -77,7 +76,7 @@ class RoundResult:
     files: Progress = field(default_factory=Progress)  # folders' and files' articles
     pages: int = 0  # article pages fetched
     page_failures: list[tuple[str, str]] = field(default_factory=list)  # (link, reason)
-    changes: Any = None  # polemos.store.changes.Recorded
+    changes: Recorded | None = None  # what the round's fusion wrote to the change feed
     seconds: float = 0.0
 
     def status_count(self, status: str) -> int:
@@ -226,7 +225,7 @@ def _suffix(content_type: str, url: str) -> str:
 
 
 class _Round:
-    def __init__(self, store: SqlStore, settings: Settings, log: Callable[[str], None]) -> None:
+    def __init__(self, store: Store, settings: Settings, log: Callable[[str], None]) -> None:
         self.store, self.settings, self.log = store, settings, log
         self.state = store.watch_state()
         self.fetcher = Fetcher(
@@ -379,7 +378,7 @@ def _limited(paths: list[str], limits: Limits) -> Iterator[Any]:
 
 
 def _ingest_stream(
-    store: SqlStore,
+    store: Store,
     options: Options,
     stream: Iterator[Article | ReadFailure],
     total: Progress,
@@ -429,21 +428,20 @@ def _ingest_stream(
 
 
 def run_round(
-    store: SqlStore,
+    store: Store,
     sources: list[str],
     settings: Settings | None = None,
     log: Callable[[str], None] = lambda _line: None,
 ) -> RoundResult:
     """One round over ``sources`` (feed URLs, files listing them, folders, files)."""
     from polemos.service import settle
-    from polemos.store.lock import ingest_lock
 
     t0 = time.monotonic()
     r = _Round(store, settings or Settings(), log)
     expanded = expand(sources)
     # a round is an ingest: it waits for one running into the same store (`polemos ingest`, another
     # watcher) rather than extracting the same articles and racing it in fusion
-    with ingest_lock(store, wait=True, on_wait=lambda holder: log(f"waiting for {holder} to finish")):
+    with store.ingest_lock(wait=True, on_wait=lambda holder: log(f"waiting for {holder} to finish")):
         for kind, source in expanded:
             if kind != FEED:
                 r.result.sources.append(r.local(kind, source))
