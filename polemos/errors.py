@@ -122,6 +122,7 @@ class Errors(metaclass=ErrorsWithCodes):
     E613 = "the extraction worker stopped ({detail}); the next request starts a new one"
     E614 = "the request body is not JSON in UTF-8: {detail}"
     E615 = "host {host!r} is not one this server answers for: start it with --allowed-host {host}"
+    E616 = "the server is busy: {waiting} articles are being extracted or stored; retry after {seconds} s"
 
 
 # a code whose HTTP status is not its class's: a database that cannot be opened is unavailable

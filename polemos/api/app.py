@@ -16,6 +16,7 @@ from polemos.api.errors import BodyLimit, install_handlers
 from polemos.api.pool import Admission, ExtractPool
 from polemos.api.routes import router
 from polemos.api.security import Guard
+from polemos.api.writes import WRITE_QUEUE, WriteQueue
 from polemos.errors import StoreError
 from polemos.store.base import Store
 from polemos.store.stats import refresh_planner_stats
@@ -41,6 +42,7 @@ def create_app(
     extract_queue: int = 8,
     extract_timeout: float = 60.0,
     store_wait: float = STORE_WAIT,
+    write_queue: int = WRITE_QUEUE,
     allowed_hosts: Iterable[str] | None = None,
 ) -> FastAPI:
     """The app over the store at ``db_url`` (no store: only /extract, /health and the paste page work).
@@ -51,7 +53,9 @@ def create_app(
     ``extract_queue`` more requests waiting at most (429 beyond), ``extract_timeout`` seconds and
     ``max_chars`` characters of text per request (503 and 413 beyond). ``POST /articles`` waits
     ``store_wait`` seconds at most for another writer of the store (a ``polemos ingest``) to finish,
-    then answers 503 (E407) with ``Retry-After``; nothing is stored. Requests whose Host is not
+    then answers 503 (E407) with ``Retry-After``; nothing is stored. At most ``write_queue``
+    ``POST /articles`` are in the server at once (extracting or waiting for the store); one more is
+    answered 503 (E616) with ``Retry-After`` before its body is read. Requests whose Host is not
     localhost, 127.0.0.1, ::1, one of ``allowed_hosts`` or of ``POLEMOS_ALLOWED_HOSTS`` get 400
     (``*`` allows any).
     """
@@ -91,7 +95,8 @@ def create_app(
     app.include_router(router)
     app.include_router(changes_router)  # GET /changes (issue 14)
     mount_web(app)
-    app.add_middleware(Admission, pool=pool)  # inside the body limit and the Guard
+    app.state.writes = writes = WriteQueue(write_queue)
+    app.add_middleware(Admission, pool=pool, writes=writes)  # inside the body limit and the Guard
     app.add_middleware(BodyLimit, limit=max_body)
     app.add_middleware(Guard, hosts=security.allowed_hosts(allowed_hosts))  # outermost: added last
     return app

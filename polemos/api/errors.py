@@ -18,6 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from polemos.api.pool import Busy, PipelineCrash, TimedOut, WorkerDied
+from polemos.api.writes import WritesBusy
 from polemos.errors import Errors, PolemosError, StoreBusy, StoreError, code_of
 
 log = logging.getLogger("polemos.api")
@@ -66,7 +67,7 @@ def error_response(
 
 def retry_later(status: int, message: str, seconds: int, code: str | None = None) -> JSONResponse:
     """An error the client should send again later: ``Retry-After: seconds`` (429 E611 a full
-    extraction pool, 503 E407 a store another ingest holds)."""
+    extraction pool, 503 E407 a store another ingest holds, 503 E616 too many ``POST /articles``)."""
     response = error_response(status, message, code=code)
     response.headers["Retry-After"] = str(max(1, seconds))
     return response
@@ -84,6 +85,8 @@ def install_handlers(app: FastAPI) -> None:
         elif e.status >= 500:
             log.error("%s", e)
         message = public_store_message(e, request.app.state.store) if isinstance(e, StoreError) else str(e)
+        if isinstance(e, WritesBusy):
+            return retry_later(e.status, message, e.retry_after, e.code)
         if isinstance(e, StoreBusy):
             wait = getattr(request.app.state, "store_wait", 0)
             return retry_later(e.status, message, e.retry_after or math.ceil(wait) or 1, e.code)

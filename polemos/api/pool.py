@@ -25,6 +25,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from polemos import workers
 from polemos.api.worker import NICENESS
+from polemos.api.writes import WriteQueue, WritesBusy
 from polemos.errors import Errors, PolemosError, code_of
 from polemos.workers import Handler, Pool
 
@@ -133,24 +134,41 @@ class ExtractPool:
         self.pool.close()
 
 
-HEAVY = (("POST", "/extract"), ("POST", "/articles"))
+WRITE = ("POST", "/articles")
+HEAVY = (("POST", "/extract"), WRITE)
 
 
 class Admission:
     """ASGI middleware: a heavy request meets a full pool with 429 before its body is read or parsed,
     so a flood of large refused requests costs the server next to nothing (reads share its core)."""
 
-    def __init__(self, app: ASGIApp, pool: ExtractPool) -> None:
+    def __init__(self, app: ASGIApp, pool: ExtractPool, writes: WriteQueue | None = None) -> None:
         self.app = app
         self.pool = pool
+        self.writes = writes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and (scope.get("method"), scope.get("path")) in HEAVY:
-            refused = self.pool.busy()
-            if refused is not None:
-                from polemos.api.errors import retry_later
+        route = (scope.get("method"), scope.get("path")) if scope["type"] == "http" else None
+        if route not in HEAVY:
+            await self.app(scope, receive, send)
+            return
+        from polemos.api.errors import retry_later
 
-                response = retry_later(429, str(refused), refused.retry_after, refused.code)
-                await response(scope, receive, send)
-                return
-        await self.app(scope, receive, send)
+        refused = self.pool.busy()
+        if refused is not None:
+            response = retry_later(429, str(refused), refused.retry_after, refused.code)
+            await response(scope, receive, send)
+            return
+        if route != WRITE or self.writes is None:
+            await self.app(scope, receive, send)
+            return
+        # a POST /articles holds its place from here to its answer: extraction, then the store's lock
+        try:
+            started = self.writes.enter()
+        except WritesBusy as full:
+            await retry_later(full.status, str(full), full.retry_after, full.code)(scope, receive, send)
+            return
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            self.writes.leave(started)

@@ -30,7 +30,7 @@ from polemos.api.models import (
     Stats,
 )
 from polemos.errors import Errors
-from polemos.store import EventFilter, SqlStore
+from polemos.store import EventFilter
 from polemos.store.base import Store as StoreProtocol
 from polemos.store.engine import redact
 
@@ -48,7 +48,7 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
         (413, "Body or text too large"),
         (422, "Invalid request"),
         (429, "Too many extractions running or waiting (Retry-After says when to come back)"),
-        (503, "No database, or the extraction's time budget ran out"),
+        (503, "No database, the extraction's time budget ran out, or writes busy (Retry-After)"),
     )  # fmt: skip
 }
 
@@ -149,7 +149,7 @@ def event_filters(
 
 Filters = Annotated[tuple[EventFilter, Any], Depends(on_loop(event_filters))]
 Store = Annotated[StoreProtocol, Depends(get_store)]  # reads: anything with the store Protocol
-Writer = Annotated[SqlStore, Depends(get_store)]  # POST /articles: the ingest service's store
+Writer = Annotated[StoreProtocol, Depends(get_store)]  # POST /articles: the ingest service's store
 
 
 @router.get("/health", response_model=Health, tags=["service"])

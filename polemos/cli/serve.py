@@ -111,11 +111,14 @@ def serve(
     store_wait: float = typer.Option(
         30.0, min=0, help="Seconds POST /articles waits for an ingest writing to the store (503 beyond)."
     ),
+    write_queue: int = typer.Option(
+        16, min=1, help="POST /articles in the server at once, extracting or storing (503 beyond)."
+    ),
 ) -> None:
     """Serve the JSON API and the dashboard over a store."""
     limits = {"extract_workers": extract_workers, "extract_queue": extract_queue,
               "extract_timeout": extract_timeout, "max_chars": max_chars,
-              "store_wait": store_wait}  # fmt: skip
+              "store_wait": store_wait, "write_queue": write_queue}  # fmt: skip
     _run(db, host, port, token, limits, allowed_host)
 
 
