@@ -38,7 +38,7 @@ from polemos.budget import WALL_FACTOR, BudgetExceeded, time_limit
 from polemos.errors import BatchError, Errors, PolemosError
 from polemos.store.base import Failure
 from polemos.types import Article, source_location
-from polemos.workers import Handler, NotStarted, Pool, TimedOut, WorkerFault
+from polemos.workers import Handler, NotStarted, Pool, TimedOut, WorkerDied, WorkerFault
 
 Outcome = dict[str, Any] | Failure
 Extractor = Callable[[list[Article]], list[Outcome]]
@@ -311,7 +311,12 @@ class RayBackend:
     """Ray Data: each window of articles is mapped with ``map_batches`` over ``RayExtractor`` actors
     (``workers`` of them, one extractor each), written as Parquet shards under ``shard_dir`` (a
     temporary folder, removed after, when None), then read back in order. ``address``: a cluster to
-    join (None: start a local one)."""
+    join (None: start a local one).
+
+    An actor whose process dies (a segfault, the OOM killer) fails the whole Ray Data job; the
+    window is then done again on actors of our own (``_rescue``) with the rule of ``LocalBackend``:
+    a chunk whose actor died is done again one article at a time, and only the article that brings
+    its actor down again becomes a Failure (E117); the rest of the window is kept."""
 
     name = "ray"
 
@@ -368,9 +373,19 @@ class RayBackend:
             batch_size=job.chunk_size,
             batch_format="pyarrow",
             concurrency=max(1, self.workers),
+            # Ray Data restarts a dead actor and retries its batch for ever by default: an article that
+            # kills its process would kill every restart. Fail at once and rescue the window instead.
+            max_restarts=0,
         )
-        ds.write_parquet(out_dir)
-        table = pq.read_table(out_dir)
+        try:
+            ds.write_parquet(out_dir)
+            table = pq.read_table(out_dir)
+        except BatchError:
+            raise
+        except Exception:  # noqa: BLE001 - an actor died (or Ray Data failed): the window again, by hand
+            shutil.rmtree(out_dir, ignore_errors=True)
+            yield from zip(arts, _rescue(ray, arts, job, self.workers), strict=True)
+            return
         rows = sorted(table.to_pylist(), key=lambda r: r["seq"])
         if len(rows) != len(arts):
             raise BatchError(
@@ -382,3 +397,76 @@ class RayBackend:
                 yield article, json.loads(row["record"])
             else:
                 yield article, Failure(**json.loads(row["failure"]))
+
+
+class RayChunks:
+    """The extractor on a Ray actor of ``_rescue``'s own, one chunk a call. An extractor that cannot
+    be built is kept and told (``ready``), not raised: that is an E501, not a dying actor."""
+
+    def __init__(self, extractor: str, timeout: float | None, kwargs: dict[str, Any] | None) -> None:
+        self.extract: Extractor | None = None
+        self.error: tuple[str | None, str] | None = None  # (code, message)
+        self.timeout = timeout
+        try:
+            self.extract = load_extractor(extractor, kwargs)
+        except PolemosError as e:  # E501: no such extractor
+            self.error = (e.code, str(e))
+        except Exception as e:  # noqa: BLE001 - told by ready(), raised in the driver as E501
+            self.error = (None, Errors.E501.format(detail=f"{type(e).__name__}: {str(e)[:300]}"))
+
+    def ready(self) -> tuple[str | None, str] | None:
+        return self.error
+
+    def run(self, chunk: list[Article]) -> list[Outcome]:
+        assert self.extract is not None  # ready() said so before any chunk was sent
+        return safe_extract(self.extract, chunk, self.timeout)
+
+
+def _rescue(ray: Any, arts: list[Article], job: Job, workers: int) -> list[Outcome]:
+    """A window's outcomes after Ray Data failed on it: its chunks on ``workers`` actors that are
+    never restarted nor retried, so a death is seen; a chunk whose actor died is done again one
+    article at a time on a fresh actor, and an article whose actor died is a Failure (E117)."""
+    remote = ray.remote(max_restarts=0, max_task_retries=0)(RayChunks)
+
+    def start() -> Any:
+        actor = remote.remote(job.extractor, job.timeout, job.kwargs)
+        error = ray.get(actor.ready.remote())
+        if error is not None:
+            ray.kill(actor)
+            code, message = error
+            raise BatchError(message, code=code or "E501")
+        return actor
+
+    size = max(1, job.chunk_size)
+    todo = deque((at, arts[at : at + size]) for at in range(0, len(arts), size))
+    out: list[Outcome | None] = [None] * len(arts)
+    idle = [start() for _ in range(min(max(1, workers), len(todo)))]
+    running: dict[Any, tuple[Any, int, list[Article]]] = {}
+    try:
+        while todo or running:
+            while todo and idle:
+                actor, (at, chunk) = idle.pop(), todo.popleft()
+                running[actor.run.remote(chunk)] = (actor, at, chunk)
+            (ref,), _ = ray.wait(list(running), num_returns=1)
+            actor, at, chunk = running.pop(ref)
+            try:
+                got: list[Outcome] = ray.get(ref)
+            except (ray.exceptions.RayActorError, ray.exceptions.WorkerCrashedError) as e:
+                ray.kill(actor)
+                idle.append(start())
+                if len(chunk) > 1:  # each article again alone, first, so the window keeps its order
+                    todo.extendleft(reversed([(at + i, [a]) for i, a in enumerate(chunk)]))
+                    continue
+                died = WorkerDied(f"the Ray actor's process ended ({type(e).__name__})")
+                got = [extraction_failure(chunk[0], died)]
+            else:
+                idle.append(actor)
+            if len(got) != len(chunk):
+                raise BatchError(Errors.E501.format(detail=f"{len(got)} results for {len(chunk)} articles"))
+            out[at : at + len(chunk)] = got
+    finally:
+        for actor in idle + [a for a, _, _ in running.values()]:
+            ray.kill(actor)
+    done = [o for o in out if o is not None]
+    assert len(done) == len(arts)  # every chunk was answered or each of its articles again alone
+    return done

@@ -121,3 +121,34 @@ def test_ray_backend_gives_what_the_local_backend_gives(tmp_path: object) -> Non
                        extractor_kwargs={"tag": "k"}, chunk_size=3, timeout=0.5))  # fmt: skip
     assert _kinds(on_ray) == EXPECTED
     assert on_ray == local
+
+
+EXITING = "worker_handlers:ExitingExtractor"  # its process ends (os._exit) on a text with "EXIT"
+
+
+@pytest.mark.slow
+def test_a_dying_ray_actor_costs_one_article_as_a_dying_local_worker_does() -> None:
+    pytest.importorskip("ray", reason="Ray is an optional extra: pip install 'polemos[ray]'")
+    texts = [f"{i + 2} killed in Homs." for i in range(7)]
+    texts[3] = "EXIT 9 killed in Hama."
+    texts[5] = "CRASH 4 killed in Gao."
+    kinds = ["record"] * 3 + ["E117", "record", "E117", "record"]
+    local = list(run(_articles(texts), workers=2, extractor=EXITING, chunk_size=3, timeout=30))
+    on_ray = list(
+        run(_articles(texts), backend="ray", workers=2, extractor=EXITING, chunk_size=3, timeout=30)
+    )
+    for found in (local, on_ray):
+        assert [a.id for a, _ in found] == [f"a{i}" for i in range(7)]
+        assert _kinds(_seen(found)) == kinds
+    died = on_ray[3][1]
+    assert isinstance(died, Failure) and (died.source, died.line, died.article_id) == ("in.jsonl", 4, "a3")
+    assert died.reason.startswith("[E117] in.jsonl:4: extraction failed (the worker process stopped: ")
+    assert [o for _, o in on_ray if isinstance(o, dict)] == [o for _, o in local if isinstance(o, dict)]
+
+
+@pytest.mark.slow
+def test_a_ray_rescue_of_an_extractor_that_cannot_be_built_is_e501() -> None:
+    pytest.importorskip("ray", reason="Ray is an optional extra: pip install 'polemos[ray]'")
+    with pytest.raises(BatchError) as caught:
+        list(run(_articles(TEXTS[:2]), backend="ray", extractor="no_such_module:Nothing"))
+    assert caught.value.code == "E501" and "no_such_module" in str(caught.value)
