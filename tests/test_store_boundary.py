@@ -49,6 +49,39 @@ def test_sqlalchemy_is_imported_only_by_the_store() -> None:
     assert {p: names for p, names in outside.items() if names} == {}
 
 
+def _names_the_concrete_store(path: Path) -> list[str]:
+    """Where a module outside the store names ``SqlStore`` (or imports the modules that take one)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = sorted(n for n in _imported(path) if n.endswith(".SqlStore") or _under(n, CONCRETE))
+    found += [f"line {n.lineno}" for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id == "SqlStore"]
+    found += [
+        f"line {n.lineno}" for n in ast.walk(tree) if isinstance(n, ast.Attribute) and n.attr == "SqlStore"
+    ]
+    return found
+
+
+CONCRETE = ("polemos.store.sql", "polemos.store.lock")  # SqlStore and the locks written against it
+
+
+def test_outside_the_store_everything_is_typed_against_the_protocol() -> None:
+    """The watcher, the API's POST /articles, ingest and the CLI take a ``Store``, never ``SqlStore``:
+    they get one from ``open_store`` and take its lock through ``Store.ingest_lock``."""
+    outside = {
+        str(p.relative_to(ROOT.parent)): _names_the_concrete_store(p)
+        for p in ROOT.rglob("*.py")
+        if "store" not in p.relative_to(ROOT).parts[:1]
+    }
+    assert {p: names for p, names in outside.items() if names} == {}
+
+
+def test_the_concrete_store_check_sees_a_name(tmp_path: Path) -> None:
+    module = tmp_path / "m.py"
+    module.write_text("import polemos.store as s\n\ndef f(x: 's.SqlStore') -> None:\n    s.SqlStore(x)\n")
+    assert _names_the_concrete_store(module) == ["line 4"]
+    module.write_text("from polemos.store.lock import ingest_lock\n")
+    assert _names_the_concrete_store(module) == ["polemos.store.lock", "polemos.store.lock.ingest_lock"]
+
+
 def test_the_boundary_check_sees_a_nested_import(tmp_path: Path) -> None:
     module = tmp_path / "m.py"
     module.write_text(
