@@ -106,7 +106,7 @@ def test_french_article_routes_to_french_and_snippets_to_english() -> None:
     from polemos.lang import route
 
     assert route(FRENCH + " " + FRENCH) == "fr"
-    assert route(" ".join(FRENCH.split()[:40])) == "en"  # a snippet is read as before
+    assert route(" ".join(FRENCH.split()[:40])) == "fr"  # a French snippet, on its French evidence
     assert route(ENGLISH) == "en"
     assert route(SPANISH + " " + SPANISH) == "en"  # no bundle: refused earlier, at reading
 
@@ -135,3 +135,65 @@ def test_short_foreign_text_is_read_not_refused(tmp_path: Path) -> None:
     )
     (article,) = list(iter_articles([str(path)]))
     assert not isinstance(article, ReadFailure)
+
+
+FRENCH_HEADLINES = [
+    "Mali : au moins 20 civils tués dans une attaque près de Gao",
+    "Attaque jihadiste au Burkina Faso",
+    "Niger : une centaine de villageois tués dans l'ouest",
+    "Des hommes armés tuent 12 personnes dans le Tillabéri",
+    "RDC : les ADF accusés d'un massacre à Beni",
+    "Au Tchad, l'armée affirme avoir repoussé les rebelles",
+    "Haïti : un gang attaque Pont-Sondé, plusieurs dizaines de morts",
+    "Mardi, embuscade meurtrière contre les FAMa",
+    "Centrafrique : trois militaires tués dans une embuscade dans le Nord-est",
+    "Burkina : le JNIM revendique l'attaque de Djibo",
+    "Le 5 avril, des affrontements à Bunia",
+    "Cameroun : deux soldats tués dans l'Extrême-Nord",
+]
+NOT_FRENCH_HEADLINES = [
+    "Jihadist attack in Burkina Faso kills 20",
+    "Gunmen kill 12 villagers near Gao",
+    "Mali junta leader says elections delayed",
+    "Soldiers vs Boko Haram , Borno",
+    "Police clash with protesters in Port-au-Prince",
+    "Niger coup d'état leaders meet Ecowas envoys",
+    "Bomb at a café in Kabul",
+    "Macron visits Côte d'Ivoire",
+    "Le Pen and Macron face off on Sunday",
+    "Des Moines police shoot man",
+    # names only
+    "Ouagadougou, Burkina Faso",
+    "Jean-Pierre Bemba",
+    "Charles de Gaulle Airport",
+    "Côte d'Ivoire",
+    "Tillabéri",
+    "La Paz",
+    # other languages
+    "Mueren dos en ataque de la guerrilla",
+    "Asesinan a hombre en Juárez",
+    "Ataque armado deja cinco muertos en el norte del país",
+    "Attacco jihadista nel nord del Burkina Faso",
+    "Anschlag in Mali: mindestens 20 Tote",
+]
+
+
+@pytest.mark.parametrize("headline", FRENCH_HEADLINES)
+def test_short_french_headline_routes_to_french(headline: str) -> None:
+    from polemos.lang import route
+
+    assert route(headline) == "fr"
+
+
+@pytest.mark.parametrize("headline", NOT_FRENCH_HEADLINES)
+def test_short_english_other_and_names_only_stay_on_the_english_path(headline: str) -> None:
+    from polemos.lang import route
+
+    assert route(headline) == "en"
+
+
+def test_an_english_headline_quoting_a_little_french_stays_english() -> None:
+    from polemos.lang import route
+
+    assert route("Macron says 'la France' will stay in the Sahel after the attack") == "en"
+    assert route("After the attack, the army said the town was calm, according to the mayor") == "en"

@@ -283,8 +283,17 @@ def report_from_record(
         if a and (k := _actor_key(a)) and (not a.get("name") or a.get("kind") in COMMON_ACTOR_KINDS)
     }
     type_ = str(record.get("type") or "OTHER")
-    # place names are weighed as places (by id, name and distance), not a second time as words
-    place_words = {k for loc in record.get("locations") or () for k in word_keys(str(loc.get("text") or ""))}
+    # place names are weighed as places (by id, name and distance), not a second time as words; so
+    # are the countries the article names ("RCA : ...", "Mali: ..."), which the country term weighs:
+    # as words they would tie any two stories of one country on its name alone
+    named_countries = [
+        p for p in article_places or () if p.get("feature") == "country" and not p.get("demonym")
+    ]
+    place_words = {
+        k
+        for loc in [*(record.get("locations") or ()), *named_countries]
+        for k in word_keys(str(loc.get("text") or ""))
+    }
     words_text = " ".join(
         [str((record.get("evidence") or {}).get("text") or "")]
         + [str(m.get("text") or "") for m in record.get("mentions") or ()]

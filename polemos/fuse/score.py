@@ -150,8 +150,10 @@ def apart_reason(a: Report, b: Report) -> str | None:
 
 
 def _villages(r: Report) -> set[str]:
-    """Keys of the report's places no gazetteer places (villages below its threshold)."""
-    return {p.key for p in r.places if p.key.startswith("name:")}
+    """Keys of the report's places no gazetteer places (villages below its threshold): a name with
+    neither an id nor a point, whatever its key (a short name, "Zimako", is keyed by its folded
+    spelling rather than its consonants, and is a village all the same)."""
+    return {p.key for p in r.places if not p.geonameid and p.lat is None}
 
 
 def _villages_apart(a: Report, b: Report) -> str | None:

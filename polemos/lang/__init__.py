@@ -7,7 +7,8 @@ roles to the dependency labels its model writes. ``analyse`` is the bundle's rea
 article in, ``ArticleResult`` out.
 
 Language detection (``polemos.read.language.guess_language``) routes each article to the bundle of its
-language (``route``); a text no bundle reads (short, undetermined) goes to English, as before.
+language (``route``); a short text goes to French only on clear French evidence, and a text no bundle
+reads (undetermined) goes to English, as before.
 
 Bundles are registered by code in ``_BUNDLES`` and imported on first use, so reading English never
 imports the French lexicons. Adding a language: one folder ``polemos/lang/XX/`` whose ``__init__``
@@ -83,12 +84,14 @@ def bundle(code: str) -> LanguageBundle:
 def route(text: str) -> str:
     """The bundle code an article goes to: its detected language when a bundle reads it, else English.
 
-    Only article-length texts (``REFUSE_WORDS`` words and more, the length at which polemos refused a
-    non-English text before) leave the English path: a headline or a snippet is read as English as it
-    always was, so English output stays exactly what it was on every input polemos read before."""
-    from polemos.read.language import REFUSE_WORDS, guess_language
+    An article-length text (``REFUSE_WORDS`` words and more) goes by its function words
+    (``guess_language``). A headline or a snippet is too short for that: it goes to French when the
+    evidence says French (``short_text_is_french``: French function words, elisions, accented
+    lowercase words, French news words, month and weekday names, and clearly more of them than English
+    or other-language words), else to English as before; names alone say nothing."""
+    from polemos.read.language import REFUSE_WORDS, guess_language, short_text_is_french
 
     if len(text.split()) < REFUSE_WORDS:
-        return DEFAULT
+        return "fr" if short_text_is_french(text) else DEFAULT
     lang = guess_language(text)
     return lang if lang in _BUNDLES else DEFAULT
