@@ -289,14 +289,30 @@ class RayExtractor:
         self.extract = load_extractor(extractor, kwargs)
         self.timeout = timeout
 
-    def __call__(self, batch: Any) -> dict[str, list[Any]]:
+    def __call__(self, batch: Any) -> Any:
+        import pyarrow as pa
+
         rows = batch.to_pylist()  # a pyarrow Table: None stays None (numpy batches turn it into NaN)
         outcomes = safe_extract(self.extract, [row_article(r) for r in rows], self.timeout)
-        return {
-            "seq": [r["seq"] for r in rows],
-            "record": [json.dumps(o, ensure_ascii=False) if isinstance(o, dict) else None for o in outcomes],
-            "failure": [json.dumps(asdict(o)) if isinstance(o, Failure) else None for o in outcomes],
-        }
+        return pa.table(
+            {
+                "seq": [r["seq"] for r in rows],
+                "record": [json.dumps(o, ensure_ascii=False) if isinstance(o, dict) else None for o in outcomes],
+                "failure": [json.dumps(asdict(o)) if isinstance(o, Failure) else None for o in outcomes],
+            },
+            schema=_typed(pa, OUTCOME_COLUMNS),
+        )
+
+
+# Column types given, not inferred: a batch whose values are all None (no failure in it, no title in
+# any of its articles) would be typed null, and its shard then cannot be read beside one with strings.
+ARTICLE_COLUMNS = {"id": "string", "text": "string", "title": "string", "published": "string",
+                   "outlet": "string", "url": "string", "source": "string", "seq": "int64"}  # fmt: skip
+OUTCOME_COLUMNS = {"seq": "int64", "record": "string", "failure": "string"}
+
+
+def _typed(pa: Any, columns: dict[str, str]) -> Any:
+    return pa.schema([(name, getattr(pa, kind)()) for name, kind in columns.items()])
 
 
 def _local_runtime_env() -> dict[str, Any]:
@@ -366,7 +382,12 @@ class RayBackend:
         self, ray: Any, pq: Any, arts: list[Article], root: str, n: int, job: Job
     ) -> Iterator[tuple[Article, Outcome]]:
         out_dir = os.path.join(root, f"window-{n if n >= 0 else 'last'}-{os.getpid()}")
-        ds = ray.data.from_items([article_row(a, i) for i, a in enumerate(arts)])
+        import pyarrow as pa
+
+        rows = pa.Table.from_pylist([article_row(a, i) for i, a in enumerate(arts)],
+                                    schema=_typed(pa, ARTICLE_COLUMNS))  # fmt: skip
+        size = max(1, job.chunk_size)  # one block a chunk: every actor gets input
+        ds = ray.data.from_arrow([rows.slice(i, size) for i in range(0, len(rows), size)])
         ds = ds.map_batches(
             RayExtractor,
             fn_constructor_kwargs={"extractor": job.extractor, "timeout": job.timeout, "kwargs": job.kwargs},

@@ -152,3 +152,23 @@ def test_a_ray_rescue_of_an_extractor_that_cannot_be_built_is_e501() -> None:
     with pytest.raises(BatchError) as caught:
         list(run(_articles(TEXTS[:2]), backend="ray", extractor="no_such_module:Nothing"))
     assert caught.value.code == "E501" and "no_such_module" in str(caught.value)
+
+
+@pytest.mark.slow
+def test_ray_backend_reads_batches_of_only_records_beside_batches_with_failures(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Chunks with no failure (and articles with no title) beside chunks with both: each shard's
+    columns are typed, not inferred from its values, so the window is read back without the rescue."""
+    pytest.importorskip("ray", reason="Ray is an optional extra: pip install 'polemos[ray]'")
+
+    def no_rescue(*_: object, **__: object) -> Iterator[batch.Outcome]:
+        raise AssertionError("the window went to the rescue")
+
+    monkeypatch.setattr(batch, "_rescue", no_rescue)
+    texts = ["3 killed in Homs.", "4 killed in Hama.", "5 killed in Idlib.", "CRASH 6 killed in Gao."]
+    arts = [replace(a, title="Gao" if i == 3 else None) for i, a in enumerate(_articles(texts))]
+    local = _seen(run(arts, backend="local", extractor=HAND, chunk_size=2))
+    on_ray = _seen(run(arts, backend="ray", workers=2, extractor=HAND, chunk_size=2))
+    assert _kinds(on_ray) == ["record", "record", "record", "E117"]
+    assert on_ray == local
