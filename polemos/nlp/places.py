@@ -103,7 +103,7 @@ def _name_part(ent: Span) -> Span:
 def _names_a_day(doc: Doc, end: int) -> bool:
     """Does a capitalised "Day" (or "Eve") follow the name, making it a holiday's ("Independence
     Day", "Republic Day", "Australia Day")? Said of a place, it names the day, not where."""
-    return end < len(doc) and doc[end].text in ("Day", "Eve", "DAY")
+    return 0 < end < len(doc) and doc[end].text in ("Day", "Eve", "DAY")
 
 
 def _body_abbreviation(text: str) -> bool:
@@ -176,6 +176,8 @@ class PlaceRecognizer:
                 continue  # demonyms: step 3; "MoD" is no place
             if view.texts[s].lower() in HOLIDAYS and not self._known(doc[s:t]) or _names_a_day(doc, t):
                 continue  # "Eid al-Adha", "Ashura", "Independence Day": a day, not a place
+            if t - s > 1 and _names_a_day(doc, t - 1) and not self._known(doc[s:t]):
+                continue  # the model's "Republic Day", "Australia Day": the holiday, whole
             if self._known(doc[s:t]) or self._transliterated(doc, doc[s:t], cue_needed=False):
                 found.append((s, t, False, 0))
                 continue
