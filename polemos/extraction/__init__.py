@@ -129,9 +129,9 @@ def _country_from_places(r: Resolved, places: list[PlaceRef]) -> bool:
     ev = r.draft.evidence
     in_sentence = [p for p in places if p.country and ev.start <= p.start < ev.end]
     counted = Counter(p.country for p in places if p.country and not p.demonym)
-    pool = in_sentence or [
-        p for p in places if p.country == (counted.most_common(1)[0][0] if counted else None)
-    ]
+    # no country counted: nothing to infer (an unplaced "Fort Hood" lends no country of None)
+    top = counted.most_common(1)[0][0] if counted else None
+    pool = in_sentence or [p for p in places if top is not None and p.country == top]
     if not pool:
         return False
     p = pool[0]

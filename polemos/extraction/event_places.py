@@ -92,7 +92,7 @@ def event_locations(d: Draft, sent_places: list[PlaceRef]) -> list[PlaceRef]:
     text = doc_text(d.head.doc)
     out = []
     for p in sent_places:
-        if p.demonym or _country_as_modifier(p, text) or in_a_name(p, text):
+        if p.demonym or _country_as_modifier(p, text) or in_a_name(p, text) or is_a_group(p.text):
             continue
         if any(p.start < e and s < p.end for s, e in roles_spans) and not _in_a_post(p, d.target, text):
             continue
@@ -101,8 +101,30 @@ def event_locations(d: Draft, sent_places: list[PlaceRef]) -> list[PlaceRef]:
     # event is ("BEIRUT, Lebanon — Airstrikes killed 12 people in Syria")
     lines = [p for p in out if p.feature in LOCAL_FEATURES and is_dateline(text, p.start, p.end)]
     abroad = {p.country for p in out if p not in lines and p.country and p.status == "resolved"}
-    kept = [narrowed(p, text) for p in out if p not in lines or not abroad or p.country in abroad]
+    # nor does the dateline's town beat a town the sentence names in its country ("KYIV, Ukraine
+    # — A missile strike killed five in Zaporizhzhia"): the story is filed from one, told of the other
+    towns = {
+        p.country for p in out if p not in lines and p.feature in _BELOW_COUNTRY and p.status == "resolved"
+    }
+    kept = [
+        narrowed(p, text)
+        for p in out
+        if p not in lines or (not abroad or p.country in abroad) and p.country not in towns
+    ]
     return [q for p in kept for q in _with_site(p, d)]
+
+
+# What a sentence may name below its country that places the event more surely than a dateline does.
+_BELOW_COUNTRY = LOCAL_FEATURES | {"admin1", "admin2"}
+
+
+def is_a_group(name: str) -> bool:
+    """Is the name, whole, an armed group's or a party's alias ("Al-Shabaab", "Hamas")? A town that
+    shares it ("Shabab") is then not where anything happened: the group did it."""
+    found = get_dictionary().matcher.find(tokenize(name))
+    return (
+        len(found) == 1 and found[0].how == "alias" and found[0].i == 0 and found[0].j == len(tokenize(name))
+    )
 
 
 def _with_site(p: PlaceRef, d: Draft) -> list[PlaceRef]:

@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from polemos.nlp.places_cues import after, capitalised_text, locative, name_word
-from polemos.nlp.places_facility import facility_spans
+from polemos.nlp.places_facility import facility_spans, head_first_spans
 from polemos.resolve.gazetteer import Gazetteer, Place, open_gazetteer
 from polemos.resolve.gazetteer_names import ARTICLES, fold, strip_article
 from polemos.resolve.places import spelling_candidates
@@ -100,6 +100,12 @@ def _name_part(ent: Span) -> Span:
     return ent.doc[start : ent.end] if start != ent.start else ent
 
 
+def _names_a_day(doc: Doc, end: int) -> bool:
+    """Does a capitalised "Day" (or "Eve") follow the name, making it a holiday's ("Independence
+    Day", "Republic Day", "Australia Day")? Said of a place, it names the day, not where."""
+    return 0 < end < len(doc) and doc[end].text in ("Day", "Eve", "DAY")
+
+
 def _body_abbreviation(text: str) -> bool:
     """ "MoD", "DoJ", "MoI": a short abbreviation with a capital after a small letter names a body."""
     letters = [c for c in text if c.isalpha()]
@@ -168,8 +174,10 @@ class PlaceRecognizer:
                     continue  # "the Caesar and Sultan": a title alone names a person
             if s >= t or doc[s:t].text in table or _body_abbreviation(doc[s:t].text) or aged(doc, t):
                 continue  # demonyms: step 3; "MoD" is no place
-            if view.texts[s].lower() in HOLIDAYS and not self._known(doc[s:t]):
-                continue  # "Eid al-Adha", "Ashura": a day, not a place
+            if view.texts[s].lower() in HOLIDAYS and not self._known(doc[s:t]) or _names_a_day(doc, t):
+                continue  # "Eid al-Adha", "Ashura", "Independence Day": a day, not a place
+            if t - s > 1 and _names_a_day(doc, t - 1) and not self._known(doc[s:t]):
+                continue  # the model's "Republic Day", "Australia Day": the holiday, whole
             if self._known(doc[s:t]) or self._transliterated(doc, doc[s:t], cue_needed=False):
                 found.append((s, t, False, 0))
                 continue
@@ -179,6 +187,9 @@ class PlaceRecognizer:
                 found.append((s, s + 1, True, 0) if doc[s].text in table else (s, t, False, 0))
         # 1b. facility and street names, whole: "Kingsley Road" is no mention of the town of Kingsley
         found += [(s, t, False, 0) for s, t in facility_spans(doc)]
+        # "Camp Taji", "Fort Hood", "Hotel Serena": a head-first post or building, not the town of
+        # the name it carries (a name the gazetteer has whole, "Fort Worth", stays a town)
+        found += [(s, t, False, 0) for s, t in head_first_spans(doc) if not self._known(doc[s:t])]
         model = [(s, t) for s, t, d, _ in found if not d]
         for start, end in self._gazetteer_spans(view):  # 2. names it missed
             # a longer known name around one of the model's places: "the U.S. Virgin Islands"
@@ -263,6 +274,8 @@ class PlaceRecognizer:
         key = fold(text)
         if key.split()[0] in HOLIDAYS and not (len(span) > 1 and self._known(span)):
             return None  # "Easter", "Eid": a day; "Easter Island" is a place
+        if _names_a_day(doc, span.end):
+            return None  # "Independence Day", "Australia Day", "Victory Day": a holiday's name
         if key in GENERIC or key in TITLES or text in demonyms() or _body_abbreviation(text):
             # "Canadian", "Pak": a country's adjective (step 3), not Canadian, Victoria or Paka in
             # Malaysia; "MoD" names a body; "Sultan" is a title

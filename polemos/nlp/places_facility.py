@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from polemos.resolve.places_facility import BUILDING_HEADS, DIRECTIONS, ROAD_HEADS, ROAD_NUMBER
+from polemos.resolve.places_facility import BUILDING_HEADS, DIRECTIONS, HEAD_FIRST, ROAD_HEADS, ROAD_NUMBER
 
 # Words that join a name's parts leftwards: "St George's Chapel" (a name's "of" is read rightwards).
 JOINERS = frozenset({"'s", "’s", "-"})
@@ -110,3 +110,20 @@ def facility_spans(doc: Doc) -> list[tuple[int, int]]:
         else:
             i += 1
     return spans
+
+
+def head_first_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Token spans of names a head word opens ("Camp Bastion", "Fort Hood", "Hotel Serena"): the
+    head, capitalised, and the capitalised words after it on the same sentence (at most three)."""
+    out: list[tuple[int, int]] = []
+    for tok in doc:
+        if _word(tok) not in HEAD_FIRST or not tok.text[:1].isupper():
+            continue
+        end = tok.i + 1
+        while end < len(doc) and end - tok.i <= 3 and _cap(doc[end]) and not doc[end].is_sent_start:
+            if doc[end].is_punct or _word(doc[end]) in HEAD_FIRST:
+                break
+            end += 1
+        if end > tok.i + 1:
+            out.append((tok.i, end))
+    return out

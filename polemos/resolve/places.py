@@ -23,7 +23,13 @@ from rapidfuzz import fuzz
 from polemos.resolve.gazetteer import Gazetteer, Place, open_gazetteer
 from polemos.resolve.gazetteer_names import AREA_WORDS, fold, skeleton, strip_area_word, strip_article
 from polemos.resolve.places_demonyms import demonym_target
-from polemos.resolve.places_facility import LOCAL_FEATURES, container_between, embedded_names, facility_kind
+from polemos.resolve.places_facility import (
+    HEAD_FIRST,
+    LOCAL_FEATURES,
+    container_between,
+    embedded_names,
+    facility_kind,
+)
 from polemos.resolve.places_score import Context, Mention, base_score, context_score, is_big_city, km
 from polemos.resolve.places_teams import team_home
 from polemos.types import PlaceRef
@@ -132,6 +138,8 @@ def _prepare(g: Gazetteer, text: str, start: int, end: int, demonym: bool) -> Me
         m.cands = [place] if place else []
         return m
     m.facility = facility_kind(surface)
+    if m.facility is None and _head_first(surface) and not g.lookup(fold(surface)):
+        m.facility = "building"  # "Camp Taji", "Fort Hood"; but "Fort Worth" is a town
     if m.facility:  # only a curated entry of that very name; never a town inside it or a fuzzy match
         m.key = fold(surface)
         m.cands = [c for c in g.lookup(m.key) if c.id < 0 or c.feature == "landmark"]
@@ -152,6 +160,11 @@ def _prepare(g: Gazetteer, text: str, start: int, end: int, demonym: bool) -> Me
     )
     m.cands = sorted(m.cands, key=lambda c: -base_score(c, m))[:MAX_CANDIDATES]
     return m
+
+
+def _head_first(surface: str) -> bool:
+    words = surface.split()
+    return len(words) > 1 and words[0].lower() in HEAD_FIRST
 
 
 def _choose(ms: list[Mention], ctx: Context) -> None:

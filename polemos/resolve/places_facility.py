@@ -28,6 +28,9 @@ ROAD_HEADS = frozenset(
     terrace crescent roundabout junction interchange""".split()
 )
 DIRECTIONS = frozenset("north south east west n s e w".split())
+# Heads that open a name instead of closing it: "Camp Bastion", "Fort Hood", "Hotel Serena". Such
+# a name, when the gazetteer lacks it whole ("Fort Worth" is a city), is a post or a building.
+HEAD_FIRST = frozenset("camp fort hotel".split())
 # Words that describe a building rather than name its place: "Central Mental Hospital" is not in
 # a "Central" region, nor "Royal Victoria Hospital" in a "Royal".
 DESCRIPTIVE = frozenset(
@@ -75,6 +78,9 @@ def embedded_names(surface: str) -> list[str]:
     word ("Colchester General Hospital" → "Colchester General", "Colchester") and after "of"
     ("University of Nebraska" → "Nebraska")."""
     words = surface.split()
+    if words and words[0].lower() in HEAD_FIRST:  # "Camp Taji" may carry Taji
+        rest = [w for w in words[1:] if w not in ("'s", "’s")]
+        return [" ".join(rest[:k]) for k in range(len(rest), 0, -1)]
     cut = next((k for k, w in enumerate(words) if w.lower().rstrip(".,") in BUILDING_HEADS), len(words))
     head = [w for w in words[:cut] if w not in ("'s", "’s")]
     out = [" ".join(head[:k]) for k in range(len(head), 0, -1)]
