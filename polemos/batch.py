@@ -294,14 +294,10 @@ class RayExtractor:
 
         rows = batch.to_pylist()  # a pyarrow Table: None stays None (numpy batches turn it into NaN)
         outcomes = safe_extract(self.extract, [row_article(r) for r in rows], self.timeout)
-        return pa.table(
-            {
-                "seq": [r["seq"] for r in rows],
-                "record": [json.dumps(o, ensure_ascii=False) if isinstance(o, dict) else None for o in outcomes],
-                "failure": [json.dumps(asdict(o)) if isinstance(o, Failure) else None for o in outcomes],
-            },
-            schema=_typed(pa, OUTCOME_COLUMNS),
-        )
+        records = [json.dumps(o, ensure_ascii=False) if isinstance(o, dict) else None for o in outcomes]
+        failures = [json.dumps(asdict(o)) if isinstance(o, Failure) else None for o in outcomes]
+        columns = {"seq": [r["seq"] for r in rows], "record": records, "failure": failures}
+        return pa.table(columns, schema=_typed(pa, OUTCOME_COLUMNS))
 
 
 # Column types given, not inferred: a batch whose values are all None (no failure in it, no title in
@@ -384,10 +380,10 @@ class RayBackend:
         out_dir = os.path.join(root, f"window-{n if n >= 0 else 'last'}-{os.getpid()}")
         import pyarrow as pa
 
-        rows = pa.Table.from_pylist([article_row(a, i) for i, a in enumerate(arts)],
-                                    schema=_typed(pa, ARTICLE_COLUMNS))  # fmt: skip
+        given = pa.Table.from_pylist([article_row(a, i) for i, a in enumerate(arts)],
+                                     schema=_typed(pa, ARTICLE_COLUMNS))  # fmt: skip
         size = max(1, job.chunk_size)  # one block a chunk: every actor gets input
-        ds = ray.data.from_arrow([rows.slice(i, size) for i in range(0, len(rows), size)])
+        ds = ray.data.from_arrow([given.slice(i, size) for i in range(0, len(given), size)])
         ds = ds.map_batches(
             RayExtractor,
             fn_constructor_kwargs={"extractor": job.extractor, "timeout": job.timeout, "kwargs": job.kwargs},
