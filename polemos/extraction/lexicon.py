@@ -745,6 +745,40 @@ def is_headline(sent: SpacySpan) -> bool:
     return 0 < len(words) <= 25 and not words[-1].is_punct
 
 
+def _split_phrases(
+    tokens: list[Token], lemmas: list[str], lexicon: dict[str, tuple[Entry, ...]], matches: list[Match], taken: set[int]
+) -> None:
+    """Verb phrases with the object between their words: "took him into custody", "placed them under
+    arrest", "rounded them up". Read from the parse (the particle, or the preposition and its object,
+    hang on the verb), so only phrases the lexicon lists as verbs, whose words are not adjacent."""
+    for tok in tokens:
+        if tok.pos_ != "VERB":
+            continue
+        lemma = lemmas[tok.i - tokens[0].i]
+        for c in tok.children:
+            if c.i <= tok.i + 1:
+                continue
+            parts: list[Token] = []
+            if c.dep_ in en.PARTICLES:
+                parts = [c]
+            elif c.dep_ in en.PREPOSITIONS:
+                objs = [g for g in c.children if g.dep_ in en.PREP_OBJECTS and g.i == c.i + 1]
+                parts = [c, *objs[:1]] if objs else []
+            if len(parts) < (1 if c.dep_ in en.PARTICLES else 2):
+                continue
+            key = _join([lemma, *(p.lemma_.lower() for p in parts)])
+            for entry in lexicon.get(key, ()):
+                if entry.pos != "VERB" or entry.type == "NONE" or entry.lang != "en":
+                    continue
+                if not _constraints_ok(entry, tok, parts[-1]) or _no_agent(entry, tok):
+                    continue
+                matches.append(Match(_refined(entry, tok), tok, tok.i, tok.i + 1))
+                taken.update(t.i for t in (tok, *parts))
+                break
+            if tok.i in taken:
+                break
+
+
 def find_triggers(sent: SpacySpan) -> list[Match]:
     """Lexicon entries in the sentence, longest match first, no two sharing a token."""
     lexicon = load_lexicon()
@@ -765,6 +799,7 @@ def find_triggers(sent: SpacySpan) -> list[Match]:
     ]
     matches: list[Match] = []
     taken: set[int] = set()
+    _split_phrases(tokens, lemmas, lexicon, matches, taken)
     for width in range(MAX_WORDS, 0, -1):
         for i in starts:
             if i + width > len(tokens):
