@@ -36,3 +36,34 @@ def test_a_verb_phrase_split_by_its_object_is_an_arrest(
 )
 def test_other_split_phrases_are_no_arrest(extract_text: Any, sentence: str) -> None:
     assert events_of(extract_text(sentence), "COERCE") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("The president condemned the attack, which killed 20 soldiers.", 20),
+        ("the un secretary-general condemned the attack, which killed 20 soldiers in the north.", 20),
+        ("The government strongly condemned the bombing, which killed 14 people at a market.", 14),
+        ("Pakistan condemned the suicide attack that killed 9 policemen in Quetta.", 9),
+    ],
+)
+def test_the_attack_a_condemnation_tells_in_a_relative_clause_is_an_incident(
+    extract_text: Any, sentence: str, killed: int
+) -> None:
+    record = extract_text(sentence)
+    assert len(events_of(record, "ACCUSE")) == 1
+    (attack,) = events_of(record, "ASSAULT")
+    assert attack["counts"]["killed"]["best"] == killed
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The president condemned the attack on the embassy.",
+        "The president condemned the attack, which he called cowardly.",
+        "The UN condemned the attacks on aid workers.",
+    ],
+)
+def test_a_condemnation_alone_tells_no_attack(extract_text: Any, sentence: str) -> None:
+    record = extract_text(sentence)
+    assert (len(events_of(record, "ACCUSE")), events_of(record, "ASSAULT")) == (1, [])
