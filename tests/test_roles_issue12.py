@@ -67,3 +67,26 @@ def test_the_attack_a_condemnation_tells_in_a_relative_clause_is_an_incident(
 def test_a_condemnation_alone_tells_no_attack(extract_text: Any, sentence: str) -> None:
     record = extract_text(sentence)
     assert (len(events_of(record, "ACCUSE")), events_of(record, "ASSAULT")) == (1, [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        ("gunmen killed five villagers in zamfara on thursday.", "2024-03-07"),
+        ("a bomb exploded at a bus station in kano last friday night.", "2024-03-08"),
+        ("three people were killed in police firing at the protest site on sunday.", "2024-03-10"),
+    ],
+)
+def test_a_lower_case_weekday_dates_a_past_event_on_or_before_publication(
+    extract_text: Any, sentence: str, day: str
+) -> None:
+    (event,) = extract_text(sentence, published="2024-03-13")["events"]
+    assert (event["date"]["start"], event["date"]["basis"]) == (day, "text")
+
+
+@pytest.mark.parametrize(
+    "sentence", ["the sunday market was attacked by gunmen.", "gunmen attacked the market, he said sunday-school."]
+)
+def test_a_lower_case_day_name_without_a_dating_word_is_no_date(extract_text: Any, sentence: str) -> None:
+    for event in extract_text(sentence, published="2024-03-13")["events"]:
+        assert event["date"]["basis"] != "text"
