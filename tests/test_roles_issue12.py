@@ -90,3 +90,51 @@ def test_a_lower_case_weekday_dates_a_past_event_on_or_before_publication(
 def test_a_lower_case_day_name_without_a_dating_word_is_no_date(extract_text: Any, sentence: str) -> None:
     for event in extract_text(sentence, published="2024-03-13")["events"]:
         assert event["date"]["basis"] != "text"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "doer", "trigger"),
+    [
+        ("The Taliban issued a statement claiming the attack on the base.", "The Taliban", "attack"),
+        ("Islamic State posted a message claiming the attack.", "Islamic State", "attack"),
+        ("the group released a statement claiming responsibility for the bombing.", "the group", "bombing"),
+    ],
+)
+def test_a_statement_is_not_the_doer_of_the_deed_it_claims(
+    extract_text: Any, sentence: str, doer: str, trigger: str
+) -> None:
+    event = by_trigger(extract_text(sentence), trigger)
+    assert (event["type"], actor(event)) == ("ASSAULT", doer)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Al-Shabaab released a statement saying its fighters attacked the base.",
+        "The army released video footage of the strike.",
+        "Police released the names of the victims.",
+    ],
+)
+def test_releasing_what_is_published_is_no_release(extract_text: Any, sentence: str) -> None:
+    assert events_of(extract_text(sentence), "RETREAT") == []
+
+
+@pytest.mark.parametrize(
+    "sentence", ["The rebels released 20 prisoners on Monday.", "Hamas released three hostages."]
+)
+def test_releasing_people_stays_a_release(extract_text: Any, sentence: str) -> None:
+    assert len(events_of(extract_text(sentence), "RETREAT")) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hit"),
+    [
+        ("Security forces fired tear gas at protesters in Srinagar.", "protesters"),
+        ("Soldiers fired tear gas at the crowd.", "the crowd"),
+        ("the police fired tear gas at stone pelters.", "stone pelters"),
+        ("the police used pepper spray on the demonstrators.", "the demonstrators"),
+    ],
+)
+def test_the_gas_fired_is_not_the_target(extract_text: Any, sentence: str, hit: str) -> None:
+    (event,) = events_of(extract_text(sentence), "ASSAULT")
+    assert (event["mode"], target(event)) == ("crowd-control", hit)

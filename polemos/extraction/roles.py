@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from polemos.extraction.instruments import is_said
 from polemos.lang.en import labels as en
 
 _ALLEGIANCE = frozenset("loyal affiliated linked allied aligned belonging".split())
@@ -129,6 +130,12 @@ def subject_of(verb: Token) -> Token | None:
         if tok.dep_ in en.CLAUSAL_MODIFIERS and tok.tag_ == "VBN":
             return None  # "soldiers killed in …": the modified noun underwent it, it did not do it
         if tok.dep_ in en.RELATIVE_CLAUSES | en.CLAUSAL_MODIFIERS and tok.head.i != tok.i:
+            said = tok.head
+            if is_said(said) and said.dep_ in en.OBJECTS and said.head.i != said.i:
+                # "issued a statement claiming the attack": the statement's issuer says it
+                came_from, tok = said, said.head
+                seen += 1
+                continue
             # "groups that operate…" / "factions allied with it": the modified noun is the doer
             return tok.head
         break
