@@ -138,3 +138,36 @@ def test_releasing_people_stays_a_release(extract_text: Any, sentence: str) -> N
 def test_the_gas_fired_is_not_the_target(extract_text: Any, sentence: str, hit: str) -> None:
     (event,) = events_of(extract_text(sentence), "ASSAULT")
     assert (event["mode"], target(event)) == ("crowd-control", hit)
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        (
+            "Gunmen killed nine worshippers at a mosque in Peshawar. The Pakistani Taliban later claimed "
+            "responsibility.",
+            "The Pakistani Taliban",
+        ),
+        ("a roadside bomb killed four soldiers in helmand. the taliban claimed responsibility.", "the taliban"),
+        (
+            "A suicide bomber killed 15 people in Kabul. Islamic State claimed responsibility in a statement.",
+            "Islamic State",
+        ),
+    ],
+)
+def test_a_claim_naming_no_deed_gives_the_incident_its_actor(extract_text: Any, text: str, doer: str) -> None:
+    (event,) = extract_text(text)["events"]
+    assert (actor(event), event["actor"]["attribution"], len(event["mentions"])) == (doer, "claimed", 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen killed nine worshippers in Peshawar. The Taliban did not claim responsibility.",
+        "Gunmen killed nine worshippers in Peshawar. No group has claimed responsibility.",
+        "Gunmen killed five people. Police said they claimed responsibility.",
+    ],
+)
+def test_a_denied_or_nameless_claim_gives_no_actor(extract_text: Any, text: str) -> None:
+    (event,) = extract_text(text)["events"]
+    assert actor(event) == "Gunmen"
