@@ -752,8 +752,8 @@ def _split_phrases(
     arrest", "rounded them up". Read from the parse (the particle, or the preposition and its object,
     hang on the verb), so only phrases the lexicon lists as verbs, whose words are not adjacent."""
     for tok in tokens:
-        if tok.pos_ != "VERB":
-            continue
+        if tok.pos_ != "VERB" or tok.i in taken:
+            continue  # a contiguous entry read first ("blew himself up")
         lemma = lemmas[tok.i - tokens[0].i]
         for c in tok.children:
             if c.i <= tok.i + 1:
@@ -772,6 +772,9 @@ def _split_phrases(
                     continue
                 if not _constraints_ok(entry, tok, parts[-1]) or _no_agent(entry, tok):
                     continue
+                # the phrase's own words read alone ("under arrest") are this event, not another
+                words = {t.i for t in parts}
+                matches[:] = [m for m in matches if not any(m.start <= w < m.end for w in words)]
                 matches.append(Match(_refined(entry, tok), tok, tok.i, tok.i + 1))
                 taken.update(t.i for t in (tok, *parts))
                 break
@@ -799,7 +802,6 @@ def find_triggers(sent: SpacySpan) -> list[Match]:
     ]
     matches: list[Match] = []
     taken: set[int] = set()
-    _split_phrases(tokens, lemmas, lexicon, matches, taken)
     for width in range(MAX_WORDS, 0, -1):
         for i in starts:
             if i + width > len(tokens):
@@ -829,5 +831,6 @@ def find_triggers(sent: SpacySpan) -> list[Match]:
                         matches.append(Match(entry, head, window[0].i, window[-1].i + 1))
                     taken.update(t.i for t in window)
                     break
+    _split_phrases(tokens, lemmas, lexicon, matches, taken)
     matches.sort(key=lambda m: m.start)
     return matches
