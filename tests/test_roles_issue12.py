@@ -171,3 +171,16 @@ def test_a_claim_naming_no_deed_gives_the_incident_its_actor(extract_text: Any, 
 def test_a_denied_or_nameless_claim_gives_no_actor(extract_text: Any, text: str) -> None:
     (event,) = extract_text(text)["events"]
     assert actor(event) == "Gunmen"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["it is not possible to pull it out for deployment here.", "the mob pulled me and my parents out."],
+)
+def test_a_split_phrase_that_is_no_act_on_its_object_is_no_withdrawal(extract_text: Any, sentence: str) -> None:
+    assert events_of(extract_text(sentence), "RETREAT") == []
+
+
+def test_an_arrest_that_is_only_likely_is_not_asserted(extract_text: Any) -> None:
+    record = extract_text("kolkata police is likely to take ansari into custody after the investigations are over.")
+    assert [e["modality"] for e in events_of(record, "COERCE")] == ["hypothetical"]

@@ -539,6 +539,12 @@ def claims_without_deed(
             ):
                 continue  # "claimed responsibility for the attack" names its deed: read as an event
             subject = roles.subject_of(verb)
+            noun = verb.head
+            while noun.dep_ in en.CONJUNCTS and noun.head.i != noun.i:
+                noun = noun.head
+            if verb.dep_ in en.CLAUSAL_MODIFIERS and noun.dep_ in en.OBJECTS and noun.head.i != noun.i:
+                # "called up a newspaper and an officer claiming responsibility": the caller claims
+                subject = roles.subject_of(noun.head)
             if subject is None or subject.lower_ in roles.PRONOUNS or subject.pos_ not in ("NOUN", "PROPN"):
                 continue
             before = [r for r in incidents if r.type in VIOLENT and min(p.sent_index for p in r.parts) < i]

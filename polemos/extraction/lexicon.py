@@ -745,6 +745,9 @@ def is_headline(sent: SpacySpan) -> bool:
     return 0 < len(words) <= 25 and not words[-1].is_punct
 
 
+_DONE_TO = frozenset({"ASSAULT", "COERCE"})
+
+
 def _split_phrases(
     tokens: list[Token], lemmas: list[str], lexicon: dict[str, tuple[Entry, ...]], matches: list[Match], taken: set[int]
 ) -> None:
@@ -768,7 +771,9 @@ def _split_phrases(
                 continue
             key = _join([lemma, *(p.lemma_.lower() for p in parts)])
             for entry in lexicon.get(key, ()):
-                if entry.pos != "VERB" or entry.type == "NONE" or entry.lang != "en":
+                # an act done to the object between ("took him into custody"); "pulled it out"
+                # is no withdrawal
+                if entry.pos != "VERB" or entry.type not in _DONE_TO or entry.lang != "en":
                     continue
                 if not _constraints_ok(entry, tok, parts[-1]) or _no_agent(entry, tok):
                     continue
