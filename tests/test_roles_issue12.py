@@ -85,7 +85,8 @@ def test_a_lower_case_weekday_dates_a_past_event_on_or_before_publication(
 
 
 @pytest.mark.parametrize(
-    "sentence", ["the sunday market was attacked by gunmen.", "gunmen attacked the market, he said sunday-school."]
+    "sentence",
+    ["the sunday market was attacked by gunmen.", "gunmen attacked the market, he said sunday-school."],
 )
 def test_a_lower_case_day_name_without_a_dating_word_is_no_date(extract_text: Any, sentence: str) -> None:
     for event in extract_text(sentence, published="2024-03-13")["events"]:
@@ -148,9 +149,13 @@ def test_the_gas_fired_is_not_the_target(extract_text: Any, sentence: str, hit: 
             "responsibility.",
             "The Pakistani Taliban",
         ),
-        ("a roadside bomb killed four soldiers in helmand. the taliban claimed responsibility.", "the taliban"),
         (
-            "A suicide bomber killed 15 people in Kabul. Islamic State claimed responsibility in a statement.",
+            "a roadside bomb killed four soldiers in helmand. the taliban claimed responsibility.",
+            "the taliban",
+        ),
+        (
+            "A suicide bomber killed 15 people in Kabul. Islamic State claimed responsibility in a "
+            "statement.",
             "Islamic State",
         ),
     ],
@@ -177,10 +182,14 @@ def test_a_denied_or_nameless_claim_gives_no_actor(extract_text: Any, text: str)
     "sentence",
     ["it is not possible to pull it out for deployment here.", "the mob pulled me and my parents out."],
 )
-def test_a_split_phrase_that_is_no_act_on_its_object_is_no_withdrawal(extract_text: Any, sentence: str) -> None:
+def test_a_split_phrase_that_is_no_act_on_its_object_is_no_withdrawal(
+    extract_text: Any, sentence: str
+) -> None:
     assert events_of(extract_text(sentence), "RETREAT") == []
 
 
 def test_an_arrest_that_is_only_likely_is_not_asserted(extract_text: Any) -> None:
-    record = extract_text("kolkata police is likely to take ansari into custody after the investigations are over.")
+    record = extract_text(
+        "kolkata police is likely to take ansari into custody after the investigations are over."
+    )
     assert [e["modality"] for e in events_of(record, "COERCE")] == ["hypothetical"]

@@ -535,7 +535,8 @@ def claims_without_deed(
             if not owned or any(c.dep_ in en.NEGATIONS for c in verb.children):
                 continue
             if any(
-                c.dep_ in en.PREPOSITIONS and c.lower_ in _DEED_PREPS for c in (*verb.children, *owned[0].children)
+                c.dep_ in en.PREPOSITIONS and c.lower_ in _DEED_PREPS
+                for c in (*verb.children, *owned[0].children)
             ):
                 continue  # "claimed responsibility for the attack" names its deed: read as an event
             subject = roles.subject_of(verb)

@@ -749,7 +749,11 @@ _DONE_TO = frozenset({"ASSAULT", "COERCE"})
 
 
 def _split_phrases(
-    tokens: list[Token], lemmas: list[str], lexicon: dict[str, tuple[Entry, ...]], matches: list[Match], taken: set[int]
+    tokens: list[Token],
+    lemmas: list[str],
+    lexicon: dict[str, tuple[Entry, ...]],
+    matches: list[Match],
+    taken: set[int],
 ) -> None:
     """Verb phrases with the object between their words: "took him into custody", "placed them under
     arrest", "rounded them up". Read from the parse (the particle, or the preposition and its object,
