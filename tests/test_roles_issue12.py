@@ -193,3 +193,18 @@ def test_an_arrest_that_is_only_likely_is_not_asserted(extract_text: Any) -> Non
         "kolkata police is likely to take ansari into custody after the investigations are over."
     )
     assert [e["modality"] for e in events_of(record, "COERCE")] == ["hypothetical"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "doer", "moved"),
+    [
+        ("The victims were shifted to a camp by the police.", "the police", "The victims"),
+        ("The families were shifted to a relief camp by police after the riot.", "police", "The families"),
+        ("the two men were arrested from a house by the police.", "the police", "the two men"),
+    ],
+)
+def test_a_passive_by_phrase_hung_on_the_noun_before_it_is_the_agent(
+    extract_text: Any, sentence: str, doer: str, moved: str
+) -> None:
+    (event,) = [e for e in extract_text(sentence)["events"] if e["type"] in ("MOBILIZE", "COERCE")]
+    assert (actor(event), target(event)) == (doer, moved)

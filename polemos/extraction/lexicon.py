@@ -221,6 +221,12 @@ def subject_lemmas(head: Token) -> set[str]:
             for g in c.children:
                 if g.dep_ in en.PREP_OBJECTS:
                     out.update(_nominal_lemmas(g))
+    if not out:
+        from polemos.extraction.roles import stray_agent
+
+        stray = stray_agent(head)  # "were shifted to a camp by the police"
+        if stray is not None:
+            out.update(_nominal_lemmas(stray))
     controller = object_controller(head)
     if not out and controller is not None:
         return _nominal_lemmas(controller)

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from polemos.extraction.instruments import is_said
+from polemos.extraction.instruments import is_instrument, is_said
 from polemos.lang.en import labels as en
 
 _ALLEGIANCE = frozenset("loyal affiliated linked allied aligned belonging".split())
@@ -149,6 +149,24 @@ def agent_of(verb: Token) -> Token | None:
             for obj in child.children:
                 if obj.dep_ in en.PREP_OBJECTS:
                     return obj
+    return stray_agent(verb)
+
+
+def stray_agent(verb: Token) -> Token | None:
+    """ "were shifted to a camp by the police": the parser may hang the passive's "by" phrase on the
+    noun before it. Taken only for a passive, and only a party-like phrase ("by the police", "by
+    militants"), not a means ("by road", "by ambulance")."""
+    if not any(c.dep_ in en.PASSIVE_SUBJECTS for c in verb.children):
+        return None
+    for prep in (c for c in verb.children if c.dep_ in en.PREPOSITIONS and c.i > verb.i):
+        for obj in (g for g in prep.children if g.dep_ in en.PREP_OBJECTS):
+            for by in (b for b in obj.children if b.dep_ in en.PREPOSITIONS and b.lower_ == "by"):
+                agent = next((g for g in by.children if g.dep_ in en.PREP_OBJECTS), None)
+                if agent is None or is_instrument(agent) or agent.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                named = agent.tag_ in ("NNS", "NNP", "NNPS")
+                if named or any(c.dep_ in en.DETERMINERS for c in agent.children):
+                    return agent
     return None
 
 
