@@ -12,7 +12,14 @@ from polemos.extraction.doctext import doc_text
 from polemos.extraction.event_places import in_a_name
 from polemos.extraction.events import read_events
 from polemos.extraction.generic import is_generic
-from polemos.extraction.incidents import VIOLENT, assemble, attach_tolls, definite_antecedents, lend_blame
+from polemos.extraction.incidents import (
+    VIOLENT,
+    assemble,
+    attach_tolls,
+    claims_without_deed,
+    definite_antecedents,
+    lend_blame,
+)
 from polemos.extraction.merge import merge_in_sentence
 from polemos.extraction.reactions import read_reactions
 from polemos.extraction.resolved import Resolved, article_countries, finish, resolve_draft
@@ -37,6 +44,7 @@ def extract_events(
     merged = assemble(merge_in_sentence(resolved), article.published)
     attach_tolls(merged, doc, article, countries, actors, noise, {d.sent_index for d in read})
     lend_blame(merged)
+    claims_without_deed(merged, doc, {d.sent_index for d in read}, countries, actors)
     _date_from_sentences(merged, doc, times, noise, {d.sent_index for d in read}, article)
     dateline = _dateline_place(doc_text(doc), places)
     parties = [(r.actor.start, r.actor.end) for r in merged if r.actor is not None]

@@ -506,6 +506,65 @@ def lend_blame(incidents: list[Resolved]) -> None:
                 r.actor = replace(acc.target, attribution="blamed")
 
 
+# "X claimed responsibility", "X claimed credit": the deed left unsaid is the one the article tells
+_OWNED = frozenset("responsibility credit".split())
+_DEED_PREPS = frozenset("for of over".split())
+
+
+def claims_without_deed(
+    incidents: list[Resolved],
+    doc: Doc,
+    skip: set[int],
+    countries: Sequence[str],
+    actors: ActorDictionary,
+) -> None:
+    """ "Gunmen killed nine worshippers … The Pakistani Taliban later claimed responsibility": a
+    claim that names no deed owns the article's main incident told before it; the claimant becomes
+    its actor (attribution "claimed") where the text names no doer more firmly, and the sentence
+    one of its mentions."""
+    from polemos.extraction import roles
+
+    text = doc_text(doc)
+    for i, sent in enumerate(doc.sents):
+        if i in skip:
+            continue
+        for verb in sent:
+            if verb.lemma_.lower() != "claim" or verb.pos_ != "VERB":
+                continue
+            owned = [c for c in verb.children if c.dep_ in en.OBJECTS and c.lemma_.lower() in _OWNED]
+            if not owned or any(c.dep_ in en.NEGATIONS for c in verb.children):
+                continue
+            if any(
+                c.dep_ in en.PREPOSITIONS and c.lower_ in _DEED_PREPS
+                for c in (*verb.children, *owned[0].children)
+            ):
+                continue  # "claimed responsibility for the attack" names its deed: read as an event
+            subject = roles.subject_of(verb)
+            noun = verb.head
+            while noun.dep_ in en.CONJUNCTS and noun.head.i != noun.i:
+                noun = noun.head
+            if verb.dep_ in en.CLAUSAL_MODIFIERS and noun.dep_ in en.OBJECTS and noun.head.i != noun.i:
+                # "called up a newspaper and an officer claiming responsibility": the caller claims
+                subject = roles.subject_of(noun.head)
+            if subject is None or subject.lower_ in roles.PRONOUNS or subject.pos_ not in ("NOUN", "PROPN"):
+                continue
+            before = [r for r in incidents if r.type in VIOLENT and min(p.sent_index for p in r.parts) < i]
+            if not before:
+                continue
+            a, b = roles.np_bounds(subject)
+            start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
+            claimant = actors.resolve(
+                text[start:end], start, end, countries=countries, context=ArticleContext(text, start)
+            )
+            if claimant.name is None and claimant.kind in _VAGUE_KINDS:
+                continue
+            r = before[0]
+            if r.actor is None or (r.actor.name is None and r.actor.kind in _VAGUE_KINDS):
+                r.actor = replace(claimant, attribution="claimed")
+            r.add_mention(Span(sent.start_char, sent.end_char, sent.text), ("claims it",))
+            break
+
+
 def _blamed_deed(verb: Token) -> Token | None:
     """The event noun an accusation blames for: "for the attack", "of carrying out the massacre",
     "responsible for the bombing"."""

@@ -32,7 +32,14 @@ def is_instrument(tok: Token | None) -> bool:
     vehicle or a person only heads one in a compound ("car bomb" is a bomb, "a car" is not)."""
     if tok is None:
         return False
-    return _lexicon().get(tok.lemma_.lower(), _lexicon().get(tok.lower_)) == "weapon"
+    if _lexicon().get(tok.lemma_.lower(), _lexicon().get(tok.lower_)) == "weapon":
+        return True
+    # a two-word name the lexicon writes hyphenated: "tear gas", "pepper spray", "water cannon"
+    return any(
+        c.dep_ in en.COMPOUNDS | en.ADJECTIVAL_MODIFIERS
+        and _lexicon().get(f"{c.lower_}-{tok.lemma_.lower()}") == "weapon"
+        for c in tok.children
+    )
 
 
 def is_said(tok: Token | None) -> bool:

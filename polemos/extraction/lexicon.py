@@ -221,6 +221,12 @@ def subject_lemmas(head: Token) -> set[str]:
             for g in c.children:
                 if g.dep_ in en.PREP_OBJECTS:
                     out.update(_nominal_lemmas(g))
+    if not out:
+        from polemos.extraction.roles import stray_agent
+
+        stray = stray_agent(head)  # "were shifted to a camp by the police"
+        if stray is not None:
+            out.update(_nominal_lemmas(stray))
     controller = object_controller(head)
     if not out and controller is not None:
         return _nominal_lemmas(controller)
@@ -745,6 +751,52 @@ def is_headline(sent: SpacySpan) -> bool:
     return 0 < len(words) <= 25 and not words[-1].is_punct
 
 
+_DONE_TO = frozenset({"ASSAULT", "COERCE"})
+
+
+def _split_phrases(
+    tokens: list[Token],
+    lemmas: list[str],
+    lexicon: dict[str, tuple[Entry, ...]],
+    matches: list[Match],
+    taken: set[int],
+) -> None:
+    """Verb phrases with the object between their words: "took him into custody", "placed them under
+    arrest", "rounded them up". Read from the parse (the particle, or the preposition and its object,
+    hang on the verb), so only phrases the lexicon lists as verbs, whose words are not adjacent."""
+    for tok in tokens:
+        if tok.pos_ != "VERB" or tok.i in taken:
+            continue  # a contiguous entry read first ("blew himself up")
+        lemma = lemmas[tok.i - tokens[0].i]
+        for c in tok.children:
+            if c.i <= tok.i + 1:
+                continue
+            parts: list[Token] = []
+            if c.dep_ in en.PARTICLES:
+                parts = [c]
+            elif c.dep_ in en.PREPOSITIONS:
+                objs = [g for g in c.children if g.dep_ in en.PREP_OBJECTS and g.i == c.i + 1]
+                parts = [c, *objs[:1]] if objs else []
+            if len(parts) < (1 if c.dep_ in en.PARTICLES else 2):
+                continue
+            key = _join([lemma, *(p.lemma_.lower() for p in parts)])
+            for entry in lexicon.get(key, ()):
+                # an act done to the object between ("took him into custody"); "pulled it out"
+                # is no withdrawal
+                if entry.pos != "VERB" or entry.type not in _DONE_TO or entry.lang != "en":
+                    continue
+                if not _constraints_ok(entry, tok, parts[-1]) or _no_agent(entry, tok):
+                    continue
+                # the phrase's own words read alone ("under arrest") are this event, not another
+                words = {t.i for t in parts}
+                matches[:] = [m for m in matches if not any(m.start <= w < m.end for w in words)]
+                matches.append(Match(_refined(entry, tok), tok, tok.i, tok.i + 1))
+                taken.update(t.i for t in (tok, *parts))
+                break
+            if tok.i in taken:
+                break
+
+
 def find_triggers(sent: SpacySpan) -> list[Match]:
     """Lexicon entries in the sentence, longest match first, no two sharing a token."""
     lexicon = load_lexicon()
@@ -794,5 +846,6 @@ def find_triggers(sent: SpacySpan) -> list[Match]:
                         matches.append(Match(entry, head, window[0].i, window[-1].i + 1))
                     taken.update(t.i for t in window)
                     break
+    _split_phrases(tokens, lemmas, lexicon, matches, taken)
     matches.sort(key=lambda m: m.start)
     return matches

@@ -41,7 +41,17 @@ PLAN = frozenset(
 )
 THREAT = frozenset(["threaten", "threat", "ultimatum", "warn"])
 HYPOTHETICAL = frozenset(
-    ["possibility", "potential", "possible", "prospect", "idea", "option", "consider", "hypothetical"]
+    [
+        "possibility",
+        "potential",
+        "possible",
+        "prospect",
+        "idea",
+        "option",
+        "consider",
+        "hypothetical",
+        "likely",
+    ]
 )
 FUTURE_MODALS = frozenset(["will", "shall", "'ll", "wo"])
 WEAK_MODALS = frozenset(["could", "would", "might", "may", "should", "can", "must"])

@@ -120,7 +120,7 @@ def read_reactions(drafts: list[Draft]) -> list[Draft]:
     accusing = {(d.sent_index, d.head.i) for d in drafts if d.type == "ACCUSE"}
     for d in drafts:
         found = reaction_to(d)
-        if found is None:
+        if found is None or _tells_its_toll(d):
             out.append(d)
             continue
         kind, word = found
@@ -128,6 +128,15 @@ def read_reactions(drafts: list[Draft]) -> list[Draft]:
             out.append(_accusation(d, word))
             accusing.add((d.sent_index, word.i))
     return out
+
+
+def _tells_its_toll(d: Draft) -> bool:
+    """ "condemned the attack, which killed 20 soldiers": the relative clause asserts the deed and its
+    toll, so the deed is an incident of its own beside the reaction to it."""
+    if not ({"killed", "injured"} & {k for k, v in d.counts.items() if v is not None}):
+        return False
+    clauses = en.RELATIVE_CLAUSES | en.CLAUSAL_MODIFIERS
+    return any(c.dep_ in clauses and c.i > d.head.i for c in d.head.children)
 
 
 def _accusation(d: Draft, verb: Token) -> Draft:

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from polemos.extraction.instruments import is_instrument, is_said
 from polemos.lang.en import labels as en
 
 _ALLEGIANCE = frozenset("loyal affiliated linked allied aligned belonging".split())
@@ -129,6 +130,12 @@ def subject_of(verb: Token) -> Token | None:
         if tok.dep_ in en.CLAUSAL_MODIFIERS and tok.tag_ == "VBN":
             return None  # "soldiers killed in …": the modified noun underwent it, it did not do it
         if tok.dep_ in en.RELATIVE_CLAUSES | en.CLAUSAL_MODIFIERS and tok.head.i != tok.i:
+            said = tok.head
+            if is_said(said) and said.dep_ in en.OBJECTS and said.head.i != said.i:
+                # "issued a statement claiming the attack": the statement's issuer says it
+                came_from, tok = said, said.head
+                seen += 1
+                continue
             # "groups that operate…" / "factions allied with it": the modified noun is the doer
             return tok.head
         break
@@ -142,6 +149,24 @@ def agent_of(verb: Token) -> Token | None:
             for obj in child.children:
                 if obj.dep_ in en.PREP_OBJECTS:
                     return obj
+    return stray_agent(verb)
+
+
+def stray_agent(verb: Token) -> Token | None:
+    """ "were shifted to a camp by the police": the parser may hang the passive's "by" phrase on the
+    noun before it. Taken only for a passive, and only a party-like phrase ("by the police", "by
+    militants"), not a means ("by road", "by ambulance")."""
+    if not any(c.dep_ in en.PASSIVE_SUBJECTS for c in verb.children):
+        return None
+    for prep in (c for c in verb.children if c.dep_ in en.PREPOSITIONS and c.i > verb.i):
+        for obj in (g for g in prep.children if g.dep_ in en.PREP_OBJECTS):
+            for by in (b for b in obj.children if b.dep_ in en.PREPOSITIONS and b.lower_ == "by"):
+                agent = next((g for g in by.children if g.dep_ in en.PREP_OBJECTS), None)
+                if agent is None or is_instrument(agent) or agent.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                named = agent.tag_ in ("NNS", "NNP", "NNPS")
+                if named or any(c.dep_ in en.DETERMINERS for c in agent.children):
+                    return agent
     return None
 
 

@@ -57,6 +57,10 @@ WEEKDAY = (
     rf"(?:{_cap(WEEKDAYS)})\b(?!s\b)(?![ \t]+(?:Times|Telegraph|Express|Mirror|Herald|Post|Mail|Star|Tribune|"
     r"Independent|Sport|People|Observer|Night Live|School|Club)\b)"
 )
+# lower-case text ("on sunday", "last friday night"): the day name after a word that dates by it
+_BEFORE_DAY = "on last next this since by until till from early late earlier later".split()
+_AFTER_WORD = "|".join(r"(?<=\b" + w + " )" for w in _BEFORE_DAY)
+WEEKDAY = rf"(?:{WEEKDAY}|(?:{_AFTER_WORD})(?:{_alt(WEEKDAYS)})\b(?!s\b))"
 # "Bloody Sunday", "Black Friday", "Super Tuesday": named days of another year, not this week's
 NAMED_DAY = re.compile(r"\b(?:Bloody|Black|Super|Ash|Holy|Maundy|Palm|Cyber|Blue|Red|Manic)[ \t]+$")
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d%])"
