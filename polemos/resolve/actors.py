@@ -108,6 +108,7 @@ class ActorDictionary:
         self.matcher = Matcher()
         self._head_index: dict[str, list[ActorEntry]] | None = None
         self._article_cache: tuple[str, list[tuple[int, int, ActorEntry]]] | None = None
+        self._alias_word_cache: dict[str, frozenset[str]] = {}
         self._country_names: set[str] = set()  # keys of country names (not adjectives) for the hint
         self._peoples: set[str] = set()  # "Palestinians", "Afghans": people, not their state
         for entry in self.entries.values():
@@ -211,9 +212,9 @@ class ActorDictionary:
         for entry in self._context_entries(context) if context else ():
             if keys[-1] in _GROUP_HEADS and entry.kind in _ARMED_NON_STATE:
                 return entry
-            names = (entry.name or "", *entry.aliases)
-            words = {w.rstrip("s") for alias in names for w in phrase_key(alias).split()}
-            if head in words or (head == "ministry" and entry.institution in ("mod", "mfa", "interior")):
+            if head in self._alias_words(entry) or (
+                head == "ministry" and entry.institution in ("mod", "mfa", "interior")
+            ):
                 return entry
         if countries and keys[-1] not in _GROUP_HEADS:
             fits = [e for e in self._heads().get(head, ()) if countries[0] in e.conflicts]
@@ -234,6 +235,16 @@ class ActorDictionary:
                         index[words[-1].rstrip("s")].append(entry)
             self._head_index = index
         return self._head_index
+
+    def _alias_words(self, entry: ActorEntry) -> frozenset[str]:
+        """The word keys of an entry's name and aliases, without a plural s; built once per entry
+        (anaphora ask it of every entry in context, for every mention)."""
+        words = self._alias_word_cache.get(entry.id)
+        if words is None:
+            names = (entry.name or "", *entry.aliases)
+            words = frozenset(w.rstrip("s") for alias in names for w in phrase_key(alias).split())
+            self._alias_word_cache[entry.id] = words
+        return words
 
     def _context_entries(self, context: str, limit: int = _CONTEXT_CHARS) -> list[ActorEntry]:
         """Entries named in the last ``limit`` characters of ``context``, latest first."""
