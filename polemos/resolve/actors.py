@@ -109,6 +109,7 @@ class ActorDictionary:
         self._head_index: dict[str, list[ActorEntry]] | None = None
         self._article_cache: tuple[str, list[tuple[int, int, ActorEntry]]] | None = None
         self._alias_word_cache: dict[str, frozenset[str]] = {}
+        self._evidence_cache: dict[str, tuple[str, int, int] | None] = {}
         self._country_names: set[str] = set()  # keys of country names (not adjectives) for the hint
         self._peoples: set[str] = set()  # "Palestinians", "Afghans": people, not their state
         for entry in self.entries.values():
@@ -368,6 +369,17 @@ class ActorDictionary:
     def country_evidence(self, text: str) -> tuple[str, int, int] | None:
         """``country_hint`` with its evidence: (iso2, start, end) of the mention that weighs most for it
         ("Boko Haram" in "Soldiers vs Boko Haram, Borno"), so a caller can keep offsets for what it infers."""
+        # every event of a sentence asks it of the same evidence text: answered once (a few hundred kept)
+        known = self._evidence_cache
+        if text in known:
+            return known[text]
+        found = self._country_evidence(text)
+        if len(known) >= 512:
+            known.clear()
+        known[text] = found
+        return found
+
+    def _country_evidence(self, text: str) -> tuple[str, int, int] | None:
         toks = tokenize(text)
         score: dict[str, float] = {}
         first: dict[str, int] = {}
