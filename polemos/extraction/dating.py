@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from polemos.extraction.attribution import Claimant
+from polemos.extraction.doctext import doc_text
 from polemos.extraction.drafts import SPEECH_ACTS, Draft
 from polemos.lang.en import labels as en
 from polemos.resolve.dates import as_past, date_range
@@ -89,7 +90,7 @@ def event_date(
     if not pool:
         return None
     t, verb = min(pool, key=lambda tv: abs(tv[0].start - d.trigger.start))
-    t = date_range(t, times, doc.text)
+    t = date_range(t, times, doc_text(doc))
     if (
         published is not None
         and t.start_date is not None
@@ -104,7 +105,7 @@ def event_date(
 def _recent_start(doc: Doc, t: TimeRef, published: date | None) -> TimeRef | None:
     """ "killed since Friday": a run of days that began this past week stands as the event's date,
     from that day to publication (precision week); "since June", "since 2014" date nothing."""
-    before = doc.text[max(0, t.start - 12) : t.start].lower().split()
+    before = doc_text(doc)[max(0, t.start - 12) : t.start].lower().split()
     if not before or before[-1] != "since" or published is None or t.start_date is None:
         return None
     if t.precision != "day" or not 0 <= (published - t.start_date).days <= 7:
@@ -115,7 +116,7 @@ def _recent_start(doc: Doc, t: TimeRef, published: date | None) -> TimeRef | Non
 def _span_of_time(doc: Doc, t: TimeRef, path: list[Token], anchors: set[int]) -> bool:
     """ "since 2014", "since the conflict began two years ago", "until Friday", "over the past
     week", "so far this year": a stretch the event runs over or counts from, not its date."""
-    before = doc.text[max(0, t.start - 24) : t.start].lower().split()
+    before = doc_text(doc)[max(0, t.start - 24) : t.start].lower().split()
     if before and before[-1] in _SPAN_OPENERS:
         return True
     if before[-2:] == ["so", "far"] or before[-3:-1] == ["so", "far"]:
@@ -200,7 +201,7 @@ def date_sentences(
             path = [tok.root, *tok.root.ancestors]
             if verb not in path or _span_of_time(doc, t, path, {verb.i}):
                 continue
-            t = date_range(t, times, doc.text)  # noqa: PLW2901
+            t = date_range(t, times, doc_text(doc))  # noqa: PLW2901
             if (
                 published is not None
                 and t.start_date is not None
@@ -214,7 +215,7 @@ def date_sentences(
             text = sent.text
             start = sent.start_char + len(text) - len(text.lstrip())
             end = sent.end_char - (len(text) - len(text.rstrip()))
-            out.append((i, t, Span(start, end, doc.text[start:end])))
+            out.append((i, t, Span(start, end, doc_text(doc)[start:end])))
             break
     return out
 

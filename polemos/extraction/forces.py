@@ -25,6 +25,7 @@ from spacy.tokens import Token
 
 from polemos.extraction import roles
 from polemos.extraction.attribution import Claimant
+from polemos.extraction.doctext import doc_text
 from polemos.extraction.drafts import Draft
 from polemos.extraction.instruments import is_instrument
 from polemos.extraction.lexicon import could_act, object_controller
@@ -221,7 +222,7 @@ def earlier_doer(d: Draft, earlier: list[Draft]) -> tuple[int, int] | None:
     head = d.head
     if d.entry.mode not in _POLICING_MODES or (head.pos_ in ("VERB", "AUX") and not _passive(head)):
         return None
-    text = head.doc.text
+    text = doc_text(head.doc)
     for e in reversed(earlier):
         acting = (e.type == "COERCE" and e.entry.mode in _POLICING_MODES) or e.type == "ASSAULT"
         if e.actor is not None and acting and _force_word(text[e.actor[0] : e.actor[1]]):

@@ -288,7 +288,26 @@ def is_toll_update(sent: SpacySpan) -> bool:
     return bool(_toll_words(sent))
 
 
+# The last Doc read and its sentences' toll words (token indices), keyed by sentence bounds: a
+# sentence is asked once per event in it and once per incident judgement (an identity check keeps
+# one Doc, as the actor dictionary's article cache does).
+_toll_cache: tuple[Doc, dict[tuple[int, int], list[int]]] | None = None
+
+
 def _toll_words(sent: SpacySpan) -> list[Token]:
+    global _toll_cache
+    doc = sent.doc
+    cache = _toll_cache  # read once: another thread may replace it with its own Doc's
+    if cache is None or cache[0] is not doc:
+        cache = _toll_cache = (doc, {})
+    known = cache[1]
+    key = (sent.start, sent.end)
+    if key not in known:
+        known[key] = [t.i for t in _read_toll_words(sent)]
+    return [doc[i] for i in known[key]]
+
+
+def _read_toll_words(sent: SpacySpan) -> list[Token]:
     found = []
     for tok in sent:
         lemma = tok.lemma_.lower()

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from polemos.extraction.doctext import doc_text
 from polemos.lang.en import labels as en
 from polemos.resolve.places_facility import BUILDING_HEADS
 from polemos.types import PlaceRef
@@ -62,6 +63,9 @@ _HELD = frozenset("post position checkpoint outpost base barracks".split())
 _SITE_PREPS = frozenset("in at near outside inside".split())
 # Words that only say what kind of place the name is: "the towns of Budennovsk and Kizlyar".
 _KIND_OF_PLACE = frozenset("town city village district province region area suburb neighbourhood".split())
+# the unions the readers below test, built once rather than on every call
+_HELD_SITES = (SITE_HEADS | _HELD) - _SETTLED
+_TARGET_SITES = SITE_HEADS - _SETTLED
 
 
 def held_site(place: PlaceRef, doc: Doc) -> PlaceRef | None:
@@ -85,12 +89,12 @@ def held_site(place: PlaceRef, doc: Doc) -> PlaceRef | None:
         return None
     site = prep.head
     lemma = site.lemma_.lower()
-    if site.pos_ != "NOUN" or lemma not in (SITE_HEADS | _HELD) - _SETTLED:
+    if site.pos_ != "NOUN" or lemma not in _HELD_SITES:
         return None
     start = min([site.idx] + [c.left_edge.idx for c in site.lefts if c.dep_ in en.COMPOUNDS])  # "army post"
     return replace(
         place,
-        text=doc.text[start : place.end],
+        text=doc_text(doc)[start : place.end],
         start=start,
         name=None,
         geonameid=None,
@@ -106,7 +110,7 @@ def is_site(words: str) -> bool:
     market", "the Oxford Street bus station", a military post. Hit, it is the target, and still
     where the event is; a town or a district is only where."""
     last = words.casefold().split()[-1:] or [""]
-    return is_post(words) or last[0].strip(".,;:") in SITE_HEADS - _SETTLED
+    return is_post(words) or last[0].strip(".,;:") in _TARGET_SITES
 
 
 def is_post(words: str) -> bool:

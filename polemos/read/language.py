@@ -8,6 +8,7 @@ are read anyway (a headline like "Asesinan a hombre en Juárez" still names an e
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # The most frequent function words of each language (general knowledge, any grammar lists them).
 _STOPWORDS: dict[str, frozenset[str]] = {
@@ -224,6 +225,7 @@ MIN_WORDS = 25  # below this a guess is not certain enough to name a language
 REFUSE_WORDS = 60
 
 
+@lru_cache(maxsize=32)  # routing, refusal and the result each ask it of the same article text
 def guess_language(text: str) -> str:
     """ISO 639-1 code of the text's likely language, or "und" when too short or unclear."""
     sample = text[:20000]

@@ -108,6 +108,8 @@ class ActorDictionary:
         self.matcher = Matcher()
         self._head_index: dict[str, list[ActorEntry]] | None = None
         self._article_cache: tuple[str, list[tuple[int, int, ActorEntry]]] | None = None
+        self._alias_word_cache: dict[str, frozenset[str]] = {}
+        self._evidence_cache: dict[str, tuple[str, int, int] | None] = {}
         self._country_names: set[str] = set()  # keys of country names (not adjectives) for the hint
         self._peoples: set[str] = set()  # "Palestinians", "Afghans": people, not their state
         for entry in self.entries.values():
@@ -211,9 +213,9 @@ class ActorDictionary:
         for entry in self._context_entries(context) if context else ():
             if keys[-1] in _GROUP_HEADS and entry.kind in _ARMED_NON_STATE:
                 return entry
-            names = (entry.name or "", *entry.aliases)
-            words = {w.rstrip("s") for alias in names for w in phrase_key(alias).split()}
-            if head in words or (head == "ministry" and entry.institution in ("mod", "mfa", "interior")):
+            if head in self._alias_words(entry) or (
+                head == "ministry" and entry.institution in ("mod", "mfa", "interior")
+            ):
                 return entry
         if countries and keys[-1] not in _GROUP_HEADS:
             fits = [e for e in self._heads().get(head, ()) if countries[0] in e.conflicts]
@@ -234,6 +236,16 @@ class ActorDictionary:
                         index[words[-1].rstrip("s")].append(entry)
             self._head_index = index
         return self._head_index
+
+    def _alias_words(self, entry: ActorEntry) -> frozenset[str]:
+        """The word keys of an entry's name and aliases, without a plural s; built once per entry
+        (anaphora ask it of every entry in context, for every mention)."""
+        words = self._alias_word_cache.get(entry.id)
+        if words is None:
+            names = (entry.name or "", *entry.aliases)
+            words = frozenset(w.rstrip("s") for alias in names for w in phrase_key(alias).split())
+            self._alias_word_cache[entry.id] = words
+        return words
 
     def _context_entries(self, context: str, limit: int = _CONTEXT_CHARS) -> list[ActorEntry]:
         """Entries named in the last ``limit`` characters of ``context``, latest first."""
@@ -357,6 +369,17 @@ class ActorDictionary:
     def country_evidence(self, text: str) -> tuple[str, int, int] | None:
         """``country_hint`` with its evidence: (iso2, start, end) of the mention that weighs most for it
         ("Boko Haram" in "Soldiers vs Boko Haram, Borno"), so a caller can keep offsets for what it infers."""
+        # every event of a sentence asks it of the same evidence text: answered once (a few hundred kept)
+        known = self._evidence_cache
+        if text in known:
+            return known[text]
+        found = self._country_evidence(text)
+        if len(known) >= 512:
+            known.clear()
+        known[text] = found
+        return found
+
+    def _country_evidence(self, text: str) -> tuple[str, int, int] | None:
         toks = tokenize(text)
         score: dict[str, float] = {}
         first: dict[str, int] = {}

@@ -207,6 +207,10 @@ _instances: dict[Path, Gazetteer] = {}
 
 def open_gazetteer(path: Path | None = None) -> Gazetteer:
     """The gazetteer at ``path`` (default: the cache file, built first if missing); one per process."""
+    if path is None:  # the default one once opened: no build check (a stat) on every call
+        opened = _instances.get(gazetteer_path())
+        if opened is not None:
+            return opened
     path = path or build_gazetteer()
     if path not in _instances:
         if not path.exists():
