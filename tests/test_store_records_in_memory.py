@@ -52,8 +52,8 @@ def test_store_records_from_rows_are_the_rebuilt_ones(tmp_path: Any) -> None:
     for uid, record in built.items():
         assert record == rebuilt[uid] and list(record) == list(rebuilt[uid]), uid
         assert json.dumps(record) == json.dumps(rebuilt[uid])
-    for uid, text in texts.items():
-        assert text == reports.as_text(rebuilt[uid]), uid  # what is stored, built or rebuilt
+    for uid, stored_text in texts.items():
+        assert stored_text == reports.as_text(rebuilt[uid]), uid  # what is stored, built or rebuilt
 
 
 def _jsonb_batch() -> list[Any]:

@@ -36,8 +36,6 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
     try:
         with raw.cursor() as cur, cur.copy(stmt) as copy:
             for r in rows:
-                copy.write_row(
-                    [_cell(r.get(c), c in as_json) for c in cols]
-                )
+                copy.write_row([_cell(r.get(c), c in as_json) for c in cols])
     except raw.Error as e:  # as SQLAlchemy would have raised it, for the store's one translation
         raise DBAPIError.instance(stmt, None, e, raw.Error) from e

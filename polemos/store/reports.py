@@ -129,7 +129,9 @@ def _as_read(
     return out
 
 
-def from_rows(rows: Mapping[str, list[dict[str, Any]]], *, jsonb: bool = False) -> list[dict[str, Any] | None]:
+def from_rows(
+    rows: Mapping[str, list[dict[str, Any]]], *, jsonb: bool = False
+) -> list[dict[str, Any] | None]:
     """The record of each report in ``rows["events"]`` (one batch as ``flatten`` gives it, about to
     be inserted), built from those rows as ``rebuild`` builds it from the tables once they are
     stored, so a batch is not read back (None: left to the rebuild after the insert). ``jsonb``

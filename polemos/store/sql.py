@@ -23,7 +23,6 @@ from sqlalchemy.exc import SQLAlchemyError
 from polemos.errors import Errors, MigrationError, StoreError
 from polemos.store import fused as fused_reads
 from polemos.store import migrate, pages, reports
-from polemos.store.bulk import insert_rows
 from polemos.store.base import (
     ById,
     EventFilter,
@@ -37,8 +36,9 @@ from polemos.store.base import (
     Stored,
     WatchStore,
 )
+from polemos.store.bulk import insert_rows
 from polemos.store.counters import bump_fusion, bump_reports, counter_values
-from polemos.store.engine import default_url, is_sqlite, make_engine, normalize_url, redact
+from polemos.store.engine import default_url, make_engine, normalize_url, redact
 from polemos.store.errors import first_line as _first_line
 from polemos.store.errors import translated as _translated
 from polemos.store.query import near_ok, select_event_uids
