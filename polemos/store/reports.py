@@ -5,9 +5,10 @@ A report's record depends only on its own rows and its article's (outlet, publis
 which are written and removed together: fusion, merges and splits never change it, and a replaced
 article's reports are deleted and written anew, record and all. So the record is stored per report
 (not per fused event, whose set of reports every fusion pass may change) and is right for as long as
-its row exists. It is the JSON text of exactly what ``rebuild`` returns, read back in the writing
-transaction, so a stored record and a rebuilt one are the same dict, keys in the same order, on
-SQLite and PostgreSQL alike (TEXT, not JSONB, which would reorder keys).
+its row exists. It is the JSON text of exactly what ``rebuild`` returns (built from the batch's rows
+before they are inserted, ``from_rows``, else read back in the writing transaction), so a stored
+record and a rebuilt one are the same dict, keys in the same order, on SQLite and PostgreSQL alike
+(TEXT, not JSONB, which would reorder keys).
 """
 
 from __future__ import annotations
