@@ -17,6 +17,10 @@ from sqlalchemy import JSON, Connection, Table, insert
 from sqlalchemy.exc import DBAPIError
 
 
+def _cell(value: Any, as_json: bool) -> Any:
+    return json.dumps(value) if as_json and value is not None else value
+
+
 def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
     """Insert ``rows`` (dicts with the same keys, a table's column names) on ``conn``."""
     if not rows:
@@ -24,7 +28,7 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
     if conn.dialect.name != "postgresql":
         conn.execute(insert(table), list(rows))
         return
-    cols = list(rows[0])
+    cols = list(dict.fromkeys(c for r in rows for c in r))  # a key some rows leave out: NULL there
     as_json = {c for c in cols if isinstance(table.c[c].type, JSON)}  # JSONB stores its own order
     prep = conn.dialect.identifier_preparer
     stmt = f"COPY {prep.format_table(table)} ({', '.join(prep.quote(c) for c in cols)}) FROM STDIN"
@@ -32,8 +36,6 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
     try:
         with raw.cursor() as cur, cur.copy(stmt) as copy:
             for r in rows:
-                copy.write_row(
-                    [json.dumps(r[c]) if c in as_json and r[c] is not None else r[c] for c in cols]
-                )
+                copy.write_row([_cell(r.get(c), c in as_json) for c in cols])
     except raw.Error as e:  # as SQLAlchemy would have raised it, for the store's one translation
         raise DBAPIError.instance(stmt, None, e, raw.Error) from e

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -117,12 +117,48 @@ def check_storable(rows: Mapping[str, list[dict[str, Any]]]) -> None:
 
     for name, table_rows in rows.items():
         table: Table = schema.metadata.tables[name]
+        fine = _fine_checks(table)
         for row in table_rows:
             for col, value in row.items():
-                if value is not None and col in table.c:
-                    why = _refused(value, table.c[col].type)
+                if value is not None and (ok := fine.get(col)) is not None and not ok(value):
+                    why = _refused(value, table.c[col].type)  # the reason, or fine after all
                     if why:
                         raise ValueError(f"{name}.{col}: {why}")
+
+
+_FINE: dict[str, dict[str, Callable[[Any], bool]]] = {}
+
+
+def _fine_checks(table: Table) -> dict[str, Callable[[Any], bool]]:
+    """Per column, a quick test that a value is certainly storable (False: ask ``_refused`` why
+    not), built once per table: ``check_storable`` sees every value of every batch written."""
+    if table.name not in _FINE:
+        _FINE[table.name] = {c.name: check for c in table.c if (check := _fine_check(c.type)) is not None}
+    return _FINE[table.name]
+
+
+def _fine_check(kind: Any) -> Callable[[Any], bool] | None:
+    if isinstance(kind, JSON):
+        return lambda v: _json_refused(v) is None
+    if isinstance(kind, Boolean):
+        return lambda v: type(v) is bool
+    if isinstance(kind, Integer):
+        bound = _INT64 if isinstance(kind, BigInteger) else _INT32
+        return lambda v: type(v) is int and -bound - 1 <= v <= bound
+    if isinstance(kind, Float):
+        return lambda v: type(v) is float and math.isfinite(v)
+    if isinstance(kind, DateTime):
+        return lambda v: isinstance(v, datetime)
+    if isinstance(kind, String):
+        longest = kind.length
+
+        def text_fine(v: Any) -> bool:
+            if type(v) is not str or (longest is not None and len(v) > longest) or "\x00" in v:
+                return False
+            return v.isascii() or _text_refused(v) is None
+
+        return text_fine
+    return None
 
 
 def _refused(value: Any, kind: Any) -> str | None:

@@ -36,8 +36,9 @@ from polemos.store.base import (
     Stored,
     WatchStore,
 )
+from polemos.store.bulk import insert_rows
 from polemos.store.counters import bump_fusion, bump_reports, counter_values
-from polemos.store.engine import default_url, is_sqlite, make_engine, normalize_url, redact
+from polemos.store.engine import default_url, make_engine, normalize_url, redact
 from polemos.store.errors import first_line as _first_line
 from polemos.store.errors import translated as _translated
 from polemos.store.query import near_ok, select_event_uids
@@ -124,9 +125,10 @@ class SqlStore:
                 raise StoreError(Errors.E405.format(source=item.source or "?", detail=detail)) from e
             for name, table_rows in flat.items():
                 rows[name].extend(table_rows)
-        if is_sqlite(self.engine):  # each report's record from the rows in hand, inserted with its row
-            for ev, record in zip(rows["events"], reports.from_rows(rows), strict=True):
-                ev["record"] = None if record is None else reports.as_text(record)
+        # each report's record from the rows in hand, inserted with its row (None: rebuilt after)
+        built = reports.from_rows(rows, jsonb=self.engine.dialect.name == "postgresql")
+        for ev, record in zip(rows["events"], built, strict=True):
+            ev["record"] = None if record is None else reports.as_text(record)
         ids = [r["id"] for r in rows["articles"]]
         now = datetime.now(UTC)
         after = replace(progress)  # counters as they will be once this transaction commits
@@ -134,8 +136,7 @@ class SqlStore:
             bump_reports(conn)  # first, then (replacing) fusion: one order of the counters' row locks
             replaced = self._delete_articles(conn, ids)
             for table in (articles, events, actors, claims, locations, counts, spans, places, times):
-                if rows[table.name]:
-                    conn.execute(insert(table), rows[table.name])
+                insert_rows(conn, table, rows[table.name])  # plain inserts: the old rows are gone
             after.added += len(ids) - replaced
             after.updated += replaced
             after.events += len(rows["events"])
