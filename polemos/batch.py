@@ -27,13 +27,16 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future
+from concurrent.futures import CancelledError, Future
 from dataclasses import asdict, dataclass
 from datetime import date
+from functools import partial
 from typing import Any, Protocol
 
+from polemos import workers
 from polemos.budget import WALL_FACTOR, BudgetExceeded, time_limit
 from polemos.errors import BatchError, Errors, PolemosError
 from polemos.store.base import Failure
@@ -79,16 +82,19 @@ def safe_extract(extract: Extractor, articles: list[Article], timeout: float | N
 def extraction_failure(article: Article, e: BaseException) -> Failure:
     """The Failure (E118 past the budget, else E117) for an article whose extraction raised ``e``."""
     where = article.source or article.id
+    cause = (type(e).__name__, e.detail if isinstance(e, WorkerDied) else str(e)[:300])
     if isinstance(e, BudgetExceeded):
-        return failure_of(article, str(e), e.code or "E118")
+        return failure_of(article, str(e), e.code or "E118", cause)
     detail = str(e) if isinstance(e, WorkerFault) else f"{type(e).__name__}: {str(e)[:300]}".rstrip(": ")
     detail = detail.replace("\n", " ")
-    return failure_of(article, Errors.E117.format(source=where, detail=detail), "E117")
+    return failure_of(article, Errors.E117.format(source=where, detail=detail), "E117", cause)
 
 
-def failure_of(article: Article, reason: str, code: str | None = None) -> Failure:
+def failure_of(
+    article: Article, reason: str, code: str | None = None, cause: tuple[str, str] | None = None
+) -> Failure:
     path, line = source_location(article.source or article.id)
-    return Failure(source=path, line=line, reason=reason, code=code, article_id=article.id)
+    return Failure(source=path, line=line, reason=reason, code=code, article_id=article.id, cause=cause)
 
 
 def load_extractor(path: str = DEFAULT_EXTRACTOR, kwargs: dict[str, Any] | None = None) -> Extractor:
@@ -147,12 +153,19 @@ def kill_after(timeout: float | None, articles: int) -> float | None:
 @dataclass(frozen=True)
 class Job:
     """What a backend runs: the extractor (an import path, built where it runs, with ``kwargs``),
-    how many articles go to one call of it, and each article's time budget (seconds; None: none)."""
+    how many articles go to one call of it, and each article's time budget (seconds; None: none).
+    ``deadline``: wall-clock seconds an article may take before its worker is killed (None: the
+    backstop ``kill_after`` sets from ``timeout``; the API sets its per-request limit here)."""
 
     extractor: str = DEFAULT_EXTRACTOR
     kwargs: dict[str, Any] | None = None
     chunk_size: int = 16
     timeout: float | None = None
+    deadline: float | None = None
+
+    def kill_after(self, articles: int) -> float | None:
+        """Wall-clock seconds after which the worker on a chunk of ``articles`` is killed."""
+        return self.deadline * articles if self.deadline else kill_after(self.timeout, articles)
 
 
 class Backend(Protocol):
@@ -184,18 +197,21 @@ class LocalBackend:
                 extract = extract or load_extractor(job.extractor, job.kwargs)
                 yield from _checked(chunk, safe_extract(extract, chunk, job.timeout))
             return
-        settings = {"extractor": job.extractor, "kwargs": job.kwargs, "timeout": job.timeout}
-        handler = Handler("polemos.batch:ChunkHandler", settings)
-        with Pool(self.workers, handler) as pool:
+        with self.open(job) as session:
             inflight: deque[tuple[list[Article], Future[list[Outcome]]]] = deque()
             for chunk in _chunks(articles, job.chunk_size):
-                inflight.append((chunk, pool.submit(chunk, kill_after(job.timeout, len(chunk)))))
+                inflight.append((chunk, session.submit(chunk)))
                 if len(inflight) >= self.workers * IN_FLIGHT:  # bounded read-ahead: flat memory on any corpus
                     done, future = inflight.popleft()
-                    yield from _checked(done, _outcomes(pool, done, future, job.timeout))
+                    yield from _checked(done, future.result())
             while inflight:
                 done, future = inflight.popleft()
-                yield from _checked(done, _outcomes(pool, done, future, job.timeout))
+                yield from _checked(done, future.result())
+
+    def open(self, job: Job, *, nice: int = 0) -> Session:
+        """``job`` on a pool of ``workers`` processes (one at least) kept open across calls, as a
+        server keeps it (``polemos.api.pool``); ``nice``: the processes' priority (0: ours)."""
+        return Session(self.workers, job, nice=nice)
 
 
 def backend_for(
@@ -235,27 +251,104 @@ def run(
     return backend.outcomes(articles, job)
 
 
-def _outcomes(pool: Pool, chunk: list[Article], future: Future[list[Outcome]],
-              timeout: float | None) -> list[Outcome]:  # fmt: skip
-    """A chunk's outcomes; when its worker died or was killed on it, each article's again alone."""
-    try:
-        return future.result()
-    except NotStarted as e:  # the extractor cannot be built: no article would fare better
-        raise BatchError(Errors.E501.format(detail=f"the extraction workers cannot start: {e}")) from e
-    except PolemosError:
-        raise  # the extractor's own refusal to start (E501: no such extractor), as one process says it
-    except Exception as e:  # noqa: BLE001 - a worker killed, crashed, out of memory
-        if len(chunk) == 1:
-            return [fault_failure(chunk[0], e, timeout)]
-    alone = [([a], pool.submit([a], kill_after(timeout, 1))) for a in chunk]
-    return [o for one, f in alone for o in _outcomes(pool, one, f, timeout)]
+class Session:
+    """A ``Job`` on a pool of worker processes (``polemos.workers``) kept open across calls:
+    ``submit(chunk)`` gives a future of the chunk's outcomes, in order, settled by the rule of
+    ``LocalBackend``: a chunk whose worker died or was killed (past ``Job.kill_after``) is done again
+    one article at a time, and only the article that brings its worker down again becomes a
+    Failure (E117; E118 when killed past its time). What cannot run at all is the future's
+    exception: ``BatchError`` (E501), or the extractor's own coded refusal to start. The future's
+    ``took`` is the seconds workers spent on the chunk. ``LocalBackend`` runs a corpus through one;
+    the API keeps one for the server's life. ``close()`` (or leaving its ``with``) stops it."""
+
+    def __init__(self, workers: int, job: Job, *, nice: int = 0) -> None:
+        settings = {"extractor": job.extractor, "kwargs": job.kwargs, "timeout": job.timeout}
+        self.job = job
+        self.workers = max(1, workers)
+        self.pool = Pool(self.workers, Handler("polemos.batch:ChunkHandler", settings, nice=nice))
+
+    def submit(self, chunk: list[Article]) -> workers.Job:
+        settled = workers.Job()
+        self._send(chunk, settled)
+        return settled
+
+    def _send(self, chunk: list[Article], settled: workers.Job) -> None:
+        try:
+            sent = self.pool.submit(chunk, self.job.kill_after(len(chunk)))
+        except RuntimeError as e:  # the session is closed
+            settled.set_exception(e)
+            return
+        sent.add_done_callback(partial(self._settle, chunk, settled))
+
+    def _settle(self, chunk: list[Article], settled: workers.Job, sent: Future[Any]) -> None:
+        """In the pool's thread that answered ``sent``: ``settled`` gets the chunk's outcomes."""
+        took = sent.took if isinstance(sent, workers.Job) else None
+        try:
+            got: list[Outcome] = sent.result()
+        except CancelledError:
+            settled.cancel()
+            return
+        except NotStarted as e:  # the extractor cannot be built: no article would fare better
+            error = BatchError(Errors.E501.format(detail=f"the extraction workers cannot start: {e}"))
+            error.__cause__ = e
+            settled.set_exception(error)
+            return
+        except PolemosError as e:  # the extractor's own refusal to start (E501: no such extractor)
+            settled.set_exception(e)
+            return
+        except Exception as e:  # noqa: BLE001 - a worker killed, crashed, out of memory
+            if len(chunk) > 1:  # each article again alone: only the one that brings it down fails
+                _gather([self.submit([a]) for a in chunk], settled, took)
+                return
+            got = [fault_failure(chunk[0], e, self.job.timeout)]
+        if len(got) != len(chunk):
+            detail = f"{len(got)} results for {len(chunk)} articles"
+            settled.set_exception(BatchError(Errors.E501.format(detail=detail)))
+            return
+        settled.took = took
+        settled.set_result(got)
+
+    def close(self) -> None:
+        self.pool.close()
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _gather(parts: list[workers.Job], settled: workers.Job, took: float | None) -> None:
+    """``settled`` gets the outcomes of ``parts`` in order once every one is done (or the first error)."""
+    left = len(parts)
+    lock = threading.Lock()
+
+    def one_done(_: Future[Any]) -> None:
+        nonlocal left
+        with lock:
+            left -= 1
+            if left:
+                return
+        try:
+            outcomes = [o for p in parts for o in p.result()]
+        except CancelledError:
+            settled.cancel()
+        except BaseException as e:  # noqa: BLE001 - the caller's future carries it
+            settled.set_exception(e)
+        else:
+            settled.took = (took or 0.0) + sum(p.took or 0.0 for p in parts)
+            settled.set_result(outcomes)
+
+    for part in parts:
+        part.add_done_callback(one_done)
 
 
 def fault_failure(article: Article, e: BaseException, timeout: float | None) -> Failure:
-    """The Failure of an article whose worker was killed past its budget (E118) or died (E117)."""
+    """The Failure of an article whose worker was killed past its time (E118) or died (E117)."""
     where = article.source or article.id
-    if isinstance(e, TimedOut) and timeout:
-        return failure_of(article, Errors.E118.format(source=where, limit=timeout), "E118")
+    if isinstance(e, TimedOut) and (timeout or e.seconds):
+        reason = Errors.E118.format(source=where, limit=timeout or e.seconds)
+        return failure_of(article, reason, "E118", (type(e).__name__, str(e)))
     return extraction_failure(article, e)
 
 

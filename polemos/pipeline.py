@@ -178,11 +178,24 @@ def extract(
     surrogate, not English) and, with ``timeout`` (seconds), ``ExtractError`` (E118) past it."""
     from polemos.contract.article import result_to_dict
 
-    record = {"id": id, "text": text, "title": title, "published": published, "outlet": outlet, "url": url}
-    article = check_article(from_record(record, "<text>"))
+    article = text_article(text, published, outlet, title, id, url)
     pipeline = Pipeline()
     if timeout:
         pipeline.warm()
     with time_limit(timeout, "<text>"):
         (result,) = pipeline.process_batch([article])
     return result_to_dict(result)
+
+
+def text_article(
+    text: str,
+    published: date | str | None = None,
+    outlet: str | None = None,
+    title: str | None = None,
+    id: str | None = None,
+    url: str | None = None,
+) -> Article:
+    """The article ``extract`` reads its arguments as (source ``<text>``), checked: ``ReadError`` for a
+    text that cannot be read, E109 for a date that is not one. The API's requests are read so too."""
+    record = {"id": id, "text": text, "title": title, "published": published, "outlet": outlet, "url": url}
+    return check_article(from_record(record, "<text>"))
