@@ -28,12 +28,15 @@ import shutil
 import sys
 import tempfile
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import CancelledError, Future
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import date
 from functools import partial
+from math import inf
 from typing import Any, Protocol
 
 from polemos import workers
@@ -378,19 +381,46 @@ class RayExtractor:
         extractor: str = DEFAULT_EXTRACTOR,
         timeout: float | None = None,
         kwargs: dict[str, Any] | None = None,
+        deadline: float | None = None,
     ) -> None:
         self.extract = load_extractor(extractor, kwargs)
         self.timeout = timeout
+        self.job = Job(extractor, kwargs, timeout=timeout, deadline=deadline)
 
     def __call__(self, batch: Any) -> Any:
         import pyarrow as pa
 
         rows = batch.to_pylist()  # a pyarrow Table: None stays None (numpy batches turn it into NaN)
-        outcomes = safe_extract(self.extract, [row_article(r) for r in rows], self.timeout)
+        # past the backstop (one call into compiled code the in-actor budget cannot interrupt) the
+        # actor's process ends: Ray Data fails the window and ``_rescue`` finds the article
+        with _exit_after(self.job.kill_after(len(rows))):
+            outcomes = safe_extract(self.extract, [row_article(r) for r in rows], self.timeout)
         records = [json.dumps(o, ensure_ascii=False) if isinstance(o, dict) else None for o in outcomes]
         failures = [json.dumps(asdict(o)) if isinstance(o, Failure) else None for o in outcomes]
         columns = {"seq": [r["seq"] for r in rows], "record": records, "failure": failures}
         return pa.table(columns, schema=_typed(pa, OUTCOME_COLUMNS))
+
+
+@contextmanager
+def _exit_after(seconds: float | None) -> Iterator[None]:
+    """End this process (an actor's) if the block is still running ``seconds`` from now."""
+    if not seconds:
+        yield
+        return
+    done = threading.Event()
+
+    def watch() -> None:
+        if not done.wait(seconds):
+            os._exit(EXIT_PAST_DEADLINE)
+
+    threading.Thread(target=watch, daemon=True, name="polemos-deadline").start()
+    try:
+        yield
+    finally:
+        done.set()
+
+
+EXIT_PAST_DEADLINE = 118
 
 
 # Column types given, not inferred: a batch whose values are all None (no failure in it, no title in
@@ -479,7 +509,12 @@ class RayBackend:
         ds = ray.data.from_arrow([given.slice(i, size) for i in range(0, len(given), size)])
         ds = ds.map_batches(
             RayExtractor,
-            fn_constructor_kwargs={"extractor": job.extractor, "timeout": job.timeout, "kwargs": job.kwargs},
+            fn_constructor_kwargs={
+                "extractor": job.extractor,
+                "timeout": job.timeout,
+                "kwargs": job.kwargs,
+                "deadline": job.deadline,
+            },
             batch_size=job.chunk_size,
             batch_format="pyarrow",
             concurrency=max(1, self.workers),
@@ -534,8 +569,10 @@ class RayChunks:
 
 def _rescue(ray: Any, arts: list[Article], job: Job, workers: int) -> list[Outcome]:
     """A window's outcomes after Ray Data failed on it: its chunks on ``workers`` actors that are
-    never restarted nor retried, so a death is seen; a chunk whose actor died is done again one
-    article at a time on a fresh actor, and an article whose actor died is a Failure (E117)."""
+    never restarted nor retried, so a death is seen; a chunk whose actor died, or ran past its
+    wall-clock deadline (``Job.kill_after``: the actor is then killed), is done again one article
+    at a time on a fresh actor, and an article whose actor died is a Failure (E117), one past its
+    deadline E118, as on the local pool."""
     remote = ray.remote(max_restarts=0, max_task_retries=0)(RayChunks)
 
     def start() -> Any:
@@ -551,31 +588,46 @@ def _rescue(ray: Any, arts: list[Article], job: Job, workers: int) -> list[Outco
     todo = deque((at, arts[at : at + size]) for at in range(0, len(arts), size))
     out: list[Outcome | None] = [None] * len(arts)
     idle = [start() for _ in range(min(max(1, workers), len(todo)))]
-    running: dict[Any, tuple[Any, int, list[Article]]] = {}
+    running: dict[Any, tuple[Any, int, list[Article], float]] = {}  # ref: actor, at, chunk, deadline
     try:
         while todo or running:
             while todo and idle:
                 actor, (at, chunk) = idle.pop(), todo.popleft()
-                running[actor.run.remote(chunk)] = (actor, at, chunk)
-            (ref,), _ = ray.wait(list(running), num_returns=1)
-            actor, at, chunk = running.pop(ref)
-            try:
-                got: list[Outcome] = ray.get(ref)
-            except (ray.exceptions.RayActorError, ray.exceptions.WorkerCrashedError) as e:
+                limit = job.kill_after(len(chunk))
+                running[actor.run.remote(chunk)] = (
+                    actor,
+                    at,
+                    chunk,
+                    time.monotonic() + limit if limit else inf,
+                )
+            first = min(d for *_, d in running.values())
+            wait = None if first == inf else max(0.0, first - time.monotonic())
+            ready, _ = ray.wait(list(running), num_returns=1, timeout=wait)
+            # none ready: the first past its deadline, whose actor is killed as a local worker is
+            ref = ready[0] if ready else next(r for r, (*_, d) in running.items() if d == first)
+            actor, at, chunk, _deadline = running.pop(ref)
+            fault: BaseException | None = None
+            if not ready:
+                fault = TimedOut(job.kill_after(len(chunk)) or 0.0)
+            else:
+                try:
+                    got: list[Outcome] = ray.get(ref)
+                except (ray.exceptions.RayActorError, ray.exceptions.WorkerCrashedError) as e:
+                    fault = WorkerDied(f"the Ray actor's process ended ({type(e).__name__})")
+            if fault is not None:
                 ray.kill(actor)
                 idle.append(start())
                 if len(chunk) > 1:  # each article again alone, first, so the window keeps its order
                     todo.extendleft(reversed([(at + i, [a]) for i, a in enumerate(chunk)]))
                     continue
-                died = WorkerDied(f"the Ray actor's process ended ({type(e).__name__})")
-                got = [extraction_failure(chunk[0], died)]
+                got = [fault_failure(chunk[0], fault, job.timeout)]
             else:
                 idle.append(actor)
             if len(got) != len(chunk):
                 raise BatchError(Errors.E501.format(detail=f"{len(got)} results for {len(chunk)} articles"))
             out[at : at + len(chunk)] = got
     finally:
-        for actor in idle + [a for a, _, _ in running.values()]:
+        for actor in idle + [a for a, *_ in running.values()]:
             ray.kill(actor)
     done = [o for o in out if o is not None]
     assert len(done) == len(arts)  # every chunk was answered or each of its articles again alone
