@@ -111,7 +111,7 @@ class ExtractPool:
         self.places.leave(started, future.took if isinstance(future, workers.Job) else None)
 
     async def extract(self, fields: dict[str, Any]) -> dict[str, Any]:
-        article = text_article(**fields)  # the request's own fault (E101, E109, ...): no place taken
+        article = text_article(fields)  # the request's own fault (E101, E109, ...): no place taken
         started = self.places.enter()
         future = self.session.submit([article])
         future.add_done_callback(partial(self._release, started))
