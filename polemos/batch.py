@@ -27,13 +27,19 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future
+from concurrent.futures import CancelledError, Future
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import date
+from functools import partial
+from math import inf
 from typing import Any, Protocol
 
+from polemos import workers
 from polemos.budget import WALL_FACTOR, BudgetExceeded, time_limit
 from polemos.errors import BatchError, Errors, PolemosError
 from polemos.store.base import Failure
@@ -79,16 +85,19 @@ def safe_extract(extract: Extractor, articles: list[Article], timeout: float | N
 def extraction_failure(article: Article, e: BaseException) -> Failure:
     """The Failure (E118 past the budget, else E117) for an article whose extraction raised ``e``."""
     where = article.source or article.id
+    cause = (type(e).__name__, e.detail if isinstance(e, WorkerDied) else str(e)[:300])
     if isinstance(e, BudgetExceeded):
-        return failure_of(article, str(e), e.code or "E118")
+        return failure_of(article, str(e), e.code or "E118", cause)
     detail = str(e) if isinstance(e, WorkerFault) else f"{type(e).__name__}: {str(e)[:300]}".rstrip(": ")
     detail = detail.replace("\n", " ")
-    return failure_of(article, Errors.E117.format(source=where, detail=detail), "E117")
+    return failure_of(article, Errors.E117.format(source=where, detail=detail), "E117", cause)
 
 
-def failure_of(article: Article, reason: str, code: str | None = None) -> Failure:
+def failure_of(
+    article: Article, reason: str, code: str | None = None, cause: tuple[str, str] | None = None
+) -> Failure:
     path, line = source_location(article.source or article.id)
-    return Failure(source=path, line=line, reason=reason, code=code, article_id=article.id)
+    return Failure(source=path, line=line, reason=reason, code=code, article_id=article.id, cause=cause)
 
 
 def load_extractor(path: str = DEFAULT_EXTRACTOR, kwargs: dict[str, Any] | None = None) -> Extractor:
@@ -147,12 +156,19 @@ def kill_after(timeout: float | None, articles: int) -> float | None:
 @dataclass(frozen=True)
 class Job:
     """What a backend runs: the extractor (an import path, built where it runs, with ``kwargs``),
-    how many articles go to one call of it, and each article's time budget (seconds; None: none)."""
+    how many articles go to one call of it, and each article's time budget (seconds; None: none).
+    ``deadline``: wall-clock seconds an article may take before its worker is killed (None: the
+    backstop ``kill_after`` sets from ``timeout``; the API sets its per-request limit here)."""
 
     extractor: str = DEFAULT_EXTRACTOR
     kwargs: dict[str, Any] | None = None
     chunk_size: int = 16
     timeout: float | None = None
+    deadline: float | None = None
+
+    def kill_after(self, articles: int) -> float | None:
+        """Wall-clock seconds after which the worker on a chunk of ``articles`` is killed."""
+        return self.deadline * articles if self.deadline else kill_after(self.timeout, articles)
 
 
 class Backend(Protocol):
@@ -184,18 +200,21 @@ class LocalBackend:
                 extract = extract or load_extractor(job.extractor, job.kwargs)
                 yield from _checked(chunk, safe_extract(extract, chunk, job.timeout))
             return
-        settings = {"extractor": job.extractor, "kwargs": job.kwargs, "timeout": job.timeout}
-        handler = Handler("polemos.batch:ChunkHandler", settings)
-        with Pool(self.workers, handler) as pool:
+        with self.open(job) as session:
             inflight: deque[tuple[list[Article], Future[list[Outcome]]]] = deque()
             for chunk in _chunks(articles, job.chunk_size):
-                inflight.append((chunk, pool.submit(chunk, kill_after(job.timeout, len(chunk)))))
+                inflight.append((chunk, session.submit(chunk)))
                 if len(inflight) >= self.workers * IN_FLIGHT:  # bounded read-ahead: flat memory on any corpus
                     done, future = inflight.popleft()
-                    yield from _checked(done, _outcomes(pool, done, future, job.timeout))
+                    yield from _checked(done, future.result())
             while inflight:
                 done, future = inflight.popleft()
-                yield from _checked(done, _outcomes(pool, done, future, job.timeout))
+                yield from _checked(done, future.result())
+
+    def open(self, job: Job, *, nice: int = 0) -> Session:
+        """``job`` on a pool of ``workers`` processes (one at least) kept open across calls, as a
+        server keeps it (``polemos.api.pool``); ``nice``: the processes' priority (0: ours)."""
+        return Session(self.workers, job, nice=nice)
 
 
 def backend_for(
@@ -235,27 +254,104 @@ def run(
     return backend.outcomes(articles, job)
 
 
-def _outcomes(pool: Pool, chunk: list[Article], future: Future[list[Outcome]],
-              timeout: float | None) -> list[Outcome]:  # fmt: skip
-    """A chunk's outcomes; when its worker died or was killed on it, each article's again alone."""
-    try:
-        return future.result()
-    except NotStarted as e:  # the extractor cannot be built: no article would fare better
-        raise BatchError(Errors.E501.format(detail=f"the extraction workers cannot start: {e}")) from e
-    except PolemosError:
-        raise  # the extractor's own refusal to start (E501: no such extractor), as one process says it
-    except Exception as e:  # noqa: BLE001 - a worker killed, crashed, out of memory
-        if len(chunk) == 1:
-            return [fault_failure(chunk[0], e, timeout)]
-    alone = [([a], pool.submit([a], kill_after(timeout, 1))) for a in chunk]
-    return [o for one, f in alone for o in _outcomes(pool, one, f, timeout)]
+class Session:
+    """A ``Job`` on a pool of worker processes (``polemos.workers``) kept open across calls:
+    ``submit(chunk)`` gives a future of the chunk's outcomes, in order, settled by the rule of
+    ``LocalBackend``: a chunk whose worker died or was killed (past ``Job.kill_after``) is done again
+    one article at a time, and only the article that brings its worker down again becomes a
+    Failure (E117; E118 when killed past its time). What cannot run at all is the future's
+    exception: ``BatchError`` (E501), or the extractor's own coded refusal to start. The future's
+    ``took`` is the seconds workers spent on the chunk. ``LocalBackend`` runs a corpus through one;
+    the API keeps one for the server's life. ``close()`` (or leaving its ``with``) stops it."""
+
+    def __init__(self, workers: int, job: Job, *, nice: int = 0) -> None:
+        settings = {"extractor": job.extractor, "kwargs": job.kwargs, "timeout": job.timeout}
+        self.job = job
+        self.workers = max(1, workers)
+        self.pool = Pool(self.workers, Handler("polemos.batch:ChunkHandler", settings, nice=nice))
+
+    def submit(self, chunk: list[Article]) -> workers.Job:
+        settled = workers.Job()
+        self._send(chunk, settled)
+        return settled
+
+    def _send(self, chunk: list[Article], settled: workers.Job) -> None:
+        try:
+            sent = self.pool.submit(chunk, self.job.kill_after(len(chunk)))
+        except RuntimeError as e:  # the session is closed
+            settled.set_exception(e)
+            return
+        sent.add_done_callback(partial(self._settle, chunk, settled))
+
+    def _settle(self, chunk: list[Article], settled: workers.Job, sent: Future[Any]) -> None:
+        """In the pool's thread that answered ``sent``: ``settled`` gets the chunk's outcomes."""
+        took = sent.took if isinstance(sent, workers.Job) else None
+        try:
+            got: list[Outcome] = sent.result()
+        except CancelledError:
+            settled.cancel()
+            return
+        except NotStarted as e:  # the extractor cannot be built: no article would fare better
+            error = BatchError(Errors.E501.format(detail=f"the extraction workers cannot start: {e}"))
+            error.__cause__ = e
+            settled.set_exception(error)
+            return
+        except PolemosError as e:  # the extractor's own refusal to start (E501: no such extractor)
+            settled.set_exception(e)
+            return
+        except Exception as e:  # noqa: BLE001 - a worker killed, crashed, out of memory
+            if len(chunk) > 1:  # each article again alone: only the one that brings it down fails
+                _gather([self.submit([a]) for a in chunk], settled, took)
+                return
+            got = [fault_failure(chunk[0], e, self.job.timeout)]
+        if len(got) != len(chunk):
+            detail = f"{len(got)} results for {len(chunk)} articles"
+            settled.set_exception(BatchError(Errors.E501.format(detail=detail)))
+            return
+        settled.took = took
+        settled.set_result(got)
+
+    def close(self) -> None:
+        self.pool.close()
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _gather(parts: list[workers.Job], settled: workers.Job, took: float | None) -> None:
+    """``settled`` gets the outcomes of ``parts`` in order once every one is done (or the first error)."""
+    left = len(parts)
+    lock = threading.Lock()
+
+    def one_done(_: Future[Any]) -> None:
+        nonlocal left
+        with lock:
+            left -= 1
+            if left:
+                return
+        try:
+            outcomes = [o for p in parts for o in p.result()]
+        except CancelledError:
+            settled.cancel()
+        except BaseException as e:  # noqa: BLE001 - the caller's future carries it
+            settled.set_exception(e)
+        else:
+            settled.took = (took or 0.0) + sum(p.took or 0.0 for p in parts)
+            settled.set_result(outcomes)
+
+    for part in parts:
+        part.add_done_callback(one_done)
 
 
 def fault_failure(article: Article, e: BaseException, timeout: float | None) -> Failure:
-    """The Failure of an article whose worker was killed past its budget (E118) or died (E117)."""
+    """The Failure of an article whose worker was killed past its time (E118) or died (E117)."""
     where = article.source or article.id
-    if isinstance(e, TimedOut) and timeout:
-        return failure_of(article, Errors.E118.format(source=where, limit=timeout), "E118")
+    if isinstance(e, TimedOut) and (timeout or e.seconds):
+        reason = Errors.E118.format(source=where, limit=timeout or e.seconds)
+        return failure_of(article, reason, "E118", (type(e).__name__, str(e)))
     return extraction_failure(article, e)
 
 
@@ -285,19 +381,46 @@ class RayExtractor:
         extractor: str = DEFAULT_EXTRACTOR,
         timeout: float | None = None,
         kwargs: dict[str, Any] | None = None,
+        deadline: float | None = None,
     ) -> None:
         self.extract = load_extractor(extractor, kwargs)
         self.timeout = timeout
+        self.job = Job(extractor, kwargs, timeout=timeout, deadline=deadline)
 
     def __call__(self, batch: Any) -> Any:
         import pyarrow as pa
 
         rows = batch.to_pylist()  # a pyarrow Table: None stays None (numpy batches turn it into NaN)
-        outcomes = safe_extract(self.extract, [row_article(r) for r in rows], self.timeout)
+        # past the backstop (one call into compiled code the in-actor budget cannot interrupt) the
+        # actor's process ends: Ray Data fails the window and ``_rescue`` finds the article
+        with _exit_after(self.job.kill_after(len(rows))):
+            outcomes = safe_extract(self.extract, [row_article(r) for r in rows], self.timeout)
         records = [json.dumps(o, ensure_ascii=False) if isinstance(o, dict) else None for o in outcomes]
         failures = [json.dumps(asdict(o)) if isinstance(o, Failure) else None for o in outcomes]
         columns = {"seq": [r["seq"] for r in rows], "record": records, "failure": failures}
         return pa.table(columns, schema=_typed(pa, OUTCOME_COLUMNS))
+
+
+@contextmanager
+def _exit_after(seconds: float | None) -> Iterator[None]:
+    """End this process (an actor's) if the block is still running ``seconds`` from now."""
+    if not seconds:
+        yield
+        return
+    done = threading.Event()
+
+    def watch() -> None:
+        if not done.wait(seconds):
+            os._exit(EXIT_PAST_DEADLINE)
+
+    threading.Thread(target=watch, daemon=True, name="polemos-deadline").start()
+    try:
+        yield
+    finally:
+        done.set()
+
+
+EXIT_PAST_DEADLINE = 118
 
 
 # Column types given, not inferred: a batch whose values are all None (no failure in it, no title in
@@ -386,7 +509,12 @@ class RayBackend:
         ds = ray.data.from_arrow([given.slice(i, size) for i in range(0, len(given), size)])
         ds = ds.map_batches(
             RayExtractor,
-            fn_constructor_kwargs={"extractor": job.extractor, "timeout": job.timeout, "kwargs": job.kwargs},
+            fn_constructor_kwargs={
+                "extractor": job.extractor,
+                "timeout": job.timeout,
+                "kwargs": job.kwargs,
+                "deadline": job.deadline,
+            },
             batch_size=job.chunk_size,
             batch_format="pyarrow",
             concurrency=max(1, self.workers),
@@ -441,8 +569,10 @@ class RayChunks:
 
 def _rescue(ray: Any, arts: list[Article], job: Job, workers: int) -> list[Outcome]:
     """A window's outcomes after Ray Data failed on it: its chunks on ``workers`` actors that are
-    never restarted nor retried, so a death is seen; a chunk whose actor died is done again one
-    article at a time on a fresh actor, and an article whose actor died is a Failure (E117)."""
+    never restarted nor retried, so a death is seen; a chunk whose actor died, or ran past its
+    wall-clock deadline (``Job.kill_after``: the actor is then killed), is done again one article
+    at a time on a fresh actor, and an article whose actor died is a Failure (E117), one past its
+    deadline E118, as on the local pool."""
     remote = ray.remote(max_restarts=0, max_task_retries=0)(RayChunks)
 
     def start() -> Any:
@@ -458,31 +588,46 @@ def _rescue(ray: Any, arts: list[Article], job: Job, workers: int) -> list[Outco
     todo = deque((at, arts[at : at + size]) for at in range(0, len(arts), size))
     out: list[Outcome | None] = [None] * len(arts)
     idle = [start() for _ in range(min(max(1, workers), len(todo)))]
-    running: dict[Any, tuple[Any, int, list[Article]]] = {}
+    running: dict[Any, tuple[Any, int, list[Article], float]] = {}  # ref: actor, at, chunk, deadline
     try:
         while todo or running:
             while todo and idle:
                 actor, (at, chunk) = idle.pop(), todo.popleft()
-                running[actor.run.remote(chunk)] = (actor, at, chunk)
-            (ref,), _ = ray.wait(list(running), num_returns=1)
-            actor, at, chunk = running.pop(ref)
-            try:
-                got: list[Outcome] = ray.get(ref)
-            except (ray.exceptions.RayActorError, ray.exceptions.WorkerCrashedError) as e:
+                limit = job.kill_after(len(chunk))
+                running[actor.run.remote(chunk)] = (
+                    actor,
+                    at,
+                    chunk,
+                    time.monotonic() + limit if limit else inf,
+                )
+            first = min(d for *_, d in running.values())
+            wait = None if first == inf else max(0.0, first - time.monotonic())
+            ready, _ = ray.wait(list(running), num_returns=1, timeout=wait)
+            # none ready: the first past its deadline, whose actor is killed as a local worker is
+            ref = ready[0] if ready else next(r for r, (*_, d) in running.items() if d == first)
+            actor, at, chunk, _deadline = running.pop(ref)
+            fault: BaseException | None = None
+            if not ready:
+                fault = TimedOut(job.kill_after(len(chunk)) or 0.0)
+            else:
+                try:
+                    got: list[Outcome] = ray.get(ref)
+                except (ray.exceptions.RayActorError, ray.exceptions.WorkerCrashedError) as e:
+                    fault = WorkerDied(f"the Ray actor's process ended ({type(e).__name__})")
+            if fault is not None:
                 ray.kill(actor)
                 idle.append(start())
                 if len(chunk) > 1:  # each article again alone, first, so the window keeps its order
                     todo.extendleft(reversed([(at + i, [a]) for i, a in enumerate(chunk)]))
                     continue
-                died = WorkerDied(f"the Ray actor's process ended ({type(e).__name__})")
-                got = [extraction_failure(chunk[0], died)]
+                got = [fault_failure(chunk[0], fault, job.timeout)]
             else:
                 idle.append(actor)
             if len(got) != len(chunk):
                 raise BatchError(Errors.E501.format(detail=f"{len(got)} results for {len(chunk)} articles"))
             out[at : at + len(chunk)] = got
     finally:
-        for actor in idle + [a for a, _, _ in running.values()]:
+        for actor in idle + [a for a, *_ in running.values()]:
             ray.kill(actor)
     done = [o for o in out if o is not None]
     assert len(done) == len(arts)  # every chunk was answered or each of its articles again alone

@@ -10,7 +10,7 @@ batch and turns that article into a failure.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future
 from dataclasses import replace
 from datetime import date, datetime
@@ -178,11 +178,19 @@ def extract(
     surrogate, not English) and, with ``timeout`` (seconds), ``ExtractError`` (E118) past it."""
     from polemos.contract.article import result_to_dict
 
-    record = {"id": id, "text": text, "title": title, "published": published, "outlet": outlet, "url": url}
-    article = check_article(from_record(record, "<text>"))
+    fields = {"id": id, "text": text, "title": title, "published": published, "outlet": outlet, "url": url}
+    article = text_article(fields)
     pipeline = Pipeline()
     if timeout:
         pipeline.warm()
     with time_limit(timeout, "<text>"):
         (result,) = pipeline.process_batch([article])
     return result_to_dict(result)
+
+
+
+def text_article(fields: Mapping[str, object]) -> Article:
+    """The article ``extract`` reads its arguments as (``fields``: text, published, outlet, title, id,
+    url; source ``<text>``), checked: ``ReadError`` for a text that cannot be read, E109 for a date
+    that is not one. The API's requests are read so too."""
+    return check_article(from_record(fields, "<text>"))

@@ -117,13 +117,13 @@ def test_api_pool_passes_library_errors_through() -> None:
 def test_api_pool_full_refuses_before_reading_the_body(filled_url: str, path: str) -> None:  # noqa: F811
     app = create_app(filled_url, token="s3cret", extract_workers=1, extract_queue=0)
     pool = app.state.pool
-    pool._pending = 1  # one extraction running, none may wait
+    started = pool.places.enter()  # one extraction running, none may wait
     response = Client(app).post(
         path, content=b"{not json at all", headers={"content-type": "application/json"}
     )
     assert response.status_code == 429 and response.json()["code"] == "E611"  # not 400: never parsed
     assert int(response.headers["retry-after"]) >= 1
     assert response.headers["x-content-type-options"] == "nosniff"
-    pool._pending = 0
+    pool.places.leave(started)
     assert Client(app).get("/health").status_code == 200
     pool.close()

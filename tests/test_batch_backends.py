@@ -172,3 +172,21 @@ def test_ray_backend_reads_batches_of_only_records_beside_batches_with_failures(
     on_ray = _seen(run(arts, backend="ray", workers=2, extractor=HAND, chunk_size=2))
     assert _kinds(on_ray) == ["record", "record", "record", "E117"]
     assert on_ray == local
+
+
+@pytest.mark.slow
+def test_a_ray_article_hanging_in_compiled_code_is_killed_past_its_deadline_as_on_the_local_pool() -> None:
+    """One call into compiled code (an hour's sleep, signals blocked) that the in-actor budget cannot
+    interrupt: past the per-article deadline the actor is ended (Ray Data's window, then the rescue's
+    own actor, killed from the driver), that article is an E118 and its chunk's others are kept."""
+    pytest.importorskip("ray", reason="Ray is an optional extra: pip install 'polemos[ray]'")
+    texts = ["3 killed in Homs.", "FREEZE 4 killed in Hama.", "5 killed in Idlib.", "6 killed in Gao."]
+    job = Job(EXITING, None, chunk_size=2, timeout=30, deadline=3)
+    local = list(LocalBackend(2).outcomes(_articles(texts), job))
+    on_ray = list(RayBackend(2).outcomes(_articles(texts), job))
+    for found in (local, on_ray):
+        assert [a.id for a, _ in found] == ["a0", "a1", "a2", "a3"]
+        assert _kinds(_seen(found)) == ["record", "E118", "record", "record"]
+        frozen = found[1][1]
+        assert isinstance(frozen, Failure) and (frozen.line, frozen.article_id) == (2, "a1")
+    assert [o for _, o in on_ray if isinstance(o, dict)] == [o for _, o in local if isinstance(o, dict)]

@@ -161,29 +161,35 @@ def test_batch_extractor_that_cannot_start_stops_the_run() -> None:
 # ---- the API's pool on the same workers -------------------------------------------------------------
 
 
-def test_api_pool_turns_what_the_workers_meet_into_coded_errors() -> None:
+def test_api_pool_turns_what_the_runner_meets_into_coded_errors() -> None:
+    """The API's pool is the batch runner's session (one article a chunk): a kill past the request's
+    time is E612, a worker that dies E613, an extractor that raises E609, a bad field its own code."""
     from polemos.api import pool as api_pool
 
-    extract = api_pool.ExtractPool(1, 2, timeout=0.5, handler=ECHO)
+    extract = api_pool.ExtractPool(1, 2, timeout=0.5, extractor=EXITING)
 
-    async def ask(payload: object) -> object:
-        return await extract.extract(payload)  # type: ignore[arg-type]
+    async def ask(text: str, **fields: object) -> dict[str, object]:
+        return await extract.extract({"text": text, **fields})
 
     try:
         with pytest.raises(api_pool.TimedOut) as late:
-            asyncio.run(ask(("sleep", 300)))
+            asyncio.run(ask("HANG 4 killed in Hama."))
         assert late.value.code == "E612" and "0.5 s" in str(late.value)
         assert not any(w.alive for w in extract.pool.workers)  # killed, its memory freed
-        assert asyncio.run(ask(("echo", "next"))) == "next"
+        record = asyncio.run(ask("3 killed in Homs.", id="next", published="2016-05-23"))
+        assert record["article"] == {**record["article"], "id": "next", "published": "2016-05-23"}  # type: ignore[dict-item]
         with pytest.raises(api_pool.WorkerDied) as died:
-            asyncio.run(ask(("exit", 3)))
-        assert died.value.code == "E613" and "exit code 3" in str(died.value)
+            asyncio.run(ask("EXIT 9 killed in Gao."))
+        assert died.value.code == "E613" and "exit code 7" in str(died.value)
         with pytest.raises(api_pool.PipelineCrash) as crash:
-            asyncio.run(ask(("raise", "boom")))
+            asyncio.run(ask("CRASH 4 killed in Hama."))
         assert crash.value.code == "E609" and "RuntimeError" in str(crash.value)
+        with pytest.raises(ReadError) as refused:
+            asyncio.run(ask("5 killed in Idlib.", published="soon"))
+        assert refused.value.code == "E109"
         with pytest.raises(ReadError):
-            asyncio.run(ask(("refuse", "x")))
-        assert asyncio.run(ask(("echo", 5))) == 5 and extract.pending == 0
+            asyncio.run(ask("  "))  # E101: read as polemos.extract reads it, before it takes a place
+        assert asyncio.run(ask("5 killed in Idlib."))["events"] and extract.pending == 0
     finally:
         extract.close()
 

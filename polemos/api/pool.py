@@ -1,35 +1,41 @@
 """The bounded pool heavy requests run in (``POST /extract``, ``POST /articles``), apart from reads.
 
-Reads are served by the event loop and its thread pool; extraction runs in the worker pool of
-``polemos.workers`` (the one batch extraction uses too; the handler is ``polemos.api.worker``), fed
-by that pool's own threads, one per process, so no extract load takes a thread, a lock or a core
-that reads need. A request is admitted when fewer than ``workers + queue`` are running or waiting;
-beyond that it is refused at once (``Busy``: 429 with Retry-After). Each extraction has a time
-budget: a worker past it is killed (its memory goes with it) and the next request gets a fresh one,
-forked warm (``TimedOut``: 503); a worker that dies mid-request is ``WorkerDied`` (500, E613). A
-process, not a thread, because only a process can be stopped mid-parse, and a parse holds the
-interpreter's lock that reads would wait on. This module turns what the pool meets into the API's
-coded errors.
+Reads are served by the event loop and its thread pool; extraction goes through the batch runner
+(``polemos.batch``): a ``Session`` of ``LocalBackend`` kept open for the server's life, on the worker
+pool of ``polemos.workers`` that ``polemos ingest`` uses too, with the same extractor
+(``PipelineExtractor``), one article a chunk. The pool's own threads feed it, one per process, so no
+extract load takes a thread, a lock or a core that reads need. A request's fields are read as
+``polemos.extract`` reads them (``text_article``: E101, E109, ... answered as they are) before it
+takes a place. It is admitted when fewer than ``workers + queue`` are running or waiting
+(``polemos.api.places``); beyond that it is refused at once (``Busy``: 429 with Retry-After). Each
+extraction has a time budget (``Job.deadline``): a worker past it is killed (its memory goes with
+it) and the next request gets a fresh one, forked warm (``TimedOut``: 503); a worker that dies
+mid-request is ``WorkerDied`` (500, E613), an extractor that raises ``PipelineCrash`` (500, E609).
+A process, not a thread, because only a process can be stopped mid-parse, and a parse holds the
+interpreter's lock that reads would wait on. This module turns the runner's outcome for the
+request's article (its record, or a ``Failure`` saying what broke it) into the API's coded errors.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import math
-import threading
 from concurrent.futures import Future
+from functools import partial
 from typing import Any
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from polemos import workers
-from polemos.api.worker import NICENESS
+from polemos.api.places import Places
 from polemos.api.writes import WriteQueue, WritesBusy
-from polemos.errors import Errors, PolemosError, code_of
-from polemos.workers import Handler, Pool
+from polemos.batch import DEFAULT_EXTRACTOR, Job, LocalBackend, Outcome
+from polemos.errors import BatchError, Errors, PolemosError, code_of
+from polemos.pipeline import text_article
+from polemos.store.base import Failure
 
 log = logging.getLogger("polemos.api")
+NICENESS = 10  # the workers' priority: on a busy machine the server's reads come before extraction
 
 
 class PoolError(Exception):
@@ -66,72 +72,75 @@ class WorkerDied(PoolError):
 
 
 class ExtractPool:
-    """``await pool.extract(fields)``: ``polemos.extract(**fields)`` in a worker, within the bounds."""
+    """``await pool.extract(fields)``: the record of ``polemos.extract(**fields)``, extracted by the
+    batch runner in a worker, within the bounds. ``extractor`` (an import path, ``polemos.batch``):
+    what the workers run, the pipeline unless a test names its own."""
 
     def __init__(
-        self, workers: int = 1, queue_size: int = 8, timeout: float = 60.0, handler: Handler | None = None
+        self,
+        workers: int = 1,
+        queue_size: int = 8,
+        timeout: float = 60.0,
+        *,
+        extractor: str = DEFAULT_EXTRACTOR,
+        kwargs: dict[str, Any] | None = None,
     ) -> None:
         self.workers = max(1, workers)
         self.queue_size = max(0, queue_size)
         self.timeout = timeout
-        self._lock = threading.Lock()
-        self._pending = 0
-        self._mean = 5.0  # seconds per extraction, a running mean: the Retry-After estimate
-        # workers start (warm, forked from one process that loaded the pipeline) on the first request
-        self.pool = Pool(self.workers, handler or Handler("polemos.api.worker:ExtractHandler", nice=NICENESS))
+        self.places = Places(self.workers + self.queue_size, Busy, servers=self.workers)
+        # no in-worker budget: past ``timeout`` seconds of wall-clock time the worker is killed;
+        # workers start (warm, forked from one process that built the extractor) on the first request
+        job = Job(extractor, kwargs, chunk_size=1, timeout=None, deadline=timeout)
+        self.session = LocalBackend(self.workers).open(job, nice=NICENESS)
+
+    @property
+    def pool(self) -> workers.Pool:
+        return self.session.pool
 
     @property
     def pending(self) -> int:
         """Extractions running or waiting."""
-        return self._pending
+        return self.places.pending
 
     def busy(self) -> Busy | None:
         """The refusal a request would get now, or None when it would be admitted."""
-        with self._lock:
-            return self._busy()
+        return self.places.busy()
 
-    def _busy(self) -> Busy | None:
-        if self._pending < self.workers + self.queue_size:
-            return None
-        rounds = math.ceil((self._pending + 1) / self.workers)
-        return Busy(self._pending, max(1, min(300, math.ceil(self._mean * rounds))))
-
-    def _admit(self) -> None:
-        with self._lock:
-            if refused := self._busy():
-                raise refused
-            self._pending += 1
-
-    def _release(self, future: Future[Any]) -> None:
-        with self._lock:
-            self._pending -= 1
-            took = future.took if isinstance(future, workers.Job) else None
-            if took is not None:
-                self._mean = 0.8 * self._mean + 0.2 * took
+    def _release(self, started: float, future: Future[Any]) -> None:
+        self.places.leave(started, future.took if isinstance(future, workers.Job) else None)
 
     async def extract(self, fields: dict[str, Any]) -> dict[str, Any]:
-        self._admit()
+        article = text_article(fields)  # the request's own fault (E101, E109, ...): no place taken
+        started = self.places.enter()
+        future = self.session.submit([article])
+        future.add_done_callback(partial(self._release, started))
         try:
-            future = self.pool.submit(fields, self.timeout)
-        except RuntimeError:  # shut down
-            self._release(Future())
+            (outcome,) = await asyncio.wrap_future(future)
+        except BatchError as e:
+            if isinstance(e.__cause__, workers.NotStarted):  # no worker could start: as one dying
+                raise WorkerDied(e.__cause__.detail) from e
             raise
-        future.add_done_callback(self._release)
-        try:
-            return await asyncio.wrap_future(future)
-        except workers.TimedOut as e:
-            raise TimedOut(e.seconds) from e
-        except workers.WorkerDied as e:
-            raise WorkerDied(e.detail) from e
         except PolemosError:
-            raise  # the library's coded refusal (E109 a bad date, ...), answered as it is
-        except workers.HandlerCrash as e:
-            raise PipelineCrash(e.name) from e
-        except Exception as e:  # the pipeline's bug: 500 with its class name, the log has the rest
+            raise  # the extractor's coded refusal to start (a missing model), answered as it is
+        except Exception as e:  # the session closed, or a bug of ours: 500 with its class name
             raise PipelineCrash(type(e).__name__) from e
+        return self._answer(outcome)
+
+    def _answer(self, outcome: Outcome) -> dict[str, Any]:
+        """The record, or the API's error for what broke the extraction (``Failure.cause``)."""
+        if not isinstance(outcome, Failure):
+            return outcome
+        name, detail = outcome.cause or ("", outcome.reason)
+        if outcome.code == "E118":
+            raise TimedOut(self.timeout)
+        if name in ("WorkerDied", "NotStarted"):
+            raise WorkerDied(detail)
+        log.error("extraction failed: %s", outcome.reason)  # the details E609 points to
+        raise PipelineCrash(name or "Exception")
 
     def close(self) -> None:
-        self.pool.close()
+        self.session.close()
 
 
 WRITE = ("POST", "/articles")

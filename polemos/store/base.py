@@ -92,6 +92,9 @@ class Failure:
     reason: str
     code: str | None = None
     article_id: str | None = None
+    # what broke an extraction: (the exception's class name, its message), e.g. ("WorkerDied",
+    # "killed by SIGKILL"), for a caller answering for one article (the API); never stored
+    cause: tuple[str, str] | None = field(default=None, compare=False)
 
 
 @dataclass
