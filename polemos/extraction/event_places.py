@@ -11,7 +11,7 @@ import re
 
 from polemos.extraction.doctext import doc_text
 from polemos.extraction.drafts import Draft
-from polemos.extraction.sites import held_site, is_site, names_a_site, narrowed
+from polemos.extraction.sites import held_site, is_site, narrowed
 from polemos.resolve.actors import get_dictionary
 from polemos.resolve.actors_text import tokenize
 from polemos.resolve.places import is_dateline
@@ -142,7 +142,7 @@ def _in_a_post(p: PlaceRef, target: tuple[int, int] | None, text: str) -> bool:
     cafe") is also the event's place."""
     if target is None or not (target[0] <= p.start and p.end <= target[1]):
         return False
-    return names_a_site(text[target[0] : target[1]])
+    return is_site(text[target[0] : target[1]])
 
 
 # Heads of an outlet's or an armed group's name: the place before them names the body, not where

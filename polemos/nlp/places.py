@@ -16,7 +16,6 @@ longest span first:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -198,8 +197,6 @@ class PlaceRecognizer:
             found.append((start, end, False, 0 if longer else 1))
         for start, end in self._demonym_spans(view):  # 3. "Syrian", "Americans"
             found.append((start, end, True, 2))
-        # 4. a name the text calls a village or a town, known or not: "the village of Qaryat Zizi"
-        found += [(start, end, False, 3) for start, end in _named_settlements(view)]
         # overlaps: the model's places first, then the gazetteer's names, then demonyms; longer first
         taken = [False] * len(doc)
         spans: list[tuple[int, int, bool]] = []
@@ -207,7 +204,7 @@ class PlaceRecognizer:
             if start < end and not any(taken[start:end]):
                 taken[start:end] = [True] * (end - start)
                 spans.append((start, end, demonym))
-        spans = [(s, t, d) for s, t, d in sorted(spans) if not _in_a_body_name(doc, view, s, t)]
+        spans.sort()
         return [(doc[s].idx, doc[t - 1].idx + len(doc[t - 1].text), d) for s, t, d in spans]
 
     def _whole_name(self, view: _DocView, s: int, t: int) -> int:
@@ -417,54 +414,6 @@ class PlaceRecognizer:
             or (nxt.text.isalpha() and nxt.text.islower() and nxt.pos_ not in FUNCTION_POS)
         )
         return prev in LANGUAGE_CUES and not head_noun
-
-
-# An outlet's name around a place: "The Jordan Times", "the Kyiv Independent", "Sydney Morning
-# Herald", "Canadian Press"; "The Times of India", "Voice of America". Capitalised heads only.
-_OUTLET_AFTER = re.compile(
-    r"^(?:\s+(?:Morning|Evening|Daily|Sunday|Weekly))*\s+(?:Times|Post|Herald|Independent|Tribune|Journal|"
-    r"Gazette|Telegraph|Chronicle|Observer|Standard|Monitor|Express|Mail|Star|Guardian|News|Review|Press|"
-    r"Courier|Insider)\b(?!\s+(?:of|and)\s|\s+[A-Z])"
-)
-_OUTLET_BEFORE = re.compile(r"\b(?:Times|Voice|Gazette|Herald)\s+of\s+(?:the\s+)?$")
-
-
-def _in_a_body_name(doc: Doc, view: _DocView, s: int, t: int) -> bool:
-    """Is the place (tokens ``[s, t)``) a word of an outlet's name ("The Jordan Times", "The Times of
-    India") or of a named body the actor dictionary knows, longer than it ("Syrian Observatory for
-    Human Rights", "Islamic State of Iraq")? It names the body, not a place. A state's own bodies
-    ("Syrian army") keep their country."""
-    text = doc.text
-    start, end = doc[s].idx, doc[t - 1].idx + len(doc[t - 1].text)
-    if _OUTLET_AFTER.match(text[end : end + 40]) or _OUTLET_BEFORE.search(text[max(0, start - 30) : start]):
-        return True
-    ent = view.ent_of.get(s)
-    return (
-        ent is not None
-        and bool(ent.ent_id_)
-        and not ent.ent_id_.startswith("state:")
-        and ent.start <= s
-        and t <= ent.end
-        and (ent.start, ent.end) != (s, t)
-    )
-
-
-# "the village of X", "the town of X": the text says X is a settlement, whatever the gazetteer knows.
-SETTLEMENTS = frozenset("village villages town hamlet settlement locality".split())
-
-
-def _named_settlements(view: _DocView) -> Iterator[tuple[int, int]]:
-    """Token spans of the capitalised names after "village of" / "town of" (the whole name, at
-    most ``MAX_TOKENS`` words, in the sentence)."""
-    texts, starts = view.texts, view.starts
-    for i in range(len(texts) - 2):
-        if texts[i].lower() not in SETTLEMENTS or texts[i + 1] != "of" or not capitalised_text(texts[i + 2]):
-            continue
-        end = i + 2
-        while (nxt := name_word(texts, starts, end)) > end and nxt - (i + 2) <= MAX_TOKENS:
-            end = nxt
-        if end > i + 2:
-            yield i + 2, end
 
 
 def aged(doc: Doc, end: int) -> bool:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from polemos.resolve.places_demonyms import demonyms
 from polemos.resolve.places_facility import BUILDING_HEADS, DIRECTIONS, HEAD_FIRST, ROAD_HEADS, ROAD_NUMBER
 
 # Words that join a name's parts leftwards: "St George's Chapel" (a name's "of" is read rightwards).
@@ -22,7 +21,7 @@ GENERIC = frozenset(
     north south east west northern southern eastern western upper lower""".split()
 )
 # Heads that follow a name in lower case: "the Air Balloon roundabout", "Seasons restaurant".
-LOWER_HEADS = frozenset("roundabout junction interchange restaurant pub cafe camp".split())
+LOWER_HEADS = frozenset("roundabout junction interchange restaurant pub cafe".split())
 ABBREVIATIONS = frozenset({"st", "dr"})  # also Saint and Doctor: a head only when no name follows
 MAX_TOKENS = 8
 # Words after a code like "A380" or "M16" that make it a machine, not a road.
@@ -38,21 +37,6 @@ def _word(tok: Token) -> str:
 
 def _cap(tok: Token) -> bool:
     return tok.text[:1].isupper() or (tok.text[:1].isdigit() and tok.text[-2:] in ("st", "nd", "rd", "th"))
-
-
-def _names(doc: Doc, i: int) -> bool:
-    """Can the capitalised word before the lower-case head at ``i`` be a name's ("the Zamzam
-    camp")? Not a people's or a party's ("a Syrian camp", "a Taliban camp"): that says whose, not
-    which; nor a person's ("the Trump camp said") unless the text puts the camp in a place
-    ("the Zamzam camp in North Darfur", the model's PERSON for an unknown name)."""
-    tok = doc[i - 1]
-    if tok.ent_type_ in ("NORP", "ORG") or tok.ent_id_ or tok.text in demonyms():
-        return False
-    placed = i + 1 < len(doc) and doc[i + 1].lower_ in _PLACING
-    return tok.ent_type_ != "PERSON" or placed
-
-
-_PLACING = frozenset("in near outside at on".split())
 
 
 def is_facility_head(word: str) -> bool:
@@ -84,7 +68,7 @@ def facility_spans(doc: Doc) -> list[tuple[int, int]]:
         tok = doc[i]
         w = _word(tok)
         nxt = doc[i + 1] if i + 1 < n else None
-        lower_head = w in LOWER_HEADS and tok.text.islower() and i > 0 and _cap(doc[i - 1]) and _names(doc, i)
+        lower_head = w in LOWER_HEADS and tok.text.islower() and i > 0 and _cap(doc[i - 1])
         if (
             not (lower_head or tok.text[:1].isupper() and (w in BUILDING_HEADS or w in ROAD_HEADS))
             or (nxt is not None and _cap(nxt) and _word(nxt) not in DIRECTIONS and not nxt.is_sent_start)

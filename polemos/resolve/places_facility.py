@@ -21,7 +21,7 @@ BUILDING_HEADS = frozenset(
     church chapel cathedral mosque temple synagogue abbey monastery castle palace barracks school
     college university academy court courthouse hall museum gallery library airport airfield station
     prison jail penitentiary hotel restaurant mall zoo tower plaza campus farm farms racecourse park
-    cemetery pier harbour harbor pub cafe camp""".split()
+    cemetery pier harbour harbor pub cafe""".split()
 )
 ROAD_HEADS = frozenset(
     """road rd street st avenue ave drive dr lane ln boulevard blvd highway hwy parkway pkwy square
