@@ -121,10 +121,9 @@ _BELOW_COUNTRY = LOCAL_FEATURES | {"admin1", "admin2"}
 def is_a_group(name: str) -> bool:
     """Is the name, whole, an armed group's or a party's alias ("Al-Shabaab", "Hamas")? A town that
     shares it ("Shabab") is then not where anything happened: the group did it."""
-    found = get_dictionary().matcher.find(tokenize(name))
-    return (
-        len(found) == 1 and found[0].how == "alias" and found[0].i == 0 and found[0].j == len(tokenize(name))
-    )
+    tokens = tokenize(name)
+    found = get_dictionary().matcher.find(tokens)
+    return len(found) == 1 and found[0].how == "alias" and found[0].i == 0 and found[0].j == len(tokens)
 
 
 def _with_site(p: PlaceRef, d: Draft) -> list[PlaceRef]:

@@ -15,7 +15,8 @@ from spacy.tokens import Doc
 
 from polemos.extraction.doctext import doc_text
 from polemos.lang.en import labels as en
-from polemos.resolve.places_facility import BUILDING_HEADS
+from polemos.resolve.gazetteer_names import AREA_WORDS
+from polemos.resolve.places_facility import BUILDING_HEADS, LOCAL_FEATURES
 from polemos.types import PlaceRef
 
 # Spots in a town where attacks are told to happen, beside the buildings the facility reader knows.
@@ -80,6 +81,8 @@ def held_site(place: PlaceRef, doc: Doc) -> PlaceRef | None:
     if span is None:
         return None
     tok = span.root
+    if tok.dep_ in en.COMPOUNDS and tok.head.lower_ in AREA_WORDS and tok.head.i == span.end:
+        tok = tok.head  # "a checkpoint in Kunar province": through the area word after the name
     for _ in range(2):  # "the towns of X": through the kind of place
         prep = tok.head
         if tok.dep_ in en.PREP_OBJECTS and prep.lower_ == "of" and prep.head.lemma_.lower() in _KIND_OF_PLACE:
@@ -99,7 +102,8 @@ def held_site(place: PlaceRef, doc: Doc) -> PlaceRef | None:
         name=None,
         geonameid=None,
         feature="landmark",
-        precision="near" if place.lat is not None else place.precision,
+        # a spot in a town is near its point; one in an area is only as precise as the area
+        precision="near" if place.lat is not None and place.feature in LOCAL_FEATURES else place.precision,
         status="approximate" if place.lat is not None else place.status,
         within=place.within or place.name or place.text,
     )

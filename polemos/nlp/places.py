@@ -197,6 +197,8 @@ class PlaceRecognizer:
             found.append((start, end, False, 0 if longer else 1))
         for start, end in self._demonym_spans(view):  # 3. "Syrian", "Americans"
             found.append((start, end, True, 2))
+        # 4. a name the text calls a village or a town, known or not: "the village of Qaryat Zizi"
+        found += [(start, end, False, 3) for start, end in _named_settlements(view)]
         # overlaps: the model's places first, then the gazetteer's names, then demonyms; longer first
         taken = [False] * len(doc)
         spans: list[tuple[int, int, bool]] = []
@@ -414,6 +416,24 @@ class PlaceRecognizer:
             or (nxt.text.isalpha() and nxt.text.islower() and nxt.pos_ not in FUNCTION_POS)
         )
         return prev in LANGUAGE_CUES and not head_noun
+
+
+# "the village of X", "the town of X": the text says X is a settlement, whatever the gazetteer knows.
+SETTLEMENTS = frozenset("village villages town hamlet settlement locality".split())
+
+
+def _named_settlements(view: _DocView) -> Iterator[tuple[int, int]]:
+    """Token spans of the capitalised names after "village of" / "town of" (the whole name, at
+    most ``MAX_TOKENS`` words, in the sentence)."""
+    texts, starts = view.texts, view.starts
+    for i in range(len(texts) - 2):
+        if texts[i].lower() not in SETTLEMENTS or texts[i + 1] != "of" or not capitalised_text(texts[i + 2]):
+            continue
+        end = i + 2
+        while (nxt := name_word(texts, starts, end)) > end and nxt - (i + 2) <= MAX_TOKENS:
+            end = nxt
+        if end > i + 2:
+            yield i + 2, end
 
 
 def aged(doc: Doc, end: int) -> bool:

@@ -30,7 +30,15 @@ from polemos.resolve.places_facility import (
     embedded_names,
     facility_kind,
 )
-from polemos.resolve.places_score import Context, Mention, base_score, context_score, is_big_city, km
+from polemos.resolve.places_score import (
+    Context,
+    Mention,
+    base_score,
+    contains,
+    context_score,
+    is_big_city,
+    km,
+)
 from polemos.resolve.places_teams import team_home
 from polemos.types import PlaceRef
 
@@ -271,6 +279,7 @@ def resolve_places(
     ctx = _context(ms)
     _choose(ms, ctx)  # pass 2: the article's countries, admin areas and places
     _no_foreign_town_for_an_area(text, ms)
+    _no_spelling_outside_its_container(ms)
     if named_countries is not None:
         _in_named_countries(text, ms, named_countries, directions)
     _one_sense(ms)
@@ -311,6 +320,20 @@ def _in_named_countries(
             keep = [k for k, c in enumerate(m.cands) if c.cc in named]
         m.cands = [m.cands[k] for k in keep]
         m.scores = [m.scores[k] for k in keep] if m.scores else []
+
+
+def _no_spelling_outside_its_container(ms: list[Mention]) -> None:
+    """ "Rafai, Mbomou, CAR": the text says which area holds the name; a reading found only by
+    spelling drift (Rafah, Gaza) outside that area is no reading of it. The name stays, unresolved,
+    with the area the text gives."""
+    for m in ms:
+        box = m.container
+        if box is None or m.demonym or not m.cands or not box.cands or box.demonym:
+            continue
+        keep = [k for k, c in enumerate(m.cands) if c.kind < 3 or any(contains(o, c) for o in box.cands[:3])]
+        if len(keep) < len(m.cands):
+            m.cands = [m.cands[k] for k in keep]
+            m.scores = [m.scores[k] for k in keep] if m.scores else []
 
 
 _COUNTRYSIDE_OF = re.compile(r"\bcountryside\s+of\s+(?:the\s+)?$", re.I)
@@ -402,12 +425,18 @@ def _named_place(g: Gazetteer, m: Mention, ctx: Context) -> Place | None:
     return None
 
 
-def _placed(m: Mention) -> Place | None:
-    """Where a mention is, when that is a local place (a town, not a whole area)."""
+def _placed(m: Mention, areas: bool = False) -> Place | None:
+    """Where a mention is, when that is a local place (a town, not a whole area); with ``areas``
+    also a province or a district, which holds a camp or a base the text puts in it ("the Zamzam
+    camp in North Darfur": in that area, at its precision)."""
     if m.demonym:
         return None
     place = m.within or (m.cands[0] if m.cands else None)
-    return place if place is not None and place.feature in LOCAL_FEATURES else None
+    wanted = _FACILITY_CONTAINERS if areas else LOCAL_FEATURES
+    return place if place is not None and place.feature in wanted else None
+
+
+_FACILITY_CONTAINERS = LOCAL_FEATURES | {"admin1", "admin2"}
 
 
 def _locate(g: Gazetteer, text: str, ms: list[Mention], ctx: Context) -> None:
