@@ -42,6 +42,7 @@ from polemos.store.base import EventFilter, FusedRow, FusionTx, Store
 
 PAD_DAYS = 14  # stored events this far around the new ones are fused with them
 SLICE_DAYS = 31  # new reports are fused a month of dates at a time
+PASS_REPORTS = 50_000  # new reports fused per committed pass (one transaction)
 ARTICLE = "article:"  # marks an article no event was read from among the seeds
 _READ_CHUNK = 500  # fused records read at a time
 
@@ -158,52 +159,92 @@ def _write(tx: FusionTx, fuser: Fuser, old_ids: set[str]) -> int:
     return sum(1 for r in rows if r.record is not None)
 
 
-def update(store: Store, *, wait: bool = True) -> Outcome:
+def update(store: Store, *, wait: bool = True, pass_reports: int | None = None) -> Outcome:
     """Fuse what is not fused yet (after an ingest); returns what was done.
 
     New reports are taken a month of dates at a time, so a corpus spanning years is fused in slices
-    whose memory follows a month's news; each slice sees the ids the slices before it wrote. The whole
-    pass is one transaction: killed anywhere, it leaves the store as it was, and the next pass gives
-    what an unbroken one would have, ids included. ``wait=False``: if an ingest is running or another
-    writer holds the store, do nothing (a reader about to list fused events goes on with what is
-    fused; a long pass of a reader never makes an ingest's batch wait past SQLite's busy timeout).
+    whose memory follows a month's news; each slice sees the ids the slices before it wrote. A slice
+    is cut from what is still unfused when it starts (the earliest unfused report's date and the
+    ``SLICE_DAYS`` after it), never from a plan made at the start, so the work left after any slice
+    depends only on what the store holds then. Slices are committed in passes of about
+    ``pass_reports`` new reports (``PASS_REPORTS``), each one transaction: killed anywhere, a pass
+    leaves the store as the passes before it left it, and the next ``update`` resumes from there and
+    gives what an unbroken run would have, ids included (a million reports is some twenty passes,
+    not one transaction the database holds for the whole build). ``wait=False``: if an ingest is
+    running or another writer holds the store, do nothing (a reader about to list fused events goes
+    on with what is fused; a long pass of a reader never makes an ingest's batch wait past SQLite's
+    busy timeout).
     """
     total = Outcome()
     if not wait and store.ingest_running():  # an ingest is running: its own pass fuses what it stores
         return total
-    with store.fusion(wait=wait) as tx:
-        if tx is None:
+    budget = max(1, pass_reports or PASS_REPORTS)
+    while True:
+        with store.fusion(wait=wait) as tx:
+            if tx is None:
+                return total
+            crash_point("fuse-start")
+            tx.drop_orphans()
+            seeds = tx.seeds()
+            dated = tx.event_starts(sorted(seeds))
+            dated.extend((day, ARTICLE + aid) for day, aid in tx.unread_seeds())
+            slices = _Slices(dated)
+            taken = 0
+            for part in slices:
+                unread = {k[len(ARTICLE) :] for k in part if k.startswith(ARTICLE)}
+                seeds_ = {k for k in part if not k.startswith(ARTICLE)}
+                fuser, old_ids, outcome = _fuse(tx, seeds_, unread)
+                total.reports += outcome.reports
+                total.new += outcome.new
+                total.fused_events += _write(tx, fuser, old_ids)
+                slices.done(fuser)
+                crash_point("fuse-slice")
+                taken += len(part)
+                if taken >= budget:
+                    break
+            crash_point("fuse-commit")
+        if not slices.left:
             return total
-        crash_point("fuse-start")
-        tx.drop_orphans()
-        seeds = tx.seeds()
-        dated = tx.event_starts(sorted(seeds))
-        dated.extend((day, ARTICLE + aid) for day, aid in tx.unread_seeds())
-        for part in _slices(sorted(dated)):
-            unread = {k[len(ARTICLE) :] for k in part if k.startswith(ARTICLE)}
-            seeds_ = {k for k in part if not k.startswith(ARTICLE)}
-            fuser, old_ids, outcome = _fuse(tx, seeds_, unread)
-            total.reports += outcome.reports
-            total.new += outcome.new
-            total.fused_events += _write(tx, fuser, old_ids)
-            crash_point("fuse-slice")
-        crash_point("fuse-commit")
-    return total
+
+
+class _Slices:
+    """The seeds still unfused, a slice at a time: the earliest one's date and ``SLICE_DAYS`` after.
+
+    ``done(fuser)`` after each slice is written takes out every seed that slice fused (its own and
+    any neighbour among the seeds its window took in), so the next slice starts where an ``update``
+    begun afresh on the store as it is then would start."""
+
+    def __init__(self, dated: list[tuple[str, str]]) -> None:
+        self._order = [(_day(day, date.min), key) for day, key in sorted(dated)]
+        self.left = {key for _, key in self._order}
+        self._at = 0
+
+    def __iter__(self) -> Iterator[set[str]]:
+        order, left = self._order, self.left
+        while True:
+            while self._at < len(order) and order[self._at][1] not in left:
+                self._at += 1
+            if self._at == len(order):
+                return
+            first = order[self._at][0]
+            part: set[str] = set()
+            for day, key in order[self._at :]:
+                if (day - first).days > SLICE_DAYS:
+                    break
+                if key in left:
+                    part.add(key)
+            left -= part
+            yield part
+
+    def done(self, fuser: Fuser) -> None:
+        for uid, report in fuser.reports.items():
+            self.left.discard(uid if report.read else ARTICLE + report.article_id)
 
 
 def _slices(dated: list[tuple[str, str]]) -> Iterator[set[str]]:
-    """Seeds (date, uid) in date order, cut where a slice would span more than ``SLICE_DAYS``."""
-    part: set[str] = set()
-    first: date | None = None
-    for day, uid in dated:
-        d = _day(day, date.min)
-        if first is not None and part and (d - first).days > SLICE_DAYS:
-            yield part
-            part, first = set(), None
-        first = first or d
-        part.add(uid)
-    if part:
-        yield part
+    """Seeds (date, uid) in date order, cut where a slice would span more than ``SLICE_DAYS``
+    (the slices of a pass whose slices fuse nothing beyond their own seeds)."""
+    return iter(_Slices(dated))
 
 
 def refuse(store: Store) -> Outcome:
