@@ -91,6 +91,7 @@ def claimants(sents: list[SpacySpan]) -> list[tuple[int, int] | None]:
     that has one."""
     own = [own_claimant(s) for s in sents]
     out = list(own)
+    text = sents[0].doc.text if sents else ""
     for i, s in enumerate(sents):
         if out[i] is not None:
             continue
@@ -98,7 +99,7 @@ def claimants(sents: list[SpacySpan]) -> list[tuple[int, int] | None]:
         if not quoted:
             continue
         for j in range(i + 1, min(len(sents), i + 4)):
-            if "\n" in s.doc.text[s.end_char : sents[j].start_char]:
+            if "\n" in text[s.end_char : sents[j].start_char]:
                 break
             if own[j] is not None:
                 out[i] = own[j]

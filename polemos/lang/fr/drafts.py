@@ -263,7 +263,11 @@ def read_sentence(
     places: Sequence[PlaceRef],
     times: Sequence[TimeRef],
     claimant: tuple[int, int] | None,
+    doc_text: str | None = None,
 ) -> list[Draft]:
+    """The sentence's drafts. ``doc_text``: the document's text, when the caller has it (``Doc.text``
+    joins every token of the document anew on each call)."""
+    full = sent.doc.text if doc_text is None else doc_text
     evidence = _trimmed(sent)
     sent_places = _sentence_places(places, sent)
     text = sent.text
@@ -292,8 +296,8 @@ def read_sentence(
         d.actor = roles.phrase(doer) if doer is not None and not _is_trigger(doer) else None
         d.target = roles.phrase(target) if target is not None else None
         if d.target is not None:
-            d.target_kind = fr_actors.resolve(sent.doc.text, d.target[0], d.target[1]).kind
-        if d.actor is not None and not fr_actors.is_party_word(sent.doc.text[slice(*d.actor)]):
+            d.target_kind = fr_actors.resolve(full, d.target[0], d.target[1]).kind
+        if d.actor is not None and not fr_actors.is_party_word(full[slice(*d.actor)]):
             if (
                 entry.type in VIOLENT
                 and d.target is None
@@ -311,7 +315,7 @@ def read_sentence(
             d.places = at or d.places
             d.own_place = bool(at)
         d.date = _sentence_date(times, sent, tok)
-        left = sent.doc.text[max(sent.start_char, tok.idx - 40) : tok.idx + 40]
+        left = full[max(sent.start_char, tok.idx - 40) : tok.idx + 40]
         d.other = entry.type in VIOLENT and (bool(OTHER_INCIDENT.search(left)) or _antecedent(tok))
         d.mutual = _mutual(tok, entry)
         if d.mutual and d.actor is None:
@@ -338,7 +342,7 @@ def read_sentence(
         for (_, c, noun), p in zip(killed, own, strict=True):
             assert p is not None
             lo, hi = min(c.start, p.start), max(noun.idx + len(noun.text), p.end, c.end)
-            ev = Span(lo, hi, sent.doc.text[lo:hi])
+            ev = Span(lo, hi, full[lo:hi])
             d = _toll_draft(sent, k, ev, c, noun, [p], times, claimant)
             d.sub = True
             drafts.append(d)

@@ -262,8 +262,9 @@ def to_event(
     countries: list[str],
     main_date: TimeRef | None,
     containers: set[tuple[int, int]] | None = None,
+    text: str | None = None,
 ) -> Event:
-    text = doc.text
+    text = doc.text if text is None else text
     first = next((d for d in inc.parts if not d.toll_only and not d.responsibility), inc.first)
     parts = [first] + [d for d in inc.parts if d is not first]
 
@@ -401,13 +402,14 @@ def extract_events(
 ) -> tuple[Event, ...]:
     """The article's events. ``containers``: spans of mentions that only say where a village named
     beside them is ("un village du département de Ouallam"); the event's place is the village."""
+    text = doc.text  # once: ``Doc.text`` joins the document's tokens anew on each call
     sents = sentences(doc)
     who = attribution.claimants(sents)
     drafts: list[Draft] = []
     for k, sent in enumerate(sents):
         if not sent.text.strip() or in_noise(noise, sent.start_char, sent.end_char):
             continue
-        drafts.extend(read_sentence(sent, k, places, times, who[k]))
+        drafts.extend(read_sentence(sent, k, places, times, who[k], text))
     drafts.sort(key=lambda d: (d.evidence.start, d.span.start))
     named = {p.country for p in places if p.country and p.feature == "country" and not p.demonym}
     incidents = assemble(drafts, article.published, named)
@@ -418,7 +420,13 @@ def extract_events(
         main_date = next((d.date for d in main.parts if d.date is not None and not d.toll_only), None)
     events = [
         to_event(
-            i, doc, article, countries, main_date if i.first.sub or _burning(i) else None, containers or set()
+            i,
+            doc,
+            article,
+            countries,
+            main_date if i.first.sub or _burning(i) else None,
+            containers or set(),
+            text,
         )
         for i in incidents
     ]
