@@ -188,7 +188,6 @@ def extract(
     return result_to_dict(result)
 
 
-
 def text_article(fields: Mapping[str, object]) -> Article:
     """The article ``extract`` reads its arguments as (``fields``: text, published, outlet, title, id,
     url; source ``<text>``), checked: ``ReadError`` for a text that cannot be read, E109 for a date
