@@ -159,3 +159,34 @@ def test_modality_a_measure_ordered_by_name_is_done(
 ) -> None:
     (event,) = events_of(extract_text(sentence), type_)
     assert event["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rebels will attack the town on Friday, the commander warned.",
+        "The commander warned that rebels will attack the town on Friday.",
+        "The group threatened to attack the base on Friday.",
+    ],
+)
+def test_dates_a_weekday_of_what_is_to_come_is_never_last_week(extract_text: Any, sentence: str) -> None:
+    record = extract_text(sentence)  # published Monday 2016-05-23
+    assert record["events"]
+    for event in record["events"]:
+        assert event["date"] is None or event["date"]["start"] >= "2016-05-23"
+    assert [t["value"] for t in record["times"] if t["text"] == "Friday"] == ["2016-05-27"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        ("Rebels will attack the town on Friday.", "2016-05-27"),
+        ("Rebels attacked the town on Friday, the commander said.", "2016-05-20"),
+        ("Gunmen killed five people on Friday.", "2016-05-20"),
+    ],
+)
+def test_dates_a_weekday_follows_the_tense_of_its_own_clause(
+    extract_text: Any, sentence: str, day: str
+) -> None:
+    (attack,) = events_of(extract_text(sentence), "ASSAULT")
+    assert (attack["date"]["start"], attack["date"]["precision"]) == (day, "day")
