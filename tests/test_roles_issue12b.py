@@ -190,3 +190,27 @@ def test_dates_a_weekday_follows_the_tense_of_its_own_clause(
 ) -> None:
     (attack,) = events_of(extract_text(sentence), "ASSAULT")
     assert (attack["date"]["start"], attack["date"]["precision"]) == (day, "day")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "toll"),
+    [
+        ("The UN condemned the bombing of the hospital, which wounded 30 patients.", "injured", 30),
+        ("The government condemned the attack on the market, which killed 12 people.", "killed", 12),
+        ("Pakistan condemned the shelling of the school, which injured 40 children.", "injured", 40),
+        ("The minister denounced the strike on the village that killed seven civilians.", "killed", 7),
+    ],
+)
+def test_reactions_a_toll_clause_hung_on_what_was_hit_still_tells_the_attack(
+    extract_text: Any, sentence: str, kind: str, toll: int
+) -> None:
+    record = extract_text(sentence)
+    assert len(events_of(record, "ACCUSE")) == 1
+    (attack,) = events_of(record, "ASSAULT")
+    assert _best(attack, kind) == toll
+    assert actor(attack) is None  # neither the hospital nor the village did it
+
+
+def test_reactions_a_clause_of_no_harm_tells_no_attack(extract_text: Any) -> None:
+    record = extract_text("The UN condemned the bombing of the hospital, which was built in 1990.")
+    assert events_of(record, "ASSAULT") == []
