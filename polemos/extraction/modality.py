@@ -110,6 +110,10 @@ def _conditional(tok: Token) -> str | None:
     return None
 
 
+def _passive(tok: Token) -> bool:
+    return any(c.dep_ in en.PASSIVE_AUXILIARIES for c in tok.children)
+
+
 def _modals(tok: Token) -> set[str]:
     return {c.lower_ for c in tok.children if c.dep_ in en.AUXILIARIES and c.tag_ == "MD"}
 
@@ -146,6 +150,10 @@ def modality(trigger: Token, governor: Token | None = None) -> str:
         return "proposed"
     modals = set().union(*(_modals(t) for t in clause_heads[:2]))
     if modals & WEAK_MODALS - {"can", "must"}:
+        return "hypothetical"
+    # "arrests can be made", "attacks can be carried out": a passive under "can" says what is
+    # possible, not what happened (an active "can" is often a report of ability in the moment).
+    if "can" in modals and any(_passive(t) for t in clause_heads[:2]):
         return "hypothetical"
     if modals & FUTURE_MODALS or any(
         t.lemma_.lower() in PLAN and _direct(trigger, t) and not _ordered_measure(trigger, t)
