@@ -29,6 +29,11 @@ pytestmark = pytest.mark.slow
         # hypothetical: could, would, if
         ("The army could attack the town if talks fail.", "attack", "hypothetical"),
         ("If talks fail, the army would respond with airstrikes.", "airstrikes", "hypothetical"),
+        # a passive under "can": what is possible, not what happened
+        ("Under the act, preventive arrests can be made.", "arrests", "hypothetical"),
+        ("Such attacks can be carried out by anyone with a drone.", "attacks", "hypothetical"),
+        ("Suspects can be detained for up to 90 days.", "detained", "hypothetical"),
+        ("Police arrested three men who can be seen in the video.", "arrested", "asserted"),
         ("The minister raised the possibility of airstrikes on the camps.", "airstrikes", "hypothetical"),
         # negated: did not, no ... was reached
         ("The army did not attack the town.", "attack", "negated"),

@@ -182,6 +182,26 @@ def _counted(doc_tok: Token) -> Token:
     return tok
 
 
+# Killing said by a verb and its particle: "gunned down", "mowed down".
+_KILLING_PARTICLES = frozenset({("gun", "down"), ("mow", "down"), ("cut", "down")})
+
+
+def result_words(verb: Token) -> set[str]:
+    """What a verb's result phrase says befell its object: "shot dead", "hacked to death", "left
+    … dead", "left … wounded" (killed: "death"; hurt: the participle), "gunned down"."""
+    out: set[str] = set()
+    for child in verb.children:
+        if child.dep_ in en.OBJECT_PREDICATES | en.ADJECTIVAL_COMPLEMENTS | en.ADVERBIAL_MODIFIERS | (
+            en.CLAUSAL_COMPLEMENTS
+        ):
+            out |= {child.lemma_.lower(), child.lower_}
+        if child.dep_ in en.PREPOSITIONS and child.lower_ == "to":
+            out |= {o.lower_ for o in child.children if o.dep_ in en.PREP_OBJECTS and o.lower_ == "death"}
+        if child.dep_ in en.PARTICLES and (verb.lemma_.lower(), child.lower_) in _KILLING_PARTICLES:
+            out.add("kill")
+    return out & (KILL_WORDS | INJURY_WORDS | {"kill"})
+
+
 def classify(first: Token, last: Token) -> str | None:
     """killed, injured, size or None for the number phrase first..last."""
     counted = noun = _counted(last)
@@ -203,6 +223,13 @@ def classify(first: Token, last: Token) -> str | None:
     if verb is None and noun.dep_ in en.SUBJECTS | en.PASSIVE_SUBJECTS | en.OBJECTS | en.ATTRIBUTES:
         verb = noun.head
     verb_words = {verb.lemma_.lower(), verb.lower_} if verb is not None else set()
+    if verb is not None and counted.dep_ in en.OBJECTS | en.PASSIVE_SUBJECTS:
+        # "shot dead three militants", "hacked to death 12 villagers", "gunned down five", "left 9
+        # people dead", "left at least 5 soldiers wounded": the phrase's result says what befell them
+        verb_words |= result_words(verb)
+        after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+        if verb.lemma_.lower() == "leave" and after is not None and after.tag_ in ("JJ", "VBN"):
+            verb_words |= {after.lemma_.lower(), after.lower_}  # "leaving 15 people wounded"
     near = {t.lemma_.lower() for t in noun.children} | {noun.head.lemma_.lower()}
     kill, hurt = KILL_WORDS | casualty_words("killed"), INJURY_WORDS | casualty_words("injured")
     if words & kill or verb_words & kill or near & kill:

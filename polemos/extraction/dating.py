@@ -85,6 +85,9 @@ def event_date(
         on_path = {a.i for a in path}
         if not anchors & on_path and (theirs & on_path or (verb is not None and verb.i in updates)):
             continue
+        if _ahead(verb) and verb is not _clause_verb(d) and told_as_past(_clause_verb(d), d.in_headline):
+            # "Rebels will attack on Friday, the commander warned": the attack's day, not the warning's
+            continue
         (attached if anchors & on_path else loose).append((t, verb))
     pool = attached or loose
     if not pool:
@@ -97,9 +100,21 @@ def event_date(
         and t.start_date > published
         and d.modality in ("asserted", "negated", "denied")
         and told_as_past(_clause_verb(d) or verb, d.in_headline)
+        and not _ahead(verb)
     ):
         return as_past(t, published)
     return t
+
+
+def _ahead(verb: Token | None) -> bool:
+    """A verb told as still to come: "will attack", "is to meet", "plans to strike" (its own
+    auxiliaries say so; the tense of the verb above it does not)."""
+    if verb is None:
+        return False
+    aux = [c for c in verb.children if c.dep_ in en.AUXILIARIES]
+    return any(a.lower_ in _FUTURE_AUX - {"would", "'d", "could", "can", "might", "may"} for a in aux) or any(
+        a.lower_ == "to" for a in aux
+    )
 
 
 def _recent_start(doc: Doc, t: TimeRef, published: date | None) -> TimeRef | None:

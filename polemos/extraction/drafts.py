@@ -224,7 +224,25 @@ def _happened_inside(d: Draft, keeper: Draft) -> bool:
         and keeper.head.lemma_.lower() in _PRESUPPOSING
     ):
         return True
-    return d.head.pos_ in ("NOUN", "PROPN") and any(_told_as_past(c) for c in d.head.children)
+    if d.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(_told_as_past(c) for c in d.head.children):
+        return True
+    # "condemned the bombing of the hospital, which wounded 30 patients": the clause of harm hung on
+    # what the deed was done to tells the deed
+    return any(
+        _told_as_past(c) and c.lemma_.lower() in _HARM_CLAUSE
+        for p in d.head.children
+        if p.dep_ in en.PREPOSITIONS and p.lower_ in _DONE_TO_PREPS
+        for o in p.children
+        if o.dep_ in en.PREP_OBJECTS
+        for c in o.children
+        if c.i > o.i
+    )
+
+
+_DONE_TO_PREPS = frozenset(("of", "on", "at", "in", "against"))
+_HARM_CLAUSE = frozenset("kill injure wound hurt maim claim leave".split())
 
 
 def _own_doer(d: Draft, keeper: Draft) -> bool:

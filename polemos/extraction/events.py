@@ -196,6 +196,9 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
         and actor.head.dep_ in en.RELATIVE_CLAUSES | en.CLAUSAL_MODIFIERS
     ):
         actor = actor.head.head
+        deed = _deed_done_to(actor)
+        if deed is not None and head.lemma_.lower() in _HARM_VERBS:
+            actor = deed  # "the strike on the village that killed seven": the strike killed, not the village
     if actor is not None and (
         actor.lemma_.lower() in _EVENT_NOUNS()
         or actor.lower_ in _EVENT_NOUNS()
@@ -280,6 +283,18 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
             + [end]
         )  # not inside the actor's own name ("Jaish-e-Mohammed")
         d.actor = (doc[start].idx, doc[first_end - 1].idx + len(doc[first_end - 1]))
+
+
+_HARM_VERBS = frozenset("kill injure wound hurt maim".split())
+
+
+def _deed_done_to(tok: Token) -> Token | None:
+    """The event noun whose "of" / "on" / "at" phrase names tok ("the bombing of the hospital",
+    "the strike on the village"), or None."""
+    prep = tok.head
+    if tok.dep_ not in en.PREP_OBJECTS or prep.lower_ not in ("of", "on", "at", "against"):
+        return None
+    return prep.head if is_event_noun(prep.head) else None
 
 
 @lru_cache(maxsize=1)

@@ -392,6 +392,8 @@ def _pos_ok(entry: Entry, head: Token) -> bool:
     if entry.pos == "ANY":
         return True
     if entry.pos == "VERB":
+        if participle_as_noun(head):
+            return False
         return head.pos_ in ("VERB", "AUX") or (head.pos_ == "NOUN" and head.tag_ == "VBG")
     if head.pos_ == "PROPN":  # a title-case headline's noun, not a name ("Rally's", "Storm Shadow")
         # in a title-case line the model's names are guesses: only the actor dictionary's count
@@ -399,6 +401,46 @@ def _pos_ok(entry: Entry, head: Token) -> bool:
     if head.pos_ == "VERB" and head.lemma_.lower().endswith(_NOUN_SUFFIXES):
         return True  # a noun the tagger took for a verb: "Mapping human rights violations"
     return head.pos_ == "NOUN" or (head.pos_ == "VERB" and head.tag_ in ("NNS", "NN"))
+
+
+# Determiners that make a participle a noun for people: "the accused", "the injured", "those detained".
+_NOMINAL_DETERMINERS = frozenset("the these those all".split())
+# Verb companions a participle used as a noun never has.
+_VERB_COMPANIONS = en.OBJECTS | en.AGENTS | en.AUXILIARIES | en.PASSIVE_AUXILIARIES | en.DATIVES
+
+
+def participle_as_noun(head: Token) -> bool:
+    """A participle standing as a noun for the people it describes: "placed the accused under
+    arrest", "the injured were shifted to hospital", "the wounded included": people, no event of
+    the sentence."""
+    if head.tag_ not in ("VBN", "VBD", "JJ") or head.dep_ not in (
+        en.ANY_SUBJECTS | en.OBJECTS | en.PREP_OBJECTS | en.CONJUNCTS
+    ):
+        return False
+    if head.dep_ in en.CONJUNCTS and head.head.pos_ in ("VERB", "AUX"):
+        return False  # "were killed and injured": a verb coordinated with a verb
+    children = list(head.children)
+    if any(c.dep_ in _VERB_COMPANIONS for c in children):
+        return False
+    return any(
+        c.dep_ in en.DETERMINERS and c.lower_ in _NOMINAL_DETERMINERS and c.i < head.i for c in children
+    )
+
+
+_RESULT_RELATIONS = (
+    en.CLAUSAL_COMPLEMENTS | en.OBJECT_PREDICATES | en.CLAUSAL_MODIFIERS | en.ADJECTIVAL_COMPLEMENTS
+)
+
+
+def left_as_result(head: Token) -> bool:
+    """ "the blast left at least 5 soldiers wounded", "left 30 people injured": the state the deed
+    left them in, told by the deed; no event of its own."""
+    if head.dep_ not in _RESULT_RELATIONS or head.tag_ not in ("VBN", "JJ"):
+        return False
+    verb = head.head
+    if head.dep_ in en.CLAUSAL_MODIFIERS and verb.dep_ in en.OBJECTS:
+        verb = verb.head  # "left [30 people injured]"
+    return verb.lemma_.lower() == "leave" and verb.i < head.i
 
 
 def _title_case(sent: SpacySpan) -> bool:
@@ -769,7 +811,7 @@ def _split_phrases(
             continue  # a contiguous entry read first ("blew himself up")
         lemma = lemmas[tok.i - tokens[0].i]
         for c in tok.children:
-            if c.i <= tok.i + 1:
+            if c.i <= tok.i + 1 and c.dep_ not in en.OBJECTS:
                 continue
             parts: list[Token] = []
             if c.dep_ in en.PARTICLES:
@@ -777,6 +819,12 @@ def _split_phrases(
             elif c.dep_ in en.PREPOSITIONS:
                 objs = [g for g in c.children if g.dep_ in en.PREP_OBJECTS and g.i == c.i + 1]
                 parts = [c, *objs[:1]] if objs else []
+            elif c.dep_ in en.OBJECTS:
+                # "placed the accused under arrest": the parser may hang the phrase's preposition on
+                # the object right before it
+                prep = next((g for g in c.children if g.dep_ in en.PREPOSITIONS and g.i == c.i + 1), None)
+                objs = [] if prep is None else [g for g in prep.children if g.dep_ in en.PREP_OBJECTS]
+                parts = [prep, objs[0]] if prep is not None and objs and objs[0].i == prep.i + 1 else []
             if len(parts) < (1 if c.dep_ in en.PARTICLES else 2):
                 continue
             key = _join([lemma, *(p.lemma_.lower() for p in parts)])
@@ -842,7 +890,12 @@ def find_triggers(sent: SpacySpan) -> list[Match]:
                 )
                 if entry.lang != "en" or (pos_ok and _constraints_ok(entry, head, window[-1])):
                     entry = _refined(entry, head) if entry.lang == "en" else entry
-                    if entry.type != "NONE" and not _no_agent(entry, head) and not _describes(head):
+                    if (
+                        entry.type != "NONE"
+                        and not _no_agent(entry, head)
+                        and not _describes(head)
+                        and not left_as_result(head)
+                    ):
                         matches.append(Match(entry, head, window[0].i, window[-1].i + 1))
                     taken.update(t.i for t in window)
                     break

@@ -110,6 +110,10 @@ def _conditional(tok: Token) -> str | None:
     return None
 
 
+def _passive(tok: Token) -> bool:
+    return any(c.dep_ in en.PASSIVE_AUXILIARIES for c in tok.children)
+
+
 def _modals(tok: Token) -> set[str]:
     return {c.lower_ for c in tok.children if c.dep_ in en.AUXILIARIES and c.tag_ == "MD"}
 
@@ -147,11 +151,38 @@ def modality(trigger: Token, governor: Token | None = None) -> str:
     modals = set().union(*(_modals(t) for t in clause_heads[:2]))
     if modals & WEAK_MODALS - {"can", "must"}:
         return "hypothetical"
-    if modals & FUTURE_MODALS or any(t.lemma_.lower() in PLAN and _direct(trigger, t) for t in chain[1:]):
+    # "arrests can be made", "attacks can be carried out": a passive under "can" says what is
+    # possible, not what happened (an active "can" is often a report of ability in the moment).
+    if "can" in modals and any(_passive(t) for t in clause_heads[:2]):
+        return "hypothetical"
+    if modals & FUTURE_MODALS or any(
+        t.lemma_.lower() in PLAN and _direct(trigger, t) and not _ordered_measure(trigger, t)
+        for t in chain[1:]
+    ):
         return "planned"
     if _purpose(chain):
         return "planned"
     return "asserted"
+
+
+# Verbs by which an authority imposes a measure: what it orders by name ("ordered an asset freeze",
+# "a curfew was ordered") is the act done, unlike what it orders others to do ("ordered troops to
+# advance").
+_IMPOSING = frozenset({"order"})
+
+
+def _ordered_measure(trigger: Token, verb: Token) -> bool:
+    """Is the trigger (or the noun it hangs on) the object of an imposing verb?"""
+    if verb.lemma_.lower() not in _IMPOSING:
+        return False
+    tok = trigger
+    for _ in range(8):
+        if tok.head.i == verb.i:
+            return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in en.OBJECTS | en.PASSIVE_SUBJECTS
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 # A plan speaks for an event across a preposition only where the preposition says what is planned:

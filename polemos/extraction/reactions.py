@@ -136,7 +136,24 @@ def _tells_its_toll(d: Draft) -> bool:
     if not ({"killed", "injured"} & {k for k, v in d.counts.items() if v is not None}):
         return False
     clauses = en.RELATIVE_CLAUSES | en.CLAUSAL_MODIFIERS
-    return any(c.dep_ in clauses and c.i > d.head.i for c in d.head.children)
+    if any(c.dep_ in clauses and c.i > d.head.i for c in d.head.children):
+        return True
+    # "condemned the bombing of the hospital, which wounded 30 patients": the parser hangs the clause
+    # on the place or people the deed was done to; a clause of harm there still tells the deed's toll
+    done_to = [
+        o
+        for p in d.head.children
+        if p.dep_ in en.PREPOSITIONS and p.lower_ in ("of", "on", "in", "at", "against")
+        for o in p.children
+        if o.dep_ in en.PREP_OBJECTS
+    ]
+    return any(
+        c.dep_ in clauses and c.lemma_.lower() in _HARMING for o in done_to for c in o.children if c.i > o.i
+    )
+
+
+# Verbs of a relative clause that tell a deed's toll ("which killed 20", "that wounded 30").
+_HARMING = frozenset("kill injure wound hurt maim claim leave".split())
 
 
 def _accusation(d: Draft, verb: Token) -> Draft:

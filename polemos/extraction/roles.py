@@ -107,11 +107,7 @@ def subject_of(verb: Token) -> Token | None:
         for child in tok.children:
             if child.dep_ in en.SUBJECTS | en.CLAUSAL_SUBJECTS:
                 return child
-        if (
-            came_from is not None
-            and came_from.dep_ in en.OPEN_COMPLEMENTS
-            and tok.lemma_.lower() in _OBJECT_CONTROL
-        ):
+        if came_from is not None and _infinitive_of(came_from) and tok.lemma_.lower() in _OBJECT_CONTROL:
             controller = passive_subject(tok)
             if controller is not None:
                 return controller
@@ -120,9 +116,9 @@ def subject_of(verb: Token) -> Token | None:
                 subj = next((c for c in aux.children if c.dep_ in en.SUBJECTS | en.CLAUSAL_SUBJECTS), None)
                 if subj is not None:
                     return subj
-            if child.dep_ in en.PASSIVE_SUBJECTS:
-                agent = agent_of(tok)
-                return agent if agent is not None else None
+        if passive_subject(tok) is not None:
+            # "the troops were sent to patrol": the one sent did not send; a "by" agent did
+            return agent_of(tok)
         if tok.dep_ in _SHARES_SUBJECT and tok.head.i != tok.i:
             came_from, tok = tok, tok.head
             seen += 1
@@ -140,6 +136,16 @@ def subject_of(verb: Token) -> Token | None:
             return tok.head
         break
     return None
+
+
+def _infinitive_of(clause: Token) -> bool:
+    """Is the clause an infinitive complement ("asked to leave"), also where the parser hangs it as
+    an adverbial clause ("were sent to patrol")?"""
+    if clause.dep_ in en.OPEN_COMPLEMENTS:
+        return True
+    return clause.dep_ in en.ADVERBIAL_CLAUSES and any(
+        c.dep_ in en.AUXILIARIES and c.lower_ == "to" for c in clause.children
+    )
 
 
 def agent_of(verb: Token) -> Token | None:

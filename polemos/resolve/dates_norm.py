@@ -219,6 +219,13 @@ _PLANNED = {
     "slated",
     "about",
 }
+# Verbs of intent or commitment: their infinitive ("threatened to attack", "vowed to retake") is
+# still to come when they are said, whatever their own tense.
+_INTENDING = {
+    "threaten", "threatens", "threatened", "vow", "vows", "vowed", "pledge", "pledges", "pledged",
+    "promise", "promises", "promised", "decide", "decides", "decided", "agree", "agrees", "agreed",
+    "intend", "intended", "vowing", "threatening", "pledging", "promising", "warned",
+}  # fmt: skip
 _NEEDS_TO = {"set", "due", "expected", "expects", "hopes", "intends", "aims", "going"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "peace", "new"}
 # The right context stops at a clause of its own: "exploded on Saturday in a market where shoppers
@@ -298,6 +305,8 @@ def tense(text: str, start: int, end: int, sent_start: int, sent_end: int) -> in
                 continue  # "in contrast to Thursday", "from Monday to Friday": a preposition
             elif w in ("until", "till") and negated_past:
                 score -= 2 * near
+            elif side == 1.0 and w in _INTENDING and nxt == "to":
+                score += 2 * near  # "threatened to attack on Friday", "vowed to strike": what is to come
             elif w in ("is", "are", "was", "were") and nxt in _PLANNED:
                 score += 2 * near  # "is to resume", "were due to meet", "was planned for": planned
             elif w in _NEEDS_TO and nxt not in ("to", "for"):
