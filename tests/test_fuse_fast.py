@@ -169,6 +169,7 @@ def test_a_bucket_past_its_small_size_still_finds_and_forgets_every_report() -> 
     for r in many[SMALL_BUCKET + 3 :]:
         index.remove(r.uid)
     assert not index.candidates(probe) and not index._country and not index._names
+    assert not index._country_day and not index._country_wide
 
 
 def test_reports_share_one_object_per_distinct_set() -> None:
@@ -179,3 +180,61 @@ def test_reports_share_one_object_per_distinct_set() -> None:
     a, b = report_from_record(_record(1)), report_from_record(_record(2, locations=HOMS))
     assert a.countries == frozenset({"SY"}) and a.countries is b.countries
     assert a.target_kinds == frozenset() and a.target_kinds is b.spots
+
+
+def _dated(n: int, start: str, end: str, precision: str, published: str = "2020-03-20") -> Any:
+    return report_from_record(
+        _record(n, published=published, date={"start": start, "end": end, "precision": precision,
+                                               "text": "then"})
+    )  # fmt: skip
+
+
+def test_narrow_windows_meet_by_day_and_lose_only_pairs_that_cannot_overlap() -> None:
+    """A dense country's week: reports with short windows meet those whose windows overlap theirs
+    (by day) and every wide-window report of their weeks; no pair whose windows overlap is lost."""
+    from polemos.fuse.block import NARROW_DAYS, BlockIndex, country_day_keys, country_keys
+
+    days = [f"2020-03-{d:02d}" for d in range(1, 19)]
+    rs = [_dated(i, d, d, "day") for i, d in enumerate(days)]  # windows of three days (a day ±1)
+    rs += [_dated(100, "2020-03-01", "2020-03-31", "month"), _dated(101, "2020-03-09", "2020-03-15", "week")]
+    rs.append(report_from_record(_record(102, date=None, published="2020-03-12")))  # publication only
+    assert country_day_keys(rs[0]) is not None and country_day_keys(rs[18]) is None
+    index = BlockIndex()
+    for r in rs:
+        index.add(r)
+
+    def overlap(a: Any, b: Any) -> bool:
+        return not (a.date_hi < b.date_lo or b.date_hi < a.date_lo)
+
+    for r in rs:
+        found = index.candidates(r)
+        same_week = {o.uid for o in rs if o is not r and set(country_keys(o)) & set(country_keys(r))}
+        assert {o for o in same_week if overlap(r, index._own[o][0])} <= found <= same_week
+        for o in rs:  # the relation is symmetric: each pair of fresh reports is scored once
+            if o is not r:
+                assert (o.uid in found) == (r.uid in index.candidates(o))
+    # a day-precise report does not meet the day-precise ones a week later, still the month's report
+    first = index.candidates(rs[0])
+    assert rs[8].uid not in first and rs[1].uid in first and rs[18].uid in first
+    assert (rs[0].date_hi - rs[0].date_lo).days < NARROW_DAYS
+
+
+def test_dense_days_fuse_as_a_week_index_would() -> None:
+    """The same clusters, joins and ids whether the day keys prune candidates or not."""
+    import polemos.fuse.block as block
+
+    rs = [_dated(i, f"2020-03-{1 + i % 9:02d}", f"2020-03-{1 + i % 9:02d}", "day") for i in range(60)]
+    rs += [report_from_record(_record(200 + i, locations=HOMS if i % 2 else _record(0)["locations"]))
+           for i in range(12)]  # fmt: skip
+
+    def fused(narrow_days: int) -> list[Any]:
+        saved = block.NARROW_DAYS
+        block.NARROW_DAYS = narrow_days
+        try:
+            f = Fuser()
+            f.add(rs)
+            return sorted((c.id, c.members, c.joins) for c in f.clusters.values())
+        finally:
+            block.NARROW_DAYS = saved
+
+    assert fused(block.NARROW_DAYS) == fused(0)  # 0: every window wide, every report meets by week

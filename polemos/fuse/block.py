@@ -5,7 +5,10 @@ same in any order of ingest:
 
 - ``(country, week)`` for every country the report places the event in, for every calendar week its
   date window touches (a day ±1, a week, a month's five weeks, the week before publication when the
-  text gives no date);
+  text gives no date); a report whose window is at most ``NARROW_DAYS`` long is also filed under
+  ``(country, day)`` for each day of its window, and two such reports meet by day, not by week: a
+  dense country's week holds hundreds of reports, and only those whose windows overlap can be the
+  same event (``Fuser.add`` drops the others unscored, so the pairs scored are the same);
 - ``(name, week)`` for its places, actors and heaviest name-like words, so a report without a
   country still meets the reports that name the same things;
 - ``(published day)``, so a report without a country (a bare toll, "CAR" the gazetteer does not
@@ -27,6 +30,7 @@ from polemos.fuse.text import name_tokens
 MAX_WEEKS = 60  # a year-precision date touches at most this many week keys
 NAME_KEYS = 6  # heaviest name-like words used as keys
 DAY_SPAN = 1  # a report without a country meets those published this many days either side
+NARROW_DAYS = 8  # a date window this short is filed by day as well as by week
 
 Key = tuple[str, str, int]
 # A bucket: a tuple while it holds few reports (most name buckets hold one event's reports), a set
@@ -40,6 +44,22 @@ def _weeks(lo: date | None, hi: date | None) -> list[int]:
         return [-1]  # no date at all: one shared bucket
     first, last = lo.toordinal() // 7, hi.toordinal() // 7
     return list(range(first, min(last, first + MAX_WEEKS) + 1))
+
+
+def _narrow_days(lo: date | None, hi: date | None) -> range | None:
+    """The days of a window of at most ``NARROW_DAYS`` days (None for a longer or open one)."""
+    if lo is None or hi is None:
+        return None
+    first, last = lo.toordinal(), hi.toordinal()
+    return range(first, last + 1) if last - first < NARROW_DAYS else None
+
+
+def country_day_keys(report: Report) -> list[Key] | None:
+    """``(country, day)`` keys of a report with a narrow window; None when its window is wide."""
+    days = _narrow_days(report.date_lo, report.date_hi)
+    if days is None:
+        return None
+    return [("cd", c, d) for c in sorted(report.countries) for d in days]
 
 
 def country_keys(report: Report, weeks: list[int] | None = None) -> list[Key]:
@@ -74,14 +94,17 @@ def name_keys(report: Report, weeks: list[int] | None = None) -> list[Key]:
 class BlockIndex:
     """Inverted indexes from blocking keys to report uids (in memory; the store keeps its own).
 
-    Two reports are candidates when they share a ``(country, week)`` key, or when one of them has no
+    Two reports are candidates when they share a ``(country, week)`` key (a ``(country, day)`` key
+    when both have narrow windows), or when one of them has no
     country (or one read from a demonym only) and they share a ``(name, week)`` key or were published
     at most ``DAY_SPAN`` days apart. Placed reports are found by name or day only by unplaced ones,
     so the common case reads country buckets alone.
     """
 
     def __init__(self) -> None:
-        self._country: dict[Key, Bucket] = {}
+        self._country: dict[Key, Bucket] = {}  # every report, by (country, week)
+        self._country_wide: dict[Key, Bucket] = {}  # reports with wide windows, by (country, week)
+        self._country_day: dict[Key, Bucket] = {}  # reports with narrow windows, by (country, day)
         self._names: dict[Key, Bucket] = {}  # every report
         self._names_nowhere: dict[Key, Bucket] = {}  # reports without a country
         self._days: dict[Key, Bucket] = {}  # every report, by publication day
@@ -98,6 +121,11 @@ class BlockIndex:
     ) -> list[tuple[dict[Key, Bucket], Sequence[Key]]]:
         """Each index a report is filed in, with its keys there."""
         out = [(self._country, countries), (self._names, names)]
+        by_day = country_day_keys(report)
+        if by_day is None:
+            out.append((self._country_wide, countries))
+        else:
+            out.append((self._country_day, by_day))
         unplaced = not (report.countries and report.country_firm)
         if unplaced:
             out.append((self._names_nowhere, names))
@@ -152,10 +180,20 @@ class BlockIndex:
             countries, names = own[1], own[2]
         else:
             countries, names = country_keys(report), name_keys(report)
-        country = self._country
-        for k in countries:
-            if k in country:
-                found.update(country[k])
+        by_day = country_day_keys(report)
+        if by_day is None:  # a wide window meets every report of its countries' weeks
+            country = self._country
+            for k in countries:
+                if k in country:
+                    found.update(country[k])
+        else:  # a narrow one meets the narrow reports of its days and the wide ones of its weeks
+            day_index, wide = self._country_day, self._country_wide
+            for k in by_day:
+                if k in day_index:
+                    found.update(day_index[k])
+            for k in countries:
+                if k in wide:
+                    found.update(wide[k])
         # placed reports read only the unplaced ones' name and day buckets; unplaced ones read all
         by_name, days = (
             (self._names_nowhere, self._days_nowhere)

@@ -18,6 +18,7 @@ fuser built with ``ids=`` (the stored membership) keeps them across a full re-fu
 from __future__ import annotations
 
 import hashlib
+import heapq
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
@@ -207,11 +208,23 @@ class Fuser:
         joins: dict[str, list[Join]] = {u: [] for u in uids}
         owner = {u: u for u in uids}
 
-        # groups tied by at least one edge: only they can be joined (a link needs an edge), so the
-        # search reads those pairs, and remembers each pair's link until one of its groups changes
+        # groups tied by at least one edge: only they can be joined (a link needs an edge). Each
+        # tied pair's link sits in a heap keyed (best score first, then the pair's ids), stamped with
+        # the versions of its two groups: a join bumps the version of the group it keeps, so entries
+        # naming a changed or vanished group are skipped when they surface, and the kept group's links
+        # are pushed anew. The join made at each step is the one a full scan would choose (the best
+        # link, ties by the sorted pair of ids), at a cost per join of the kept group's neighbours
+        # rather than of every tied pair in the component.
         near: dict[str, set[str]] = {u: {v for v in self.edges.get(u, {}) if v in owner} for u in uids}
-        links: dict[tuple[str, str], tuple[float, Join] | None] = {}
-        barred: dict[tuple[str, str], bool] = {}
+        version: dict[str, int] = dict.fromkeys(uids, 0)
+        heap: list[tuple[float, str, str, int, int, Join]] = []
+
+        def push(ga: str, gb: str) -> None:
+            if gb < ga:
+                ga, gb = gb, ga
+            link = self._linkage(groups[ga], groups[gb])
+            if link is not None:
+                heap.append((-link[0], ga, gb, version[ga], version[gb], link[1]))
 
         def unite(a: str, b: str, join: Join) -> None:
             ga, gb = owner[a], owner[b]
@@ -226,9 +239,8 @@ class Fuser:
                     near[n].add(keep)
                     near[keep].add(n)
             near[keep] -= {keep, gone}
-            for cache in (links, barred):
-                for key in [k for k in cache if keep in k or gone in k]:
-                    del cache[key]
+            del version[gone]
+            version[keep] += 1
 
         def forbidden(ga: str, gb: str, manual: bool) -> bool:
             if not manual and not any(self.reports[u].read for u in groups[ga] + groups[gb]):
@@ -244,37 +256,52 @@ class Fuser:
         for a, b in self.constraints.must_pairs(uids):
             if owner[a] != owner[b] and not forbidden(owner[a], owner[b], manual=True):
                 unite(a, b, Join(b, a, 1.0, ("merged by hand",)))
-        while True:
-            best: tuple[float, str, str, Join] | None = None
-            for ga, gb in sorted({(min(g, n), max(g, n)) for g in near for n in near[g]}):
-                if (ga, gb) not in links:
-                    links[ga, gb] = self._linkage(groups[ga], groups[gb])
-                link = links[ga, gb]
-                if link is None or best is not None and (link[0],) <= (best[0],):
-                    continue
-                if (ga, gb) not in barred:
-                    barred[ga, gb] = forbidden(ga, gb, manual=False)
-                if barred[ga, gb]:
-                    continue
-                best = (link[0], ga, gb, link[1])
-            if best is None:
-                break
-            unite(best[1], best[2], best[3])
+        for g in near:
+            for n in near[g]:
+                if g < n:
+                    push(g, n)
+        heapq.heapify(heap)
+        while heap:
+            _, ga, gb, va, vb, join = heapq.heappop(heap)
+            if version.get(ga) != va or version.get(gb) != vb:
+                continue  # a group of this pair has changed since its link was taken
+            if forbidden(ga, gb, manual=False):
+                continue  # stays barred until one of the two groups changes (a fresh entry then)
+            unite(ga, gb, join)
+            keep = min(ga, gb)
+            for n in near[keep]:
+                a, b = (keep, n) if keep < n else (n, keep)
+                link = self._linkage(groups[a], groups[b])
+                if link is not None:
+                    heapq.heappush(heap, (-link[0], a, b, version[a], version[b], link[1]))
         return [(sorted(groups[g]), joins[g]) for g in sorted(groups)]
 
     def _linkage(self, xs: list[str], ys: list[str]) -> tuple[float, Join] | None:
         """The best pair between two groups if it is strong enough and the average link holds."""
-        top: Join | None = None
+        # the first strongest edge in (xs, ys) order is the join; the total adds the pairs in that
+        # order too (a pair without an edge by its score, when positive)
+        edges, score = self.edges, self._score
+        none: dict[str, Pair] = {}
+        top: tuple[str, str, Pair] | None = None
+        best = 0.0
         total = 0.0
         for x in xs:
+            row = edges.get(x, none)
             for y in ys:
-                p = self.edges.get(x, {}).get(y)
-                if p is not None and (top is None or p.score > top.score):
-                    top = Join(max(x, y), min(x, y), p.score, p.reasons)
-                total += p.score if p is not None else max(0.0, self._score(x, y))
+                p = row.get(y)
+                if p is not None:
+                    s = p.score
+                    if top is None or s > best:
+                        top, best = (x, y, p), s
+                    total += s
+                else:
+                    s = score(x, y)
+                    if s > 0.0:
+                        total += s
         if top is None or total / (len(xs) * len(ys)) < self.min_average:
             return None
-        return top.score, top
+        x, y, p = top
+        return best, Join(max(x, y), min(x, y), p.score, p.reasons)
 
     def _assign(self, comp: set[str], groups: list[tuple[list[str], list[Join]]]) -> set[str]:
         """Give each new cluster of a component an id: its predecessor's where there is one."""
