@@ -52,9 +52,9 @@ class Pipeline:
         # the batch runner on the one worker pool: warm workers, one batch a chunk (the batches of one
         # process), results in input order; a batch that raised is its articles' Failures, each
         # holding what it raised
-        outcomes = run(articles, backend=LocalBackend(workers),
-                       extractor="polemos.batch:ResultExtractor", extractor_kwargs={"batch_size": self.batch_size},
-                       chunk_size=self.batch_size)  # fmt: skip
+        size = self.batch_size
+        outcomes = run(articles, backend=LocalBackend(workers), extractor="polemos.batch:ResultExtractor",
+                       extractor_kwargs={"batch_size": size}, chunk_size=size)  # fmt: skip
         try:
             while chunk := [o for _, o in islice(outcomes, self.batch_size)]:
                 for outcome in chunk:
