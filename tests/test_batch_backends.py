@@ -252,3 +252,20 @@ def test_a_kept_exception_that_cannot_cross_processes_is_kept_by_name() -> None:
     assert isinstance(held, HandlerCrash) and (held.name, held.message) == ("Holding", "holds a lock")
     plain = batch.cause_of(KeyError("k"), keep=True).error
     assert isinstance(plain, KeyError)
+
+
+def test_pipeline_process_raises_what_its_batch_met_in_the_pool() -> None:
+    """``Pipeline.process`` on the runner raises a Failure's kept exception itself, a worker's death as
+    the pool's ``WorkerDied`` with its words, and anything else by name (``HandlerCrash``)."""
+    from polemos.pipeline import _raised
+    from polemos.store.base import Cause
+    from polemos.workers import HandlerCrash, WorkerDied
+
+    failure = Failure("in.jsonl", 2, "[E117] in.jsonl:2: extraction failed (x)", "E117", "a1")
+    bug = AttributeError("'NoneType' object has no attribute 'split'")
+    assert _raised(replace(failure, cause=batch.cause_of(bug, keep=True))) is bug
+    died = _raised(replace(failure, cause=Cause("WorkerDied", "exit code 7")))
+    assert isinstance(died, WorkerDied) and str(died) == "the worker process stopped: exit code 7"
+    other = _raised(replace(failure, cause=Cause("BatchError", "[E501] x")))
+    assert isinstance(other, HandlerCrash) and (other.name, other.message) == ("BatchError", "[E501] x")
+    assert isinstance(_raised(failure), HandlerCrash)
