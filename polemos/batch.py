@@ -24,6 +24,7 @@ from __future__ import annotations
 import importlib
 import json
 import os
+import pickle
 import shutil
 import sys
 import tempfile
@@ -42,9 +43,9 @@ from typing import Any, Protocol
 from polemos import workers
 from polemos.budget import WALL_FACTOR, BudgetExceeded, time_limit
 from polemos.errors import BatchError, Errors, PolemosError
-from polemos.store.base import Failure
+from polemos.store.base import Cause, Failure
 from polemos.types import Article, source_location
-from polemos.workers import Handler, NotStarted, Pool, TimedOut, WorkerDied, WorkerFault
+from polemos.workers import Handler, HandlerCrash, NotStarted, Pool, TimedOut, WorkerDied, WorkerFault
 
 Outcome = dict[str, Any] | Failure
 Extractor = Callable[[list[Article]], list[Outcome]]
@@ -68,6 +69,19 @@ class PipelineExtractor:
         return [result_to_dict(r) for r in self.pipeline.process_batch(articles)]
 
 
+class ResultExtractor(PipelineExtractor):
+    """The pipeline's own results (``ArticleResult``, not contract records): what ``Pipeline.process``
+    yields when it runs on the pool. A batch that raises is not done again one article at a time
+    (as ``safe_extract`` does for ingest): each of its articles is answered with one Failure whose
+    cause keeps the exception, which ``process`` raises, as it does in one process."""
+
+    def __call__(self, articles: list[Article]) -> list[Any]:
+        try:
+            return self.pipeline.process_batch(articles)
+        except Exception as e:  # noqa: BLE001 - raised again by Pipeline.process, in order
+            return [extraction_failure(articles[0], e, keep=True)] * len(articles)
+
+
 def safe_extract(extract: Extractor, articles: list[Article], timeout: float | None = None) -> list[Outcome]:
     """``extract(articles)`` within ``timeout`` seconds an article; when the chunk raises or runs
     over, again one article at a time, so only the article that breaks the extractor (or outlasts
@@ -82,10 +96,12 @@ def safe_extract(extract: Extractor, articles: list[Article], timeout: float | N
     return [o for article in articles for o in safe_extract(extract, [article], timeout)]
 
 
-def extraction_failure(article: Article, e: BaseException) -> Failure:
-    """The Failure (E118 past the budget, else E117) for an article whose extraction raised ``e``."""
+def extraction_failure(article: Article, e: BaseException, *, keep: bool = False) -> Failure:
+    """The Failure (E118 past the budget, else E117) for an article whose extraction raised ``e``;
+    its cause says what ``e`` was, with a coded error's own code and status (the API answers with
+    them) and, with ``keep``, ``e`` itself (as the pool would send it: by name if it does not pickle)."""
     where = article.source or article.id
-    cause = (type(e).__name__, e.detail if isinstance(e, WorkerDied) else str(e)[:300])
+    cause = cause_of(e, keep=keep)
     if isinstance(e, BudgetExceeded):
         return failure_of(article, str(e), e.code or "E118", cause)
     detail = str(e) if isinstance(e, WorkerFault) else f"{type(e).__name__}: {str(e)[:300]}".rstrip(": ")
@@ -93,9 +109,26 @@ def extraction_failure(article: Article, e: BaseException) -> Failure:
     return failure_of(article, Errors.E117.format(source=where, detail=detail), "E117", cause)
 
 
-def failure_of(
-    article: Article, reason: str, code: str | None = None, cause: tuple[str, str] | None = None
-) -> Failure:
+def cause_of(e: BaseException, *, keep: bool = False) -> Cause:
+    """What ``e`` was: its class name and message (a coded message whole, others cut at 300
+    characters), a ``PolemosError``'s code and HTTP status; with ``keep``, ``e`` itself."""
+    if isinstance(e, PolemosError):
+        return Cause(type(e).__name__, str(e), e.code, e.status, _portable(e) if keep else None)
+    detail = e.detail if isinstance(e, WorkerDied) else str(e)[:300]
+    return Cause(type(e).__name__, detail, error=_portable(e) if keep else None)
+
+
+def _portable(e: BaseException) -> BaseException:
+    """``e`` if it can cross processes, else its class name and message (``HandlerCrash``), as the
+    worker pool sends an exception that does not pickle."""
+    try:
+        pickle.dumps(e)
+    except Exception:  # noqa: BLE001 - an exception holding a lock, a socket, a lambda
+        return HandlerCrash(type(e).__name__, str(e)[:500])
+    return e
+
+
+def failure_of(article: Article, reason: str, code: str | None = None, cause: Cause | None = None) -> Failure:
     path, line = source_location(article.source or article.id)
     return Failure(source=path, line=line, reason=reason, code=code, article_id=article.id, cause=cause)
 
@@ -351,7 +384,7 @@ def fault_failure(article: Article, e: BaseException, timeout: float | None) -> 
     where = article.source or article.id
     if isinstance(e, TimedOut) and (timeout or e.seconds):
         reason = Errors.E118.format(source=where, limit=timeout or e.seconds)
-        return failure_of(article, reason, "E118", (type(e).__name__, str(e)))
+        return failure_of(article, reason, "E118", Cause(type(e).__name__, str(e)))
     return extraction_failure(article, e)
 
 
@@ -396,7 +429,7 @@ class RayExtractor:
         with _exit_after(self.job.kill_after(len(rows))):
             outcomes = safe_extract(self.extract, [row_article(r) for r in rows], self.timeout)
         records = [json.dumps(o, ensure_ascii=False) if isinstance(o, dict) else None for o in outcomes]
-        failures = [json.dumps(asdict(o)) if isinstance(o, Failure) else None for o in outcomes]
+        failures = [json.dumps(o.to_json()) if isinstance(o, Failure) else None for o in outcomes]
         columns = {"seq": [r["seq"] for r in rows], "record": records, "failure": failures}
         return pa.table(columns, schema=_typed(pa, OUTCOME_COLUMNS))
 
@@ -541,7 +574,7 @@ class RayBackend:
             if row["record"] is not None:
                 yield article, json.loads(row["record"])
             else:
-                yield article, Failure(**json.loads(row["failure"]))
+                yield article, Failure.from_json(json.loads(row["failure"]))
 
 
 class RayChunks:

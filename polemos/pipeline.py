@@ -1,20 +1,22 @@
 """The one entry point that the CLI, the API and the batch runners call.
 
 ``Pipeline.process`` streams ``ArticleResult`` in input order. Articles are parsed in batches with
-``nlp.pipe``; with ``workers > 1`` whole batches (parse + extraction) go to the worker pool
-(``polemos.workers``), whose processes share one loaded model, so extraction runs in parallel too.
-An exception in one article's extraction comes out of ``process`` as it is (a library reports
-bugs); the CLI and ingest run the pipeline through ``polemos.batch``, which keeps the rest of the
-batch and turns that article into a failure.
+``nlp.pipe``; with ``workers > 1`` whole batches (parse + extraction) go through the batch runner
+(``polemos.batch``, ``LocalBackend``: the worker pool of ``polemos.workers``, as ingest and the API
+use it), whose processes share one loaded model, so extraction runs in parallel too. An exception
+in one article's extraction comes out of ``process`` as it is (a library reports bugs), after the
+results of the batches before its own, with any number of workers; the CLI and ingest run the
+pipeline through ``polemos.batch`` with its default extractor, which keeps the rest of the batch and
+turns that article into a failure.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from concurrent.futures import Future
 from dataclasses import replace
 from datetime import date, datetime
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from polemos.budget import time_limit
 from polemos.read import check_article, from_record
@@ -22,6 +24,9 @@ from polemos.read.language import guess_language
 from polemos.read.noise import find_noise
 from polemos.read.source import MAX_CHARS
 from polemos.types import Article, ArticleResult
+
+if TYPE_CHECKING:
+    from polemos.store.base import Failure
 
 DEFAULT_BATCH = 16  # article-length docs: ~250 MiB a process at 8-16 (FINDINGS.md)
 # Characters parsed together: the parser's memory grows with a batch's tokens (~0.3 GB per 100,000
@@ -37,30 +42,27 @@ class Pipeline:
         self.batch_size = batch_size
 
     def process(self, articles: Iterable[Article], workers: int = 1) -> Iterator[ArticleResult]:
-        batches = _batches(articles, self.batch_size)
         if workers <= 1:
-            for batch in batches:
+            for batch in _batches(articles, self.batch_size):
                 yield from self.process_batch(batch)
             return
-        from collections import deque
+        from polemos.batch import LocalBackend, run
+        from polemos.store.base import Failure
 
-        from polemos.workers import Handler, Pool
-
-        # the one worker pool (polemos.workers): warm workers, results in input order
-        with Pool(
-            workers, Handler("polemos.pipeline:warm_pipeline", {"batch_size": self.batch_size})
-        ) as pool:
-            inflight: deque[Future[list[ArticleResult]]] = deque()
-            for batch in batches:
-                inflight.append(pool.submit(batch))
-                if len(inflight) >= 4 * workers:
-                    yield from inflight.popleft().result()
-            while inflight:
-                yield from inflight.popleft().result()
-
-    def __call__(self, batch: list[Article]) -> list[ArticleResult]:
-        """A pool worker's call (``polemos.workers``): ``process_batch``."""
-        return self.process_batch(batch)
+        # the batch runner on the one worker pool: warm workers, one batch a chunk (the batches of one
+        # process), results in input order; a batch that raised is its articles' Failures, each
+        # holding what it raised
+        size = self.batch_size
+        outcomes = run(articles, backend=LocalBackend(workers), extractor="polemos.batch:ResultExtractor",
+                       extractor_kwargs={"batch_size": size}, chunk_size=size)  # fmt: skip
+        try:
+            while chunk := [o for _, o in islice(outcomes, self.batch_size)]:
+                for outcome in chunk:
+                    if isinstance(outcome, Failure):
+                        raise _raised(outcome)
+                yield from chunk  # type: ignore[misc]  # ResultExtractor's records are ArticleResult
+        finally:  # stopped early, or raising: the pool's processes end now, not when collected
+            getattr(outcomes, "close", lambda: None)()
 
     def process_batch(self, batch: list[Article]) -> list[ArticleResult]:
         from polemos.lang import DEFAULT, route
@@ -129,11 +131,17 @@ def analyse(doc: object, article: Article) -> ArticleResult:
 _WARM = False
 
 
-def warm_pipeline(batch_size: int = DEFAULT_BATCH) -> Pipeline:
-    """A pipeline with its model and resources loaded: what a pool's workers are forked with."""
-    pipeline = Pipeline(batch_size)
-    pipeline.warm()
-    return pipeline
+def _raised(failure: Failure) -> BaseException:
+    """What a batch of ``Pipeline.process`` raised in its worker, to raise again: the exception itself
+    (``ResultExtractor`` keeps it), or ``WorkerDied`` (its process ended), as the pool meets them."""
+    from polemos.workers import HandlerCrash, WorkerDied
+
+    cause = failure.cause
+    if cause is not None and cause.error is not None:
+        return cause.error
+    if cause is not None and cause.name in ("WorkerDied", "NotStarted"):
+        return WorkerDied(cause.detail)
+    return HandlerCrash(*(cause.name, cause.detail) if cause else ("Failure", failure.reason))
 
 
 def _dated(article: Article) -> Article:

@@ -1,8 +1,10 @@
 """A small deterministic extractor for ingest tests (the store is under test here, not extraction).
 
 It reads "<number> killed in <Place>" sentences with plain string search and writes contract records
-with true offsets; text containing "CRASH" makes it raise, as an extractor bug would, "SPIN" makes it
-loop for ever (for time budgets), "HUGECOUNT" and "NANCONF" make records no store can hold alike.
+with true offsets; text containing "CRASH" makes it raise, as an extractor bug would, "REFUSE" and
+"UNREADY" raise coded errors of the pipeline's own (ReadError E108, 422; ResolveError E302 answered
+503), "SPIN" makes it loop for ever (for time budgets), "HUGECOUNT" and "NANCONF" make records no
+store can hold alike.
 Tests that run the real pipeline end to end are marked slow and live beside these.
 """
 
@@ -13,6 +15,7 @@ import re
 import time
 from typing import Any
 
+from polemos.errors import Errors, ReadError, ResolveError
 from polemos.types import Article
 
 _KILLED = re.compile(r"(\d+) (?:people )?(?:were )?killed in ([A-Z][a-z]+)")
@@ -90,6 +93,11 @@ class HandExtractor:
         for article in articles:
             if "CRASH" in article.text:
                 raise RuntimeError("the extractor broke on this text")
+            if "REFUSE" in article.text:  # a coded refusal, as the pipeline's language check makes
+                where = article.source or article.id
+                raise ReadError(Errors.E108.format(source=where, language="German", languages="English"))
+            if "UNREADY" in article.text:  # a coded error whose status is not its class's
+                raise ResolveError(Errors.E302.format(path="gazetteer.sqlite", detail="locked"), status=503)
             while "SPIN" in article.text:  # Python steps, so a time budget can stop it
                 pass
             if self.delay:

@@ -190,3 +190,82 @@ def test_a_ray_article_hanging_in_compiled_code_is_killed_past_its_deadline_as_o
         frozen = found[1][1]
         assert isinstance(frozen, Failure) and (frozen.line, frozen.article_id) == (2, "a1")
     assert [o for _, o in on_ray if isinstance(o, dict)] == [o for _, o in local if isinstance(o, dict)]
+
+
+# ---- what broke an article: its Failure's cause (issue 13) ------------------------------------------
+
+CODED = ["3 killed in Homs.", "REFUSE 4 killed in Hama.", "UNREADY 5 killed in Idlib.",
+         "CRASH 6 killed in Gao.", "7 killed in Aden."]  # fmt: skip
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_coded_error_is_one_e117_whose_cause_keeps_its_code_and_status(workers: int) -> None:
+    """Ingest's outcome is unchanged (E117, the rest of the chunk kept); the cause says what the error
+    was, with its own code and HTTP status (the API answers with them), and not the exception itself."""
+    found = list(run(_articles(CODED), workers=workers, extractor=HAND, chunk_size=3))
+    assert _kinds(_seen(found)) == ["record", "E117", "E117", "E117", "record"]
+    causes = [o.cause for _, o in found if isinstance(o, Failure)]
+    assert all(c is not None for c in causes)
+    assert [(c.name, c.code, c.status) for c in causes if c] == [
+        ("ReadError", "E108", 422),
+        ("ResolveError", "E302", 503),  # the status it was raised with, not its class's 400
+        ("RuntimeError", None, None),  # no code: the API answers E609
+    ]
+    refused = found[1][1]
+    assert isinstance(refused, Failure) and refused.cause is not None
+    assert refused.cause.detail.startswith("[E108] in.jsonl:2: not a language")
+    assert refused.cause.error is None
+    assert refused.reason.startswith("[E117] in.jsonl:2: extraction failed (ReadError: [E108]")
+
+
+def test_a_failure_crosses_ray_shards_as_json_with_its_cause() -> None:
+    """What a Ray actor writes for a failed article (RayExtractor's shard row) reads back as the same
+    Failure with the same cause, code and status included; the exception itself never goes to JSON."""
+    pa = pytest.importorskip("pyarrow")
+    import json
+
+    arts = _articles(CODED[:3])
+    rows = pa.Table.from_pylist([batch.article_row(a, i) for i, a in enumerate(arts)],
+                                schema=batch._typed(pa, batch.ARTICLE_COLUMNS))  # fmt: skip
+    shard = batch.RayExtractor(HAND)(rows).to_pylist()
+    assert [r["record"] is None for r in shard] == [False, True, True]
+    back = [Failure.from_json(json.loads(r["failure"])) for r in shard[1:]]
+    local = [o for _, o in run(arts, extractor=HAND, chunk_size=3) if isinstance(o, Failure)]
+    assert back == local and [f.cause for f in back] == [f.cause for f in local]
+    kept = replace(local[0], cause=batch.cause_of(ValueError("x"), keep=True))
+    assert kept.cause is not None and isinstance(kept.cause.error, ValueError)
+    again = Failure.from_json(json.loads(json.dumps(kept.to_json())))
+    assert again.cause is not None and again.cause.error is None and again.cause.name == "ValueError"
+
+
+def test_a_kept_exception_that_cannot_cross_processes_is_kept_by_name() -> None:
+    import threading
+
+    from polemos.workers import HandlerCrash
+
+    class Holding(Exception):
+        def __init__(self) -> None:
+            super().__init__("holds a lock")
+            self.lock = threading.Lock()
+
+    held = batch.cause_of(Holding(), keep=True).error
+    assert isinstance(held, HandlerCrash) and (held.name, held.message) == ("Holding", "holds a lock")
+    plain = batch.cause_of(KeyError("k"), keep=True).error
+    assert isinstance(plain, KeyError)
+
+
+def test_pipeline_process_raises_what_its_batch_met_in_the_pool() -> None:
+    """``Pipeline.process`` on the runner raises a Failure's kept exception itself, a worker's death as
+    the pool's ``WorkerDied`` with its words, and anything else by name (``HandlerCrash``)."""
+    from polemos.pipeline import _raised
+    from polemos.store.base import Cause
+    from polemos.workers import HandlerCrash, WorkerDied
+
+    failure = Failure("in.jsonl", 2, "[E117] in.jsonl:2: extraction failed (x)", "E117", "a1")
+    bug = AttributeError("'NoneType' object has no attribute 'split'")
+    assert _raised(replace(failure, cause=batch.cause_of(bug, keep=True))) is bug
+    died = _raised(replace(failure, cause=Cause("WorkerDied", "exit code 7")))
+    assert isinstance(died, WorkerDied) and str(died) == "the worker process stopped: exit code 7"
+    other = _raised(replace(failure, cause=Cause("BatchError", "[E501] x")))
+    assert isinstance(other, HandlerCrash) and (other.name, other.message) == ("BatchError", "[E501] x")
+    assert isinstance(_raised(failure), HandlerCrash)

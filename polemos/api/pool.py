@@ -10,7 +10,9 @@ takes a place. It is admitted when fewer than ``workers + queue`` are running or
 (``polemos.api.places``); beyond that it is refused at once (``Busy``: 429 with Retry-After). Each
 extraction has a time budget (``Job.deadline``): a worker past it is killed (its memory goes with
 it) and the next request gets a fresh one, forked warm (``TimedOut``: 503); a worker that dies
-mid-request is ``WorkerDied`` (500, E613), an extractor that raises ``PipelineCrash`` (500, E609).
+mid-request is ``WorkerDied`` (500, E613), an extractor that raises ``PipelineCrash`` (500, E609),
+unless what it raised is a coded error (a ``PolemosError``): that is answered with its own code and
+status (``Refused``), as it would be raised in the server.
 A process, not a thread, because only a process can be stopped mid-parse, and a parse holds the
 interpreter's lock that reads would wait on. This module turns the runner's outcome for the
 request's article (its record, or a ``Failure`` saying what broke it) into the API's coded errors.
@@ -32,7 +34,7 @@ from polemos.api.writes import WriteQueue, WritesBusy
 from polemos.batch import DEFAULT_EXTRACTOR, Job, LocalBackend, Outcome
 from polemos.errors import BatchError, Errors, PolemosError, code_of
 from polemos.pipeline import text_article
-from polemos.store.base import Failure
+from polemos.store.base import Cause, Failure
 
 log = logging.getLogger("polemos.api")
 NICENESS = 10  # the workers' priority: on a busy machine the server's reads come before extraction
@@ -69,6 +71,15 @@ class PipelineCrash(PoolError):
 class WorkerDied(PoolError):
     def __init__(self, detail: str) -> None:
         super().__init__(Errors.E613.format(detail=detail))
+
+
+class Refused(PolemosError):
+    """A coded error the extractor raised on the request's article, from the runner's ``Failure``
+    (its ``cause``): its message, code and HTTP status, answered as the error itself would be."""
+
+    def __init__(self, cause: Cause) -> None:
+        super().__init__(cause.detail, code=cause.code, status=cause.status)
+        self.name = cause.name  # the error's class (ReadError, ExtractError, ...)
 
 
 class ExtractPool:
@@ -131,13 +142,15 @@ class ExtractPool:
         """The record, or the API's error for what broke the extraction (``Failure.cause``)."""
         if not isinstance(outcome, Failure):
             return outcome
-        name, detail = outcome.cause or ("", outcome.reason)
+        cause = outcome.cause or Cause("", outcome.reason)
         if outcome.code == "E118":
             raise TimedOut(self.timeout)
-        if name in ("WorkerDied", "NotStarted"):
-            raise WorkerDied(detail)
+        if cause.name in ("WorkerDied", "NotStarted"):
+            raise WorkerDied(cause.detail)
+        if cause.code is not None:  # the pipeline's own coded error (E108 ...): its code and status
+            raise Refused(cause)
         log.error("extraction failed: %s", outcome.reason)  # the details E609 points to
-        raise PipelineCrash(name or "Exception")
+        raise PipelineCrash(cause.name or "Exception")
 
     def close(self) -> None:
         self.session.close()

@@ -84,6 +84,24 @@ class Stored:
 
 
 @dataclass(frozen=True)
+class Cause:
+    """What broke an extraction, for a caller answering for one article (the API, ``Pipeline.process``);
+    never stored. ``name``, ``detail``: the exception's class name and message, e.g. ("WorkerDied",
+    "killed by SIGKILL"); ``code``, ``status``: a coded error's own (``PolemosError``: "E108", 422), so
+    the API answers it as the error itself would be; ``error``: the exception itself, kept only where
+    its raiser asks for it (``Pipeline.process`` raises it again) and never sent to Ray or JSON."""
+
+    name: str
+    detail: str
+    code: str | None = None
+    status: int | None = None
+    error: BaseException | None = field(default=None, compare=False, repr=False)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "detail": self.detail, "code": self.code, "status": self.status}
+
+
+@dataclass(frozen=True)
 class Failure:
     """An input that could not be read or extracted, for the quarantine table."""
 
@@ -92,9 +110,18 @@ class Failure:
     reason: str
     code: str | None = None
     article_id: str | None = None
-    # what broke an extraction: (the exception's class name, its message), e.g. ("WorkerDied",
-    # "killed by SIGKILL"), for a caller answering for one article (the API); never stored
-    cause: tuple[str, str] | None = field(default=None, compare=False)
+    cause: Cause | None = field(default=None, compare=False)  # what broke an extraction; never stored
+
+    def to_json(self) -> dict[str, Any]:
+        """The failure as JSON (the cause without its exception): what crosses Ray's shards."""
+        fields = {"source": self.source, "line": self.line, "reason": self.reason, "code": self.code}
+        return {**fields, "article_id": self.article_id, "cause": self.cause and self.cause.to_json()}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Failure:
+        cause = data.get("cause")
+        return cls(data["source"], data["line"], data["reason"], data.get("code"), data.get("article_id"),
+                   Cause(**cause) if cause else None)  # fmt: skip
 
 
 @dataclass

@@ -1,5 +1,5 @@
-"""Worker processes that load a handler once, and the one pool that batch extraction, ``Pipeline.process``
-and the API's extraction all run in.
+"""Worker processes that load a handler once, and the one pool that the batch runner (``polemos.batch``:
+batch extraction, ``Pipeline.process`` and the API's extraction all go through it) runs on.
 
 - A **handler** is named ``"module:factory"`` with keyword arguments (``Handler``): the factory builds,
   once per process, a callable ``payload -> answer`` (an extractor with its spaCy model loaded).
