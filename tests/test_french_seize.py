@@ -72,8 +72,11 @@ POSITIVES = [
     ("Les soldats occupent la ville depuis mardi.", "Les soldats", "la ville"),
     ("La ville a été occupée par les rebelles.", "les rebelles", "La ville"),
     ("Les militaires ont occupé l'aéroport de Gao.", "Les militaires", "l'aéroport de Gao"),
-    ("L'occupation de la ville de Ménaka par les jihadistes a duré trois jours.", "les jihadistes",
-     "la ville de Ménaka"),  # fmt: skip
+    (
+        "L'occupation de la ville de Ménaka par les jihadistes a duré trois jours.",
+        "les jihadistes",
+        "la ville de Ménaka",
+    ),  # fmt: skip
     # reprendre
     ("L'armée a repris la ville de Kidal.", "L'armée", "la ville de Kidal"),
     ("Les forces armées ont repris le contrôle de la localité.", "Les forces armées", "la localité"),

@@ -17,7 +17,7 @@ from spacy.tokens import Span as SpacySpan
 
 from polemos.lang import Trigger
 from polemos.lang.fr import actors as fr_actors
-from polemos.lang.fr import counts, roles
+from polemos.lang.fr import counts, roles, seize
 from polemos.lang.fr.lexicon import (
     GENERIC_CUES,
     MODALITY_CUES,
@@ -56,6 +56,7 @@ class Draft:
     mutual: bool = False  # two sides fighting: "un échange de tirs avec la police", "des affrontements"
     responsibility: bool = False  # "X a revendiqué l'attaque"
     own_place: bool = False  # its places are those of its own done-to, not just of its sentence
+    ground: bool = False  # a seizure whose done-to is ground: a place, a town, a camp
     target_kind: str | None = None
 
 
@@ -113,7 +114,16 @@ def _entry(tok: Token) -> Trigger | None:
     return entry
 
 
+def _seize_entry(tok: Token) -> Trigger:
+    """The seizure row of a token ``seize.read`` took: its lemma's, or "annexer" for a form of it the
+    model read as a noun."""
+    table = triggers()
+    return table.get(tok.lemma_.lower()) or table["annexer"]
+
+
 def _mode(entry: Trigger, tok: Token) -> str | None:
+    if entry.mode == seize.SEIZE:
+        return entry.mode  # the weapons of a seizure are not its mode
     for c in tok.subtree:
         if c.i == tok.i or abs(c.i - tok.i) > 6:
             continue
@@ -281,6 +291,12 @@ def read_sentence(
     for tok in sent:
         responsibility = tok.lemma_.lower() == CLAIM_OF_RESPONSIBILITY and tok.pos_ == "VERB"
         entry = _entry(tok) if not responsibility else Trigger(tok.lemma_, "VERB", "ASSAULT", None, "claim")
+        # a seizure is read with its arguments: "prendre la ville", not "prendre la parole"
+        taking = seize.read(tok, sent_places)
+        if taking is not None:
+            entry = _seize_entry(tok)
+        elif entry is not None and entry.mode == seize.SEIZE:
+            continue
         if entry is None:
             continue
         if responsibility and (roles.is_passive(tok) or _modality(tok, sent) == "negated"):
@@ -292,9 +308,13 @@ def read_sentence(
         d = Draft(entry, tok, span, k, evidence, _mode(entry, tok), claimant=claimant)
         d.responsibility = responsibility
         d.modality = _modality(tok, sent)
-        doer, target = _roles(tok)
+        doer, target = _roles(tok) if taking is None else taking
         d.actor = roles.phrase(doer) if doer is not None and not _is_trigger(doer) else None
         d.target = roles.phrase(target) if target is not None else None
+        if taking is not None:
+            d.actor = roles.phrase(doer)
+            d.target = seize.cut_before(d.target, doer)
+            d.ground = target is not None and seize.is_ground(target, sent_places)
         if d.target is not None:
             d.target_kind = fr_actors.resolve(full, d.target[0], d.target[1]).kind
         if d.actor is not None and not fr_actors.is_party_word(full[slice(*d.actor)]):
