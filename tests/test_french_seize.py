@@ -85,6 +85,11 @@ POSITIVES = [
     ("La localité est tombée aux mains des jihadistes.", "jihadistes", "La localité"),
     ("Bunagana est passée sous le contrôle du M23.", "M23", "Bunagana"),
     ("La ville de Tessit est tombée entre les mains des insurgés.", "insurgés", "La ville de Tessit"),
+    # the model tags this "annexe" as a noun: read by its form
+    ("Moscou annexe quatre régions ukrainiennes.", "Moscou", "quatre régions ukrainiennes"),
+    # "reprendre X à Y": Y, the side it was taken from, is no part of the ground
+    ("Les militaires ont repris trois villages aux jihadistes.", "Les militaires", "trois villages"),
+    ("La prise de Kidal par les rebelles a surpris.", "les rebelles", "Kidal"),
 ]
 
 
@@ -124,6 +129,10 @@ def test_future_is_planned() -> None:
     assert seizure("Les troupes occuperont la ville de Gao.").modality == "planned"
 
 
+def test_the_takers_home_is_not_where_it_happened() -> None:
+    assert [p.text for p in seizure("Moscou annexe quatre régions ukrainiennes.").locations] == []
+
+
 def test_taking_territory_is_an_acled_territorial_change() -> None:
     e = seizure("L'armée a repris la ville de Kidal.")
     assert e.acled is not None and e.acled[0] == "Battles"
@@ -146,6 +155,14 @@ def test_taking_territory_is_an_acled_territorial_change() -> None:
         "Le taux d'occupation des hôpitaux est élevé.",
         "Les jihadistes se sont emparés du dossier.",
         "Le blessé est tombé dans le coma.",
+        "Le parti a pris position contre la réforme.",
+        "L'équipe occupe la première position du classement.",
+        "Des manifestants occupent la mairie depuis lundi.",
+        "La société est passée sous le contrôle de l'État.",
+        "Le journaliste Olivier Dubois est tombé aux mains du JNIM.",
+        "La prise d'otages a duré trois heures.",
+        "La reprise des combats inquiète l'ONU.",
+        "Les jihadistes ont pris d'assaut le camp militaire de Boulkessi.",
     ],
 )
 def test_look_alikes_are_no_seizure(text: str) -> None:

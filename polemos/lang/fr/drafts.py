@@ -313,7 +313,7 @@ def read_sentence(
         d.target = roles.phrase(target) if target is not None else None
         if taking is not None:
             d.actor = roles.phrase(doer)
-            d.target = seize.cut_before(d.target, doer)
+            d.target = seize.taken_phrase(d.target, target, doer) if target is not None else None
             d.ground = target is not None and seize.is_ground(target, sent_places)
         if d.target is not None:
             d.target_kind = fr_actors.resolve(full, d.target[0], d.target[1]).kind
@@ -334,6 +334,10 @@ def read_sentence(
             at = [p for p in sent_places if d.target[0] <= p.start < d.target[1]]
             d.places = at or d.places
             d.own_place = bool(at)
+        if taking is not None and d.actor is not None and not d.own_place:
+            # the taker's home is not where the ground was taken ("Moscou annexe quatre régions")
+            a, b = d.actor
+            d.places = [p for p in d.places if not (a <= p.start and p.end <= b)]
         d.date = _sentence_date(times, sent, tok)
         left = full[max(sent.start_char, tok.idx - 40) : tok.idx + 40]
         d.other = entry.type in VIOLENT and (bool(OTHER_INCIDENT.search(left)) or _antecedent(tok))

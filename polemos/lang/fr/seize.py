@@ -48,6 +48,8 @@ ABSTRACT = frozenset(
     """dossier sujet question affaire débat thème pouvoir parole idée micro initiative situation
     leadership présidence""".split()
 )
+# Nouns of a part of some ground: the ground is their "de" complement.
+PARTS = frozenset("partie moitié totalité reste nord sud est ouest centre périphérie banlieue".split())
 # Forms of "annexer", for when the model tags one as a noun ("Moscou annexe quatre régions").
 ANNEX_FORM = re.compile(r"^annex(?:e|es|ent|é|ée|és|ées|er|ait|aient|era|eront|erait|eraient|ant)$")
 # Nouns of a transfer of control: "aux mains de", "entre les mains de", "sous le contrôle de".
@@ -87,8 +89,15 @@ def is_ground(tok: Token, places: Sequence[PlaceRef], sites: bool = True) -> boo
     """A place the text names ("Kidal", "la Crimée"), or a noun of ground or of a site ("la ville",
     "le camp militaire"; with ``sites`` also "le poste de police", "la prison")."""
     lemma = tok.lemma_.lower()
+    if lemma in PARTS:  # "une partie de l'Ukraine", "le nord de la ville"
+        whole = _of(tok)
+        return whole is not None and is_ground(whole, places, sites)
     if lemma in TERRITORY or tok.lower_ in TERRITORY or (sites and lemma in SITES):
-        return True
+        # a bare noun is a phrase ("prendre position", "prise de position"), not ground taken
+        return any(
+            c.dep_ in ("det", "nummod") or (c.dep_ in L["case"] and c.lower_ in _ARTICLED)
+            for c in tok.children
+        )
     if _in_place(tok, places) or (tok.pos_ == "PROPN" and tok.ent_type_ == "LOC"):
         return True
     return is_name(tok)
@@ -134,6 +143,7 @@ def _of(tok: Token) -> Token | None:
 
 
 _DE = frozenset(["de", "d'", "d’", "du", "des"])
+_ARTICLED = frozenset(["du", "des", "au", "aux"])  # a preposition with its article: "du camp"
 
 
 def _agent(tok: Token) -> Token | None:
@@ -237,6 +247,8 @@ def read(tok: Token, places: Sequence[PlaceRef]) -> tuple[Token | None, Token] |
         return _subject(tok), taken
     if lemma == "occuper" and _reflexive(tok):
         return None  # "s'occuper de": to see to
+    if lemma in ("prendre", "reprendre") and any(c.lower_ == "assaut" for c in tok.children):
+        return None  # "prendre d'assaut": to storm, an attack ("assaut" is its trigger)
     taker, taken, described = _taken(tok)
     if taken is None or described:
         return None
@@ -246,7 +258,16 @@ def read(tok: Token, places: Sequence[PlaceRef]) -> tuple[Token | None, Token] |
             return None
     if not is_ground(taken, places, sites=lemma != "occuper"):
         return None
+    if lemma == "occuper" and taken.lemma_.lower() == "position" and _ranked(taken):
+        return None  # "occuper la première position du classement"
     return taker, taken
+
+
+def _ranked(tok: Token) -> bool:
+    return any(c.lemma_.lower() in _RANKS or "Ord" in c.morph.get("NumType", []) for c in tok.children)
+
+
+_RANKS = frozenset("premier première dernier dernière second seconde tête".split())
 
 
 def _noun(tok: Token, lemma: str, places: Sequence[PlaceRef]) -> tuple[Token | None, Token] | None:
@@ -271,12 +292,23 @@ def _misread_annex(tok: Token, places: Sequence[PlaceRef]) -> tuple[Token | None
     )
     if taken is None:
         return None
+    # the parser, reading no verb, may cut the sentence before the noun: look back on the line
     taker = None
-    for t in reversed(tok.doc[tok.sent.start : tok.i]):
+    for t in reversed(tok.doc[max(0, tok.i - 4) : tok.i]):
         if t.pos_ in ("NOUN", "PROPN"):
             taker = t
+            while (
+                taker.head.i < taker.i
+                and taker.dep_ in ("flat:name", "flat", "nmod")
+                and taker.head.pos_
+                in (
+                    "NOUN",
+                    "PROPN",
+                )
+            ):
+                taker = taker.head  # "le Kremlin", "les forces de Moscou"
             break
-        if t.pos_ not in ("ADV", "AUX", "PRON"):
+        if t.pos_ not in ("ADV", "AUX", "PRON") or "\n" in t.text:
             break
     return taker, taken
 
@@ -285,9 +317,18 @@ def _contains(a: tuple[int, int], tok: Token) -> bool:
     return a[0] <= tok.idx < a[1]
 
 
-def cut_before(span: tuple[int, int] | None, other: Token | None) -> tuple[int, int] | None:
-    """The taken phrase less a taker the parser hung inside it ("la ville de Ménaka par les
-    jihadistes" → "la ville de Ménaka")."""
+def taken_phrase(span: tuple[int, int] | None, taken: Token, taker: Token | None) -> tuple[int, int] | None:
+    """The taken phrase less what the parser hung inside it that is no part of the ground: the taker
+    ("la ville de Ménaka par les jihadistes"), the side it was taken from ("trois villages aux
+    jihadistes")."""
+    span = _cut_before(span, taker)
+    for c in taken.children:
+        if c.dep_ in L["nominal_modifier"] and _first_case(c) in ("à", "aux", "au", "par") and c.i > taken.i:
+            span = _cut_before(span, c)
+    return span
+
+
+def _cut_before(span: tuple[int, int] | None, other: Token | None) -> tuple[int, int] | None:
     if span is None or other is None or not _contains(span, other):
         return span
     first = min(t.i for t in other.subtree)
