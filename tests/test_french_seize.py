@@ -90,6 +90,9 @@ POSITIVES = [
     # "reprendre X à Y": Y, the side it was taken from, is no part of the ground
     ("Les militaires ont repris trois villages aux jihadistes.", "Les militaires", "trois villages"),
     ("La prise de Kidal par les rebelles a surpris.", "les rebelles", "Kidal"),
+    # libérer: ground freed is ground taken back (people freed stay a release)
+    ("L'armée a libéré la ville de Kidal.", "L'armée", "la ville de Kidal"),
+    ("Le village a été libéré par les forces armées.", "les forces armées", "Le village"),
 ]
 
 
@@ -127,6 +130,15 @@ def test_conditional_of_the_press_is_reported(text: str) -> None:
 
 def test_future_is_planned() -> None:
     assert seizure("Les troupes occuperont la ville de Gao.").modality == "planned"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Les ravisseurs ont libéré les trois otages.", "Les jihadistes ont libéré Dubois après deux ans."],
+)
+def test_people_freed_stay_a_release(text: str) -> None:
+    assert seizures(text) == []
+    assert "RETREAT" in [e.type for e in read(text).events]
 
 
 def test_the_takers_home_is_not_where_it_happened() -> None:

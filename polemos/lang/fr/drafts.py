@@ -117,6 +117,8 @@ def _entry(tok: Token) -> Trigger | None:
 def _seize_entry(tok: Token) -> Trigger:
     """The seizure row of a token ``seize.read`` took: its lemma's, or "annexer" for a form of it the
     model read as a noun."""
+    if tok.lemma_.lower() == "libérer":
+        return seize.LIBERATE
     table = triggers()
     return table.get(tok.lemma_.lower()) or table["annexer"]
 

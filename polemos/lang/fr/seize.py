@@ -23,6 +23,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from polemos.lang import Trigger
 from polemos.lang.fr.lexicon import DEPENDENCY_LABELS
 from polemos.types import PlaceRef
 
@@ -57,7 +58,10 @@ HANDS = frozenset(["main", "mains"])
 CONTROL = frozenset(["contrôle", "emprise", "coupe", "joug"])
 
 # Trigger lemmas this module reads (rows of ``data/triggers.tsv`` with mode ``seize``).
-VERBS = frozenset("prendre reprendre conquérir emparer annexer occuper tomber passer".split())
+VERBS = frozenset("prendre reprendre conquérir emparer annexer occuper tomber passer libérer".split())
+# "libérer la ville": freeing ground is taking it back (as the English bundle codes "liberate"); its row
+# in ``data/triggers.tsv`` is the release of people ("libérer des otages"), which stays a RETREAT.
+LIBERATE = Trigger("libérer", "VERB", "COERCE", SEIZE, "liberate")
 NOUNS = frozenset("prise reprise conquête annexion occupation".split())
 
 
@@ -85,13 +89,14 @@ def _in_place(tok: Token, places: Sequence[PlaceRef]) -> bool:
     return any(p.start <= tok.idx < p.end and not p.demonym for p in places)
 
 
-def is_ground(tok: Token, places: Sequence[PlaceRef], sites: bool = True) -> bool:
+def is_ground(tok: Token, places: Sequence[PlaceRef], sites: bool = True, names: bool = True) -> bool:
     """A place the text names ("Kidal", "la Crimée"), or a noun of ground or of a site ("la ville",
-    "le camp militaire"; with ``sites`` also "le poste de police", "la prison")."""
+    "le camp militaire"; with ``sites`` also "le poste de police", "la prison"); with ``names`` also a
+    one-word name the gazetteer lacks (``is_name``)."""
     lemma = tok.lemma_.lower()
     if lemma in PARTS:  # "une partie de l'Ukraine", "le nord de la ville"
         whole = _of(tok)
-        return whole is not None and is_ground(whole, places, sites)
+        return whole is not None and is_ground(whole, places, sites, names)
     if lemma in TERRITORY or tok.lower_ in TERRITORY or (sites and lemma in SITES):
         # a bare noun is a phrase ("prendre position", "prise de position"), not ground taken
         return any(
@@ -100,7 +105,7 @@ def is_ground(tok: Token, places: Sequence[PlaceRef], sites: bool = True) -> boo
         )
     if _in_place(tok, places) or (tok.pos_ == "PROPN" and tok.ent_type_ == "LOC"):
         return True
-    return is_name(tok)
+    return names and is_name(tok)
 
 
 def is_name(tok: Token) -> bool:
@@ -256,7 +261,8 @@ def read(tok: Token, places: Sequence[PlaceRef]) -> tuple[Token | None, Token] |
         taken = _of(taken)  # "prendre le contrôle de la ville"
         if taken is None:
             return None
-    if not is_ground(taken, places, sites=lemma != "occuper"):
+    # "libérer Dubois" frees a man: only ground the text places is freed ground
+    if not is_ground(taken, places, sites=lemma not in ("occuper", "libérer"), names=lemma != "libérer"):
         return None
     if lemma == "occuper" and taken.lemma_.lower() == "position" and _ranked(taken):
         return None  # "occuper la première position du classement"
