@@ -30,6 +30,7 @@ def analyse(doc: Any, article: Any) -> Any:
         not_actor_names,
         with_prefixes,
     )
+    from polemos.lang.fr.seize import seized_names
     from polemos.lang.fr.situate import situate
     from polemos.nlp.places import place_spans
     from polemos.resolve.places import resolve_places
@@ -39,6 +40,7 @@ def analyse(doc: Any, article: Any) -> Any:
     times = find_times(article.text, article.published)
     spans = with_prefixes(article.text, place_spans(doc))
     spans = not_actor_names(article.text, sorted(spans + locative_spans(doc, spans)))
+    spans = not_actor_names(article.text, sorted(spans + seized_names(doc, spans)))  # "s'emparer de X"
     # the countries the text names: a village of another country is not the one it means
     adjectives = demonym_countries(article.text)
     opts = {"named_countries": adjectives, "directions": DIRECTIONS}

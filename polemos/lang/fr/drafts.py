@@ -17,7 +17,7 @@ from spacy.tokens import Span as SpacySpan
 
 from polemos.lang import Trigger
 from polemos.lang.fr import actors as fr_actors
-from polemos.lang.fr import counts, roles
+from polemos.lang.fr import counts, roles, seize
 from polemos.lang.fr.lexicon import (
     GENERIC_CUES,
     MODALITY_CUES,
@@ -56,6 +56,7 @@ class Draft:
     mutual: bool = False  # two sides fighting: "un échange de tirs avec la police", "des affrontements"
     responsibility: bool = False  # "X a revendiqué l'attaque"
     own_place: bool = False  # its places are those of its own done-to, not just of its sentence
+    ground: bool = False  # a seizure whose done-to is ground: a place, a town, a camp
     target_kind: str | None = None
 
 
@@ -113,7 +114,18 @@ def _entry(tok: Token) -> Trigger | None:
     return entry
 
 
+def _seize_entry(tok: Token) -> Trigger:
+    """The seizure row of a token ``seize.read`` took: its lemma's, or "annexer" for a form of it the
+    model read as a noun."""
+    if tok.lemma_.lower() == "libérer":
+        return seize.LIBERATE
+    table = triggers()
+    return table.get(tok.lemma_.lower()) or table["annexer"]
+
+
 def _mode(entry: Trigger, tok: Token) -> str | None:
+    if entry.mode == seize.SEIZE:
+        return entry.mode  # the weapons of a seizure are not its mode
     for c in tok.subtree:
         if c.i == tok.i or abs(c.i - tok.i) > 6:
             continue
@@ -281,6 +293,12 @@ def read_sentence(
     for tok in sent:
         responsibility = tok.lemma_.lower() == CLAIM_OF_RESPONSIBILITY and tok.pos_ == "VERB"
         entry = _entry(tok) if not responsibility else Trigger(tok.lemma_, "VERB", "ASSAULT", None, "claim")
+        # a seizure is read with its arguments: "prendre la ville", not "prendre la parole"
+        taking = seize.read(tok, sent_places)
+        if taking is not None:
+            entry = _seize_entry(tok)
+        elif entry is not None and entry.mode == seize.SEIZE:
+            continue
         if entry is None:
             continue
         if responsibility and (roles.is_passive(tok) or _modality(tok, sent) == "negated"):
@@ -292,9 +310,13 @@ def read_sentence(
         d = Draft(entry, tok, span, k, evidence, _mode(entry, tok), claimant=claimant)
         d.responsibility = responsibility
         d.modality = _modality(tok, sent)
-        doer, target = _roles(tok)
+        doer, target = _roles(tok) if taking is None else taking
         d.actor = roles.phrase(doer) if doer is not None and not _is_trigger(doer) else None
         d.target = roles.phrase(target) if target is not None else None
+        if taking is not None:
+            d.actor = roles.phrase(doer)
+            d.target = seize.taken_phrase(d.target, target, doer) if target is not None else None
+            d.ground = target is not None and seize.is_ground(target, sent_places)
         if d.target is not None:
             d.target_kind = fr_actors.resolve(full, d.target[0], d.target[1]).kind
         if d.actor is not None and not fr_actors.is_party_word(full[slice(*d.actor)]):
@@ -314,6 +336,10 @@ def read_sentence(
             at = [p for p in sent_places if d.target[0] <= p.start < d.target[1]]
             d.places = at or d.places
             d.own_place = bool(at)
+        if taking is not None and d.actor is not None and not d.own_place:
+            # the taker's home is not where the ground was taken ("Moscou annexe quatre régions")
+            a, b = d.actor
+            d.places = [p for p in d.places if not (a <= p.start and p.end <= b)]
         d.date = _sentence_date(times, sent, tok)
         left = full[max(sent.start_char, tok.idx - 40) : tok.idx + 40]
         d.other = entry.type in VIOLENT and (bool(OTHER_INCIDENT.search(left)) or _antecedent(tok))

@@ -320,9 +320,13 @@ def to_event(
     }
     # a later sentence's burning or abduction is a part of the attack, not its means
     mode = first.mode or next((d.mode for d in parts if d.mode and d.mode not in ("destroy", "abduct")), None)
+    # ground taken ("la ville de Kidal", "Bunagana") is territory, whatever its French words
+    taken = None if first.ground else target
+    if first.ground:
+        words = words | {"territory"}
     acled = acled_types(
         first.trigger.type, mode, first.trigger.gloss, words, actor.kind if actor else None,
-        target.kind if target else None, actor, target,
+        taken.kind if taken else None, actor, taken,
     )  # fmt: skip
     filled = sum(x is not None for x in (actor, target, date)) + bool(places) + bool(figures)
     confidence = min(0.95, 0.45 + 0.08 * filled + 0.05 * min(len(mentions), 2))
