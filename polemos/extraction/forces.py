@@ -36,6 +36,11 @@ from polemos.types import Count
 FORCE_KINDS = frozenset({"police", "military"})
 # Acts only a police or security force does to people: their passive takes the force the sentence names.
 _POLICING_MODES = frozenset({"arrest", "crowd-control", "police"})
+# Of those, the ones whose doer-less passive takes the force the article names anywhere: arrests and
+# dispersing a crowd ("the mob was dispersed", "tear-gas shells were burst") are police work in news
+# reports; "security was tightened" may be an administration's, so it takes only a force its own
+# sentence names.
+_INFERRED_MODES = frozenset({"arrest", "crowd-control"})
 _MODIFIERS = en.COMPOUNDS | en.ADJECTIVAL_MODIFIERS | en.NOUN_MODIFIERS | en.POSSESSIVES
 
 
@@ -96,13 +101,40 @@ def nominal_doer(head: Token, first: int | None = None) -> Token | None:
 
 def _passive(head: Token) -> bool:
     if any(c.dep_ in en.PASSIVE_SUBJECTS | en.PASSIVE_AUXILIARIES for c in head.children):
-        return not any(c.dep_ in en.AGENTS for c in head.children)
+        return not any(c.dep_ in en.AGENTS and _agent_names_party(c) for c in head.children)
     # "the 62 persons arrested in godhra" (not "police arrested 50 workers", a mis-parsed active)
     return (
         head.dep_ in en.CLAUSAL_MODIFIERS | en.ADJECTIVAL_MODIFIERS
         and head.tag_ == "VBN"
         and not any(c.dep_ in en.OBJECTS for c in head.children)
     )
+
+
+def _agent_names_party(by: Token) -> bool:
+    """A passive's "by" phrase names who did it ("dispersed by the police"), not how it was done
+    ("dispersed by lobbing tear-gas shells", "by firing in the air")."""
+    return not any(
+        c.dep_ in en.PREP_COMPLEMENTS or (c.dep_ in en.PREP_OBJECTS and c.tag_ == "VBG") for c in by.children
+    )
+
+
+# Titles a force's name completes before a person's name: "director general of police a k mitra",
+# "superintendent of police (rural) j k patel", "commissioner of police".
+_TITLES = frozenset(
+    "director general inspector superintendent commissioner chief head deputy additional joint "
+    "assistant".split()
+)
+
+
+def _titled_source(tok: Token, claimant: Claimant | None) -> bool:
+    """ "… additional director general of police a k mitra said": the force names the title of the
+    one who reports, the words between it and the claimant being that person's name."""
+    if claimant is None or tok.dep_ not in en.PREP_OBJECTS or tok.head.lower_ != "of":
+        return False
+    if tok.head.head.lower_ not in _TITLES or tok.idx >= claimant.start:
+        return False
+    between = [t for t in tok.doc[tok.i + 1 : tok.i + 6] if t.idx < claimant.start]
+    return len(between) < 5 and all(t.pos_ in ("PROPN", "DET", "NOUN", "PUNCT") for t in between)
 
 
 def _their_operation(tok: Token, verb: Token) -> bool:
@@ -125,7 +157,9 @@ def _doer_in_sentence(d: Draft, sent: SpacySpan, claimant: Claimant | None) -> T
         if tok.i in range(d.trigger_begin, d.trigger_end) or not names_force(tok):
             continue
         # the source of the report: "police said", "said railway police sources", "according to police"
-        source = claimant is not None and claimant.start <= tok.idx < claimant.end
+        source = (claimant is not None and claimant.start <= tok.idx < claimant.end) or _titled_source(
+            tok, claimant
+        )
         according = (
             tok.dep_ in en.PREP_OBJECTS and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
         )
@@ -227,7 +261,7 @@ def earlier_doer(d: Draft, earlier: list[Draft]) -> tuple[int, int] | None:
         acting = (e.type == "COERCE" and e.entry.mode in _POLICING_MODES) or e.type == "ASSAULT"
         if e.actor is not None and acting and _force_word(text[e.actor[0] : e.actor[1]]):
             return e.actor
-    if d.entry.mode != "arrest":
+    if d.entry.mode not in _INFERRED_MODES:
         return None
     named = article_force(head)
     if named is None:
@@ -246,9 +280,10 @@ _FORCE_PLACES = frozenset(
 
 
 def article_force(act: Token) -> Token | None:
-    """The police or security force the article names, for an arrest no sentence of it gives a doer
-    ("150 workers were arrested from lahurabir", "preventive arrests have been made"): in news
-    reports arrests are made by the police or a security force, and the one the article names
+    """The police or security force the article names, for an arrest or a dispersal no sentence of it
+    gives a doer ("150 workers were arrested from lahurabir", "preventive arrests have been made",
+    "the mob was dispersed"): in news reports arrests and dispersals are the police's or a security
+    force's, and the one the article names
     ("police said", "the crpf", "a police spokesman") is the doer, a span of the text as a pronoun's
     antecedent is. The nearest mention before the act first, else the nearest after it; an article
     that names no force leaves the doer null."""
