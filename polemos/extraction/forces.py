@@ -251,12 +251,22 @@ def earlier_doer(d: Draft, earlier: list[Draft]) -> tuple[int, int] | None:
     """A passive arrest or act of crowd control with no doer in its own sentence takes the force
     the article last told making an arrest or using force: "police arrested 50 bjp workers … six
     more activists were arrested at maidagin", "the police opened fire … tear-gas shells were
-    lobbed to disperse the crowd". The doer is that earlier mention (a span of the text, as a
+    lobbed to disperse the crowd"; a passive release of people the force that last arrested ("… the
+    arrested workers were released later"). The doer is that earlier mention (a span of the text, as a
     pronoun's antecedent is). With no such act before it, the doer stays null."""
     head = d.head
-    if d.entry.mode not in _POLICING_MODES or (head.pos_ in ("VERB", "AUX") and not _passive(head)):
+    if head.pos_ in ("VERB", "AUX") and not _passive(head):
         return None
     text = doc_text(head.doc)
+    if d.type == "RETREAT" and d.entry.mode == "release":
+        # "the arrested workers were released later": released by the force that held them
+        for e in reversed(earlier):
+            arrest = e.type == "COERCE" and e.entry.mode == "arrest"
+            if e.actor is not None and arrest and _force_word(text[e.actor[0] : e.actor[1]]):
+                return e.actor
+        return None
+    if d.entry.mode not in _POLICING_MODES:
+        return None
     for e in reversed(earlier):
         acting = (e.type == "COERCE" and e.entry.mode in _POLICING_MODES) or e.type == "ASSAULT"
         if e.actor is not None and acting and _force_word(text[e.actor[0] : e.actor[1]]):
