@@ -195,8 +195,13 @@ def _resolve_pronouns(doc: Doc, own: list[Claimant | None]) -> None:
 
 
 def _one_person(doc: Doc, c: Claimant) -> bool:
-    """A claimant whose head word is singular and not the name of a body of people ("police")."""
-    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    return one_person(doc, c.start, c.end)
+
+
+def one_person(doc: Doc, start: int, end: int) -> bool:
+    """A mention whose head word is singular and not the name of a body of people ("police"): one
+    "he" or "she" may stand for."""
+    span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return True
     head = span.root

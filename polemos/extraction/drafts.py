@@ -259,6 +259,14 @@ def _own_doer(d: Draft, keeper: Draft) -> bool:
     return False
 
 
+def _force_inside(d: Draft, keeper: Draft) -> bool:
+    """A death a state force caused, inside another party's event, is the force's own act: "a
+    communal clash where four persons were burnt alive and two were killed in police firing"."""
+    from polemos.extraction import forces  # forces reads drafts
+
+    return forces.caused_by_force(d.head) and not forces.caused_by_force(keeper.head)
+
+
 def _anchored(d: Draft, keeper: Draft) -> bool:
     """An occurrence of another kind that gives the time of the one above it is an event of its own:
     "lost his job following his arrest", "called for protests after the killing of seven",
@@ -285,7 +293,12 @@ def unsubsumed(found: list[Draft]) -> list[Draft]:
         above = ancestors_via_arguments(d.head)
         keeper = next((heads[a.i] for a in above if a.i in heads and heads[a.i] is not d), None)
         if d.entry is not ULTIMATUM and keeper is not None:
-            if _happened_inside(d, keeper) or _own_doer(d, keeper) or _anchored(d, keeper):
+            if (
+                _happened_inside(d, keeper)
+                or _own_doer(d, keeper)
+                or _anchored(d, keeper)
+                or _force_inside(d, keeper)
+            ):
                 keep.append(d)  # its own event, whatever else shares the statement's verb
                 continue
             if keeper.type == d.type and keeper.mode_hint is None:

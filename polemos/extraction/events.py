@@ -14,7 +14,7 @@ from spacy.tokens import Span as SpacySpan
 
 from polemos.contract.event_types import EVENT_TYPES
 from polemos.extraction import forces, roles
-from polemos.extraction.attribution import Claimant, reporting_verbs, sentence_claimants
+from polemos.extraction.attribution import Claimant, one_person, reporting_verbs, sentence_claimants
 from polemos.extraction.counts import find_counts
 from polemos.extraction.dating import event_date
 from polemos.extraction.doctext import doc_text
@@ -463,6 +463,8 @@ def _resolve_pronoun(
             return claimant.start, claimant.end
         for d in reversed(earlier):
             if d.actor is not None and d.sent_index >= sent_index - 2:
+                if low in ("he", "she") and not one_person(sent.doc, *d.actor):
+                    continue  # "he" is not "the police" or "the protesters"
                 if kind == "PROTEST" and _names_force_span(sent.doc, d.actor):
                     return d.target
                 return d.actor

@@ -215,6 +215,14 @@ def _force_in_cause(verb: Token) -> Token | None:
     return None
 
 
+def caused_by_force(head: Token) -> bool:
+    """The act's words name a police or security force as its doer: "killed in police firing",
+    "police firing", "the police opened fire"."""
+    if _force_in_cause(head) is not None or nominal_doer(head) is not None:
+        return True
+    return any(c.dep_ in en.SUBJECTS and names_force(c) for c in head.children)
+
+
 def _of_chain(tok: Token) -> list[Token]:
     """A noun and the nouns or gerunds its "of" phrases name: "rounds of firing" -> rounds, firing."""
     out = [tok]
@@ -244,6 +252,19 @@ def implied_doer(d: Draft, sent: SpacySpan, claimant: Claimant | None) -> Token 
             return doer
     if d.entry.mode in _POLICING_MODES and (head.pos_ not in ("VERB", "AUX") or _passive(head)):
         return _doer_in_sentence(d, sent, claimant)
+    if d.entry.mode == "curfew" and (head.pos_ not in ("VERB", "AUX") or _passive(head)):
+        # "curfew was clamped in the walled city, police said": an order of the administration
+        # that the police enforce (in a police commissionerate they impose it too); only a force
+        # the sentence names, and inferred when it is only the report's source
+        doer = _doer_in_sentence(d, sent, claimant)
+        acts = {head.i} | ({d.governor.i} if d.governor is not None else set())
+        own = doer is not None and (
+            (doer.dep_ in en.SUBJECTS and doer.head.i in acts)
+            or (doer.head.dep_ in en.AGENTS and doer.head.head.i in acts)
+        )
+        if doer is not None and not own:
+            d.actor_basis = "inferred"
+        return doer
     return None
 
 
