@@ -214,3 +214,30 @@ def test_a_curfew_without_the_police_named_is_not_theirs(extract_text: Any, text
 )
 def test_what_police_say_or_own_is_no_police_act(extract_text: Any, text: str) -> None:
     assert not _police_events(extract_text(text, published="2002-03-01"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a police officer said the town was calm. he said security had been tightened.",
+        "Police Inspector J K Patel said the town was calm. He said security had been beefed up.",
+    ],
+)
+def test_security_told_by_a_police_speaker_named_before_is_theirs(extract_text: Any, text: str) -> None:
+    record = extract_text(text, published="2002-03-01")
+    later = text.index("said security")
+    found = [e for e in _police_events(record) if e["type"] == "MOBILIZE" and e["evidence"]["start"] < later]
+    assert found, [(e["type"], e["trigger"]["text"], actor(e)) for e in record["events"]]
+
+
+def test_security_told_by_another_speaker_is_not_the_police_s(extract_text: Any) -> None:
+    text = "the collector said the town was calm. he said security had been tightened."
+    assert not _police_events(extract_text(text, published="2002-03-01"))
+
+
+@pytest.mark.parametrize(
+    "text", ["A police officer arrested the man.", "a senior police officer detained two men."]
+)
+def test_a_police_officer_is_police(extract_text: Any, text: str) -> None:
+    found = events_of(extract_text(text, published="2002-03-01"), "COERCE")
+    assert found and found[0]["actor"]["kind"] == "police"

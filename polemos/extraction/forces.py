@@ -173,8 +173,28 @@ def _doer_in_sentence(d: Draft, sent: SpacySpan, claimant: Claimant | None) -> T
         if doer or source or according or operation:
             found.append(tok)
     if not found:
-        return None
+        speaker = _speaker_force(sent, claimant)
+        if speaker is not None:
+            d.actor_basis = "inferred"  # named in another sentence, as the one who reports
+        return speaker
     return min(found, key=lambda t: abs(t.i - d.head.i))
+
+
+def _speaker_force(sent: SpacySpan, claimant: Claimant | None) -> Token | None:
+    """ "He said security had been tightened", the "he" an officer of police named before: the
+    force that names the speaker, where the speaker was named."""
+    if claimant is None or sent.start_char <= claimant.start < sent.end_char:
+        return None
+    doc = sent.doc
+    span = doc.char_span(claimant.start, claimant.end, alignment_mode="expand")
+    if span is None:
+        return None
+    inside = [t for t in span if names_force(t)]
+    titled = [
+        t for t in doc[max(span.start - 6, 0) : span.start] if names_force(t) and _titled_source(t, claimant)
+    ]
+    found = inside or titled
+    return found[-1] if found else None
 
 
 # Acts a force's name stands before: "killed in the police firing" (lower case: "in the police" +
