@@ -241,3 +241,28 @@ def test_security_told_by_another_speaker_is_not_the_police_s(extract_text: Any)
 def test_a_police_officer_is_police(extract_text: Any, text: str) -> None:
     found = events_of(extract_text(text, published="2002-03-01"), "COERCE")
     assert found and found[0]["actor"]["kind"] == "police"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "when the police arrived, the crowd asked them to go away.",
+        "Police reached the spot and dispersed the mob.",
+        "a posse of policemen rushed to the area after the clash.",
+    ],
+)
+def test_a_force_reaching_the_scene_is_a_deployment(extract_text: Any, text: str) -> None:
+    record = extract_text(text, published="2002-03-01")
+    assert [e for e in _police_events(record) if e["type"] == "MOBILIZE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the minister arrived in ahmedabad on friday.",
+        "The train reached the station late.",
+        "the police reached a conclusion after the inquiry.",
+    ],
+)
+def test_others_arriving_or_reaching_a_conclusion_is_no_deployment(extract_text: Any, text: str) -> None:
+    assert not events_of(extract_text(text, published="2002-03-01"), "MOBILIZE")
