@@ -248,7 +248,7 @@ def test_a_police_officer_is_police(extract_text: Any, text: str) -> None:
     [
         "when the police arrived, the crowd asked them to go away.",
         "Police reached the spot and dispersed the mob.",
-        "a posse of policemen rushed to the area after the clash.",
+        "policemen rushed to the area after the clash.",
     ],
 )
 def test_a_force_reaching_the_scene_is_a_deployment(extract_text: Any, text: str) -> None:
