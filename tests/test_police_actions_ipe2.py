@@ -266,3 +266,21 @@ def test_a_force_reaching_the_scene_is_a_deployment(extract_text: Any, text: str
 )
 def test_others_arriving_or_reaching_a_conclusion_is_no_deployment(extract_text: Any, text: str) -> None:
     assert not events_of(extract_text(text, published="2002-03-01"), "MOBILIZE")
+
+
+@pytest.mark.parametrize(
+    ("mention", "kind"),
+    [
+        ("psi t k gondaliya", "police"),
+        ("inspector j s rana", "police"),
+        ("constable ramesh singh", "police"),
+        ("the sho", "police"),
+        ("food inspector ram lal", None),
+        ("inspector of schools", None),
+        ("the inspector", None),
+    ],
+)
+def test_a_police_rank_before_a_name_is_the_police(mention: str, kind: str | None) -> None:
+    from polemos.resolve.actors import get_dictionary
+
+    assert get_dictionary().resolve(mention, 0, len(mention)).kind == kind
