@@ -284,3 +284,14 @@ def test_a_police_rank_before_a_name_is_the_police(mention: str, kind: str | Non
     from polemos.resolve.actors import get_dictionary
 
     assert get_dictionary().resolve(mention, 0, len(mention)).kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The FSA said it would not abide by the truce unless the army pulls out of the town.",
+        "the rebels said they would not respect the truce unless the troops pull out of the city.",
+    ],
+)
+def test_a_force_s_act_in_an_ultimatum_s_condition_stays_no_event(extract_text: Any, text: str) -> None:
+    assert not events_of(extract_text(text, published="2016-05-23"), "RETREAT")

@@ -264,7 +264,24 @@ def _force_inside(d: Draft, keeper: Draft) -> bool:
     communal clash where four persons were burnt alive and two were killed in police firing"."""
     from polemos.extraction import forces  # forces reads drafts
 
-    return forces.caused_by_force(d.head) and not forces.caused_by_force(keeper.head)
+    if not forces.caused_by_force(d.head) or forces.caused_by_force(keeper.head):
+        return False
+    if d.type == "ASSAULT" and keeper.type == "ASSAULT":
+        return True
+    # "when the police arrived, the crowd asked them to go away": a clause that tells when, not a
+    # condition ("unless the army pulls out") or what a statement says
+    marker = next(
+        (
+            c.lower_
+            for c in d.head.children
+            if c.dep_ in en.MARKERS | en.ADVERBIAL_MODIFIERS and c.i < d.head.i
+        ),
+        None,
+    )
+    return d.head.dep_ in en.ADVERBIAL_CLAUSES and marker in _WHEN_MARKERS
+
+
+_WHEN_MARKERS = frozenset("when as after before while once".split())
 
 
 def _anchored(d: Draft, keeper: Draft) -> bool:
