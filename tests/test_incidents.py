@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from conftest import events_of, only_event
+from conftest import actor, events_of, only_event
 
 from polemos.extraction.incidents import counts_link, dates_meet, places_link
 from polemos.types import Count, PlaceRef, TimeRef
@@ -186,7 +186,12 @@ def test_a_restatement_by_the_same_force_still_joins_its_incident(extract_text: 
         "Two persons were killed when police opened fire on a mob in Godhra on Tuesday.\n"
         "The firing in Godhra came after the mob torched a bus, officials said.\n"
     )
-    only_event(extract_text(text, published="2002-03-06"), "ASSAULT")
+    found = events_of(extract_text(text, published="2002-03-06"), "ASSAULT")
+    police = [e for e in found if "police" in (actor(e) or "").lower()]
+    assert len(police) == 1, [e["evidence"]["text"] for e in found]
+    assert any("The firing in Godhra" in m["text"] for m in police[0]["mentions"])
+    # what the mob did before the police fired is its own deed, not the firing told again
+    assert [actor(e) for e in found if e is not police[0]] == ["the mob"]
 
 
 @pytest.mark.slow

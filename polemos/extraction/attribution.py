@@ -173,15 +173,46 @@ def _is_pronoun(doc: Doc, c: Claimant) -> bool:
     return doc_text(doc)[c.start : c.end].lower() in PRONOUNS
 
 
+_ONE_PERSON = frozenset("he she".split())
+
+
 def _resolve_pronouns(doc: Doc, own: list[Claimant | None]) -> None:
+    """A pronoun speaker is the last one named; "he" / "she" the last one person named, not a body
+    or a plural ("delhi police sources said … he said he would meet the prime minister")."""
     last: Claimant | None = None
+    last_person: Claimant | None = None
     for i, c in enumerate(own):
         if c is None:
             continue
         if _is_pronoun(doc, c):
-            own[i] = Claimant(last.start, last.end, c.reporting_verb) if last else None
+            one = doc_text(doc)[c.start : c.end].lower() in _ONE_PERSON
+            ante = last_person if one else last
+            own[i] = Claimant(ante.start, ante.end, c.reporting_verb) if ante else None
         else:
             last = c
+            if _one_person(doc, c):
+                last_person = c
+
+
+def _one_person(doc: Doc, c: Claimant) -> bool:
+    return one_person(doc, c.start, c.end)
+
+
+def one_person(doc: Doc, start: int, end: int) -> bool:
+    """A mention whose head word is singular and not the name of a body of people ("police"): one
+    "he" or "she" may stand for."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    head = span.root
+    return head.tag_ not in ("NNS", "NNPS") and head.lower_ not in _BODIES
+
+
+# Words for a body of people that take a singular verb or none: "police said", "the ministry said".
+_BODIES = frozenset(
+    "police cops constabulary ministry government army administration department agency "
+    "committee office force forces sources".split()
+)
 
 
 def _quote_state(sent: SpacySpan) -> tuple[bool, bool]:

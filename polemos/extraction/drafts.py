@@ -259,6 +259,31 @@ def _own_doer(d: Draft, keeper: Draft) -> bool:
     return False
 
 
+def _force_inside(d: Draft, keeper: Draft) -> bool:
+    """A death a state force caused, inside another party's event, is the force's own act: "a
+    communal clash where four persons were burnt alive and two were killed in police firing"."""
+    from polemos.extraction import forces  # forces reads drafts
+
+    if not forces.caused_by_force(d.head) or forces.caused_by_force(keeper.head):
+        return False
+    if d.type == "ASSAULT" and keeper.type == "ASSAULT":
+        return True
+    # "when the police arrived, the crowd asked them to go away": a clause that tells when, not a
+    # condition ("unless the army pulls out") or what a statement says
+    marker = next(
+        (
+            c.lower_
+            for c in d.head.children
+            if c.dep_ in en.MARKERS | en.ADVERBIAL_MODIFIERS and c.i < d.head.i
+        ),
+        None,
+    )
+    return d.head.dep_ in en.ADVERBIAL_CLAUSES and marker in _WHEN_MARKERS
+
+
+_WHEN_MARKERS = frozenset("when as after before while once".split())
+
+
 def _anchored(d: Draft, keeper: Draft) -> bool:
     """An occurrence of another kind that gives the time of the one above it is an event of its own:
     "lost his job following his arrest", "called for protests after the killing of seven",
@@ -285,7 +310,12 @@ def unsubsumed(found: list[Draft]) -> list[Draft]:
         above = ancestors_via_arguments(d.head)
         keeper = next((heads[a.i] for a in above if a.i in heads and heads[a.i] is not d), None)
         if d.entry is not ULTIMATUM and keeper is not None:
-            if _happened_inside(d, keeper) or _own_doer(d, keeper) or _anchored(d, keeper):
+            if (
+                _happened_inside(d, keeper)
+                or _own_doer(d, keeper)
+                or _anchored(d, keeper)
+                or _force_inside(d, keeper)
+            ):
                 keep.append(d)  # its own event, whatever else shares the statement's verb
                 continue
             if keeper.type == d.type and keeper.mode_hint is None:

@@ -14,7 +14,7 @@ from spacy.tokens import Span as SpacySpan
 
 from polemos.contract.event_types import EVENT_TYPES
 from polemos.extraction import forces, roles
-from polemos.extraction.attribution import Claimant, reporting_verbs, sentence_claimants
+from polemos.extraction.attribution import Claimant, one_person, reporting_verbs, sentence_claimants
 from polemos.extraction.counts import find_counts
 from polemos.extraction.dating import event_date
 from polemos.extraction.doctext import doc_text
@@ -258,7 +258,7 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
     actor, target = _quantified(actor), _quantified(target)
     actor = None if _not_a_party(actor) else actor
     target = None if _not_a_party(target) else target
-    d.actor = _resolve_pronoun(actor, sent, claimant, earlier, d.sent_index)
+    d.actor = _resolve_pronoun(actor, sent, claimant, earlier, d.sent_index, d.type)
     if (
         d.type == "ASSAULT"
         and actor is not None
@@ -440,10 +440,17 @@ def _flat_span(tokens: list[Token], pivot: int, before: bool) -> tuple[int, int]
 
 
 def _resolve_pronoun(
-    tok: Token | None, sent: SpacySpan, claimant: Claimant | None, earlier: list[Draft], sent_index: int
+    tok: Token | None,
+    sent: SpacySpan,
+    claimant: Claimant | None,
+    earlier: list[Draft],
+    sent_index: int,
+    kind: str | None = None,
 ) -> tuple[int, int] | None:
     """A pronoun doer: "we"/"I" is the speaker; "they"/"he"/"it" the reporter of the sentence's
-    statement, else the doer of the previous event of the paragraph."""
+    statement, else the doer of the previous event of the paragraph — for a protest, not a state
+    force there but the ones it acted on ("police arrested 50 bjp workers … they were protesting
+    against …": the workers)."""
     if tok is None:
         return None
     low = tok.lower_
@@ -456,8 +463,17 @@ def _resolve_pronoun(
             return claimant.start, claimant.end
         for d in reversed(earlier):
             if d.actor is not None and d.sent_index >= sent_index - 2:
+                if low in ("he", "she") and not one_person(sent.doc, *d.actor):
+                    continue  # "he" is not "the police" or "the protesters"
+                if kind == "PROTEST" and _names_force_span(sent.doc, d.actor):
+                    return d.target
                 return d.actor
     return None
+
+
+def _names_force_span(doc: Doc, span: tuple[int, int]) -> bool:
+    part = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return part is not None and any(forces.names_force(t) for t in part)
 
 
 _OBJECT_PRONOUNS = frozenset("him her them us me".split())

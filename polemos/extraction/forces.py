@@ -36,6 +36,11 @@ from polemos.types import Count
 FORCE_KINDS = frozenset({"police", "military"})
 # Acts only a police or security force does to people: their passive takes the force the sentence names.
 _POLICING_MODES = frozenset({"arrest", "crowd-control", "police"})
+# Of those, the ones whose doer-less passive takes the force the article names anywhere: arrests and
+# dispersing a crowd ("the mob was dispersed", "tear-gas shells were burst") are police work in news
+# reports; "security was tightened" may be an administration's, so it takes only a force its own
+# sentence names.
+_INFERRED_MODES = frozenset({"arrest", "crowd-control"})
 _MODIFIERS = en.COMPOUNDS | en.ADJECTIVAL_MODIFIERS | en.NOUN_MODIFIERS | en.POSSESSIVES
 
 
@@ -96,13 +101,40 @@ def nominal_doer(head: Token, first: int | None = None) -> Token | None:
 
 def _passive(head: Token) -> bool:
     if any(c.dep_ in en.PASSIVE_SUBJECTS | en.PASSIVE_AUXILIARIES for c in head.children):
-        return not any(c.dep_ in en.AGENTS for c in head.children)
+        return not any(c.dep_ in en.AGENTS and _agent_names_party(c) for c in head.children)
     # "the 62 persons arrested in godhra" (not "police arrested 50 workers", a mis-parsed active)
     return (
         head.dep_ in en.CLAUSAL_MODIFIERS | en.ADJECTIVAL_MODIFIERS
         and head.tag_ == "VBN"
         and not any(c.dep_ in en.OBJECTS for c in head.children)
     )
+
+
+def _agent_names_party(by: Token) -> bool:
+    """A passive's "by" phrase names who did it ("dispersed by the police"), not how it was done
+    ("dispersed by lobbing tear-gas shells", "by firing in the air")."""
+    return not any(
+        c.dep_ in en.PREP_COMPLEMENTS or (c.dep_ in en.PREP_OBJECTS and c.tag_ == "VBG") for c in by.children
+    )
+
+
+# Titles a force's name completes before a person's name: "director general of police a k mitra",
+# "superintendent of police (rural) j k patel", "commissioner of police".
+_TITLES = frozenset(
+    "director general inspector superintendent commissioner chief head deputy additional joint "
+    "assistant".split()
+)
+
+
+def _titled_source(tok: Token, claimant: Claimant | None) -> bool:
+    """ "… additional director general of police a k mitra said": the force names the title of the
+    one who reports, the words between it and the claimant being that person's name."""
+    if claimant is None or tok.dep_ not in en.PREP_OBJECTS or tok.head.lower_ != "of":
+        return False
+    if tok.head.head.lower_ not in _TITLES or tok.idx >= claimant.start:
+        return False
+    between = [t for t in tok.doc[tok.i + 1 : tok.i + 6] if t.idx < claimant.start]
+    return len(between) < 5 and all(t.pos_ in ("PROPN", "DET", "NOUN", "PUNCT") for t in between)
 
 
 def _their_operation(tok: Token, verb: Token) -> bool:
@@ -125,7 +157,9 @@ def _doer_in_sentence(d: Draft, sent: SpacySpan, claimant: Claimant | None) -> T
         if tok.i in range(d.trigger_begin, d.trigger_end) or not names_force(tok):
             continue
         # the source of the report: "police said", "said railway police sources", "according to police"
-        source = claimant is not None and claimant.start <= tok.idx < claimant.end
+        source = (claimant is not None and claimant.start <= tok.idx < claimant.end) or _titled_source(
+            tok, claimant
+        )
         according = (
             tok.dep_ in en.PREP_OBJECTS and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
         )
@@ -139,8 +173,28 @@ def _doer_in_sentence(d: Draft, sent: SpacySpan, claimant: Claimant | None) -> T
         if doer or source or according or operation:
             found.append(tok)
     if not found:
-        return None
+        speaker = _speaker_force(sent, claimant)
+        if speaker is not None:
+            d.actor_basis = "inferred"  # named in another sentence, as the one who reports
+        return speaker
     return min(found, key=lambda t: abs(t.i - d.head.i))
+
+
+def _speaker_force(sent: SpacySpan, claimant: Claimant | None) -> Token | None:
+    """ "He said security had been tightened", the "he" an officer of police named before: the
+    force that names the speaker, where the speaker was named."""
+    if claimant is None or sent.start_char <= claimant.start < sent.end_char:
+        return None
+    doc = sent.doc
+    span = doc.char_span(claimant.start, claimant.end, alignment_mode="expand")
+    if span is None:
+        return None
+    inside = [t for t in span if names_force(t)]
+    titled = [
+        t for t in doc[max(span.start - 6, 0) : span.start] if names_force(t) and _titled_source(t, claimant)
+    ]
+    found = inside or titled
+    return found[-1] if found else None
 
 
 # Acts a force's name stands before: "killed in the police firing" (lower case: "in the police" +
@@ -181,6 +235,14 @@ def _force_in_cause(verb: Token) -> Token | None:
     return None
 
 
+def caused_by_force(head: Token) -> bool:
+    """The act's words name a police or security force as its doer: "killed in police firing",
+    "police firing", "the police opened fire"."""
+    if _force_in_cause(head) is not None or nominal_doer(head) is not None:
+        return True
+    return any(c.dep_ in en.SUBJECTS and names_force(c) for c in head.children)
+
+
 def _of_chain(tok: Token) -> list[Token]:
     """A noun and the nouns or gerunds its "of" phrases name: "rounds of firing" -> rounds, firing."""
     out = [tok]
@@ -210,6 +272,19 @@ def implied_doer(d: Draft, sent: SpacySpan, claimant: Claimant | None) -> Token 
             return doer
     if d.entry.mode in _POLICING_MODES and (head.pos_ not in ("VERB", "AUX") or _passive(head)):
         return _doer_in_sentence(d, sent, claimant)
+    if d.entry.mode == "curfew" and (head.pos_ not in ("VERB", "AUX") or _passive(head)):
+        # "curfew was clamped in the walled city, police said": an order of the administration
+        # that the police enforce (in a police commissionerate they impose it too); only a force
+        # the sentence names, and inferred when it is only the report's source
+        doer = _doer_in_sentence(d, sent, claimant)
+        acts = {head.i} | ({d.governor.i} if d.governor is not None else set())
+        own = doer is not None and (
+            (doer.dep_ in en.SUBJECTS and doer.head.i in acts)
+            or (doer.head.dep_ in en.AGENTS and doer.head.head.i in acts)
+        )
+        if doer is not None and not own:
+            d.actor_basis = "inferred"
+        return doer
     return None
 
 
@@ -217,17 +292,27 @@ def earlier_doer(d: Draft, earlier: list[Draft]) -> tuple[int, int] | None:
     """A passive arrest or act of crowd control with no doer in its own sentence takes the force
     the article last told making an arrest or using force: "police arrested 50 bjp workers … six
     more activists were arrested at maidagin", "the police opened fire … tear-gas shells were
-    lobbed to disperse the crowd". The doer is that earlier mention (a span of the text, as a
+    lobbed to disperse the crowd"; a passive release of people the force that last arrested ("… the
+    arrested workers were released later"). The doer is that earlier mention (a span of the text, as a
     pronoun's antecedent is). With no such act before it, the doer stays null."""
     head = d.head
-    if d.entry.mode not in _POLICING_MODES or (head.pos_ in ("VERB", "AUX") and not _passive(head)):
+    if head.pos_ in ("VERB", "AUX") and not _passive(head):
         return None
     text = doc_text(head.doc)
+    if d.type == "RETREAT" and d.entry.mode == "release":
+        # "the arrested workers were released later": released by the force that held them
+        for e in reversed(earlier):
+            arrest = e.type == "COERCE" and e.entry.mode == "arrest"
+            if e.actor is not None and arrest and _force_word(text[e.actor[0] : e.actor[1]]):
+                return e.actor
+        return None
+    if d.entry.mode not in _POLICING_MODES:
+        return None
     for e in reversed(earlier):
         acting = (e.type == "COERCE" and e.entry.mode in _POLICING_MODES) or e.type == "ASSAULT"
         if e.actor is not None and acting and _force_word(text[e.actor[0] : e.actor[1]]):
             return e.actor
-    if d.entry.mode != "arrest":
+    if d.entry.mode not in _INFERRED_MODES:
         return None
     named = article_force(head)
     if named is None:
@@ -246,9 +331,10 @@ _FORCE_PLACES = frozenset(
 
 
 def article_force(act: Token) -> Token | None:
-    """The police or security force the article names, for an arrest no sentence of it gives a doer
-    ("150 workers were arrested from lahurabir", "preventive arrests have been made"): in news
-    reports arrests are made by the police or a security force, and the one the article names
+    """The police or security force the article names, for an arrest or a dispersal no sentence of it
+    gives a doer ("150 workers were arrested from lahurabir", "preventive arrests have been made",
+    "the mob was dispersed"): in news reports arrests and dispersals are the police's or a security
+    force's, and the one the article names
     ("police said", "the crpf", "a police spokesman") is the doer, a span of the text as a pronoun's
     antecedent is. The nearest mention before the act first, else the nearest after it; an article
     that names no force leaves the doer null."""

@@ -42,7 +42,7 @@ from polemos.read.noise import in_noise
 from polemos.resolve.actors import ActorDictionary, ArticleContext
 from polemos.types import ActorRef, Article, Count, CountClaim, PlaceRef, Span, TimeRef
 
-from .resolved import Resolved, same_party
+from .resolved import Resolved, force_and_other, same_party
 
 VIOLENT = frozenset({"ASSAULT"})
 MIN_LINKS = {"violent": 1, "other": 2}
@@ -147,6 +147,8 @@ def judge(
     """None when ``b`` cannot be incident ``a``; else what links them (which may be nothing).
     ``lead``: ``a`` is a headline and ``b`` the first body sentence of its type."""
     if a.modality != b.modality and not (a.in_headline or b.in_headline):
+        return None
+    if force_and_other(a.actor, b.actor):
         return None
     reasons: list[str] = []
     for role, x, y, ref in (

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from polemos.lang.en import labels as en
 
 from .events import INSTRUMENTS
-from .resolved import Resolved, same_party
+from .resolved import Resolved, force_and_other, same_party
 
 
 def merge_in_sentence(events: list[Resolved]) -> list[Resolved]:
@@ -25,6 +25,7 @@ def merge_in_sentence(events: list[Resolved]) -> list[Resolved]:
                 and not _anaphoric(ev)
                 and not _anaphoric(o)
                 and same_party(o.actor_key, ev.actor_key) is not False
+                and not force_and_other(o.actor, ev.actor)
                 and _related(o, ev)
             ),
             None,
@@ -62,13 +63,19 @@ def _has_subject(tok: Token) -> bool:
 
 def _own_clause_between(low: Token, high: Token) -> bool:
     """A clause with a doer of its own lies between the two: "Rebels attacked the base and the army
-    responded with airstrikes", "the groups clashed before the police burst tear-gas shells"; or
-    one whose doer is the object above it: "hurled stones, forcing the police to open fire"."""
+    responded with airstrikes", "the groups clashed before the police burst tear-gas shells" (also
+    after a preposition: "clashed for two hours before the police burst …"); or one whose doer is
+    the object above it: "hurled stones, forcing the police to open fire"."""
     tok = low  # spaCy makes a new Token object on each access: compare positions, not identities
     while tok.i != high.i and tok.head.i != tok.i:
         if tok.pos_ in ("VERB", "AUX"):
             if (
-                tok.dep_ in en.CONJUNCTS | en.ADVERBIAL_CLAUSES | en.CLAUSAL_COMPLEMENTS | en.RELATIVE_CLAUSES
+                tok.dep_
+                in en.CONJUNCTS
+                | en.ADVERBIAL_CLAUSES
+                | en.CLAUSAL_COMPLEMENTS
+                | en.RELATIVE_CLAUSES
+                | en.PREP_COMPLEMENTS
                 and _has_subject(tok)
             ):
                 return True

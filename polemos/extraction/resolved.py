@@ -181,6 +181,28 @@ def same_party(a: str | None, b: str | None) -> bool | None:
     return None
 
 
+_FORCE_KINDS = frozenset(("police", "military"))
+
+
+def force_and_other(a: ActorRef | None, b: ActorRef | None) -> bool:
+    """One doer is a state force (police, military) and the other a party that is not one: "the
+    groups clashed … before the police burst tear-gas shells", "a mob attacked … the police fired":
+    the force's act answers the other's, it does not restate it. The words of a mention that names
+    no force in the dictionary ("the groups", "a mob") count as another party."""
+    if a is None or b is None or _pronoun(a) or _pronoun(b):
+        return False
+    fa, fb = a.kind in _FORCE_KINDS, b.kind in _FORCE_KINDS
+    return fa != fb
+
+
+_PRONOUNS = frozenset("he she it they we i you its their his her them who which that one some".split())
+
+
+def _pronoun(ref: ActorRef) -> bool:
+    """A doer told by a pronoun ("they", "its") may be anyone the article names."""
+    return ref.text.casefold().strip() in _PRONOUNS
+
+
 def _singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 

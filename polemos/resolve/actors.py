@@ -78,6 +78,19 @@ _POSTMODIFIER = frozenset({
 })  # fmt: skip
 _CLAUSE = frozenset({"who", "whom", "whose", "which", "that", "when", "while", "after", "before", "because"})
 _CONTEXT_CHARS = 6000  # how far back definite descriptions look
+# Police ranks that stand as a title before an officer's name in Indian reports ("psi t k gondaliya",
+# "inspector j s rana", "constable ramesh singh"): the named person is police. Only as the mention's
+# first word after a determiner, and only before a name ("the inspector" alone is left to the table).
+_POLICE_TITLES = frozenset(
+    "psi sho dsp dcp acp ssp dgp igp inspector sub-inspector constable head-constable".split()
+)
+
+
+def _titled_officer(keys: Sequence[str]) -> bool:
+    words = [k for k in keys if k not in DETERMINERS]
+    if len(words) < 2 or words[0] not in _POLICE_TITLES:
+        return False
+    return not any(w in _POSTMODIFIER or w in _CLAUSE for w in words[1:2])
 
 
 class ArticleContext(str):
@@ -279,6 +292,8 @@ class ActorDictionary:
                 hit = (i, found[1][0])
                 break
         if hit is None:
+            if _titled_officer(keys):
+                return ActorRef(mention, start, end, kind="police")
             people = next((m for m in self.matcher.find(toks) if self._is_people(m, toks)), None)
             if people is not None:  # "Palestinians", "the Afghans"
                 return ActorRef(mention, start, end, kind="civilians", country=people.ids[0].split(":")[1])
