@@ -42,6 +42,9 @@ COMMON_ACTOR_KINDS = frozenset(
     {"state", "military", "police", "government", "civilians", "protesters", "unknown"}
 )
 PRECISE_FEATURES = frozenset({"landmark", "neighbourhood", "city"})
+# The places of an article's text that may say where another report's event is: a town or a spot
+# (a province or a country both name says little, see score.W_SAME_PROVINCE).
+NAMED_FEATURES = frozenset({"landmark", "neighbourhood", "city", "admin2"})
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,9 @@ class Report:
     read: bool = True  # False: an article in which no event was read (see report_from_article)
     periodic: bool = False  # an unread article whose opening names a month or a year: a digest
     country_firm: bool = True  # False: ``countries`` come from demonyms only ("Afghan forces")
+    # keys of the towns and spots the article's text names (its places list) that are not the
+    # event's own places: a place the text names may be where another report puts the event
+    named: frozenset[str] = frozenset()
     # derived once from the fields above, for scoring (see score.py), never compared or shown
     outlet_key: str | None = field(init=False, repr=False, compare=False)  # folded outlet
     precise: tuple[Place, ...] = field(init=False, repr=False, compare=False)  # a spot or a town, located
@@ -275,6 +281,12 @@ def report_from_record(
     if not countries:
         loose = [loc for loc in locations if loc not in located]
         countries = {str(p["country"]) for p in [*loose, *(article_places or ())] if p.get("country")}
+    own = {p.key for p in places}
+    named = {
+        p.key
+        for p in (_place(loc) for loc in article_places or () if loc.get("feature") in NAMED_FEATURES)
+        if p is not None and p.key not in own
+    }
     actor, target = record.get("actor"), record.get("target")
     actors = {k for k in (_actor_key(actor), _actor_key(target)) if k}
     common = {
@@ -315,6 +327,7 @@ def report_from_record(
         places=places,
         countries=shared(countries),
         country_firm=firm,
+        named=shared(named),
         actors=shared(actors),
         common_actors=shared(common),
         actor_kinds=shared({str(actor["kind"])} if actor and actor.get("kind") else ()),

@@ -11,13 +11,16 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from polemos.fuse.report import PRECISE_FEATURES, Figure, Place, Report, fold
+from polemos.fuse.report import NAMED_FEATURES, PRECISE_FEATURES, Figure, Place, Report, fold
 from polemos.fuse.text import cosine, parties, shared_words
 
 # Weights of the evidence (tuned by hand on the kinds of errors seen in dev, not per article).
 W_TEXT = 0.55  # times the cosine of the evidence words
 W_SAME_PLACE = 0.3
 W_NEAR_PLACE = 0.12
+# One report's event is at a town the other report's text names elsewhere than its event's places
+# ("Zawa – Yaloké : une attaque …" read with no place, "… incertaine à Zawa" placed at Zawa).
+W_NAMED_PLACE = 0.15
 W_OTHER_PLACE = -0.2  # both name precise places and they are different ones
 W_COUNTRY = 0.1
 W_ACTOR = 0.18
@@ -268,6 +271,13 @@ def _place_evidence(a: Report, b: Report) -> tuple[float, list[str]]:
             weight *= len(areas_a & areas_b) / spread
             reason += f" (one of {spread} areas)"
         return weight, [reason]
+    # a town one report's text names (not its event's place) where the other puts its event
+    named = sorted(
+        {p.name for p in places_a if p.key in b.named and p.feature in NAMED_FEATURES}
+        | {p.name for p in places_b if p.key in a.named and p.feature in NAMED_FEATURES}
+    )
+    if named:
+        return W_NAMED_PLACE, [f"the text names the place: {', '.join(named[:3])}"]
     best: tuple[float, str] | None = None
     for x in places_a:
         for y in places_b:
