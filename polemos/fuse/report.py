@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -346,12 +347,40 @@ UNREAD_LAG_DAYS = 45  # an opening's date at most this long before publication (
 READ_LAG_DAYS = 14  # the same for an event dated only by publication: within the store's padding
 
 
+# What joins the two ends of a span of days in a title ("4 - 10 FEBRUARY 2021", "May 3 to 9",
+# "du 4 au 10 février"); a span is at most this long.
+_SPAN_JOIN = re.compile(r"\s*(?:-|–|—|to|through|until|au|à|al)\s*", re.IGNORECASE)
+SPAN_MAX_DAYS = 31
+
+
+def _span_end(
+    times: Sequence[Mapping[str, Any]], i: int, start: date, published: date | None, text: str | None
+) -> date | None:
+    """The last day of a span the ``i``-th time opens ("4" in "4 - 10 FEBRUARY 2021"), if the next
+    time is joined to it by a dash or "to" in ``text``; None otherwise."""
+    if text is None or i + 1 >= len(times):
+        return None
+    t, nxt = times[i], times[i + 1]
+    end, gap_from, gap_to = _date(nxt.get("end_date")), t.get("end"), nxt.get("start")
+    if end is None or gap_from is None or gap_to is None or nxt.get("precision") != "day":
+        return None
+    if not _SPAN_JOIN.fullmatch(text[gap_from:gap_to]):
+        return None
+    if not start < end <= shift(start, SPAN_MAX_DAYS) or (published is not None and end > published):
+        return None
+    return end
+
+
 def _opening_date(
-    times: Sequence[Mapping[str, Any]] | None, published: date | None, lag: int = UNREAD_LAG_DAYS
+    times: Sequence[Mapping[str, Any]] | None,
+    published: date | None,
+    lag: int = UNREAD_LAG_DAYS,
+    text: str | None = None,
 ) -> dict[str, Any] | None:
     """The first calendar date the opening gives, finer than a month, within ``lag`` days before
-    publication."""
-    for t in times or ():
+    publication; a span ("4 - 10 FEBRUARY 2021") when ``text`` shows the next date closes it."""
+    times = list(times or ())
+    for i, t in enumerate(times):
         start, end = _date(t.get("start_date")), _date(t.get("end_date"))
         if (
             start is None
@@ -361,6 +390,8 @@ def _opening_date(
             continue
         if published is not None and not shift(published, -lag) <= start <= published:
             continue  # after publication: a plan or a misread; long before: background, not the news
+        if (last := _span_end(times, i, start, published, text)) is not None:
+            end = last
         return {"start": start.isoformat(), "end": (end or start).isoformat(),
                 "precision": t.get("precision"), "text": t.get("text"), "basis": "text"}  # fmt: skip
     return None
@@ -411,7 +442,7 @@ def report_from_article(
         "type": "OTHER",
         "modality": "asserted",
         "locations": locations,
-        "date": _opening_date(times, _date(article.get("published"))),
+        "date": _opening_date(times, _date(article.get("published")), text=opening),
         "counts": {},
         "claims": [{"claimant": None, "outlet": article.get("outlet")}],
         "evidence": {"start": 0, "end": len(opening), "text": opening},

@@ -11,7 +11,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from polemos.fuse.report import NAMED_FEATURES, PRECISE_FEATURES, Figure, Place, Report, fold
+from polemos.fuse.report import DATE_SLACK, NAMED_FEATURES, PRECISE_FEATURES, Figure, Place, Report, fold
 from polemos.fuse.text import cosine, parties, shared_words
 
 # Weights of the evidence (tuned by hand on the kinds of errors seen in dev, not per article).
@@ -337,8 +337,11 @@ def _same_outlet(a: Report, b: Report) -> bool:
 def _date_evidence(a: Report, b: Report) -> tuple[float, list[str]]:
     same_outlet = _same_outlet(a, b)
     if a.date_from_text and b.date_from_text and a.date_precision == b.date_precision == "day":
-        assert a.date_lo and b.date_lo  # a day from the text always has a window
-        gap = abs((a.date_lo - b.date_lo).days)
+        assert a.date_lo and b.date_lo and a.date_hi and b.date_hi  # a day from the text has a window
+        # days compared as the spans the texts give ("September 20th-22nd" holds the 21st), the
+        # slack of each side taken off again: the days between the two spans, 0 when they meet
+        slack = DATE_SLACK["day"]
+        gap = max(0, (a.date_lo - b.date_hi).days + 2 * slack, (b.date_lo - a.date_hi).days + 2 * slack)
         if gap == 0:
             return DATE_SAME_DAY, ["same day"]
         if same_outlet:  # one outlet's two days are two days' news ("… were killed yesterday")
