@@ -445,7 +445,11 @@ def _evidence(a: Report, b: Report, floor: float | None) -> Pair | None:
     reasons.extend(place_reasons)
     specific = specific or place_score > 0 or text >= SPECIFIC_TEXT
     figures, dates = _figure_evidence(a.figures, b.figures), _date_evidence(a, b)
-    specific = specific or figures[0] >= W_FIGURE_CLOSE or dates[0] >= DATE_SAME_DAY
+    # a day both texts give is specific only with a word both share: a monitor's "N were killed
+    # yesterday" and any story of the same day in its country date it alike (denser store: of the
+    # pairs tied on the day and nothing else, none was one event)
+    same_day = dates[0] >= DATE_SAME_DAY and text > 0
+    specific = specific or figures[0] >= W_FIGURE_CLOSE or same_day
     parts = [figures, dates]
     if a.outlet and b.outlet:
         parts.append(_outlet_evidence(a, b))
