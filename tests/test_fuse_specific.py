@@ -77,3 +77,35 @@ def test_a_countrys_week_of_stories_stays_apart_in_the_store() -> None:
     ]
     fused = fuse(recs)
     assert sorted(len(f["reports"]) for f in fused) == [1, 1, 1, 1]
+
+
+def test_a_day_both_texts_give_is_not_specific_alone() -> None:
+    # a monitor's national toll of a day and another story of that day in the country share no word
+    day = ("2017-02-28", "2017-02-28", "day")
+    for first, second in [
+        ("151 were killed yesterday including 15 members of the regime forces", "Warplanes pound Idlib"),
+        ("Bombardment resumes on the eastern Ghouta", "Gunmen open fire at a checkpoint"),
+        ("Ongoing raids target both Idlib and Hama", "Explosion rocks Jableh port"),
+    ]:
+        a, b = reports(
+            _country_only(first, article="a", outlet="SOHR", published="2017-03-01", date=day),
+            _country_only(second, article="b", outlet="AFP", published="2017-03-01", date=day),
+        )
+        p = pair(a, b)
+        assert "same day" in p.reasons and NOTHING_SPECIFIC in p.reasons, (first, second, p)
+        assert p.score < THRESHOLD
+
+
+def test_a_day_with_a_word_both_share_is_specific() -> None:
+    day = ("2017-02-28", "2017-02-28", "day")
+    for first, second in [
+        ("Car bomb at the Jableh bus station", "Bus station bombing kills civilians"),
+        ("Fighting on Tuesday", "Clashes on Tuesday"),
+        ("Shelling on the refugee camp", "Refugee camp shelled, activists say"),
+    ]:
+        a, b = reports(
+            _country_only(first, article="a", outlet="Reuters", published="2017-03-01", date=day),
+            _country_only(second, article="b", outlet="AFP", published="2017-03-01", date=day),
+        )
+        p = pair(a, b)
+        assert "same day" in p.reasons and NOTHING_SPECIFIC not in p.reasons, (first, second, p)

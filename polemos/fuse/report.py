@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -42,6 +43,9 @@ COMMON_ACTOR_KINDS = frozenset(
     {"state", "military", "police", "government", "civilians", "protesters", "unknown"}
 )
 PRECISE_FEATURES = frozenset({"landmark", "neighbourhood", "city"})
+# The places of an article's text that may say where another report's event is: a town or a spot
+# (a province or a country both name says little, see score.W_SAME_PROVINCE).
+NAMED_FEATURES = frozenset({"landmark", "neighbourhood", "city", "admin2"})
 
 
 @dataclass(frozen=True)
@@ -106,6 +110,9 @@ class Report:
     read: bool = True  # False: an article in which no event was read (see report_from_article)
     periodic: bool = False  # an unread article whose opening names a month or a year: a digest
     country_firm: bool = True  # False: ``countries`` come from demonyms only ("Afghan forces")
+    # keys of the towns and spots the article's text names (its places list) that are not the
+    # event's own places: a place the text names may be where another report puts the event
+    named: frozenset[str] = frozenset()
     # derived once from the fields above, for scoring (see score.py), never compared or shown
     outlet_key: str | None = field(init=False, repr=False, compare=False)  # folded outlet
     precise: tuple[Place, ...] = field(init=False, repr=False, compare=False)  # a spot or a town, located
@@ -275,6 +282,12 @@ def report_from_record(
     if not countries:
         loose = [loc for loc in locations if loc not in located]
         countries = {str(p["country"]) for p in [*loose, *(article_places or ())] if p.get("country")}
+    own = {p.key for p in places}
+    named = {
+        p.key
+        for p in (_place(loc) for loc in article_places or () if loc.get("feature") in NAMED_FEATURES)
+        if p is not None and p.key not in own
+    }
     actor, target = record.get("actor"), record.get("target")
     actors = {k for k in (_actor_key(actor), _actor_key(target)) if k}
     common = {
@@ -315,6 +328,7 @@ def report_from_record(
         places=places,
         countries=shared(countries),
         country_firm=firm,
+        named=shared(named),
         actors=shared(actors),
         common_actors=shared(common),
         actor_kinds=shared({str(actor["kind"])} if actor and actor.get("kind") else ()),
@@ -333,12 +347,40 @@ UNREAD_LAG_DAYS = 45  # an opening's date at most this long before publication (
 READ_LAG_DAYS = 14  # the same for an event dated only by publication: within the store's padding
 
 
+# What joins the two ends of a span of days in a title ("4 - 10 FEBRUARY 2021", "May 3 to 9",
+# "du 4 au 10 février"); a span is at most this long.
+_SPAN_JOIN = re.compile(r"\s*(?:-|–|—|to|through|until|au|à|al)\s*", re.IGNORECASE)
+SPAN_MAX_DAYS = 31
+
+
+def _span_end(
+    times: Sequence[Mapping[str, Any]], i: int, start: date, published: date | None, text: str | None
+) -> date | None:
+    """The last day of a span the ``i``-th time opens ("4" in "4 - 10 FEBRUARY 2021"), if the next
+    time is joined to it by a dash or "to" in ``text``; None otherwise."""
+    if text is None or i + 1 >= len(times):
+        return None
+    t, nxt = times[i], times[i + 1]
+    end, gap_from, gap_to = _date(nxt.get("end_date")), t.get("end"), nxt.get("start")
+    if end is None or gap_from is None or gap_to is None or nxt.get("precision") != "day":
+        return None
+    if not _SPAN_JOIN.fullmatch(text[gap_from:gap_to]):
+        return None
+    if not start < end <= shift(start, SPAN_MAX_DAYS) or (published is not None and end > published):
+        return None
+    return end
+
+
 def _opening_date(
-    times: Sequence[Mapping[str, Any]] | None, published: date | None, lag: int = UNREAD_LAG_DAYS
+    times: Sequence[Mapping[str, Any]] | None,
+    published: date | None,
+    lag: int = UNREAD_LAG_DAYS,
+    text: str | None = None,
 ) -> dict[str, Any] | None:
     """The first calendar date the opening gives, finer than a month, within ``lag`` days before
-    publication."""
-    for t in times or ():
+    publication; a span ("4 - 10 FEBRUARY 2021") when ``text`` shows the next date closes it."""
+    times = list(times or ())
+    for i, t in enumerate(times):
         start, end = _date(t.get("start_date")), _date(t.get("end_date"))
         if (
             start is None
@@ -348,6 +390,8 @@ def _opening_date(
             continue
         if published is not None and not shift(published, -lag) <= start <= published:
             continue  # after publication: a plan or a misread; long before: background, not the news
+        if (last := _span_end(times, i, start, published, text)) is not None:
+            end = last
         return {"start": start.isoformat(), "end": (end or start).isoformat(),
                 "precision": t.get("precision"), "text": t.get("text"), "basis": "text"}  # fmt: skip
     return None
@@ -398,7 +442,7 @@ def report_from_article(
         "type": "OTHER",
         "modality": "asserted",
         "locations": locations,
-        "date": _opening_date(times, _date(article.get("published"))),
+        "date": _opening_date(times, _date(article.get("published")), text=opening),
         "counts": {},
         "claims": [{"claimant": None, "outlet": article.get("outlet")}],
         "evidence": {"start": 0, "end": len(opening), "text": opening},

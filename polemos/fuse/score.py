@@ -11,13 +11,16 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from polemos.fuse.report import PRECISE_FEATURES, Figure, Place, Report, fold
+from polemos.fuse.report import DATE_SLACK, NAMED_FEATURES, PRECISE_FEATURES, Figure, Place, Report, fold
 from polemos.fuse.text import cosine, parties, shared_words
 
 # Weights of the evidence (tuned by hand on the kinds of errors seen in dev, not per article).
 W_TEXT = 0.55  # times the cosine of the evidence words
 W_SAME_PLACE = 0.3
 W_NEAR_PLACE = 0.12
+# One report's event is at a town the other report's text names elsewhere than its event's places
+# ("Zawa – Yaloké : une attaque …" read with no place, "… incertaine à Zawa" placed at Zawa).
+W_NAMED_PLACE = 0.15
 W_OTHER_PLACE = -0.2  # both name precise places and they are different ones
 W_COUNTRY = 0.1
 W_ACTOR = 0.18
@@ -268,6 +271,13 @@ def _place_evidence(a: Report, b: Report) -> tuple[float, list[str]]:
             weight *= len(areas_a & areas_b) / spread
             reason += f" (one of {spread} areas)"
         return weight, [reason]
+    # a town one report's text names (not its event's place) where the other puts its event
+    named = sorted(
+        {p.name for p in places_a if p.key in b.named and p.feature in NAMED_FEATURES}
+        | {p.name for p in places_b if p.key in a.named and p.feature in NAMED_FEATURES}
+    )
+    if named:
+        return W_NAMED_PLACE, [f"the text names the place: {', '.join(named[:3])}"]
     best: tuple[float, str] | None = None
     for x in places_a:
         for y in places_b:
@@ -327,8 +337,11 @@ def _same_outlet(a: Report, b: Report) -> bool:
 def _date_evidence(a: Report, b: Report) -> tuple[float, list[str]]:
     same_outlet = _same_outlet(a, b)
     if a.date_from_text and b.date_from_text and a.date_precision == b.date_precision == "day":
-        assert a.date_lo and b.date_lo  # a day from the text always has a window
-        gap = abs((a.date_lo - b.date_lo).days)
+        assert a.date_lo and b.date_lo and a.date_hi and b.date_hi  # a day from the text has a window
+        # days compared as the spans the texts give ("September 20th-22nd" holds the 21st), the
+        # slack of each side taken off again: the days between the two spans, 0 when they meet
+        slack = DATE_SLACK["day"]
+        gap = max(0, (a.date_lo - b.date_hi).days + 2 * slack, (b.date_lo - a.date_hi).days + 2 * slack)
         if gap == 0:
             return DATE_SAME_DAY, ["same day"]
         if same_outlet:  # one outlet's two days are two days' news ("… were killed yesterday")
@@ -432,7 +445,11 @@ def _evidence(a: Report, b: Report, floor: float | None) -> Pair | None:
     reasons.extend(place_reasons)
     specific = specific or place_score > 0 or text >= SPECIFIC_TEXT
     figures, dates = _figure_evidence(a.figures, b.figures), _date_evidence(a, b)
-    specific = specific or figures[0] >= W_FIGURE_CLOSE or dates[0] >= DATE_SAME_DAY
+    # a day both texts give is specific only with a word both share: a monitor's "N were killed
+    # yesterday" and any story of the same day in its country date it alike (denser store: of the
+    # pairs tied on the day and nothing else, none was one event)
+    same_day = dates[0] >= DATE_SAME_DAY and text > 0
+    specific = specific or figures[0] >= W_FIGURE_CLOSE or same_day
     parts = [figures, dates]
     if a.outlet and b.outlet:
         parts.append(_outlet_evidence(a, b))

@@ -30,6 +30,7 @@ then there these they this those through to too under until up upon very was we 
 which while who whom why will with would you your yet amid among near via per says said say told
 new one two three four five six seven eight nine ten dozens dozen tens hundreds least including
 update updated writethru ld st nd rd th de la le les des du et en el los las un une del y
+dans sur par pour avec au aux ce cette ces qui que est sont ont ete fait font lors apres selon contre
 """)
 
 # Stock words of conflict news: present in most reports of any event, so weak evidence of sameness.
@@ -42,6 +43,9 @@ city town village area areas countryside province region district governorate no
 northern southern eastern western central man men woman women child children strike strikes
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
 august september october november december week day days month year
+deadly claim lives
+mort morts tue tues tuee blesse blesses attaque attaques affrontement affrontements combat combats
+personne personnes civil civils soldat soldats militaire militaires village ville region
 """)
 
 GENERIC_WEIGHT = 0.3
