@@ -98,7 +98,7 @@ def event_date(
         published is not None
         and t.start_date is not None
         and t.start_date > published
-        and d.modality in ("asserted", "negated", "denied")
+        and d.modality in ("asserted", "reported", "negated", "denied")
         and told_as_past(_clause_verb(d) or verb, d.in_headline)
         and not _ahead(verb)
     ):

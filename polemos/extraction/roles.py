@@ -14,6 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from polemos.extraction.instruments import is_instrument, is_said
+from polemos.extraction.modality import HEDGE_PASSIVES
 from polemos.lang.en import labels as en
 
 _ALLEGIANCE = frozenset("loyal affiliated linked allied aligned belonging".split())
@@ -32,6 +33,9 @@ _OBJECT_CONTROL = frozenset(
     "ask tell order instruct direct urge request authorise authorize permit allow force compel "
     "empower mandate assign deploy send depute detail station post summon call".split()
 )
+# … and passives of saying or believing ("X is said / believed / reported to have killed"), whose
+# subject is the doer of the infinitive as well.
+_CONTROL_PASSIVES = _OBJECT_CONTROL | HEDGE_PASSIVES
 PRONOUNS = frozenset(
     ["i", "we", "you", "he", "she", "it", "they", "this", "that", "these", "those", "who", "which"]
 )
@@ -107,7 +111,8 @@ def subject_of(verb: Token) -> Token | None:
         for child in tok.children:
             if child.dep_ in en.SUBJECTS | en.CLAUSAL_SUBJECTS:
                 return child
-        if came_from is not None and _infinitive_of(came_from) and tok.lemma_.lower() in _OBJECT_CONTROL:
+        if came_from is not None and _infinitive_of(came_from) and tok.lemma_.lower() in _CONTROL_PASSIVES:
+            # "X was ordered to attack", "X is said / believed to have attacked": X did it
             controller = passive_subject(tok)
             if controller is not None:
                 return controller

@@ -1,0 +1,57 @@
+"""Issue 12 leftovers: hedges of the press, "is to" plans, dates in relative clauses about things,
+"died in police firing", organisations that are no places. Hand-made sentences, several phrasings
+each, with negatives."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from conftest import by_trigger
+
+pytestmark = pytest.mark.slow
+
+
+# a. hedges: an event passed on, not vouched for, is "reported" (as the French "aurait tué" is),
+# and it is still the event, with its roles.
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "actor"),
+    [
+        ("Police allegedly beat him in custody.", "beat", "Police"),
+        ("Rebels reportedly attacked the army base near Idlib on Sunday.", "attacked", "Rebels"),
+        ("Troops purportedly shelled the town overnight.", "shelled", "Troops"),
+        ("Soldiers allegedly opened fire on protesters on Monday.", "opened fire", "Soldiers"),
+        ("The militants are said to have killed five villagers.", "killed", "The militants"),
+        ("The gunmen are believed to have kidnapped 20 students.", "kidnapped", "The gunmen"),
+        ("Police were reported to have fired on the crowd.", "fired on", "Police"),
+    ],
+)
+def test_hedged_event_is_reported_with_its_actor(
+    extract_text: Any, sentence: str, trigger: str, actor: str
+) -> None:
+    event = by_trigger(extract_text(sentence), trigger)
+    assert event["modality"] == "reported"
+    assert event["actor"] and event["actor"]["text"] == actor
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "modality"),
+    [
+        ("Police beat him in custody.", "beat", "asserted"),
+        ("Rebels attacked the base, the governor said.", "attacked", "asserted"),
+        ("The army claimed to have killed 20 militants.", "killed", "asserted"),
+        # a stronger reading wins over the hedge
+        ("Police reportedly did not arrest anyone.", "arrest", "negated"),
+        ("The rebels will reportedly attack the city.", "attack", "planned"),
+    ],
+)
+def test_hedge_negatives(extract_text: Any, sentence: str, trigger: str, modality: str) -> None:
+    assert by_trigger(extract_text(sentence), trigger)["modality"] == modality
+
+
+def test_hedged_past_weekday_stays_past(extract_text: Any) -> None:
+    # published on a Monday: "on Sunday" of a reported attack is the day before, not six days on
+    event = by_trigger(
+        extract_text("Rebels reportedly attacked the base on Sunday.", published="2016-05-23"), "attacked"
+    )
+    assert event["date"]["start"] == "2016-05-22"
