@@ -55,3 +55,53 @@ def test_hedged_past_weekday_stays_past(extract_text: Any) -> None:
         extract_text("Rebels reportedly attacked the base on Sunday.", published="2016-05-23"), "attacked"
     )
     assert event["date"]["start"] == "2016-05-22"
+
+
+# b. "is to", "is due to", "is about to": still to come, with the weekday read forward.
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "start"),
+    [
+        ("The minister is to visit Kabul on Wednesday.", "visit", "2016-06-01"),
+        ("The president is due to meet the rebels on Wednesday.", "meet", "2016-06-01"),
+        ("The two envoys are to meet in Doha on Tuesday.", "meet", "2016-05-31"),
+        ("Troops are to withdraw next month.", "withdraw", None),
+        ("The army is about to attack the town.", "attack", None),
+    ],
+)
+def test_is_to_is_planned_and_dated_ahead(
+    extract_text: Any, sentence: str, trigger: str, start: str | None
+) -> None:
+    # published on a Friday: a Wednesday still to come is the next one, not two days back
+    event = by_trigger(extract_text(sentence, published="2016-05-27"), trigger)
+    assert event["modality"] == "planned"
+    if start is not None:
+        assert event["date"]["start"] == start
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("The minister visited Kabul on Wednesday.", "visited"),
+        ("Police are to blame for the killing of the protesters.", "blame"),
+    ],
+)
+def test_is_to_negatives(extract_text: Any, sentence: str, trigger: str) -> None:
+    event = by_trigger(extract_text(sentence, published="2016-05-27"), trigger)
+    assert event["modality"] == "asserted"
+    if trigger == "visited":
+        assert event["date"]["start"] == "2016-05-25"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [("The aim is to attack the base.", "attack"), ("The goal is to capture the city.", "capture")],
+)
+def test_aim_is_no_actor(extract_text: Any, sentence: str, trigger: str) -> None:
+    event = by_trigger(extract_text(sentence), trigger)
+    assert event["modality"] == "planned"
+    assert event["actor"] is None
+
+
+def test_aims_owner_is_the_actor(extract_text: Any) -> None:
+    event = by_trigger(extract_text("The rebels' goal is to capture the city."), "capture")
+    assert event["actor"] and event["actor"]["text"] == "The rebels"

@@ -171,11 +171,29 @@ def modality(trigger: Token, governor: Token | None = None) -> str:
         for t in chain[1:]
     ):
         return "planned"
-    if _purpose(chain):
+    if _purpose(chain) or _to_come(chain):
         return "planned"
     if _hedged(chain, clause_heads):
         return REPORTED
     return "asserted"
+
+
+# "is to visit", "are to withdraw", "is due to meet", "is about to strike": an arrangement still to
+# come ("X is to blame" says who is at fault, not a plan).
+_TO_COME = frozenset(["be", "due", "about"])
+_NOT_TO_COME = frozenset(["blame"])
+
+
+def _to_come(chain: list[Token]) -> bool:
+    for below, above in zip(chain[:2], chain[1:3], strict=False):
+        if (
+            below.dep_ in en.OPEN_COMPLEMENTS
+            and above.lemma_.lower() in _TO_COME
+            and below.lemma_.lower() not in _NOT_TO_COME
+            and any(c.dep_ in en.AUXILIARIES and c.lower_ == "to" for c in below.children)
+        ):
+            return True
+    return False
 
 
 def _hedged(chain: list[Token], clause_heads: list[Token]) -> bool:

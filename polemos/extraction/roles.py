@@ -36,6 +36,8 @@ _OBJECT_CONTROL = frozenset(
 # … and passives of saying or believing ("X is said / believed / reported to have killed"), whose
 # subject is the doer of the infinitive as well.
 _CONTROL_PASSIVES = _OBJECT_CONTROL | HEDGE_PASSIVES
+# Nouns of purpose that "be" joins to the act purposed ("the aim is to attack"): no doer themselves.
+_AIMS = frozenset("aim plan goal objective intention purpose idea task mission priority strategy".split())
 PRONOUNS = frozenset(
     ["i", "we", "you", "he", "she", "it", "they", "this", "that", "these", "those", "who", "which"]
 )
@@ -110,6 +112,9 @@ def subject_of(verb: Token) -> Token | None:
     while tok is not None and seen < 6:
         for child in tok.children:
             if child.dep_ in en.SUBJECTS | en.CLAUSAL_SUBJECTS:
+                if came_from is not None and tok.lemma_.lower() == "be" and child.lemma_.lower() in _AIMS:
+                    # "the aim is to attack the base", "his plan is to meet": the aim's owner
+                    return next((c for c in child.children if c.dep_ in en.POSSESSIVES), None)
                 return child
         if came_from is not None and _infinitive_of(came_from) and tok.lemma_.lower() in _CONTROL_PASSIVES:
             # "X was ordered to attack", "X is said / believed to have attacked": X did it
