@@ -105,3 +105,40 @@ def test_aim_is_no_actor(extract_text: Any, sentence: str, trigger: str) -> None
 def test_aims_owner_is_the_actor(extract_text: Any) -> None:
     event = by_trigger(extract_text("The rebels' goal is to capture the city."), "capture")
     assert event["actor"] and event["actor"]["text"] == "The rebels"
+
+
+# c. a date inside a relative clause (or participle) about a building or thing dates that clause.
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "never"),
+    [
+        ("They condemned the bombing of the hospital, which was built in 1990.", "condemned", "1990"),
+        ("The UN condemned the attack on the school, which opened in 2005.", "condemned", "2005"),
+        ("Officials condemned the strike on a mosque built in 1990.", "condemned", "1990"),
+        ("The army attacked the village, which it had captured in 2014.", "attacked", "2014"),
+    ],
+)
+def test_date_of_a_thing_is_not_the_events(
+    extract_text: Any, sentence: str, trigger: str, never: str
+) -> None:
+    event = by_trigger(extract_text(sentence, published="2016-05-27"), trigger)
+    assert not (event["date"] or {}).get("start", "").startswith(never)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "start"),
+    [
+        # the event's own relative clause, and a clause of harm hung on what was hit, still date it
+        ("The bombing, which took place on Monday, killed five people.", "killed", "2016-05-23"),
+        ("The attack, which happened on Monday, killed five people.", "killed", "2016-05-23"),
+        (
+            "The UN condemned the bombing of the hospital, which wounded 30 patients on Monday.",
+            "bombing",
+            "2016-05-23",
+        ),
+        ("Rebels shelled the bridge, which was completed in 1998, on Monday.", "shelled", "2016-05-23"),
+        ("A convoy travelling from Aleppo on Monday was ambushed.", "ambushed", "2016-05-23"),
+    ],
+)
+def test_relative_clause_dates_kept(extract_text: Any, sentence: str, trigger: str, start: str) -> None:
+    event = by_trigger(extract_text(sentence, published="2016-05-27"), trigger)
+    assert event["date"]["start"] == start
