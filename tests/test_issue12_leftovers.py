@@ -142,3 +142,41 @@ def test_date_of_a_thing_is_not_the_events(
 def test_relative_clause_dates_kept(extract_text: Any, sentence: str, trigger: str, start: str) -> None:
     event = by_trigger(extract_text(sentence, published="2016-05-27"), trigger)
     assert event["date"]["start"] == start
+
+
+# d. "died in police firing": the one who died is the target, the police the actor.
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "target"),
+    [
+        ("A youth died in police firing.", "firing", "A youth"),
+        ("Two protesters died in police firing on Monday.", "firing", "Two protesters"),
+        ("A man died during police firing in the town.", "firing", "A man"),
+        ("Two people died in firing by the police on Wednesday.", "firing", "Two people"),
+        ("A constable was killed in police firing.", "killed", "A constable"),
+        ("Three farmers were killed in police firing in Mandsaur.", "killed", "Three farmers"),
+    ],
+)
+def test_died_in_police_firing(extract_text: Any, sentence: str, trigger: str, target: str) -> None:
+    event = by_trigger(extract_text(sentence), trigger)
+    assert event["type"] == "ASSAULT"
+    assert event["actor"] and event["actor"]["text"].lower().endswith("police")
+    assert event["target"] and event["target"]["text"] == target
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "target"),
+    [
+        # the firers' own target, and a time after "on"/"at" that is nobody fired on
+        ("Police were firing at the crowd.", "firing at", "the crowd"),
+        ("Rebels fired at the convoy on Monday.", "fired at", "the convoy"),
+    ],
+)
+def test_firing_targets_kept(extract_text: Any, sentence: str, trigger: str, target: str) -> None:
+    event = by_trigger(extract_text(sentence), trigger)
+    assert event["target"] and event["target"]["text"] == target
+
+
+def test_firing_on_a_day_is_no_target(extract_text: Any) -> None:
+    record = extract_text("Two protesters died in police firing on Monday.")
+    event = by_trigger(record, "firing")  # not "firing on": Monday is the day
+    assert event["date"]["start"] == "2016-05-23"

@@ -207,8 +207,8 @@ def object_of(verb: Token, particle: Token | None = None) -> Token | None:
         for child in verb.children:
             if child.dep_ in en.PREPOSITIONS | en.PARTICLES and child.lower_ == prep and child.i > verb.i:
                 for obj in child.children:
-                    if obj.dep_ in en.PREP_OBJECTS:
-                        return obj
+                    if obj.dep_ in en.PREP_OBJECTS and obj.ent_type_ not in ("DATE", "TIME"):
+                        return obj  # "fired on Monday", "at dawn": when, not at whom
     # particle verbs parsed with the object on the particle: "called on Washington"
     for child in verb.children:
         if child.dep_ in en.PARTICLES:
