@@ -180,3 +180,47 @@ def test_firing_on_a_day_is_no_target(extract_text: Any) -> None:
     record = extract_text("Two protesters died in police firing on Monday.")
     event = by_trigger(record, "firing")  # not "firing on": Monday is the day
     assert event["date"]["start"] == "2016-05-23"
+
+
+# e. international organisations are bodies, never where an event happened.
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("The European Union imposed sanctions on Minsk.", "Minsk"),
+        ("The African Union condemned the attack in Mogadishu.", "Mogadishu"),
+        ("NATO airstrikes hit targets in Libya.", "Libya"),
+        ("European Union monitors were attacked near Donetsk.", "Donetsk"),
+        ("Troops of the African Union Mission in Somalia were ambushed near Afgoye.", "Afgoye"),
+        ("Police detained 20 activists outside NATO headquarters in Brussels.", "Brussels"),
+    ],
+)
+def test_organisation_is_no_event_place(extract_text: Any, sentence: str, place: str) -> None:
+    record = extract_text(sentence)
+    assert record["events"]
+    for event in record["events"]:
+        assert [loc["text"] for loc in event["locations"]] in ([], [place])
+    assert any(loc["text"] == place for e in record["events"] for loc in e["locations"])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The EU imposed new sanctions.",
+        "Two soldiers were killed at the African Union base.",
+        "A European Union delegation was attacked.",
+        "Farmers protested at the European Union headquarters.",
+        "Migrants were detained in the EU.",
+        "Five African Union peacekeepers were killed.",
+        "The Organization for Security and Cooperation in Europe said its monitors were shot at.",
+        "The Economic Community of West African States said its troops were attacked.",
+    ],
+)
+def test_organisation_alone_gives_no_event_place(extract_text: Any, sentence: str) -> None:
+    record = extract_text(sentence)
+    assert record["events"]
+    assert all(e["locations"] == [] for e in record["events"])
+
+
+def test_a_region_is_still_a_place(extract_text: Any) -> None:
+    record = extract_text("Five people were killed in Europe.")
+    assert [loc["text"] for e in record["events"] for loc in e["locations"]] == ["Europe"]
