@@ -159,17 +159,20 @@ def _about_another_thing(path: list[Token], anchors: set[int]) -> bool:
     school that opened in 2005") or a participle ("a mosque built in the 16th century") telling of a
     noun other than the event, below the event's own words? Then it dates that clause. A clause on
     the event noun itself ("the bombing, which took place on Monday") or on another event noun
-    dates that event, as before."""
+    dates that event, as before; and an expression whose path never reaches the event's words is
+    left to the nearest-in-sentence reading, as before."""
     from polemos.extraction.events import is_event_noun
 
-    for a in path:
+    for k, a in enumerate(path):
         if a.i in anchors:
             return False
         relative = a.dep_ in en.RELATIVE_CLAUSES or (a.dep_ in en.CLAUSAL_MODIFIERS and a.tag_ == "VBN")
         if relative and a.head.i not in anchors and a.head.pos_ in ("NOUN", "PROPN"):
             # "the bombing of the hospital, which wounded 30 on Monday": a clause of harm the parser
             # hangs on what was hit tells the deed
-            return not (is_event_noun(a.head) or a.lemma_.lower() in _HARM_CLAUSE)
+            if is_event_noun(a.head) or a.lemma_.lower() in _HARM_CLAUSE:
+                return False
+            return any(b.i in anchors for b in path[k + 1 :])
     return False
 
 
