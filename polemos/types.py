@@ -18,7 +18,8 @@ SCHEMA_ARTICLE = "polemos.article/1"
 SCHEMA_EVENT = "polemos.event/1"
 
 PLOVER_TYPES = tuple(EVENT_TYPES)  # the one table of event types: polemos/contract/event_types.py
-# "reported": the French conditionnel de presse ("aurait tué"), polemos/lang/fr
+# "reported": the French conditionnel de presse ("aurait tué", polemos/lang/fr) and English hedges
+# ("reportedly", "allegedly", "is said to have": polemos/extraction/modality.py)
 MODALITIES = (
     "asserted", "planned", "proposed", "threatened", "hypothetical", "negated", "denied", "reported",
 )  # fmt: skip

@@ -36,6 +36,7 @@ _FUTURE_AUX = frozenset(
 _PERFECT = frozenset({"have", "has", "had", "'ve", "was", "were"})
 # a sentence that only dates an incident: "the attack took place on Saturday", "it happened late Friday"
 _HAPPEN = frozenset({"happen", "occur", "unfold"})  # not "began": "the war began in 2011" is an era
+_HARM_CLAUSE = frozenset("kill injure wound hurt maim claim leave".split())
 _INCIDENT_WORDS = frozenset({"it", "this", "that", "incident", "violence", "fighting", "clash", "clashes"})
 
 
@@ -82,6 +83,8 @@ def event_date(
             and d.type not in SPEECH_ACTS
         ):
             continue  # "said in a statement on Monday": the statement's date, not the shelling's
+        if _about_another_thing(path, anchors):
+            continue  # "the hospital, which was built in 1990": the building's date, not the bombing's
         on_path = {a.i for a in path}
         if not anchors & on_path and (theirs & on_path or (verb is not None and verb.i in updates)):
             continue
@@ -98,7 +101,7 @@ def event_date(
         published is not None
         and t.start_date is not None
         and t.start_date > published
-        and d.modality in ("asserted", "negated", "denied")
+        and d.modality in ("asserted", "reported", "negated", "denied")
         and told_as_past(_clause_verb(d) or verb, d.in_headline)
         and not _ahead(verb)
     ):
@@ -148,6 +151,28 @@ def _span_of_time(doc: Doc, t: TimeRef, path: list[Token], anchors: set[int]) ->
             return True
         if any(c.dep_ in en.MARKERS and c.lower_ in _SPAN_OPENERS for c in tok.children):
             return True
+    return False
+
+
+def _about_another_thing(path: list[Token], anchors: set[int]) -> bool:
+    """Is the expression inside a relative clause ("the hospital, which was built in 1990", "the
+    school that opened in 2005") or a participle ("a mosque built in the 16th century") telling of a
+    noun other than the event, below the event's own words? Then it dates that clause. A clause on
+    the event noun itself ("the bombing, which took place on Monday") or on another event noun
+    dates that event, as before; and an expression whose path never reaches the event's words is
+    left to the nearest-in-sentence reading, as before."""
+    from polemos.extraction.events import is_event_noun
+
+    for k, a in enumerate(path):
+        if a.i in anchors:
+            return False
+        relative = a.dep_ in en.RELATIVE_CLAUSES or (a.dep_ in en.CLAUSAL_MODIFIERS and a.tag_ == "VBN")
+        if relative and a.head.i not in anchors and a.head.pos_ in ("NOUN", "PROPN"):
+            # "the bombing of the hospital, which wounded 30 on Monday": a clause of harm the parser
+            # hangs on what was hit tells the deed
+            if is_event_noun(a.head) or a.lemma_.lower() in _HARM_CLAUSE:
+                return False
+            return any(b.i in anchors for b in path[k + 1 :])
     return False
 
 

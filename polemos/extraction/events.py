@@ -226,6 +226,11 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
     if target is None and d.type == "ASSAULT" and head.pos_ == "NOUN":
         # "scores died in the attacks", "tank fire killed two soldiers"
         target = roles.sufferer(head) or _not_instrument(roles.harmed(head))
+    if target is None and d.type == "ASSAULT" and head.pos_ == "VERB" and head.tag_ == "VBG":
+        # "a youth died in police firing": a gerund told as a noun, the phrase it heads (or, as the
+        # parser may read "police firing", the noun it modifies) the cause of the death
+        phrase = head.head if head.dep_ in en.CLAUSAL_MODIFIERS and head.head.i < head.i else head
+        target = roles.sufferer(phrase)
     actor, target = _named_doer(actor), roles.named(target)
     if d.type in SYMMETRIC and actor is not None:
         # "Lavrov and Kerry discussed X": the second party is the conjunct, not the topic

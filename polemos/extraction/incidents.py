@@ -141,12 +141,18 @@ def _choose(
     return None
 
 
+def _told_as(modality: str) -> str:
+    """An event passed on ("reportedly", "aurait") and the same event vouched for are one happening:
+    a hedge in one sentence does not make another incident of the next sentence's plain account."""
+    return "asserted" if modality == "reported" else modality
+
+
 def judge(
     a: Resolved, b: Resolved, published: date | None, toll: bool = False, lead: bool = False
 ) -> Judgement | None:
     """None when ``b`` cannot be incident ``a``; else what links them (which may be nothing).
     ``lead``: ``a`` is a headline and ``b`` the first body sentence of its type."""
-    if a.modality != b.modality and not (a.in_headline or b.in_headline):
+    if _told_as(a.modality) != _told_as(b.modality) and not (a.in_headline or b.in_headline):
         return None
     if force_and_other(a.actor, b.actor):
         return None

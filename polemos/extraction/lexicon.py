@@ -845,6 +845,13 @@ def _split_phrases(
                 break
 
 
+def _time_after(last: Token) -> bool:
+    """Is a phrase's last word a preposition whose object is a time ("fire on Monday")?"""
+    if last.pos_ != "ADP" or last.dep_ not in en.PREPOSITIONS:
+        return False
+    return any(c.dep_ in en.PREP_OBJECTS and c.ent_type_ in ("DATE", "TIME") for c in last.children)
+
+
 def find_triggers(sent: SpacySpan) -> list[Match]:
     """Lexicon entries in the sentence, longest match first, no two sharing a token."""
     lexicon = load_lexicon()
@@ -888,6 +895,8 @@ def find_triggers(sent: SpacySpan) -> list[Match]:
                     and head.pos_ in ("NOUN", "PROPN", "ADJ")
                     and not head.ent_type_  # "Free Syrian Army", "Operation Desert Storm": names
                 )
+                if width > 1 and _time_after(window[-1]):
+                    continue  # "firing on Monday": the day, not the one fired on
                 if entry.lang != "en" or (pos_ok and _constraints_ok(entry, head, window[-1])):
                     entry = _refined(entry, head) if entry.lang == "en" else entry
                     if (

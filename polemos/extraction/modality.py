@@ -1,9 +1,11 @@
 """What the text commits to about an event: asserted, planned, proposed, threatened,
-hypothetical, negated or denied.
+hypothetical, negated, denied or reported.
 
 Read from the trigger's clause and the chain of words that govern it: negation ("did not", "no
 agreement"), modals ("will", "could"), conditionals ("if", "unless"), and governing verbs or nouns
-("proposed the introduction of", "plans to", "denied that", "the possibility of").
+("proposed the introduction of", "plans to", "denied that", "the possibility of"), and hedges of
+the press ("reportedly", "allegedly", "is said to have", "the alleged attack"), which tell an event
+passed on rather than vouched for: ``reported``, as the French conditional ("aurait tué") is.
 """
 
 from __future__ import annotations
@@ -53,6 +55,15 @@ HYPOTHETICAL = frozenset(
         "likely",
     ]
 )
+REPORTED = "reported"
+# Adverbs by which a writer passes an event on without vouching for it: "police allegedly beat him".
+HEDGE_ADVERBS = frozenset("reportedly allegedly purportedly supposedly reputedly".split())
+# Adjectives doing the same for a noun event: "the alleged attack", "a purported strike".
+HEDGE_ADJECTIVES = frozenset(["alleged", "purported"])
+# Passive verbs of saying or believing with an open complement: "is said to have killed", "are
+# believed to have shelled", "was reported to have fired" (not "claimed to have": a claimant's own
+# claim, read by attribution).
+HEDGE_PASSIVES = frozenset("say report allege believe think rumour rumor understand".split())
 FUTURE_MODALS = frozenset(["will", "shall", "'ll", "wo"])
 WEAK_MODALS = frozenset(["could", "would", "might", "may", "should", "can", "must"])
 # Relations along which a governing word speaks for its dependent.
@@ -160,9 +171,52 @@ def modality(trigger: Token, governor: Token | None = None) -> str:
         for t in chain[1:]
     ):
         return "planned"
-    if _purpose(chain):
+    if _purpose(chain) or _to_come(chain):
         return "planned"
+    if _hedged(chain, clause_heads):
+        return REPORTED
     return "asserted"
+
+
+# "is to visit", "are to withdraw", "is due to meet", "is about to strike": an arrangement still to
+# come ("X is to blame" says who is at fault, not a plan).
+_TO_COME = frozenset(["be", "due", "about"])
+_NOT_TO_COME = frozenset(["blame"])
+
+
+def _to_come(chain: list[Token]) -> bool:
+    for below, above in zip(chain[:2], chain[1:3], strict=False):
+        if (
+            below.dep_ in en.OPEN_COMPLEMENTS
+            and above.lemma_.lower() in _TO_COME
+            and below.lemma_.lower() not in _NOT_TO_COME
+            and any(c.dep_ in en.AUXILIARIES and c.lower_ == "to" for c in below.children)
+        ):
+            return True
+    return False
+
+
+def _hedged(chain: list[Token], clause_heads: list[Token]) -> bool:
+    """ "reportedly attacked", "the alleged attack", "is said to have killed": passed on, not vouched for."""
+    for tok in [chain[0], *clause_heads[:2]]:
+        for child in tok.children:
+            if child.dep_ in en.ADVERBIAL_MODIFIERS and child.lower_ in HEDGE_ADVERBS:
+                return True
+            if (
+                tok.pos_ in ("NOUN", "PROPN")
+                and child.dep_ in en.ADJECTIVAL_MODIFIERS
+                and child.lower_ in HEDGE_ADJECTIVES
+            ):
+                return True
+    for below, above in zip(chain, chain[1:3], strict=False):
+        if (
+            below.dep_ in en.OPEN_COMPLEMENTS
+            and above.lemma_.lower() in HEDGE_PASSIVES
+            and _passive(above)
+            and any(c.dep_ in en.AUXILIARIES and c.lower_ == "to" for c in below.children)
+        ):
+            return True
+    return False
 
 
 # Verbs by which an authority imposes a measure: what it orders by name ("ordered an asset freeze",

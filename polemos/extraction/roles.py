@@ -14,6 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from polemos.extraction.instruments import is_instrument, is_said
+from polemos.extraction.modality import HEDGE_PASSIVES
 from polemos.lang.en import labels as en
 
 _ALLEGIANCE = frozenset("loyal affiliated linked allied aligned belonging".split())
@@ -32,6 +33,11 @@ _OBJECT_CONTROL = frozenset(
     "ask tell order instruct direct urge request authorise authorize permit allow force compel "
     "empower mandate assign deploy send depute detail station post summon call".split()
 )
+# … and passives of saying or believing ("X is said / believed / reported to have killed"), whose
+# subject is the doer of the infinitive as well.
+_CONTROL_PASSIVES = _OBJECT_CONTROL | HEDGE_PASSIVES
+# Nouns of purpose that "be" joins to the act purposed ("the aim is to attack"): no doer themselves.
+_AIMS = frozenset("aim plan goal objective intention purpose idea task mission priority strategy".split())
 PRONOUNS = frozenset(
     ["i", "we", "you", "he", "she", "it", "they", "this", "that", "these", "those", "who", "which"]
 )
@@ -106,8 +112,12 @@ def subject_of(verb: Token) -> Token | None:
     while tok is not None and seen < 6:
         for child in tok.children:
             if child.dep_ in en.SUBJECTS | en.CLAUSAL_SUBJECTS:
+                if came_from is not None and tok.lemma_.lower() == "be" and child.lemma_.lower() in _AIMS:
+                    # "the aim is to attack the base", "his plan is to meet": the aim's owner
+                    return next((c for c in child.children if c.dep_ in en.POSSESSIVES), None)
                 return child
-        if came_from is not None and _infinitive_of(came_from) and tok.lemma_.lower() in _OBJECT_CONTROL:
+        if came_from is not None and _infinitive_of(came_from) and tok.lemma_.lower() in _CONTROL_PASSIVES:
+            # "X was ordered to attack", "X is said / believed to have attacked": X did it
             controller = passive_subject(tok)
             if controller is not None:
                 return controller
@@ -197,8 +207,8 @@ def object_of(verb: Token, particle: Token | None = None) -> Token | None:
         for child in verb.children:
             if child.dep_ in en.PREPOSITIONS | en.PARTICLES and child.lower_ == prep and child.i > verb.i:
                 for obj in child.children:
-                    if obj.dep_ in en.PREP_OBJECTS:
-                        return obj
+                    if obj.dep_ in en.PREP_OBJECTS and obj.ent_type_ not in ("DATE", "TIME"):
+                        return obj  # "fired on Monday", "at dawn": when, not at whom
     # particle verbs parsed with the object on the particle: "called on Washington"
     for child in verb.children:
         if child.dep_ in en.PARTICLES:
