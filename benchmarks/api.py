@@ -17,8 +17,13 @@ built (timed), as ``create_app`` does. Three ways to ask the same two questions,
 Queries: ``/events?type=ASSAULT&country=SY&since=2018-01-01&until=2021-12-31&sort=-date&offset=50
 &limit=50`` (filtered, paged: the page after the first) and ``/events/{id}`` for random stored ids.
 The store is generated (records with true offsets, written through ``SqlStore.write_batch``): several
-countries, types, actors, claimants and figures over ten years. Figures vary with the machine and
-its load; the ratios between rows are the point.
+countries, types, actors, claimants and figures over ten years. Up to 100k events the reports fall in
+15 cities (about two a city a day); a larger store covers more places, not more reports per place:
+each city gains towns around it (``towns``), one per further 100k events, so a 1M store holds about
+as many reports per town and day as the 100k one (without them it would hold 18 a city a day, every
+day for ten years, and its fusion would measure that density rather than the store). The filtered
+query's countries keep their share. Figures vary with the machine and its load; the ratios between
+rows are the point.
 """
 
 from __future__ import annotations
@@ -62,13 +67,32 @@ BATCH = 500  # articles per write_batch: one transaction each, as ingest writes
 FILTERED = "type=ASSAULT&country=SY&since=2018-01-01&until=2021-12-31&sort=-date&offset=50&limit=50"
 
 
-def _article(n: int, rng: random.Random) -> Stored:
+TOWN_STEP = 0.35  # degrees between a city and its towns (about 39 km: farther than a city's 25 km)
+
+
+def towns(n_events: int) -> list[tuple[str, float, float, str]]:
+    """The places a store of ``n_events`` covers: the 15 cities, each with one town around it per
+    100k events past the first 100k (on a grid around the city, each farther than a city's radius)."""
+    per_city = max(1, n_events // 100_000)
+    ring = [(i, j) for i in range(-3, 4) for j in range(-3, 4) if (i, j) != (0, 0)]
+    ring.sort(key=lambda ij: (abs(ij[0]) + abs(ij[1]), ij))
+    out = []
+    for city, lat, lon, cc in CITIES:
+        out.append((city, lat, lon, cc))
+        for k, (i, j) in enumerate(ring[: per_city - 1], start=1):
+            out.append(
+                (f"{city} district {k}", round(lat + i * TOWN_STEP, 4), round(lon + j * TOWN_STEP, 4), cc)
+            )
+    return out
+
+
+def _article(n: int, rng: random.Random, places: list[tuple[str, float, float, str]] = CITIES) -> Stored:
     day0 = date(2015, 1, 1) + timedelta(days=rng.randrange(3650))
     outlet = rng.choice(OUTLETS)
     parts: list[str] = [f"Report {n} from {outlet}"]
     events = []
     for i in range(EVENTS_PER_ARTICLE):
-        city, lat, lon, cc = rng.choice(CITIES)
+        city, lat, lon, cc = rng.choice(places)
         actor = rng.choice(ACTORS)
         claimant, party = rng.choice(CLAIMANTS)
         killed = rng.choice([None, None, rng.randrange(1, 200)])
@@ -155,8 +179,9 @@ def build_store(db: str, n_events: int, seed: int) -> SqlStore:
     rng = random.Random(seed)
     t0 = time.perf_counter()
     n_articles = n_events // EVENTS_PER_ARTICLE
+    places = towns(n_events)
     for lo in range(0, n_articles, BATCH):
-        batch = [_article(n, rng) for n in range(lo, min(lo + BATCH, n_articles))]
+        batch = [_article(n, rng, places) for n in range(lo, min(lo + BATCH, n_articles))]
         store.write_batch(batch, [], run_id=None, progress=Progress())
         if lo and lo % (50 * BATCH) == 0:
             done = lo * EVENTS_PER_ARTICLE
