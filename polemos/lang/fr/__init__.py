@@ -28,6 +28,7 @@ def analyse(doc: Any, article: Any) -> Any:
         french_gazetteer,
         locative_spans,
         not_actor_names,
+        saint_spans,
         with_prefixes,
     )
     from polemos.lang.fr.seize import seized_names
@@ -41,6 +42,7 @@ def analyse(doc: Any, article: Any) -> Any:
     spans = with_prefixes(article.text, place_spans(doc))
     spans = not_actor_names(article.text, sorted(spans + locative_spans(doc, spans)))
     spans = not_actor_names(article.text, sorted(spans + seized_names(doc, spans)))  # "s'emparer de X"
+    spans = sorted(spans + saint_spans(article.text, spans))  # "de St-Marc"
     # the countries the text names: a village of another country is not the one it means
     adjectives = demonym_countries(article.text)
     opts = {"named_countries": adjectives, "directions": DIRECTIONS}

@@ -39,6 +39,26 @@ def _fold(text: str) -> str:
     return fold(re.sub(r"['’]", " ", text))
 
 
+_DETERMINER = re.compile(r"^(?:la|le|les|l) ")
+
+
+def _french_country(key: str) -> str | None:
+    """The ISO2 code of a country the folded mention names by its French name alone ("la Russie",
+    "les Etats-Unis", "l'Algérie"): as a doer, that country's state, as English reads "Russia" (a bare
+    country name, not an adjective or a place within it)."""
+    from polemos.lang.fr.places import exonyms, french_gazetteer
+
+    got = exonyms().get(_DETERMINER.sub("", key))
+    if got is None:
+        return None
+    known, cc = got
+    if known is not None:  # a town's French name ("Moscou") is no country; a country's ("Russie") is
+        country = french_gazetteer().country(cc)
+        if country is None or fold(country.name) != fold(known):
+            return None
+    return cc
+
+
 def _singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith(("s", "x")) else word
 
@@ -69,6 +89,11 @@ def resolve(text: str, start: int, end: int, countries: Sequence[str] = ()) -> A
     found = dictionary.resolve(text, start, end, countries=countries)
     if found.name is not None:
         return found
+    state = _french_country(key)
+    if state is not None:
+        entry = dictionary.entries.get(f"state:{state}")
+        if entry is not None:
+            return ActorRef(mention, start, end, name=entry.name, kind=entry.kind, country=entry.country)
     words = key.split()
     for n in (2, 1):
         for i in range(len(words) - n + 1):

@@ -443,10 +443,27 @@ def extract_events(
             else e
             for i, e in zip(incidents, events, strict=True)
         ]
+        events = [
+            replace(e, locations=whole.locations) if _story_part(i, e, main, whole) else e
+            for i, e in zip(incidents, events, strict=True)
+        ]
     unique: dict[str, Event] = {}
     for e in events:
         unique.setdefault(e.id, e)
     return tuple(sorted(unique.values(), key=lambda e: e.evidence.start))
+
+
+def _story_part(i: Incident, e: Event, main: Incident, whole: Event) -> bool:
+    """A violent event of the story told without a place of its own, on the story's day (the houses
+    burnt, the gang's fight with the police during the attack): it is where the story's attack is, when
+    the text puts that attack at a local place ("à Pont-Rouge", "le village de Kobadiéré")."""
+    if i is main or i.type not in VIOLENT or i.first.other or e.locations or not whole.locations:
+        return False
+    if not all(p.feature in LOCAL_FEATURES or p.lat is None for p in whole.locations):
+        return False
+    day = e.date.start_date if e.date is not None else None
+    story = whole.date.start_date if whole.date is not None else None
+    return day is not None and day == story
 
 
 def _burning(i: Incident) -> bool:

@@ -41,6 +41,9 @@ def exonyms() -> dict[str, tuple[str | None, str]]:
     return out
 
 
+_SAINT_KEY = re.compile(r"^(st|ste) (?=\w)")
+
+
 class FrenchGazetteer(Gazetteer):
     """The shared gazetteer, reading French exonyms too."""
 
@@ -50,6 +53,9 @@ class FrenchGazetteer(Gazetteer):
 
     def _lookup_fr(self, key: str) -> tuple[Place, ...]:
         found = self._lookup(key)
+        saint = _SAINT_KEY.match(key)
+        if not found and saint is not None:  # "St-Marc", "Ste-Rose": French abbreviations of Saint(e)
+            found = self._lookup(("saint " if saint.group(1) == "st" else "sainte ") + key[saint.end() :])
         alias = exonyms().get(key)
         if alias is None:
             return found
@@ -187,6 +193,25 @@ def locative_spans(doc: object, known: list[tuple[int, int, bool]]) -> list[tupl
             out.append((a, b, False))
             taken.append((a, b))
         i = j
+    return out
+
+
+# a hyphenated saint's name after a locative or "de" is a town ("à Saint-Marc", "le maire de St-Louis",
+# "près de Sainte-Rose"); after an article it is a feast ("la Saint-Jean") or the Holy See ("le
+# Saint-Siège")
+_SAINT_NAME = re.compile(
+    r"(?:(?<!\w)(?:à|À|de|d['’]|près de|vers|depuis|en direction de)\s+)"
+    r"((?:St|Ste|Saint|Sainte)-[A-ZÉÈ]\w+(?:-(?:du|de|des|la|le|sur|en|lès|les)(?=-))?(?:-[A-ZÉÈ]\w+)*)"
+)
+
+
+def saint_spans(text: str, known: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """Hyphenated saints' names of towns the recogniser left out: "de St-Marc", "à Saint-Nicolas"."""
+    out: list[tuple[int, int, bool]] = []
+    for m in _SAINT_NAME.finditer(text):
+        a, b = m.span(1)
+        if not any(x < b and a < y for x, y, _ in known):
+            out.append((a, b, False))
     return out
 
 

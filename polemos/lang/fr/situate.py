@@ -161,7 +161,29 @@ def situate(
             if got is not None:
                 p = replace(p, country=got[0], admin1=p.admin1 or got[1])
         out.append(p)
-    return out, containers
+    return _shared(out), containers
+
+
+def _shared(ps: list[PlaceRef]) -> list[PlaceRef]:
+    """One sense per story, both ways: a village told again keeps the admin1 area another of its
+    mentions was given ("Pont-Rouge, dans le centre du pays" then "Pont-Rouge, dans la région de
+    l'Artibonite"), so every mention, the first one an event takes among them, says the same."""
+    out = list(ps)
+    for k, p in enumerate(out):
+        if not _unknown(p) or p.admin1 is not None:
+            continue
+        for q in ps:
+            if (
+                q is not p
+                and _unknown(q)
+                and q.admin1 is not None
+                and q.country is not None
+                and p.country in (None, q.country)
+                and same_name(p.text, q.text)
+            ):
+                out[k] = replace(p, country=q.country, admin1=q.admin1)
+                break
+    return out
 
 
 def _main_country(ps: Sequence[PlaceRef]) -> str | None:
