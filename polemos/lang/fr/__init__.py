@@ -23,6 +23,7 @@ def analyse(doc: Any, article: Any) -> Any:
     from polemos.lang.fr.noise import find_noise
     from polemos.lang.fr.places import (
         DIRECTIONS,
+        actor_name_spans,
         again,
         demonym_countries,
         french_gazetteer,
@@ -40,8 +41,9 @@ def analyse(doc: Any, article: Any) -> Any:
     noise = find_noise(article.text)
     times = find_times(article.text, article.published)
     spans = with_prefixes(article.text, place_spans(doc))
-    spans = not_actor_names(article.text, sorted(spans + locative_spans(doc, spans)))
-    spans = not_actor_names(article.text, sorted(spans + seized_names(doc, spans)))  # "s'emparer de X"
+    names = actor_name_spans(article.text)  # once: the text stays the same
+    spans = not_actor_names(article.text, sorted(spans + locative_spans(doc, spans)), names)
+    spans = not_actor_names(article.text, sorted(spans + seized_names(doc, spans)), names)  # "s'emparer de X"
     spans = sorted(spans + saint_spans(article.text, spans))  # "de St-Marc"
     # the countries the text names: a village of another country is not the one it means
     adjectives = demonym_countries(article.text)
@@ -51,7 +53,7 @@ def analyse(doc: Any, article: Any) -> Any:
     )
     more = again(article.text, places)
     if more:
-        spans = not_actor_names(article.text, sorted(spans + more))
+        spans = not_actor_names(article.text, sorted(spans + more), names)
         places = resolve_places(
             article.text, spans, published=article.published, gazetteer=french_gazetteer(), **opts
         )

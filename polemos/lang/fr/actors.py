@@ -16,17 +16,52 @@ from polemos.types import ActorRef
 _INSTITUTION_KIND = {"military": "military", "police": "police", "government": "government"}
 
 
+Row = tuple[str | None, str | None, str | None, str | None]  # (dictionary id, name, kind, country)
+
+
 @cache
-def _aliases() -> list[tuple[re.Pattern[str], tuple[str | None, str | None, str | None, str | None]]]:
-    """(pattern on the folded mention, (dictionary id, name, kind, country)), longest alias first."""
+def _alias_rows() -> list[tuple[str, re.Pattern[str], Row]]:
+    """(folded alias, its pattern on the folded mention, its row), longest alias first."""
     rows = []
     for alias, ident, name, kind, cc in read_tsv("actors.tsv"):
         key = _fold(alias)
         pat = re.compile(r"(?:^| )" + re.escape(key) + r"(?: |$)")
-        rows.append((len(key), pat, (None if ident == "-" else ident, None if name == "-" else name,
-                                     None if kind == "-" else kind, None if cc == "-" else cc)))  # fmt: skip
-    rows.sort(key=lambda r: -r[0])
-    return [(p, v) for _, p, v in rows]
+        rows.append((key, pat, (None if ident == "-" else ident, None if name == "-" else name,
+                                None if kind == "-" else kind, None if cc == "-" else cc)))  # fmt: skip
+    rows.sort(key=lambda r: -len(r[0]))
+    return rows
+
+
+def _aliases() -> list[tuple[re.Pattern[str], Row]]:
+    """(pattern on the folded mention, (dictionary id, name, kind, country)), longest alias first."""
+    return [(p, v) for _, p, v in _alias_rows()]
+
+
+@cache
+def _alias_index() -> dict[str, tuple[int, Row]]:
+    """Folded alias → (its rank in ``_alias_rows``, its row): the first row of each alias."""
+    index: dict[str, tuple[int, Row]] = {}
+    for rank, (key, _, row) in enumerate(_alias_rows()):
+        index.setdefault(key, (rank, row))
+    return index
+
+
+def _first_alias(key: str) -> Row | None:
+    """The row of the first alias of ``_aliases`` (the longest) that the folded mention holds between
+    spaces, or None: as trying each alias's pattern in turn, by looking up each run of whole words."""
+    if "\n" in key:  # "$" also matches before a final newline: the patterns themselves
+        return next((row for pat, row in _aliases() if pat.search(key)), None)
+    index = _alias_index()
+    starts = [0] + [i + 1 for i, ch in enumerate(key) if ch == " "]
+    ends = [i for i, ch in enumerate(key) if ch == " "] + [len(key)]
+    best: tuple[int, Row] | None = None
+    for a in starts:
+        for b in ends:
+            if b >= a:
+                hit = index.get(key[a:b])
+                if hit is not None and (best is None or hit[0] < best[0]):
+                    best = hit
+    return best[1] if best is not None else None
 
 
 @cache
@@ -70,9 +105,9 @@ def resolve(text: str, start: int, end: int, countries: Sequence[str] = ()) -> A
     mention = text[start:end]
     key = _fold(mention)
     dictionary = get_dictionary()
-    for pat, (ident, name, kind, cc) in _aliases():
-        if not pat.search(key):
-            continue
+    row = _first_alias(key)
+    if row is not None:
+        ident, name, kind, cc = row
         if ident is not None:
             entry = dictionary.entries.get(ident)
             if entry is not None and entry.name:
@@ -109,7 +144,7 @@ def resolve(text: str, start: int, end: int, countries: Sequence[str] = ()) -> A
 def is_party_word(mention: str) -> bool:
     """Does the mention name a doer (an armed group, a force, generic armed men)?"""
     key = _fold(mention)
-    if any(p.search(key) for p, _ in _aliases()):
+    if _first_alias(key) is not None:
         return True
     words = [_singular(w) for w in key.split()]
     return any(_generic().get(w) in ("unknown", "militia", "rebel", "military", "police") for w in words) or (

@@ -8,6 +8,7 @@ dead or the wounded, as ``(kind, Count, counted noun token)``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -54,12 +55,18 @@ def word_value(words: list[str]) -> int | None:
     return total + current
 
 
+@lru_cache(maxsize=8192)
+def _word_value(word: str) -> int | None:
+    """``word_value([word])``, remembered: ``figure_at`` asks it of every word of every sentence."""
+    return word_value([word])
+
+
 def _number(tok: Token) -> int | None:
     text = tok.text.replace("\u202f", " ").replace("\u00a0", " ")
     if _DIGITS.match(text):
         value = int(re.sub(r"\D", "", text))
         return value if value <= MAX_FIGURE else None
-    return word_value([text])
+    return _word_value(text)
 
 
 def _prefix(sent_text_before: str) -> str:
@@ -92,7 +99,7 @@ def figure_at(tok: Token) -> tuple[int, int, Count] | None:
         else:
             return None
     else:
-        if tok.like_num is False and word_value([tok.text]) is None:
+        if tok.like_num is False and _word_value(tok.text) is None:
             return None
         value = _number(tok)
         if value is None:

@@ -175,9 +175,12 @@ def _roles(tok: Token) -> tuple[Token | None, Token | None]:
     return roles.verb_roles(tok)
 
 
-def _party_in_sentence(sent: SpacySpan, skip: tuple[int, int] | None) -> tuple[int, int] | None:
-    """A doer the sentence names outside the parse's roles: a named group, or generic armed men."""
-    for e in sent.ents:
+def _party_in_sentence(
+    sent: SpacySpan, skip: tuple[int, int] | None, ents: Sequence[SpacySpan] | None = None
+) -> tuple[int, int] | None:
+    """A doer the sentence names outside the parse's roles: a named group, or generic armed men.
+    ``ents``: the sentence's entities, when the caller has them (``Span.ents`` walks all the document's)."""
+    for e in sent.ents if ents is None else ents:
         named = (e.ent_id_ or e.label_ == "ORG") and fr_actors.is_armed(e.text)
         if named and (skip is None or not (e.start_char < skip[1] and skip[0] < e.end_char)):
             return e.start_char, e.end_char
@@ -197,9 +200,15 @@ def _party_in_sentence(sent: SpacySpan, skip: tuple[int, int] | None) -> tuple[i
     return None
 
 
-def _sentence_places(places: Sequence[PlaceRef], sent: SpacySpan) -> list[PlaceRef]:
+def _sentence_places(
+    places: Sequence[PlaceRef], sent: SpacySpan, ents: Sequence[SpacySpan] | None = None
+) -> list[PlaceRef]:
     """The sentence's places, less those inside an organisation's name ("Radio France internationale")."""
-    names = [(e.start_char, e.end_char) for e in sent.ents if e.label_ == "ORG" or e.ent_id_]
+    names = [
+        (e.start_char, e.end_char)
+        for e in (sent.ents if ents is None else ents)
+        if e.label_ == "ORG" or e.ent_id_
+    ]
     return [
         p
         for p in places
@@ -276,12 +285,17 @@ def read_sentence(
     times: Sequence[TimeRef],
     claimant: tuple[int, int] | None,
     doc_text: str | None = None,
+    doc_ents: Sequence[SpacySpan] | None = None,
 ) -> list[Draft]:
     """The sentence's drafts. ``doc_text``: the document's text, when the caller has it (``Doc.text``
-    joins every token of the document anew on each call)."""
+    joins every token of the document anew on each call); ``doc_ents``: likewise ``Doc.ents``, which
+    builds every entity span anew on each call (and ``Span.ents`` calls it)."""
     full = sent.doc.text if doc_text is None else doc_text
+    all_ents = sent.doc.ents if doc_ents is None else doc_ents
+    # as ``Span.ents``: the entities wholly inside the sentence
+    ents = [e for e in all_ents if e.start >= sent.start and e.end <= sent.end]
     evidence = _trimmed(sent)
-    sent_places = _sentence_places(places, sent)
+    sent_places = _sentence_places(places, sent, ents)
     text = sent.text
     cues = [
         t
@@ -330,7 +344,7 @@ def read_sentence(
             elif entry.type in VIOLENT and doer is not None and doer.lemma_.lower() in roles.TARGET_NOUNS:
                 d.actor = None
         if d.actor is None and entry.type in VIOLENT:
-            d.actor = _party_in_sentence(sent, d.target)
+            d.actor = _party_in_sentence(sent, d.target, ents)
         d.places = list(sent_places)
         if d.target is not None:  # "l'autre a attaqué Tchoma Bangou": the place it is done to
             at = [p for p in sent_places if d.target[0] <= p.start < d.target[1]]
@@ -361,7 +375,7 @@ def read_sentence(
             owner = min(violent, key=lambda d: abs(d.head.i - noun.i))
             owner.tolls.append((kind, c))
         elif kind == "killed":
-            drafts.append(_toll_draft(sent, k, evidence, c, noun, sent_places, times, claimant))
+            drafts.append(_toll_draft(sent, k, evidence, c, noun, sent_places, times, claimant, ents))
         elif drafts:
             drafts[0].tolls.append((kind, c))
     if split:
@@ -369,7 +383,7 @@ def read_sentence(
             assert p is not None
             lo, hi = min(c.start, p.start), max(noun.idx + len(noun.text), p.end, c.end)
             ev = Span(lo, hi, full[lo:hi])
-            d = _toll_draft(sent, k, ev, c, noun, [p], times, claimant)
+            d = _toll_draft(sent, k, ev, c, noun, [p], times, claimant, ents)
             d.sub = True
             drafts.append(d)
     return drafts
@@ -430,6 +444,7 @@ def _toll_draft(
     places: list[PlaceRef],
     times: Sequence[TimeRef],
     claimant: tuple[int, int] | None,
+    ents: Sequence[SpacySpan] | None = None,
 ) -> Draft:
     span = Span(noun.idx, noun.idx + len(noun.text), noun.text)
     d = Draft(TOLL, noun, span, k, evidence, None, claimant=claimant, toll_only=True)
@@ -437,7 +452,7 @@ def _toll_draft(
     d.places = list(places)
     d.date = _sentence_date(times, sent, noun)
     d.modality = _modality(noun, sent)
-    d.actor = _party_in_sentence(sent, None)
+    d.actor = _party_in_sentence(sent, None, ents)
     return d
 
 

@@ -408,12 +408,13 @@ def extract_events(
     beside them is ("un village du département de Ouallam"); the event's place is the village."""
     text = doc.text  # once: ``Doc.text`` joins the document's tokens anew on each call
     sents = sentences(doc)
+    ents = doc.ents  # once, as ``text``
     who = attribution.claimants(sents)
     drafts: list[Draft] = []
     for k, sent in enumerate(sents):
         if not sent.text.strip() or in_noise(noise, sent.start_char, sent.end_char):
             continue
-        drafts.extend(read_sentence(sent, k, places, times, who[k], text))
+        drafts.extend(read_sentence(sent, k, places, times, who[k], text, ents))
     drafts.sort(key=lambda d: (d.evidence.start, d.span.start))
     named = {p.country for p in places if p.country and p.feature == "country" and not p.demonym}
     incidents = assemble(drafts, article.published, named)

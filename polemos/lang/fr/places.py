@@ -244,17 +244,25 @@ def again(text: str, places: Sequence[PlaceRef]) -> list[tuple[int, int, bool]]:
     return out
 
 
-def not_actor_names(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
-    """Place mentions less those inside a name of the French actor table ("Gran" of the gang "Gran
-    Grif" is no town of France)."""
-    import re
-
+@cache
+def _actor_name_patterns() -> tuple[re.Pattern[str], ...]:
     from polemos.lang.fr.actors import alias_names
 
-    names = []
-    for alias in alias_names():
-        for m in re.finditer(r"(?<!\w)" + re.escape(alias) + r"(?!\w)", text, re.I):
-            names.append(m.span())
+    return tuple(re.compile(r"(?<!\w)" + re.escape(alias) + r"(?!\w)", re.I) for alias in alias_names())
+
+
+def actor_name_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text writes a name of the French actor table (each alias's every match)."""
+    return [m.span() for pat in _actor_name_patterns() for m in pat.finditer(text)]
+
+
+def not_actor_names(
+    text: str, spans: list[tuple[int, int, bool]], names: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int, bool]]:
+    """Place mentions less those inside a name of the French actor table ("Gran" of the gang "Gran
+    Grif" is no town of France). ``names``: ``actor_name_spans(text)``, when the caller has it."""
+    if names is None:
+        names = actor_name_spans(text)
     if not names:
         return spans
     return [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in names)]
