@@ -7,21 +7,11 @@ from datetime import date
 from typing import Any
 
 import pytest
+from french_helpers import read
 
-from polemos.lang import bundle
-from polemos.types import Article, ArticleResult, Event
+from polemos.types import Event
 
 pytestmark = pytest.mark.slow
-
-SATURDAY = date(2024, 3, 9)
-
-
-def read(text: str, published: date = SATURDAY) -> ArticleResult:
-    b = bundle("fr")
-    assert b.load is not None and b.analyse is not None
-    doc = b.load()(text)
-    result: ArticleResult = b.analyse(doc, Article(id="t", text=text, published=published, outlet="Test"))
-    return result
 
 
 def main(text: str) -> Event:

@@ -6,24 +6,12 @@ the Holy See are none. Hand-made sentences with invented villages, several phras
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
+from french_helpers import read
 
-from polemos.lang import bundle
 from polemos.lang.fr.places import french_gazetteer, saint_spans
 from polemos.lang.fr.situate import situate
-from polemos.types import Article, ArticleResult, PlaceRef
-
-SATURDAY = date(2024, 3, 9)
-
-
-def read(text: str) -> ArticleResult:
-    b = bundle("fr")
-    assert b.load is not None and b.analyse is not None
-    doc = b.load()(text)
-    result: ArticleResult = b.analyse(doc, Article(id="t", text=text, published=SATURDAY, outlet="Test"))
-    return result
+from polemos.types import PlaceRef
 
 
 def unknown(text: str, name: str, cc: str | None = None, admin1: str | None = None) -> PlaceRef:

@@ -6,24 +6,12 @@ Hand-made sentences, several phrasings per construction."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
+from french_helpers import read
 
-from polemos.lang import bundle
-from polemos.types import ActorRef, Article, ArticleResult, Event
+from polemos.types import ActorRef, Event
 
 pytestmark = pytest.mark.slow
-
-SATURDAY = date(2024, 3, 9)
-
-
-def read(text: str) -> ArticleResult:
-    b = bundle("fr")
-    assert b.load is not None and b.analyse is not None
-    doc = b.load()(text)
-    result: ArticleResult = b.analyse(doc, Article(id="t", text=text, published=SATURDAY, outlet="Test"))
-    return result
 
 
 def seizures(text: str) -> list[Event]:
