@@ -43,6 +43,14 @@ if TYPE_CHECKING:
 _PLACE_COLUMNS = ("text", "name", "geonameid", "lat", "lon", "country", "admin1", "feature")
 
 
+def best_killed(record: dict[str, Any]) -> int | None:
+    """``counts.killed.best`` of a fused record, kept in its own column so a page sorts by toll
+    without reading each record's JSON."""
+    killed = (record.get("counts") or {}).get("killed") or {}
+    best = killed.get("best") if isinstance(killed, dict) else None
+    return int(best) if isinstance(best, int | float) and not isinstance(best, bool) else None
+
+
 def _unfused() -> Any:
     """Reports (article-level events) in no fused event."""
     return ~exists().where(fused_members.c.event_uid == events.c.uid)
@@ -301,7 +309,8 @@ class SqlFusion:
         if events_:
             insert_rows(conn, fused_events, [
                 {"id": r.id, "type": r.record.get("type"), "date_start": r.date_start, "date_end": r.date_end,
-                 "n_reports": len(r.members), "record": r.record, "updated_at": now}
+                 "n_reports": len(r.members), "record": r.record, "killed": best_killed(r.record),
+                 "updated_at": now}
                 for r in events_ if r.record is not None
             ])  # fmt: skip
             members = [{"event_uid": u, "fused_id": r.id} for r in events_ for u in r.members]

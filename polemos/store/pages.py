@@ -112,7 +112,7 @@ def _fused_matching(store: SqlStore, conn: Connection, where: EventFilter, bbox:
 
 
 def _fused_killed() -> Any:
-    return fused_events.c.record["counts"]["killed"]["best"].as_integer()
+    return fused_events.c.killed
 
 
 def _fused_ordered(matching: Select[Any], sort: str) -> Select[Any]:

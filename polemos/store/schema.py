@@ -20,6 +20,9 @@ Changing a table here needs a new migration in ``migrations/versions`` (a test c
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 from sqlalchemy import (
     JSON,
     BigInteger,
@@ -37,8 +40,10 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeDecorator
 
-SCHEMA_REVISION = "0006"  # the alembic head this code reads and writes
+SCHEMA_REVISION = "0007"  # the alembic head this code reads and writes
 
 metadata = MetaData(
     naming_convention={
@@ -50,6 +55,24 @@ metadata = MetaData(
 )
 
 Json = JSON().with_variant(JSONB(), "postgresql")
+
+
+class JsonText(TypeDecorator[Any]):
+    """A JSON value kept as its text (``json.dumps``), so PostgreSQL gives back its keys in the order
+    they were written, as SQLite's JSON column does (JSONB reorders them: shorter keys first)."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
+        return None if value is None else json.dumps(value)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Any:
+        return None if value is None else json.loads(value)
+
+
+# A whole record: JSON on SQLite (already text, in written order), text on PostgreSQL (migration 0007)
+RecordJson = JSON().with_variant(JsonText(), "postgresql")
 Id = String(2048)  # article ids are callers' ids, text hashes or URLs
 
 
@@ -285,7 +308,8 @@ fused_events = Table(
     Column("date_start", String(10)),
     Column("date_end", String(10)),
     Column("n_reports", Integer, nullable=False),
-    Column("record", Json, nullable=False),  # the polemos.event/1 record
+    Column("record", RecordJson, nullable=False),  # the polemos.event/1 record, keys in written order
+    Column("killed", Integer),  # record.counts.killed.best, for sorting by toll (migration 0007)
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Index(None, "date_start"),
     Index(None, "type", "date_start"),
