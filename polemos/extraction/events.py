@@ -254,6 +254,8 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
         # "300 rapid action force personnel were deployed": the force deployed is who mobilizes,
         # not one done to
         force = _quantified(target) or target
+        if force.lemma_.lower() in _UNITS:
+            force = roles.of_object(force) or force  # "two companies of the srp were rushed"
         acts = (
             could_act(force)
             or forces.names_force(force)
@@ -502,6 +504,10 @@ def _named_with(tok: Token | None) -> Token | None:
 
 def _overlaps(span: tuple[int, int] | None, spans: tuple[Span, ...]) -> bool:
     return span is not None and any(s.start < span[1] and span[0] < s.end for s in spans)
+
+
+# Bodies a force is sent in: "two companies of the srp", "three columns of the army".
+_UNITS = frozenset("company column contingent platoon battalion detachment".split())
 
 
 def _quantified(tok: Token | None) -> Token | None:
