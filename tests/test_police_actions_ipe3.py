@@ -105,3 +105,60 @@ def test_the_police_bandobast_is_a_deployment(extract_text: Any, text: str) -> N
 def test_what_is_not_a_deployment(extract_text: Any, text: str) -> None:
     record = extract_text(text, published="2002-03-01")
     assert not events_of(record, "MOBILIZE"), _kinds(record, "MOBILIZE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the police was present at the spot for nearly two hours but no arrests have been made.",
+        "only 17 policemen were on duty in the town.",
+        "Police were present in large numbers near the mosque.",
+        "The police are on high alert in the city.",
+        "The police have been put on high alert after the blast.",
+    ],
+)
+def test_a_force_present_on_duty_or_on_alert_is_deployed(extract_text: Any, text: str) -> None:
+    record = extract_text(text, published="2002-03-01")
+    found = [e for e in events_of(record, "MOBILIZE") if e["actor"] and e["actor"]["kind"] == "police"]
+    assert found, _kinds(record, "MOBILIZE")
+    assert all(e["target"] is None for e in found)  # where they are is no one done to
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the minister was present at the function.",
+        "he was on duty at the hospital.",
+        "students were present in the hall.",
+        "the doctors were on duty.",
+    ],
+)
+def test_others_present_or_on_duty_are_no_deployment(extract_text: Any, text: str) -> None:
+    record = extract_text(text, published="2002-03-01")
+    assert not events_of(record, "MOBILIZE"), _kinds(record, "MOBILIZE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ayodhya: The situation was calm, Inspector General of Police Ram Singh said on Sunday. Singh said "
+        "the authorities had received information. He said security has been further tightened in the town.",
+        "ayodhya: the situation was calm, additional director general of police a k mitra said on sunday. "
+        "mitra said the authorities had received definite information. he said security has been "
+        "further tightened in the town.",
+    ],
+)
+def test_a_speaker_titled_of_police_earlier_gives_the_force(extract_text: Any, text: str) -> None:
+    record = extract_text(text, published="2002-03-01")
+    found = [e for e in events_of(record, "MOBILIZE") if e["trigger"]["text"] == "tightened"]
+    assert found and found[0]["actor"] and found[0]["actor"]["kind"] == "police", _kinds(record, "MOBILIZE")
+
+
+def test_a_speaker_with_a_civil_title_gives_no_force(extract_text: Any) -> None:
+    text = (
+        "faizabad commissioner anil kumar gupta said the situation was calm. gupta said the roads were "
+        "open. he said security has been tightened."
+    )
+    record = extract_text(text, published="2002-03-01")
+    found = [e for e in events_of(record, "MOBILIZE") if e["trigger"]["text"] == "tightened"]
+    assert found and found[0]["actor"] is None, _kinds(record, "MOBILIZE")

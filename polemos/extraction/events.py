@@ -250,6 +250,13 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
         )
     if d.type in ("MOBILIZE", "PROTEST") and target is not None and target.dep_ in en.OBJECTS:
         target = None  # what is gathered or deployed is not a target
+    if (
+        d.type == "MOBILIZE"
+        and target is not None
+        and target.dep_ in en.PREP_OBJECTS
+        and target.head.lower_ in ("at", "in", "near", "outside", "around")
+    ):
+        target = None  # "the police was present at the spot": where the force is, not one done to
     if d.type == "MOBILIZE" and actor is None and target is not None and target.dep_ in en.PASSIVE_SUBJECTS:
         # "300 rapid action force personnel were deployed": the force deployed is who mobilizes,
         # not one done to
