@@ -250,10 +250,19 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
         )
     if d.type in ("MOBILIZE", "PROTEST") and target is not None and target.dep_ in en.OBJECTS:
         target = None  # what is gathered or deployed is not a target
+    if (
+        d.type == "MOBILIZE"
+        and target is not None
+        and target.dep_ in en.PREP_OBJECTS
+        and target.head.lower_ in ("at", "in", "near", "outside", "around")
+    ):
+        target = None  # "the police was present at the spot": where the force is, not one done to
     if d.type == "MOBILIZE" and actor is None and target is not None and target.dep_ in en.PASSIVE_SUBJECTS:
         # "300 rapid action force personnel were deployed": the force deployed is who mobilizes,
         # not one done to
         force = _quantified(target) or target
+        if force.lemma_.lower() in _UNITS:
+            force = roles.of_object(force) or force  # "two companies of the srp were rushed"
         acts = (
             could_act(force)
             or forces.names_force(force)
@@ -502,6 +511,10 @@ def _named_with(tok: Token | None) -> Token | None:
 
 def _overlaps(span: tuple[int, int] | None, spans: tuple[Span, ...]) -> bool:
     return span is not None and any(s.start < span[1] and span[0] < s.end for s in spans)
+
+
+# Bodies a force is sent in: "two companies of the srp", "three columns of the army".
+_UNITS = frozenset("company column contingent platoon battalion detachment".split())
 
 
 def _quantified(tok: Token | None) -> Token | None:

@@ -129,11 +129,20 @@ _TITLES = frozenset(
 def _titled_source(tok: Token, claimant: Claimant | None) -> bool:
     """ "… additional director general of police a k mitra said": the force names the title of the
     one who reports, the words between it and the claimant being that person's name."""
-    if claimant is None or tok.dep_ not in en.PREP_OBJECTS or tok.head.lower_ != "of":
+    return claimant is not None and _titled_before(tok, claimant.start)
+
+
+def _titled_before(tok: Token, start: int) -> bool:
+    """The force names the title of the person whose name begins at character ``start``
+    ("director general of police a k mitra")."""
+    doc = tok.doc
+    parsed = tok.dep_ in en.PREP_OBJECTS and tok.head.lower_ == "of" and tok.head.head.lower_ in _TITLES
+    # the words, where the parse made the force a modifier of the name ("Inspector General of
+    # Police Ram Singh": Police <- compound Singh)
+    worded = tok.i >= 2 and doc[tok.i - 1].lower_ == "of" and doc[tok.i - 2].lower_ in _TITLES
+    if not (parsed or worded) or tok.idx >= start:
         return False
-    if tok.head.head.lower_ not in _TITLES or tok.idx >= claimant.start:
-        return False
-    between = [t for t in tok.doc[tok.i + 1 : tok.i + 6] if t.idx < claimant.start]
+    between = [t for t in doc[tok.i + 1 : tok.i + 6] if t.idx < start]
     return len(between) < 5 and all(t.pos_ in ("PROPN", "DET", "NOUN", "PUNCT") for t in between)
 
 
@@ -193,8 +202,25 @@ def _speaker_force(sent: SpacySpan, claimant: Claimant | None) -> Token | None:
     titled = [
         t for t in doc[max(span.start - 6, 0) : span.start] if names_force(t) and _titled_source(t, claimant)
     ]
-    found = inside or titled
+    found = inside or titled or _titled_earlier(span)
     return found[-1] if found else None
+
+
+def _titled_earlier(span: SpacySpan) -> list[Token]:
+    """ "additional director general of police a k mitra said … mitra said … he said": the speaker's
+    name (its last word) given earlier in the article with a police title before it."""
+    last = span[-1]
+    if last.pos_ not in ("PROPN", "NOUN") or len(last.text) < 3:
+        return []
+    doc = span.doc
+    for tok in reversed(doc[: span.start]):
+        if tok.lower_ == last.lower_:
+            found = [
+                t for t in doc[max(tok.i - 7, 0) : tok.i] if names_force(t) and _titled_before(t, tok.idx)
+            ]
+            if found:
+                return found
+    return []
 
 
 # Acts a force's name stands before: "killed in the police firing" (lower case: "in the police" +
@@ -259,6 +285,13 @@ def _of_chain(tok: Token) -> list[Token]:
     return out
 
 
+def _case_registered(d: Draft) -> bool:
+    """A case, an FIR or a complaint registered: in news of crime and riots the police's own act, so
+    its doer-less passive takes the force its sentence names as a doer or as the source ("a case has
+    been registered against 20 persons, police said")."""
+    return d.type == "ACCUSE" and d.entry.lemma == "register"
+
+
 def implied_doer(d: Draft, sent: SpacySpan, claimant: Claimant | None) -> Token | None:
     """The police or security force a construction gives as the doer when no subject or agent does
     (see the module's docstring), else None."""
@@ -270,7 +303,9 @@ def implied_doer(d: Draft, sent: SpacySpan, claimant: Claimant | None) -> Token 
         )
         if doer is not None:
             return doer
-    if d.entry.mode in _POLICING_MODES and (head.pos_ not in ("VERB", "AUX") or _passive(head)):
+    if (d.entry.mode in _POLICING_MODES or _case_registered(d)) and (
+        head.pos_ not in ("VERB", "AUX") or _passive(head)
+    ):
         return _doer_in_sentence(d, sent, claimant)
     if d.entry.mode == "curfew" and (head.pos_ not in ("VERB", "AUX") or _passive(head)):
         # "curfew was clamped in the walled city, police said": an order of the administration
