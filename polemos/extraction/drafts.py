@@ -245,6 +245,17 @@ _DONE_TO_PREPS = frozenset(("of", "on", "at", "in", "against"))
 _HARM_CLAUSE = frozenset("kill injure wound hurt maim claim leave".split())
 
 
+def _done_in_relative_clause(d: Draft, keeper: Draft) -> bool:
+    """A violent noun done by the verb of a past relative clause or participle is told as having
+    happened, whatever the sentence's own event is about: "Abedi, the man who carried out the
+    concert bombing, accused …", "police arrested the man who staged the attack", "the group that
+    claimed the bombing". The clause describes a participant; it is no part of the event above."""
+    if d.type != "ASSAULT" or keeper.type == d.type or d.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    verb = d.governor
+    return verb is not None and verb.i != keeper.head.i and _told_as_past(verb)
+
+
 def _own_doer(d: Draft, keeper: Draft) -> bool:
     """An infinitive whose doer is the object of the verb above it is that object's own act, not a
     part of what the verb above reports: "hurled stones, forcing the police to open fire". A
@@ -312,6 +323,7 @@ def unsubsumed(found: list[Draft]) -> list[Draft]:
         if d.entry is not ULTIMATUM and keeper is not None:
             if (
                 _happened_inside(d, keeper)
+                or _done_in_relative_clause(d, keeper)
                 or _own_doer(d, keeper)
                 or _anchored(d, keeper)
                 or _force_inside(d, keeper)
