@@ -202,6 +202,39 @@ def test_outlet_word_is_not_the_event_place(extract_text: Any) -> None:
     assert _locations(by_trigger(record, "attacked")) == ["Mosul"]
 
 
+# 3. A bare "police" in a lower-case archive article is the police of the dateline's country,
+# never of a foreign town a lower-case word happens to name ("khan", "pujan").
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kolkata : police lathi-charged the mob on monday. police arrested 12 people.",
+        "ahmedabad: police opened fire on the mob in kalupur.",
+        "patna: police arrested 20 kar sevaks before the bhoomi pujan ceremony.",
+        "This story is from March 4, 2002\n\nkolkata : the arrest of azmal khan, a waiter in park street, "
+        "has exposed the network. police arrested him on february 21.",
+        "new delhi: police detained 20 students outside the university.",
+    ],
+)
+def test_lower_case_dateline_gives_the_police_their_country(extract_text: Any, text: str) -> None:
+    record = extract_text(text, published="2002-03-04")
+    police = [e["actor"] for e in record["events"] if e["actor"] and e["actor"]["kind"] == "police"]
+    assert police and all(a["country"] == "IN" for a in police), police
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "update: police detained 20 students.",
+        "note: police detained 20 students.",
+        "police said: the mob attacked the station.",
+    ],
+)
+def test_a_lower_case_word_before_a_colon_is_no_dateline(extract_text: Any, text: str) -> None:
+    assert not extract_text(text)["places"]
+
+
 # 4. Camps named head last are places, not people.
 @pytest.mark.slow
 @pytest.mark.parametrize(

@@ -203,6 +203,8 @@ class PlaceRecognizer:
             found.append((start, end, False, 0 if longer else 1))
         for start, end in self._demonym_spans(view):  # 3. "Syrian", "Americans"
             found.append((start, end, True, 2))
+        # 3b. a lower-case dateline ("kolkata: police on monday …"): the town the story is filed from
+        found += [(start, end, False, 1) for start, end in self._lower_datelines(doc)]
         # 4. a name the text calls a village or a town, known or not: "the village of Qaryat Zizi"
         # ranked first when it holds a shorter name the gazetteer knows: "the town of Um Batna" is
         # the town the text names whole, not Batna in another country
@@ -218,6 +220,28 @@ class PlaceRecognizer:
                 spans.append((start, end, demonym))
         spans.sort()
         return [(doc[s].idx, doc[t - 1].idx + len(doc[t - 1].text), d) for s, t, d in spans]
+
+    def _lower_datelines(self, doc: Doc) -> Iterator[tuple[int, int]]:
+        """Token spans of a town's name in lower case opening a line before a colon ("kolkata :",
+        "new delhi: "), as lower-case archives print datelines: only a town of some size the
+        gazetteer has (a capital or 50,000 people), never a word of a lower-case sentence."""
+        for i in range(len(doc)):
+            if not (i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_):
+                continue
+            for j in range(i + 1, min(i + 4, len(doc))):
+                if doc[j].text == ":":
+                    name = doc[i:j]
+                    if all(w.is_alpha and w.is_lower for w in name) and self._big_town(fold(name.text)):
+                        yield i, j
+                    break
+                if not doc[j].is_alpha:
+                    break
+
+    def _big_town(self, key: str) -> bool:
+        return any(
+            c.feature == "city" and (c.capital or c.population >= _DATELINE_POPULATION)
+            for c in self.gazetteer.lookup(key)
+        )
 
     def _whole_name(self, view: _DocView, s: int, t: int) -> int:
         """The end of the name a model's place begins with a particle or a title, when the model cut
@@ -427,6 +451,9 @@ class PlaceRecognizer:
         )
         return prev in LANGUAGE_CUES and not head_noun
 
+
+# The least population of a town a lower-case dateline may name (a capital whatever its size).
+_DATELINE_POPULATION = 50_000
 
 # "the village of X", "the town of X": the text says X is a settlement, whatever the gazetteer knows.
 SETTLEMENTS = frozenset("village villages town towns city cities hamlet settlement locality".split())
