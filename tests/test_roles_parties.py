@@ -18,7 +18,12 @@ def party(event: dict[str, Any], role: str) -> str | None:
     ("sentence", "trigger", "actor", "target"),
     [
         ("Rebels attacked the army base near Idlib.", "attacked", "Rebels", "the army base"),
-        ("Government troops shelled the village overnight.", "shelled", "Government troops", "the village"),
+        (
+            "Government troops shelled the army post overnight.",
+            "shelled",
+            "Government troops",
+            "the army post",
+        ),
         ("The convoy was attacked by gunmen near the border.", "attacked", "gunmen", "The convoy"),
         ("Police detained 40 protesters in the capital.", "detained", "Police", "40 protesters"),
         ("The United States imposed sanctions on Iran.", "sanctions", "The United States", "Iran"),
@@ -30,6 +35,8 @@ def party(event: dict[str, Any], role: str) -> str | None:
         ("Al-Nusra is continuing to attack army posts with rockets.", "attack", "Al-Nusra", "army posts"),
         # a place that a material event hits is its location, not its target
         ("Al-Nusra is continuing to attack Aleppo with rockets.", "attack", "Al-Nusra", None),
+        # a settlement, named or not, is where a material event is: "the village" too
+        ("Government troops shelled the village overnight.", "shelled", "Government troops", None),
         ("The rebels regrouped and reinforced their positions.", "regrouped", "The rebels", None),
     ],
 )
@@ -41,7 +48,7 @@ def test_actor_and_target(
 
 
 def test_actor_span_indexes_the_text(extract_text: Any) -> None:
-    text = "Fighting in the north\nGovernment troops shelled the village overnight."
+    text = "Fighting in the north\nGovernment troops shelled the army post overnight."
     event = by_trigger(extract_text(text), "shelled")
     for role in ("actor", "target"):
         assert text[event[role]["start"] : event[role]["end"]] == event[role]["text"]

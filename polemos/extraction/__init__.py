@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from polemos.extraction.dating import date_sentences, finer_date
 from polemos.extraction.doctext import doc_text
-from polemos.extraction.event_places import in_a_name
+from polemos.extraction.event_places import in_a_name, is_a_group
 from polemos.extraction.events import read_events
 from polemos.extraction.generic import is_generic
 from polemos.extraction.incidents import (
@@ -38,7 +38,10 @@ def extract_events(
     read = read_events(doc, article, places, times, noise)
     drafts = read_reactions([d for d in read if not is_generic(d)])
     actors = get_dictionary()
-    countries = article_countries(places) or [c for c in [actors.country_hint(doc_text(doc))] if c]
+    # a word of an outlet's or a group's name ("The Sydney Morning Herald", "al-Shabaab") says
+    # nothing of where the article's events are: not the country its bare parties belong to
+    located = [p for p in places if not in_a_name(p, doc_text(doc)) and not is_a_group(p.text)]
+    countries = article_countries(located) or [c for c in [actors.country_hint(doc_text(doc))] if c]
     resolved = [resolve_draft(d, doc_text(doc), article, countries, actors) for d in drafts]
     definite_antecedents(resolved)
     merged = assemble(merge_in_sentence(resolved), article.published)
@@ -49,13 +52,13 @@ def extract_events(
     dateline = _dateline_place(doc_text(doc), places)
     parties = [(r.actor.start, r.actor.end) for r in merged if r.actor is not None]
     towns = _towns(
-        doc_text(doc), [p for p in places if not any(s < p.end and p.start < e for s, e in parties)]
+        doc_text(doc), [p for p in located if not any(s < p.end and p.start < e for s, e in parties)]
     )
     for r in merged:
         _place_from_dateline(r, dateline)
         _country_from_actors(r, actors)  # before a lone town: its country must agree with the parties'
         _place_from_town(r, towns)
-        _country_from_places(r, [p for p in places if not in_a_name(p, doc_text(doc))])
+        _country_from_places(r, located)
         _area_for_villages(r)
     events = [finish(r, article) for r in merged]
     return tuple(sorted(events, key=lambda e: e.evidence.start))

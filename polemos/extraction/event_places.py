@@ -37,13 +37,16 @@ RELATIONAL = frozenset(
 )
 # Words around a place name that still just name the place ("the town of Gao", "Aleppo province").
 PLACE_NOUNS = frozenset(
-    "the a of town city village area region province district outskirts suburb suburbs capital "
-    "countryside border neighbourhood neighborhood camp base governorate state county territory "
-    "coastal northern southern eastern western central nearby key strategic northeastern northwestern "
-    "southeastern southwestern north-eastern north-western south-eastern south-western port besieged "
-    "embattled frontline front-line rebel-held government-held occupied small industrial largest "
-    "second-largest holy ancient old mountain mountainous desert remote main".split()
+    "the a of town towns city cities village villages area region province district outskirts suburb "
+    "suburbs capital countryside border neighbourhood neighborhood camp base governorate state county "
+    "territory coastal northern southern eastern western central nearby key strategic northeastern "
+    "northwestern southeastern southwestern north-eastern north-western south-eastern south-western "
+    "port besieged embattled frontline front-line rebel-held government-held occupied small industrial "
+    "largest second-largest holy ancient old mountain mountainous desert remote main".split()
 )
+
+# Settlements a material event happens in when the text names no one in them ("bombed the town").
+_SETTLED_PLACES = frozenset("town towns city cities village villages hamlet settlement".split())
 
 
 def place_target(d: Draft, sent_places: list[PlaceRef]) -> None:
@@ -57,12 +60,18 @@ def place_target(d: Draft, sent_places: list[PlaceRef]) -> None:
         # "attacked Camp Shorabak", "an attack at the Rolando cafe", "bombed the market": a post
         # or a building is a target
         return
-    for p in sent_places:
-        if start <= p.start and p.end <= end and not p.demonym:
-            rest = text.replace(p.text.casefold(), " ")
-            if not set(rest.split()) - PLACE_NOUNS:
-                d.target = None
-                return
+    words = text.split()
+    if words and words[-1] in _SETTLED_PLACES and not set(words) - PLACE_NOUNS:
+        # "bombed the town", "shelled the village": where it happened, not a party to it
+        d.target = None
+        return
+    inside = [p for p in sent_places if start <= p.start and p.end <= end and not p.demonym]
+    rest = text
+    for p in inside:  # "the towns of Deir Hafer and Maskana": every name, and what joins them
+        rest = rest.replace(p.text.casefold(), " ")
+    joins = {"and"} if len(inside) > 1 else set()
+    if inside and not set(rest.replace(",", " ").split()) - PLACE_NOUNS - joins:
+        d.target = None
 
 
 def place_actor(d: Draft, sent_places: list[PlaceRef]) -> None:

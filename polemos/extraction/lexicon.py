@@ -309,12 +309,13 @@ def _nominal_lemmas(tok: Token) -> set[str]:
 
 
 def _constraints_ok(entry: Entry, head: Token, last: Token) -> bool:
-    if entry.objects and not _objects_fit(entry.objects, objects_of(head, last)):
+    if entry.objects and not _objects_fit(entry.objects, objects_of(head, last), entry.type == "ACCUSE"):
         return False
     return not (entry.subjects and not subject_lemmas(head) & entry.subjects)
 
 
-def _objects_fit(wanted: frozenset[str], objs: list[Token]) -> bool:
+def _objects_fit(wanted: frozenset[str], objs: list[Token], stance: bool = False) -> bool:
+    """``stance``: the words are what one criticises ("attacked his position"), not ground held."""
     for item in wanted:
         if item == "@none":
             if not objs:
@@ -326,9 +327,24 @@ def _objects_fit(wanted: frozenset[str], objs: list[Token]) -> bool:
             words = set(item.split())
             if any(words <= _phrase_lemmas(o) for o in objs):
                 return True
-        elif any(o.lemma_.lower() == item or o.lower_ == item for o in objs):
+        elif any(
+            (o.lemma_.lower() == item or o.lower_ == item) and not (stance and _ground_held(o)) for o in objs
+        ):
             return True
     return False
+
+
+# A stance in the singular, ground a force holds in the plural: "attacked the minister's position
+# on taxes", but "attacked al-Shabaab positions", "shelled rebel positions".
+_HELD_IN_PLURAL = frozenset({"position"})
+
+
+def _ground_held(tok: Token) -> bool:
+    return (
+        tok.lemma_.lower() in _HELD_IN_PLURAL
+        and tok.tag_ == "NNS"
+        and not any(c.dep_ in en.PREPOSITIONS and c.lower_ in ("on", "about", "over") for c in tok.children)
+    )
 
 
 def _phrase_lemmas(tok: Token) -> set[str]:

@@ -68,6 +68,17 @@ def np_bounds(token: Token, max_right: int = 6) -> tuple[int, int]:
     for child in token.rights:
         if child.dep_ in en.PREPOSITIONS and child.lower_ == "of":
             right = child.right_edge.i + 1
+            # a group's long name is still a short phrase: "fighters of the Islamic State of Iraq"
+            named = token.lemma_.lower() in _MEMBERS and all(
+                w.ent_type_ == "ORG" or w.is_punct or w.dep_ in en.DETERMINERS
+                for w in child.subtree
+                if w.i > child.i
+            )
+            if right - token.i <= (max_right + 4 if named else max_right):
+                end = right
+        elif child.dep_ in en.PREPOSITIONS and child.lower_ == "from" and _sent_by(token, child):
+            # "troops from the African Union", "peacekeepers from the UN mission": whose they are
+            right = child.right_edge.i + 1
             if right - token.i <= max_right:
                 end = right
         elif (
@@ -102,6 +113,28 @@ def np_bounds(token: Token, max_right: int = 6) -> tuple[int, int]:
     while end - 1 > start and doc[end - 1].is_punct:
         end -= 1
     return start, end
+
+
+# Who belong to a group named after them: "fighters of the Islamic State of Iraq and the Levant".
+_MEMBERS = frozenset(
+    "fighter militant member soldier troop gunman insurgent rebel jihadist loyalist supporter commander "
+    "leader unit cell force".split()
+)
+# Forces an organisation sends: "troops from the African Union" are the Union's.
+_SENT_FORCES = frozenset(
+    "troop soldier force peacekeeper contingent unit battalion officer personnel fighter commando".split()
+)
+
+
+def _sent_by(force: Token, prep: Token) -> bool:
+    """Is "from X" the organisation the force is sent by (X named as one by the model, not a place:
+    "soldiers from Kenya" stay Kenya's military, read through the place)?"""
+    if force.lemma_.lower() not in _SENT_FORCES:
+        return False
+    return any(
+        g.dep_ in en.PREP_OBJECTS and any(w.ent_type_ == "ORG" for w in g.subtree) and g.ent_type_ != "GPE"
+        for g in prep.children
+    )
 
 
 def subject_of(verb: Token) -> Token | None:

@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from polemos.nlp.places_cues import after, capitalised_text, locative, name_word
-from polemos.nlp.places_facility import facility_spans, head_first_spans
+from polemos.nlp.places_facility import CAMP_KINDS, camp_spans, facility_spans, head_first_spans
 from polemos.resolve.gazetteer import Gazetteer, Place, open_gazetteer
 from polemos.resolve.gazetteer_names import ARTICLES, fold, strip_article
 from polemos.resolve.places import spelling_candidates
@@ -187,6 +187,12 @@ class PlaceRecognizer:
                 found.append((s, s + 1, True, 0) if doc[s].text in table else (s, t, False, 0))
         # 1b. facility and street names, whole: "Kingsley Road" is no mention of the town of Kingsley
         found += [(s, t, False, 0) for s, t in facility_spans(doc)]
+        # "Zamzam camp", "Kakuma refugee camp": a camp named head last, whole (not a person, nor the
+        # town of its name alone)
+        # (a camp named for a town the gazetteer knows stays that town: "Dadaab camp" is placed at it)
+        found += [
+            (s, t, False, 0) for s, t in camp_spans(doc) if not self._known(doc[s : _camp_name_end(doc, t)])
+        ]
         # "Camp Taji", "Fort Hood", "Hotel Serena": a head-first post or building, not the town of
         # the name it carries (a name the gazetteer has whole, "Fort Worth", stays a town)
         found += [(s, t, False, 0) for s, t in head_first_spans(doc) if not self._known(doc[s:t])]
@@ -197,8 +203,14 @@ class PlaceRecognizer:
             found.append((start, end, False, 0 if longer else 1))
         for start, end in self._demonym_spans(view):  # 3. "Syrian", "Americans"
             found.append((start, end, True, 2))
+        # 3b. a lower-case dateline ("kolkata: police on monday …"): the town the story is filed from
+        found += [(start, end, False, 1) for start, end in self._lower_datelines(doc)]
         # 4. a name the text calls a village or a town, known or not: "the village of Qaryat Zizi"
-        found += [(start, end, False, 3) for start, end in _named_settlements(view)]
+        # ranked first when it holds a shorter name the gazetteer knows: "the town of Um Batna" is
+        # the town the text names whole, not Batna in another country
+        for start, end in _named_settlements(view):
+            holds = any(start <= a and b <= end and b - a < end - start for a, b, dem, _ in found if not dem)
+            found.append((start, end, False, -1 if holds else 3))
         # overlaps: the model's places first, then the gazetteer's names, then demonyms; longer first
         taken = [False] * len(doc)
         spans: list[tuple[int, int, bool]] = []
@@ -208,6 +220,28 @@ class PlaceRecognizer:
                 spans.append((start, end, demonym))
         spans.sort()
         return [(doc[s].idx, doc[t - 1].idx + len(doc[t - 1].text), d) for s, t, d in spans]
+
+    def _lower_datelines(self, doc: Doc) -> Iterator[tuple[int, int]]:
+        """Token spans of a town's name in lower case opening a line before a colon ("kolkata :",
+        "new delhi: "), as lower-case archives print datelines: only a town of some size the
+        gazetteer has (a capital or 50,000 people), never a word of a lower-case sentence."""
+        for i in range(len(doc)):
+            if not (i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_):
+                continue
+            for j in range(i + 1, min(i + 4, len(doc))):
+                if doc[j].text == ":":
+                    name = doc[i:j]
+                    if all(w.is_alpha and w.is_lower for w in name) and self._big_town(fold(name.text)):
+                        yield i, j
+                    break
+                if not doc[j].is_alpha:
+                    break
+
+    def _big_town(self, key: str) -> bool:
+        return any(
+            c.feature == "city" and (c.capital or c.population >= _DATELINE_POPULATION)
+            for c in self.gazetteer.lookup(key)
+        )
 
     def _whole_name(self, view: _DocView, s: int, t: int) -> int:
         """The end of the name a model's place begins with a particle or a title, when the model cut
@@ -418,8 +452,11 @@ class PlaceRecognizer:
         return prev in LANGUAGE_CUES and not head_noun
 
 
+# The least population of a town a lower-case dateline may name (a capital whatever its size).
+_DATELINE_POPULATION = 50_000
+
 # "the village of X", "the town of X": the text says X is a settlement, whatever the gazetteer knows.
-SETTLEMENTS = frozenset("village villages town hamlet settlement locality".split())
+SETTLEMENTS = frozenset("village villages town towns city cities hamlet settlement locality".split())
 
 
 def _named_settlements(view: _DocView) -> Iterator[tuple[int, int]]:
@@ -427,13 +464,39 @@ def _named_settlements(view: _DocView) -> Iterator[tuple[int, int]]:
     most ``MAX_TOKENS`` words, in the sentence)."""
     texts, starts = view.texts, view.starts
     for i in range(len(texts) - 2):
-        if texts[i].lower() not in SETTLEMENTS or texts[i + 1] != "of" or not capitalised_text(texts[i + 2]):
+        kind = texts[i] if texts[i] in ("city", "cities") else texts[i].lower()  # not "the City of London"
+        if kind not in SETTLEMENTS or texts[i + 1] != "of" or not capitalised_text(texts[i + 2]):
             continue
-        end = i + 2
-        while (nxt := name_word(texts, starts, end)) > end and nxt - (i + 2) <= MAX_TOKENS:
-            end = nxt
-        if end > i + 2:
-            yield i + 2, end
+        begin = i + 2
+        plural = kind in ("towns", "villages", "cities")
+        while True:
+            end = begin
+            while (nxt := name_word(texts, starts, end)) > end and nxt - begin <= MAX_TOKENS:
+                end = nxt
+            if end == begin:
+                break
+            yield begin, end
+            # "the towns of Deir Hafer and Maskana", "the villages of A, B and C": each name
+            if not plural or end + 1 >= len(texts) or texts[end] not in (",", "and") or starts[end + 1]:
+                break
+            begin = end + 1
+            if (
+                texts[end] == ","
+                and begin + 1 < len(texts)
+                and texts[begin] == "and"
+                and not starts[begin + 1]
+            ):
+                begin += 1
+            if not capitalised_text(texts[begin]):
+                break
+
+
+def _camp_name_end(doc: Doc, end: int) -> int:
+    """The end of the name of a camp span ending at ``end`` (before its kind and "camp")."""
+    end -= 1
+    if end > 0 and doc[end - 1].lower_ in CAMP_KINDS:
+        end -= 1
+    return end
 
 
 def aged(doc: Doc, end: int) -> bool:

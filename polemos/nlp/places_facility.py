@@ -127,3 +127,43 @@ def head_first_spans(doc: Doc) -> list[tuple[int, int]]:
         if end > tok.i + 1:
             out.append((tok.i, end))
     return out
+
+
+# Camps people live in, named before the head in lower case: "Zamzam camp", "the Abu Shouk camp",
+# "Kakuma refugee camp". The model often reads the name as a person's.
+CAMP_KINDS = frozenset(
+    "refugee refugees idp idps displacement displaced transit relief migrant migrants".split()
+)
+# Words of an article about people uprooted: there a "X camp" is where they live, not a side ("the
+# Biden camp").
+UPROOTED = frozenset(
+    "refugee refugees idp idps displaced displacement uprooted fled flee fleeing shelter sheltering".split()
+)
+
+
+def camp_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Token spans of camps named head last: a capitalised name, a kind of camp or none, and "camp"
+    in lower case. Without a kind ("refugee camp"), only in an article that tells of people
+    uprooted (refugees, the displaced, people who fled)."""
+    uprooted = any(t.lower_ in UPROOTED for t in doc)
+    out: list[tuple[int, int]] = []
+    for tok in doc:
+        if tok.text not in ("camp", "camps") or tok.i == 0:
+            continue
+        k = tok.i
+        kind = k > 0 and doc[k - 1].lower_ in CAMP_KINDS
+        if kind:
+            k -= 1
+        start = k
+        while start > 0 and k - start < 4 and not doc[start].is_sent_start:
+            prev = doc[start - 1]
+            word = _cap(prev) and not prev.is_punct and prev.lower_ not in GENERIC
+            hyphen = prev.text == "-" and start - 1 > 0 and _cap(doc[start - 2])  # "Abu-Shouk"
+            if not (word or hyphen):
+                break
+            start -= 1
+        while start < k and doc[start].text == "-":
+            start += 1
+        if start < k and (kind or uprooted):
+            out.append((start, tok.i + 1))
+    return out

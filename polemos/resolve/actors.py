@@ -22,6 +22,7 @@ Resolution, first rule that applies:
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -78,6 +79,13 @@ _POSTMODIFIER = frozenset({
 })  # fmt: skip
 _CLAUSE = frozenset({"who", "whom", "whose", "which", "that", "when", "while", "after", "before", "because"})
 _CONTEXT_CHARS = 6000  # how far back definite descriptions look
+# The head of an outlet's name after a place in it ("the Kabul Times", "The Jordan Times", "The
+# Kyiv Independent"): the outlet says where it is published, not where its story happened.
+_OUTLET_AFTER = re.compile(
+    r"^(?:\s+(?:Morning|Evening|Daily|Sunday|Weekly))*\s+(?:Times|Post|Herald|Independent|Tribune|Journal|"
+    r"Gazette|Telegraph|Chronicle|Observer|Standard|Monitor|Express|Mail|Star|Guardian|Today|Review|"
+    r"Courier)\b"
+)
 # Police ranks that stand as a title before an officer's name in Indian reports ("psi t k gondaliya",
 # "inspector j s rana", "constable ramesh singh"): the named person is police. Only as the mention's
 # first word after a determiner, and only before a name ("the inspector" alone is left to the table).
@@ -404,6 +412,8 @@ class ActorDictionary:
             # bodies without a front line, and people (leaders speak of everywhere), tell nothing
             if entry is None or entry.person or entry.kind in ("international-org", "ngo", "media"):
                 continue
+            if _OUTLET_AFTER.match(text[toks[m.j - 1].end : toks[m.j - 1].end + 40]):
+                continue  # "Police arrested two men, the Kabul Times reported": not Afghanistan's
             if (
                 len(
                     {(self.entries[i].country, self.entries[i].conflicts) for i in m.ids if i in self.entries}

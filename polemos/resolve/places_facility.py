@@ -66,6 +66,8 @@ def facility_kind(surface: str) -> str | None:
         return None
     if words[-1] in ROAD_HEADS and words[-2:] != ["red", "crescent"]:  # the aid society
         return "road"
+    if words[-1] in ("camp", "camps"):
+        return "building"  # "Zamzam camp", "Kakuma refugee camp": a site people live in
     if words[-1] in BUILDING_HEADS or any(
         w in BUILDING_HEADS and nxt == "of" for w, nxt in zip(words, words[1:], strict=False)
     ):  # "Altnagelvin Hospital", "University of Perpetual Help"
