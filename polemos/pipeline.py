@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from itertools import islice
 from typing import TYPE_CHECKING
 
@@ -146,33 +146,10 @@ def _raised(failure: Failure) -> BaseException:
 
 def _dated(article: Article) -> Article:
     """A ``datetime`` published (a subclass of date) becomes its date: its time must not leak into
-    event dates. A publication date still to come is a misread one: see ``plausible_published``."""
+    event dates."""
     if isinstance(article.published, datetime):
-        article = replace(article, published=article.published.date())
-    if article.published is not None:
-        fixed = plausible_published(article.published, date.today())
-        if fixed != article.published:
-            article = replace(article, published=fixed)
+        return replace(article, published=article.published.date())
     return article
-
-
-def plausible_published(published: date, today: date) -> date:
-    """A publication date after ``today`` cannot be one: a year typed with two digits swapped
-    ("2109-10-28" for 2019) is read as the one year such a swap gives that is not to come (and not
-    before 1900); any other date is kept as given, even one to come (no single reading of it)."""
-    if published <= today + timedelta(days=1):
-        return published
-    digits = f"{published.year:04d}"
-    years = {int(digits[:k] + digits[k + 1] + digits[k] + digits[k + 2 :]) for k in range(len(digits) - 1)}
-    found = []
-    for year in sorted(years):
-        try:
-            day = published.replace(year=year)
-        except ValueError:  # 29 February of a year that has none
-            continue
-        if year >= 1900 and day <= today:
-            found.append(day)
-    return found[0] if len(found) == 1 else published
 
 
 def _by_chars(batch: list[Article], budget: int) -> Iterator[list[Article]]:
