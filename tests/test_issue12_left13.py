@@ -155,6 +155,22 @@ def test_a_group_named_like_a_town_lends_no_country(extract_text: Any) -> None:
     assert "al-Shabaab" not in _locations(event)
 
 
+# A seat of power standing for its government or body ("Brussels" for the EU, "Washington") is
+# still the city things happen in: only a group's own name hides a town.
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "place"),
+    [
+        ("Police detained 20 activists outside NATO headquarters in Brussels.", "detained", "Brussels"),
+        ("Police arrested 12 protesters in Brussels on Sunday.", "arrested", "Brussels"),
+        ("A gunman shot dead two Swedish football fans in Brussels.", "shot dead", "Brussels"),
+        ("Police arrested five protesters outside the White House in Washington.", "arrested", "Washington"),
+    ],
+)
+def test_a_seat_of_power_is_still_a_place(extract_text: Any, sentence: str, trigger: str, place: str) -> None:
+    assert place in _locations(by_trigger(extract_text(sentence), trigger))
+
+
 # 3 and 6. A word of an outlet's name says where the outlet is, not whose police or troops act.
 @pytest.mark.slow
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from polemos.extraction.dating import date_sentences, finer_date
 from polemos.extraction.doctext import doc_text
-from polemos.extraction.event_places import in_a_name, is_a_group
+from polemos.extraction.event_places import in_a_name, is_a_party_name
 from polemos.extraction.events import read_events
 from polemos.extraction.generic import is_generic
 from polemos.extraction.incidents import (
@@ -40,7 +40,7 @@ def extract_events(
     actors = get_dictionary()
     # a word of an outlet's or a group's name ("The Sydney Morning Herald", "al-Shabaab") says
     # nothing of where the article's events are: not the country its bare parties belong to
-    located = [p for p in places if not in_a_name(p, doc_text(doc)) and not is_a_group(p.text)]
+    located = [p for p in places if not in_a_name(p, doc_text(doc)) and not is_a_party_name(p.text)]
     countries = article_countries(located) or [c for c in [actors.country_hint(doc_text(doc))] if c]
     resolved = [resolve_draft(d, doc_text(doc), article, countries, actors) for d in drafts]
     definite_antecedents(resolved)

@@ -127,12 +127,30 @@ def event_locations(d: Draft, sent_places: list[PlaceRef]) -> list[PlaceRef]:
 _BELOW_COUNTRY = LOCAL_FEATURES | {"admin1", "admin2"}
 
 
-def is_a_group(name: str) -> bool:
-    """Is the name, whole, an armed group's or a party's alias ("Al-Shabaab", "Hamas")? A town that
-    shares it ("Shabab") is then not where anything happened: the group did it."""
+_GROUP_KINDS = frozenset({"rebel", "militia", "terrorist-designated", "political-party"})
+
+
+def _whole_alias(name: str) -> tuple[str, ...]:
+    """The ids of the one actor whose alias the name is, whole; none otherwise."""
     tokens = tokenize(name)
     found = get_dictionary().matcher.find(tokens)
-    return len(found) == 1 and found[0].how == "alias" and found[0].i == 0 and found[0].j == len(tokens)
+    if len(found) == 1 and found[0].how == "alias" and found[0].i == 0 and found[0].j == len(tokens):
+        return found[0].ids
+    return ()
+
+
+def is_a_group(name: str) -> bool:
+    """Is the name, whole, an armed group's, a party's or a body's alias ("Al-Shabaab", "Hamas",
+    "the EU")? A town that shares it ("Shabab") is then not where anything happened: the group did it."""
+    return bool(_whole_alias(name))
+
+
+def is_a_party_name(name: str) -> bool:
+    """Is the name, whole, a group's or a party's own alias ("al-Shabaab")? Unlike a seat of power
+    standing for its government or body ("Washington", "Brussels" for the EU), it names no town the
+    article's events could be in."""
+    entries = get_dictionary().entries
+    return any(i in entries and entries[i].kind in _GROUP_KINDS for i in _whole_alias(name))
 
 
 def _with_site(p: PlaceRef, d: Draft) -> list[PlaceRef]:
