@@ -19,6 +19,7 @@ from polemos.lang.fr.nlp import MODEL, load_nlp
 def analyse(doc: Any, article: Any) -> Any:
     """Parsed French Doc and its article → ``ArticleResult`` (``language`` "fr")."""
     from polemos.lang.fr.dates import find_times
+    from polemos.lang.fr.event_place import with_nearness
     from polemos.lang.fr.extract import extract_events
     from polemos.lang.fr.noise import find_noise
     from polemos.lang.fr.places import (
@@ -58,6 +59,7 @@ def analyse(doc: Any, article: Any) -> Any:
             article.text, spans, published=article.published, gazetteer=french_gazetteer(), **opts
         )
     places, containers = situate(article.text, places, adjectives)
+    places = with_nearness(article.text, places)  # "près de Ayorou": near the town, not in it
     events = extract_events(doc, article, places, times, noise, containers)
     return ArticleResult(article, events, tuple(places), tuple(times), "fr", noise)
 

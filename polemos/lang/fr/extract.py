@@ -19,6 +19,7 @@ from polemos.extraction.taxonomy import acled_types, cameo_root
 from polemos.lang.fr import actors as fr_actors
 from polemos.lang.fr import attribution
 from polemos.lang.fr.drafts import VIOLENT, Draft, read_sentence, sentences
+from polemos.lang.fr.event_place import not_filed_from
 from polemos.read.noise import in_noise
 from polemos.resolve.places_facility import LOCAL_FEATURES
 from polemos.types import ActorRef, Article, Claim, Count, CountClaim, Event, Mention, PlaceRef, Span, TimeRef
@@ -284,6 +285,7 @@ def to_event(
     )
     target = next((ref(d.target) for d in parts if d.target is not None), None)
     places = _narrowest(_finest([p for d in parts for p in d.places if not _told_of(p, d)], containers))
+    places = not_filed_from(text, places)  # "NIAMEY (AFP) - ... à Ayorou": at Ayorou
     # the finest date its sentences give ("dans la nuit du 3 au 4 octobre" over "la semaine dernière")
     dated = [d.date for d in parts if d.date is not None and not d.toll_only]
     dated = dated or [d.date for d in parts if d.date is not None]

@@ -13,7 +13,8 @@ and admin1 area the text gives it, as English does ("Xyzabad village, Ghazni pro
 The containers themselves ("département de Ouallam", "la commune de Tondikiwindi") describe the village;
 ``containers`` returns their spans so that the event's place is the village, the finest place the text
 gives. Unresolved mentions that are institutions, not places ("Haut-Commissariat", "l'État nigérien",
-"MMAS"), or names run together by a typo ("AlkacheAlhada"), are dropped.
+"MMAS"), names run together by a typo ("AlkacheAlhada"), or a compass point the gazetteer has
+no area of ("ses parties Ouest et Sud-Est"), are dropped.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
+from polemos.lang.fr.places import DIRECTIONS
 from polemos.resolve.gazetteer_names import consonants, fold
 from polemos.types import PlaceRef
 
@@ -89,6 +91,8 @@ def not_a_place(text: str, p: PlaceRef) -> bool:
     if first in _NOT_PLACE_WORDS:
         return True
     if re.search(r"[a-zé][A-Z]", p.text):  # "AlkacheAlhada"
+        return True
+    if fold(p.text) in DIRECTIONS:  # "dans ses parties Ouest et Sud-Est": a compass point, no place
         return True
     before = text[max(0, p.start - 4) : p.start].lower()
     return p.text.isupper() and len(p.text) >= 3 and not re.search(r"(?:à|au|en)\s*$", before)
