@@ -1,9 +1,10 @@
 """A French event's place (issue 15, issue 12 item 3): the most specific place the text puts the
 event at. A dateline ("NIAMEY (AFP) -", "BAMAKO, 3 janvier 2021 (AFP) -") is where the story is filed,
 not where the event is when its sentences name a place; "près de X" is near X, not in it; a compass
-point ("ses parties Ouest et Sud-Est") is no place; a village the gazetteer lacks keeps its name,
-``status`` unresolved and the admin1/country the text gives, never a made-up point. Hand-made sentences
-with invented villages, several phrasings per construction, and negatives."""
+point ("ses parties Ouest et Sud-Est") is in the story's country, not in the one admin1 area it
+names; a village the gazetteer lacks keeps its name, ``status`` unresolved and the admin1/country the
+text gives, never a made-up point. Hand-made sentences with invented villages, several phrasings per
+construction, and negatives."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 from french_helpers import read
 
 from polemos.lang.fr.event_place import is_french_dateline, not_filed_from, with_nearness
-from polemos.lang.fr.situate import not_a_place
+from polemos.lang.fr.situate import situate
 from polemos.types import PlaceRef
 
 
@@ -139,30 +140,44 @@ def test_near_an_unresolved_village_adds_no_point() -> None:
 
 # -- compass points (no model) -----------------------------------------------------------------------
 
-
-@pytest.mark.parametrize(
-    ("text", "word"),
-    [
-        ("Le Niger est en proie à des attaques dans ses parties Ouest et Sud-Est.", "Ouest"),
-        ("Le Niger est en proie à des attaques dans ses parties Ouest et Sud-Est.", "Sud-Est"),
-        ("Les violences ont gagné le Nord-Ouest du pays.", "Nord-Ouest"),
-        ("Les attaques se multiplient dans le Centre.", "Centre"),
-    ],
+_STORY = (
+    "Des hommes armés ont attaqué Kobadiéré samedi. Au Niger, la région de Tillabéri est visée. "
+    "Le Niger est en proie à des attaques dans ses parties Ouest et Sud-Est, dans le Nord-Ouest et le Centre."
 )
-def test_an_unresolved_compass_point_is_no_place(text: str, word: str) -> None:
-    assert not_a_place(text, _ref(text, word, country="NE"))
 
 
-@pytest.mark.parametrize(
-    ("text", "name"),
-    [
-        ("Douze civils ont été tués à Kobadiéré.", "Kobadiéré"),
-        ("Les assaillants ont attaqué Ouestkara.", "Ouestkara"),
-        ("Les assaillants ont attaqué Sud-Bangou.", "Sud-Bangou"),
-    ],
-)
-def test_a_village_is_still_a_place(text: str, name: str) -> None:
-    assert not not_a_place(text, _ref(text, name, country="NE"))
+def _story_places() -> list[PlaceRef]:
+    def country(k: int) -> PlaceRef:
+        i = [m for m in range(len(_STORY)) if _STORY.startswith("Niger", m)][k]
+        return PlaceRef("Niger", i, i + 5, name="Niger", lat=16.0, lon=8.0, country="NE", feature="country",
+                        status="resolved")  # fmt: skip
+
+    tillaberi = _ref(_STORY, "Tillabéri", name="Tillaberi", lat=14.1, lon=2.1, country="NE",
+                     admin1="Tillaberi", feature="admin1", status="resolved")  # fmt: skip
+    words = [_ref(_STORY, w) for w in ("Kobadiéré", "Ouest", "Sud-Est", "Nord-Ouest", "Centre")]
+    return sorted([country(0), country(1), tillaberi, *words], key=lambda p: p.start)
+
+
+@pytest.mark.parametrize("word", ["Ouest", "Sud-Est", "Nord-Ouest", "Centre"])
+def test_a_compass_point_is_in_the_story_s_country_not_its_one_admin1(word: str) -> None:
+    out, _ = situate(_STORY, _story_places())
+    (p,) = [q for q in out if q.text == word]
+    assert (p.country, p.admin1) == ("NE", None)
+
+
+def test_a_village_still_takes_the_story_s_one_admin1() -> None:
+    out, _ = situate(_STORY, _story_places())
+    (p,) = [q for q in out if q.text == "Kobadiéré"]
+    assert (p.country, p.admin1) == ("NE", "Tillaberi")
+
+
+def test_a_compass_point_the_text_places_keeps_that_area() -> None:
+    text = "Des attaques ont visé le Sud-Est, dans la région de Tillabéri."
+    sud = _ref(text, "Sud-Est")
+    tillaberi = _ref(text, "Tillabéri", name="Tillaberi", lat=14.1, lon=2.1, country="NE", admin1="Tillaberi",
+                     feature="admin1", status="resolved")  # fmt: skip
+    out, _ = situate(text, [sud, tillaberi])
+    assert (out[0].country, out[0].admin1) == ("NE", "Tillaberi")
 
 
 # -- whole articles (model) --------------------------------------------------------------------------
@@ -247,11 +262,14 @@ def test_an_article_s_event_near_a_town_says_near(text: str) -> None:
 
 
 @pytest.mark.slow
-def test_the_commune_of_a_village_is_its_place_and_compass_points_are_none() -> None:
+def test_the_commune_of_a_village_is_its_place_and_a_compass_point_takes_no_admin1() -> None:
     r = read(
         "Des jihadistes ont attaqué samedi la commune de Kobadiéré, dans l'ouest du Niger, "
         "tuant douze soldats. "
+        "La région de Tillabéri est régulièrement visée. "
         "Le Niger est en proie à des attaques dans ses parties Ouest et Sud-Est."
     )
     assert [(p.text, p.country) for p in r.events[0].locations] == [("Kobadiéré", "NE")]
-    assert not {"Ouest", "Sud-Est"} & {p.text for p in r.places}
+    assert {(p.text, p.admin1) for p in r.places if p.text in ("Ouest", "Sud-Est")} <= {
+        ("Ouest", None), ("Sud-Est", None),
+    }  # fmt: skip

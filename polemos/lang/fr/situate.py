@@ -13,8 +13,9 @@ and admin1 area the text gives it, as English does ("Xyzabad village, Ghazni pro
 The containers themselves ("département de Ouallam", "la commune de Tondikiwindi") describe the village;
 ``containers`` returns their spans so that the event's place is the village, the finest place the text
 gives. Unresolved mentions that are institutions, not places ("Haut-Commissariat", "l'État nigérien",
-"MMAS"), names run together by a typo ("AlkacheAlhada"), or a compass point the gazetteer has
-no area of ("ses parties Ouest et Sud-Est"), are dropped.
+"MMAS"), or names run together by a typo ("AlkacheAlhada"), are dropped. A compass point the gazetteer
+has no area of ("dans ses parties Ouest et Sud-Est") is a direction in the story's country, never in
+the one admin1 area the story names.
 """
 
 from __future__ import annotations
@@ -92,8 +93,6 @@ def not_a_place(text: str, p: PlaceRef) -> bool:
         return True
     if re.search(r"[a-zé][A-Z]", p.text):  # "AlkacheAlhada"
         return True
-    if fold(p.text) in DIRECTIONS:  # "dans ses parties Ouest et Sud-Est": a compass point, no place
-        return True
     before = text[max(0, p.start - 4) : p.start].lower()
     return p.text.isupper() and len(p.text) >= 3 and not re.search(r"(?:à|au|en)\s*$", before)
 
@@ -162,6 +161,8 @@ def situate(
     for k, p in enumerate(ps):
         if _unknown(p) and p.country is None:
             got = area.get(k) or fallback
+            if got is not None and k not in area and fold(p.text) in DIRECTIONS:
+                got = (got[0], None)  # "le Sud-Est" of a story about Tillabéri is not in Tillabéri
             if got is not None:
                 p = replace(p, country=got[0], admin1=p.admin1 or got[1])
         out.append(p)
