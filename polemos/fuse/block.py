@@ -12,7 +12,14 @@ same in any order of ingest:
 - ``(name, week)`` for its places, actors and heaviest name-like words, so a report without a
   country still meets the reports that name the same things;
 - ``(published day)``, so a report without a country (a bare toll, "CAR" the gazetteer does not
-  place) still meets the reports published the day before, the same day or the day after.
+  place) still meets the reports published the day before, the same day or the day after;
+- ``(country, week or day, cell)`` for a report placed precisely (``grid.report_cells``: towns,
+  neighbourhoods, landmarks with coordinates): two such reports meet by their country's week or day
+  only when their cells are near (``grid.near``), since the scorer keeps two precise reports apart
+  when no place of one is within its radius of a place of the other. At a dense store's density a
+  country's week holds hundreds of towns' reports, and a report meets only its own town's and its
+  neighbours'. A gridded report still meets every ungridded one of its country's weeks, and those
+  meet it, as before.
 
 A bucket holds the reports of one country (or one name) in one week, or of one publication day:
 its size follows the news volume of a week, not the size of the store, so adding a report costs the
@@ -23,7 +30,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import Any
 
+from polemos.fuse.grid import Cell, near_cells, report_cells
 from polemos.fuse.report import Report
 from polemos.fuse.text import name_tokens
 
@@ -33,6 +42,7 @@ DAY_SPAN = 1  # a report without a country meets those published this many days 
 NARROW_DAYS = 8  # a date window this short is filed by day as well as by week
 
 Key = tuple[str, str, int]
+GridKey = tuple[str, int, int, int]  # (country, week or day, row, column)
 # A bucket: a tuple while it holds few reports (most name buckets hold one event's reports), a set
 # past that. A tuple of strings is smaller than a set and the garbage collector stops walking it.
 Bucket = tuple[str, ...] | set[str]
@@ -68,6 +78,11 @@ def country_keys(report: Report, weeks: list[int] | None = None) -> list[Key]:
     return [("c", c, w) for c in sorted(report.countries) for w in weeks]
 
 
+def grid_keys(countries: Sequence[Key], cells: Sequence[Cell]) -> list[GridKey]:
+    """``(country, week or day, cell)`` keys from a report's country (or country-day) keys."""
+    return [(c, w, row, col) for _, c, w in countries for row, col in cells]
+
+
 def day_key(report: Report) -> Key | None:
     """The publication day a report is filed under (None when it has no publication date)."""
     return None if report.published is None else ("d", "", report.published.toordinal())
@@ -98,34 +113,56 @@ class BlockIndex:
     when both have narrow windows), or when one of them has no
     country (or one read from a demonym only) and they share a ``(name, week)`` key or were published
     at most ``DAY_SPAN`` days apart. Placed reports are found by name or day only by unplaced ones,
-    so the common case reads country buckets alone.
+    so the common case reads country buckets alone. Two gridded reports (see ``grid``) meet by
+    country only in near cells: a gridded report reads the ungridded reports' country buckets and
+    the gridded reports' cell buckets of its country, weeks (or days) and near cells.
     """
 
     def __init__(self) -> None:
         self._country: dict[Key, Bucket] = {}  # every report, by (country, week)
         self._country_wide: dict[Key, Bucket] = {}  # reports with wide windows, by (country, week)
         self._country_day: dict[Key, Bucket] = {}  # reports with narrow windows, by (country, day)
+        # the same three for ungridded reports only (what a gridded report reads by country) ...
+        self._plain: dict[Key, Bucket] = {}
+        self._plain_wide: dict[Key, Bucket] = {}
+        self._plain_day: dict[Key, Bucket] = {}
+        # ... and for gridded ones by cell as well (what a gridded report reads in near cells)
+        self._cell: dict[GridKey, Bucket] = {}
+        self._cell_wide: dict[GridKey, Bucket] = {}
+        self._cell_day: dict[GridKey, Bucket] = {}
         self._names: dict[Key, Bucket] = {}  # every report
         self._names_nowhere: dict[Key, Bucket] = {}  # reports without a country
         self._days: dict[Key, Bucket] = {}  # every report, by publication day
         self._days_nowhere: dict[Key, Bucket] = {}  # those without a country
-        # the keys of each indexed report, read once: (the report, its country keys, its name keys);
-        # its day key and which indexes it is in follow from the report (see ``_indexes``)
-        self._own: dict[str, tuple[Report, Sequence[Key], Sequence[Key]]] = {}
+        # the keys of each indexed report, read once: (the report, its country keys, its name keys,
+        # its cells or None); its day key and which indexes it is in follow from the report
+        self._own: dict[str, tuple[Report, Sequence[Key], Sequence[Key], tuple[Cell, ...] | None]] = {}
 
     def __len__(self) -> int:
         return len(self._own)
 
     def _indexes(
-        self, report: Report, countries: Sequence[Key], names: Sequence[Key]
-    ) -> list[tuple[dict[Key, Bucket], Sequence[Key]]]:
+        self, report: Report, countries: Sequence[Key], names: Sequence[Key], cells: tuple[Cell, ...] | None
+    ) -> list[tuple[dict[Any, Bucket], Sequence[Any]]]:
         """Each index a report is filed in, with its keys there."""
-        out = [(self._country, countries), (self._names, names)]
+        out: list[tuple[dict[Any, Bucket], Sequence[Any]]] = [
+            (self._country, countries),
+            (self._names, names),
+        ]
         by_day = country_day_keys(report)
         if by_day is None:
             out.append((self._country_wide, countries))
         else:
             out.append((self._country_day, by_day))
+        if cells is None:
+            out.append((self._plain, countries))
+            out.append((self._plain_wide, countries) if by_day is None else (self._plain_day, by_day))
+        else:
+            out.append((self._cell, grid_keys(countries, cells)))
+            if by_day is None:
+                out.append((self._cell_wide, grid_keys(countries, cells)))
+            else:
+                out.append((self._cell_day, grid_keys(by_day, cells)))
         unplaced = not (report.countries and report.country_firm)
         if unplaced:
             out.append((self._names_nowhere, names))
@@ -142,8 +179,9 @@ class BlockIndex:
             return
         weeks = _weeks(report.date_lo, report.date_hi)  # read once for both kinds of key
         countries, names = country_keys(report, weeks), name_keys(report, weeks)
-        self._own[uid] = (report, tuple(countries), tuple(names))  # tuples of keys: left to the collector
-        for index, keys in self._indexes(report, countries, names):
+        cells = report_cells(report)
+        self._own[uid] = (report, tuple(countries), tuple(names), cells)  # tuples: left to the collector
+        for index, keys in self._indexes(report, countries, names, cells):
             for k in keys:
                 bucket = index.get(k)
                 if bucket is None:
@@ -177,23 +215,40 @@ class BlockIndex:
         found: set[str] = set()
         own = self._own.get(report.uid)
         if own is not None and own[0] is report:
-            countries, names = own[1], own[2]
+            countries, names, cells = own[1], own[2], own[3]
         else:
-            countries, names = country_keys(report), name_keys(report)
+            countries, names, cells = country_keys(report), name_keys(report), report_cells(report)
         by_day = country_day_keys(report)
+        if cells is None:  # ungridded: every report of its countries' weeks (or days), as ever
+            every, wide, narrow = self._country, self._country_wide, self._country_day
+        else:  # gridded: the ungridded ones so, the gridded ones in near cells only
+            every, wide, narrow = self._plain, self._plain_wide, self._plain_day
         if by_day is None:  # a wide window meets every report of its countries' weeks
-            country = self._country
             for k in countries:
-                if k in country:
-                    found.update(country[k])
+                if k in every:
+                    found.update(every[k])
         else:  # a narrow one meets the narrow reports of its days and the wide ones of its weeks
-            day_index, wide = self._country_day, self._country_wide
             for k in by_day:
-                if k in day_index:
-                    found.update(day_index[k])
+                if k in narrow:
+                    found.update(narrow[k])
             for k in countries:
                 if k in wide:
                     found.update(wide[k])
+        if cells is not None and countries:
+            around = near_cells(cells)
+            lookups = (
+                [(self._cell, countries)]
+                if by_day is None
+                else [(self._cell_day, by_day), (self._cell_wide, countries)]
+            )
+            for cell_index, keys in lookups:
+                if not cell_index:
+                    continue
+                for _, c, w in keys:
+                    for row, col in around:
+                        gk = (c, w, row, col)
+                        if gk in cell_index:
+                            found.update(cell_index[gk])
         # placed reports read only the unplaced ones' name and day buckets; unplaced ones read all
         by_name, days = (
             (self._names_nowhere, self._days_nowhere)
