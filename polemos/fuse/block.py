@@ -32,7 +32,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from polemos.fuse.grid import Cell, near_cells, report_cells
+from polemos.fuse.grid import Cell, near_set, report_cells
 from polemos.fuse.report import Report
 from polemos.fuse.text import name_tokens
 
@@ -42,11 +42,13 @@ DAY_SPAN = 1  # a report without a country meets those published this many days 
 NARROW_DAYS = 8  # a date window this short is filed by day as well as by week
 
 Key = tuple[str, str, int]
-GridKey = tuple[str, int, int, int]  # (country, week or day, row, column)
 # A bucket: a tuple while it holds few reports (most name buckets hold one event's reports), a set
 # past that. A tuple of strings is smaller than a set and the garbage collector stops walking it.
 Bucket = tuple[str, ...] | set[str]
 SMALL_BUCKET = 32
+# a cell index: (country, week or day) -> the cells its gridded reports are in -> their uids; a
+# lookup reads the fewer of the cells held and the cells near (a country's day holds a few towns)
+CellIndex = dict[Key, dict[Cell, Bucket]]
 
 
 def _weeks(lo: date | None, hi: date | None) -> list[int]:
@@ -76,11 +78,6 @@ def country_keys(report: Report, weeks: list[int] | None = None) -> list[Key]:
     if weeks is None:
         weeks = _weeks(report.date_lo, report.date_hi)
     return [("c", c, w) for c in sorted(report.countries) for w in weeks]
-
-
-def grid_keys(countries: Sequence[Key], cells: Sequence[Cell]) -> list[GridKey]:
-    """``(country, week or day, cell)`` keys from a report's country (or country-day) keys."""
-    return [(c, w, row, col) for _, c, w in countries for row, col in cells]
 
 
 def day_key(report: Report) -> Key | None:
@@ -127,9 +124,9 @@ class BlockIndex:
         self._plain_wide: dict[Key, Bucket] = {}
         self._plain_day: dict[Key, Bucket] = {}
         # ... and for gridded ones by cell as well (what a gridded report reads in near cells)
-        self._cell: dict[GridKey, Bucket] = {}
-        self._cell_wide: dict[GridKey, Bucket] = {}
-        self._cell_day: dict[GridKey, Bucket] = {}
+        self._cell: CellIndex = {}
+        self._cell_wide: CellIndex = {}
+        self._cell_day: CellIndex = {}
         self._names: dict[Key, Bucket] = {}  # every report
         self._names_nowhere: dict[Key, Bucket] = {}  # reports without a country
         self._days: dict[Key, Bucket] = {}  # every report, by publication day
@@ -143,34 +140,36 @@ class BlockIndex:
 
     def _indexes(
         self, report: Report, countries: Sequence[Key], names: Sequence[Key], cells: tuple[Cell, ...] | None
-    ) -> list[tuple[dict[Any, Bucket], Sequence[Any]]]:
-        """Each index a report is filed in, with its keys there."""
-        out: list[tuple[dict[Any, Bucket], Sequence[Any]]] = [
-            (self._country, countries),
-            (self._names, names),
+    ) -> list[tuple[dict[Key, Any], Sequence[Key], tuple[Cell, ...] | None]]:
+        """Each index a report is filed in, with its keys there (and its cells, for a cell index)."""
+        out: list[tuple[dict[Key, Any], Sequence[Key], tuple[Cell, ...] | None]] = [
+            (self._country, countries, None),
+            (self._names, names, None),
         ]
         by_day = country_day_keys(report)
         if by_day is None:
-            out.append((self._country_wide, countries))
+            out.append((self._country_wide, countries, None))
         else:
-            out.append((self._country_day, by_day))
+            out.append((self._country_day, by_day, None))
         if cells is None:
-            out.append((self._plain, countries))
-            out.append((self._plain_wide, countries) if by_day is None else (self._plain_day, by_day))
+            out.append((self._plain, countries, None))
+            out.append(
+                (self._plain_wide, countries, None) if by_day is None else (self._plain_day, by_day, None)
+            )
         else:
-            out.append((self._cell, grid_keys(countries, cells)))
+            out.append((self._cell, countries, cells))
             if by_day is None:
-                out.append((self._cell_wide, grid_keys(countries, cells)))
+                out.append((self._cell_wide, countries, cells))
             else:
-                out.append((self._cell_day, grid_keys(by_day, cells)))
+                out.append((self._cell_day, by_day, cells))
         unplaced = not (report.countries and report.country_firm)
         if unplaced:
-            out.append((self._names_nowhere, names))
+            out.append((self._names_nowhere, names, None))
         day = day_key(report)
         if day is not None:
-            out.append((self._days, [day]))
+            out.append((self._days, [day], None))
             if unplaced:
-                out.append((self._days_nowhere, [day]))
+                out.append((self._days_nowhere, [day], None))
         return out
 
     def add(self, report: Report) -> None:
@@ -181,33 +180,32 @@ class BlockIndex:
         countries, names = country_keys(report, weeks), name_keys(report, weeks)
         cells = report_cells(report)
         self._own[uid] = (report, tuple(countries), tuple(names), cells)  # tuples: left to the collector
-        for index, keys in self._indexes(report, countries, names, cells):
+        for index, keys, in_cells in self._indexes(report, countries, names, cells):
             for k in keys:
-                bucket = index.get(k)
-                if bucket is None:
-                    index[k] = (uid,)
-                elif isinstance(bucket, tuple):
-                    if uid not in bucket:
-                        index[k] = bucket + (uid,) if len(bucket) < SMALL_BUCKET else {*bucket, uid}
+                if in_cells is None:
+                    _file(index, k, uid)
                 else:
-                    bucket.add(uid)
+                    inner = index.get(k)
+                    if inner is None:
+                        inner = index[k] = {}
+                    for c in in_cells:
+                        _file(inner, c, uid)
 
     def remove(self, uid: str) -> None:
         own = self._own.pop(uid, None)
         if own is None:
             return
-        for index, keys in self._indexes(*own):
+        for index, keys, in_cells in self._indexes(*own):
             for k in keys:
-                bucket = index.get(k)
-                if bucket is None:
+                if in_cells is None:
+                    _unfile(index, k, uid)
                     continue
-                if isinstance(bucket, tuple):
-                    bucket = tuple(u for u in bucket if u != uid)
-                    if bucket:
-                        index[k] = bucket
-                else:
-                    bucket.discard(uid)
-                if not bucket:
+                inner = index.get(k)
+                if inner is None:
+                    continue
+                for c in in_cells:
+                    _unfile(inner, c, uid)
+                if not inner:
                     del index[k]
 
     def candidates(self, report: Report) -> set[str]:
@@ -235,7 +233,7 @@ class BlockIndex:
                 if k in wide:
                     found.update(wide[k])
         if cells is not None and countries:
-            around = near_cells(cells)
+            around = near_set(cells)
             lookups = (
                 [(self._cell, countries)]
                 if by_day is None
@@ -244,11 +242,18 @@ class BlockIndex:
             for cell_index, keys in lookups:
                 if not cell_index:
                     continue
-                for _, c, w in keys:
-                    for row, col in around:
-                        gk = (c, w, row, col)
-                        if gk in cell_index:
-                            found.update(cell_index[gk])
+                for k in keys:
+                    inner = cell_index.get(k)
+                    if inner is None:
+                        continue
+                    if len(inner) <= len(around):  # the fewer: the cells held, or the cells near
+                        for c, bucket in inner.items():
+                            if c in around:
+                                found.update(bucket)
+                    else:
+                        for c in around:
+                            if c in inner:
+                                found.update(inner[c])
         # placed reports read only the unplaced ones' name and day buckets; unplaced ones read all
         by_name, days = (
             (self._names_nowhere, self._days_nowhere)
@@ -266,6 +271,31 @@ class BlockIndex:
 
     def largest_bucket(self) -> int:
         return max((len(b) for b in self._country.values()), default=0)
+
+
+def _file(index: dict[Any, Bucket], k: Any, uid: str) -> None:
+    bucket = index.get(k)
+    if bucket is None:
+        index[k] = (uid,)
+    elif isinstance(bucket, tuple):
+        if uid not in bucket:
+            index[k] = bucket + (uid,) if len(bucket) < SMALL_BUCKET else {*bucket, uid}
+    else:
+        bucket.add(uid)
+
+
+def _unfile(index: dict[Any, Bucket], k: Any, uid: str) -> None:
+    bucket = index.get(k)
+    if bucket is None:
+        return
+    if isinstance(bucket, tuple):
+        bucket = tuple(u for u in bucket if u != uid)
+        if bucket:
+            index[k] = bucket
+    else:
+        bucket.discard(uid)
+    if not bucket:
+        del index[k]
 
 
 def candidate_pairs(reports: Iterable[Report]) -> set[tuple[str, str]]:

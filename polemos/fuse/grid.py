@@ -88,8 +88,7 @@ def near(c: Cell) -> tuple[Cell, ...]:
     return tuple(out)
 
 
-def near_cells(cells: tuple[Cell, ...]) -> list[Cell]:
-    """The cells near any of ``cells``, each once, in a fixed order."""
-    if len(cells) == 1:
-        return list(near(cells[0]))
-    return sorted({n for c in cells for n in near(c)})
+@lru_cache(maxsize=65536)
+def near_set(cells: tuple[Cell, ...]) -> frozenset[Cell]:
+    """The cells near any of ``cells``."""
+    return frozenset(n for c in cells for n in near(c))
