@@ -95,3 +95,36 @@ def test_killed_pass_keeps_the_passes_before_it_and_resumes(store: SqlStore, cra
     stored.update(store)  # the resume, with the default pass size
     assert snapshot(store) == clean
     assert stored.pending(store) == 0
+
+
+def test_event_starts_of_the_seeds_are_what_seeds_read(store: SqlStore) -> None:
+    """A pass's ``event_starts`` of its seeds come from the rows ``seeds`` read (no IN lists of every
+    unfused uid again), and are what the events table holds; a uid ``seeds`` did not read is looked up."""
+    from sqlalchemy import event, select
+
+    from polemos.store.schema import events
+
+    _put(store, _events())
+    with store.engine.connect() as conn:
+        table = {r.uid: r.date_start or "" for r in conn.execute(select(events.c.uid, events.c.date_start))}
+    statements: list[str] = []
+
+    def seen(conn, cursor, statement, *args):  # type: ignore[no-untyped-def]
+        statements.append(statement)
+
+    with store.fusion() as tx:
+        assert tx is not None
+        seeds = tx.seeds()
+        event.listen(store.engine, "before_cursor_execute", seen)
+        try:
+            starts = tx.event_starts(sorted(seeds))
+        finally:
+            event.remove(store.engine, "before_cursor_execute", seen)
+        assert not statements
+        assert sorted(starts) == sorted((table[u], u) for u in seeds)
+        from polemos.store.fusion import SqlFusion
+
+        assert isinstance(tx, SqlFusion)
+        fresh = SqlFusion(store, tx.conn)  # has read no seeds: looks them up
+        some = sorted(seeds)[:3]
+        assert sorted(fresh.event_starts(some)) == sorted((table[u], u) for u in some)

@@ -12,7 +12,14 @@ same in any order of ingest:
 - ``(name, week)`` for its places, actors and heaviest name-like words, so a report without a
   country still meets the reports that name the same things;
 - ``(published day)``, so a report without a country (a bare toll, "CAR" the gazetteer does not
-  place) still meets the reports published the day before, the same day or the day after.
+  place) still meets the reports published the day before, the same day or the day after;
+- ``(country, week or day, cell)`` for a report placed precisely (``grid.report_cells``: towns,
+  neighbourhoods, landmarks with coordinates): two such reports meet by their country's week or day
+  only when their cells are near (``grid.near``), since the scorer keeps two precise reports apart
+  when no place of one is within its radius of a place of the other. At a dense store's density a
+  country's week holds hundreds of towns' reports, and a report meets only its own town's and its
+  neighbours'. A gridded report still meets every ungridded one of its country's weeks, and those
+  meet it, as before.
 
 A bucket holds the reports of one country (or one name) in one week, or of one publication day:
 its size follows the news volume of a week, not the size of the store, so adding a report costs the
@@ -23,7 +30,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import Any
 
+from polemos.fuse.grid import Cell, near_set, report_cells
 from polemos.fuse.report import Report
 from polemos.fuse.text import name_tokens
 
@@ -37,6 +46,9 @@ Key = tuple[str, str, int]
 # past that. A tuple of strings is smaller than a set and the garbage collector stops walking it.
 Bucket = tuple[str, ...] | set[str]
 SMALL_BUCKET = 32
+# a cell index: (country, week or day) -> the cells its gridded reports are in -> their uids; a
+# lookup reads the fewer of the cells held and the cells near (a country's day holds a few towns)
+CellIndex = dict[Key, dict[Cell, Bucket]]
 
 
 def _weeks(lo: date | None, hi: date | None) -> list[int]:
@@ -98,42 +110,66 @@ class BlockIndex:
     when both have narrow windows), or when one of them has no
     country (or one read from a demonym only) and they share a ``(name, week)`` key or were published
     at most ``DAY_SPAN`` days apart. Placed reports are found by name or day only by unplaced ones,
-    so the common case reads country buckets alone.
+    so the common case reads country buckets alone. Two gridded reports (see ``grid``) meet by
+    country only in near cells: a gridded report reads the ungridded reports' country buckets and
+    the gridded reports' cell buckets of its country, weeks (or days) and near cells.
     """
 
     def __init__(self) -> None:
         self._country: dict[Key, Bucket] = {}  # every report, by (country, week)
         self._country_wide: dict[Key, Bucket] = {}  # reports with wide windows, by (country, week)
         self._country_day: dict[Key, Bucket] = {}  # reports with narrow windows, by (country, day)
+        # the same three for ungridded reports only (what a gridded report reads by country) ...
+        self._plain: dict[Key, Bucket] = {}
+        self._plain_wide: dict[Key, Bucket] = {}
+        self._plain_day: dict[Key, Bucket] = {}
+        # ... and for gridded ones by cell as well (what a gridded report reads in near cells)
+        self._cell: CellIndex = {}
+        self._cell_wide: CellIndex = {}
+        self._cell_day: CellIndex = {}
         self._names: dict[Key, Bucket] = {}  # every report
         self._names_nowhere: dict[Key, Bucket] = {}  # reports without a country
         self._days: dict[Key, Bucket] = {}  # every report, by publication day
         self._days_nowhere: dict[Key, Bucket] = {}  # those without a country
-        # the keys of each indexed report, read once: (the report, its country keys, its name keys);
-        # its day key and which indexes it is in follow from the report (see ``_indexes``)
-        self._own: dict[str, tuple[Report, Sequence[Key], Sequence[Key]]] = {}
+        # the keys of each indexed report, read once: (the report, its country keys, its name keys,
+        # its cells or None); its day key and which indexes it is in follow from the report
+        self._own: dict[str, tuple[Report, Sequence[Key], Sequence[Key], tuple[Cell, ...] | None]] = {}
 
     def __len__(self) -> int:
         return len(self._own)
 
     def _indexes(
-        self, report: Report, countries: Sequence[Key], names: Sequence[Key]
-    ) -> list[tuple[dict[Key, Bucket], Sequence[Key]]]:
-        """Each index a report is filed in, with its keys there."""
-        out = [(self._country, countries), (self._names, names)]
+        self, report: Report, countries: Sequence[Key], names: Sequence[Key], cells: tuple[Cell, ...] | None
+    ) -> list[tuple[dict[Key, Any], Sequence[Key], tuple[Cell, ...] | None]]:
+        """Each index a report is filed in, with its keys there (and its cells, for a cell index)."""
+        out: list[tuple[dict[Key, Any], Sequence[Key], tuple[Cell, ...] | None]] = [
+            (self._country, countries, None),
+            (self._names, names, None),
+        ]
         by_day = country_day_keys(report)
         if by_day is None:
-            out.append((self._country_wide, countries))
+            out.append((self._country_wide, countries, None))
         else:
-            out.append((self._country_day, by_day))
+            out.append((self._country_day, by_day, None))
+        if cells is None:
+            out.append((self._plain, countries, None))
+            out.append(
+                (self._plain_wide, countries, None) if by_day is None else (self._plain_day, by_day, None)
+            )
+        else:
+            out.append((self._cell, countries, cells))
+            if by_day is None:
+                out.append((self._cell_wide, countries, cells))
+            else:
+                out.append((self._cell_day, by_day, cells))
         unplaced = not (report.countries and report.country_firm)
         if unplaced:
-            out.append((self._names_nowhere, names))
+            out.append((self._names_nowhere, names, None))
         day = day_key(report)
         if day is not None:
-            out.append((self._days, [day]))
+            out.append((self._days, [day], None))
             if unplaced:
-                out.append((self._days_nowhere, [day]))
+                out.append((self._days_nowhere, [day], None))
         return out
 
     def add(self, report: Report) -> None:
@@ -142,34 +178,34 @@ class BlockIndex:
             return
         weeks = _weeks(report.date_lo, report.date_hi)  # read once for both kinds of key
         countries, names = country_keys(report, weeks), name_keys(report, weeks)
-        self._own[uid] = (report, tuple(countries), tuple(names))  # tuples of keys: left to the collector
-        for index, keys in self._indexes(report, countries, names):
+        cells = report_cells(report)
+        self._own[uid] = (report, tuple(countries), tuple(names), cells)  # tuples: left to the collector
+        for index, keys, in_cells in self._indexes(report, countries, names, cells):
             for k in keys:
-                bucket = index.get(k)
-                if bucket is None:
-                    index[k] = (uid,)
-                elif isinstance(bucket, tuple):
-                    if uid not in bucket:
-                        index[k] = bucket + (uid,) if len(bucket) < SMALL_BUCKET else {*bucket, uid}
+                if in_cells is None:
+                    _file(index, k, uid)
                 else:
-                    bucket.add(uid)
+                    inner = index.get(k)
+                    if inner is None:
+                        inner = index[k] = {}
+                    for c in in_cells:
+                        _file(inner, c, uid)
 
     def remove(self, uid: str) -> None:
         own = self._own.pop(uid, None)
         if own is None:
             return
-        for index, keys in self._indexes(*own):
+        for index, keys, in_cells in self._indexes(*own):
             for k in keys:
-                bucket = index.get(k)
-                if bucket is None:
+                if in_cells is None:
+                    _unfile(index, k, uid)
                     continue
-                if isinstance(bucket, tuple):
-                    bucket = tuple(u for u in bucket if u != uid)
-                    if bucket:
-                        index[k] = bucket
-                else:
-                    bucket.discard(uid)
-                if not bucket:
+                inner = index.get(k)
+                if inner is None:
+                    continue
+                for c in in_cells:
+                    _unfile(inner, c, uid)
+                if not inner:
                     del index[k]
 
     def candidates(self, report: Report) -> set[str]:
@@ -177,23 +213,47 @@ class BlockIndex:
         found: set[str] = set()
         own = self._own.get(report.uid)
         if own is not None and own[0] is report:
-            countries, names = own[1], own[2]
+            countries, names, cells = own[1], own[2], own[3]
         else:
-            countries, names = country_keys(report), name_keys(report)
+            countries, names, cells = country_keys(report), name_keys(report), report_cells(report)
         by_day = country_day_keys(report)
+        if cells is None:  # ungridded: every report of its countries' weeks (or days), as ever
+            every, wide, narrow = self._country, self._country_wide, self._country_day
+        else:  # gridded: the ungridded ones so, the gridded ones in near cells only
+            every, wide, narrow = self._plain, self._plain_wide, self._plain_day
         if by_day is None:  # a wide window meets every report of its countries' weeks
-            country = self._country
             for k in countries:
-                if k in country:
-                    found.update(country[k])
+                if k in every:
+                    found.update(every[k])
         else:  # a narrow one meets the narrow reports of its days and the wide ones of its weeks
-            day_index, wide = self._country_day, self._country_wide
             for k in by_day:
-                if k in day_index:
-                    found.update(day_index[k])
+                if k in narrow:
+                    found.update(narrow[k])
             for k in countries:
                 if k in wide:
                     found.update(wide[k])
+        if cells is not None and countries:
+            around = near_set(cells)
+            lookups = (
+                [(self._cell, countries)]
+                if by_day is None
+                else [(self._cell_day, by_day), (self._cell_wide, countries)]
+            )
+            for cell_index, keys in lookups:
+                if not cell_index:
+                    continue
+                for k in keys:
+                    inner = cell_index.get(k)
+                    if inner is None:
+                        continue
+                    if len(inner) <= len(around):  # the fewer: the cells held, or the cells near
+                        for c, bucket in inner.items():
+                            if c in around:
+                                found.update(bucket)
+                    else:
+                        for c in around:
+                            if c in inner:
+                                found.update(inner[c])
         # placed reports read only the unplaced ones' name and day buckets; unplaced ones read all
         by_name, days = (
             (self._names_nowhere, self._days_nowhere)
@@ -211,6 +271,31 @@ class BlockIndex:
 
     def largest_bucket(self) -> int:
         return max((len(b) for b in self._country.values()), default=0)
+
+
+def _file(index: dict[Any, Bucket], k: Any, uid: str) -> None:
+    bucket = index.get(k)
+    if bucket is None:
+        index[k] = (uid,)
+    elif isinstance(bucket, tuple):
+        if uid not in bucket:
+            index[k] = bucket + (uid,) if len(bucket) < SMALL_BUCKET else {*bucket, uid}
+    else:
+        bucket.add(uid)
+
+
+def _unfile(index: dict[Any, Bucket], k: Any, uid: str) -> None:
+    bucket = index.get(k)
+    if bucket is None:
+        return
+    if isinstance(bucket, tuple):
+        bucket = tuple(u for u in bucket if u != uid)
+        if bucket:
+            index[k] = bucket
+    else:
+        bucket.discard(uid)
+    if not bucket:
+        del index[k]
 
 
 def candidate_pairs(reports: Iterable[Report]) -> set[tuple[str, str]]:
