@@ -86,10 +86,10 @@ class Claimant:
 def sentence_claimants(doc: Doc, sents: list[SpacySpan], title_end: int | None) -> list[Claimant | None]:
     """One claimant (or None) per sentence, aligned with ``sents``."""
     own = [_own_claimant(s) for s in sents]
-    _resolve_pronouns(doc, own)
+    unknown = _resolve_pronouns(doc, own)
     result = list(own)
-    _carry_quotes(doc, sents, result)
-    _fill_paragraphs(doc, sents, result)
+    _carry_quotes(doc, sents, result, unknown)
+    _fill_paragraphs(doc, sents, result, unknown)
     _headline_credit(doc, sents, result, title_end)
     return result
 
@@ -176,11 +176,15 @@ def _is_pronoun(doc: Doc, c: Claimant) -> bool:
 _ONE_PERSON = frozenset("he she".split())
 
 
-def _resolve_pronouns(doc: Doc, own: list[Claimant | None]) -> None:
+def _resolve_pronouns(doc: Doc, own: list[Claimant | None]) -> set[int]:
     """A pronoun speaker is the last one named; "he" / "she" the last one person named, not a body
-    or a plural ("delhi police sources said … he said he would meet the prime minister")."""
+    or a plural ("delhi police sources said … he said he would meet the prime minister"). Returns
+    the sentences whose pronoun speaker names no one before it: they have a speaker of their own,
+    unknown, and take no other sentence's ("… urged calm. he said he would meet the prime minister.
+    a railway spokesperson said …": not the spokesperson)."""
     last: Claimant | None = None
     last_person: Claimant | None = None
+    unknown: set[int] = set()
     for i, c in enumerate(own):
         if c is None:
             continue
@@ -188,10 +192,13 @@ def _resolve_pronouns(doc: Doc, own: list[Claimant | None]) -> None:
             one = doc_text(doc)[c.start : c.end].lower() in _ONE_PERSON
             ante = last_person if one else last
             own[i] = Claimant(ante.start, ante.end, c.reporting_verb) if ante else None
+            if ante is None:
+                unknown.add(i)
         else:
             last = c
             if _one_person(doc, c):
                 last_person = c
+    return unknown
 
 
 def _one_person(doc: Doc, c: Claimant) -> bool:
@@ -224,7 +231,7 @@ def _quote_state(sent: SpacySpan) -> tuple[bool, bool]:
     return opens, closes
 
 
-def _carry_quotes(doc: Doc, sents: list[SpacySpan], result: list[Claimant | None]) -> None:
+def _carry_quotes(doc: Doc, sents: list[SpacySpan], result: list[Claimant | None], unknown: set[int]) -> None:
     """Give every sentence of a quotation its speaker. A quote ends at its closing mark or its
     paragraph; a quoted paragraph right after a quoted paragraph continues the same speaker."""
     paras = paragraph_ids(doc, sents)
@@ -245,7 +252,7 @@ def _carry_quotes(doc: Doc, sents: list[SpacySpan], result: list[Claimant | None
         if speaker is None and previous is not None and previous[1] == paras[i] - 1:
             speaker = previous[0]  # a quoted paragraph continuing the last speaker
         for k in range(i, j + 1):
-            if result[k] is None and speaker is not None:
+            if result[k] is None and speaker is not None and k not in unknown:
                 result[k] = speaker
         if speaker is not None:
             previous = (speaker, paras[j])
@@ -261,16 +268,23 @@ def paragraph_ids(doc: Doc, sents: list[SpacySpan]) -> list[int]:
     return ids
 
 
-def _fill_paragraphs(doc: Doc, sents: list[SpacySpan], result: list[Claimant | None]) -> None:
+def _fill_paragraphs(
+    doc: Doc, sents: list[SpacySpan], result: list[Claimant | None], unknown: set[int]
+) -> None:
+    """A sentence with no speaker of its own takes the nearest one of its paragraph, before or
+    after it (ties: the one before); a sentence whose own speaker is unknown ("he said", no one
+    named before) is where that reach ends on its side."""
     paras = paragraph_ids(doc, sents)
     filled = list(result)
     for i, c in enumerate(result):
-        if c is not None:
+        if c is not None or i in unknown:
             continue
-        best, dist = None, 99
-        for j, other in enumerate(result):
-            if other is not None and paras[j] == paras[i] and abs(j - i) < dist:
-                best, dist = other, abs(j - i)
+        found = []
+        for side in (range(i - 1, -1, -1), range(i + 1, len(result))):
+            j = next((j for j in side if paras[j] != paras[i] or result[j] is not None or j in unknown), None)
+            if j is not None and paras[j] == paras[i] and j not in unknown:
+                found.append((abs(j - i), j))
+        best = result[min(found)[1]] if found else None
         filled[i] = Claimant(best.start, best.end, None) if best else None
     result[:] = filled
 

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from polemos.extraction.instruments import is_instrument, is_said
 from polemos.extraction.modality import HEDGE_PASSIVES
 from polemos.lang.en import labels as en
+from polemos.nlp.mojibake import MARKS as GARBLED_MARKS
 
 _ALLEGIANCE = frozenset("loyal affiliated linked allied aligned belonging".split())
 # Relations through which an infinitive or coordinated verb shares its governor's subject.
@@ -108,11 +109,16 @@ def np_bounds(token: Token, max_right: int = 6) -> tuple[int, int]:
         end += 1
     while start > 0 and not doc[start - 1].whitespace_ and doc[start - 1].text in ("-", "–"):
         start -= 2 if start >= 2 and not doc[start - 2].whitespace_ else 1
-    while start < end - 1 and (doc[start].is_punct or doc[start].dep_ in en.COORDINATORS):
+    while start < end - 1 and (_is_mark(doc[start]) or doc[start].dep_ in en.COORDINATORS):
         start += 1
-    while end - 1 > start and doc[end - 1].is_punct:
+    while end - 1 > start and _is_mark(doc[end - 1]):
         end -= 1
     return start, end
+
+
+def _is_mark(token: Token) -> bool:
+    """Punctuation, also as a wrong decoding garbled it ("â€™â€™ police arrested": police)."""
+    return token.is_punct or token.text in GARBLED_MARKS
 
 
 # Who belong to a group named after them: "fighters of the Islamic State of Iraq and the Levant".

