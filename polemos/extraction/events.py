@@ -271,7 +271,7 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
         actor, target = (target if acts else None), None
     actor, target = _quantified(actor), _quantified(target)
     actor = None if _not_a_party(actor) else actor
-    target = None if _not_a_party(target) else target
+    target = None if _not_a_party(target) and not _figure_harmed(target) else target
     d.actor = _resolve_pronoun(actor, sent, claimant, earlier, d.sent_index, d.type)
     if (
         d.type == "ASSAULT"
@@ -539,6 +539,25 @@ def _not_a_party(tok: Token | None) -> bool:
     if tok.lower_ in ("nobody", "noone", "none", "nothing"):
         return True
     return any(c.dep_ in en.DETERMINERS and c.lower_ in ("no", "neither") for c in tok.children)
+
+
+def _figure_harmed(tok: Token | None) -> bool:
+    """A bare figure told as the one a harm befell names people, not a number: "496 had been
+    killed", "three were wounded", "two died", "at least 12 were killed" (the figure is who
+    suffered, as "the three" is); as an object ("the blast killed 12") it stays the count it
+    gives."""
+    if tok is None or not (tok.like_num or tok.lower_ in VAGUE):
+        return False
+    if any(c.dep_ in en.PREPOSITIONS for c in tok.children):
+        return False  # "hundreds of hostages": ``_quantified`` reads the people counted
+    lemma = tok.head.lemma_.lower()  # the event's verb, or the one its noun was read through
+    if tok.dep_ in en.PASSIVE_SUBJECTS:
+        return lemma in _SUFFERED
+    return tok.dep_ in en.SUBJECTS and lemma in ("die", "perish")
+
+
+# Verbs whose passive subject is the one who suffered them.
+_SUFFERED = _HARM_VERBS | frozenset("arrest detain abduct kidnap execute behead massacre shoot".split())
 
 
 def _count_owners(doc: Doc, counts: list[tuple[str, Count]], found: list[Draft]) -> list[Draft | None]:

@@ -15,6 +15,8 @@ from polemos.lang.en import labels as en
 
 # Phrases that name where or whom an instrument was used against.
 _AT = ("at", "on", "against", "upon", "into", "towards", "toward")
+# Where a shot warns and hits no one: "fired into the air", "shots at the sky".
+_NO_ONE = frozenset(("air", "sky"))
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +59,6 @@ def used_against(instrument: Token) -> Token | None:
         for child in word.children:
             if child.dep_ in en.PREPOSITIONS and child.lower_ in _AT and child.i > instrument.i:
                 obj = next((o for o in child.children if o.dep_ in en.PREP_OBJECTS), None)
-                if obj is not None and not is_instrument(obj):
+                if obj is not None and not is_instrument(obj) and obj.lemma_.lower() not in _NO_ONE:
                     return obj
     return None

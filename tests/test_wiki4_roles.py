@@ -1,0 +1,74 @@
+"""Issue 12 roles read on full news articles (wiki4): a bare figure told as the one a harm or an
+arrest befell, as the subject, names the victims ("496 had been killed"; as an object, "killed 12",
+it stays a count), and what a gun fires
+("30 rounds") is the instrument, never the target."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from conftest import actor, by_trigger, target
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "victims"),
+    [
+        ("By the end of the year, 496 had been killed, 258 of them civilians.", "killed", "496"),
+        ("Three were wounded in the blast.", "wounded", "Three"),
+        ("Dozens were wounded when the bomb went off in the market.", "wounded", "Dozens"),
+        ("Two died on the way to hospital after the attack.", "attack", "Two"),
+        ("In 2015, 1,200 were arrested in the capital.", "arrested", "1,200"),
+    ],
+)
+def test_wiki4_a_bare_figure_harmed_is_the_victims(
+    extract_text: Any, sentence: str, trigger: str, victims: str
+) -> None:
+    assert target(by_trigger(extract_text(sentence), trigger)) == victims
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "victims"),
+    [
+        # the people counted, not the figure
+        ("Rebels seized hundreds of hostages.", "seized", "hostages"),
+        ("Gunmen killed 12 people on Monday.", "killed", "12 people"),
+        # an object figure is the count it gives (tests/test_roles_nominal.py)
+        ("Gunmen killed 12 on Monday in the north of the country.", "killed", None),
+        ("Police arrested 35 after the clashes.", "arrested", None),
+    ],
+)
+def test_wiki4_a_figure_of_people_keeps_the_people_an_object_figure_the_count(
+    extract_text: Any, sentence: str, trigger: str, victims: str
+) -> None:
+    assert target(by_trigger(extract_text(sentence), trigger)) == victims
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The toll rose to 30 on Monday after the attack.",  # a figure of a toll, no one harmed by it
+        "The army said 2016 was the deadliest year of the war.",
+    ],
+)
+def test_wiki4_a_figure_that_is_not_harmed_is_no_target(extract_text: Any, sentence: str) -> None:
+    record = extract_text(sentence)
+    assert all(target(e) not in ("30", "2016") for e in record["events"])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "doer", "victim"),
+    [
+        ("The army fired 30 rounds at the crowd.", "fired", "The army", "the crowd"),
+        ("Police fired several rounds at the protesters.", "fired", "Police", "the protesters"),
+        ("Soldiers fired rounds into the air.", "fired", "Soldiers", None),
+    ],
+)
+def test_wiki4_rounds_fired_are_the_instrument(
+    extract_text: Any, sentence: str, trigger: str, doer: str, victim: str | None
+) -> None:
+    event = by_trigger(extract_text(sentence), trigger)
+    assert actor(event) == doer
+    assert target(event) == victim
