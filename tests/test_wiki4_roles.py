@@ -72,3 +72,47 @@ def test_wiki4_rounds_fired_are_the_instrument(
     event = by_trigger(extract_text(sentence), trigger)
     assert actor(event) == doer
     assert target(event) == victim
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "doer"),
+    [
+        (
+            "In the 1990s, separatist warlords from neighbouring Chechnya openly led armed operations "
+            "in Dagestan. In 1995, they seized hundreds of hostages in a hospital.",
+            "seized",
+            "separatist warlords",
+        ),
+        (
+            "Local warlords controlled the road.\nThey killed two traders on Monday.",
+            "killed",
+            "Local warlords",
+        ),
+        (
+            "Two brothers from the town joined the group in 2014. "
+            "They carried out the bombing of the mosque.",
+            "bombing",
+            "Two brothers",
+        ),
+    ],
+)
+def test_wiki4_a_pronoun_doer_is_the_party_the_sentence_before_names(
+    extract_text: Any, text: str, trigger: str, doer: str
+) -> None:
+    event = by_trigger(extract_text(text), trigger)
+    assert actor(event) == doer
+    assert event["actor"]["attribution"] == "inferred"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The peace talks failed in March. They attacked the convoy a week later.", "attacked"),
+        ("The spokesman for the rebels spoke to reporters. They attacked the base at dawn.", "attacked"),
+        ("The soldiers left the town on Friday. He attacked the base at dawn.", "attacked"),
+    ],
+)
+def test_wiki4_a_pronoun_that_agrees_with_no_party_before_stays_unnamed(
+    extract_text: Any, text: str, trigger: str
+) -> None:
+    assert actor(by_trigger(extract_text(text), trigger)) is None

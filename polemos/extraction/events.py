@@ -273,6 +273,10 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
     actor = None if _not_a_party(actor) else actor
     target = None if _not_a_party(target) and not _figure_harmed(target) else target
     d.actor = _resolve_pronoun(actor, sent, claimant, earlier, d.sent_index, d.type)
+    if d.actor is None and actor is not None and actor.lower_ in ("they", "he", "she"):
+        before = _subject_before(actor, sent)
+        if before is not None:
+            d.actor, d.actor_basis = _span_of(before), "inferred"  # named in the sentence before
     if (
         d.type == "ASSAULT"
         and actor is not None
@@ -483,6 +487,24 @@ def _resolve_pronoun(
                     return d.target
                 return d.actor
     return None
+
+
+def _subject_before(pronoun: Token, sent: SpacySpan) -> Token | None:
+    """The party a doer pronoun stands for when no event before it names one: the subject of the
+    sentence before (news paragraphs are often one sentence long), a party that agrees with it
+    ("Separatist warlords crossed the border. They seized hundreds of hostages": the warlords), not
+    a thing ("The talks failed. They ...")."""
+    doc = sent.doc
+    if sent.start == 0:
+        return None
+    prev = doc[sent.start - 1].sent
+    subj = next((c for c in prev.root.children if c.dep_ in en.SUBJECTS), None)
+    if subj is None or subj.lower_ in roles.PRONOUNS or _not_a_party(subj) or not could_act(subj):
+        return None
+    many = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ in en.CONJUNCTS for c in subj.children)
+    if pronoun.lower_ == "they":
+        return subj if many else None
+    return subj if one_person(doc, subj.idx, subj.idx + len(subj)) and not many else None
 
 
 def _names_force_span(doc: Doc, span: tuple[int, int]) -> bool:
