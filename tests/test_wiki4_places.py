@@ -53,3 +53,66 @@ def test_wiki4_a_person_named_beside_violence_stays_a_person(
     extract_text: Any, sentence: str, person: str
 ) -> None:
     assert person not in _places(extract_text(sentence))
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "phrase", "name"),
+    [
+        (
+            "Militants entered Kizlyar at dawn. They killed 12 people in the town.",
+            "killed",
+            "the town",
+            "Kizlyar",
+        ),
+        (
+            "Kidal and Gao were calm on Monday. Gunmen later killed two traders in the city.",
+            "killed",
+            "the city",
+            "Gao",
+        ),
+        (
+            "Rebels attacked the Ukrainian town of Avdiivka on Monday. "
+            "Two civilians were killed in the town.",
+            "killed",
+            "the town",
+            "Avdiyivka",  # the gazetteer's spelling
+        ),
+        (
+            "The brigade was based in Belfast. By the end of the day, it had detonated at least 20 bombs "
+            "across the city.",
+            "detonated",
+            "the city",
+            "Belfast",
+        ),
+    ],
+)
+def test_wiki4_the_town_is_the_town_named_before(
+    extract_text: Any, text: str, trigger: str, phrase: str, name: str
+) -> None:
+    record = extract_text(text)
+    event = by_trigger(record, trigger)
+    found = [loc for loc in event["locations"] if loc["text"] == phrase]
+    assert found and found[0]["name"] == name and found[0]["status"] == "inferred", event["locations"]
+    assert text[found[0]["start"] : found[0]["end"]] == phrase
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "phrase"),
+    [
+        # no town named before: nothing guessed
+        ("Gunmen killed two traders in the town on Monday.", "killed", "the town"),
+        # a town of its own name, or one not told before
+        ("Kidal was calm. A bomb exploded in a town near the border.", "exploded", "a town"),
+        # whose people, not where the deed was
+        (
+            "The army shelled Homs on Monday. Leaders of the city condemned the shelling.",
+            "condemned",
+            "the city",
+        ),
+    ],
+)
+def test_wiki4_a_kind_word_without_a_town_before_adds_no_place(
+    extract_text: Any, text: str, trigger: str, phrase: str
+) -> None:
+    event = by_trigger(extract_text(text), trigger)
+    assert all(loc["text"] != phrase for loc in event["locations"]), event["locations"]

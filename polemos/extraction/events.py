@@ -33,6 +33,7 @@ from polemos.extraction.lexicon import could_act, support_verbs, verb_lemma
 from polemos.extraction.lines import list_item
 from polemos.extraction.modality import modality
 from polemos.extraction.numbers import VAGUE
+from polemos.extraction.place_anaphora import anaphoric_places
 from polemos.lang.en import labels as en
 from polemos.read.noise import find_datelines, in_noise, past_dateline
 from polemos.resolve.actors import get_dictionary
@@ -100,6 +101,7 @@ def read_events(
             elif not (d.actor == completed and completed_basis != basis):
                 d.actor_basis = None
             d.locations = event_locations(d, sent_places)
+            d.locations += anaphoric_places(doc, d.head, places)  # "in the town": the town named before
             d.date = event_date(
                 d, sent, sent_times, claimants[i], article.published, [o for o in found if o is not d]
             )
