@@ -116,3 +116,42 @@ def test_wiki4_a_pronoun_that_agrees_with_no_party_before_stays_unnamed(
     extract_text: Any, text: str, trigger: str
 ) -> None:
     assert actor(by_trigger(extract_text(text), trigger)) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "doer", "victim"),
+    [
+        (
+            "A suicide bomber riding a motorcycle loaded with explosives crashed into a NATO foot patrol.",
+            "crashed into",
+            "A suicide bomber",
+            "a NATO foot patrol",
+        ),
+        (
+            "A suicide bomber rammed an explosives-laden car into a military convoy in Kabul.",
+            "rammed",
+            "A suicide bomber",
+            "a military convoy",
+        ),
+        ("Militants rammed a checkpoint with a truck on Monday.", "rammed", "Militants", "a checkpoint"),
+        ("The attacker slammed into the crowd at the market.", "slammed into", "The attacker", "the crowd"),
+    ],
+)
+def test_wiki4_a_bomber_driven_into_a_target_is_an_attack_the_laden_vehicle_its_weapon(
+    extract_text: Any, sentence: str, trigger: str, doer: str, victim: str
+) -> None:
+    event = by_trigger(extract_text(sentence), trigger)
+    assert event["type"] == "ASSAULT"
+    assert (actor(event), target(event)) == (doer, victim)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A drunk driver crashed into a bus stop in Leeds.",
+        "The car crashed into a wall on the motorway.",
+        "The lorry ploughed into a ditch after the storm.",
+    ],
+)
+def test_wiki4_a_vehicle_crashing_is_no_attack(extract_text: Any, sentence: str) -> None:
+    assert not [e for e in extract_text(sentence)["events"] if e["type"] == "ASSAULT"]
