@@ -155,3 +155,30 @@ def test_wiki4_a_bomber_driven_into_a_target_is_an_attack_the_laden_vehicle_its_
 )
 def test_wiki4_a_vehicle_crashing_is_no_attack(extract_text: Any, sentence: str) -> None:
     assert not [e for e in extract_text(sentence)["events"] if e["type"] == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "name"),
+    [
+        ("The group, known as ISIS-K, attacked the airport.", "attacked", "Islamic State Khorasan Province"),
+        ("The militants, members of al-Shabaab, stormed the hotel.", "stormed", "Al-Shabaab"),
+        ("A group called the Islamic State of Iraq claimed the bombing.", "bombing", "Islamic State"),
+    ],
+)
+def test_wiki4_a_description_said_to_be_a_known_party_is_that_party(
+    extract_text: Any, sentence: str, trigger: str, name: str
+) -> None:
+    assert by_trigger(extract_text(sentence), trigger)["actor"]["name"] == name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "doer"),
+    [
+        ("The men, two brothers from the town, attacked the police post.", "attacked", "The men"),
+        ("The soldiers, known for their discipline, attacked the post.", "attacked", "The soldiers"),
+    ],
+)
+def test_wiki4_a_description_of_no_known_party_stays(
+    extract_text: Any, sentence: str, trigger: str, doer: str
+) -> None:
+    assert actor(by_trigger(extract_text(sentence), trigger)) == doer

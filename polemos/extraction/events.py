@@ -363,11 +363,36 @@ def _named_doer(tok: Token | None) -> Token | None:
     Brigades"); an office stays ("the interior minister, Christophe Castaner" is the ministry's)."""
     name = roles.named(tok)
     if name is None or name is tok:
+        name = _described_as(tok)
+    if name is None:
         return tok
     start, end = roles.np_bounds(name)
     doc = name.doc
     text = doc[start:end].text
     return name if get_dictionary().resolve(text, 0, len(text)).name is not None else tok
+
+
+def _described_as(tok: Token | None) -> Token | None:
+    """The party a description is said to be, after it: "the group, known as ISIS-K", "a group
+    called the Islamic State of Iraq", "the militants, members of al-Shabaab" (the caller keeps it
+    only when the dictionary knows it: "the men, two brothers from the town" stay the men)."""
+    if tok is None or tok.pos_ != "NOUN":
+        return None
+    for child in tok.children:
+        if child.i < tok.i:
+            continue
+        lemma = child.lemma_.lower()
+        if child.dep_ in en.APPOSITIONS:
+            return child
+        if child.dep_ not in en.CLAUSAL_MODIFIERS or child.tag_ != "VBN":
+            continue
+        if lemma in ("know", "call", "name"):
+            for c in child.children:
+                if c.dep_ in en.PREPOSITIONS and c.lower_ == "as":
+                    return next((o for o in c.children if o.dep_ in en.PREP_OBJECTS), None)
+                if c.dep_ == "oprd":
+                    return c
+    return None
 
 
 _REFLEXIVES = frozenset("himself herself itself themselves myself ourselves yourself yourselves".split())
