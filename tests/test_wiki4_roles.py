@@ -182,3 +182,24 @@ def test_wiki4_a_description_of_no_known_party_stays(
     extract_text: Any, sentence: str, trigger: str, doer: str
 ) -> None:
     assert actor(by_trigger(extract_text(sentence), trigger)) == doer
+
+
+def test_wiki4_two_victims_in_a_headline_are_not_a_described_doer(extract_text: Any) -> None:
+    record = extract_text("Prayer leader, ANA official gunned down in Farah")
+    assert all((e["actor"] or {}).get("text") != "ANA official" for e in record["events"])
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "victims"),
+    [
+        (
+            "165 were killed yesterday, including 23 Syrian citizens killed by coalition aircraft.",
+            "killed",
+            "23 Syrian citizens",
+        ),
+    ],
+)
+def test_wiki4_an_incident_keeps_the_target_that_says_who_over_a_bare_figure(
+    extract_text: Any, text: str, trigger: str, victims: str
+) -> None:
+    assert target(by_trigger(extract_text(text), trigger)) == victims

@@ -376,8 +376,8 @@ def _described_as(tok: Token | None) -> Token | None:
     """The party a description is said to be, after it: "the group, known as ISIS-K", "a group
     called the Islamic State of Iraq", "the militants, members of al-Shabaab" (the caller keeps it
     only when the dictionary knows it: "the men, two brothers from the town" stay the men)."""
-    if tok is None or tok.pos_ != "NOUN":
-        return None
+    if tok is None or tok.pos_ != "NOUN" or tok.lemma_.lower() not in _DESCRIPTIONS:
+        return None  # "Prayer leader, ANA official gunned down": two victims, not one described
     for child in tok.children:
         if child.i < tok.i:
             continue
@@ -395,6 +395,11 @@ def _described_as(tok: Token | None) -> Token | None:
     return None
 
 
+# Words that describe an armed party without naming it.
+_DESCRIPTIONS = frozenset(
+    """group organisation organization outfit faction movement militia militant attacker gunman
+    gunmen fighter insurgent rebel jihadist extremist""".split()
+)
 _REFLEXIVES = frozenset("himself herself itself themselves myself ourselves yourself yourselves".split())
 # What a sanction freezes belongs to the party it is aimed at: "froze the assets of the group".
 _HOLDINGS = frozenset("asset account fund property holding".split())
