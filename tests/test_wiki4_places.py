@@ -103,6 +103,12 @@ def test_wiki4_the_town_is_the_town_named_before(
         ("Gunmen killed two traders in the town on Monday.", "killed", "the town"),
         # a town of its own name, or one not told before
         ("Kidal was calm. A bomb exploded in a town near the border.", "exploded", "a town"),
+        # "the state" is often the government or the story's whole area, not a place told before
+        (
+            "Police fired on a mob in Gujarat. In the state, 40 people were killed in the riots.",
+            "killed",
+            "the state",
+        ),
         # whose people, not where the deed was
         (
             "The army shelled Homs on Monday. Leaders of the city condemned the shelling.",

@@ -1,5 +1,5 @@
 """A place the event's sentence names by its kind alone: "killed 12 people in the town", "the
-bombing of the city", "across the province".
+bombing of the city", "across the city".
 
 News names a town once and then says "the town" / "the city": that phrase is where the sentence
 puts the event, and it stands for the last place of that kind named before it. The event keeps the
@@ -19,11 +19,9 @@ from polemos.resolve.places_facility import LOCAL_FEATURES
 from polemos.types import PlaceRef
 
 # The kind word, and the gazetteer features a place of that kind has.
-_KINDS: dict[str, frozenset[str]] = {
-    **dict.fromkeys(("town", "city", "village", "hamlet"), LOCAL_FEATURES),
-    **dict.fromkeys(("province", "governorate", "state", "region"), frozenset({"admin1", "region"})),
-    "district": frozenset({"admin2"}),
-}
+# Only settlements: "the state" / "the province" often stand for a government or the story's whole
+# area ("in the state, 494 people were killed"), and would tie apart incidents to one place.
+_KINDS: dict[str, frozenset[str]] = dict.fromkeys(("town", "city", "village", "hamlet"), LOCAL_FEATURES)
 # Prepositions that put an event at a place ("in the town", "across the city", "of the city" after
 # an event noun: "the bombing of the city").
 _AT = frozenset("in near across around outside inside throughout of".split())
@@ -31,7 +29,7 @@ _DEFINITE = frozenset(("the", "that", "this"))
 
 
 def anaphoric_places(doc: Doc, head: Token, places: list[PlaceRef]) -> list[PlaceRef]:
-    """The places "the town" / "the same province" stand for in the event's own phrases (``head``
+    """The places "the town" / "the same city" stand for in the event's own phrases (``head``
     the event's trigger word), each with the phrase's span."""
     out = []
     sent = head.sent
@@ -70,7 +68,7 @@ def _of_the_event(prep: Token, head: Token) -> bool:
 
 
 def _definite_bare(tok: Token) -> bool:
-    """ "the town", "the same province", "this city": definite, with no name of its own ("the town
+    """ "the town", "the same city", "this city": definite, with no name of its own ("the town
     of Kizlyar" names it; "a town" is not one told before)."""
     dets = [c for c in tok.children if c.dep_ in en.DETERMINERS]
     if not dets or dets[0].lower_ not in _DEFINITE:
