@@ -203,3 +203,17 @@ def test_wiki4_an_incident_keeps_the_target_that_says_who_over_a_bare_figure(
     extract_text: Any, text: str, trigger: str, victims: str
 ) -> None:
     assert target(by_trigger(extract_text(text), trigger)) == victims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "new delhi: shankaracharya of govardhanpeeth swami adhokshajananda tirth on wednesday came out "
+        "strongly against a move to hand over the acquired land at ayodhya to vhp. addressing a press "
+        "conference here, he alleged that the kanchi shankaracharya was being used by the government.",
+        "Moscow said on Monday it would respond. They attacked the convoy a week later.",
+    ],
+)
+def test_wiki4_a_dateline_or_a_place_is_no_antecedent_of_a_doer_pronoun(extract_text: Any, text: str) -> None:
+    for e in extract_text(text)["events"]:
+        assert (e["actor"] or {}).get("text") not in ("he", "delhi", "new delhi", "Moscow"), e["actor"]

@@ -533,6 +533,9 @@ def _subject_before(pronoun: Token, sent: SpacySpan) -> Token | None:
     subj = next((c for c in prev.root.children if c.dep_ in en.SUBJECTS), None)
     if subj is None or subj.lower_ in roles.PRONOUNS or _not_a_party(subj) or not could_act(subj):
         return None
+    nxt = doc[subj.i + 1] if subj.i + 1 < len(doc) else None
+    if subj.ent_type_ in ("GPE", "LOC", "FAC") or (nxt is not None and nxt.text == ":"):
+        return None  # a place, or a dateline read as a subject ("new delhi: ... he alleged"): no one
     many = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ in en.CONJUNCTS for c in subj.children)
     if pronoun.lower_ == "they":
         return subj if many else None
