@@ -33,6 +33,7 @@ from polemos.extraction.lexicon import could_act, support_verbs, verb_lemma
 from polemos.extraction.lines import list_item
 from polemos.extraction.modality import modality
 from polemos.extraction.numbers import VAGUE
+from polemos.extraction.place_anaphora import anaphoric_places
 from polemos.lang.en import labels as en
 from polemos.read.noise import find_datelines, in_noise, past_dateline
 from polemos.resolve.actors import get_dictionary
@@ -100,6 +101,7 @@ def read_events(
             elif not (d.actor == completed and completed_basis != basis):
                 d.actor_basis = None
             d.locations = event_locations(d, sent_places)
+            d.locations += anaphoric_places(doc, d.head, places)  # "in the town": the town named before
             d.date = event_date(
                 d, sent, sent_times, claimants[i], article.published, [o for o in found if o is not d]
             )
@@ -271,8 +273,12 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
         actor, target = (target if acts else None), None
     actor, target = _quantified(actor), _quantified(target)
     actor = None if _not_a_party(actor) else actor
-    target = None if _not_a_party(target) else target
+    target = None if _not_a_party(target) and not _figure_harmed(target) else target
     d.actor = _resolve_pronoun(actor, sent, claimant, earlier, d.sent_index, d.type)
+    if d.actor is None and actor is not None and actor.lower_ in ("they", "he", "she"):
+        before = _subject_before(actor, sent)
+        if before is not None:
+            d.actor, d.actor_basis = _span_of(before), "inferred"  # named in the sentence before
     if (
         d.type == "ASSAULT"
         and actor is not None
@@ -357,6 +363,8 @@ def _named_doer(tok: Token | None) -> Token | None:
     Brigades"); an office stays ("the interior minister, Christophe Castaner" is the ministry's)."""
     name = roles.named(tok)
     if name is None or name is tok:
+        name = _described_as(tok)
+    if name is None:
         return tok
     start, end = roles.np_bounds(name)
     doc = name.doc
@@ -364,6 +372,34 @@ def _named_doer(tok: Token | None) -> Token | None:
     return name if get_dictionary().resolve(text, 0, len(text)).name is not None else tok
 
 
+def _described_as(tok: Token | None) -> Token | None:
+    """The party a description is said to be, after it: "the group, known as ISIS-K", "a group
+    called the Islamic State of Iraq", "the militants, members of al-Shabaab" (the caller keeps it
+    only when the dictionary knows it: "the men, two brothers from the town" stay the men)."""
+    if tok is None or tok.pos_ != "NOUN" or tok.lemma_.lower() not in _DESCRIPTIONS:
+        return None  # "Prayer leader, ANA official gunned down": two victims, not one described
+    for child in tok.children:
+        if child.i < tok.i:
+            continue
+        lemma = child.lemma_.lower()
+        if child.dep_ in en.APPOSITIONS:
+            return child
+        if child.dep_ not in en.CLAUSAL_MODIFIERS or child.tag_ != "VBN":
+            continue
+        if lemma in ("know", "call", "name"):
+            for c in child.children:
+                if c.dep_ in en.PREPOSITIONS and c.lower_ == "as":
+                    return next((o for o in c.children if o.dep_ in en.PREP_OBJECTS), None)
+                if c.dep_ == "oprd":
+                    return c
+    return None
+
+
+# Words that describe an armed party without naming it.
+_DESCRIPTIONS = frozenset(
+    """group organisation organization outfit faction movement militia militant attacker gunman
+    gunmen fighter insurgent rebel jihadist extremist""".split()
+)
 _REFLEXIVES = frozenset("himself herself itself themselves myself ourselves yourself yourselves".split())
 # What a sanction freezes belongs to the party it is aimed at: "froze the assets of the group".
 _HOLDINGS = frozenset("asset account fund property holding".split())
@@ -485,6 +521,27 @@ def _resolve_pronoun(
     return None
 
 
+def _subject_before(pronoun: Token, sent: SpacySpan) -> Token | None:
+    """The party a doer pronoun stands for when no event before it names one: the subject of the
+    sentence before (news paragraphs are often one sentence long), a party that agrees with it
+    ("Separatist warlords crossed the border. They seized hundreds of hostages": the warlords), not
+    a thing ("The talks failed. They ...")."""
+    doc = sent.doc
+    if sent.start == 0:
+        return None
+    prev = doc[sent.start - 1].sent
+    subj = next((c for c in prev.root.children if c.dep_ in en.SUBJECTS), None)
+    if subj is None or subj.lower_ in roles.PRONOUNS or _not_a_party(subj) or not could_act(subj):
+        return None
+    nxt = doc[subj.i + 1] if subj.i + 1 < len(doc) else None
+    if subj.ent_type_ in ("GPE", "LOC", "FAC") or (nxt is not None and nxt.text == ":"):
+        return None  # a place, or a dateline read as a subject ("new delhi: ... he alleged"): no one
+    many = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ in en.CONJUNCTS for c in subj.children)
+    if pronoun.lower_ == "they":
+        return subj if many else None
+    return subj if one_person(doc, subj.idx, subj.idx + len(subj)) and not many else None
+
+
 def _names_force_span(doc: Doc, span: tuple[int, int]) -> bool:
     part = doc.char_span(span[0], span[1], alignment_mode="expand")
     return part is not None and any(forces.names_force(t) for t in part)
@@ -539,6 +596,25 @@ def _not_a_party(tok: Token | None) -> bool:
     if tok.lower_ in ("nobody", "noone", "none", "nothing"):
         return True
     return any(c.dep_ in en.DETERMINERS and c.lower_ in ("no", "neither") for c in tok.children)
+
+
+def _figure_harmed(tok: Token | None) -> bool:
+    """A bare figure told as the one a harm befell names people, not a number: "496 had been
+    killed", "three were wounded", "two died", "at least 12 were killed" (the figure is who
+    suffered, as "the three" is); as an object ("the blast killed 12") it stays the count it
+    gives."""
+    if tok is None or not (tok.like_num or tok.lower_ in VAGUE):
+        return False
+    if any(c.dep_ in en.PREPOSITIONS for c in tok.children):
+        return False  # "hundreds of hostages": ``_quantified`` reads the people counted
+    lemma = tok.head.lemma_.lower()  # the event's verb, or the one its noun was read through
+    if tok.dep_ in en.PASSIVE_SUBJECTS:
+        return lemma in _SUFFERED
+    return tok.dep_ in en.SUBJECTS and lemma in ("die", "perish")
+
+
+# Verbs whose passive subject is the one who suffered them.
+_SUFFERED = _HARM_VERBS | frozenset("arrest detain abduct kidnap execute behead massacre shoot".split())
 
 
 def _count_owners(doc: Doc, counts: list[tuple[str, Count]], found: list[Draft]) -> list[Draft | None]:

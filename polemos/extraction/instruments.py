@@ -15,6 +15,8 @@ from polemos.lang.en import labels as en
 
 # Phrases that name where or whom an instrument was used against.
 _AT = ("at", "on", "against", "upon", "into", "towards", "toward")
+# Where a shot warns and hits no one: "fired into the air", "shots at the sky".
+_NO_ONE = frozenset(("air", "sky"))
 
 
 @lru_cache(maxsize=1)
@@ -34,12 +36,31 @@ def is_instrument(tok: Token | None) -> bool:
         return False
     if _lexicon().get(tok.lemma_.lower(), _lexicon().get(tok.lower_)) == "weapon":
         return True
+    if _laden(tok):
+        return True  # "an explosives-laden car", "a motorcycle loaded with explosives": a bomb
     # a two-word name the lexicon writes hyphenated: "tear gas", "pepper spray", "water cannon"
     return any(
         c.dep_ in en.COMPOUNDS | en.ADJECTIVAL_MODIFIERS
         and _lexicon().get(f"{c.lower_}-{tok.lemma_.lower()}") == "weapon"
         for c in tok.children
     )
+
+
+_LADEN = frozenset("laden loaded packed rigged fitted filled".split())
+_VEHICLES = frozenset("car truck lorry van vehicle motorcycle motorbike bike bus tanker minibus".split())
+
+
+def _laden(tok: Token) -> bool:
+    """A vehicle carrying a bomb: "explosives-laden", "loaded / packed with explosives"."""
+    if tok.lemma_.lower() not in _VEHICLES:
+        return False
+    for c in tok.children:
+        if c.lower_ not in _LADEN:
+            continue
+        words = [g for g in c.subtree if g is not c]
+        if any(_lexicon().get(g.lemma_.lower(), _lexicon().get(g.lower_)) == "weapon" for g in words):
+            return True
+    return False
 
 
 def is_said(tok: Token | None) -> bool:
@@ -57,6 +78,6 @@ def used_against(instrument: Token) -> Token | None:
         for child in word.children:
             if child.dep_ in en.PREPOSITIONS and child.lower_ in _AT and child.i > instrument.i:
                 obj = next((o for o in child.children if o.dep_ in en.PREP_OBJECTS), None)
-                if obj is not None and not is_instrument(obj):
+                if obj is not None and not is_instrument(obj) and obj.lemma_.lower() not in _NO_ONE:
                     return obj
     return None

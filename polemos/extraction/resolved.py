@@ -118,12 +118,12 @@ class Resolved:
         if as_mention and self.in_headline and not other.in_headline:
             self.draft, other.draft = other.draft, self.draft
             self.actor, other.actor = better_party(other.actor, self.actor), None
-            self.target = other.target or self.target
+            self.target = better_target(other.target, self.target)
             self.add_mention(other.draft.evidence, reasons)
         elif as_mention and other.draft.evidence.start != self.draft.evidence.start:
             self.add_mention(other.draft.evidence, reasons)
         self.actor = better_party(self.actor, other.actor)
-        self.target = self.target or other.target
+        self.target = better_target(self.target, other.target)
         self.date = finer_date(self.date, other.date)
         self.mode = self.mode or other.mode
         for kind, count in other.counts.items():
@@ -161,6 +161,25 @@ def better_party(a: ActorRef | None, b: ActorRef | None) -> ActorRef | None:
     if b is None or a.name or not b.name:
         return a
     return b
+
+
+def better_target(a: ActorRef | None, b: ActorRef | None) -> ActorRef | None:
+    """``a`` unless it is a bare figure ("496 had been killed") and ``b`` says who ("23 Syrian
+    citizens", "the regime forces"): a figure tells how many, not who."""
+    if a is None or (b is not None and _bare_figure(a) and not _bare_figure(b)):
+        return b
+    return a
+
+
+def _bare_figure(ref: ActorRef) -> bool:
+    words = ref.text.casefold().replace(",", "").split()
+    return bool(words) and all(w.isdigit() or w in _FIGURE_WORDS for w in words)
+
+
+_FIGURE_WORDS = frozenset(
+    """at least more than over about some nearly almost up to dozens hundreds thousands scores
+    dozen one two three four five six seven eight nine ten eleven twelve""".split()
+)
 
 
 def same_party(a: str | None, b: str | None) -> bool | None:

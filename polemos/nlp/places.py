@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from polemos.nlp.places_cues import after, capitalised_text, locative, name_word
+from polemos.nlp.places_cues import after, capitalised_text, locative, name_word, where_violence
 from polemos.nlp.places_facility import CAMP_KINDS, camp_spans, facility_spans, head_first_spans
 from polemos.resolve.gazetteer import Gazetteer, Place, open_gazetteer
 from polemos.resolve.gazetteer_names import ARTICLES, fold, strip_article
@@ -185,6 +185,8 @@ class PlaceRecognizer:
             found += [(a, b, False, 0) for a, b in inner]
             if not inner:
                 found.append((s, s + 1, True, 0) if doc[s].text in table else (s, t, False, 0))
+        # 1a. a name the model reads as a person's that violence is told "in" (resolved or not)
+        found += [(s, t, False, 0) for s, t in where_violence(doc)]
         # 1b. facility and street names, whole: "Kingsley Road" is no mention of the town of Kingsley
         found += [(s, t, False, 0) for s, t in facility_spans(doc)]
         # "Zamzam camp", "Kakuma refugee camp": a camp named head last, whole (not a person, nor the

@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Doc, Span, Token
 
 from polemos.lang.en import labels as en
@@ -29,6 +31,13 @@ ON_TARGET = frozenset(
     """attack assault raid strike airstrike bombardment bombing shelling offensive march advance fire
     fall crackdown push onslaught barrage""".split()
 )
+# Words of violence whose "in" / "near" phrase says where it was: "IS attacks in Badia al-Sham",
+# "killed near Tal Abyad", "clashes in Wadi Barada".
+VIOLENT_HEADS = ON_TARGET | frozenset(
+    """kill wound injure die clash fight explode detonate ambush shoot massacre behead kidnap abduct
+    fighting clashes attacks killing killings bombings""".split()
+)
+_AT_PLACE = frozenset("in near outside around".split())
 # A name modifying the noun after it: "a Calais swimming pool" (compound), "Slidell PD" (compound or nmod).
 _MODIFIER_OF_NOUN = en.COMPOUNDS | en.NOUN_MODIFIERS
 
@@ -107,3 +116,25 @@ def capitalised(tok: Token) -> bool:
 
 def capitalised_text(text: str) -> bool:
     return text[:1].isupper() and any(c.isalpha() for c in text)
+
+
+def where_violence(doc: Doc) -> Iterator[tuple[int, int]]:
+    """Token spans of names the model reads as people that the text puts violence in ("IS attacks
+    in Badia al-Sukhnah and Badia al-Sham", "were killed near Kafr Nabudah"): an attack is not in a
+    person, so the name is a place, resolved or not."""
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or not all(
+            capitalised(t) or not t.is_alpha or t.lower_ in ARTICLES for t in ent
+        ):
+            continue
+        tok = ent.root
+        while tok.dep_ in en.CONJUNCTS and tok.head.i < tok.i:
+            tok = tok.head  # "in A and B": B through A
+        prep = tok.head
+        if tok.dep_ not in en.PREP_OBJECTS or prep.lower_ not in _AT_PLACE:
+            continue
+        if tok is ent.root and prep.i != ent.start - 1:
+            continue  # "in the house of Ali Hassan": a person's, not a place
+        word = prep.head
+        if word.lemma_.lower() in VIOLENT_HEADS or word.lower_ in VIOLENT_HEADS:
+            yield ent.start, ent.end
