@@ -390,7 +390,7 @@ def _described_as(tok: Token | None) -> Token | None:
             for c in child.children:
                 if c.dep_ in en.PREPOSITIONS and c.lower_ == "as":
                     return next((o for o in c.children if o.dep_ in en.PREP_OBJECTS), None)
-                if c.dep_ == "oprd":
+                if c.dep_ in en.OBJECT_PREDICATES:
                     return c
     return None
 
