@@ -47,3 +47,60 @@ def test_nothing_from_an_inferred_country_or_two_countries():
 
 def test_resolved_type_has_locations():
     assert "locations" in Resolved.__dataclass_fields__
+
+
+def _run_story(locs: list[PlaceRef], story: str | None) -> PlaceRef:
+    r = _R(locs)
+    _area_for_villages(r, story)  # type: ignore[arg-type]
+    return r.locations[0]
+
+
+def _placed_village(cc: str, admin1: str | None = None) -> PlaceRef:
+    # "the village of Xyzabad in Niger's Tillaberi region": the text already put it in a country
+    return PlaceRef(text="Xyzabad", start=0, end=7, country=cc, admin1=admin1)
+
+
+def test_a_village_put_in_a_country_takes_that_country_s_named_admin1():
+    v = _run([_placed_village("NE"), _area("Niger", "NE", "country"), _area("Tillaberi", "NE")])
+    assert (v.country, v.admin1, v.lat, v.status) == ("NE", "Tillaberi", None, "unresolved")
+    v = _run([_placed_village("CD"), _area("North Kivu", "CD")])
+    assert (v.country, v.admin1) == ("CD", "North Kivu")
+
+
+def test_a_village_keeps_its_own_country_and_admin1():
+    # another country's area named by the event is not the village's
+    v = _run([_placed_village("ML"), _area("Tillaberi", "NE")])
+    assert (v.country, v.admin1) == ("ML", None)
+    # an admin1 the text gave it stays
+    v = _run([_placed_village("NE", "Dosso"), _area("Tillaberi", "NE")])
+    assert (v.country, v.admin1) == ("NE", "Dosso")
+
+
+def test_the_story_s_country_when_the_event_names_none():
+    # "Armed men killed 14 people in Xyzabad. Burkina Faso's government said …": the event's only
+    # country is inferred; the story is about Burkina Faso
+    v = _run_story([_village(), _area("Burkina Faso", "BF", "country", "inferred")], "BF")
+    assert (v.country, v.admin1, v.lat) == ("BF", None, None)
+    assert _run_story([_village()], "HT").country == "HT"
+    assert _run_story([_village()], None).country is None
+
+
+def test_the_story_s_country_never_overrides_the_event_s_own_places():
+    v = _run_story([_village(), _area("Aleppo", "SY")], "IQ")
+    assert (v.country, v.admin1) == ("SY", "Aleppo")
+    assert _run_story([_village(), _area("Aleppo", "SY"), _area("Kirkuk", "IQ")], "IQ").country is None
+
+
+def test_story_country_needs_a_clear_lead():
+    from polemos.extraction import story_country
+
+    bf = _area("Burkina Faso", "BF", "country")
+    ml = _area("Mali", "ML", "country")
+    assert story_country([bf]) == "BF"
+    assert story_country([bf, bf, ml]) == "BF"
+    assert story_country([bf, ml]) is None
+    assert story_country([]) is None
+    # a demonym or a place without a point does not count
+    demonym = PlaceRef(text="Malian", start=0, end=6, country="ML", demonym=True, lat=1.0, lon=1.0)
+    assert story_country([bf, demonym, demonym]) == "BF"
+    assert story_country([PlaceRef(text="Xyzabad", start=0, end=7, country="ML")]) is None

@@ -54,12 +54,13 @@ def extract_events(
     towns = _towns(
         doc_text(doc), [p for p in located if not any(s < p.end and p.start < e for s, e in parties)]
     )
+    story = story_country(located)
     for r in merged:
         _place_from_dateline(r, dateline)
         _country_from_actors(r, actors)  # before a lone town: its country must agree with the parties'
         _place_from_town(r, towns)
         _country_from_places(r, located)
-        _area_for_villages(r)
+        _area_for_villages(r, story)
     events = [finish(r, article) for r in merged]
     return tuple(sorted(events, key=lambda e: e.evidence.start))
 
@@ -150,27 +151,52 @@ def _country_from_places(r: Resolved, places: list[PlaceRef]) -> bool:
     return True
 
 
-def _area_for_villages(r: Resolved) -> None:
+def _area_for_villages(r: Resolved, story: str | None = None) -> None:
     """A village the gazetteer lacks keeps its name, unplaced, and takes the country that the
     event's other places name agree on, with the admin1 area when one is named ("Fighting in Batbo,
     Aleppo": Batbo in Aleppo, Syria): never left without the area the text gives, nor replaced by a
     centroid. A country only inferred from a party or a demonym ("British troops") lends nothing, nor
-    does a town its own admin1 (the village may be across the line)."""
+    does a town its own admin1 (the village may be across the line). A village the text already put
+    in a country ("the village of X in Niger's Tillaberi region") takes the admin1 area only, and only
+    one of that country. When the event's places name no country, the one country the story is about
+    (``story``, see ``story_country``) is the village's: "Armed men killed 14 in X. Burkina Faso's
+    government said …"."""
     villages = [
         k
         for k, p in enumerate(r.locations)
-        if p.lat is None and p.status == "unresolved" and not p.demonym and not p.country
+        if p.lat is None and p.status == "unresolved" and not p.demonym and not (p.country and p.admin1)
     ]
+    if not villages:
+        return
     named = [
         p for p in r.locations if p.lat is not None and p.country and not p.demonym and p.status != "inferred"
     ]
     countries = {p.country for p in named}
-    if not villages or len(countries) != 1:
+    if len(countries) > 1:
         return
+    if not countries:
+        for k in villages:
+            if story is not None and not r.locations[k].country:
+                r.locations[k] = replace(r.locations[k], country=story)
+        return
+    cc = next(iter(countries))
     areas = {p.admin1 or p.name for p in named if p.feature in _AREA_FEATURES}
     admin1 = next(iter(areas)) if len(areas) == 1 else None
     for k in villages:
-        r.locations[k] = replace(r.locations[k], country=next(iter(countries)), admin1=admin1)
+        v = r.locations[k]
+        if v.country not in (None, cc):
+            continue  # the text put it in another country than the event's places: it stays there
+        r.locations[k] = replace(v, country=cc, admin1=v.admin1 or admin1)
+
+
+def story_country(places: list[PlaceRef]) -> str | None:
+    """The one country a story is about: the country its placed mentions (no demonym, nothing only
+    inferred) name at least twice as often as any other; None when no country leads so."""
+    tally = Counter(p.country for p in places if p.country and p.lat is not None and not p.demonym)
+    top = tally.most_common(2)
+    if not top or (len(top) > 1 and top[0][1] < 2 * top[1][1]):
+        return None
+    return top[0][0]
 
 
 _AREA_FEATURES = frozenset({"admin1", "region"})
