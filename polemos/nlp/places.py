@@ -213,6 +213,9 @@ class PlaceRecognizer:
         for start, end in _named_settlements(view):
             holds = any(start <= a and b <= end and b - a < end - start for a, b, dem, _ in found if not dem)
             found.append((start, end, False, -1 if holds else 3))
+        # 4b. a name an apposition calls a village or a town, known or not: "Xyzabad, a village near
+        # the border", "attacked Xyzabad, a small town in Mopti region"
+        found += [(start, end, False, 3) for start, end in _called_settlements(view)]
         # overlaps: the model's places first, then the gazetteer's names, then demonyms; longer first
         taken = [False] * len(doc)
         spans: list[tuple[int, int, bool]] = []
@@ -491,6 +494,52 @@ def _named_settlements(view: _DocView) -> Iterator[tuple[int, int]]:
                 begin += 1
             if not capitalised_text(texts[begin]):
                 break
+
+
+# "X, a village …", "X, a small farming town …": the apposition's head, and the words it may take
+# before it (its article first); a noun after it makes it a modifier ("Musa, a village chief")
+CALLED_SETTLEMENTS = frozenset("village town hamlet settlement locality".split())
+_APPOSITION_ARTICLES = frozenset("a an the".split())
+_NOT_NAMES = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december""".split()
+)
+
+
+def _called_settlements(view: _DocView) -> Iterator[tuple[int, int]]:
+    """Token spans of the capitalised names an apposition right after them calls a settlement
+    ("Xyzabad, a village near the border", "Xyzabad, a remote farming village of 300"): the whole
+    name (at most ``MAX_TOKENS`` words, in its sentence) whose first word the model tags a proper
+    noun. Not "Musa, a village chief" or "Smith, the town's mayor" (a person the settlement word
+    only qualifies), nor a weekday or a month ("On Monday, a village …")."""
+    doc, texts, starts = view.doc, view.texts, view.starts
+    n = len(texts)
+    for c in range(1, n - 2):
+        if texts[c] != "," or texts[c + 1].lower() not in _APPOSITION_ARTICLES or starts[c + 1]:
+            continue
+        j = c + 2
+        while j < n and j - c <= 5 and texts[j].lower() not in CALLED_SETTLEMENTS:
+            if not (texts[j].islower() and texts[j].replace("-", "").isalpha()) or starts[j]:
+                break
+            j += 1
+        if j >= n or j - c > 5 or texts[j].lower() not in CALLED_SETTLEMENTS or starts[j]:
+            continue
+        if j + 1 < n and not starts[j + 1] and (
+            doc[j + 1].pos_ in ("NOUN", "PROPN") or texts[j + 1] in ("'s", "’s")
+        ):
+            continue  # "a village chief", "the town's mayor": a person, not the name's apposition
+        k = c
+        while (
+            k > 0
+            and not starts[k]
+            and c - k < MAX_TOKENS
+            and (capitalised_text(texts[k - 1]) or texts[k - 1] == "-" or texts[k - 1].lower() in ARTICLES)
+        ):
+            k -= 1
+        while k < c and not capitalised_text(texts[k]):
+            k += 1  # a name opens with a capital, not with a particle or a hyphen
+        if k < c and doc[k].pos_ == "PROPN" and texts[k].lower() not in _NOT_NAMES:
+            yield k, c
 
 
 def _camp_name_end(doc: Doc, end: int) -> int:
