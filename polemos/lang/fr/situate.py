@@ -40,7 +40,8 @@ _OF = r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)"
 _CONTAINER = re.compile(
     r"^[\s,«»\"“”]*"
     r"(?:(?:une?|la|le)\s+(?:petite?\s+|grande?\s+)?" + _KIND + r"s?\s+)?"
-    r"(?:(?:située?s?|localisée?s?|frontali[eè]re?s?)\s+)?"
+    # "frontalier du Mali" says which country it borders, not which holds it; "frontalière située dans"
+    r"(?:(?:frontali[eè]re?s?\s+)?(?:située?s?|localisée?s?)\s+)?"
     r"(?:(?:dans|en|au|aux|à|de|du|des)\s+)?(?:l['’]\s*|la\s+|le\s+|les\s+)?"
     r"(?:(?:" + _ADMIN_WORDS + r"|" + _DIRECTIONS + r")(?:\s+[a-zéèêîôû-]+ale?s?)?\s+" + _OF + r")?"
     r"(?:l['’]\s*|la\s+|le\s+)?$",
@@ -59,6 +60,11 @@ _REFERENCE_BEFORE = re.compile(
     r"\s+(?:le\s+|la\s+|l['’]\s*)?|\b(?:reliant|entre|axe)\s+(?:[\w'’-]+\s+){0,3}(?:à|et)?\s*|"
     r"\bkilom[eè]tres?\s+(?:\w+\s+){0,3}(?:de|du|d['’])\s*(?:la\s+capitale\s+)?|\bkm\s+(?:\w+\s+){0,3}(?:de|du|d['’])"
     r"\s*(?:la\s+capitale\s+)?|\b(?:maire|gouverneur|préfet|élus?|député|sous-préfet)\s+(?:de|du|d['’])\s*)\s*$",
+    re.I,
+)
+_BORDER_BEFORE = re.compile(
+    r"(?:\bfrontali[eè]re?s?\s+(?:du|de\s+la|de\s+l['’]|des|avec\s+(?:le|la|l['’]))|\bfrontières?\s+avec"
+    r"\s+(?:le\s+|la\s+|les\s+|l['’]\s*)?)\s*$",
     re.I,
 )
 _DESCRIBED_AFTER = re.compile(
@@ -110,7 +116,9 @@ def situate(
         if not not_a_place(text, p)
         and not (p.text == "Sahel" and _THE_SAHEL.search(text[max(0, p.start - 4) : p.start]))
     ]
-    main = _main_country(ps)
+    # a country named as the other side of a border ("proche de la frontière avec le Burkina Faso") is
+    # where the story is not: it does not count for the story's country
+    main = _main_country([p for p in ps if not _BORDER_BEFORE.search(text[max(0, p.start - 40) : p.start])])
     if main is None and len(demonyms) == 1 and not any(p.country for p in ps if not _unknown(p)):
         main = next(iter(demonyms))
     area: dict[int, tuple[str | None, str | None]] = {}
