@@ -104,3 +104,9 @@ def test_story_country_needs_a_clear_lead():
     demonym = PlaceRef(text="Malian", start=0, end=6, country="ML", demonym=True, lat=1.0, lon=1.0)
     assert story_country([bf, demonym, demonym]) == "BF"
     assert story_country([PlaceRef(text="Xyzabad", start=0, end=7, country="ML")]) is None
+
+
+def test_the_story_s_country_not_against_the_event_s_inferred_one():
+    # a story told from Washington about "US-backed SDF fighters … on the Euphrates": the parties say Syria
+    v = _run_story([_village(), _area("SDF", "SY", "country", "inferred")], "US")
+    assert v.country is None

@@ -160,7 +160,7 @@ def _area_for_villages(r: Resolved, story: str | None = None) -> None:
     in a country ("the village of X in Niger's Tillaberi region") takes the admin1 area only, and only
     one of that country. When the event's places name no country, the one country the story is about
     (``story``, see ``story_country``) is the village's: "Armed men killed 14 in X. Burkina Faso's
-    government said …"."""
+    government said …", unless the country its parties or sentence give away is another."""
     villages = [
         k
         for k, p in enumerate(r.locations)
@@ -175,8 +175,13 @@ def _area_for_villages(r: Resolved, story: str | None = None) -> None:
     if len(countries) > 1:
         return
     if not countries:
+        # the story's country, unless the event's parties or sentence give it another ("US-backed
+        # SDF fighters … on the Euphrates" of a story told from Washington is in Syria)
+        inferred = {p.country for p in r.locations if p.status == "inferred" and p.country}
+        if story is None or (inferred and story not in inferred):
+            return
         for k in villages:
-            if story is not None and not r.locations[k].country:
+            if not r.locations[k].country:
                 r.locations[k] = replace(r.locations[k], country=story)
         return
     cc = next(iter(countries))
