@@ -22,7 +22,9 @@ def unknown(text: str, name: str) -> PlaceRef:
 
 
 def village_country(text: str, village: str, countries: list[tuple[str, str]]) -> str | None:
-    places = sorted([unknown(text, village)] + [country(text, n, cc) for n, cc in countries], key=lambda p: p.start)
+    places = sorted(
+        [unknown(text, village)] + [country(text, n, cc) for n, cc in countries], key=lambda p: p.start
+    )
     out, _ = situate(text, places)
     return next(p.country for p in out if p.text == village)
 

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from polemos.extraction import _area_for_villages
 from polemos.extraction.resolved import Resolved
 from polemos.types import PlaceRef
@@ -110,3 +112,81 @@ def test_the_story_s_country_not_against_the_event_s_inferred_one():
     # a story told from Washington about "US-backed SDF fighters … on the Euphrates": the parties say Syria
     v = _run_story([_village(), _area("SDF", "SY", "country", "inferred")], "US")
     assert v.country is None
+
+
+# -- the far side of a border holds no village (no model) ----------------------------------------------
+
+
+def _country_at(text: str, name: str, cc: str) -> PlaceRef:
+    start = text.index(name)
+    return PlaceRef(text=name, start=start, end=start + len(name), name=name, lat=1.0, lon=2.0, country=cc,
+                    feature="country", precision="country", status="resolved")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jihadists attacked Xyzabad, a village near the border with Burkina Faso, killing five.",
+        "Xyzabad, close to the frontier with Burkina Faso, was attacked on Tuesday.",
+        "Gunmen raided Xyzabad, in a district bordering Burkina Faso.",
+        "The attack on Xyzabad, near Mali's border with the Burkina Faso, killed five.",
+    ],
+)
+def test_a_country_across_a_border_is_named_so(text: str) -> None:
+    from polemos.extraction import across_a_border
+
+    assert across_a_border(text, _country_at(text, "Burkina Faso", "BF"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jihadists attacked Xyzabad in Burkina Faso, killing five.",
+        "Burkina Faso's army said the border was closed.",
+        "Xyzabad, a village of Burkina Faso near the border, was attacked.",
+    ],
+)
+def test_a_country_named_otherwise_is_not_across_a_border(text: str) -> None:
+    from polemos.extraction import across_a_border
+
+    assert not across_a_border(text, _country_at(text, "Burkina Faso", "BF"))
+
+
+def test_the_far_side_of_a_border_lends_no_country_and_is_no_event_place() -> None:
+    from polemos.extraction import _not_across_the_border
+
+    text = "Jihadists attacked Xyzabad, a village near the border with Burkina Faso, killing five."
+    bf = _country_at(text, "Burkina Faso", "BF")
+    r = _R([PlaceRef(text="Xyzabad", start=19, end=26), bf])
+    _area_for_villages(r, "ML", {(bf.start, bf.end)})  # type: ignore[arg-type]
+    assert (r.locations[0].country, r.locations[0].lat) == ("ML", None)
+    _not_across_the_border(r, {(bf.start, bf.end)})  # type: ignore[arg-type]
+    assert [p.text for p in r.locations] == ["Xyzabad"]
+
+
+def test_the_far_side_stays_when_nothing_else_places_the_event() -> None:
+    from polemos.extraction import _not_across_the_border
+
+    text = "Clashes broke out near the border with Burkina Faso."
+    bf = _country_at(text, "Burkina Faso", "BF")
+    r = _R([bf])
+    _not_across_the_border(r, {(bf.start, bf.end)})  # type: ignore[arg-type]
+    assert r.locations == [bf]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Attack in Mali\nSuspected jihadists attacked Sondoroua, a village near the border with Burkina "
+        "Faso, killing five civilians on Tuesday, Mali's army said.",
+        "Mali attack\nGunmen killed five civilians in Sondoroua, near the border with Burkina Faso, on "
+        "Tuesday. Mali's government condemned the attack in Mali.",
+    ],
+)
+def test_end_to_end_a_border_village_is_in_the_story_s_country(extract_text, text: str) -> None:
+    record = extract_text(text, published="2021-01-04")
+    located = [p for e in record["events"] for p in e["locations"] if p["text"] == "Sondoroua"]
+    assert located, record["events"]
+    assert all(p["country"] == "ML" and p["lat"] is None for p in located)
+    assert not any(p["text"] == "Burkina Faso" for e in record["events"] for p in e["locations"])

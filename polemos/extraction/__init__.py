@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -54,13 +55,15 @@ def extract_events(
     towns = _towns(
         doc_text(doc), [p for p in located if not any(s < p.end and p.start < e for s, e in parties)]
     )
-    story = story_country(located)
+    story = story_country([p for p in located if not across_a_border(doc_text(doc), p)])
+    borders = {(p.start, p.end) for p in located if across_a_border(doc_text(doc), p)}
     for r in merged:
         _place_from_dateline(r, dateline)
         _country_from_actors(r, actors)  # before a lone town: its country must agree with the parties'
         _place_from_town(r, towns)
         _country_from_places(r, located)
-        _area_for_villages(r, story)
+        _area_for_villages(r, story, borders)
+        _not_across_the_border(r, borders)
     events = [finish(r, article) for r in merged]
     return tuple(sorted(events, key=lambda e: e.evidence.start))
 
@@ -151,7 +154,9 @@ def _country_from_places(r: Resolved, places: list[PlaceRef]) -> bool:
     return True
 
 
-def _area_for_villages(r: Resolved, story: str | None = None) -> None:
+def _area_for_villages(
+    r: Resolved, story: str | None = None, borders: set[tuple[int, int]] | frozenset = frozenset()
+) -> None:
     """A village the gazetteer lacks keeps its name, unplaced, and takes the country that the
     event's other places name agree on, with the admin1 area when one is named ("Fighting in Batbo,
     Aleppo": Batbo in Aleppo, Syria): never left without the area the text gives, nor replaced by a
@@ -160,7 +165,9 @@ def _area_for_villages(r: Resolved, story: str | None = None) -> None:
     in a country ("the village of X in Niger's Tillaberi region") takes the admin1 area only, and only
     one of that country. When the event's places name no country, the one country the story is about
     (``story``, see ``story_country``) is the village's: "Armed men killed 14 in X. Burkina Faso's
-    government said …", unless the country its parties or sentence give away is another."""
+    government said …", unless the country its parties or sentence give away is another. A country
+    named as the far side of a border (``borders``: spans, see ``across_a_border``) holds no village:
+    "Sondoroua, a village near the border with Burkina Faso" is not in Burkina Faso."""
     villages = [
         k
         for k, p in enumerate(r.locations)
@@ -169,7 +176,13 @@ def _area_for_villages(r: Resolved, story: str | None = None) -> None:
     if not villages:
         return
     named = [
-        p for p in r.locations if p.lat is not None and p.country and not p.demonym and p.status != "inferred"
+        p
+        for p in r.locations
+        if p.lat is not None
+        and p.country
+        and not p.demonym
+        and p.status != "inferred"
+        and (p.start, p.end) not in borders
     ]
     countries = {p.country for p in named}
     if len(countries) > 1:
@@ -192,6 +205,29 @@ def _area_for_villages(r: Resolved, story: str | None = None) -> None:
         if v.country not in (None, cc):
             continue  # the text put it in another country than the event's places: it stays there
         r.locations[k] = replace(v, country=cc, admin1=v.admin1 or admin1)
+
+
+# before a country named as the far side of a border: "near the border with (the) X", "bordering X"
+_ACROSS_A_BORDER = re.compile(
+    r"(?:\b(?:borders?|frontiers?|boundary)\s+with|\bbordering)\s+(?:the\s+)?$", re.I
+)
+
+
+def across_a_border(text: str, p: PlaceRef) -> bool:
+    """Is the country ``p`` named as the far side of a border ("a village near the border with
+    Burkina Faso", "the district bordering Mali")? The text then places nothing in it."""
+    return p.feature == "country" and bool(_ACROSS_A_BORDER.search(text[max(0, p.start - 40) : p.start]))
+
+
+def _not_across_the_border(r: Resolved, borders: set[tuple[int, int]] | frozenset) -> None:
+    """A country named as the far side of a border is not where the event is when its other places
+    put it in another country ("attacked Sondoroua, a village near the border with Burkina Faso" in
+    a Mali story: Sondoroua, Mali; not Burkina Faso's centroid)."""
+    far = [p for p in r.locations if (p.start, p.end) in borders]
+    if not far:
+        return
+    here = {p.country for p in r.locations if p.country and (p.start, p.end) not in borders and not p.demonym}
+    r.locations = [p for p in r.locations if p not in far or not here - {p.country}]
 
 
 def story_country(places: list[PlaceRef]) -> str | None:

@@ -524,8 +524,10 @@ def _called_settlements(view: _DocView) -> Iterator[tuple[int, int]]:
             j += 1
         if j >= n or j - c > 5 or texts[j].lower() not in CALLED_SETTLEMENTS or starts[j]:
             continue
-        if j + 1 < n and not starts[j + 1] and (
-            doc[j + 1].pos_ in ("NOUN", "PROPN") or texts[j + 1] in ("'s", "’s")
+        if (
+            j + 1 < n
+            and not starts[j + 1]
+            and (doc[j + 1].pos_ in ("NOUN", "PROPN") or texts[j + 1] in ("'s", "’s"))
         ):
             continue  # "a village chief", "the town's mayor": a person, not the name's apposition
         k = c
