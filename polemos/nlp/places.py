@@ -210,7 +210,7 @@ class PlaceRecognizer:
         # 4. a name the text calls a village or a town, known or not: "the village of Qaryat Zizi"
         # ranked first when it holds a shorter name the gazetteer knows: "the town of Um Batna" is
         # the town the text names whole, not Batna in another country
-        for start, end in _named_settlements(view):
+        for start, end in [*_named_settlements(view), *_settlements_named_before(view)]:
             holds = any(start <= a and b <= end and b - a < end - start for a, b, dem, _ in found if not dem)
             found.append((start, end, False, -1 if holds else 3))
         # overlaps: the model's places first, then the gazetteer's names, then demonyms; longer first
@@ -491,6 +491,41 @@ def _named_settlements(view: _DocView) -> Iterator[tuple[int, int]]:
                 begin += 1
             if not capitalised_text(texts[begin]):
                 break
+
+
+# A settlement word after a name: "in al-Tayyana town", "Hazima village"; not "Homs city council",
+# "the town hall", "Douma city of" (a longer name)
+_SETTLEMENT_AFTER = frozenset("village town hamlet locality city".split())
+_NOT_SETTLEMENT_NEXT = frozenset("of council hall hall's centre center square mayor".split())
+
+
+def _settlements_named_before(view: _DocView) -> Iterator[tuple[int, int]]:
+    """Token spans of the capitalised names before a lower-case "town" or "village" ("killed in
+    al-Tayyana town", "Tal al Shayer village in Hasaka governorate"): the text says the name is a
+    settlement, whatever the gazetteer knows. Not a people's or a faith's adjective ("the Kurdish
+    town", "a Christian village"), nor a title-case headline's word ("Village")."""
+    doc, texts, starts = view.doc, view.texts, view.starts
+    for i in range(1, len(texts)):
+        if texts[i] not in _SETTLEMENT_AFTER or starts[i]:
+            continue
+        if i + 1 < len(texts) and texts[i + 1].lower() in _NOT_SETTLEMENT_NEXT:
+            continue
+        begin = i
+        while begin > 0 and i - begin < MAX_TOKENS and not starts[begin]:
+            w = texts[begin - 1]
+            if capitalised_text(w) or w == "-" or w.lower() in ARTICLES:
+                begin -= 1
+            else:
+                break
+        while begin < i and not capitalised_text(texts[begin]) and not (
+            texts[begin].lower() in ARTICLES and begin + 2 < i and texts[begin + 1] == "-"
+        ):
+            begin += 1  # a name opens with a capital, or with "al-" before one
+        if begin == i or doc[i - 1].pos_ == "ADJ" or texts[begin] in demonyms():
+            continue
+        if fold(doc[begin:i].text) in GENERIC or texts[begin].lower() in TITLES and i - begin == 1:
+            continue
+        yield begin, i
 
 
 def _camp_name_end(doc: Doc, end: int) -> int:
