@@ -84,6 +84,8 @@ def test_a_name_before_town_or_village_is_a_place_kept_by_its_name(pipeline, tex
         "Shells hit the Kurdish town of Kobani and a Christian village on Monday.",
         "Protesters gathered outside Homs city council on Monday.",
         "Gunmen stormed the town hall in Kidal on Monday.",
+        "The village was shelled on Monday, killing three.",
+        "Clashes in Kidal killed two. This town has seen no peace since. The Town council met.",
     ],
 )
 def test_an_adjective_or_an_institution_before_town_is_no_village(pipeline, text):

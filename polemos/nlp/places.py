@@ -517,15 +517,21 @@ def _settlements_named_before(view: _DocView) -> Iterator[tuple[int, int]]:
                 begin -= 1
             else:
                 break
-        while begin < i and not capitalised_text(texts[begin]) and not (
-            texts[begin].lower() in ARTICLES and begin + 2 < i and texts[begin + 1] == "-"
-        ):
-            begin += 1  # a name opens with a capital, or with "al-" before one
+        while begin < i and not _opens_a_name(doc, begin, i):
+            begin += 1
         if begin == i or doc[i - 1].pos_ == "ADJ" or texts[begin] in demonyms():
             continue
         if fold(doc[begin:i].text) in GENERIC or texts[begin].lower() in TITLES and i - begin == 1:
             continue
         yield begin, i
+
+
+def _opens_a_name(doc: Doc, k: int, end: int) -> bool:
+    """Can token ``k`` open a name ending before ``end``: a capitalised word that is no determiner
+    or pronoun ("The village", "This town" name none), or an article joined by a hyphen ("al-")?"""
+    if doc[k].lower_ in ARTICLES and k + 2 < end and doc[k + 1].text == "-":
+        return True
+    return capitalised_text(doc[k].text) and doc[k].pos_ not in FUNCTION_POS
 
 
 def _camp_name_end(doc: Doc, end: int) -> int:
