@@ -104,3 +104,30 @@ def test_an_adjective_or_an_institution_before_town_is_no_village(pipeline, text
 def test_a_country_inside_a_forces_name_is_no_place_of_the_event(pipeline, text):
     locs = locations(pipeline, text)
     assert not [p for p in locs if p.feature == "country" and p.status == "resolved"], locs
+
+
+@pytest.mark.parametrize(
+    ("text", "cc"),
+    [
+        ("Shelling killed two civilians in the Lugansk region on Monday.", "UA"),
+        ("Gunmen killed five people in Hasaka governorate on Monday.", "SY"),
+        ("A drone attack in Kursk region wounded three, the governor said.", "RU"),
+        ("Airstrikes in Hodeidah province killed 12 fighters.", "YE"),
+    ],
+)
+def test_an_area_named_after_its_town_is_the_area_when_the_text_says_area(pipeline, text, cc):
+    locs = locations(pipeline, text)
+    assert [(p.feature, p.country) for p in locs] == [("admin1", cc)], locs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants killed five people in Hasaka city on Monday.",
+        "A drone hit Kursk on Monday, wounding three.",
+        "Shelling killed two civilians in Lugansk on Monday.",
+    ],
+)
+def test_the_town_itself_stays_the_town(pipeline, text):
+    locs = locations(pipeline, text)
+    assert [p.feature for p in locs] == ["city"], locs
