@@ -131,3 +131,29 @@ def test_an_area_named_after_its_town_is_the_area_when_the_text_says_area(pipeli
 def test_the_town_itself_stays_the_town(pipeline, text):
     locs = locations(pipeline, text)
     assert [p.feature for p in locs] == ["city"], locs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen killed five people in Amhara region on Monday.",
+        "Clashes in the Amhara region on Sunday killed 12 people.",
+        "Drone strikes in Amhara region killed 30 civilians last week.",
+    ],
+)
+def test_an_area_the_model_takes_for_a_date_is_still_a_place(pipeline, text):
+    locs = locations(pipeline, text)
+    assert [(p.feature, p.country) for p in locs] == [("admin1", "ET")], locs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels attacked Mosul in May 2016, killing five.",
+        "Militants attacked a base in Kidal in August, killing two.",
+        "Fighting on Sunday killed four soldiers in Kidal.",
+    ],
+)
+def test_a_month_or_a_day_is_no_place(pipeline, text):
+    res = result(pipeline, text)
+    assert not [p for p in res.places if p.text in ("May", "August", "Sunday")], res.places

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span
 
 from polemos.nlp.places_cues import after, capitalised_text, locative, name_word, where_violence
 from polemos.nlp.places_facility import CAMP_KINDS, camp_spans, facility_spans, head_first_spans
+from polemos.resolve.dates_lex import MONTHS, SEASONS, WEEKDAYS
 from polemos.resolve.gazetteer import Gazetteer, Place, open_gazetteer
 from polemos.resolve.gazetteer_names import ARTICLES, fold, strip_article
 from polemos.resolve.places import spelling_candidates
@@ -350,7 +351,7 @@ class PlaceRecognizer:
             return ok[0] if ok and not (single and first.text in lower_words) else None
         ent = view.ent_of.get(span.start)
         numeric = ent is not None and ent.label_ in NOT_PLACE_LABELS
-        if numeric and ent is not None and (ent.label_ in ("DATE", "TIME") or any(t.like_num for t in span)):
+        if numeric and ent is not None and _calendar(ent, span):
             return None  # "May" is a month; but "706 Orange County" residents are of a place
         if single and (
             first.text in lower_words or first.text.lower() in lower_words or first.text in surnames
@@ -524,6 +525,28 @@ def _settlements_named_before(view: _DocView) -> Iterator[tuple[int, int]]:
         if fold(doc[begin:i].text) in GENERIC or texts[begin].lower() in TITLES and i - begin == 1:
             continue
         yield begin, i
+
+
+def _calendar(ent: Span, span: Span) -> bool:
+    """Is a name inside the model's number or date entity part of that figure or date? A number in
+    it is, and a date or time entity with a number or a calendar word in it ("May", "Sunday", "last
+    week"); not an area the model took for a date with no such word ("in Amhara region": DATE)."""
+    if any(t.like_num for t in span):
+        return True
+    if ent.label_ not in ("DATE", "TIME"):
+        return False
+    return any(t.like_num or t.lower_.rstrip(".") in _CALENDAR_WORDS for t in ent)
+
+
+_CALENDAR_WORDS = (
+    frozenset(MONTHS)
+    | frozenset(WEEKDAYS)
+    | frozenset(SEASONS)
+    | frozenset(
+        """today yesterday tomorrow tonight day days week weeks weekend month months year years night
+        nights morning evening afternoon dawn dusk noon midnight decade decades century ago""".split()
+    )
+)
 
 
 def _opens_a_name(doc: Doc, k: int, end: int) -> bool:
