@@ -29,7 +29,10 @@ def locations(pipeline: Pipeline, text: str) -> list:
 @pytest.mark.parametrize(
     ("text", "town"),
     [
-        ("Casualties in airstrikes at the countryside of Saraqeb and cargo planes drop aid on Deir Ezzor", "Saraqeb"),
+        (
+            "Casualties in airstrikes at the countryside of Saraqeb and cargo planes drop aid on Deir Ezzor",
+            "Saraqeb",
+        ),
         ("Gunmen killed the villagers of Kafr Nabl on Sunday.", "Kafr Nabl"),
         ("Warplanes struck the outskirts of Binnish and the villages around Saraqeb on Friday.", "Binnish"),
         ("Militants shot dead the mayor of Kidal on Tuesday.", "Kidal"),
@@ -69,7 +72,10 @@ def test_on_after_a_verb_of_speech_names_no_small_town(pipeline):
         ("ISIS cells kill 4 SDF members in al-Tayyana town", "al-Tayyana"),
         ("Aerial bombardment on al-Kharita town kills 5 civilians", "al-Kharita"),
         ("Gunmen raided Hazima village, north of Raqqa, killing 3.", "Hazima"),
-        ("Shelling killed a family in Tal al Shayer village in Hasaka governorate on July 4", "Tal al Shayer"),
+        (
+            "Shelling killed a family in Tal al Shayer village in Hasaka governorate on July 4",
+            "Tal al Shayer",
+        ),
     ],
 )
 def test_a_name_before_town_or_village_is_a_place_kept_by_its_name(pipeline, text, village):
