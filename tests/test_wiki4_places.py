@@ -55,6 +55,15 @@ def test_wiki4_a_person_named_beside_violence_stays_a_person(
     assert person not in _places(extract_text(sentence))
 
 
+def _telling(record: dict[str, Any], trigger: str) -> dict[str, Any]:
+    """The event told by the trigger: its own, or the incident that holds the trigger's sentence
+    among its mentions ("Rebels attacked the town … Two civilians were killed in the town": one
+    incident, the toll a mention of the attack)."""
+    own = [e for e in record["events"] if e["trigger"]["text"].lower() == trigger.lower()]
+    held = [e for e in record["events"] if any(trigger in m["text"].split() for m in e["mentions"])]
+    return (own or held or [by_trigger(record, trigger)])[0]
+
+
 @pytest.mark.parametrize(
     ("text", "trigger", "phrase", "name"),
     [
@@ -90,7 +99,7 @@ def test_wiki4_the_town_is_the_town_named_before(
     extract_text: Any, text: str, trigger: str, phrase: str, name: str
 ) -> None:
     record = extract_text(text)
-    event = by_trigger(record, trigger)
+    event = _telling(record, trigger)
     found = [loc for loc in event["locations"] if loc["text"] == phrase]
     assert found and found[0]["name"] == name and found[0]["status"] == "inferred", event["locations"]
     assert text[found[0]["start"] : found[0]["end"]] == phrase

@@ -42,7 +42,8 @@ PLACE_NOUNS = frozenset(
     "territory coastal northern southern eastern western central nearby key strategic northeastern "
     "northwestern southeastern southwestern north-eastern north-western south-eastern south-western "
     "port besieged embattled frontline front-line rebel-held government-held occupied small industrial "
-    "largest second-largest holy ancient old mountain mountainous desert remote main".split()
+    "largest second-largest holy ancient old mountain mountainous desert remote main countryside "
+    "vicinity surroundings environs areas parts deserts mountains plains valley".split()
 )
 
 # Settlements a material event happens in when the text names no one in them ("bombed the town").
@@ -103,7 +104,11 @@ def event_locations(d: Draft, sent_places: list[PlaceRef]) -> list[PlaceRef]:
     for p in sent_places:
         if p.demonym or _country_as_modifier(p, text) or in_a_name(p, text) or is_a_group(p.text):
             continue
-        if any(p.start < e and s < p.end for s, e in roles_spans) and not _in_a_post(p, d.target, text):
+        if (
+            any(p.start < e and s < p.end for s, e in roles_spans)
+            and not _in_a_post(p, d.target, text)
+            and not _placing_the_target(p, d, text)
+        ):
             continue
         out.append(p)
     # a dateline says where the story is filed; another country named in the sentence is where the
@@ -164,6 +169,24 @@ def _with_site(p: PlaceRef, d: Draft) -> list[PlaceRef]:
     return [spot] if p.lat is None else [p, spot]
 
 
+# A preposition inside the target before a place: the target is there ("the civilians in Douma",
+# "the countryside of Saraqeb", "homes near Bakhmut")
+_LOCATING = re.compile(r"\b(?:in|at|near|around|outside|across|throughout|inside|of)\s+(?:the\s+)?$", re.I)
+
+
+def _placing_the_target(p: PlaceRef, d: Draft, text: str) -> bool:
+    """A place that says where the target of a material event is ("airstrikes at the countryside
+    of Saraqeb", "shelled homes in Douma", "killed the villagers of Kafr Nabl") is where the event
+    is. Not in what parties do to each other (a government "of Syria" is a party), and a country
+    after "of" says whose ("the embassy of Syria"), not where."""
+    if d.target is None or d.type in RELATIONAL or not (d.target[0] <= p.start and p.end <= d.target[1]):
+        return False
+    m = _LOCATING.search(text[d.target[0] : p.start])
+    if m is None:
+        return False
+    return not (p.feature == "country" and m.group(0).split()[0].casefold() == "of")
+
+
 def _in_a_post(p: PlaceRef, target: tuple[int, int] | None, text: str) -> bool:
     """A place inside a targeted post or building ("attacked Camp Bastion", "bombed the Rolando
     cafe") is also the event's place."""
@@ -178,7 +201,11 @@ _NAME_HEADS = re.compile(
     r"^(?:\s+(?:province|state|morning|evening|daily|sunday|weekly))*\s+(?:times|post|herald|independent|"
     r"tribune|journal|gazette|telegraph|chronicle|observer|standard|monitor|express|mail|star|guardian|"
     r"news|today|review|press|courier|army|group|faction|brigades?|battalions?|front|movement|militia|"
-    r"division|corps|legion|liberation|mujahideen)\b",
+    r"division|corps|legion|liberation|mujahideen)\b"
+    # an armed force named after its country or region: "the Syria Democratic Forces", "Iraq Security
+    # Forces", "the Afghanistan National Defense and Security Forces"
+    r"|^(?:\s+(?:democratic|national|popular|security|defen[cs]e|self-defen[cs]e|armed|revolutionary|"
+    r"liberation|and)){1,4}\s+forces\b",
     re.I,
 )
 

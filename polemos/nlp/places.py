@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span
 
 from polemos.nlp.places_cues import after, capitalised_text, locative, name_word, where_violence
 from polemos.nlp.places_facility import CAMP_KINDS, camp_spans, facility_spans, head_first_spans
+from polemos.resolve.dates_lex import MONTHS, SEASONS, WEEKDAYS
 from polemos.resolve.gazetteer import Gazetteer, Place, open_gazetteer
 from polemos.resolve.gazetteer_names import ARTICLES, fold, strip_article
 from polemos.resolve.places import spelling_candidates
@@ -210,7 +211,7 @@ class PlaceRecognizer:
         # 4. a name the text calls a village or a town, known or not: "the village of Qaryat Zizi"
         # ranked first when it holds a shorter name the gazetteer knows: "the town of Um Batna" is
         # the town the text names whole, not Batna in another country
-        for start, end in _named_settlements(view):
+        for start, end in [*_named_settlements(view), *_settlements_named_before(view)]:
             holds = any(start <= a and b <= end and b - a < end - start for a, b, dem, _ in found if not dem)
             found.append((start, end, False, -1 if holds else 3))
         # 4b. a name an apposition calls a village or a town, known or not: "Xyzabad, a village near
@@ -353,7 +354,7 @@ class PlaceRecognizer:
             return ok[0] if ok and not (single and first.text in lower_words) else None
         ent = view.ent_of.get(span.start)
         numeric = ent is not None and ent.label_ in NOT_PLACE_LABELS
-        if numeric and ent is not None and (ent.label_ in ("DATE", "TIME") or any(t.like_num for t in span)):
+        if numeric and ent is not None and _calendar(ent, span):
             return None  # "May" is a month; but "706 Orange County" residents are of a place
         if single and (
             first.text in lower_words or first.text.lower() in lower_words or first.text in surnames
@@ -542,6 +543,69 @@ def _called_settlements(view: _DocView) -> Iterator[tuple[int, int]]:
             k += 1  # a name opens with a capital, not with a particle or a hyphen
         if k < c and doc[k].pos_ == "PROPN" and texts[k].lower() not in _NOT_NAMES:
             yield k, c
+
+
+# A settlement word after a name: "in al-Tayyana town", "Hazima village"; not "Homs city council",
+# "the town hall", "Douma city of" (a longer name)
+_SETTLEMENT_AFTER = frozenset("village town hamlet locality city".split())
+_NOT_SETTLEMENT_NEXT = frozenset("of council hall hall's centre center square mayor".split())
+
+
+def _settlements_named_before(view: _DocView) -> Iterator[tuple[int, int]]:
+    """Token spans of the capitalised names before a lower-case "town" or "village" ("killed in
+    al-Tayyana town", "Tal al Shayer village in Hasaka governorate"): the text says the name is a
+    settlement, whatever the gazetteer knows. Not a people's or a faith's adjective ("the Kurdish
+    town", "a Christian village"), nor a title-case headline's word ("Village")."""
+    doc, texts, starts = view.doc, view.texts, view.starts
+    for i in range(1, len(texts)):
+        if texts[i] not in _SETTLEMENT_AFTER or starts[i]:
+            continue
+        if i + 1 < len(texts) and texts[i + 1].lower() in _NOT_SETTLEMENT_NEXT:
+            continue
+        begin = i
+        while begin > 0 and i - begin < MAX_TOKENS and not starts[begin]:
+            w = texts[begin - 1]
+            if capitalised_text(w) or w == "-" or w.lower() in ARTICLES:
+                begin -= 1
+            else:
+                break
+        while begin < i and not _opens_a_name(doc, begin, i):
+            begin += 1
+        if begin == i or doc[i - 1].pos_ == "ADJ" or texts[begin] in demonyms():
+            continue
+        if fold(doc[begin:i].text) in GENERIC or texts[begin].lower() in TITLES and i - begin == 1:
+            continue
+        yield begin, i
+
+
+def _calendar(ent: Span, span: Span) -> bool:
+    """Is a name inside the model's number or date entity part of that figure or date? A number in
+    it is, and a date or time entity with a number or a calendar word in it ("May", "Sunday", "last
+    week"); not an area the model took for a date with no such word ("in Amhara region": DATE)."""
+    if any(t.like_num for t in span):
+        return True
+    if ent.label_ not in ("DATE", "TIME"):
+        return False
+    return any(t.like_num or t.lower_.rstrip(".") in _CALENDAR_WORDS for t in ent)
+
+
+_CALENDAR_WORDS = (
+    frozenset(MONTHS)
+    | frozenset(WEEKDAYS)
+    | frozenset(SEASONS)
+    | frozenset(
+        """today yesterday tomorrow tonight day days week weeks weekend month months year years night
+        nights morning evening afternoon dawn dusk noon midnight decade decades century ago""".split()
+    )
+)
+
+
+def _opens_a_name(doc: Doc, k: int, end: int) -> bool:
+    """Can token ``k`` open a name ending before ``end``: a capitalised word that is no determiner
+    or pronoun ("The village", "This town" name none), or an article joined by a hyphen ("al-")?"""
+    if doc[k].lower_ in ARTICLES and k + 2 < end and doc[k + 1].text == "-":
+        return True
+    return capitalised_text(doc[k].text) and doc[k].pos_ not in FUNCTION_POS
 
 
 def _camp_name_end(doc: Doc, end: int) -> int:

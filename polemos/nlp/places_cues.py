@@ -63,12 +63,7 @@ def locative(doc: Doc, span: Span) -> bool:
     nxt = doc[span.end] if span.end < len(doc) else None
     if prev is not None and prev.lower_ in LOCATIVE:
         return True
-    if (
-        prev is not None
-        and prev.lower_ == "on"
-        and prev.i > 0
-        and doc[prev.i - 1].lemma_.lower() in ON_TARGET
-    ):
+    if prev is not None and prev.lower_ == "on" and _after_violence(doc, prev.i):
         return True
     if span[-1].dep_ in en.COMPOUNDS and span[-1].head.pos_ == "NOUN":
         return True  # a modifier of a common noun: "a Calais swimming pool", "the Oakdale fire station"
@@ -93,6 +88,22 @@ def locative(doc: Doc, span: Span) -> bool:
     if nxt is not None and nxt.text == ":" and opens_line(doc, span):
         return True  # "Yaloké : une attaque …": the place a headline opens with, like a dateline
     return prev is not None and prev.text == ","
+
+
+_ON_REACH = 5  # words back from "on" to the noun of violence it may go with
+
+
+def _after_violence(doc: Doc, on: int) -> bool:
+    """Does "on" at token ``on`` close a noun phrase of violence: "raids on Douma", and "airstrikes
+    by the coalition on Manbij" (the tagger may hang "on" on the agent; a verb or a comma between
+    ends the phrase: "he commented on Manbij")?"""
+    for i in range(on - 1, max(-1, on - 1 - _ON_REACH), -1):
+        tok = doc[i]
+        if tok.lemma_.lower() in ON_TARGET or tok.lower_ in ON_TARGET:
+            return True
+        if tok.is_punct or tok.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def name_word(texts: list[str], starts: list[bool], j: int) -> int:

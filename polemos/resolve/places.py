@@ -279,6 +279,7 @@ def resolve_places(
     ctx = _context(ms)
     _choose(ms, ctx)  # pass 2: the article's countries, admin areas and places
     _no_foreign_town_for_an_area(text, ms)
+    _area_named_after_its_town(g, ms)
     _no_spelling_outside_its_container(ms)
     if named_countries is not None:
         _in_named_countries(text, ms, named_countries, directions)
@@ -361,6 +362,37 @@ def _no_foreign_town_for_an_area(text: str, ms: list[Mention]) -> None:
             drop.append(m)
     for m in drop:
         m.cands, m.scores = [], []
+
+
+def _area_named_after_its_town(g: Gazetteer, ms: list[Mention]) -> None:
+    """The text says area ("Lugansk region", "Hasaka governorate", "Kursk region") and the
+    gazetteer knows the name only as a town, whose own admin1 area bears the town's name
+    (Luhanska oblast, Al Hasakah, Kurskaya oblast'): that area is the place, at its precision, not
+    the town passed off as exact."""
+    for m in ms:
+        if not m.area_hint or not m.cands or m.demonym or m.container is not None or m.team is not None:
+            continue
+        if any(c.feature in ("admin1", "admin2", "region", "country") for c in m.cands):
+            continue
+        town = m.cands[0]
+        if town.feature not in LOCAL_FEATURES or not town.admin1 or not town.cc:
+            continue
+        area = next(
+            (
+                c
+                for c in g.lookup(fold(town.admin1))
+                if c.feature == "admin1" and c.cc == town.cc and c.admin1 == town.admin1
+            ),
+            None,
+        )
+        if area is not None and _named_after(area.name, town.name):
+            m.cands, m.scores = [area, *m.cands], [(m.scores[0] if m.scores else 0.0) + 1.0, *m.scores]
+
+
+def _named_after(area: str, town: str) -> bool:
+    """Does an area's name begin with its town's ("Luhanska oblast" / Luhansk, "Al Hasakah")?"""
+    a, t = strip_article(strip_area_word(fold(area))), strip_article(fold(town))
+    return len(t) >= 4 and a.replace("-", " ").startswith(t.replace("-", " "))
 
 
 def _area_list(text: str, ms: list[Mention], k: int) -> bool:
