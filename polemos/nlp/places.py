@@ -106,6 +106,20 @@ def _names_a_day(doc: Doc, end: int) -> bool:
     return 0 < end < len(doc) and doc[end].text in ("Day", "Eve", "DAY")
 
 
+# The word that says a name is a river's: before it ("the river Niger", "le fleuve Niger", "la rivière
+# Ruzizi") or after it ("the Niger River", "the Congo river"). A river runs through several countries
+# and towns: its name is not the country or the town of that name.
+RIVER_BEFORE = frozenset({"river", "fleuve", "rivière", "riviere", "oued", "wadi"})
+RIVER_AFTER = frozenset({"river", "fleuve"})
+
+
+def names_a_river(doc: Doc, start: int, end: int) -> bool:
+    """Is ``doc[start:end]`` the name of a river ("the Niger River", "le fleuve Niger")?"""
+    before = doc[start - 1].lower_ if start > 0 else ""
+    after = doc[end].lower_ if end < len(doc) else ""
+    return before in RIVER_BEFORE or after in RIVER_AFTER
+
+
 def _body_abbreviation(text: str) -> bool:
     """ "MoD", "DoJ", "MoI": a short abbreviation with a capital after a small letter names a body."""
     letters = [c for c in text if c.isalpha()]
@@ -178,6 +192,8 @@ class PlaceRecognizer:
                 continue  # "Eid al-Adha", "Ashura", "Independence Day": a day, not a place
             if t - s > 1 and _names_a_day(doc, t - 1) and not self._known(doc[s:t]):
                 continue  # the model's "Republic Day", "Australia Day": the holiday, whole
+            if names_a_river(doc, s, t) or (t - s > 1 and view.texts[t - 1].lower() in RIVER_AFTER):
+                continue  # "the Niger River", "le fleuve Niger": a river, not the country of its name
             if self._known(doc[s:t]) or self._transliterated(doc, doc[s:t], cue_needed=False):
                 found.append((s, t, False, 0))
                 continue
@@ -314,6 +330,8 @@ class PlaceRecognizer:
             return None  # "Easter", "Eid": a day; "Easter Island" is a place
         if _names_a_day(doc, span.end):
             return None  # "Independence Day", "Australia Day", "Victory Day": a holiday's name
+        if names_a_river(doc, span.start, span.end):
+            return None  # "the Niger River", "le fleuve Niger": a river, not the country of its name
         if key in GENERIC or key in TITLES or text in demonyms() or _body_abbreviation(text):
             # "Canadian", "Pak": a country's adjective (step 3), not Canadian, Victoria or Paka in
             # Malaysia; "MoD" names a body; "Sultan" is a title
@@ -351,7 +369,12 @@ class PlaceRecognizer:
         ent = view.ent_of.get(span.start)
         numeric = ent is not None and ent.label_ in NOT_PLACE_LABELS
         if numeric and ent is not None and (ent.label_ in ("DATE", "TIME") or any(t.like_num for t in span)):
-            return None  # "May" is a month; but "706 Orange County" residents are of a place
+            # "May" is a month; but "706 Orange County" residents are of a place, and a country's
+            # own name the model took for a date ("in Niger on Thursday") is that country
+            countries = [c for c in cands if c.feature == "country" and c.kind == 0]
+            if any(t.like_num for t in span) or not countries:
+                return None
+            cands = countries
         if single and (
             first.text in lower_words or first.text.lower() in lower_words or first.text in surnames
         ):
