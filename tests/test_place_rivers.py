@@ -1,5 +1,6 @@
-"""A river's name is not the country or the town of that name: "the Niger River", "le fleuve Niger",
-"the river Congo". English and French, several phrasings; a plain country name stays a place."""
+"""A river named as a country is ("the Niger River", "le fleuve Niger", "the river Congo") is not that
+country; a town's river ("the Sacramento River") stays a mention of the town, as geoparsing gold has
+it. English and French, several phrasings; a plain country name stays a place."""
 
 from __future__ import annotations
 
@@ -40,6 +41,17 @@ def test_a_river_is_no_place(pipeline, text, river, town):
     found = places(pipeline, text)
     assert all(name != river for name, _ in found), found
     assert any(name == town for name, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text, town",
+    [
+        ("Volunteers cleaned up the banks of the Sacramento River on Saturday.", "Sacramento"),
+        ("Beers and sofas were found in the Kanawha River near Charleston.", "Kanawha County"),
+    ],
+)
+def test_a_towns_river_stays_the_town(pipeline, text, town):
+    assert any(name == town for name, _ in places(pipeline, text))
 
 
 @pytest.mark.parametrize(

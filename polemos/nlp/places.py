@@ -107,8 +107,7 @@ def _names_a_day(doc: Doc, end: int) -> bool:
 
 
 # The word that says a name is a river's: before it ("the river Niger", "le fleuve Niger", "la rivière
-# Ruzizi") or after it ("the Niger River", "the Congo river"). A river runs through several countries
-# and towns: its name is not the country or the town of that name.
+# Ruzizi") or after it ("the Niger River", "the Congo river").
 RIVER_BEFORE = frozenset({"river", "fleuve", "rivière", "riviere", "oued", "wadi"})
 RIVER_AFTER = frozenset({"river", "fleuve"})
 
@@ -192,7 +191,7 @@ class PlaceRecognizer:
                 continue  # "Eid al-Adha", "Ashura", "Independence Day": a day, not a place
             if t - s > 1 and _names_a_day(doc, t - 1) and not self._known(doc[s:t]):
                 continue  # the model's "Republic Day", "Australia Day": the holiday, whole
-            if names_a_river(doc, s, t) or (t - s > 1 and view.texts[t - 1].lower() in RIVER_AFTER):
+            if self._country_river(doc, s, t):
                 continue  # "the Niger River", "le fleuve Niger": a river, not the country of its name
             if self._known(doc[s:t]) or self._transliterated(doc, doc[s:t], cue_needed=False):
                 found.append((s, t, False, 0))
@@ -260,6 +259,17 @@ class PlaceRecognizer:
             c.feature == "city" and (c.capital or c.population >= _DATELINE_POPULATION)
             for c in self.gazetteer.lookup(key)
         )
+
+    def _country_river(self, doc: Doc, s: int, t: int) -> bool:
+        """A river named as a country is ("the Niger River", "le fleuve Congo"): it runs through
+        several countries and is none of them. A town's river ("the Sacramento River") runs by the
+        town and stays its mention."""
+        if t - s > 1 and doc[t - 1].lower_ in RIVER_AFTER:
+            t -= 1  # the model's "Niger River" whole
+        elif not names_a_river(doc, s, t):
+            return False
+        found = self.gazetteer.lookup(fold(doc[s:t].text))
+        return bool(found) and found[0].feature == "country"
 
     def _whole_name(self, view: _DocView, s: int, t: int) -> int:
         """The end of the name a model's place begins with a particle or a title, when the model cut
@@ -330,7 +340,7 @@ class PlaceRecognizer:
             return None  # "Easter", "Eid": a day; "Easter Island" is a place
         if _names_a_day(doc, span.end):
             return None  # "Independence Day", "Australia Day", "Victory Day": a holiday's name
-        if names_a_river(doc, span.start, span.end):
+        if self._country_river(doc, span.start, span.end):
             return None  # "the Niger River", "le fleuve Niger": a river, not the country of its name
         if key in GENERIC or key in TITLES or text in demonyms() or _body_abbreviation(text):
             # "Canadian", "Pak": a country's adjective (step 3), not Canadian, Victoria or Paka in
