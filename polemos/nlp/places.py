@@ -83,9 +83,12 @@ if not Doc.has_extension(EXTENSION):
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token bounds without a leading 'the' and a trailing possessive or punctuation."""
-    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
+    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct):
+    # a model's entity may run on over the blank line after a headline ("Mambasa\n\n")
+    while end > start and (
+        doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct or doc[end - 1].is_space
+    ):
         if doc[end - 1].text == "." and end - start == 1:
             break
         end -= 1
