@@ -79,3 +79,67 @@ def test_numbers_in_words_are_whole(text: str, killed: int) -> None:
     e = first_violent(text)
     c = e.counts.get("killed")
     assert c is not None and c.best == killed and all(f.best == killed for f in c.claims or ()), c
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Un engin explosif improvisé a explosé lundi au passage d'un véhicule militaire près de Kidal.",
+        "Une bombe a explosé jeudi dans un marché de Maiduguri, tuant six personnes.",
+        "Une roquette a frappé mardi un quartier de Tripoli, faisant trois morts.",
+        "Une mine a tué deux soldats dimanche près de Djibo.",
+    ],
+)
+def test_the_weapon_is_no_doer_nor_the_day_a_target(text: str) -> None:
+    e = first_violent(text)
+    assert e.actor is None, e.actor
+    days = ("lundi", "jeudi", "mardi", "dimanche")
+    assert e.target is None or e.target.text.split()[0] not in days, e.target
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Un engin explosif a explosé lundi au passage d'un véhicule militaire.", "un véhicule"),
+        ("Une mine a explosé au passage d'un convoi de la Minusma, blessant quatre soldats.", "un convoi"),
+    ],
+)
+def test_what_the_blast_was_set_for(text: str, target: str) -> None:
+    e = first_violent(text)
+    assert e.target is not None and e.target.text.startswith(target), e.target
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # "Beni" is also a Bolivian department: the FARDC say which country the story is of
+        ("Un engin a explosé au passage d'un véhicule des FARDC sur la route de Beni, tuant deux soldats.",
+         "CD"),
+        ("Les FAMa ont repoussé une attaque à Boni, selon l'armée.", "ML"),
+        ("La PNH a arrêté trois suspects à Carrefour, a indiqué la police.", "HT"),
+    ],
+)  # fmt: skip
+def test_a_states_forces_name_its_country(text: str, country: str) -> None:
+    places = read(text).places
+    assert places and all(p.country == country for p in places), places
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # another town's other spelling in GeoNames ("Boni" of Bonn, "Mambasa" of Mombasa) is not it
+        ("Les FAMa ont repoussé une attaque à Boni, selon l'armée.", "Boni", "ML"),
+        ("Les FARDC ont repoussé une attaque des ADF à Mambasa, selon l'armée.", "Mambasa", "CD"),
+        # a capital abroad by its French name stays that capital
+        ("Des soldats maliens ont été formés à Bruxelles.", "Brussels", "BE"),
+        ("Une délégation malienne est arrivée à Varsovie.", "Warsaw", "PL"),
+    ],
+)
+def test_another_towns_spelling_abroad(text: str, name: str, country: str) -> None:
+    places = read(text).places
+    assert any((p.name or p.text) == name and p.country == country for p in places), places
+
+
+def test_a_place_span_stops_before_the_blank_line() -> None:
+    text = "Ituri : 12 morts dans une attaque des ADF à Mambasa\n\nDouze personnes ont été tuées mardi."
+    assert [p.text for p in read(text).places if p.text.startswith("Mamb")] == ["Mambasa"]

@@ -21,6 +21,11 @@ SUPPORT_VERBS = frozenset(
 )
 # Verbs an attack is the subject of, their object what it hit ("l'attaque a visé un camp")
 HIT_VERBS = frozenset("viser toucher frapper cibler atteindre détruire endommager souffler".split())
+# What an attack is done with, never its doer: "un engin explosif a explosé", "une roquette a frappé"
+INSTRUMENTS = frozenset(
+    """engin bombe mine explosif obus roquette missile grenade munition colis drone voiture-piégée
+    charge""".split()
+)
 UNDERGO = frozenset(["objet", "cible", "théâtre"])  # "X a fait l'objet d'une attaque", "a été la cible de"
 PRONOUNS = frozenset("il ils elle elles on qui que lui eux celui-ci ceux-ci y en".split())
 TARGET_NOUNS = PEOPLE | frozenset(
@@ -71,11 +76,32 @@ def verb_roles(verb: Token) -> tuple[Token | None, Token | None]:
     obj = _child(verb, L["object"])
     if obj is not None and obj.lemma_.lower() == "feu":  # "ouvrir le feu sur les habitants"
         obj = next((c for c in verb.children if c.dep_.startswith("obl") and _case(c) == "sur"), None)
+    if obj is not None and _is_time(obj):
+        obj = None  # "a explosé lundi": the parser's object is the day
+    if obj is None:
+        obj = _passing(verb)
     if subj is None:
         subj = attributed_to(verb)
     if subj is not None and subj.lower_ == "qui" and verb.dep_ in ("acl:relcl", "acl"):
         subj = verb.head
+    if subj is not None and subj.lemma_.lower() in INSTRUMENTS:
+        subj = None  # "un engin explosif a explosé": what did it, not who
     return subj, obj
+
+
+def _passing(verb: Token) -> Token | None:
+    """ "a explosé au passage d'un véhicule de l'armée": the vehicle it was set for."""
+    for c in verb.children:
+        if c.dep_.startswith("obl") and c.lemma_.lower() == "passage":
+            return next(
+                (
+                    g
+                    for g in c.children
+                    if g.dep_.startswith("nmod") and _case(g) in ("de", "d'", "du", "des")
+                ),
+                None,
+            )
+    return None
 
 
 def _looks_like_party(tok: Token) -> bool:
