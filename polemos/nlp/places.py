@@ -84,9 +84,12 @@ if not Doc.has_extension(EXTENSION):
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token bounds without a leading 'the' and a trailing possessive or punctuation."""
-    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
+    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct):
+    # a model's entity may run on over the blank line after a headline ("Mambasa\n\n")
+    while end > start and (
+        doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct or doc[end - 1].is_space
+    ):
         if doc[end - 1].text == "." and end - start == 1:
             break
         end -= 1
@@ -105,6 +108,19 @@ def _names_a_day(doc: Doc, end: int) -> bool:
     """Does a capitalised "Day" (or "Eve") follow the name, making it a holiday's ("Independence
     Day", "Republic Day", "Australia Day")? Said of a place, it names the day, not where."""
     return 0 < end < len(doc) and doc[end].text in ("Day", "Eve", "DAY")
+
+
+# The word that says a name is a river's: before it ("the river Niger", "le fleuve Niger", "la rivière
+# Ruzizi") or after it ("the Niger River", "the Congo river").
+RIVER_BEFORE = frozenset({"river", "fleuve", "rivière", "riviere", "oued", "wadi"})
+RIVER_AFTER = frozenset({"river", "fleuve"})
+
+
+def names_a_river(doc: Doc, start: int, end: int) -> bool:
+    """Is ``doc[start:end]`` the name of a river ("the Niger River", "le fleuve Niger")?"""
+    before = doc[start - 1].lower_ if start > 0 else ""
+    after = doc[end].lower_ if end < len(doc) else ""
+    return before in RIVER_BEFORE or after in RIVER_AFTER
 
 
 def _body_abbreviation(text: str) -> bool:
@@ -179,6 +195,8 @@ class PlaceRecognizer:
                 continue  # "Eid al-Adha", "Ashura", "Independence Day": a day, not a place
             if t - s > 1 and _names_a_day(doc, t - 1) and not self._known(doc[s:t]):
                 continue  # the model's "Republic Day", "Australia Day": the holiday, whole
+            if self._country_river(doc, s, t):
+                continue  # "the Niger River", "le fleuve Niger": a river, not the country of its name
             if self._known(doc[s:t]) or self._transliterated(doc, doc[s:t], cue_needed=False):
                 found.append((s, t, False, 0))
                 continue
@@ -249,6 +267,17 @@ class PlaceRecognizer:
             for c in self.gazetteer.lookup(key)
         )
 
+    def _country_river(self, doc: Doc, s: int, t: int) -> bool:
+        """A river named as a country is ("the Niger River", "le fleuve Congo"): it runs through
+        several countries and is none of them. A town's river ("the Sacramento River") runs by the
+        town and stays its mention."""
+        if t - s > 1 and doc[t - 1].lower_ in RIVER_AFTER:
+            t -= 1  # the model's "Niger River" whole
+        elif not names_a_river(doc, s, t):
+            return False
+        found = self.gazetteer.lookup(fold(doc[s:t].text))
+        return bool(found) and found[0].feature == "country"
+
     def _whole_name(self, view: _DocView, s: int, t: int) -> int:
         """The end of the name a model's place begins with a particle or a title, when the model cut
         it short ("Tal" of "Tal Abyad", "Sheikh" of "Sheikh Lutfi"): the longest known name that
@@ -318,6 +347,8 @@ class PlaceRecognizer:
             return None  # "Easter", "Eid": a day; "Easter Island" is a place
         if _names_a_day(doc, span.end):
             return None  # "Independence Day", "Australia Day", "Victory Day": a holiday's name
+        if self._country_river(doc, span.start, span.end):
+            return None  # "the Niger River", "le fleuve Niger": a river, not the country of its name
         if key in GENERIC or key in TITLES or text in demonyms() or _body_abbreviation(text):
             # "Canadian", "Pak": a country's adjective (step 3), not Canadian, Victoria or Paka in
             # Malaysia; "MoD" names a body; "Sultan" is a title

@@ -316,8 +316,14 @@ def _in_named_countries(
             top = m.cands[0]
             if not named or top.cc in named or top.feature in ("country", "region"):
                 continue
-            if (top.population >= MIN_KNOWN_POPULATION or top.capital) and top.kind <= 1:
-                continue  # a big town or a capital abroad is named as itself ("à Paris"), not by a spelling
+            if (top.kind == 0 and (top.population >= MIN_KNOWN_POPULATION or top.capital)) or (
+                top.kind == 1 and top.capital
+            ):
+                # a big town or a capital abroad is named as itself ("à Paris"), a capital by its
+                # French name too ("Bruxelles", "Varsovie"); another town's other name is more often
+                # a local name that happens to be one of its spellings ("Boni" is Bonn's, "Mambasa"
+                # Mombasa's) than that town
+                continue
             keep = [k for k, c in enumerate(m.cands) if c.cc in named]
         m.cands = [m.cands[k] for k in keep]
         m.scores = [m.scores[k] for k in keep] if m.scores else []

@@ -18,6 +18,7 @@ from polemos.lang.fr.nlp import MODEL, load_nlp
 
 def analyse(doc: Any, article: Any) -> Any:
     """Parsed French Doc and its article → ``ArticleResult`` (``language`` "fr")."""
+    from polemos.lang.fr.actors import force_countries
     from polemos.lang.fr.dates import find_times
     from polemos.lang.fr.event_place import with_nearness
     from polemos.lang.fr.extract import extract_events
@@ -47,7 +48,7 @@ def analyse(doc: Any, article: Any) -> Any:
     spans = not_actor_names(article.text, sorted(spans + seized_names(doc, spans)), names)  # "s'emparer de X"
     spans = sorted(spans + saint_spans(article.text, spans))  # "de St-Marc"
     # the countries the text names: a village of another country is not the one it means
-    adjectives = demonym_countries(article.text)
+    adjectives = demonym_countries(article.text) | force_countries(article.text)
     opts = {"named_countries": adjectives, "directions": DIRECTIONS}
     places = resolve_places(
         article.text, spans, published=article.published, gazetteer=french_gazetteer(), **opts

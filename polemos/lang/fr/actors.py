@@ -166,3 +166,25 @@ def alias_names() -> tuple[str, ...]:
     """The aliases of the French actor table as written (multi-word or capitals: the ones a place
     recogniser may take for a town)."""
     return tuple(a for a, *_ in read_tsv("actors.tsv") if " " in a or "-" in a or a.isupper())
+
+
+_STATE_ID = re.compile(r"^state:([A-Z]{2}):")
+
+
+@cache
+def _force_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """(pattern on the text, country) of each alias naming one state's own forces or government
+    ("FARDC", "FAMa", "la PNH", "l'armée nigérienne"); not a name several states' forces share ("FDS")."""
+    out = []
+    for alias, ident, _name, kind, cc in read_tsv("actors.tsv"):
+        m = _STATE_ID.match(ident)
+        country = m.group(1) if m else (cc if cc != "-" and kind in _INSTITUTION_KIND else None)
+        if country is not None:
+            out.append((re.compile(r"(?<!\w)" + re.escape(alias) + r"(?!\w)"), country))
+    return tuple(out)
+
+
+def force_countries(text: str) -> frozenset[str]:
+    """The countries a French text names through their forces or government: "les FARDC" is a story
+    of the DR Congo as surely as "l'armée congolaise" is."""
+    return frozenset(cc for pat, cc in _force_patterns() if pat.search(text))

@@ -69,6 +69,20 @@ def _number(tok: Token) -> int | None:
     return _word_value(text)
 
 
+def _hyphen_tail(tok: Token) -> bool:
+    """Is ``tok`` a later part of a number written in words with hyphens the tokenizer split?"""
+    doc, i = tok.doc, tok.i
+    if tok.lower_ in ("cent", "cents", "mille") and i >= 1 and doc[i - 1].pos_ == "NUM":
+        return _word_value(doc[i - 1].text) is not None  # "cents" of "trois cents"
+    return (
+        i >= 2
+        and doc[i - 1].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i - 2].whitespace_
+        and _word_value(doc[i - 2].text) is not None
+    )
+
+
 def _prefix(sent_text_before: str) -> str:
     return sent_text_before.lower().replace("’", "'")[-20:]
 
@@ -101,13 +115,23 @@ def figure_at(tok: Token) -> tuple[int, int, Count] | None:
     else:
         if tok.like_num is False and _word_value(tok.text) is None:
             return None
+        if _hyphen_tail(tok):
+            return None  # "huit" of "Cinquante-huit": the figure is the whole compound
         value = _number(tok)
         if value is None:
             return None
-        # a compound number written in words over several tokens: "trois cents", "deux mille"
         j = tok.i + 1
+        # "Cinquante-huit" split by the tokenizer into "Cinquante", "-", "huit": one number
+        while (
+            j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
+        ):
+            joined = word_value([doc[tok.i : j + 2].text])
+            if joined is None:
+                break
+            value, j = joined, j + 2
+        # a compound number written in words over several tokens: "trois cents", "deux mille"
         while j < len(doc) and doc[j].lower_ in ("cent", "cents", "mille") and tok.pos_ == "NUM":
-            value = word_value([t.text for t in doc[tok.i : j + 1]]) or value
+            value = word_value([doc[tok.i : j + 1].text]) or value
             j += 1
         last = j
         nxt = doc[last].lower_ if last < len(doc) else ""

@@ -175,6 +175,22 @@ def _roles(tok: Token) -> tuple[Token | None, Token | None]:
     return roles.verb_roles(tok)
 
 
+def _done_to_words(tok: Token) -> bool:
+    """A group named among the dead ("dont trois VDP") or as who escorted or guarded what was hit
+    ("un convoi escorté par l'armée et des VDP"): one of the sides hit, not the doer."""
+    counted = tok
+    while True:  # "dont trois VDP", "dont trois membres des FDS": counted among the dead
+        if any(c.dep_ == "nummod" for c in counted.children):
+            return True
+        if not counted.dep_.startswith("nmod") or counted.head is counted:
+            break
+        counted = counted.head
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    verb = tok.head
+    return tok.dep_ in ("obl:agent", "obl") and verb.dep_ in ("acl", "amod") and verb.head.pos_ == "NOUN"
+
+
 def _party_in_sentence(
     sent: SpacySpan, skip: tuple[int, int] | None, ents: Sequence[SpacySpan] | None = None
 ) -> tuple[int, int] | None:
@@ -182,7 +198,11 @@ def _party_in_sentence(
     ``ents``: the sentence's entities, when the caller has them (``Span.ents`` walks all the document's)."""
     for e in sent.ents if ents is None else ents:
         named = (e.ent_id_ or e.label_ == "ORG") and fr_actors.is_armed(e.text)
-        if named and (skip is None or not (e.start_char < skip[1] and skip[0] < e.end_char)):
+        if (
+            named
+            and not _done_to_words(e.root)
+            and (skip is None or not (e.start_char < skip[1] and skip[0] < e.end_char))
+        ):
             return e.start_char, e.end_char
     for t in sent:
         if t.pos_ == "NOUN" and t.lemma_.lower() in (
@@ -193,7 +213,7 @@ def _party_in_sentence(
             "bandit",
         ):
             span = roles.phrase(t)
-            if span is not None and (skip is None or span != skip):
+            if span is not None and (skip is None or not (span[0] < skip[1] and skip[0] < span[1])):
                 return span
         if t.lemma_.lower() == "homme" and any(c.lower_.startswith("armé") for c in t.children):
             return roles.phrase(t)
@@ -344,7 +364,12 @@ def read_sentence(
             elif entry.type in VIOLENT and doer is not None and doer.lemma_.lower() in roles.TARGET_NOUNS:
                 d.actor = None
         if d.actor is None and entry.type in VIOLENT:
-            d.actor = _party_in_sentence(sent, d.target, ents)
+            # a group named inside the done-to's own words ("un convoi escorté par les VDP", "une base
+            # de la CPC") is who was hit, not who did it
+            skip = d.target
+            if target is not None:
+                skip = (target.left_edge.idx, target.right_edge.idx + len(target.right_edge.text))
+            d.actor = _party_in_sentence(sent, skip, ents)
         d.places = list(sent_places)
         if d.target is not None:  # "l'autre a attaqué Tchoma Bangou": the place it is done to
             at = [p for p in sent_places if d.target[0] <= p.start < d.target[1]]

@@ -10,11 +10,13 @@ is no event; "deux autres attaques" is another incident, never fused with the st
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from spacy.tokens import Doc
 
+from polemos.extraction.events import headline_end
 from polemos.extraction.taxonomy import acled_types, cameo_root
 from polemos.lang.fr import actors as fr_actors
 from polemos.lang.fr import attribution
@@ -33,6 +35,8 @@ _WIDTH = {"country": 0, "region": 1, "admin1": 1, "admin2": 2, "city": 3, "neigh
 @dataclass
 class Incident:
     parts: list[Draft]
+    # why a part was judged this incident, by its evidence span (a part not here: "same incident")
+    why: dict[tuple[int, int], tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def first(self) -> Draft:
@@ -62,10 +66,19 @@ def _same_place(a: PlaceRef, b: PlaceRef) -> bool:
     return fa == fb or (len(fa) > 6 and len(fb) > 6 and (fa[:7] == fb[:7]))
 
 
-def assemble(drafts: list[Draft], published: object, named: set[str] | None = None) -> list[Incident]:
-    """Drafts → incidents. ``named``: the countries the article names as countries."""
+def assemble(
+    drafts: list[Draft],
+    published: object,
+    named: set[str] | None = None,
+    title_end: int | None = None,
+    party_of: Callable[[tuple[int, int]], str | None] | None = None,
+) -> list[Incident]:
+    """Drafts → incidents. ``named``: the countries the article names as countries; ``title_end``:
+    where the headline ends (None: no headline); ``party_of``: the canonical name of the actor a span
+    names, None when the dictionary knows none."""
     named = named or set()
     incidents: list[Incident] = []
+    others: list[Incident] = []  # incidents of the other types (a seizure, a protest, an arrest)
     main: Incident | None = None
     subs: list[Incident] = []
     reactions: dict[int, Incident] = {}
@@ -133,7 +146,19 @@ def assemble(drafts: list[Draft], published: object, named: set[str] | None = No
                 reactions[d.sent_index] = Incident([d])
                 incidents.append(reactions[d.sent_index])
         else:
-            incidents.append(Incident([d]))
+            found = _told_before(d, others, title_end, party_of or (lambda _span: None))
+            if found is not None:
+                told, why = found
+                if all(_in_headline(p, title_end) for p in told.parts) and not _in_headline(d, title_end):
+                    told.parts.insert(0, d)  # the lead tells it whole: its sentence is the evidence
+                    for p in told.parts[1:]:
+                        told.why[(p.evidence.start, p.evidence.end)] = why
+                else:
+                    told.parts.append(d)
+                    told.why[(d.evidence.start, d.evidence.end)] = why
+                continue
+            others.append(Incident([d]))
+            incidents.append(others[-1])
     # a reaction told over two sentences ("… s'est indigné" after "… condoléances"): one event
     merged: list[Incident] = []
     for inc in incidents:
@@ -154,6 +179,64 @@ def assemble(drafts: list[Draft], published: object, named: set[str] | None = No
         if not (len(i.parts) == 1 and i.first.responsibility)
         and not (i.first.other and not i.local_places() and all(d.date is None for d in i.parts))
     ]
+
+
+def _in_headline(d: Draft, title_end: int | None) -> bool:
+    return title_end is not None and d.evidence.start < title_end
+
+
+def _told_before(
+    d: Draft,
+    others: list[Incident],
+    title_end: int | None,
+    party_of: Callable[[tuple[int, int]], str | None],
+) -> tuple[Incident, tuple[str, ...]] | None:
+    """The earlier incident of the same type a seizure, a protest or an arrest tells again: the
+    headline's told by the lead ("le M23 s'empare de Rubaya" / "les rebelles du M23 ont pris le
+    contrôle de Rubaya"), or one sharing two things of doer, place and done-to. Nothing they disagree
+    on: not two doers, two places, two days, two modes."""
+    body_told = any(i.type == d.trigger.type and not _in_headline(i.first, title_end) for i in others)
+    lead = not _in_headline(d, title_end) and not body_told
+    best: tuple[int, Incident, tuple[str, ...]] | None = None
+    for inc in others:
+        if inc.type != d.trigger.type:
+            continue
+        reasons = _links(inc, d, party_of)
+        if reasons is None:
+            continue
+        links = len(reasons)
+        if lead and all(_in_headline(p, title_end) for p in inc.parts):
+            links += 2  # a headline and its lead tell one story
+            reasons = ["headline and lead", *reasons]
+        if links >= 2 and (best is None or links > best[0]):
+            best = (links, inc, tuple(reasons))
+    return (best[1], best[2]) if best is not None else None
+
+
+def _links(inc: Incident, d: Draft, party_of: Callable[[tuple[int, int]], str | None]) -> list[str] | None:
+    """What ``d`` shares with ``inc`` (doer, place), None when they differ on either, or on mode, day
+    or modality."""
+    first = inc.first
+    if first.modality != d.modality or (first.mode and d.mode and first.mode != d.mode):
+        return None
+    dates = [p.date.start_date for p in inc.parts if p.date is not None and p.date.start_date is not None]
+    day = d.date.start_date if d.date is not None else None
+    if day is not None and dates and abs((day - dates[0]).days) > 1:
+        return None
+    links: list[str] = []
+    doers = {party_of(p.actor) for p in inc.parts if p.actor is not None} - {None}
+    mine = party_of(d.actor) if d.actor is not None else None
+    if mine is not None and doers:
+        if mine not in doers:
+            return None
+        links.append("same doer")
+    theirs = inc.local_places()
+    local = [p for p in d.places if p.feature in LOCAL_FEATURES or p.lat is None]
+    if local and theirs:
+        if not any(_same_place(p, q) for p in local for q in theirs):
+            return None
+        links.append("same place")
+    return links
 
 
 def _destruction(d: Draft, drafts: list[Draft]) -> bool:
@@ -312,7 +395,8 @@ def to_event(
     mentions = tuple(
         sorted(
             {(d.evidence.start, d.evidence.end): Mention(d.evidence.start, d.evidence.end, d.evidence.text,
-                                                           ("same incident",))
+                                                           inc.why.get((d.evidence.start, d.evidence.end),
+                                                                       ("same incident",)))
              for d in parts if d.evidence != first.evidence}.values(),
             key=lambda m: m.start,
         )
@@ -419,8 +503,12 @@ def extract_events(
         drafts.extend(read_sentence(sent, k, places, times, who[k], text, ents))
     drafts.sort(key=lambda d: (d.evidence.start, d.span.start))
     named = {p.country for p in places if p.country and p.feature == "country" and not p.demonym}
-    incidents = assemble(drafts, article.published, named)
     countries = _countries(places)
+
+    def party_of(span: tuple[int, int]) -> str | None:
+        return fr_actors.resolve(text, span[0], span[1], countries).name
+
+    incidents = assemble(drafts, article.published, named, headline_end(text), party_of)
     main = next((i for i in incidents if i.type in VIOLENT), None)
     main_date = None
     if main is not None:

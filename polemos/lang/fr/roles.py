@@ -19,6 +19,13 @@ L = DEPENDENCY_LABELS
 SUPPORT_VERBS = frozenset(
     "mener lancer perpétrer commettre conduire revendiquer organiser tendre orchestrer".split()
 )
+# Verbs an attack is the subject of, their object what it hit ("l'attaque a visé un camp")
+HIT_VERBS = frozenset("viser toucher frapper cibler atteindre détruire endommager souffler".split())
+# What an attack is done with, never its doer: "un engin explosif a explosé", "une roquette a frappé"
+INSTRUMENTS = frozenset(
+    """engin bombe mine explosif obus roquette missile grenade munition colis drone voiture-piégée
+    charge""".split()
+)
 UNDERGO = frozenset(["objet", "cible", "théâtre"])  # "X a fait l'objet d'une attaque", "a été la cible de"
 PRONOUNS = frozenset("il ils elle elles on qui que lui eux celui-ci ceux-ci y en".split())
 TARGET_NOUNS = PEOPLE | frozenset(
@@ -69,11 +76,32 @@ def verb_roles(verb: Token) -> tuple[Token | None, Token | None]:
     obj = _child(verb, L["object"])
     if obj is not None and obj.lemma_.lower() == "feu":  # "ouvrir le feu sur les habitants"
         obj = next((c for c in verb.children if c.dep_.startswith("obl") and _case(c) == "sur"), None)
+    if obj is not None and _is_time(obj):
+        obj = None  # "a explosé lundi": the parser's object is the day
+    if obj is None:
+        obj = _passing(verb)
     if subj is None:
         subj = attributed_to(verb)
     if subj is not None and subj.lower_ == "qui" and verb.dep_ in ("acl:relcl", "acl"):
         subj = verb.head
+    if subj is not None and subj.lemma_.lower() in INSTRUMENTS:
+        subj = None  # "un engin explosif a explosé": what did it, not who
     return subj, obj
+
+
+def _passing(verb: Token) -> Token | None:
+    """ "a explosé au passage d'un véhicule de l'armée": the vehicle it was set for."""
+    for c in verb.children:
+        if c.dep_.startswith("obl") and c.lemma_.lower() == "passage":
+            return next(
+                (
+                    g
+                    for g in c.children
+                    if g.dep_.startswith("nmod") and _case(g) in ("de", "d'", "du", "des")
+                ),
+                None,
+            )
+    return None
 
 
 def _looks_like_party(tok: Token) -> bool:
@@ -100,7 +128,9 @@ def attributed_to(tok: Token) -> Token | None:
 def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
     """(doer, done-to) of a noun trigger."""
     doer = target = None
-    for c in noun.children:
+    # "une embuscade tendue mercredi contre un convoi": the parser hangs what follows a day on the day
+    kids = [g for c in noun.children for g in ([c, *c.children] if _is_time(c) else [c])]
+    for c in kids:
         case = _case(c)
         if c.dep_ in L["nominal_modifier"] | L["oblique"]:
             if case == "par" and doer is None:
@@ -120,12 +150,18 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
         target = target or _child(gov.head, L["subject"] | L["passive_subject"])
     elif noun.dep_ in L["object"] and gov.lemma_.lower() in SUPPORT_VERBS:
         doer = doer or _child(gov, L["subject"])
+    elif noun.dep_ in L["subject"] and gov.lemma_.lower() in HIT_VERBS:
+        # "une frappe de drone a visé une base", "l'explosion a touché un marché": what it hit
+        target = target or _child(gov, L["object"])
     # "l'attaque a été perpétrée par …", "l'attaque, perpétrée par …"
     for v in [c for c in noun.children if c.dep_ in ("acl", "acl:relcl")] + (
         [gov] if noun.dep_ in L["passive_subject"] else []
     ):
         if v.lemma_.lower() in SUPPORT_VERBS:
             doer = doer or _child(v, L["agent"])
+            # "une attaque menée jeudi contre un camp": the done-to hangs on the support verb
+            against = (c for c in v.children if c.dep_.startswith("obl") and _case(c) in ("contre", "visant"))
+            target = target or next(against, None)
         elif v.lemma_.lower() in ("attribuer", "imputer"):  # "attaque attribuée au gang X"
             doer = doer or attributed_to(noun)
     return doer, target
@@ -138,7 +174,20 @@ def _is_time(tok: Token) -> bool:
     return tok.lower_ in WEEKDAYS or tok.lower_ in MONTHS
 
 
-_NAMING = frozenset(["armer", "identifier"])  # "hommes armés", "individus non identifiés"
+_NAMING = frozenset(["armer", "identifier"])
+# Prepositions that open another role or a place, never a word of a party's or a target's name:
+# "contre le village" (the done-to), "près de Bambari", "lors de l'attaque", "autour de Gao"
+_OTHER_ROLE_CASES = frozenset(["contre", "envers"])
+_OTHER_ROLE_ADVERBS = frozenset(["près", "lors", "autour", "non loin"])
+
+
+def _another_role(tok: Token) -> bool:
+    """A modifier of a noun that says against whom, near where or when, not which one it is."""
+    if not (tok.dep_.startswith("nmod") or tok.dep_.startswith("obl")):
+        return False
+    return _case(tok) in _OTHER_ROLE_CASES or any(
+        c.dep_ in ("advmod", "case") and c.lower_ in _OTHER_ROLE_ADVERBS for c in tok.children
+    )  # "hommes armés", "individus non identifiés"
 
 
 def phrase(tok: Token | None) -> tuple[int, int] | None:
@@ -176,6 +225,8 @@ def phrase(tok: Token | None) -> tuple[int, int] | None:
     while stack:
         c = stack.pop()
         if c.is_punct or c.is_space or c.dep_ == "case" and c.i < tok.i and c.head.i == tok.i or _is_time(c):
+            continue
+        if _another_role(c):  # "l'État islamique au Sahel contre le village de X": the group ends at "Sahel"
             continue
         if c.dep_ == "conj" and c.pos_ not in ("NOUN", "PROPN"):  # "tuant 25 personnes et en blessant …"
             continue

@@ -1,0 +1,49 @@
+"""French articles: a seizure, a protest or an arrest told by the headline and again by the lead is one
+event; two of them that differ on doer, place or day stay two. Hand-made articles, several phrasings."""
+
+from __future__ import annotations
+
+import pytest
+from french_helpers import read
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nord-Kivu : le M23 s'empare de la cité de Rubaya\n\nLes rebelles du M23 ont pris le contrôle mardi"
+        " de la cité minière de Rubaya, dans le territoire de Masisi, a-t-on appris de sources sécuritaires.",
+        "Tchad : la police disperse une manifestation de l'opposition à N'Djamena\n\nUne manifestation de"
+        " partisans de l'opposition a réuni samedi plusieurs centaines de personnes à N'Djamena.",
+        "Mali : des jihadistes s'emparent de la ville de Boni\n\nDes jihadistes ont pris jeudi le contrôle de"
+        " la ville de Boni, dans le centre du pays, selon des sources locales.",
+        "Niger : manifestation contre la vie chère à Niamey\n\nDes milliers de personnes ont manifesté"
+        " dimanche à Niamey contre la hausse des prix, selon des journalistes sur place.",
+    ],
+)
+def test_headline_and_lead_are_one_event(text: str) -> None:
+    events = read(text).events
+    first = events[0]
+    told = [e for e in events if e.type == first.type]
+    assert len(told) == 1, [(e.type, e.trigger.text) for e in events]
+    # the lead tells it whole: its sentence is the evidence, the headline a mention
+    assert first.evidence.start > text.index("\n")
+    assert any(m.start < text.index("\n") and "headline and lead" in m.reasons for m in first.mentions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two towns
+        "Mali : des jihadistes s'emparent de la ville de Boni\n\nDes jihadistes ont pris jeudi le contrôle de"
+        " la ville de Douentza, selon des sources locales.",
+        # two days, two cities
+        "Des milliers de personnes ont manifesté lundi à Niamey. Des centaines de personnes ont manifesté"
+        " vendredi à Zinder contre la hausse des prix.",
+    ],
+)
+def test_two_of_them_stay_two(text: str) -> None:
+    events = read(text).events
+    types = [e.type for e in events]
+    assert len(events) >= 2 and types.count(events[0].type) >= 2, [(e.type, e.trigger.text) for e in events]
