@@ -70,6 +70,13 @@ def _trimmed(sent: SpacySpan) -> Span:
     return Span(sent.start_char + a, sent.start_char + b, text[a:b])
 
 
+# What a force disperses when it breaks up a protest
+CROWD = frozenset(
+    """manifestation manifestant manifestante foule rassemblement marche cortège sit-in protestataire
+    émeutier attroupement meeting regroupement""".split()
+)
+
+
 def _entry(tok: Token) -> Trigger | None:
     table = triggers()
     lemma = tok.lemma_.lower()
@@ -111,6 +118,10 @@ def _entry(tok: Token) -> Trigger | None:
         return None  # "le tir" alone (sport, a shot) — "des tirs", "tir de roquettes" count
     if lemma == "détruire" and not any(c.dep_ in ("obj", "nsubj:pass") for c in tok.children):
         return None
+    if lemma == "disperser" and not any(
+        c.dep_ in ("obj", "nsubj:pass") and c.lemma_.lower() in CROWD for c in tok.children
+    ):
+        return None  # "disperser une manifestation"; not "se disperser", "disperser les rumeurs"
     return entry
 
 
