@@ -161,3 +161,18 @@ def test_the_parts_after_dont_are_no_toll_of_their_own(text: str, killed: int, i
     assert k is not None and k.best == killed and all(f.best == killed for f in k.claims or ()), k
     i = e.counts.get("injured")
     assert (i.best if i is not None else None) == injured, i
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("La PNH affirme avoir abattu cinq bandits lors d'une opération menée mardi à Gressier.", 11),
+        ("Les soldats ont tué trois assaillants au cours d'une patrouille effectuée lundi à Djibo.", 10),
+        ("La police a arrêté douze suspects lors d'une opération conduite dimanche à Bamako.", 9),
+    ],
+)
+def test_the_operation_dates_the_deed(text: str, day: int) -> None:
+    from datetime import date
+
+    events = read(text, date(2023, 7, 12)).events  # a Wednesday
+    assert events and events[0].date is not None and events[0].date.start_date == date(2023, 7, day), events
