@@ -143,3 +143,36 @@ def test_another_towns_spelling_abroad(text: str, name: str, country: str) -> No
 def test_a_place_span_stops_before_the_blank_line() -> None:
     text = "Ituri : 12 morts dans une attaque des ADF à Mambasa\n\nDouze personnes ont été tuées mardi."
     assert [p.text for p in read(text).places if p.text.startswith("Mamb")] == ["Mambasa"]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("Une embuscade a fait 47 morts, dont 30 civils, 14 soldats et trois VDP, a annoncé le gouvernement.",
+         47, None),
+        ("L'attaque a fait 70 morts, dont une dizaine de femmes et 12 enfants, selon un bilan.", 70, None),
+        ("Douze civils ont été tués, dont deux enfants, et 15 autres blessés.", 12, 15),
+        ("Au moins 20 personnes ont été tuées dont 5 soldats tandis que 30 ont été blessées.", 20, 30),
+    ],
+)  # fmt: skip
+def test_the_parts_after_dont_are_no_toll_of_their_own(text: str, killed: int, injured: int | None) -> None:
+    e = first_violent(text)
+    k = e.counts.get("killed")
+    assert k is not None and k.best == killed and all(f.best == killed for f in k.claims or ()), k
+    i = e.counts.get("injured")
+    assert (i.best if i is not None else None) == injured, i
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("La PNH affirme avoir abattu cinq bandits lors d'une opération menée mardi à Gressier.", 11),
+        ("Les soldats ont tué trois assaillants au cours d'une patrouille effectuée lundi à Djibo.", 10),
+        ("La police a arrêté douze suspects lors d'une opération conduite dimanche à Bamako.", 9),
+    ],
+)
+def test_the_operation_dates_the_deed(text: str, day: int) -> None:
+    from datetime import date
+
+    events = read(text, date(2023, 7, 12)).events  # a Wednesday
+    assert events and events[0].date is not None and events[0].date.start_date == date(2023, 7, day), events

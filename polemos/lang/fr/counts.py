@@ -226,6 +226,23 @@ def _verb_kind(verb: Token) -> str | None:
     return None
 
 
+def _in_breakdown(sent: SpacySpan, first: int) -> bool:
+    """Is the figure at token ``first`` a part of a toll told before it, in the list "dont" opens
+    ("47 morts, dont 30 civils, 14 soldats et trois VDP"): no verb between "dont" and it."""
+    doc = sent.doc
+    if first + 1 < len(doc) and doc[first + 1].lower_ in ("autres", "autre"):
+        return False  # "dont deux enfants, et 15 autres blessés": another group
+    for k in range(first - 1, sent.start - 1, -1):
+        t = doc[k]
+        if t.lower_ == "dont":
+            return True
+        if t.pos_ in ("VERB", "AUX", "SCONJ") or t.lower_ == "mais" or t.text in (";", ".", ":", "(", ")"):
+            return False  # a clause of its own: "… dont 5 soldats, tandis que 30 ont été blessées"
+        if t.lower_ == "et" and k > sent.start and doc[k - 1].text == ",":
+            return False  # ", et 15 blessés": the list ended
+    return False
+
+
 def tolls(sent: SpacySpan) -> list[tuple[str, Count, Token]]:
     """The figures of a sentence that count the dead or the wounded."""
     out: list[tuple[str, Count, Token]] = []
@@ -238,7 +255,7 @@ def tolls(sent: SpacySpan) -> list[tuple[str, Count, Token]]:
         if fig is None:
             continue
         first, last, count = fig
-        if first > sent.start and sent.doc[first - 1].lower_ == "dont":
+        if _in_breakdown(sent, first):
             used.update(range(first, last))
             continue  # "au moins 70 personnes, dont environ 10 femmes": a part of the figure before
         noun = _counted(tok)

@@ -70,6 +70,13 @@ def _trimmed(sent: SpacySpan) -> Span:
     return Span(sent.start_char + a, sent.start_char + b, text[a:b])
 
 
+# What a force disperses when it breaks up a protest
+CROWD = frozenset(
+    """manifestation manifestant manifestante foule rassemblement marche cortège sit-in protestataire
+    émeutier attroupement meeting regroupement""".split()
+)
+
+
 def _entry(tok: Token) -> Trigger | None:
     table = triggers()
     lemma = tok.lemma_.lower()
@@ -111,6 +118,10 @@ def _entry(tok: Token) -> Trigger | None:
         return None  # "le tir" alone (sport, a shot) — "des tirs", "tir de roquettes" count
     if lemma == "détruire" and not any(c.dep_ in ("obj", "nsubj:pass") for c in tok.children):
         return None
+    if lemma == "disperser" and not any(
+        c.dep_ in ("obj", "nsubj:pass") and c.lemma_.lower() in CROWD for c in tok.children
+    ):
+        return None  # "disperser une manifestation"; not "se disperser", "disperser les rumeurs"
     return entry
 
 
@@ -261,6 +272,10 @@ def _sentence_date(times: Sequence[TimeRef], sent: SpacySpan, head: Token) -> Ti
         anchors.add(up.i)
     # "l'attaque perpétrée samedi", "l'attaque survenue la semaine dernière"
     anchors.update(c.i for c in head.children if c.dep_ in ("acl", "acl:relcl", "amod") and c.pos_ == "VERB")
+    # "abattu cinq bandits lors d'une opération menée mardi": the operation it was done in is dated
+    for frame in _frames(head):
+        anchors.add(frame.i)
+        anchors.update(c.i for c in frame.children if c.dep_ in ("acl", "acl:relcl") and c.pos_ == "VERB")
     own = []
     for t in inside:
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
@@ -276,6 +291,24 @@ def _sentence_date(times: Sequence[TimeRef], sent: SpacySpan, head: Token) -> Ti
     if len(inside) == 1 and main and head.lemma_.lower() not in _NOT_EVENT_VERBS:
         return inside[0]
     return None
+
+
+_DURING = frozenset(["lors", "pendant", "durant", "cours"])  # "lors de", "au cours de"
+
+
+def _frames(head: Token) -> list[Token]:
+    """The nouns of the operation or attack a deed was done during ("lors d'une opération", "au
+    cours d'une attaque", "pendant des affrontements")."""
+    out = []
+    for c in head.children:
+        if not (c.dep_.startswith("obl") or c.dep_.startswith("nmod")) or c.pos_ != "NOUN":
+            continue
+        if any(g.lower_ in _DURING for g in c.children if g.dep_ in ("advmod", "case", "fixed")):
+            out.append(c)
+    for a in head.children:  # "lors" as the deed's adverb with the noun below it
+        if a.lower_ in _DURING and a.dep_ == "advmod":
+            out.extend(g for g in a.children if g.pos_ == "NOUN")
+    return out
 
 
 def _own_places(tolls: list[Count], places: list[PlaceRef]) -> list[PlaceRef | None]:

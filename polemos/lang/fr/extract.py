@@ -21,7 +21,7 @@ from polemos.extraction.taxonomy import acled_types, cameo_root
 from polemos.lang.fr import actors as fr_actors
 from polemos.lang.fr import attribution
 from polemos.lang.fr.drafts import VIOLENT, Draft, read_sentence, sentences
-from polemos.lang.fr.event_place import not_filed_from
+from polemos.lang.fr.event_place import is_french_dateline, not_filed_from
 from polemos.read.noise import in_noise
 from polemos.resolve.places_facility import LOCAL_FEATURES
 from polemos.types import ActorRef, Article, Claim, Count, CountClaim, Event, Mention, PlaceRef, Span, TimeRef
@@ -307,17 +307,26 @@ def _told_of(p: PlaceRef, d: Draft) -> bool:
     return d.claimant is not None and d.claimant[0] <= p.start and p.end <= d.claimant[1]
 
 
-def _finest(places: list[PlaceRef], containers: set[tuple[int, int]] | None) -> list[PlaceRef]:
+def _finest(
+    places: list[PlaceRef], containers: set[tuple[int, int]] | None, text: str = ""
+) -> list[PlaceRef]:
     """The places less those that only say where another place among them is (the containers of a
-    village, a border, a road's ends): the event is at the finest place the text gives."""
+    village, a border, a road's ends): the event is at the finest place the text gives. The dateline's
+    town is where the story was filed, no finer place of the event ("BAMAKO (AFP) - … dans plusieurs
+    villages du cercle de Bankass": the unnamed villages are in Bankass)."""
     if not containers:
         return places
     kept = [p for p in places if (p.start, p.end) not in containers]
-    local = [p for p in kept if p.feature in LOCAL_FEATURES or (p.lat is None and p.text[:1].isupper())]
+    local = [
+        p
+        for p in kept
+        if (p.feature in LOCAL_FEATURES or (p.lat is None and p.text[:1].isupper()))
+        and not (text and is_french_dateline(text, p.start, p.end))
+    ]
     return kept if local else places
 
 
-def _narrowest(places: list[PlaceRef]) -> list[PlaceRef]:
+def _narrowest(places: list[PlaceRef], text: str = "") -> list[PlaceRef]:
     seen: dict[str, PlaceRef] = {}
     for p in places:
         seen.setdefault(_key(p), p)
@@ -331,6 +340,7 @@ def _narrowest(places: list[PlaceRef]) -> list[PlaceRef]:
             and q.country == p.country
             and (q.lat is not None or q.status == "unresolved")
             and _WIDTH.get(q.feature or "", 3) > w
+            and not (text and is_french_dateline(text, q.start, q.end))  # filed from, not finer
             for q in uniq
         )
         if p.feature in ("country", "admin1", "region") and wider:
@@ -367,7 +377,9 @@ def to_event(
         or (actors[0] if actors else None)
     )
     target = next((ref(d.target) for d in parts if d.target is not None), None)
-    places = _narrowest(_finest([p for d in parts for p in d.places if not _told_of(p, d)], containers))
+    places = _narrowest(
+        _finest([p for d in parts for p in d.places if not _told_of(p, d)], containers, text), text
+    )
     places = not_filed_from(text, places)  # "NIAMEY (AFP) - ... à Ayorou": at Ayorou
     # the finest date its sentences give ("dans la nuit du 3 au 4 octobre" over "la semaine dernière")
     dated = [d.date for d in parts if d.date is not None and not d.toll_only]

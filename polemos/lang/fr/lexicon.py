@@ -35,6 +35,7 @@ def triggers() -> dict[str, Trigger]:
 
 # A noun trigger refined by a modifier: "frappe de drone", "frappe aérienne", "tirs d'artillerie".
 MODE_MODIFIERS: dict[str, str] = {
+    "lacrymogène": "crowd-control",  # "des tirs de gaz lacrymogène", "à coups de grenades lacrymogènes"
     "drone": "drone",
     "aérien": "aerial",
     "aviation": "aerial",

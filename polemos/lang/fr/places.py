@@ -123,8 +123,10 @@ def demonym_countries(text: str) -> frozenset[str]:
 
 # Words after which a capitalised name is a place: "à Zaroumdareye", "le village de Tchoma Bangou".
 _PLACE_NOUNS = frozenset(
-    "village villages localité localités commune communes ville quartier département".split()
-)
+    """village villages localité localités commune communes ville quartier département cercle
+    territoire préfecture sous-préfecture province région arrondissement canton chefferie groupement
+    secteur district""".split()
+)  # the administrative units of the francophone states too: Mali's cercles, the DRC's territoires
 
 
 # a place noun right before a name ("le village Kouki"): the press's apposition without "de"
@@ -152,7 +154,8 @@ def locative_spans(doc: object, known: list[tuple[int, int, bool]]) -> list[tupl
     text = str(getattr(doc, "text", ""))
 
     def proper(k: int) -> bool:
-        return bool(toks[k].pos_ == "PROPN" and toks[k].text[:1].isupper())
+        # "X": the tagger's foreign word, as it tags many a local name ("le cercle de Bankass")
+        return bool(toks[k].pos_ in ("PROPN", "X") and toks[k].text[:1].isupper())
 
     def run_end(k: int) -> int:
         j = k + 1
@@ -188,7 +191,9 @@ def locative_spans(doc: object, known: list[tuple[int, int, bool]]) -> list[tupl
         j = run_end(i)
         a, b = t.idx, toks[j - 1].idx + len(toks[j - 1].text)
         person = t.ent_type_ == "PER" and j - i >= 2 and not said
-        named = t.ent_type_ == "ORG" or bool(t.ent_id_)
+        # "le cercle de Bankass", "X, un village de …": the text says place, over the model's ORG
+        called = said or prev2 in _PLACE_NOUNS or prev in _KIND_BEFORE
+        named = (t.ent_type_ == "ORG" and not called) or bool(t.ent_id_)
         if not person and not named and not any(x < b and a < y for x, y in taken):
             out.append((a, b, False))
             taken.append((a, b))

@@ -73,6 +73,10 @@ def verb_roles(verb: Token) -> tuple[Token | None, Token | None]:
     if subj is None and verb.dep_ == "advcl" and not any(c.dep_ == "mark" for c in verb.children):
         # "X, qui s'est rendu sur les lieux, a déploré …" misparsed with "rendu" as the root
         subj = _child(verb.head, L["subject"] | L["passive_subject"])
+    if subj is None and own_infinitive(verb):
+        # "la PNH a indiqué avoir arrêté trois suspects", "les gendarmes ont tiré pour disperser la
+        # foule": the infinitive's doer is the subject of the verb it hangs on
+        subj = _child(verb.head, L["subject"])
     obj = _child(verb, L["object"])
     if obj is not None and obj.lemma_.lower() == "feu":  # "ouvrir le feu sur les habitants"
         obj = next((c for c in verb.children if c.dep_.startswith("obl") and _case(c) == "sur"), None)
@@ -87,6 +91,18 @@ def verb_roles(verb: Token) -> tuple[Token | None, Token | None]:
     if subj is not None and subj.lemma_.lower() in INSTRUMENTS:
         subj = None  # "un engin explosif a explosé": what did it, not who
     return subj, obj
+
+
+def own_infinitive(verb: Token) -> bool:
+    """An infinitive (or "avoir" + participle) with no subject of its own, the complement of a verb
+    ("affirme avoir tué") or its purpose ("pour disperser"), not of "de"/"à" ("ordonné de tirer")."""
+    if verb.dep_ not in ("xcomp", "advcl") or verb.head.pos_ not in ("VERB", "AUX"):
+        return False
+    inf = "Inf" in verb.morph.get("VerbForm", []) or any(
+        c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm", []) for c in verb.children
+    )
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    return inf and marks <= {"pour", "afin"}
 
 
 def _passing(verb: Token) -> Token | None:

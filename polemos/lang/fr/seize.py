@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 
 from polemos.lang import Trigger
 from polemos.lang.fr.lexicon import DEPENDENCY_LABELS
+from polemos.lang.fr.roles import own_infinitive
 from polemos.types import PlaceRef
 
 L = DEPENDENCY_LABELS
@@ -171,6 +172,8 @@ def _subject(verb: Token) -> Token | None:
     subj = _child(verb, L["subject"] | L["passive_subject"])
     if subj is None and verb.dep_ == "conj":
         subj = _child(verb.head, L["subject"] | L["passive_subject"])
+    if subj is None and own_infinitive(verb):  # "les FARDC disent avoir repris la localité"
+        subj = _child(verb.head, L["subject"])
     if subj is not None and subj.lower_ == "qui" and verb.dep_ in ("acl:relcl", "acl"):
         subj = verb.head
     return subj
