@@ -132,21 +132,29 @@ class BlockIndex:
         self._days: dict[Key, Bucket] = {}  # every report, by publication day
         self._days_nowhere: dict[Key, Bucket] = {}  # those without a country
         # the keys of each indexed report, read once: (the report, its country keys, its name keys,
-        # its cells or None); its day key and which indexes it is in follow from the report
-        self._own: dict[str, tuple[Report, Sequence[Key], Sequence[Key], tuple[Cell, ...] | None]] = {}
+        # its cells or None, its country-day keys or None); its day key and which indexes it is in
+        # follow from the report
+        self._own: dict[
+            str, tuple[Report, Sequence[Key], Sequence[Key], tuple[Cell, ...] | None, Sequence[Key] | None]
+        ] = {}
 
     def __len__(self) -> int:
         return len(self._own)
 
     def _indexes(
-        self, report: Report, countries: Sequence[Key], names: Sequence[Key], cells: tuple[Cell, ...] | None
+        self,
+        report: Report,
+        countries: Sequence[Key],
+        names: Sequence[Key],
+        cells: tuple[Cell, ...] | None,
+        by_day: Sequence[Key] | None,
     ) -> list[tuple[dict[Key, Any], Sequence[Key], tuple[Cell, ...] | None]]:
-        """Each index a report is filed in, with its keys there (and its cells, for a cell index)."""
+        """Each index a report is filed in, with its keys there (and its cells, for a cell index);
+        ``by_day``: its ``country_day_keys``."""
         out: list[tuple[dict[Key, Any], Sequence[Key], tuple[Cell, ...] | None]] = [
             (self._country, countries, None),
             (self._names, names, None),
         ]
-        by_day = country_day_keys(report)
         if by_day is None:
             out.append((self._country_wide, countries, None))
         else:
@@ -177,19 +185,29 @@ class BlockIndex:
         if uid in self._own:
             return
         weeks = _weeks(report.date_lo, report.date_hi)  # read once for both kinds of key
-        countries, names = country_keys(report, weeks), name_keys(report, weeks)
+        countries, names = tuple(country_keys(report, weeks)), tuple(name_keys(report, weeks))
         cells = report_cells(report)
-        self._own[uid] = (report, tuple(countries), tuple(names), cells)  # tuples: left to the collector
-        for index, keys, in_cells in self._indexes(report, countries, names, cells):
+        by_day = country_day_keys(report)
+        by_day = None if by_day is None else tuple(by_day)
+        self._own[uid] = (report, countries, names, cells, by_day)  # tuples: left to the collector
+        small = SMALL_BUCKET
+        for index, keys, in_cells in self._indexes(report, countries, names, cells, by_day):
             for k in keys:
-                if in_cells is None:
-                    _file(index, k, uid)
-                else:
+                if in_cells is not None:
                     inner = index.get(k)
                     if inner is None:
                         inner = index[k] = {}
                     for c in in_cells:
                         _file(inner, c, uid)
+                    continue
+                bucket = index.get(k)  # ``_file(index, k, uid)``, inline: a report has dozens of keys
+                if bucket is None:
+                    index[k] = (uid,)
+                elif type(bucket) is tuple:
+                    if uid not in bucket:
+                        index[k] = bucket + (uid,) if len(bucket) < small else {*bucket, uid}
+                else:
+                    bucket.add(uid)
 
     def remove(self, uid: str) -> None:
         own = self._own.pop(uid, None)
@@ -212,11 +230,12 @@ class BlockIndex:
         """Uids of indexed reports that may be the same event as ``report`` (never itself)."""
         found: set[str] = set()
         own = self._own.get(report.uid)
+        by_day: Sequence[Key] | None
         if own is not None and own[0] is report:
-            countries, names, cells = own[1], own[2], own[3]
+            countries, names, cells, by_day = own[1], own[2], own[3], own[4]
         else:
             countries, names, cells = country_keys(report), name_keys(report), report_cells(report)
-        by_day = country_day_keys(report)
+            by_day = country_day_keys(report)
         if cells is None:  # ungridded: every report of its countries' weeks (or days), as ever
             every, wide, narrow = self._country, self._country_wide, self._country_day
         else:  # gridded: the ungridded ones so, the gridded ones in near cells only

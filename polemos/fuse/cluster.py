@@ -120,7 +120,7 @@ class Fuser:
                 if not (r.read or o.read):
                     continue  # two articles no event was read from are never tied
                 floor = threshold if r.countries & o.countries else threshold + UNPLACED_MARGIN
-                p = pair_at_least(r, o, floor)
+                p = pair_at_least(r, o, floor, near=True)
                 if p is not None and p.score >= floor:
                     mine[other] = p
                     edges.setdefault(other, {})[r.uid] = p

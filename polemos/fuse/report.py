@@ -21,7 +21,7 @@ from typing import Any
 
 from polemos.contract.event import FusedPlace
 from polemos.contract.event_types import EVENT_TYPES
-from polemos.fuse.text import word_keys, word_weights
+from polemos.fuse.text import text_keys, word_weights
 from polemos.resolve.gazetteer_names import consonants
 
 # PLOVER types that can describe one real-world happening from different angles ("clashes",
@@ -179,15 +179,26 @@ def _fold(text: str) -> str:
     return " ".join(plain.replace("-", " ").replace("'", "").replace("’", "").split())
 
 
+_DAYS: dict[str, date | None] = {}
+_DAYS_MAX = 100_000  # distinct strings remembered (a bound on memory, not on correctness)
+
+
 def _date(value: Any) -> date | None:
     if not value:
         return None
     if isinstance(value, date):
         return value
+    text = str(value)[:10]
+    if text in _DAYS:  # a store's reports share their days: each is parsed once
+        return _DAYS[text]
     try:
-        return date.fromisoformat(str(value)[:10])
+        day: date | None = date.fromisoformat(text)
     except ValueError:
-        return None
+        day = None
+    if len(_DAYS) >= _DAYS_MAX:
+        _DAYS.clear()
+    _DAYS[text] = day
+    return day
 
 
 Window = tuple[date | None, date | None, str | None, bool]
@@ -302,11 +313,10 @@ def report_from_record(
     named_countries = [
         p for p in article_places or () if p.get("feature") == "country" and not p.get("demonym")
     ]
-    place_words = {
-        k
-        for loc in [*(record.get("locations") or ()), *named_countries]
-        for k in word_keys(str(loc.get("text") or ""))
-    }
+    place_words: frozenset[str] | set[str] = frozenset()
+    for loc in [*(record.get("locations") or ()), *named_countries]:
+        keys = text_keys(str(loc.get("text") or ""))
+        place_words = keys if not place_words else place_words | keys
     words_text = " ".join(
         [str((record.get("evidence") or {}).get("text") or "")]
         + [str(m.get("text") or "") for m in record.get("mentions") or ()]
