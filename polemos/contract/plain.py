@@ -89,7 +89,7 @@ def plain(value: Any, shapes: Shapes = NO_SHAPES) -> Any:
     """A JSON value of a field: a record becomes its object, a tuple a list, a date its ISO day; a
     mapping (a part of the record kept as JSON) and every scalar stay as they are."""
     kind = _KINDS.get(type(value)) or _kind(type(value))
-    if kind == _SCALAR or kind == _OTHER:
+    if kind in (_SCALAR, _OTHER):
         return value
     if kind == _SEQUENCE:
         return [plain(v, shapes) for v in value]

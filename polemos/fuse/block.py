@@ -34,7 +34,7 @@ from typing import Any
 
 from polemos.fuse.grid import Cell, near_set, report_cells
 from polemos.fuse.report import Report
-from polemos.fuse.text import name_tokens
+from polemos.fuse.text import GENERIC
 
 MAX_WEEKS = 60  # a year-precision date touches at most this many week keys
 NAME_KEYS = 6  # heaviest name-like words used as keys
@@ -96,8 +96,10 @@ def day_lookups(report: Report) -> list[Key]:
 def name_keys(report: Report, weeks: list[int] | None = None) -> list[Key]:
     if weeks is None:
         weeks = _weeks(report.date_lo, report.date_hi)
-    words = report.words
-    names = set(sorted(name_tokens(words), key=lambda k: (-words[k], k))[:NAME_KEYS])
+    # ``name_tokens(words)``, heaviest first (ties by the word), read in one pass
+    heaviest = sorted([(-w, k) for k, w in report.words.items() if len(k) > 2 and k not in GENERIC
+                       and not k.isdigit() and w > 0.0])  # fmt: skip
+    names = {k for _, k in heaviest[:NAME_KEYS]}
     names.update(p.key for p in report.places)
     names.update(report.actors)
     return [("n", n, w) for n in sorted(names) for w in weeks]
@@ -240,17 +242,18 @@ class BlockIndex:
             every, wide, narrow = self._country, self._country_wide, self._country_day
         else:  # gridded: the ungridded ones so, the gridded ones in near cells only
             every, wide, narrow = self._plain, self._plain_wide, self._plain_day
+        update = found.update
         if by_day is None:  # a wide window meets every report of its countries' weeks
             for k in countries:
                 if k in every:
-                    found.update(every[k])
+                    update(every[k])
         else:  # a narrow one meets the narrow reports of its days and the wide ones of its weeks
             for k in by_day:
                 if k in narrow:
-                    found.update(narrow[k])
+                    update(narrow[k])
             for k in countries:
                 if k in wide:
-                    found.update(wide[k])
+                    update(wide[k])
         if cells is not None and countries:
             around = near_set(cells)
             lookups = (
@@ -268,23 +271,25 @@ class BlockIndex:
                     if len(inner) <= len(around):  # the fewer: the cells held, or the cells near
                         for c, bucket in inner.items():
                             if c in around:
-                                found.update(bucket)
+                                update(bucket)
                     else:
                         for c in around:
                             if c in inner:
-                                found.update(inner[c])
+                                update(inner[c])
         # placed reports read only the unplaced ones' name and day buckets; unplaced ones read all
         by_name, days = (
             (self._names_nowhere, self._days_nowhere)
             if report.countries and report.country_firm
             else (self._names, self._days)
         )
-        for k in names:
-            if k in by_name:
-                found.update(by_name[k])
-        for k in day_lookups(report):
-            if k in days:
-                found.update(days[k])
+        if by_name:
+            for k in names:
+                if k in by_name:
+                    update(by_name[k])
+        if days:
+            for k in day_lookups(report):
+                if k in days:
+                    update(days[k])
         found.discard(report.uid)
         return found
 

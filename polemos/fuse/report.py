@@ -284,7 +284,9 @@ def report_from_record(
     # still blocks and scores, but never keeps two reports apart (see ``country_firm``).
     demonyms = {fold(str(p.get("text") or "")) for p in article_places or () if p.get("demonym")}
     locations = list(record.get("locations") or ())
-    located = [loc for loc in locations if fold(str(loc.get("text") or "")) not in demonyms]
+    located = (
+        [loc for loc in locations if fold(str(loc.get("text") or "")) not in demonyms] if demonyms else locations
+    )
     places = tuple(p for p in (_place(loc) for loc in located) if p is not None)
     countries = {p.country for p in places if p.country}
     if not countries and article_places:
@@ -293,12 +295,14 @@ def report_from_record(
     if not countries:
         loose = [loc for loc in locations if loc not in located]
         countries = {str(p["country"]) for p in [*loose, *(article_places or ())] if p.get("country")}
-    own = {p.key for p in places}
-    named = {
-        p.key
-        for p in (_place(loc) for loc in article_places or () if loc.get("feature") in NAMED_FEATURES)
-        if p is not None and p.key not in own
-    }
+    named: set[str] = set()
+    if article_places:
+        own = {p.key for p in places}
+        named = {
+            p.key
+            for p in (_place(loc) for loc in article_places if loc.get("feature") in NAMED_FEATURES)
+            if p is not None and p.key not in own
+        }
     actor, target = record.get("actor"), record.get("target")
     actors = {k for k in (_actor_key(actor), _actor_key(target)) if k}
     common = {
