@@ -126,9 +126,13 @@ class Report:
         put = object.__setattr__
         put(self, "outlet_key", fold(self.outlet) if self.outlet else None)
         places = self.places
-        put(self, "precise", tuple(p for p in places if p.feature in PRECISE_FEATURES and p.lat is not None))
+        # ``precise`` and ``areas`` are ``places`` itself when every place is one (most reports have
+        # one place): one tuple fewer per report for the collector to walk
+        precise = tuple(p for p in places if p.feature in PRECISE_FEATURES and p.lat is not None)
+        put(self, "precise", places if len(precise) == len(places) else precise)
         put(self, "spots", shared(p.key for p in places if p.feature in ("landmark", "neighbourhood")))
-        areas = tuple(p for p in self.places if p.feature != "country")
+        areas = tuple(p for p in places if p.feature != "country")
+        areas = places if len(areas) == len(places) else areas
         put(self, "areas", areas)
         put(self, "provinces", shared(fold(p.admin1) for p in areas if p.admin1))
 
