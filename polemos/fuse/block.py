@@ -189,8 +189,8 @@ class BlockIndex:
         weeks = _weeks(report.date_lo, report.date_hi)  # read once for both kinds of key
         countries, names = tuple(country_keys(report, weeks)), tuple(name_keys(report, weeks))
         cells = report_cells(report)
-        by_day = country_day_keys(report)
-        by_day = None if by_day is None else tuple(by_day)
+        days = country_day_keys(report)
+        by_day = None if days is None else tuple(days)
         self._own[uid] = (report, countries, names, cells, by_day)  # tuples: left to the collector
         small = SMALL_BUCKET
         for index, keys, in_cells in self._indexes(report, countries, names, cells, by_day):
@@ -243,17 +243,21 @@ class BlockIndex:
         else:  # gridded: the ungridded ones so, the gridded ones in near cells only
             every, wide, narrow = self._plain, self._plain_wide, self._plain_day
         update = found.update
+        # (an empty index is not looked in: a store of gridded reports leaves the ungridded ones empty)
         if by_day is None:  # a wide window meets every report of its countries' weeks
-            for k in countries:
-                if k in every:
-                    update(every[k])
+            if every:
+                for k in countries:
+                    if k in every:
+                        update(every[k])
         else:  # a narrow one meets the narrow reports of its days and the wide ones of its weeks
-            for k in by_day:
-                if k in narrow:
-                    update(narrow[k])
-            for k in countries:
-                if k in wide:
-                    update(wide[k])
+            if narrow:
+                for k in by_day:
+                    if k in narrow:
+                        update(narrow[k])
+            if wide:
+                for k in countries:
+                    if k in wide:
+                        update(wide[k])
         if cells is not None and countries:
             around = near_set(cells)
             lookups = (

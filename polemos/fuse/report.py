@@ -288,9 +288,9 @@ def report_from_record(
     # still blocks and scores, but never keeps two reports apart (see ``country_firm``).
     demonyms = {fold(str(p.get("text") or "")) for p in article_places or () if p.get("demonym")}
     locations = list(record.get("locations") or ())
-    located = (
-        [loc for loc in locations if fold(str(loc.get("text") or "")) not in demonyms] if demonyms else locations
-    )
+    located = locations
+    if demonyms:
+        located = [loc for loc in locations if fold(str(loc.get("text") or "")) not in demonyms]
     places = tuple(p for p in (_place(loc) for loc in located) if p is not None)
     countries = {p.country for p in places if p.country}
     if not countries and article_places:
