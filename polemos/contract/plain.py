@@ -48,27 +48,54 @@ def shaped(
     if names is None:
         names = shapes.get(type(record)) or json_fields(type(record))
     out: dict[str, Any] = {}
+    kinds = _KINDS
     for name in names:
         value = getattr(record, name)
-        out[name] = convert[name](value) if convert and name in convert else plain(value, shapes)
+        if convert and name in convert:
+            out[name] = convert[name](value)
+        elif (kinds.get(type(value)) or _kind(type(value))) == _SCALAR:
+            out[name] = value  # ``plain`` of a scalar, without the call: most fields are scalars
+        else:
+            out[name] = plain(value, shapes)
     extra = getattr(record, EXTRA, None)
     if extra:
         out.update(extra)
     return out
 
 
+# What ``plain`` does with a value, by its type (read once per type, in the order ``plain`` tests):
+# keep it (None, str, int, float, a mapping kept as JSON), a list of its items, a record's object,
+# a date's ISO day, or keep it as it is.
+_SCALAR, _SEQUENCE, _RECORD, _DATE, _OTHER = 1, 2, 3, 4, 5
+_KINDS: dict[type, int] = {}
+
+
+def _kind(t: type) -> int:
+    if t is type(None) or issubclass(t, str | int | float | dict):
+        kind = _SCALAR
+    elif issubclass(t, tuple | list):
+        kind = _SEQUENCE
+    elif hasattr(t, "__dataclass_fields__"):  # a record (never a record type: fields hold values)
+        kind = _RECORD
+    elif issubclass(t, date):
+        kind = _DATE
+    else:
+        kind = _OTHER
+    _KINDS[t] = kind
+    return kind
+
+
 def plain(value: Any, shapes: Shapes = NO_SHAPES) -> Any:
     """A JSON value of a field: a record becomes its object, a tuple a list, a date its ISO day; a
     mapping (a part of the record kept as JSON) and every scalar stay as they are."""
-    if value is None or isinstance(value, str | int | float | dict):
+    kind = _KINDS.get(type(value)) or _kind(type(value))
+    if kind in (_SCALAR, _OTHER):
         return value
-    if isinstance(value, tuple | list):
+    if kind == _SEQUENCE:
         return [plain(v, shapes) for v in value]
-    if hasattr(type(value), "__dataclass_fields__"):  # a record (never a record type: fields hold values)
+    if kind == _RECORD:
         return shaped(value, shapes=shapes)
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
+    return value.isoformat()  # a date
 
 
 # ---- the reader ---------------------------------------------------------------------------------

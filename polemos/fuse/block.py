@@ -34,7 +34,7 @@ from typing import Any
 
 from polemos.fuse.grid import Cell, near_set, report_cells
 from polemos.fuse.report import Report
-from polemos.fuse.text import name_tokens
+from polemos.fuse.text import GENERIC
 
 MAX_WEEKS = 60  # a year-precision date touches at most this many week keys
 NAME_KEYS = 6  # heaviest name-like words used as keys
@@ -96,8 +96,10 @@ def day_lookups(report: Report) -> list[Key]:
 def name_keys(report: Report, weeks: list[int] | None = None) -> list[Key]:
     if weeks is None:
         weeks = _weeks(report.date_lo, report.date_hi)
-    words = report.words
-    names = set(sorted(name_tokens(words), key=lambda k: (-words[k], k))[:NAME_KEYS])
+    # ``name_tokens(words)``, heaviest first (ties by the word), read in one pass
+    heaviest = sorted([(-w, k) for k, w in report.words.items() if len(k) > 2 and k not in GENERIC
+                       and not k.isdigit() and w > 0.0])  # fmt: skip
+    names = {k for _, k in heaviest[:NAME_KEYS]}
     names.update(p.key for p in report.places)
     names.update(report.actors)
     return [("n", n, w) for n in sorted(names) for w in weeks]
@@ -132,21 +134,29 @@ class BlockIndex:
         self._days: dict[Key, Bucket] = {}  # every report, by publication day
         self._days_nowhere: dict[Key, Bucket] = {}  # those without a country
         # the keys of each indexed report, read once: (the report, its country keys, its name keys,
-        # its cells or None); its day key and which indexes it is in follow from the report
-        self._own: dict[str, tuple[Report, Sequence[Key], Sequence[Key], tuple[Cell, ...] | None]] = {}
+        # its cells or None, its country-day keys or None); its day key and which indexes it is in
+        # follow from the report
+        self._own: dict[
+            str, tuple[Report, Sequence[Key], Sequence[Key], tuple[Cell, ...] | None, Sequence[Key] | None]
+        ] = {}
 
     def __len__(self) -> int:
         return len(self._own)
 
     def _indexes(
-        self, report: Report, countries: Sequence[Key], names: Sequence[Key], cells: tuple[Cell, ...] | None
+        self,
+        report: Report,
+        countries: Sequence[Key],
+        names: Sequence[Key],
+        cells: tuple[Cell, ...] | None,
+        by_day: Sequence[Key] | None,
     ) -> list[tuple[dict[Key, Any], Sequence[Key], tuple[Cell, ...] | None]]:
-        """Each index a report is filed in, with its keys there (and its cells, for a cell index)."""
+        """Each index a report is filed in, with its keys there (and its cells, for a cell index);
+        ``by_day``: its ``country_day_keys``."""
         out: list[tuple[dict[Key, Any], Sequence[Key], tuple[Cell, ...] | None]] = [
             (self._country, countries, None),
             (self._names, names, None),
         ]
-        by_day = country_day_keys(report)
         if by_day is None:
             out.append((self._country_wide, countries, None))
         else:
@@ -177,19 +187,29 @@ class BlockIndex:
         if uid in self._own:
             return
         weeks = _weeks(report.date_lo, report.date_hi)  # read once for both kinds of key
-        countries, names = country_keys(report, weeks), name_keys(report, weeks)
+        countries, names = tuple(country_keys(report, weeks)), tuple(name_keys(report, weeks))
         cells = report_cells(report)
-        self._own[uid] = (report, tuple(countries), tuple(names), cells)  # tuples: left to the collector
-        for index, keys, in_cells in self._indexes(report, countries, names, cells):
+        days = country_day_keys(report)
+        by_day = None if days is None else tuple(days)
+        self._own[uid] = (report, countries, names, cells, by_day)  # tuples: left to the collector
+        small = SMALL_BUCKET
+        for index, keys, in_cells in self._indexes(report, countries, names, cells, by_day):
             for k in keys:
-                if in_cells is None:
-                    _file(index, k, uid)
-                else:
+                if in_cells is not None:
                     inner = index.get(k)
                     if inner is None:
                         inner = index[k] = {}
                     for c in in_cells:
                         _file(inner, c, uid)
+                    continue
+                bucket = index.get(k)  # ``_file(index, k, uid)``, inline: a report has dozens of keys
+                if bucket is None:
+                    index[k] = (uid,)
+                elif type(bucket) is tuple:
+                    if uid not in bucket:
+                        index[k] = bucket + (uid,) if len(bucket) < small else {*bucket, uid}
+                else:
+                    bucket.add(uid)
 
     def remove(self, uid: str) -> None:
         own = self._own.pop(uid, None)
@@ -212,26 +232,32 @@ class BlockIndex:
         """Uids of indexed reports that may be the same event as ``report`` (never itself)."""
         found: set[str] = set()
         own = self._own.get(report.uid)
+        by_day: Sequence[Key] | None
         if own is not None and own[0] is report:
-            countries, names, cells = own[1], own[2], own[3]
+            countries, names, cells, by_day = own[1], own[2], own[3], own[4]
         else:
             countries, names, cells = country_keys(report), name_keys(report), report_cells(report)
-        by_day = country_day_keys(report)
+            by_day = country_day_keys(report)
         if cells is None:  # ungridded: every report of its countries' weeks (or days), as ever
             every, wide, narrow = self._country, self._country_wide, self._country_day
         else:  # gridded: the ungridded ones so, the gridded ones in near cells only
             every, wide, narrow = self._plain, self._plain_wide, self._plain_day
+        update = found.update
+        # (an empty index is not looked in: a store of gridded reports leaves the ungridded ones empty)
         if by_day is None:  # a wide window meets every report of its countries' weeks
-            for k in countries:
-                if k in every:
-                    found.update(every[k])
+            if every:
+                for k in countries:
+                    if k in every:
+                        update(every[k])
         else:  # a narrow one meets the narrow reports of its days and the wide ones of its weeks
-            for k in by_day:
-                if k in narrow:
-                    found.update(narrow[k])
-            for k in countries:
-                if k in wide:
-                    found.update(wide[k])
+            if narrow:
+                for k in by_day:
+                    if k in narrow:
+                        update(narrow[k])
+            if wide:
+                for k in countries:
+                    if k in wide:
+                        update(wide[k])
         if cells is not None and countries:
             around = near_set(cells)
             lookups = (
@@ -249,23 +275,25 @@ class BlockIndex:
                     if len(inner) <= len(around):  # the fewer: the cells held, or the cells near
                         for c, bucket in inner.items():
                             if c in around:
-                                found.update(bucket)
+                                update(bucket)
                     else:
                         for c in around:
                             if c in inner:
-                                found.update(inner[c])
+                                update(inner[c])
         # placed reports read only the unplaced ones' name and day buckets; unplaced ones read all
         by_name, days = (
             (self._names_nowhere, self._days_nowhere)
             if report.countries and report.country_firm
             else (self._names, self._days)
         )
-        for k in names:
-            if k in by_name:
-                found.update(by_name[k])
-        for k in day_lookups(report):
-            if k in days:
-                found.update(days[k])
+        if by_name:
+            for k in names:
+                if k in by_name:
+                    update(by_name[k])
+        if days:
+            for k in day_lookups(report):
+                if k in days:
+                    update(days[k])
         found.discard(report.uid)
         return found
 

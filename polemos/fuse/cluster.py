@@ -120,7 +120,7 @@ class Fuser:
                 if not (r.read or o.read):
                     continue  # two articles no event was read from are never tied
                 floor = threshold if r.countries & o.countries else threshold + UNPLACED_MARGIN
-                p = pair_at_least(r, o, floor)
+                p = pair_at_least(r, o, floor, near=True)
                 if p is not None and p.score >= floor:
                     mine[other] = p
                     edges.setdefault(other, {})[r.uid] = p
@@ -204,6 +204,8 @@ class Fuser:
     def _cluster(self, uids: list[str]) -> list[tuple[list[str], list[Join]]]:
         """Best-join-first agglomeration of one component (deterministic: ties go by uid)."""
         self._memo = {}
+        if len(uids) == 1:  # a report tied to none: its own cluster (a must-link needs two reports)
+            return [([uids[0]], [])]
         groups: dict[str, list[str]] = {u: [u] for u in uids}
         joins: dict[str, list[Join]] = {u: [] for u in uids}
         owner = {u: u for u in uids}

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from polemos.fuse.report import DATE_SLACK, NAMED_FEATURES, PRECISE_FEATURES, Figure, Place, Report, fold
-from polemos.fuse.text import cosine, parties, shared_words
+from polemos.fuse.text import parties
 
 # Weights of the evidence (tuned by hand on the kinds of errors seen in dev, not per article).
 W_TEXT = 0.55  # times the cosine of the evidence words
@@ -178,12 +178,18 @@ def _villages_apart(a: Report, b: Report) -> str | None:
 def is_apart(a: Report, b: Report) -> bool:
     """``apart_reason(a, b) is not None``, sooner: the rules most pairs meet come first (a
     candidate pair of one country's week is most often two towns far apart, or two days)."""
-    if a.article_id == b.article_id or a.periodic or b.periodic:
-        return True
     lo_a, hi_a, lo_b, hi_b = a.date_lo, a.date_hi, b.date_lo, b.date_hi
     if lo_a and lo_b and hi_a and hi_b and (hi_a < lo_b or hi_b < lo_a):
         return True
     if a.precise and b.precise and places_apart(a.precise, b.precise):
+        return True
+    return apart_otherwise(a, b)
+
+
+def apart_otherwise(a: Report, b: Report) -> bool:
+    """``is_apart(a, b)`` for a pair whose dates meet and whose precise places are not apart (the
+    fuser reads those two rules first, on every candidate): the other rules."""
+    if a.article_id == b.article_id or a.periodic or b.periodic:
         return True
     if a.family != b.family and a.read and b.read:
         return True
@@ -400,11 +406,12 @@ def evidence(a: Report, b: Report) -> Pair:
     return found
 
 
-def pair_at_least(a: Report, b: Report, floor: float) -> Pair | None:
+def pair_at_least(a: Report, b: Report, floor: float, *, near: bool = False) -> Pair | None:
     """``pair(a, b)``, or None when its score is certainly below ``floor`` (the fuser keeps only
     pairs at its threshold): the named parties of the two texts, the dearest evidence to read, are
-    then not looked up."""
-    if is_apart(a, b):
+    then not looked up. ``near``: the caller has found that the dates meet and the precise places
+    are not apart (``is_apart``'s first rules), which are not read again."""
+    if apart_otherwise(a, b) if near else is_apart(a, b):
         return NEVER
     return _evidence(a, b, floor)
 
@@ -415,12 +422,26 @@ BEST_ACTOR = max(W_PARTY, W_ACTOR, W_COMMON_ACTOR)
 ROUNDING = 0.001
 
 
+SHARED_WORDS = 4  # the shared words a pair's reasons name (``shared_words``' limit)
+
+
+def _heaviest(c: tuple[float, str]) -> tuple[float, str]:
+    return -c[0], c[1]
+
+
 def _evidence(a: Report, b: Report, floor: float | None) -> Pair | None:
     score, reasons = 0.0, []
-    text = cosine(a.words, b.words)
+    # ``cosine`` and ``shared_words`` of the two word maps, from one pass over the shared words
+    wa, wb = a.words, b.words
+    if len(wa) > len(wb):
+        wa, wb = wb, wa
+    common = [(w * wb[k], k) for k, w in wa.items() if k in wb]
+    text = min(1.0, sum([c[0] for c in common])) if common else 0.0
     if text > 0:
         score += W_TEXT * text * (SAME_OUTLET_TEXT if _same_outlet(a, b) else 1.0)
-        shared = shared_words(a.words, b.words)
+        if len(common) > 1:
+            common.sort(key=_heaviest)
+        shared = [k for _, k in common[:SHARED_WORDS]]
         reasons.append(f"text {text:.2f}" + (f" ({', '.join(shared)})" if shared else ""))
     # what the day's news shares anyway (type, mode, figures, day, another outlet): full weight
     # within a shared country, half for a pair that could be anywhere (one report placed nowhere)

@@ -124,9 +124,11 @@ def word_weights(text: str, skip: Collection[str] = ()) -> dict[str, float]:
     """Content words of ``text`` with their weights, unit-normalised (so cosine is a dot product)."""
     weights: dict[str, float] = {}
     breaks = _SENTENCE_BREAKS
+    tokens = _TOKENS
     first = True  # the first word opens a sentence wherever it starts
     for m in _WORD.finditer(text):
-        key, w, capitalised = _token(m.group(0))
+        raw = m[0]
+        key, w, capitalised = tokens.get(raw) or _token(raw)  # ``_token``, its cache read inline
         opens, first = first, False
         if key is None or key in skip:
             continue
@@ -139,8 +141,10 @@ def word_weights(text: str, skip: Collection[str] = ()) -> dict[str, float]:
                 w = 1.0
         if w > weights.get(key, 0.0):
             weights[key] = w
-    norm = math.sqrt(sum(w * w for w in weights.values()))
-    return {k: w / norm for k, w in weights.items()} if norm else {}
+    if not weights:
+        return {}
+    norm = math.sqrt(sum([w * w for w in weights.values()]))
+    return {k: w / norm for k, w in weights.items()}
 
 
 def word_keys(text: str) -> set[str]:
@@ -151,6 +155,20 @@ def word_keys(text: str) -> set[str]:
         if key is not None:
             keys.add(key)
     return keys
+
+
+_KEYS: dict[str, frozenset[str]] = {}
+_KEYS_MAX = 100_000  # distinct texts remembered (a bound on memory, not on correctness)
+
+
+def text_keys(text: str) -> frozenset[str]:
+    """``word_keys(text)`` as a frozen set, remembered: the texts of places repeat across reports."""
+    found = _KEYS.get(text)
+    if found is None:
+        if len(_KEYS) >= _KEYS_MAX:
+            _KEYS.clear()
+        found = _KEYS[text] = frozenset(word_keys(text))
+    return found
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
