@@ -176,3 +176,44 @@ def test_the_operation_dates_the_deed(text: str, day: int) -> None:
 
     events = read(text, date(2023, 7, 12)).events  # a Wednesday
     assert events and events[0].date is not None and events[0].date.start_date == date(2023, 7, day), events
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Des affrontements ont fait dix morts au quartier de Carrefour-Feuilles.", "Carrefour-Feuilles"),
+        ("Des hommes armés ont attaqué vendredi le quartier de Carrefour-Feuilles.", "Carrefour-Feuilles"),
+    ],
+)
+def test_a_hyphenated_name_is_whole(text: str, place: str) -> None:
+    assert [p.text for p in read(text).places] == [place]
+
+
+def test_a_road_is_named_by_its_ends() -> None:
+    text = "Des hommes armés ont tendu une embuscade sur l'axe Kaya-Dori, tuant quatre soldats."
+    assert "Kaya-Dori" not in [p.text for p in read(text).places]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Huit personnes ont été tuées lors d'une attaque de combattants de Boko Haram contre la localité"
+         " de Mozogo.", "Boko Haram"),
+        ("Cameroun : huit morts dans une attaque de Boko Haram à Mozogo", "Boko Haram"),
+        ("Une attaque d'éléments du JNIM a fait six morts à Djibo.", "JNIM"),
+    ],
+)  # fmt: skip
+def test_the_groups_fighters_are_the_doer(text: str, actor: str) -> None:
+    e = first_violent(text)
+    assert e.actor is not None and e.actor.text.endswith(actor) and "Mozogo" not in e.actor.text, e.actor
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le massacre de Tillabéri a fait au moins 132 morts, selon un bilan officiel.",
+        "L'attaque de Mozogo a fait huit morts dans la nuit de dimanche à lundi.",
+    ],
+)
+def test_the_place_of_a_massacre_the_text_names_is_no_doer(text: str) -> None:
+    assert first_violent(text).actor is None

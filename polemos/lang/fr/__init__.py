@@ -32,6 +32,7 @@ def analyse(doc: Any, article: Any) -> Any:
         locative_spans,
         not_actor_names,
         saint_spans,
+        whole_hyphenated,
         with_prefixes,
     )
     from polemos.lang.fr.seize import seized_names
@@ -42,7 +43,7 @@ def analyse(doc: Any, article: Any) -> Any:
 
     noise = find_noise(article.text)
     times = find_times(article.text, article.published)
-    spans = with_prefixes(article.text, place_spans(doc))
+    spans = whole_hyphenated(article.text, with_prefixes(article.text, place_spans(doc)))
     names = actor_name_spans(article.text)  # once: the text stays the same
     spans = not_actor_names(article.text, sorted(spans + locative_spans(doc, spans)), names)
     spans = not_actor_names(article.text, sorted(spans + seized_names(doc, spans)), names)  # "s'emparer de X"

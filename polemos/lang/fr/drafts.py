@@ -403,6 +403,15 @@ def read_sentence(
             if target is not None:
                 skip = (target.left_edge.idx, target.right_edge.idx + len(target.right_edge.text))
             d.actor = _party_in_sentence(sent, skip, ents)
+        if (
+            d.actor is not None
+            and tok.pos_ == "NOUN"
+            and taking is None
+            and any(p.start <= d.actor[0] and d.actor[1] <= p.end for p in sent_places)
+        ):
+            # "le massacre de Solhan": where it was done, not who did it (a verb's subject may be a
+            # capital standing for its government: "Moscou annexe quatre régions")
+            d.actor = None
         d.places = list(sent_places)
         if d.target is not None:  # "l'autre a attaqué Tchoma Bangou": the place it is done to
             at = [p for p in sent_places if d.target[0] <= p.start < d.target[1]]

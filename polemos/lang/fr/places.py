@@ -233,6 +233,26 @@ def with_prefixes(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[i
     return out
 
 
+_HYPHEN_TAIL = re.compile(r"(?:-[A-ZÀ-Ý][\w'’]*)+")
+# a road or a border named by the places at its ends: "la route Beni-Kasindi", "l'axe Kaya-Dori"
+_ENDS_OF = re.compile(r"\b(?:route|axe|tronçon|liaison|frontière|corridor|ligne)s?\s+(?:de\s+|du\s+)?$", re.I)
+
+
+def whole_hyphenated(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """A name the recogniser cut at a hyphen is the whole hyphenated name ("le quartier de
+    Carrefour-Feuilles" is not the commune of Carrefour): unless the text names a road or a border
+    by its two ends ("la route Beni-Kasindi"). A later part found on its own goes with it."""
+    out: list[tuple[int, int, bool]] = []
+    for a, b, demonym in spans:
+        m = _HYPHEN_TAIL.match(text, b)
+        if m is not None and not demonym and not _ENDS_OF.search(text[max(0, a - 30) : a]):
+            b = m.end()
+        if out and out[-1][1] >= b and out[-1][0] <= a:
+            continue  # the tail's own span, inside the whole
+        out.append((a, b, demonym))
+    return out
+
+
 def again(text: str, places: Sequence[PlaceRef]) -> list[tuple[int, int, bool]]:
     """Later mentions of a village the article already named as a place (one sense per story):
     "Tchoma Bangou" after "à Tchoma Bangou", where the model took it for a person's name."""

@@ -126,8 +126,37 @@ def _looks_like_party(tok: Token) -> bool:
         or tok.lemma_.lower()
         in (
             "jihadiste djihadiste terroriste homme assaillant bandit gang groupe rebelle milice armée soldat "
-            "militaire individu insurgé islamiste"
+            "militaire individu insurgé islamiste combattant milicien élément membre"
         ).split()
+    ) and tok.ent_type_ != "LOC"
+
+
+_PARTY_WORDS = frozenset(
+    """jihadiste djihadiste terroriste homme assaillant bandit gang groupe rebelle milice armée soldat
+    militaire individu insurgé islamiste combattant milicien élément membre""".split()
+)
+
+
+def _known_party(tok: Token) -> bool:
+    """Does the actor table or the shared dictionary know the name ``tok`` heads ("EIGS", "M23")?"""
+    from polemos.lang.fr.actors import resolve
+
+    span = phrase(tok)
+    if span is None:
+        return False
+    ref = resolve(tok.doc.text, span[0], span[1])
+    return ref.name is not None or ref.kind is not None
+
+
+# People nouns that, of a named group, are its fighters ("des combattants de Boko Haram")
+_FIGHTERS = frozenset("combattant élément membre militant partisan milicien".split())
+
+
+def _of_a_group(tok: Token) -> bool:
+    """Does a "de" modifier of ``tok`` name a group ("combattants de Boko Haram")?"""
+    return any(
+        c.dep_.startswith("nmod") and _case(c).startswith("d") and c.ent_type_ in ("ORG", "PER", "MISC")
+        for c in tok.children
     )
 
 
@@ -154,8 +183,15 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
             elif case in ("contre", "visant") and target is None:
                 target = c
             elif case in ("de", "d'", "d’", "du", "des") or case.startswith("d"):
-                if _looks_like_party(c) and doer is None and c.lemma_.lower() not in TARGET_NOUNS:
-                    doer = c
+                if (
+                    _looks_like_party(c)
+                    and doer is None
+                    and c.lemma_.lower() not in TARGET_NOUNS
+                    and (c.pos_ != "PROPN" or c.lemma_.lower() in _PARTY_WORDS or _known_party(c))
+                ):
+                    doer = c  # not "l'attaque de Mozogo": a name no table knows is more often the place
+                elif doer is None and c.lemma_.lower() in _FIGHTERS and _of_a_group(c):
+                    doer = c  # "une attaque de combattants de Boko Haram": the group's fighters
                 elif target is None and (c.lemma_.lower() in TARGET_NOUNS or c.ent_type_ == "LOC"):
                     target = c
         elif c.dep_ == "amod" and c.lemma_.lower() in ("jihadiste", "djihadiste", "terroriste", "islamiste"):
@@ -194,6 +230,8 @@ _NAMING = frozenset(["armer", "identifier"])
 # Prepositions that open another role or a place, never a word of a party's or a target's name:
 # "contre le village" (the done-to), "près de Bambari", "lors de l'attaque", "autour de Gao"
 _OTHER_ROLE_CASES = frozenset(["contre", "envers"])
+# "Boko Haram à Mozogo", "un poste de police à Gao": where, no word of the name
+_AT_CASES = frozenset(["à", "dans"])  # not "au": "l'État islamique au Sahel", "Al-Qaïda au Maghreb"
 _OTHER_ROLE_ADVERBS = frozenset(["près", "lors", "autour", "non loin"])
 
 
@@ -201,6 +239,8 @@ def _another_role(tok: Token) -> bool:
     """A modifier of a noun that says against whom, near where or when, not which one it is."""
     if not (tok.dep_.startswith("nmod") or tok.dep_.startswith("obl")):
         return False
+    if _case(tok) in _AT_CASES and (tok.ent_type_ == "LOC" or tok.pos_ == "PROPN"):
+        return True
     return _case(tok) in _OTHER_ROLE_CASES or any(
         c.dep_ in ("advmod", "case") and c.lower_ in _OTHER_ROLE_ADVERBS for c in tok.children
     )  # "hommes armés", "individus non identifiés"
