@@ -41,3 +41,17 @@ def test_the_dateline_is_no_finer_place(text: str, place: str) -> None:
     assert events
     names = [p.name for p in events[0].locations]
     assert place in names and "Bamako" not in names and "Niamey" not in names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # no country named, only its provinces: a small town abroad of the name is not the place
+        ("Ituri : au moins 45 morts dans une attaque contre le site de déplacés de Lala, en territoire de"
+         " Djugu.", "Lala", "CD"),
+        ("Sud-Kivu : trois civils tués par des hommes armés à Lala, territoire de Fizi.", "Lala", "CD"),
+    ],
+)  # fmt: skip
+def test_a_story_of_one_countrys_provinces(text: str, name: str, country: str) -> None:
+    found = [p for p in read(text).places if p.text == name]
+    assert found and all(p.country == country for p in found), found

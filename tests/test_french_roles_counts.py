@@ -217,3 +217,8 @@ def test_the_groups_fighters_are_the_doer(text: str, actor: str) -> None:
 )
 def test_the_place_of_a_massacre_the_text_names_is_no_doer(text: str) -> None:
     assert first_violent(text).actor is None
+
+
+def test_the_day_before_the_object_is_no_target() -> None:
+    e = first_violent("Des bandits armés ont incendié lundi plusieurs maisons à Gressier.")
+    assert e.target is not None and e.target.text.startswith("plusieurs maisons"), e.target

@@ -27,6 +27,7 @@ def analyse(doc: Any, article: Any) -> Any:
         DIRECTIONS,
         actor_name_spans,
         again,
+        area_countries,
         demonym_countries,
         french_gazetteer,
         locative_spans,
@@ -55,7 +56,11 @@ def analyse(doc: Any, article: Any) -> Any:
         article.text, spans, published=article.published, gazetteer=french_gazetteer(), **opts
     )
     more = again(article.text, places)
-    if more:
+    areas = area_countries(places) if not adjectives else frozenset()
+    if areas:  # "Ituri : … à Lala": a story that names its country only by its provinces
+        adjectives = areas
+        opts["named_countries"] = adjectives
+    if more or areas:
         spans = not_actor_names(article.text, sorted(spans + more), names)
         places = resolve_places(
             article.text, spans, published=article.published, gazetteer=french_gazetteer(), **opts

@@ -253,6 +253,20 @@ def whole_hyphenated(text: str, spans: list[tuple[int, int, bool]]) -> list[tupl
     return out
 
 
+def area_countries(places: Sequence[PlaceRef]) -> frozenset[str]:
+    """The one country of the provinces and districts a story names when it names no country as
+    such ("Ituri : …", "dans le territoire de Djugu"): the story's country, as a named one would be.
+    Empty when it names one, or when its areas are of several countries."""
+    if any(p.feature == "country" and not p.demonym for p in places):
+        return frozenset()
+    found = {
+        p.country
+        for p in places
+        if p.feature in ("admin1", "admin2") and p.status == "resolved" and p.country and not p.demonym
+    }
+    return frozenset(found) if len(found) == 1 else frozenset()
+
+
 def again(text: str, places: Sequence[PlaceRef]) -> list[tuple[int, int, bool]]:
     """Later mentions of a village the article already named as a place (one sense per story):
     "Tchoma Bangou" after "à Tchoma Bangou", where the model took it for a person's name."""

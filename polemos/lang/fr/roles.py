@@ -81,7 +81,8 @@ def verb_roles(verb: Token) -> tuple[Token | None, Token | None]:
     if obj is not None and obj.lemma_.lower() == "feu":  # "ouvrir le feu sur les habitants"
         obj = next((c for c in verb.children if c.dep_.startswith("obl") and _case(c) == "sur"), None)
     if obj is not None and _is_time(obj):
-        obj = None  # "a explosé lundi": the parser's object is the day
+        # "a explosé lundi", "ont incendié lundi plusieurs maisons": the parser's object is the day
+        obj = next((c for c in verb.children if c.dep_ in L["object"] and not _is_time(c)), None)
     if obj is None:
         obj = _passing(verb)
     if subj is None:
