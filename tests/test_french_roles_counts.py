@@ -222,3 +222,21 @@ def test_the_place_of_a_massacre_the_text_names_is_no_doer(text: str) -> None:
 def test_the_day_before_the_object_is_no_target() -> None:
     e = first_violent("Des bandits armés ont incendié lundi plusieurs maisons à Gressier.")
     assert e.target is not None and e.target.text.startswith("plusieurs maisons"), e.target
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("Dix soldats ont été tués dans l'attaque, selon l'état-major.", "l'état-major"),
+        ("Dix soldats ont été tués dans l'attaque, a indiqué le chef d'état-major de l'armée.",
+         "le chef d'état-major de l'armée"),
+    ],
+)  # fmt: skip
+def test_a_hyphenated_noun_is_one_word(text: str, claimant: str) -> None:
+    e = first_violent(text)
+    assert [c.claimant.text for c in e.claims if c.claimant is not None] == [claimant], e.claims
+
+
+def test_a_counterattack_is_an_attack() -> None:
+    e = first_violent("Une contre-attaque de l'armée a fait dix morts parmi les assaillants.")
+    assert e.trigger.text == "contre-attaque"
