@@ -28,7 +28,10 @@ def load_nlp(model: str = MODEL) -> Language:
     from polemos.nlp import build_nlp
 
     nlp = build_nlp(model, gazetteer=french_gazetteer())
-    for word in COMPOUNDS:
-        for form in (word, word[:1].upper() + word[1:]):
-            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+    # spaCy's own Tokenizer has special cases; a custom tokenizer callable may not
+    add_special_case = getattr(nlp.tokenizer, "add_special_case", None)
+    if add_special_case is not None:
+        for word in COMPOUNDS:
+            for form in (word, word[:1].upper() + word[1:]):
+                add_special_case(form, [{ORTH: form}])
     return nlp
