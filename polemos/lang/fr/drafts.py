@@ -216,13 +216,7 @@ def _party_in_sentence(
         ):
             return e.start_char, e.end_char
     for t in sent:
-        if t.pos_ == "NOUN" and t.lemma_.lower() in (
-            "jihadiste",
-            "djihadiste",
-            "terroriste",
-            "assaillant",
-            "bandit",
-        ):
+        if t.pos_ == "NOUN" and t.lemma_.lower() in roles.ARMED_MEN:
             span = roles.phrase(t)
             if span is not None and (skip is None or not (span[0] < skip[1] and skip[0] < span[1])):
                 return span

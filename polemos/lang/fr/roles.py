@@ -121,21 +121,20 @@ def _passing(verb: Token) -> Token | None:
     return None
 
 
+# Nouns for generic armed doers, who are a doer wherever a sentence names them ("des assaillants")
+ARMED_MEN = frozenset("jihadiste djihadiste terroriste assaillant bandit".split())
+
+# Nouns that, heading a "de" modifier of an attack, name who did it ("l'attaque des rebelles")
+_PARTY_WORDS = ARMED_MEN | frozenset(
+    """homme gang groupe rebelle milice armée soldat militaire individu insurgé islamiste combattant
+    milicien élément membre""".split()
+)
+
+
 def _looks_like_party(tok: Token) -> bool:
     return (
-        tok.ent_type_ in ("ORG", "PER", "MISC")
-        or tok.lemma_.lower()
-        in (
-            "jihadiste djihadiste terroriste homme assaillant bandit gang groupe rebelle milice armée soldat "
-            "militaire individu insurgé islamiste combattant milicien élément membre"
-        ).split()
+        tok.ent_type_ in ("ORG", "PER", "MISC") or tok.lemma_.lower() in _PARTY_WORDS
     ) and tok.ent_type_ != "LOC"
-
-
-_PARTY_WORDS = frozenset(
-    """jihadiste djihadiste terroriste homme assaillant bandit gang groupe rebelle milice armée soldat
-    militaire individu insurgé islamiste combattant milicien élément membre""".split()
-)
 
 
 def _known_party(tok: Token) -> bool:
