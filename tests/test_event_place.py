@@ -198,3 +198,18 @@ def test_a_holiday_alone_gives_no_place(pipeline, text):
 def test_a_place_named_after_a_holiday_stays_a_place(pipeline):
     locs = locations(pipeline, "Gunmen killed six people on Christmas Island.")
     assert [p.name for p in locs] == ["Christmas Island"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen attacked a market in Maiduguri on Friday. The attack in Maiduguri killed 12 people.",
+        "Suicide bombers struck Maiduguri on Friday, killing 12. Maiduguri has been hit before.",
+        "ATTACK IN MAIDUGURI KILLS 12\nGunmen attacked a market in Maiduguri on Friday, killing 12 people.",
+    ],
+)
+def test_a_place_named_twice_is_one_location(pipeline, text):
+    locs = locations(pipeline, text)
+    named = [p for p in locs if p.name == "Maiduguri"]
+    assert len(named) == 1, locs
+    assert text[named[0].start : named[0].end].casefold() == "maiduguri"

@@ -303,6 +303,19 @@ def _narrowest(places: list[PlaceRef]) -> list[PlaceRef]:
     return out
 
 
+def _once(places: list[PlaceRef]) -> list[PlaceRef]:
+    """Each place once, at its first mention: the headline and the lead both naming Aleppo put the
+    event at one place, not two points on the map."""
+    seen: set[object] = set()
+    out = []
+    for p in places:
+        key = p.geonameid if p.geonameid is not None else ((p.name or p.text).casefold(), p.country)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
 def incident_count(own: Count | None, figures: list[CountClaim]) -> Count | None:
     """The incident's figure of one kind. One figure stands as read; several are all kept as
     claims, ``low`` the smallest, ``high`` the largest, ``best`` the latest update of the toll
@@ -340,7 +353,7 @@ def finish(r: Resolved, article: Article) -> Event:
         evidence=d.evidence,
         actor=r.actor,
         target=r.target,
-        locations=tuple(_narrowest(r.locations)),
+        locations=tuple(_once(_narrowest(r.locations))),
         date=r.date,
         counts={
             k: incident_count(r.counts.get(k), r.figures.get(k, [])) for k in ("killed", "injured", "size")
