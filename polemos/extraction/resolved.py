@@ -303,7 +303,7 @@ def _narrowest(places: list[PlaceRef]) -> list[PlaceRef]:
     return out
 
 
-def _once(places: list[PlaceRef]) -> list[PlaceRef]:
+def distinct_places(places: list[PlaceRef]) -> list[PlaceRef]:
     """Each place once, at its first mention: the headline and the lead both naming Aleppo put the
     event at one place, not two points on the map."""
     seen: set[object] = set()
@@ -353,7 +353,7 @@ def finish(r: Resolved, article: Article) -> Event:
         evidence=d.evidence,
         actor=r.actor,
         target=r.target,
-        locations=tuple(_once(_narrowest(r.locations))),
+        locations=tuple(distinct_places(_narrowest(r.locations))),
         date=r.date,
         counts={
             k: incident_count(r.counts.get(k), r.figures.get(k, [])) for k in ("killed", "injured", "size")

@@ -130,7 +130,7 @@ def resolve(text: str, start: int, end: int, countries: Sequence[str] = ()) -> A
         if entry is not None:
             return ActorRef(mention, start, end, name=entry.name, kind=entry.kind, country=entry.country)
     words = key.split()
-    for n in (2, 1):
+    for n in (4, 3, 2, 1):  # the longest phrase first: "les forces de l'ordre" is the police
         for i in range(len(words) - n + 1):
             phrase = " ".join(_singular(w) for w in words[i : i + n])
             raw = " ".join(words[i : i + n])

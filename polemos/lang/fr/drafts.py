@@ -225,15 +225,18 @@ def _party_in_sentence(
     return None
 
 
+def _untimed(e: SpacySpan) -> tuple[int, int]:
+    """An entity's span less the days and months the tagger took into it: "Tessit jeudi" tagged as
+    an organisation is the town Tessit and a day, no name that would hide the town."""
+    toks = [t for t in e if not roles.is_time(t) and not t.is_punct]
+    return (toks[0].idx, toks[-1].idx + len(toks[-1].text)) if toks else (e.start_char, e.start_char)
+
+
 def _sentence_places(
     places: Sequence[PlaceRef], sent: SpacySpan, ents: Sequence[SpacySpan] | None = None
 ) -> list[PlaceRef]:
     """The sentence's places, less those inside an organisation's name ("Radio France internationale")."""
-    names = [
-        (e.start_char, e.end_char)
-        for e in (sent.ents if ents is None else ents)
-        if e.label_ == "ORG" or e.ent_id_
-    ]
+    names = [_untimed(e) for e in (sent.ents if ents is None else ents) if e.label_ == "ORG" or e.ent_id_]
     return [
         p
         for p in places
@@ -244,6 +247,27 @@ def _sentence_places(
 
 
 _NOT_EVENT_VERBS = REPORTING | frozenset("rendre aller venir exprimer annoncer citer publier".split())
+
+
+def _governor(doc: Doc, t: TimeRef, anchors: set[int]) -> Token | None:
+    """The verb (or anchor) a time expression hangs from."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return None
+    path = [span.root, *list(span.root.ancestors)[:3]]
+    return next((a for a in path[1:] if a.pos_ in ("VERB", "AUX") or a.i in anchors), None)
+
+
+def _reported_by(verb: Token) -> Token | None:
+    """The reporting verb whose complement clause holds ``verb`` ("a annoncé avoir repoussé …,
+    tuant …"), up a few clauses."""
+    for _ in range(3):
+        if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in REPORTING:
+            return verb.head
+        if verb.dep_ not in ("advcl", "conj", "xcomp", "ccomp") or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
 
 
 def _sentence_date(times: Sequence[TimeRef], sent: SpacySpan, head: Token) -> TimeRef | None:
@@ -270,17 +294,17 @@ def _sentence_date(times: Sequence[TimeRef], sent: SpacySpan, head: Token) -> Ti
     for frame in _frames(head):
         anchors.add(frame.i)
         anchors.update(c.i for c in frame.children if c.dep_ in ("acl", "acl:relcl") and c.pos_ == "VERB")
-    own = []
-    for t in inside:
-        span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is None:
-            continue
-        path = [span.root, *list(span.root.ancestors)[:3]]
-        verb = next((a for a in path[1:] if a.pos_ in ("VERB", "AUX") or a.i in anchors), None)
-        if verb is not None and verb.i in anchors:
-            own.append(t)
+    governors = {id(t): _governor(doc, t, anchors) for t in inside}
+    own = [t for t in inside if (g := governors[id(t)]) is not None and g.i in anchors]
     if own:
         return min(own, key=lambda t: abs(t.start - head.idx))
+    # "l'armée a annoncé dimanche avoir repoussé une attaque", "… a indiqué samedi que douze soldats
+    # avaient été tués": what a statement reports is dated by the statement's day, as in English
+    said = _reported_by(up if up.pos_ in ("VERB", "AUX") else head)
+    if said is not None:
+        theirs = [t for t in inside if (g := governors[id(t)]) is not None and g.i == said.i]
+        if len(theirs) == 1:
+            return theirs[0]
     main = head.dep_ == "ROOT" or head.head.dep_ == "ROOT" and head.dep_ in ("obj", "nsubj", "nsubj:pass")
     if len(inside) == 1 and main and head.lemma_.lower() not in _NOT_EVENT_VERBS:
         return inside[0]
@@ -469,6 +493,17 @@ def _other_side(tok: Token) -> tuple[int, int] | None:
     for h in heads:
         for c in h.children:
             if any(g.lower_ == "avec" for g in c.children) and c.pos_ in ("NOUN", "PROPN"):
+                return roles.phrase(c)
+    # "tués lors de heurts avec les forces de l'ordre": the parser hangs the side on the verb the
+    # fight is told in; the "avec" right after the fight is still the fight's
+    verb = next((a for a in list(tok.ancestors)[:2] if a.pos_ == "VERB"), None)
+    if verb is not None:
+        for c in verb.children:
+            if (
+                c.i > tok.i
+                and c.pos_ in ("NOUN", "PROPN")
+                and any(g.lower_ == "avec" and g.i == tok.right_edge.i + 1 for g in c.children)
+            ):
                 return roles.phrase(c)
     return None
 

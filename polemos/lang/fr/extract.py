@@ -17,6 +17,7 @@ from datetime import timedelta
 from spacy.tokens import Doc
 
 from polemos.extraction.events import headline_end
+from polemos.extraction.resolved import distinct_places
 from polemos.extraction.taxonomy import acled_types, cameo_root
 from polemos.lang.fr import actors as fr_actors
 from polemos.lang.fr import attribution
@@ -28,6 +29,7 @@ from polemos.types import ActorRef, Article, Claim, Count, CountClaim, Event, Me
 
 _DAY = timedelta(days=1)
 _ARMED = frozenset({"rebel", "militia", "terrorist-designated", "unknown"})
+_FORCES = frozenset({"military", "police"})
 REACTIONS = frozenset({"ACCUSE", "SUPPORT"})
 _WIDTH = {"country": 0, "region": 1, "admin1": 1, "admin2": 2, "city": 3, "neighbourhood": 4, "landmark": 4}
 
@@ -131,6 +133,8 @@ def assemble(
                 incidents.append(replies[d.sent_index])
                 continue
             if _counter_operation(d, main):
+                if d.date is None:  # the reply, told as part of the story: the story's day
+                    d.date = next((p.date for p in main.parts if p.date is not None), None)
                 replies[d.sent_index] = Incident([d])
                 incidents.append(replies[d.sent_index])
                 continue
@@ -261,7 +265,30 @@ def _counter_operation(d: Draft, main: Incident) -> bool:
     mine = d.target_kind
     theirs = next((p.target_kind for p in main.parts if p.target_kind), None)
     # a fight between two sides ("un échange de tirs avec la police") is not an attack on civilians
-    return (mine in _ARMED or d.mutual) and theirs == "civilians"
+    if (mine in _ARMED or d.mutual) and theirs == "civilians":
+        return True
+    # "quinze soldats tués …, trente terroristes neutralisés lors de la riposte": the attackers the
+    # forces killed are the reply's toll, not the attack's
+    if mine not in _ARMED or d.trigger.type != "ASSAULT" or not d.tolls:
+        return False
+    if theirs in _FORCES:
+        return True
+    # "quatre policiers ont péri dans l'attaque de leur poste ; dix terroristes ont été tués par les
+    # FDS": attackers the forces killed, while the story's attack, no operation of the forces, has a
+    # toll of its own (one toll only is the fight's: "a repoussé une attaque, tuant vingt assaillants")
+    return (
+        theirs is None
+        and any(p.tolls for p in main.parts)
+        and _forces(d)
+        and not any(_forces(p) for p in main.parts)
+    )
+
+
+def _forces(d: Draft) -> bool:
+    """Is the draft's doer a state's forces ("par les forces de défense et de sécurité")?"""
+    if d.actor is None:
+        return False
+    return fr_actors.resolve(d.head.doc.text, d.actor[0], d.actor[1]).kind in _FORCES
 
 
 def _many_places(main: Incident) -> bool:
@@ -368,7 +395,9 @@ def to_event(
         span = _title_antecedent(doc, span)
         return fr_actors.resolve(text, span[0], span[1], countries)
 
-    actors = [ref(d.actor) for d in parts if d.actor is not None]
+    # one mention is never both sides: "vingt assaillants ont été abattus lors de la contre-offensive"
+    done_to = {d.target for d in parts if d.target is not None}
+    actors = [ref(d.actor) for d in parts if d.actor is not None and d.actor not in done_to]
     named = [a for a in actors if a is not None and a.name]
     resp = [ref(d.actor) for d in parts if d.responsibility and d.actor is not None]
     actor = (
@@ -437,7 +466,7 @@ def to_event(
         evidence=first.evidence,
         actor=actor,
         target=target,
-        locations=tuple(places),
+        locations=tuple(distinct_places(places)),
         date=date,
         counts=out_counts,
         claims=tuple(claims),

@@ -80,9 +80,9 @@ def verb_roles(verb: Token) -> tuple[Token | None, Token | None]:
     obj = _child(verb, L["object"])
     if obj is not None and obj.lemma_.lower() == "feu":  # "ouvrir le feu sur les habitants"
         obj = next((c for c in verb.children if c.dep_.startswith("obl") and _case(c) == "sur"), None)
-    if obj is not None and _is_time(obj):
+    if obj is not None and is_time(obj):
         # "a explosé lundi", "ont incendié lundi plusieurs maisons": the parser's object is the day
-        obj = next((c for c in verb.children if c.dep_ in L["object"] and not _is_time(c)), None)
+        obj = next((c for c in verb.children if c.dep_ in L["object"] and not is_time(c)), None)
     if obj is None:
         obj = _passing(verb)
     if subj is None:
@@ -174,7 +174,7 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
     """(doer, done-to) of a noun trigger."""
     doer = target = None
     # "une embuscade tendue mercredi contre un convoi": the parser hangs what follows a day on the day
-    kids = [g for c in noun.children for g in ([c, *c.children] if _is_time(c) else [c])]
+    kids = [g for c in noun.children for g in ([c, *c.children] if is_time(c) else [c])]
     for c in kids:
         case = _case(c)
         if c.dep_ in L["nominal_modifier"] | L["oblique"]:
@@ -219,7 +219,7 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
     return doer, target
 
 
-def _is_time(tok: Token) -> bool:
+def is_time(tok: Token) -> bool:
     """ "un gang jeudi": a date the parser hung on the noun is no part of the mention."""
     from polemos.lang.fr.lexicon import MONTHS, WEEKDAYS
 
@@ -280,7 +280,7 @@ def phrase(tok: Token | None) -> tuple[int, int] | None:
     ]
     while stack:
         c = stack.pop()
-        if c.is_punct or c.is_space or c.dep_ == "case" and c.i < tok.i and c.head.i == tok.i or _is_time(c):
+        if c.is_punct or c.is_space or c.dep_ == "case" and c.i < tok.i and c.head.i == tok.i or is_time(c):
             continue
         if _another_role(c):  # "l'État islamique au Sahel contre le village de X": the group ends at "Sahel"
             continue
