@@ -11,7 +11,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from polemos.lang.fr.lexicon import _DE_SOURCE, _SELON, REPORTING
-from polemos.lang.fr.roles import phrase
+from polemos.lang.fr.roles import is_time, phrase
 
 # who says so: the reporting verbs, and verbs of reaction that name the speaker of what follows
 # ("X a déploré … en parlant de 70 morts")
@@ -32,26 +32,51 @@ def _speaker_of_verb(verb: Token) -> Token | None:
     if subj is None and verb.dep_ == "advcl" and not any(c.dep_ == "mark" for c in verb.children):
         # "X, qui s'est rendu sur les lieux, a déploré …" misparsed with "rendu" as the root
         subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
-        borrowed = subj is not None and subj.dep_ == "nsubj:pass"
-    # "a-t-on appris": the model splits the inverted pronoun into "-t" and "-on", subjects both
+        borrowed = subj is not None
+    incise = _in_incise(verb)
+    # "a-t-on appris": the model splits the inverted pronoun into "-t" and "-on", subjects both; an
+    # incise has its subject after it ("Le bilan est de dix morts, a déclaré un responsable")
     if (
         subj is not None
         and not borrowed
+        and not (incise and subj.i < verb.i)
         and subj.lower_.lstrip("-") not in ("il", "elle", "ils", "elles", "on", "qui", "t")
     ):
         return subj
     # inverted subject: "a déclaré à l'AFP un haut responsable", "a-t-on appris de source sécuritaire";
-    # it also wins over a borrowed passive subject: the victims of "Cinq civils ont été tués, ont
-    # indiqué des sources locales" are not its speakers
+    # it also wins over a borrowed subject: the victims of "Cinq civils ont été tués, ont indiqué des
+    # sources locales" and the attackers of "Les assaillants, arrivés en nombre, ont été repoussés, a
+    # précisé cette source" are not its speakers
     doc = verb.doc
     for t in doc[verb.i + 1 : min(len(doc), verb.i + 12)]:
-        if t.is_sent_start or t.text in (".", "«", "»"):
-            break
-        if t.pos_ in ("NOUN", "PROPN") and (t.lemma_.lower() in _SPEAKERS or t.ent_type_ in ("PER", "ORG")):
-            if t.ent_type_ == "ORG" and t.lower_ in ("afp", "reuters", "ap") and t.i + 1 < len(doc):
-                continue  # "a déclaré à l'AFP un responsable": the outlet is who was told
+        if t.is_sent_start or t.text in (".", "«", "»") or t.lower_ in ("que", "qu'", "qu’"):
+            break  # what it reports begins: a speaker named in there is not this verb's
+        if t.pos_ not in ("NOUN", "PROPN") or _behind_preposition(t, verb):
+            continue  # "à Radio Okapi" is who was told, "dans un communiqué" how
+        if t.lemma_.lower() in _SPEAKERS or t.ent_type_ in ("PER", "ORG"):
             return t
-    return subj
+        if incise and subj is None and t.dep_ in ("obj", "nsubj") and t.head == verb and not is_time(t):
+            return t  # "…, a annoncé la mission samedi": the inverted subject, whatever its noun
+    # a borrowed passive subject is what was reported ("Dix soldats ont été tués, a-t-il ajouté")
+    return None if borrowed and subj is not None and subj.dep_ == "nsubj:pass" else subj
+
+
+def _in_incise(verb: Token) -> bool:
+    """Is the reporting verb inverted after what it reports ("…, a annoncé la mission", "» a dit X")?"""
+    first = min(
+        [verb, *(c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i)], key=lambda t: t.i
+    )
+    return first.i > 0 and first.nbor(-1).text in (",", "»", "”", '"')
+
+
+def _behind_preposition(t: Token, verb: Token) -> bool:
+    """Does a preposition govern the noun ("à Radio Okapi", "dans un communiqué")? Only an impersonal
+    "on apprend" names its source so ("a-t-on appris de sources locales", "auprès du maire")."""
+    head = t.head if t.dep_ == "flat:name" else t
+    cases = [c.lower_ for c in head.children if c.dep_ == "case" and c.i < head.i]
+    if not cases:
+        return False
+    return not (_learnt_from(verb) and cases[0] in ("de", "d'", "d’", "du", "des", "auprès"))
 
 
 def _learnt_from(verb: Token) -> bool:

@@ -61,7 +61,8 @@ MODE_MODIFIERS: dict[str, str] = {
 REPORTING = frozenset(
     """déclarer dire indiquer affirmer annoncer confirmer rapporter expliquer assurer préciser souligner
     ajouter raconter témoigner signaler estimer révéler relater affirmer avancer évoquer rapporter
-    communiquer informer faire_état poursuivre conclure insister détailler admettre reconnaître
+    communiquer informer faire_état poursuivre conclure insister détailler admettre reconnaître confier
+    noter
     """.split()
 )
 # Nouns that tell a source by their own: "de source sécuritaire", "une source locale".
