@@ -303,17 +303,21 @@ def _narrowest(places: list[PlaceRef]) -> list[PlaceRef]:
     return out
 
 
-def distinct_places(places: list[PlaceRef]) -> list[PlaceRef]:
-    """Each place once, at its first mention: the headline and the lead both naming Aleppo put the
-    event at one place, not two points on the map."""
-    seen: set[object] = set()
-    out = []
+def distinct_places(places: list[PlaceRef], evidence: Span | None = None) -> list[PlaceRef]:
+    """Each place once: the headline and the lead both naming Aleppo put the event at one place, not
+    two points on the map. The mention kept is the one inside the evidence sentence, so that the
+    sentence shows where; else the first."""
+    chosen: dict[object, PlaceRef] = {}
     for p in places:
         key = p.geonameid if p.geonameid is not None else ((p.name or p.text).casefold(), p.country)
-        if key not in seen:
-            seen.add(key)
-            out.append(p)
-    return out
+        held = chosen.get(key)
+        if held is None or (evidence is not None and _inside(p, evidence) and not _inside(held, evidence)):
+            chosen[key] = p
+    return list(chosen.values())
+
+
+def _inside(p: PlaceRef, span: Span) -> bool:
+    return span.start <= p.start and p.end <= span.end
 
 
 def incident_count(own: Count | None, figures: list[CountClaim]) -> Count | None:
@@ -353,7 +357,7 @@ def finish(r: Resolved, article: Article) -> Event:
         evidence=d.evidence,
         actor=r.actor,
         target=r.target,
-        locations=tuple(distinct_places(_narrowest(r.locations))),
+        locations=tuple(distinct_places(_narrowest(r.locations), d.evidence)),
         date=r.date,
         counts={
             k: incident_count(r.counts.get(k), r.figures.get(k, [])) for k in ("killed", "injured", "size")

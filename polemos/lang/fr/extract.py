@@ -466,7 +466,7 @@ def to_event(
         evidence=first.evidence,
         actor=actor,
         target=target,
-        locations=tuple(distinct_places(places)),
+        locations=tuple(distinct_places(places, first.evidence)),
         date=date,
         counts=out_counts,
         claims=tuple(claims),
