@@ -54,3 +54,15 @@ def test_the_subject_before_the_verb(text: str, who: str) -> None:
 
 def test_what_is_reported_is_not_its_speaker() -> None:
     assert claimant("Dix soldats ont été tués, a-t-il ajouté.") != "Dix soldats"
+
+
+@pytest.mark.parametrize(
+    "place",
+    ["sur leslieux des attaques", "sur leslieux des attaques perpétréessamedi", "sur les lieux de l'attaque"],
+)
+def test_a_speaker_the_parser_made_a_passive_or_shared_subject(place: str) -> None:
+    text = (
+        f"Le Premier ministre Brigi Rafini, quis'est rendu dimanche {place}, a déploré à la télévision "
+        'publique "un bilan désastreux", "une situation horrible", en parlant de "70" morts à Tchoma Bangou.'
+    )
+    assert claimant(text) == "Le Premier ministre Brigi Rafini"

@@ -316,9 +316,10 @@ def _in_named_countries(
             top = m.cands[0]
             if not named or top.cc in named or top.feature in ("country", "region"):
                 continue
-            if (top.kind == 0 and (top.population >= MIN_KNOWN_POPULATION or top.capital)) or (
-                top.kind == 1 and top.capital
-            ):
+            if (
+                (top.kind == 0 and (top.population >= MIN_KNOWN_POPULATION or top.capital))
+                or (top.kind == 1 and top.capital)
+            ) and not _NEIGHBOURHOOD_BEFORE.search(text[max(0, m.start - 30) : m.start]):
                 # a big town or a capital abroad is named as itself ("à Paris"), a capital by its
                 # French name too ("Bruxelles", "Varsovie"); another town's other name is more often
                 # a local name that happens to be one of its spellings ("Boni" is Bonn's, "Mambasa"
@@ -327,6 +328,13 @@ def _in_named_countries(
             keep = [k for k, c in enumerate(m.cands) if c.cc in named]
         m.cands = [m.cands[k] for k in keep]
         m.scores = [m.scores[k] for k in keep] if m.scores else []
+
+
+# a name the text calls a neighbourhood ("le quartier de Brooklyn, à Cité Soleil", "the neighbourhood
+# of Brooklyn") is a part of a town of the story, not the big town abroad of that name
+_NEIGHBOURHOOD_BEFORE = re.compile(
+    r"\b(?:quartiers?|neighbou?rhoods?)\s+(?:(?:de|du|of)\s+|d['’])?(?:la\s+|l['’]|the\s+)?$", re.I
+)
 
 
 def _no_spelling_outside_its_container(ms: list[Mention]) -> None:

@@ -33,6 +33,11 @@ def _speaker_of_verb(verb: Token) -> Token | None:
         # "X, qui s'est rendu sur les lieux, a déploré …" misparsed with "rendu" as the root
         subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
         borrowed = subj is not None
+    elif subj is None and verb.dep_ == "conj":
+        # "Le Premier ministre, qui s'est rendu …, a déploré": a speaker the coordination shares
+        shared = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        if shared is not None and _speaks(shared) and shared.i < verb.head.i:
+            subj, borrowed = shared, True
     incise = _in_incise(verb)
     # "a-t-on appris": the model splits the inverted pronoun into "-t" and "-on", subjects both; an
     # incise has its subject after it ("Le bilan est de dix morts, a déclaré un responsable")
@@ -53,12 +58,19 @@ def _speaker_of_verb(verb: Token) -> Token | None:
             break  # what it reports begins: a speaker named in there is not this verb's
         if t.pos_ not in ("NOUN", "PROPN") or _behind_preposition(t, verb):
             continue  # "à Radio Okapi" is who was told, "dans un communiqué" how
-        if t.lemma_.lower() in _SPEAKERS or t.ent_type_ in ("PER", "ORG"):
+        if _speaks(t):
             return t
         if incise and subj is None and t.dep_ in ("obj", "nsubj") and t.head == verb and not is_time(t):
             return t  # "…, a annoncé la mission samedi": the inverted subject, whatever its noun
-    # a borrowed passive subject is what was reported ("Dix soldats ont été tués, a-t-il ajouté")
-    return None if borrowed and subj is not None and subj.dep_ == "nsubj:pass" else subj
+    # a borrowed passive subject is what was reported ("Dix soldats ont été tués, a-t-il ajouté"),
+    # unless it names a speaker (the parser's "Le Premier ministre, qui s'est rendu …, a déploré")
+    if borrowed and subj is not None and subj.dep_ == "nsubj:pass" and not _speaks(subj):
+        return None
+    return subj
+
+
+def _speaks(t: Token) -> bool:
+    return t.lemma_.lower() in _SPEAKERS or t.ent_type_ in ("PER", "ORG")
 
 
 def _in_incise(verb: Token) -> bool:

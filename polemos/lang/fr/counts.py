@@ -226,6 +226,9 @@ def _verb_kind(verb: Token) -> str | None:
     return None
 
 
+_AMONG = frozenset(["eux", "elles"])  # "une dizaine d'entre eux": of people named before
+
+
 def _in_breakdown(sent: SpacySpan, first: int) -> bool:
     """Is the figure at token ``first`` a part of a toll told before it, in the list "dont" opens
     ("47 morts, dont 30 civils, 14 soldats et trois VDP"): no verb between "dont" and it."""
@@ -260,8 +263,9 @@ def tolls(sent: SpacySpan) -> list[tuple[str, Count, Token]]:
             continue  # "au moins 70 personnes, dont environ 10 femmes": a part of the figure before
         noun = _counted(tok)
         kind = _kind(noun)
-        if kind is None and (noun.i == tok.i or noun.lemma_.lower() in PEOPLE):
-            # "une vingtaine de civils ont été tués": the quantifier is the verb's subject
+        if kind is None and (noun.i == tok.i or noun.lemma_.lower() in PEOPLE or noun.lower_ in _AMONG):
+            # "une vingtaine de civils ont été tués": the quantifier is the verb's subject (so is
+            # "une dizaine d'entre eux")
             kind = _verb_kind(tok.head)
         if kind is None and noun.i == tok.i and last < sent.end:
             # "70 morts": the number may be tagged as the noun's determiner or stand before it

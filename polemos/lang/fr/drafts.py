@@ -203,15 +203,21 @@ def _done_to_words(tok: Token) -> bool:
 
 
 def _party_in_sentence(
-    sent: SpacySpan, skip: tuple[int, int] | None, ents: Sequence[SpacySpan] | None = None
+    sent: SpacySpan,
+    skip: tuple[int, int] | None,
+    ents: Sequence[SpacySpan] | None = None,
+    cues: Sequence[Token] = (),
 ) -> tuple[int, int] | None:
     """A doer the sentence names outside the parse's roles: a named group, or generic armed men.
-    ``ents``: the sentence's entities, when the caller has them (``Span.ents`` walks all the document's)."""
+    ``ents``: the sentence's entities, when the caller has them (``Span.ents`` walks all the document's);
+    ``cues``: tokens of generic cues ("régulièrement"): a group named in a clause they mark is the
+    background ("la zone est régulièrement ciblée par des groupes affiliés à Al-Qaïda"), no doer."""
     for e in sent.ents if ents is None else ents:
         named = (e.ent_id_ or e.label_ == "ORG") and fr_actors.is_armed(e.text)
         if (
             named
             and not _done_to_words(e.root)
+            and not _in_generic_clause(e.root, cues)
             and (skip is None or not (e.start_char < skip[1] and skip[0] < e.end_char))
         ):
             return e.start_char, e.end_char
@@ -230,6 +236,37 @@ def _untimed(e: SpacySpan) -> tuple[int, int]:
     an organisation is the town Tessit and a day, no name that would hide the town."""
     toks = [t for t in e if not roles.is_time(t) and not t.is_punct]
     return (toks[0].idx, toks[-1].idx + len(toks[-1].text)) if toks else (e.start_char, e.start_char)
+
+
+def _kind_of_those_among(tok: Token, full: str) -> str | None:
+    """ "Cinq d'entre eux ont été tués" after "Les assaillants ont été repoussés": the kind of those
+    they are among, the subject the previous sentence (or this one, before) tells of."""
+    if not any(
+        c.lower_ in ("eux", "elles")
+        and any(g.dep_ == "case" and g.lower_.startswith("d") for g in c.children)
+        for c in tok.children
+    ):
+        return None
+    sent = tok.sent
+    before = [t for t in sent if t.i < tok.i]
+    if sent.start > 0:
+        before = list(tok.doc[sent.start - 1].sent) + before
+    subject = next(
+        (t for t in reversed(before) if t.dep_ in ("nsubj", "nsubj:pass") and t.pos_ in ("NOUN", "PROPN")),
+        None,
+    )
+    if subject is None:
+        return None
+    span = roles.phrase(subject)
+    return None if span is None else fr_actors.resolve(full, span[0], span[1]).kind
+
+
+def _in_generic_clause(tok: Token, cues: Sequence[Token]) -> bool:
+    """Is ``tok`` in a clause a generic cue marks: a cue hangs from one of the verbs above it?"""
+    if not cues:
+        return False
+    verbs = {a.i for a in list(tok.ancestors)[:4] if a.pos_ in ("VERB", "AUX")}
+    return any(c.i in verbs or c.head.i in verbs for c in cues)
 
 
 def _sentence_places(
@@ -404,6 +441,8 @@ def read_sentence(
             d.ground = target is not None and seize.is_ground(target, sent_places)
         if d.target is not None:
             d.target_kind = fr_actors.resolve(full, d.target[0], d.target[1]).kind
+        if target is not None and d.target_kind is None:
+            d.target_kind = _kind_of_those_among(target, full)
         if d.actor is not None and not fr_actors.is_party_word(full[slice(*d.actor)]):
             if (
                 entry.type in VIOLENT
@@ -420,7 +459,7 @@ def read_sentence(
             skip = d.target
             if target is not None:
                 skip = (target.left_edge.idx, target.right_edge.idx + len(target.right_edge.text))
-            d.actor = _party_in_sentence(sent, skip, ents)
+            d.actor = _party_in_sentence(sent, skip, ents, cues)
         if (
             d.actor is not None
             and tok.pos_ == "NOUN"

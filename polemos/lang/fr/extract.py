@@ -265,7 +265,8 @@ def _counter_operation(d: Draft, main: Incident) -> bool:
     mine = d.target_kind
     theirs = next((p.target_kind for p in main.parts if p.target_kind), None)
     # a fight between two sides ("un échange de tirs avec la police") is not an attack on civilians
-    if (mine in _ARMED or d.mutual) and theirs == "civilians":
+    # (not when the story is itself a fight: "affrontements entre éleveurs et agriculteurs" told again)
+    if (mine in _ARMED or d.mutual) and theirs == "civilians" and not (d.mutual and main.first.mutual):
         return True
     # "quinze soldats tués …, trente terroristes neutralisés lors de la riposte": the attackers the
     # forces killed are the reply's toll, not the attack's

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from polemos.lang.fr.lexicon import DEPENDENCY_LABELS, PEOPLE
+from polemos.lang.fr.lexicon import DEPENDENCY_LABELS, PEOPLE, triggers
 
 L = DEPENDENCY_LABELS
 SUPPORT_VERBS = frozenset(
@@ -182,7 +182,7 @@ def noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
                 doer = c
             elif case in ("contre", "visant") and target is None:
                 target = c
-            elif case in ("de", "d'", "d’", "du", "des") or case.startswith("d"):
+            elif case in _DE and not _where(c):
                 if (
                     _looks_like_party(c)
                     and doer is None
@@ -235,6 +235,24 @@ _AT_CASES = frozenset(["à", "dans"])  # not "au": "l'État islamique au Sahel",
 _OTHER_ROLE_ADVERBS = frozenset(["près", "lors", "autour", "non loin"])
 
 
+_DE = frozenset(["de", "d'", "d’", "du", "des"])
+# Areas, not things one attacks: "en territoire de Beni", "dans la province du Soum"
+_AREA_NOUNS = frozenset(
+    """territoire province région département cercle préfecture sous-préfecture arrondissement canton
+    chefferie groupement secteur district""".split()
+)
+
+
+def _where(tok: Token) -> bool:
+    """Does the "de" before ``tok`` say where, not whom: "une embuscade près de Tillabéri", a name the
+    parser hung on the event from "en territoire de Beni"?"""
+    case = next((c for c in tok.children if c.dep_ in L["case"]), None)
+    if case is None or case.i == 0:
+        return False
+    before = tok.doc[case.i - 1]
+    return before.lower_ in _OTHER_ROLE_ADVERBS or before.lemma_.lower() in _AREA_NOUNS
+
+
 def _another_role(tok: Token) -> bool:
     """A modifier of a noun that says against whom, near where or when, not which one it is."""
     if not (tok.dep_.startswith("nmod") or tok.dep_.startswith("obl")):
@@ -275,6 +293,7 @@ def phrase(tok: Token | None) -> tuple[int, int] | None:
             c.dep_ == "acl"
             and "Part" in c.morph.get("VerbForm", [])
             and (c.n_rights == 0 or c.lemma_ in _NAMING)
+            and c.lemma_.lower() not in triggers()  # "deux soldats tués": the event, not the name
         )
         or (c.dep_ == "appos" and c.pos_ == "PROPN" and c.i == tok.i + 1)  # "le gang Gran Grif"
     ]
