@@ -283,3 +283,16 @@ def test_a_light_verb_the_lemmatizer_mangles_still_carries_its_noun(
     # the model lemmatizes "staged" as "stag": the irregular-forms table mends it
     event = by_trigger(extract_text(sentence), trigger)
     assert (event["type"], event["actor"]["text"] if event["actor"] else None) == (type_, doer)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A detonation ripped through the market in Idlib, killing nine people.",
+        "Nine were killed in the detonation of a booby-trapped car in Idlib city.",
+        "The detonation of an explosive device wounded three soldiers near Kandahar.",
+    ],
+)
+def test_a_detonation_is_a_bombing(extract_text: Any, sentence: str) -> None:
+    modes = {e["mode"] for e in events_of(extract_text(sentence), "ASSAULT")}
+    assert "explosives" in modes
