@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from polemos.budget import time_limit
 from polemos.read import check_article, from_record
 from polemos.read.language import guess_language
-from polemos.read.noise import find_noise
+from polemos.read.noise import find_noise, parse_text
 from polemos.read.source import MAX_CHARS
 from polemos.types import Article, ArticleResult
 
@@ -87,7 +87,7 @@ class Pipeline:
         nlp = load_nlp()
         results: list[ArticleResult] = []
         for group in _by_chars(dated, BATCH_CHARS):
-            docs = nlp.pipe((a.text for a in group), batch_size=self.batch_size)
+            docs = nlp.pipe((parse_text(a.text) for a in group), batch_size=self.batch_size)
             results.extend(analyse(doc, article) for doc, article in zip(docs, group, strict=True))
         return results
 
@@ -99,7 +99,7 @@ class Pipeline:
         nlp = b.load()
         results: list[ArticleResult] = []
         for group in _by_chars(dated, BATCH_CHARS):
-            docs = nlp.pipe((a.text for a in group), batch_size=self.batch_size)
+            docs = nlp.pipe((parse_text(a.text) for a in group), batch_size=self.batch_size)
             results.extend(b.analyse(doc, article) for doc, article in zip(docs, group, strict=True))
         return results
 

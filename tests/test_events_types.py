@@ -283,3 +283,43 @@ def test_a_light_verb_the_lemmatizer_mangles_still_carries_its_noun(
     # the model lemmatizes "staged" as "stag": the irregular-forms table mends it
     event = by_trigger(extract_text(sentence), trigger)
     assert (event["type"], event["actor"]["text"] if event["actor"] else None) == (type_, doer)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A detonation ripped through the market in Idlib, killing nine people.",
+        "Nine were killed in the detonation of a booby-trapped car in Idlib city.",
+        "The detonation of an explosive device wounded three soldiers near Kandahar.",
+    ],
+)
+def test_a_detonation_is_a_bombing(extract_text: Any, sentence: str) -> None:
+    modes = {e["mode"] for e in events_of(extract_text(sentence), "ASSAULT")}
+    assert "explosives" in modes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("In the besieged Ghouta, 4 bloody days witness the death of 230 citizens by the warplanes", 230),
+        ("The death of 40 people by Russian warplanes in Idlib sparks outrage", 40),
+        ("Gunmen caused the death of 15 villagers by gunfire in Zamfara", 15),
+    ],
+)
+def test_a_counted_death_dealt_by_a_violent_doer_is_a_killing(
+    extract_text: Any, sentence: str, killed: int
+) -> None:
+    assaults = events_of(extract_text(sentence), "ASSAULT")
+    assert [(e["counts"].get("killed") or {}).get("best") for e in assaults] == [killed]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The death of 12 migrants by drowning off Libya was confirmed.",
+        "The death of the president was announced by the government.",
+        "Officials confirmed the deaths of 30 people by cholera in Yemen.",
+    ],
+)
+def test_a_death_without_a_violent_doer_is_no_killing(extract_text: Any, sentence: str) -> None:
+    assert events_of(extract_text(sentence), "ASSAULT") == []

@@ -319,3 +319,52 @@ def test_a_clause_with_its_own_doer_is_its_own_event(extract_text: Any, sentence
 def test_the_start_of_an_era_is_no_event(extract_text: Any, sentence: str) -> None:
     triggers = [e["trigger"]["text"] for e in extract_text(sentence)["events"]]
     assert "invaded" not in triggers and "seized" not in triggers
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("headline", "figure"),
+    [
+        ("More human losses raise to 28, the number of those who were killed in the blast in Idlib", 28),
+        ("The death toll escalates raising to 9, the number of casualties of the Idlib bombing", 9),
+        ("Toll in Mogadishu truck bomb climbs to 300", 300),
+        ("Death toll in Quetta bombing climbs to 25", 25),
+        ("The number of people killed in the Quetta blast has risen to 25", 25),
+        ("The number of those who died in the Kano attack reached 19", 19),
+        ("Civilian losses in the shelling of Donetsk rose to 12", 12),
+    ],
+)
+def test_a_toll_headline_gives_the_killed_figure(extract_text: Any, headline: str, figure: int) -> None:
+    record = extract_text(headline + "\n", published="2018-05-13")
+    killed = [e["counts"]["killed"] for e in events_of(record, "ASSAULT") if e["counts"].get("killed")]
+    assert killed and all(k["best"] == figure for k in killed), record["events"]
+    for k in killed:
+        assert headline[k["start"] : k["end"]] == k["text"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "The number of people arrested rose to 40",
+        "The number of displaced people climbs to 3,000",
+        "Toll road in Lagos closed after protest",
+    ],
+)
+def test_a_count_of_others_than_the_dead_is_no_toll(extract_text: Any, headline: str) -> None:
+    record = extract_text(headline + "\n", published="2018-05-13")
+    assert not [e for e in events_of(record) if (e["counts"].get("killed") or {}).get("best")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "More human losses raise to 28, the number of those who were killed in the blast in Idlib city",
+        "Human losses rise to 12, the number of people killed in the shelling of Douma",
+        "Human losses climbed to 7, the number of those who died in the bombing of a market in Homs",
+    ],
+)
+def test_a_toll_noun_and_the_killing_it_counts_are_one_event(extract_text: Any, sentence: str) -> None:
+    assaults = events_of(extract_text(sentence + "\n", published="2018-05-13"), "ASSAULT")
+    assert len(assaults) == 1, [e["trigger"]["text"] for e in assaults]

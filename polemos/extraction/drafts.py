@@ -46,6 +46,15 @@ INDEPENDENT_MARKS = frozenset(
 VERSUS = frozenset({"vs", "vs.", "versus", "v."})
 ULTIMATUM = Entry("unless", "VERB", "THREATEN", None, False)
 CLASH = Entry("vs", "ANY", "ASSAULT", None, True)
+# "the death of 230 citizens by the warplanes": a counted death a violent doer dealt is a killing
+KILLING = Entry("death", "NOUN", "ASSAULT", None, True)
+_DEATH_NOUNS = frozenset({"death", "killing"})
+# doers that deal violent death, named by a common noun (a named one is an entity: "by ISIS")
+_VIOLENT_DOERS = frozenset(
+    "force army troop soldier militant gunman fighter rebel militia militiaman jihadist insurgent "
+    "terrorist police policeman regime coalition warplane jet aircraft helicopter bomber drone "
+    "airstrike strike shelling bombardment gunfire fire sniper artillery".split()
+)
 
 
 @dataclass
@@ -161,7 +170,38 @@ def frames(sent: SpacySpan, sent_index: int, evidence: Span) -> list[Draft]:
             )
         if tok.lower_ in VERSUS and sent.start < tok.i < sent.end - 1:
             out.append(Draft(CLASH, tok, Span(tok.idx, tok.idx + len(tok), tok.text), sent_index, evidence))
+        if _violent_death(tok):
+            out.append(Draft(KILLING, tok, Span(tok.idx, tok.idx + len(tok), tok.text), sent_index, evidence))
     return out
+
+
+def _violent_death(tok: Token) -> bool:
+    """ "The death of 230 citizens by the warplanes", "the deaths of 12 people by regime shelling":
+    a counted death (not "the death of the president") dealt "by" a violent doer or a weapon (not
+    "by drowning")."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _DEATH_NOUNS or tok.lower_ == "killing":
+        return False
+    counted = [o for p in tok.children if _prep(p, "of") for o in p.children if _counted(o)]
+    # the doer hangs on the death or, as the parser often attaches it, on the counted dead
+    return any(
+        _violent_doer(o)
+        for head in [tok, *counted]
+        for p in head.children
+        if _prep(p, "by")
+        for o in p.children
+    ) and bool(counted)
+
+
+def _prep(tok: Token, word: str) -> bool:
+    return tok.dep_ in en.PREPOSITIONS and tok.lower_ == word
+
+
+def _counted(tok: Token) -> bool:
+    return any(c.like_num for c in tok.children)
+
+
+def _violent_doer(tok: Token) -> bool:
+    return tok.lemma_.lower() in _VIOLENT_DOERS or is_instrument(tok) or tok.ent_type_ in ("ORG", "NORP")
 
 
 def ancestors_via_arguments(tok: Token) -> list[Token]:

@@ -35,7 +35,7 @@ from polemos.extraction.modality import modality
 from polemos.extraction.numbers import VAGUE
 from polemos.extraction.place_anaphora import anaphoric_places
 from polemos.lang.en import labels as en
-from polemos.read.noise import find_datelines, in_noise, past_dateline
+from polemos.read.noise import find_datelines, in_noise, past_dateline, sentence_noise
 from polemos.resolve.actors import get_dictionary
 from polemos.types import Article, Count, PlaceRef, Span, TimeRef
 
@@ -64,8 +64,9 @@ def read_events(
     datelines = find_datelines(doc_text(doc))
     claimants = sentence_claimants(doc, sents, title_end)
     drafts: list[Draft] = []
+    lines = sentence_noise(noise)
     for i, sent in enumerate(sents):
-        if not sent.text.strip() or in_noise(noise, sent.start_char, sent.end_char) or list_item(sent):
+        if not sent.text.strip() or in_noise(lines, sent.start_char, sent.end_char) or list_item(sent):
             continue
         evidence = past_dateline(_trimmed(doc, sent), datelines)
         found = [draft_of(m, i, evidence) for m in candidates(sent)]

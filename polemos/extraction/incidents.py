@@ -57,7 +57,13 @@ _DEFINITE = frozenset("the this that these those".split())
 TOLL_NOUNS = frozenset("toll tally count number figure".split())
 TOLL_UPDATE_LEMMAS = frozenset(
     "rise climb reach jump increase stand mount grow swell surpass exceed top hit bring raise".split()
+    + ["escalate"]
 )
+# Who the number counts: "the number of dead", "of those who were killed", "of people killed".
+_DEAD_WORDS = frozenset("dead deaths casualties victims fatalities".split())
+_DYING_LEMMAS = frozenset("kill die perish".split())
+# "human losses" counts the dead as "the toll" does (a monitor's "human losses rise to 28").
+_LOSS_MODIFIERS = frozenset("human civilian".split())
 
 
 @dataclass(frozen=True)
@@ -319,9 +325,15 @@ def _read_toll_words(sent: SpacySpan) -> list[Token]:
     found = []
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if lemma not in TOLL_NOUNS or (lemma != "toll" and not _of_the_dead(tok)):
+        if lemma == "loss" and any(c.lower_ in _LOSS_MODIFIERS for c in tok.children):
+            pass  # "human losses"
+        elif lemma not in TOLL_NOUNS or (lemma != "toll" and not _of_the_dead(tok)):
             continue
         verb = tok.head
+        if verb.i == tok.i:  # a verbless headline, the verb read as a noun: "Toll in X climbs to 300"
+            if _to_figures(tok) and any(t.lemma_.lower() in TOLL_UPDATE_LEMMAS for t in tok.subtree):
+                found.append(tok)
+            continue
         if verb.lemma_.lower() in TOLL_UPDATE_LEMMAS or any(
             v.lemma_.lower() in TOLL_UPDATE_LEMMAS for v in verb.ancestors
         ):
@@ -329,6 +341,11 @@ def _read_toll_words(sent: SpacySpan) -> list[Token]:
         elif tok.dep_ in en.SUBJECTS | en.PASSIVE_SUBJECTS | en.OBJECTS and verb.lemma_.lower() == "be":
             found.append(tok)  # "the toll is now 42"
     return found
+
+
+def toll_words(sent: SpacySpan) -> list[Token]:
+    """The nouns that count a toll being updated ("toll" in "the death toll rose to 42")."""
+    return _toll_words(sent)
 
 
 def toll_verbs(sent: SpacySpan) -> list[Token]:
@@ -344,7 +361,10 @@ def toll_figures(sent: SpacySpan) -> list[tuple[str, Count]]:
     doc = sent.doc
     for toll in _toll_words(sent):
         verb = toll.head
-        scope = {t.i for t in verb.subtree} - {t.i for t in toll.subtree}
+        if verb.i == toll.i:  # a verbless headline: the figures it climbs "to"
+            scope = _to_figures(toll)
+        else:
+            scope = {t.i for t in verb.subtree} - {t.i for t in toll.subtree}
         for start, end in number_tokens(sent):
             qty = None
             while start < end and qty is None:  # a hedge may be the preposition: "risen to 42"
@@ -363,16 +383,25 @@ def toll_figures(sent: SpacySpan) -> list[tuple[str, Count]]:
     return found
 
 
+def _to_figures(tok: Token) -> set[int]:
+    """The numbers a noun's subtree puts after "to" or "at" ("climbs to 300", "stands at 9")."""
+    return {
+        t.i
+        for t in tok.subtree
+        if t.like_num and t.head.dep_ in en.PREPOSITIONS and t.head.lower_ in ("to", "at")
+    }
+
+
 def _of_the_dead(tok: Token) -> bool:
+    """ "The number of dead", "of casualties", "of those who were killed", "of people killed"."""
     for prep in tok.children:
-        if (
-            prep.dep_ in en.PREPOSITIONS
-            and prep.lower_ == "of"
-            and any(
-                o.lower_ in ("dead", "deaths", "casualties", "victims", "fatalities") for o in prep.children
-            )
-        ):
-            return True
+        if prep.dep_ not in en.PREPOSITIONS or prep.lower_ != "of":
+            continue
+        for o in prep.children:
+            if o.lower_ in _DEAD_WORDS:
+                return True
+            if any(c.dep_ in ("relcl", "acl") and c.lemma_.lower() in _DYING_LEMMAS for c in o.children):
+                return True
     return False
 
 

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from polemos.lang.en import labels as en
 
 from .events import INSTRUMENTS
+from .incidents import toll_words
 from .resolved import Resolved, force_and_other, same_party
 
 
@@ -42,6 +43,8 @@ def _related(a: Resolved, b: Resolved) -> bool:
     "killed … when shells hit"), they are coordinated, or one verb governs both. "If the rebels
     attack, the army would respond with airstrikes" holds two."""
     x, y = a.draft.head, b.draft.head
+    if _counts_the_other(x, y) or _counts_the_other(y, x):
+        return True
     if x in y.ancestors:
         return not _own_clause_between(y, x)
     if y in x.ancestors:
@@ -50,6 +53,16 @@ def _related(a: Resolved, b: Resolved) -> bool:
         return not _has_subject(x if x.dep_ in en.CONJUNCTS else y)
     gx, gy = a.draft.governor, b.draft.governor
     return gx is not None and gx in (gy, y) or gy is not None and gy == x
+
+
+def _counts_the_other(toll: Token, other: Token) -> bool:
+    """A toll noun that is a trigger of its own ("human losses") and the killing its clause counts:
+    "human losses rise to 28, the number of those who were killed in the blast"."""
+    for t in toll_words(toll.sent):
+        if t.i == toll.i:
+            verb = t.head
+            return verb.i != t.i and any(o.i == other.i for o in verb.subtree)
+    return False
 
 
 def _has_subject(tok: Token) -> bool:

@@ -201,6 +201,27 @@ def in_noise(noise: tuple[Span, ...], start: int, end: int) -> bool:
     return any(n.start < end and start < n.end for n in noise)
 
 
+def sentence_noise(noise: tuple[Span, ...]) -> tuple[Span, ...]:
+    """The noise spans that make a sentence overlapping them no reporting: all but the version labels
+    a wire headline opens with ("UPDATE 1-Turkish warplanes strike …" is still the headline)."""
+    return tuple(n for n in noise if not _HEADLINE_LABEL.match(n.text))
+
+
+def parse_text(text: str) -> str:
+    """The text the parser reads: ``text`` with each line's wire label ("UPDATE 2-") blanked to
+    spaces, offsets unchanged, so "UPDATE 2-Suicide bomber kills 12" parses as its headline (the
+    label's number is no figure, "2-Suicide" no word)."""
+    if "-" not in text:
+        return text
+    out = text
+    for start, end in _lines(text):
+        label = _HEADLINE_LABEL.match(text[start:end])
+        if label:
+            a, b = start + label.start(1), start + label.end(1)
+            out = out[:a] + " " * (b - a) + out[b:]
+    return out
+
+
 # A wire dateline opening a paragraph: "PESHAWAR, Pakistan —", "KYIV (Reuters) -", "GAZA CITY, Oct 9 -".
 _DATELINE = re.compile(
     r"^[ \t]*([A-Z][A-Z'’.\- ]{1,40}[A-Z](?:,[ \t]*[A-Z][\w.'’ -]{1,40}?)?)"
