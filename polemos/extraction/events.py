@@ -160,6 +160,9 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
     elif head.pos_ in ("VERB", "AUX") and _resultative_passive(head):
         # "Police officer shot dead in Kabul": a headline's passive without its auxiliary
         actor, target = roles.agent_of(head), roles.subject_of(head)
+    elif head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in _DYING:
+        # "the man died of his wounds": who died is the one done to, the wounds are no party
+        actor, target = None, roles.subject_of(head)
     elif head.pos_ in ("VERB", "AUX") or d.entry.pos == "VERB":
         passive = roles.passive_subject(head)
         particle = head.doc[d.trigger_end - 1] if d.trigger_end - d.trigger_begin > 1 else None
@@ -306,6 +309,8 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
 
 
 _HARM_VERBS = frozenset("kill injure wound hurt maim".split())
+# Verbs whose subject is the one who died ("died of his wounds", "succumbed to his wounds").
+_DYING = frozenset({"die", "succumb", "perish"})
 
 
 def _deed_done_to(tok: Token) -> Token | None:

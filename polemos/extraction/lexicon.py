@@ -410,13 +410,28 @@ def _pos_ok(entry: Entry, head: Token) -> bool:
     if entry.pos == "VERB":
         if participle_as_noun(head):
             return False
-        return head.pos_ in ("VERB", "AUX") or (head.pos_ == "NOUN" and head.tag_ == "VBG")
+        return (
+            head.pos_ in ("VERB", "AUX")
+            or (head.pos_ == "NOUN" and head.tag_ == "VBG")
+            or _verb_as_noun(head)
+        )
     if head.pos_ == "PROPN":  # a title-case headline's noun, not a name ("Rally's", "Storm Shadow")
         # in a title-case line the model's names are guesses: only the actor dictionary's count
         return head.ent_type_ not in _NAME_LABELS or (not head.ent_id_ and _title_case(head.sent))
     if head.pos_ == "VERB" and head.lemma_.lower().endswith(_NOUN_SUFFIXES):
         return True  # a noun the tagger took for a verb: "Mapping human rights violations"
     return head.pos_ == "NOUN" or (head.pos_ == "VERB" and head.tag_ in ("NNS", "NN"))
+
+
+def _verb_as_noun(head: Token) -> bool:
+    """A verb the tagger took for a noun, as the month: "supporters of the president march in the
+    capital" (the clause's head, with a subject of its own, written in lower case)."""
+    return (
+        head.pos_ in ("NOUN", "PROPN")
+        and head.dep_ == "ROOT"
+        and head.is_lower
+        and any(c.dep_ in en.SUBJECTS and c.i < head.i for c in head.children)
+    )
 
 
 # Determiners that make a participle a noun for people: "the accused", "the injured", "those detained".
