@@ -65,3 +65,88 @@ def test_caption_march_is_a_protest(extract_text: Any, sentence: str, actor: str
 )
 def test_the_month_is_no_march(extract_text: Any, sentence: str) -> None:
     assert not [e for e in extract_text(sentence)["events"] if e["trigger"]["text"] == "March"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "victim"),
+    [
+        ("Two policemen suffered gunshot wounds.", "Two policemen"),
+        ("three soldiers sustained bullet wounds.", "three soldiers"),
+        ("Six civilians were hurt.", "Six civilians"),
+        ("Two children were badly hurt in the shelling.", "Two children"),
+        ("At least 30 people were martyred.", "At least 30 people"),
+        ("two soldiers were martyred in the attack.", "two soldiers"),
+    ],
+)
+def test_people_hurt_or_martyred_are_the_target(extract_text: Any, sentence: str, victim: str) -> None:
+    found = events_of(extract_text(sentence), "ASSAULT")
+    assert found, sentence
+    assert found[0]["target"]["text"] == victim
+    assert found[0]["actor"] is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "His feelings were hurt.",
+        "The economy was hurt by sanctions.",
+        "The team suffered a defeat.",
+        "She sustained injuries in a car crash.",
+        "A fire tore through the building.",
+        "The storm ripped through the town.",
+        "The ruling set off a debate across the country.",
+        "The news set off alarm bells.",
+    ],
+)
+def test_no_harm_no_assault(extract_text: Any, sentence: str) -> None:
+    assert not events_of(extract_text(sentence), "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        ("A suicide bomber set off his explosives outside a mosque.", "A suicide bomber"),
+        ("the militants set off a car bomb near the base.", "the militants"),
+        ("Insurgents set off an IED as the convoy passed.", "Insurgents"),
+        ("A bomb tore through a bus.", None),
+        ("a car bomb ripped through a busy market on friday.", None),
+        ("An explosion tore through the building.", None),
+    ],
+)
+def test_bomb_set_off_or_tearing_through(extract_text: Any, sentence: str, actor: str | None) -> None:
+    found = events_of(extract_text(sentence), "ASSAULT")
+    assert found, sentence
+    assert found[0]["mode"] == "explosives"
+    assert (found[0]["actor"] or {}).get("text") == actor
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("no one was injured.", "injured"),
+        ("No one was hurt.", "hurt"),
+        ("NO ONE WAS KILLED", "KILLED"),
+        ("Nobody was arrested.", "arrested"),
+        ("No soldiers were killed.", "killed"),
+    ],
+)
+def test_nobody_harmed_is_negated(extract_text: Any, sentence: str, trigger: str) -> None:
+    found = [e for e in extract_text(sentence)["events"] if e["trigger"]["text"] == trigger]
+    assert found, sentence
+    assert found[0]["modality"] == "negated"
+    assert found[0]["target"] is None  # "no one" is nobody, not a figure of victims
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "No one was hurt in the attack.",
+        "No soldiers were killed in the ambush.",
+        "nobody was injured in the explosion.",
+    ],
+)
+def test_the_attack_nobody_was_hurt_in_still_happened(extract_text: Any, sentence: str) -> None:
+    found = events_of(extract_text(sentence), "ASSAULT")
+    assert found, sentence
+    assert found[0]["modality"] == "asserted"
+    assert found[0]["target"] is None

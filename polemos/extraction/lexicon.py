@@ -374,7 +374,8 @@ _PEOPLE = frozenset(
     "parent father mother son daughter brother sister husband wife relative neighbour neighbor "
     "villager tribesman farmer fisherman labourer laborer employee staff colleague friend citizen "
     "pilgrim devotee priest monk nun imam cleric sadhu worshipper patient doctor nurse teacher "
-    "family victim survivor refugee tourist other".split()
+    "family victim survivor refugee tourist civilian soldier policeman policewoman constable guard fighter "
+    "other".split()
 )
 _NUMBER_WORDS = frozenset(
     "two three four five six seven eight nine ten eleven twelve dozen dozens hundred hundreds "
