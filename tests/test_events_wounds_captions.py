@@ -150,3 +150,59 @@ def test_the_attack_nobody_was_hurt_in_still_happened(extract_text: Any, sentenc
     assert found, sentence
     assert found[0]["modality"] == "asserted"
     assert found[0]["target"] is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("A missile slammed into a residential building.", "a residential building"),
+        ("two rockets crashed into a school on monday.", "a school"),
+        ("A drone smashed into an apartment block.", "an apartment block"),
+        ("Shells landed in the town.", None),
+        ("a mortar round landed near the hospital, wounding three.", None),
+    ],
+)
+def test_projectile_that_hits_is_an_assault(extract_text: Any, sentence: str, target: str | None) -> None:
+    found = events_of(extract_text(sentence), "ASSAULT")
+    assert found, sentence
+    if target is not None:
+        assert found[0]["target"]["text"] == target
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A car slammed into a tree.",
+        "The plane landed in Kabul.",
+        "The delegation landed in Geneva.",
+    ],
+)
+def test_vehicles_and_travellers_are_no_event(extract_text: Any, sentence: str) -> None:
+    assert not extract_text(sentence)["events"]
+
+
+def test_slammed_the_decision_stays_a_criticism(extract_text: Any) -> None:
+    assert events_of(extract_text("The opposition slammed the decision."), "ACCUSE")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "detainee"),
+    [
+        ("The suspect is being held at a police station.", "The suspect"),
+        ("two suspects were held for questioning.", "two suspects"),
+        ("the accused is being held in judicial custody.", "the accused"),
+        ("Authorities are holding several activists without charge.", "several activists"),
+    ],
+)
+def test_people_held_are_detained(extract_text: Any, sentence: str, detainee: str) -> None:
+    found = events_of(extract_text(sentence), "COERCE")
+    assert found, sentence
+    assert found[0]["target"]["text"] == detainee
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Protesters held banners.", "The mother held her baby.", "The talks were held in Geneva."],
+)
+def test_other_things_held_are_no_detention(extract_text: Any, sentence: str) -> None:
+    assert not events_of(extract_text(sentence), "COERCE")
