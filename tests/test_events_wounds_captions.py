@@ -206,3 +206,35 @@ def test_people_held_are_detained(extract_text: Any, sentence: str, detainee: st
 )
 def test_other_things_held_are_no_detention(extract_text: Any, sentence: str) -> None:
     assert not events_of(extract_text(sentence), "COERCE")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Wednesday, the Trump administration targeted 13 more Venezuelan officials, alleging corruption.",
+        "the biden administration targeted five russian oligarchs.",
+        "The administration hit three companies over the deal.",
+    ],
+)
+def test_an_administration_targeting_people_sanctions_them(extract_text: Any, sentence: str) -> None:
+    record = extract_text(sentence)
+    assert events_of(record, "SANCTION")
+    assert not events_of(record, "ASSAULT")
+
+
+def test_militants_targeting_officials_still_attack(extract_text: Any) -> None:
+    assert events_of(extract_text("Militants targeted government officials in the city."), "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Police and counter-terror officers launched further raids early Monday in east London.", "COERCE"),
+        ("the police carried out raids across the district on sunday.", "COERCE"),
+        ("Militants launched a raid on the base.", "ASSAULT"),
+        ("Troops launched raids on rebel hideouts.", "ASSAULT"),
+    ],
+)
+def test_a_raid_is_the_kind_its_doer_makes_it(extract_text: Any, sentence: str, kind: str) -> None:
+    types = {e["type"] for e in extract_text(sentence)["events"]}
+    assert kind in types and (kind == "ASSAULT" or "ASSAULT" not in types), types

@@ -255,6 +255,8 @@ def subject_lemmas(head: Token) -> set[str]:
         for c in head.children:
             if c.dep_ in en.COMPOUNDS:
                 out.update(_nominal_lemmas(c))
+    if not out and head.pos_ == "NOUN" and head.dep_ in en.OBJECTS and head.head.pos_ == "VERB":
+        return subject_lemmas(head.head)  # "police launched raids": the doer of the verb that tells it
     return out
 
 
@@ -544,9 +546,10 @@ _VERBAL = frozenset(
 _HIT_WORDS = frozenset({"hit", "strike"})
 # Economic penalties by name, and the finance authorities that impose them: what makes "targeted"
 # a sanction wherever the sentence puts it ("targeted by US sanctions", "targeted in a new round of
-# sanctions", "sanctions targeting 13 officials", "the Treasury targeted seven officials").
+# sanctions", "sanctions targeting 13 officials", "the Treasury targeted seven officials"); an
+# administration (a civilian executive, not an army) that targets or hits people penalises them.
 _SANCTION_NOUNS = frozenset("sanction embargo tariff penalty blacklist freeze".split())
-_FINANCE_AUTHORITIES = frozenset("treasury ofac".split())
+_FINANCE_AUTHORITIES = frozenset("treasury ofac administration".split())
 
 
 def _refined(entry: Entry, head: Token) -> Entry:
