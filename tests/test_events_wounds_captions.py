@@ -238,3 +238,27 @@ def test_militants_targeting_officials_still_attack(extract_text: Any) -> None:
 def test_a_raid_is_the_kind_its_doer_makes_it(extract_text: Any, sentence: str, kind: str) -> None:
     types = {e["type"] for e in extract_text(sentence)["events"]}
     assert kind in types and (kind == "ASSAULT" or "ASSAULT" not in types), types
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The desert is rife with insurgents who continue to ambush pro-Syrian regime forces.",
+        "Abu Sayyaf is a group that kidnaps foreigners for ransom.",
+        "al-shabaab, which attacks african union troops, is based in somalia.",
+    ],
+)
+def test_what_a_kind_of_people_do_is_no_event(extract_text: Any, sentence: str) -> None:
+    assert not events_of(extract_text(sentence), "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The militants who attacked the base fled.",
+        "the gunmen, who opened fire on the bus, escaped.",
+        "The group that is attacking the town has 500 fighters.",
+    ],
+)
+def test_what_they_did_or_are_doing_is_an_event(extract_text: Any, sentence: str) -> None:
+    assert events_of(extract_text(sentence), "ASSAULT")
