@@ -262,3 +262,23 @@ def test_what_a_kind_of_people_do_is_no_event(extract_text: Any, sentence: str) 
 )
 def test_what_they_did_or_are_doing_is_an_event(extract_text: Any, sentence: str) -> None:
     assert events_of(extract_text(sentence), "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Three militants died in the strike.",
+        "two detainees died under torture.",
+        "HE DIED IN THE STRIKE",
+    ],
+)
+def test_a_death_in_the_act_tells_the_act(extract_text: Any, sentence: str) -> None:
+    assert events_of(extract_text(sentence), "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["He died during the operation.", "After the strike, residents fled."],
+)
+def test_a_noun_that_needs_its_verb_still_does(extract_text: Any, sentence: str) -> None:
+    assert not events_of(extract_text(sentence), "ASSAULT")

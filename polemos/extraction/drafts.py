@@ -97,7 +97,7 @@ def candidates(sent: SpacySpan) -> list[Match]:
     out = []
     light = support_verbs()
     for m in find_triggers(sent):
-        if m.entry.pos == "NOUN" and not m.entry.standalone:
+        if m.entry.pos == "NOUN" and not m.entry.standalone and not _died_in(m):
             gov = roles.governing_verb(m.head)
             if gov is None or verb_lemma(gov) not in light or _causative(gov):
                 continue
@@ -105,6 +105,24 @@ def candidates(sent: SpacySpan) -> list[Match]:
             continue
         out.append(m)
     return out
+
+
+_DYING = frozenset({"die", "perish"})
+_CAUSES = frozenset({"in", "during", "under", "from"})
+
+
+def _died_in(m: Match) -> bool:
+    """ "three militants died in the strike", "died under torture": a death the act caused tells
+    that the act happened (an operation may be a surgeon's)."""
+    head = m.head
+    prep = head.head
+    return (
+        m.entry.type == "ASSAULT"
+        and m.entry.lemma != "operation"
+        and head.dep_ in en.PREP_OBJECTS
+        and prep.lower_ in _CAUSES
+        and prep.head.lemma_.lower() in _DYING
+    )
 
 
 def _causative(verb: Token) -> bool:
