@@ -282,3 +282,24 @@ def test_a_death_in_the_act_tells_the_act(extract_text: Any, sentence: str) -> N
 )
 def test_a_noun_that_needs_its_verb_still_does(extract_text: Any, sentence: str) -> None:
     assert not events_of(extract_text(sentence), "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "target"),
+    [
+        ("Protesters clashed with police, who arrested 20 people.", "COERCE", "20 people"),
+        ("They demanded the release of activists who were detained on Monday.", "COERCE", "activists"),
+        ("Police freed the hostages, who had been abducted in May.", "ASSAULT", "the hostages"),
+        (
+            "hundreds rallied against the militia, which killed 12 villagers last week.",
+            "ASSAULT",
+            "12 villagers",
+        ),
+    ],
+)
+def test_a_deed_told_in_a_relative_clause_is_its_own_event(
+    extract_text: Any, sentence: str, kind: str, target: str
+) -> None:
+    found = events_of(extract_text(sentence), kind)
+    assert found, sentence
+    assert found[0]["target"]["text"] == target

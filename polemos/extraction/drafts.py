@@ -274,6 +274,22 @@ def _done_in_relative_clause(d: Draft, keeper: Draft) -> bool:
     return verb is not None and verb.i != keeper.head.i and _told_as_past(verb)
 
 
+def _relative_deed(d: Draft, keeper: Draft) -> bool:
+    """A violent deed of another kind told in a past relative clause is its own event: "protesters
+    clashed with police, who arrested 20 people", "demanded the release of activists who were
+    detained on Monday". The clause tells what a participant did or underwent, no part of the event
+    above."""
+    head = d.head
+    return (
+        d.type in ("ASSAULT", "COERCE")
+        and keeper.type != d.type
+        and head.pos_ in ("VERB", "AUX")
+        and head.dep_ in en.RELATIVE_CLAUSES
+        and _told_as_past(head)
+        and any(c.dep_ in en.ANY_SUBJECTS and c.tag_ in ("WP", "WDT") for c in head.children)
+    )
+
+
 def _own_doer(d: Draft, keeper: Draft) -> bool:
     """An infinitive whose doer is the object of the verb above it is that object's own act, not a
     part of what the verb above reports: "hurled stones, forcing the police to open fire". A
@@ -342,6 +358,7 @@ def unsubsumed(found: list[Draft]) -> list[Draft]:
             if (
                 _happened_inside(d, keeper)
                 or _done_in_relative_clause(d, keeper)
+                or _relative_deed(d, keeper)
                 or _own_doer(d, keeper)
                 or _anchored(d, keeper)
                 or _force_inside(d, keeper)

@@ -205,6 +205,13 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
         deed = _deed_done_to(actor)
         if deed is not None and head.lemma_.lower() in _HARM_VERBS:
             actor = deed  # "the strike on the village that killed seven": the strike killed, not the village
+    if (
+        target is not None
+        and target.tag_ in ("WDT", "WP")
+        and target.dep_ in en.PASSIVE_SUBJECTS
+        and target.head.dep_ in en.RELATIVE_CLAUSES
+    ):
+        target = target.head.head  # "activists who were detained": the noun the pronoun stands for
     if actor is not None and (
         actor.lemma_.lower() in _EVENT_NOUNS()
         or actor.lower_ in _EVENT_NOUNS()
