@@ -106,7 +106,7 @@ def candidates(sent: SpacySpan) -> list[Match]:
     out = []
     light = support_verbs()
     for m in find_triggers(sent):
-        if m.entry.pos == "NOUN" and not m.entry.standalone:
+        if m.entry.pos == "NOUN" and not m.entry.standalone and not _died_in(m):
             gov = roles.governing_verb(m.head)
             if gov is None or verb_lemma(gov) not in light or _causative(gov):
                 continue
@@ -114,6 +114,24 @@ def candidates(sent: SpacySpan) -> list[Match]:
             continue
         out.append(m)
     return out
+
+
+_DYING = frozenset({"die", "perish"})
+_CAUSES = frozenset({"in", "during", "under", "from"})
+
+
+def _died_in(m: Match) -> bool:
+    """ "three militants died in the strike", "died under torture": a death the act caused tells
+    that the act happened (an operation may be a surgeon's)."""
+    head = m.head
+    prep = head.head
+    return (
+        m.entry.type == "ASSAULT"
+        and m.entry.lemma != "operation"
+        and head.dep_ in en.PREP_OBJECTS
+        and prep.lower_ in _CAUSES
+        and prep.head.lemma_.lower() in _DYING
+    )
 
 
 def _causative(verb: Token) -> bool:
@@ -296,6 +314,22 @@ def _done_in_relative_clause(d: Draft, keeper: Draft) -> bool:
     return verb is not None and verb.i != keeper.head.i and _told_as_past(verb)
 
 
+def _relative_deed(d: Draft, keeper: Draft) -> bool:
+    """A violent deed of another kind told in a past relative clause is its own event: "protesters
+    clashed with police, who arrested 20 people", "demanded the release of activists who were
+    detained on Monday". The clause tells what a participant did or underwent, no part of the event
+    above."""
+    head = d.head
+    return (
+        d.type in ("ASSAULT", "COERCE")
+        and keeper.type != d.type
+        and head.pos_ in ("VERB", "AUX")
+        and head.dep_ in en.RELATIVE_CLAUSES
+        and _told_as_past(head)
+        and any(c.dep_ in en.ANY_SUBJECTS and c.tag_ in ("WP", "WDT") for c in head.children)
+    )
+
+
 def _own_doer(d: Draft, keeper: Draft) -> bool:
     """An infinitive whose doer is the object of the verb above it is that object's own act, not a
     part of what the verb above reports: "hurled stones, forcing the police to open fire". A
@@ -364,6 +398,7 @@ def unsubsumed(found: list[Draft]) -> list[Draft]:
             if (
                 _happened_inside(d, keeper)
                 or _done_in_relative_clause(d, keeper)
+                or _relative_deed(d, keeper)
                 or _own_doer(d, keeper)
                 or _anchored(d, keeper)
                 or _force_inside(d, keeper)

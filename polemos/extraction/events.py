@@ -161,6 +161,10 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
     elif head.pos_ in ("VERB", "AUX") and _resultative_passive(head):
         # "Police officer shot dead in Kabul": a headline's passive without its auxiliary
         actor, target = roles.agent_of(head), roles.subject_of(head)
+    elif head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in _HARMED_SUBJECT:
+        # "the man died of his wounds", "suffered gunshot wounds": who died or was hurt is the one
+        # done to, the wounds are no party
+        actor, target = None, roles.subject_of(head)
     elif head.pos_ in ("VERB", "AUX") or d.entry.pos == "VERB":
         passive = roles.passive_subject(head)
         particle = head.doc[d.trigger_end - 1] if d.trigger_end - d.trigger_begin > 1 else None
@@ -202,6 +206,13 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
         deed = _deed_done_to(actor)
         if deed is not None and head.lemma_.lower() in _HARM_VERBS:
             actor = deed  # "the strike on the village that killed seven": the strike killed, not the village
+    if (
+        target is not None
+        and target.tag_ in ("WDT", "WP")
+        and target.dep_ in en.PASSIVE_SUBJECTS
+        and target.head.dep_ in en.RELATIVE_CLAUSES
+    ):
+        target = target.head.head  # "activists who were detained": the noun the pronoun stands for
     if actor is not None and (
         actor.lemma_.lower() in _EVENT_NOUNS()
         or actor.lower_ in _EVENT_NOUNS()
@@ -307,6 +318,8 @@ def _roles(d: Draft, sent: SpacySpan, claimant: Claimant | None, earlier: list[D
 
 
 _HARM_VERBS = frozenset("kill injure wound hurt maim".split())
+# Verbs whose subject is the one harmed ("died of his wounds", "sustained bullet wounds").
+_HARMED_SUBJECT = frozenset({"die", "succumb", "perish", "suffer", "sustain"})
 
 
 def _deed_done_to(tok: Token) -> Token | None:
@@ -606,6 +619,8 @@ def _figure_harmed(tok: Token | None) -> bool:
     gives."""
     if tok is None or not (tok.like_num or tok.lower_ in VAGUE):
         return False
+    if any(c.dep_ in en.DETERMINERS and c.lower_ == "no" for c in tok.children):
+        return False  # "no one was hurt": nobody
     if any(c.dep_ in en.PREPOSITIONS for c in tok.children):
         return False  # "hundreds of hostages": ``_quantified`` reads the people counted
     lemma = tok.head.lemma_.lower()  # the event's verb, or the one its noun was read through

@@ -42,6 +42,8 @@ def is_generic(d: Draft) -> bool:
             return True
         if _perfect(tok) and _over_a_period(tok):
             return True
+    if _habit_of_a_kind(head):
+        return True
     if head.pos_ == "NOUN" and head.tag_ in ("NNS", "NNPS"):
         # "a spate of attacks in recent years", "numerous bombings", "kidnappings are commonplace"
         if any(c.dep_ in en.ADJECTIVAL_MODIFIERS and c.lower_ in _MANY for c in head.children) or _said_usual(
@@ -55,6 +57,18 @@ def is_generic(d: Draft) -> bool:
 
 
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday".split())
+
+
+def _habit_of_a_kind(verb: Token) -> bool:
+    """A relative clause in the simple present tells what the people it describes do, not what they
+    did: "insurgents who continue to ambush regime forces", "a group that kidnaps foreigners"."""
+    while verb.dep_ in en.OPEN_COMPLEMENTS and verb.tag_ == "VB":  # "who continue to ambush"
+        verb = verb.head
+    return (
+        verb.dep_ in en.RELATIVE_CLAUSES
+        and verb.tag_ in ("VBZ", "VBP")
+        and not any(c.dep_ in en.AUXILIARIES | en.PASSIVE_AUXILIARIES for c in verb.children)
+    )
 
 
 def _recent_day(since: Token) -> bool:

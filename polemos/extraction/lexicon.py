@@ -255,6 +255,8 @@ def subject_lemmas(head: Token) -> set[str]:
         for c in head.children:
             if c.dep_ in en.COMPOUNDS:
                 out.update(_nominal_lemmas(c))
+    if not out and head.pos_ == "NOUN" and head.dep_ in en.OBJECTS and head.head.pos_ == "VERB":
+        return subject_lemmas(head.head)  # "police launched raids": the doer of the verb that tells it
     return out
 
 
@@ -374,7 +376,8 @@ _PEOPLE = frozenset(
     "parent father mother son daughter brother sister husband wife relative neighbour neighbor "
     "villager tribesman farmer fisherman labourer laborer employee staff colleague friend citizen "
     "pilgrim devotee priest monk nun imam cleric sadhu worshipper patient doctor nurse teacher "
-    "family victim survivor refugee tourist other".split()
+    "family victim survivor refugee tourist civilian soldier policeman policewoman constable guard fighter "
+    "other".split()
 )
 _NUMBER_WORDS = frozenset(
     "two three four five six seven eight nine ten eleven twelve dozen dozens hundred hundreds "
@@ -410,13 +413,28 @@ def _pos_ok(entry: Entry, head: Token) -> bool:
     if entry.pos == "VERB":
         if participle_as_noun(head):
             return False
-        return head.pos_ in ("VERB", "AUX") or (head.pos_ == "NOUN" and head.tag_ == "VBG")
+        return (
+            head.pos_ in ("VERB", "AUX")
+            or (head.pos_ == "NOUN" and head.tag_ == "VBG")
+            or _verb_as_noun(head)
+        )
     if head.pos_ == "PROPN":  # a title-case headline's noun, not a name ("Rally's", "Storm Shadow")
         # in a title-case line the model's names are guesses: only the actor dictionary's count
         return head.ent_type_ not in _NAME_LABELS or (not head.ent_id_ and _title_case(head.sent))
     if head.pos_ == "VERB" and head.lemma_.lower().endswith(_NOUN_SUFFIXES):
         return True  # a noun the tagger took for a verb: "Mapping human rights violations"
     return head.pos_ == "NOUN" or (head.pos_ == "VERB" and head.tag_ in ("NNS", "NN"))
+
+
+def _verb_as_noun(head: Token) -> bool:
+    """A verb the tagger took for a noun, as the month: "supporters of the president march in the
+    capital" (the clause's head, with a subject of its own, written in lower case)."""
+    return (
+        head.pos_ in ("NOUN", "PROPN")
+        and head.dep_ == "ROOT"
+        and head.is_lower
+        and any(c.dep_ in en.SUBJECTS and c.i < head.i for c in head.children)
+    )
 
 
 # Determiners that make a participle a noun for people: "the accused", "the injured", "those detained".
@@ -528,9 +546,10 @@ _VERBAL = frozenset(
 _HIT_WORDS = frozenset({"hit", "strike"})
 # Economic penalties by name, and the finance authorities that impose them: what makes "targeted"
 # a sanction wherever the sentence puts it ("targeted by US sanctions", "targeted in a new round of
-# sanctions", "sanctions targeting 13 officials", "the Treasury targeted seven officials").
+# sanctions", "sanctions targeting 13 officials", "the Treasury targeted seven officials"); an
+# administration (a civilian executive, not an army) that targets or hits people penalises them.
 _SANCTION_NOUNS = frozenset("sanction embargo tariff penalty blacklist freeze".split())
-_FINANCE_AUTHORITIES = frozenset("treasury ofac".split())
+_FINANCE_AUTHORITIES = frozenset("treasury ofac administration".split())
 
 
 def _refined(entry: Entry, head: Token) -> Entry:

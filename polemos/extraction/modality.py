@@ -106,7 +106,32 @@ def _negated(tok: Token) -> bool:
             return True
         if child.dep_ in en.ADVERBIAL_MODIFIERS and child.lower_ in ("never",):
             return True
+        if child.dep_ in en.ANY_SUBJECTS and _nobody(child) and not _in_an_event(tok):
+            return True  # "no one was hurt", "no soldiers were killed"
     return False
+
+
+def _in_an_event(verb: Token) -> bool:
+    """ "no one was hurt in the attack": the harm is denied, the attack its phrase names is not."""
+    from polemos.extraction.lexicon import load_lexicon
+
+    nouns = load_lexicon()
+    return any(
+        g.dep_ in en.PREP_OBJECTS
+        and any(e.pos != "VERB" and e.type != "NONE" for e in nouns.get(g.lemma_.lower(), ()))
+        for p in verb.children
+        if p.dep_ in en.PREPOSITIONS
+        for g in p.children
+    )
+
+
+_NOBODY = frozenset({"nobody", "noone", "no-one", "none", "nothing"})
+
+
+def _nobody(subject: Token) -> bool:
+    return subject.lower_ in _NOBODY or any(
+        c.dep_ in en.DETERMINERS and c.lower_ in ("no", "neither") for c in subject.children
+    )
 
 
 def _conditional(tok: Token) -> str | None:
