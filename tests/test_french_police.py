@@ -58,3 +58,26 @@ def test_the_infinitives_doer_is_the_speaker(text: str, type_: str, actor: str) 
 def test_an_order_to_shoot_is_not_the_shooting_of_who_ordered() -> None:
     events = read("Le chef a ordonné de tirer sur la foule.").events
     assert all(e.actor is None or e.actor.text != "Le chef" for e in events if e.type == "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les forces de l'ordre ont dispersé jeudi à coups de gaz lacrymogène plusieurs centaines de "
+        "manifestants qui protestaient contre la présence de troupes étrangères à Niamey, a constaté un "
+        "journaliste de l'AFP.",
+        "La police a dispersé samedi plusieurs centaines de manifestants à Conakry.",
+        "Les gendarmes ont dispersé une centaine de manifestants devant la mairie de Bamako.",
+    ],
+)
+def test_a_crowd_dispersed_counted_or_misattached(text: str) -> None:
+    events = [e for e in read(text).events if e.mode == "crowd-control"]
+    assert events, read(text).events
+    e = events[0]
+    assert e.target is not None and "manifestants" in e.target.text, e.target
+    assert e.actor is not None and e.actor.kind == "police", e.actor
+
+
+def test_dispersing_no_crowd_is_no_event() -> None:
+    text = "Le ministre a voulu disperser les rumeurs sur la santé du président jeudi à Niamey."
+    assert not [e for e in read(text).events if e.mode == "crowd-control"]

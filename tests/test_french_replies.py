@@ -104,3 +104,20 @@ def test_the_side_of_a_fight_the_victims_died_in(text: str) -> None:
 def test_a_town_run_on_into_a_day_is_still_a_place(text: str, town: str) -> None:
     e = violent(text)[0]
     assert any(p.name == town for p in e.locations), e.locations
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Au moins onze soldats maliens ont été tués jeudi dans l'attaque de leur camp à Dioura, a annoncé "
+        "vendredi l'armée malienne, qui affirme avoir « neutralisé » une quinzaine d'assaillants lors de la "
+        "riposte.",
+        "Au moins onze soldats ont été tués jeudi dans l'attaque de leur poste, selon l'armée, qui dit avoir "
+        "neutralisé une vingtaine d'assaillants.",
+    ],
+)
+def test_the_army_that_says_it_killed_the_attackers(text: str) -> None:
+    attack, reply = violent(text)[:2]
+    assert killed(attack) == 11, attack
+    assert reply.actor is not None and "armée" in reply.actor.text, reply.actor
+    assert reply.target is not None and "assaillants" in reply.target.text, reply.target

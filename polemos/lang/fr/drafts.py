@@ -118,11 +118,30 @@ def _entry(tok: Token) -> Trigger | None:
         return None  # "le tir" alone (sport, a shot) — "des tirs", "tir de roquettes" count
     if lemma == "détruire" and not any(c.dep_ in ("obj", "nsubj:pass") for c in tok.children):
         return None
-    if lemma == "disperser" and not any(
-        c.dep_ in ("obj", "nsubj:pass") and c.lemma_.lower() in CROWD for c in tok.children
-    ):
+    if lemma == "disperser" and crowd_of(tok) is None:
         return None  # "disperser une manifestation"; not "se disperser", "disperser les rumeurs"
     return entry
+
+
+def crowd_of(verb: Token) -> Token | None:
+    """The crowd "disperser" breaks up ("la foule", "plusieurs centaines de manifestants"): its object,
+    or the parser's misattachment of it a few words on ("dispersé jeudi à coups de gaz lacrymogène
+    plusieurs centaines de manifestants"), within its own clause; None when it breaks up no crowd."""
+    stack = [(c, 1) for c in verb.children if c.i > verb.i and c.pos_ not in ("VERB", "AUX")]
+    stack += [(c, 1) for c in verb.children if c.dep_ == "nsubj:pass"]  # "la foule a été dispersée"
+    while stack:
+        t, depth = stack.pop()
+        if t.lemma_.lower() in CROWD and abs(t.i - verb.i) <= 12:
+            return t
+        if depth < 3:
+            stack.extend((c, depth + 1) for c in t.children if c.pos_ not in ("VERB", "AUX"))
+    # the words that follow it, up to the clause's end, when the parser hung the crowd elsewhere
+    for t in verb.doc[verb.i + 1 : min(verb.i + 13, verb.sent.end)]:
+        if t.is_punct:
+            break
+        if t.lemma_.lower() in CROWD:
+            return t
+    return None
 
 
 def _seize_entry(tok: Token) -> Trigger:
@@ -433,6 +452,8 @@ def read_sentence(
         d.responsibility = responsibility
         d.modality = _modality(tok, sent)
         doer, target = _roles(tok) if taking is None else taking
+        if entry.mode == "crowd-control" and entry.pos == "VERB" and (target is None or target.pos_ == "ADJ"):
+            target = crowd_of(tok)  # the crowd it broke up, wherever the parser hung it
         d.actor = roles.phrase(doer) if doer is not None and not _is_trigger(doer) else None
         d.target = roles.phrase(target) if target is not None else None
         if taking is not None:

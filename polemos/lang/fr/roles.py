@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from polemos.lang.fr.lexicon import DEPENDENCY_LABELS, PEOPLE, triggers
+from polemos.lang.fr.lexicon import DEPENDENCY_LABELS, PEOPLE, VAGUE, triggers
 
 L = DEPENDENCY_LABELS
 SUPPORT_VERBS = frozenset(
@@ -77,12 +77,25 @@ def verb_roles(verb: Token) -> tuple[Token | None, Token | None]:
         # "la PNH a indiqué avoir arrêté trois suspects", "les gendarmes ont tiré pour disperser la
         # foule": the infinitive's doer is the subject of the verb it hangs on
         subj = _child(verb.head, L["subject"])
+        if subj is not None and subj.lower_ == "qui" and verb.head.dep_ in ("acl:relcl", "acl"):
+            subj = verb.head.head  # "l'armée, qui affirme avoir neutralisé …": the army
     obj = _child(verb, L["object"])
     if obj is not None and obj.lemma_.lower() == "feu":  # "ouvrir le feu sur les habitants"
         obj = next((c for c in verb.children if c.dep_.startswith("obl") and _case(c) == "sur"), None)
     if obj is not None and is_time(obj):
         # "a explosé lundi", "ont incendié lundi plusieurs maisons": the parser's object is the day
         obj = next((c for c in verb.children if c.dep_ in L["object"] and not is_time(c)), None)
+    if obj is None:
+        # "avoir neutralisé une quinzaine d'assaillants": a figure with no preposition the parser
+        # took for an adverbial is the object
+        obj = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_.startswith("obl") and c.lemma_.lower() in VAGUE_NOUNS and not _case(c)
+            ),
+            None,
+        )
     if obj is None:
         obj = _passing(verb)
     if subj is None:
@@ -236,6 +249,7 @@ _OTHER_ROLE_ADVERBS = frozenset(["près", "lors", "autour", "non loin"])
 
 
 _DE = frozenset(["de", "d'", "d’", "du", "des"])
+VAGUE_NOUNS = frozenset(VAGUE)
 # Areas, not things one attacks: "en territoire de Beni", "dans la province du Soum"
 _AREA_NOUNS = frozenset(
     """territoire province région département cercle préfecture sous-préfecture arrondissement canton
