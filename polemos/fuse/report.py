@@ -83,7 +83,7 @@ class Figure:
         return self.best if self.best is not None else self.low if self.low is not None else self.high
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: no attribute dict, one object fewer per report to collect
 class Report:
     uid: str  # stable global id of the article-level event (same formula as the store's)
     article_id: str
@@ -253,13 +253,34 @@ def _actor_key(actor: Mapping[str, Any] | None) -> str | None:
     return fold(str(name)) if name else None
 
 
+_FIGURES: dict[tuple[Any, ...], tuple[Figure, ...]] = {}
+_FIGURES_MAX = 100_000  # distinct figure lists remembered (a bound on memory, not on correctness)
+
+
 def _figures(counts: Mapping[str, Any] | None) -> tuple[Figure, ...]:
-    out = []
+    """The counts a report gives, one tuple object for each distinct value (figures repeat across
+    the store, and every object kept is one more the garbage collector walks)."""
+    if not counts:
+        return ()
+    values = []
     for kind in ("killed", "injured", "size"):
-        c = (counts or {}).get(kind)
-        if c and any(c.get(k) is not None for k in ("low", "best", "high")):
-            out.append(Figure(kind, c.get("low"), c.get("best"), c.get("high"), c.get("text")))
-    return tuple(out)
+        c = counts.get(kind)
+        if c:
+            low, best, high = c.get("low"), c.get("best"), c.get("high")
+            if low is not None or best is not None or high is not None:
+                values.append((kind, low, best, high, c.get("text")))
+    if not values:
+        return ()
+    key = tuple(values)
+    try:
+        found = _FIGURES.get(key)
+    except TypeError:  # a value that is no number or text: kept as it is, not remembered
+        return tuple(Figure(*v) for v in values)
+    if found is None:
+        if len(_FIGURES) >= _FIGURES_MAX:
+            _FIGURES.clear()
+        found = _FIGURES[key] = tuple(Figure(*v) for v in values)
+    return found
 
 
 def report_from_record(
