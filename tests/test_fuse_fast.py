@@ -209,7 +209,7 @@ def test_narrow_windows_meet_by_day_and_lose_only_pairs_that_cannot_overlap() ->
     for r in rs:
         found = index.candidates(r)
         same_week = {o.uid for o in rs if o is not r and set(country_keys(o)) & set(country_keys(r))}
-        assert {o for o in same_week if overlap(r, index._own[o][0])} <= found <= same_week
+        assert {o for o in same_week if overlap(r, index._reports[o])} <= found <= same_week
         for o in rs:  # the relation is symmetric: each pair of fresh reports is scored once
             if o is not r:
                 assert (o.uid in found) == (r.uid in index.candidates(o))

@@ -1,11 +1,13 @@
 """Planner statistics on PostgreSQL: ``refresh_planner_stats`` analyses tables that never were, or that
-changed by more than ``STALE`` of their rows since, and leaves fresh ones alone."""
+changed by more than ``STALE`` of their rows since, vacuums those with more than ``DEAD`` of their
+rows dead (fusion rewrites its tables), and leaves fresh ones alone."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 import pytest
+from sqlalchemy import text
 from store_fixtures import TEXT, _reset_pg, make_record, pg_schema_url  # noqa: F401  (fixture)
 
 from polemos.store import SqlStore
@@ -41,6 +43,38 @@ def test_a_bulk_load_makes_postgres_statistics_stale(pg_store: SqlStore) -> None
     _write(pg_store, 300, "bulk")
     assert refresh_planner_stats(pg_store) is True
     assert refresh_planner_stats(pg_store) is False
+
+
+def _dead_and_vacuumed(store: SqlStore, table: str) -> tuple[int, bool]:
+    q = "SELECT n_dead_tup, last_vacuum IS NOT NULL FROM pg_stat_user_tables WHERE relname = :t"
+    with store.engine.connect() as conn:
+        row = conn.execute(text(q + " AND schemaname = current_schema()"), {"t": table}).one()
+    return int(row[0]), bool(row[1])
+
+
+@pytest.mark.postgres
+def test_a_table_of_many_dead_rows_is_vacuumed(pg_store: SqlStore) -> None:
+    _write(pg_store, 300, "bulk")
+    refresh_planner_stats(pg_store)
+    assert _dead_and_vacuumed(pg_store, "events")[1] is False  # analysed only: no row was dead
+    with pg_store.engine.connect() as conn, conn.begin():
+        conn.execute(text("UPDATE events SET type = type"))  # every row rewritten: one dead each
+    pg_store.engine.dispose()
+    assert _dead_and_vacuumed(pg_store, "events")[0] >= 300
+    assert refresh_planner_stats(pg_store) is True
+    assert _dead_and_vacuumed(pg_store, "events")[1] is True
+    assert refresh_planner_stats(pg_store) is False  # vacuumed and analysed: nothing to do
+
+
+@pytest.mark.postgres
+def test_a_few_dead_rows_leave_a_table_alone(pg_store: SqlStore) -> None:
+    _write(pg_store, 300, "bulk")
+    refresh_planner_stats(pg_store)
+    with pg_store.engine.connect() as conn, conn.begin():
+        conn.execute(text("UPDATE events SET type = type WHERE uid IN (SELECT uid FROM events LIMIT 5)"))
+    pg_store.engine.dispose()
+    assert refresh_planner_stats(pg_store) is False
+    assert _dead_and_vacuumed(pg_store, "events")[1] is False
 
 
 def test_sqlite_small_store_is_not_analysed(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -133,12 +133,13 @@ class BlockIndex:
         self._names_nowhere: dict[Key, Bucket] = {}  # reports without a country
         self._days: dict[Key, Bucket] = {}  # every report, by publication day
         self._days_nowhere: dict[Key, Bucket] = {}  # those without a country
-        # the keys of each indexed report, read once: (the report, its country keys, its name keys,
-        # its cells or None, its country-day keys or None); its day key and which indexes it is in
-        # follow from the report
+        # the keys of each indexed report, read once: (its country keys, its name keys, its cells or
+        # None, its country-day keys or None); its day key and which indexes it is in follow from
+        # the report. Tuples of keys alone: the collector stops walking them (the report is apart).
         self._own: dict[
-            str, tuple[Report, Sequence[Key], Sequence[Key], tuple[Cell, ...] | None, Sequence[Key] | None]
+            str, tuple[Sequence[Key], Sequence[Key], tuple[Cell, ...] | None, Sequence[Key] | None]
         ] = {}
+        self._reports: dict[str, Report] = {}  # each indexed report, by uid
 
     def __len__(self) -> int:
         return len(self._own)
@@ -191,31 +192,23 @@ class BlockIndex:
         cells = report_cells(report)
         days = country_day_keys(report)
         by_day = None if days is None else tuple(days)
-        self._own[uid] = (report, countries, names, cells, by_day)  # tuples: left to the collector
-        small = SMALL_BUCKET
+        self._own[uid] = (countries, names, cells, by_day)
+        self._reports[uid] = report
         for index, keys, in_cells in self._indexes(report, countries, names, cells, by_day):
+            if in_cells is None:
+                _file_new(index, keys, uid)
+                continue
             for k in keys:
-                if in_cells is not None:
-                    inner = index.get(k)
-                    if inner is None:
-                        inner = index[k] = {}
-                    for c in in_cells:
-                        _file(inner, c, uid)
-                    continue
-                bucket = index.get(k)  # ``_file(index, k, uid)``, inline: a report has dozens of keys
-                if bucket is None:
-                    index[k] = (uid,)
-                elif type(bucket) is tuple:
-                    if uid not in bucket:
-                        index[k] = bucket + (uid,) if len(bucket) < small else {*bucket, uid}
-                else:
-                    bucket.add(uid)
+                inner = index.get(k)
+                if inner is None:
+                    inner = index[k] = {}
+                _file_new(inner, in_cells, uid)
 
     def remove(self, uid: str) -> None:
         own = self._own.pop(uid, None)
         if own is None:
             return
-        for index, keys, in_cells in self._indexes(*own):
+        for index, keys, in_cells in self._indexes(self._reports.pop(uid), *own):
             for k in keys:
                 if in_cells is None:
                     _unfile(index, k, uid)
@@ -233,8 +226,8 @@ class BlockIndex:
         found: set[str] = set()
         own = self._own.get(report.uid)
         by_day: Sequence[Key] | None
-        if own is not None and own[0] is report:
-            countries, names, cells, by_day = own[1], own[2], own[3], own[4]
+        if own is not None and self._reports[report.uid] is report:
+            countries, names, cells, by_day = own
         else:
             countries, names, cells = country_keys(report), name_keys(report), report_cells(report)
             by_day = country_day_keys(report)
@@ -301,15 +294,19 @@ class BlockIndex:
         return max((len(b) for b in self._country.values()), default=0)
 
 
-def _file(index: dict[Any, Bucket], k: Any, uid: str) -> None:
-    bucket = index.get(k)
-    if bucket is None:
-        index[k] = (uid,)
-    elif isinstance(bucket, tuple):
-        if uid not in bucket:
-            index[k] = bucket + (uid,) if len(bucket) < SMALL_BUCKET else {*bucket, uid}
-    else:
-        bucket.add(uid)
+def _file_new(index: dict[Any, Bucket], keys: Iterable[Any], uid: str) -> None:
+    """File ``uid`` under each of ``keys``: a tuple bucket while small, a set past ``SMALL_BUCKET``.
+    No bucket holds ``uid`` yet (``add`` files a report once, and its keys in one index are
+    distinct), so there is no membership test."""
+    get, small = index.get, SMALL_BUCKET
+    for k in keys:
+        bucket = get(k)
+        if bucket is None:
+            index[k] = (uid,)
+        elif isinstance(bucket, tuple):
+            index[k] = bucket + (uid,) if len(bucket) < small else {*bucket, uid}
+        else:
+            bucket.add(uid)
 
 
 def _unfile(index: dict[Any, Bucket], k: Any, uid: str) -> None:

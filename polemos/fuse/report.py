@@ -83,7 +83,7 @@ class Figure:
         return self.best if self.best is not None else self.low if self.low is not None else self.high
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: no attribute dict, one object fewer per report to collect
 class Report:
     uid: str  # stable global id of the article-level event (same formula as the store's)
     article_id: str
@@ -234,6 +234,34 @@ def _window(record: Mapping[str, Any], published: date | None) -> Window:
     return None, None, None, False
 
 
+_PLACES: dict[tuple[Any, ...], tuple[Place, ...]] = {}
+_PLACES_MAX = 100_000  # distinct lists of places remembered (a bound on memory, not on correctness)
+
+
+def _places(locations: Sequence[Mapping[str, Any]]) -> tuple[Place, ...]:
+    """The places of ``locations``, one tuple object for each distinct list: a store's reports name
+    the same towns again and again, and every object kept is one more the collector walks."""
+    if not locations:
+        return ()
+    key = tuple(_place_key(loc) for loc in locations)
+    try:
+        found = _PLACES.get(key)
+    except TypeError:  # a value that cannot be a key (a list where a name should be): not remembered
+        return tuple(p for p in (_place(loc) for loc in locations) if p is not None)
+    if found is None:
+        if len(_PLACES) >= _PLACES_MAX:
+            _PLACES.clear()
+        found = _PLACES[key] = tuple(p for p in (_place(loc) for loc in locations) if p is not None)
+    return found
+
+
+def _place_key(loc: Mapping[str, Any]) -> tuple[Any, ...]:
+    """What ``_place`` reads, with the type of each number (1 and 1.0 are equal keys, not equal JSON)."""
+    gid, lat, lon = loc.get("geonameid"), loc.get("lat"), loc.get("lon")
+    return (loc.get("name"), loc.get("text"), loc.get("demonym"), gid, type(gid), lat, type(lat), lon,
+            type(lon), loc.get("country"), loc.get("admin1"), loc.get("feature"))  # fmt: skip
+
+
 def _place(loc: Mapping[str, Any]) -> Place | None:
     name = loc.get("name") or loc.get("text")
     if not name or loc.get("demonym"):
@@ -253,13 +281,35 @@ def _actor_key(actor: Mapping[str, Any] | None) -> str | None:
     return fold(str(name)) if name else None
 
 
+_FIGURES: dict[tuple[Any, ...], tuple[Figure, ...]] = {}
+_FIGURES_MAX = 100_000  # distinct figure lists remembered (a bound on memory, not on correctness)
+
+
 def _figures(counts: Mapping[str, Any] | None) -> tuple[Figure, ...]:
-    out = []
+    """The counts a report gives, one tuple object for each distinct value (figures repeat across
+    the store, and every object kept is one more the garbage collector walks)."""
+    if not counts:
+        return ()
+    values = []
     for kind in ("killed", "injured", "size"):
-        c = (counts or {}).get(kind)
-        if c and any(c.get(k) is not None for k in ("low", "best", "high")):
-            out.append(Figure(kind, c.get("low"), c.get("best"), c.get("high"), c.get("text")))
-    return tuple(out)
+        c = counts.get(kind)
+        if c:
+            low, best, high = c.get("low"), c.get("best"), c.get("high")
+            if low is not None or best is not None or high is not None:
+                values.append((kind, low, best, high, c.get("text")))
+    if not values:
+        return ()
+    # with the type of each number: 2 and 2.0 are equal keys, not equal JSON
+    key = tuple((v, type(v[1]), type(v[2]), type(v[3])) for v in values)
+    try:
+        found = _FIGURES.get(key)
+    except TypeError:  # a value that is no number or text: kept as it is, not remembered
+        return tuple(Figure(*v) for v in values)
+    if found is None:
+        if len(_FIGURES) >= _FIGURES_MAX:
+            _FIGURES.clear()
+        found = _FIGURES[key] = tuple(Figure(*v) for v in values)
+    return found
 
 
 def report_from_record(
@@ -291,7 +341,7 @@ def report_from_record(
     located = locations
     if demonyms:
         located = [loc for loc in locations if fold(str(loc.get("text") or "")) not in demonyms]
-    places = tuple(p for p in (_place(loc) for loc in located) if p is not None)
+    places = _places(located)
     countries = {p.country for p in places if p.country}
     if not countries and article_places:
         countries = {str(p["country"]) for p in article_places if p.get("country") and not p.get("demonym")}

@@ -11,7 +11,16 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from polemos.fuse.report import DATE_SLACK, NAMED_FEATURES, PRECISE_FEATURES, Figure, Place, Report, fold
+from polemos.fuse.report import (
+    DATE_SLACK,
+    NAMED_FEATURES,
+    PRECISE_FEATURES,
+    Figure,
+    Place,
+    Report,
+    fold,
+    shared,
+)
 from polemos.fuse.text import parties
 
 # Weights of the evidence (tuned by hand on the kinds of errors seen in dev, not per article).
@@ -387,7 +396,7 @@ def _parties(r: Report) -> frozenset[str]:
         return r.party_ids
     texts = [str((r.record.get("evidence") or {}).get("text") or "")]
     texts += [str(m.get("text") or "") for m in r.record.get("mentions") or ()]
-    found: frozenset[str] = frozenset().union(*(parties(t) for t in texts if t))
+    found = shared(frozenset().union(*(parties(t) for t in texts if t)))  # most: the one empty set
     object.__setattr__(r, "party_ids", found)  # a frozen report: set once, like its derived fields
     return found
 
@@ -485,7 +494,12 @@ def _evidence(a: Report, b: Report, floor: float | None) -> Pair | None:
     named = shared_actors - a.common_actors - b.common_actors
     if not named and floor is not None and score + BEST_ACTOR < floor - ROUNDING:
         return None  # whatever parties both texts name, the pair stays below the floor
-    both = set() if named else _parties(a) & _parties(b)
+    both: frozenset[str] = frozenset()
+    if not named:  # the parties of both: the one already read first, the other only when it has some
+        first, second = (b, a) if a.party_ids is None and b.party_ids is not None else (a, b)
+        mine = _parties(first)
+        if mine:
+            both = mine & _parties(second)
     if both:
         score += W_PARTY
         specific = True

@@ -50,28 +50,44 @@ def refresh_planner_stats(store: SqlStore) -> bool:
 
 
 STALE = 0.2  # PostgreSQL: re-analyse a table once this share of its rows changed since the last time
+# ... and vacuum it once this share of its rows are dead: fusion rewrites the fused tables on every
+# pass, and until a table is vacuumed its pages are not all-visible, so a covering index is read
+# through the heap (300k events, autovacuum off: the filtered page's SELECT 23 ms, vacuumed 13 ms)
+DEAD = 0.2
 
 
 def _analyze_postgres(store: SqlStore) -> bool:
     """ANALYZE the store's tables that were never analysed or changed by more than ``STALE`` since
-    (PostgreSQL samples a fixed number of rows, so this costs seconds even on millions of events)."""
+    (PostgreSQL samples a fixed number of rows, so this costs seconds even on millions of events);
+    VACUUM (ANALYZE) instead those whose dead rows pass ``DEAD`` (autovacuum may be off, or behind)."""
     # never analysed (reltuples -1, kept by a copy or a restore whose activity counters start at
     # zero), or changed by more than STALE of its rows since
     stale_q = text(
-        "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+        "SELECT c.relname, coalesce(s.n_dead_tup, 0) > :dead * greatest(c.reltuples, 1000)"
+        " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
         " LEFT JOIN pg_stat_user_tables s ON s.relid = c.oid"
         " WHERE n.nspname = current_schema() AND c.relkind = 'r'"
-        " AND (c.reltuples < 0 OR coalesce(s.n_mod_since_analyze, 0) > :share * greatest(c.reltuples, 1000))"
+        " AND (c.reltuples < 0 OR coalesce(s.n_mod_since_analyze, 0) > :share * greatest(c.reltuples, 1000)"
+        " OR coalesce(s.n_dead_tup, 0) > :dead * greatest(c.reltuples, 1000))"
     )
     try:
         with store.engine.connect() as conn:
             known = set(metadata.tables)
-            stale = sorted(n for n in conn.scalars(stale_q, {"share": STALE}) if n in known)
-        if not stale:
+            found = sorted(
+                (n, bool(dead)) for n, dead in conn.execute(stale_q, {"share": STALE, "dead": DEAD})
+            )
+        stale = [n for n, dead in found if n in known and not dead]
+        dead = [n for n, dead in found if n in known and dead]
+        if not stale and not dead:
             return False
-        with store.engine.connect().execution_options(polemos_write=True) as conn, conn.begin():
-            prep = conn.dialect.identifier_preparer
-            conn.exec_driver_sql("ANALYZE " + ", ".join(prep.quote(n) for n in stale))
+        if stale:
+            with store.engine.connect().execution_options(polemos_write=True) as conn, conn.begin():
+                prep = conn.dialect.identifier_preparer
+                conn.exec_driver_sql("ANALYZE " + ", ".join(prep.quote(n) for n in stale))
+        if dead:  # VACUUM runs outside a transaction
+            with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                prep = conn.dialect.identifier_preparer
+                conn.exec_driver_sql("VACUUM (ANALYZE) " + ", ".join(prep.quote(n) for n in dead))
     except SQLAlchemyError as e:  # not the tables' owner: serve anyway, just slower
         log.warning("could not ANALYZE %s: %s", redact(store.url), e)
         return False
