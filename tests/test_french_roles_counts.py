@@ -240,3 +240,18 @@ def test_a_hyphenated_noun_is_one_word(text: str, claimant: str) -> None:
 def test_a_counterattack_is_an_attack() -> None:
     e = first_violent("Une contre-attaque de l'armée a fait dix morts parmi les assaillants.")
     assert e.trigger.text == "contre-attaque"
+
+
+@pytest.mark.parametrize(
+    ("text", "dead", "hurt"),
+    [
+        ("Sept personnes ont été tuées et une dizaine blessées samedi dans des violences entre communautés "
+         "dans la province du Ouaddaï.", 7, 10),
+        ("Cinq civils ont été tués et une vingtaine blessés lundi dans l'attaque de Kaya.", 5, 20),
+        ("Trois soldats ont été tués et une quinzaine blessés dans une embuscade près de Djibo.", 3, 15),
+    ],
+)  # fmt: skip
+def test_the_second_figure_of_a_coordinated_toll_is_its_own(text: str, dead: int, hurt: int) -> None:
+    e = first_violent(text)
+    assert e.counts["killed"] is not None and e.counts["killed"].best == dead, e.counts
+    assert e.counts["injured"] is not None and e.counts["injured"].best == hurt, e.counts

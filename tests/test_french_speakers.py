@@ -66,3 +66,11 @@ def test_a_speaker_the_parser_made_a_passive_or_shared_subject(place: str) -> No
         'publique "un bilan désastreux", "une situation horrible", en parlant de "70" morts à Tchoma Bangou.'
     )
     assert claimant(text) == "Le Premier ministre Brigi Rafini"
+
+
+def test_selon_laquelle_is_the_source_before_it() -> None:
+    text = (
+        "« Les combats ont duré plusieurs heures », a expliqué une source sécuritaire, selon laquelle une "
+        "trentaine d'assaillants ont été tués par les renforts aériens."
+    )
+    assert claimant(text) == "une source sécuritaire"

@@ -91,6 +91,9 @@ def _behind_preposition(t: Token, verb: Token) -> bool:
     return not (_learnt_from(verb) and cases[0] in ("de", "d'", "d’", "du", "des", "auprès"))
 
 
+_RELATIVE = re.compile(r"(?:laquelle|lequel|lesquels|lesquelles|qui)\b", re.I)
+
+
 def _learnt_from(verb: Token) -> bool:
     """ "a-t-on appris auprès du maire", "apprend-on de sources locales": the impersonal "on apprend"
     names its source after it (a named subject who learns something is no source: "le maire a appris")."""
@@ -103,7 +106,7 @@ def own_claimant(sent: SpacySpan) -> tuple[int, int] | None:
     """Character span of the sentence's own source, or None."""
     text = sent.text
     m = _SELON.search(text)
-    if m:
+    if m and not _RELATIVE.match(text, m.end()):  # "une source, selon laquelle …": the source before
         at = sent.start_char + m.end()
         tok = next((t for t in sent if t.idx >= at and t.pos_ in ("NOUN", "PROPN")), None)
         if tok is not None:

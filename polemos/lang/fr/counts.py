@@ -204,7 +204,8 @@ def _kind(noun: Token) -> str | None:
     if lemma in INJURED_NOUNS or text in ("blessés", "blessées"):
         return "injured"
     # "des civils tués", "personnes ont été tuées", "ils ont tué cinquante personnes"
-    nearby = [noun.head] + [c for c in noun.children if c.dep_ in ("acl", "amod", "conj")]
+    # its own participle first: "tuées et une dizaine blessées" hangs "dizaine" on "tuées"
+    nearby = [c for c in noun.children if c.dep_ in ("acl", "amod", "conj")] + [noun.head]
     for t in nearby:
         tl = t.lemma_.lower()
         if tl in KILL_VERBS or t.lower_.startswith("tué"):
