@@ -51,3 +51,31 @@ def test_two_of_them_stay_two(text: str) -> None:
     events = read(text).events
     types = [e.type for e in events]
     assert len(events) >= 2 and types.count(events[0].type) >= 2, [(e.type, e.trigger.text) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Haïti : la police arrête un chef de gang présumé à Port-au-Prince\n\nLa Police nationale d'Haïti a"
+        " arrêté vendredi à Port-au-Prince un chef de gang présumé, a annoncé samedi un porte-parole.",
+        "L'armée arrête trois suspects à Gao\n\nLes FAMa ont arrêté trois suspects jeudi à Gao, selon des"
+        " sources sécuritaires.",
+    ],
+)
+def test_one_state_s_force_under_two_names_is_one_doer(text: str) -> None:
+    arrests = [e for e in read(text).events if e.mode == "arrest"]
+    assert len(arrests) == 1, arrests
+
+
+@pytest.mark.parametrize(
+    ("text", "crime"),
+    [
+        ("La police a arrêté vendredi à Port-au-Prince un chef de gang recherché pour plusieurs enlèvements.",
+         "enlèvements"),
+        ("Un homme soupçonné d'assassinat a été arrêté jeudi à Gao.", "assassinat"),
+        ("Le tribunal a condamné mardi à Bamako un ancien milicien pour meurtre.", "meurtre"),
+    ],
+)  # fmt: skip
+def test_the_crime_someone_is_held_for_is_no_event(text: str, crime: str) -> None:
+    for e in read(text).events:
+        assert e.trigger.text != crime, e

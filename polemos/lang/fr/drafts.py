@@ -447,6 +447,8 @@ def read_sentence(
         if _generic(tok, cues):
             some_generic = True
             continue
+        if _a_charge(tok):
+            continue
         span = Span(tok.idx, tok.idx + len(tok.text), tok.text)
         d = Draft(entry, tok, span, k, evidence, _mode(entry, tok), claimant=claimant)
         d.responsibility = responsibility
@@ -566,6 +568,22 @@ def _other_side(tok: Token) -> tuple[int, int] | None:
             ):
                 return roles.phrase(c)
     return None
+
+
+# Verbs of justice whose "pour X" / "de X" is what someone is charged with, not an event told
+_CHARGING = frozenset(
+    """rechercher inculper condamner écrouer poursuivre juger soupçonner arrêter interpeller détenir
+    incarcérer recherché""".split()
+)
+
+
+def _a_charge(tok: Token) -> bool:
+    """Is a noun trigger the crime someone is wanted, held or tried for ("un chef de gang recherché
+    pour plusieurs enlèvements", "condamné pour meurtre")? Past deeds, no incident of the story."""
+    if tok.pos_ != "NOUN" or not tok.dep_.startswith(("obl", "nmod")):
+        return False
+    cases = {c.lower_ for c in tok.children if c.dep_ == "case"}
+    return bool(cases & {"pour", "de", "d'", "d’"}) and tok.head.lemma_.lower() in _CHARGING
 
 
 def _antecedent(tok: Token) -> bool:

@@ -548,7 +548,11 @@ def extract_events(
     countries = _countries(places)
 
     def party_of(span: tuple[int, int]) -> str | None:
-        return fr_actors.resolve(text, span[0], span[1], countries).name
+        ref = fr_actors.resolve(text, span[0], span[1], countries)
+        if ref.kind in _FORCES and ref.country:
+            # one state's police or army under any of its names ("la police", "la PNH")
+            return f"{ref.kind}:{ref.country}"
+        return ref.name
 
     incidents = assemble(drafts, article.published, named, headline_end(text), party_of)
     main = next((i for i in incidents if i.type in VIOLENT), None)
