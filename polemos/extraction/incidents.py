@@ -400,7 +400,10 @@ def _of_the_dead(tok: Token) -> bool:
         for o in prep.children:
             if o.lower_ in _DEAD_WORDS:
                 return True
-            if any(c.dep_ in ("relcl", "acl") and c.lemma_.lower() in _DYING_LEMMAS for c in o.children):
+            if any(
+                c.dep_ in en.RELATIVE_CLAUSES | en.CLAUSAL_MODIFIERS and c.lemma_.lower() in _DYING_LEMMAS
+                for c in o.children
+            ):
                 return True
     return False
 

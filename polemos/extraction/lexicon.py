@@ -431,7 +431,7 @@ def _verb_as_noun(head: Token) -> bool:
     capital" (the clause's head, with a subject of its own, written in lower case)."""
     return (
         head.pos_ in ("NOUN", "PROPN")
-        and head.dep_ == "ROOT"
+        and head.dep_ in en.ROOTS
         and head.is_lower
         and any(c.dep_ in en.SUBJECTS and c.i < head.i for c in head.children)
     )
