@@ -18,7 +18,7 @@ from polemos.lang.fr.nlp import MODEL, load_nlp
 
 def analyse(doc: Any, article: Any) -> Any:
     """Parsed French Doc and its article → ``ArticleResult`` (``language`` "fr")."""
-    from polemos.lang.fr.actors import force_countries
+    from polemos.lang.fr.actors import force_countries, new_article
     from polemos.lang.fr.dates import find_times
     from polemos.lang.fr.event_place import with_nearness
     from polemos.lang.fr.extract import extract_events
@@ -42,6 +42,7 @@ def analyse(doc: Any, article: Any) -> Any:
     from polemos.resolve.places import resolve_places
     from polemos.types import ArticleResult
 
+    new_article()  # actor readings are kept for one article only
     noise = find_noise(article.text)
     times = find_times(article.text, article.published)
     spans = whole_hyphenated(article.text, with_prefixes(article.text, place_spans(doc)))

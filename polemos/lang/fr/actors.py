@@ -7,11 +7,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 from polemos.lang.fr.lexicon import read_tsv
 from polemos.resolve.gazetteer_names import fold
 from polemos.types import ActorRef
+
+if TYPE_CHECKING:
+    from polemos.resolve.actors import ActorDictionary
 
 _INSTITUTION_KIND = {"military": "military", "police": "police", "government": "government"}
 
@@ -99,12 +103,25 @@ def _singular(word: str) -> str:
 
 
 def resolve(text: str, start: int, end: int, countries: Sequence[str] = ()) -> ActorRef:
-    """The actor ``text[start:end]`` names (``text`` the article)."""
+    """The actor ``text[start:end]`` names (``text`` the article). Roles, tolls and assembly ask again
+    for the same spans of one article: each is resolved once per article (``str`` keeps its hash, so
+    the article as a key costs nothing after the first call; ``new_article`` empties the cache)."""
     from polemos.resolve.actors import get_dictionary
 
+    return _resolve(text, start, end, tuple(countries), get_dictionary())
+
+
+def new_article() -> None:
+    """Forget the last article's readings (they are kept for one article only)."""
+    _resolve.cache_clear()
+
+
+@lru_cache(maxsize=4096)
+def _resolve(
+    text: str, start: int, end: int, countries: tuple[str, ...], dictionary: ActorDictionary
+) -> ActorRef:
     mention = text[start:end]
     key = _fold(mention)
-    dictionary = get_dictionary()
     row = _first_alias(key)
     if row is not None:
         ident, name, kind, cc = row
