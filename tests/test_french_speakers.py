@@ -74,3 +74,20 @@ def test_selon_laquelle_is_the_source_before_it() -> None:
         "trentaine d'assaillants ont été tués par les renforts aériens."
     )
     assert claimant(text) == "une source sécuritaire"
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Une vingtaine de civils ont été enlevés jeudi près de Diafarabé, a appris l'AFP vendredi auprès "
+         "d'élus locaux.", "élus locaux"),
+        ("Trois soldats ont été tués, a appris l'AFP de source sécuritaire.", "source sécuritaire"),
+        ("Dix morts, a-t-on appris de source sécuritaire.", "source sécuritaire"),
+    ],
+)  # fmt: skip
+def test_the_newsroom_that_learnt_it_names_its_source(text: str, who: str) -> None:
+    assert claimant(text) == who
+
+
+def test_one_who_learns_is_no_source() -> None:
+    assert claimant("Le maire a appris la nouvelle dimanche.") is None

@@ -45,6 +45,7 @@ def _speaker_of_verb(verb: Token) -> Token | None:
         subj is not None
         and not borrowed
         and not (incise and subj.i < verb.i)
+        and subj.lower_ not in _NEWSROOM
         and subj.lower_.lstrip("-") not in ("il", "elle", "ils", "elles", "on", "qui", "t")
     ):
         return subj
@@ -56,8 +57,8 @@ def _speaker_of_verb(verb: Token) -> Token | None:
     for t in doc[verb.i + 1 : min(len(doc), verb.i + 12)]:
         if t.is_sent_start or t.text in (".", "«", "»") or t.lower_ in ("que", "qu'", "qu’"):
             break  # what it reports begins: a speaker named in there is not this verb's
-        if t.pos_ not in ("NOUN", "PROPN") or _behind_preposition(t, verb):
-            continue  # "à Radio Okapi" is who was told, "dans un communiqué" how
+        if t.pos_ not in ("NOUN", "PROPN") or _behind_preposition(t, verb) or t.lower_ in _NEWSROOM:
+            continue  # "à Radio Okapi" is who was told, "dans un communiqué" how, "l'AFP" who learnt
         if _speaks(t):
             return t
         if incise and subj is None and t.dep_ in ("obj", "nsubj") and t.head == verb and not is_time(t):
@@ -98,8 +99,12 @@ def _learnt_from(verb: Token) -> bool:
     """ "a-t-on appris auprès du maire", "apprend-on de sources locales": the impersonal "on apprend"
     names its source after it (a named subject who learns something is no source: "le maire a appris")."""
     return verb.lemma_.lower() == "apprendre" and any(
-        c.dep_ == "nsubj" and c.lower_.lstrip("-") == "on" for c in verb.children
+        c.dep_ == "nsubj" and (c.lower_.lstrip("-") == "on" or c.lower_ in _NEWSROOM) for c in verb.children
     )
+
+
+# the newsroom that learns what it reports: "a appris l'AFP auprès d'élus locaux" (its source is after)
+_NEWSROOM = frozenset("afp reuters ap agence correspondant correspondants rédaction".split())
 
 
 def own_claimant(sent: SpacySpan) -> tuple[int, int] | None:
