@@ -320,7 +320,7 @@ def _reported_by(verb: Token) -> Token | None:
     for _ in range(3):
         if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in REPORTING:
             return verb.head
-        if verb.dep_ not in ("advcl", "conj", "xcomp", "ccomp") or verb.head is verb:
+        if verb.dep_ not in ("advcl", "conj", "xcomp", "ccomp") or verb.head == verb:
             return None
         verb = verb.head
     return None
@@ -573,7 +573,7 @@ def _other_side(tok: Token) -> tuple[int, int] | None:
 # Verbs of justice whose "pour X" / "de X" is what someone is charged with, not an event told
 _CHARGING = frozenset(
     """rechercher inculper condamner écrouer poursuivre juger soupçonner arrêter interpeller détenir
-    incarcérer recherché""".split()
+    incarcérer""".split()
 )
 
 
